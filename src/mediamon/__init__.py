@@ -1,0 +1,56 @@
+"""mediamon: bilingual (Arabic + English) media monitoring.
+
+Scraped news dumps and crawler records become :class:`Article` objects in a
+:class:`Corpus`; an :class:`Annotator` finds entity mentions with bilingual
+gazetteers, linking Arabic and English names of one entity to one id.
+"""
+
+from mediamon.annotate import Annotator
+from mediamon.corpus import Corpus
+from mediamon.errors import (
+    BinaryInputError,
+    DataFileError,
+    DecodeError,
+    GazetteerError,
+    InputError,
+    MediamonError,
+    Problem,
+    RecordError,
+    UsageError,
+)
+from mediamon.gazetteer import Entity, Gazetteer
+from mediamon.lang.ar import ArabicNormalizer
+from mediamon.lang.en import EnglishNormalizer
+from mediamon.langid import detect_language
+from mediamon.model import Article, Dropped, Mention, Origin
+from mediamon.normalize import NormalizedText
+from mediamon.readers import read, read_dump
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Annotator",
+    "ArabicNormalizer",
+    "Article",
+    "BinaryInputError",
+    "Corpus",
+    "DataFileError",
+    "DecodeError",
+    "Dropped",
+    "EnglishNormalizer",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "InputError",
+    "MediamonError",
+    "Mention",
+    "NormalizedText",
+    "Origin",
+    "Problem",
+    "RecordError",
+    "UsageError",
+    "__version__",
+    "detect_language",
+    "read",
+    "read_dump",
+]

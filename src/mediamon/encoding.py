@@ -1,0 +1,508 @@
+"""Bytes to text: find a scraped file's encoding and decode it robustly.
+
+Evidence is tried strongest first: magic numbers (binary files), byte-order marks,
+the NUL pattern of BOM-less UTF-16/32, strict UTF-8, mostly-UTF-8 with a few bad
+bytes, and only then single-byte code pages. The Arabic code pages are decided here
+rather than by charset-normalizer, which (3.5.2) reads a mostly-Latin dump with
+Windows-1256 Arabic paragraphs as cp1250 and turns the Arabic into Latin-2 mojibake;
+charset-normalizer is asked only about text that is neither Arabic nor Latin.
+
+Everything on the UTF-8 path is a handful of C-level passes over the bytes, so a large
+UTF-8 file decodes at close to the speed of ``bytes.decode``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+
+import attrs
+
+from mediamon.errors import BinaryInputError, DecodeError, Msg, Problem
+
+__all__ = ["Decoded", "decode"]
+
+# Statistics that only need a representative slice (binary sniffing, UTF-16 pattern,
+# Latin plausibility) look at this many bytes, so their cost does not grow with the file.
+_SAMPLE = 1 << 20
+_WIDE_SAMPLE = 1 << 16
+_CN_SAMPLE = 1 << 16
+
+_CONTROL_LIMIT = 0.10  # more than this share of control bytes: binary
+_CONTROL_LIMIT_LEGACY = 0.02  # ... or of data that is neither UTF nor Arabic nor Latin text
+_CONTROL_MIN = 4  # fewer control bytes than this never make a file binary
+_NUL_LIMIT = 0.01  # more NULs than this share (and not UTF-16/32): binary
+_NUL_MIN = 4  # ... but a handful of stray NULs in a small file is still text
+
+
+@attrs.frozen
+class Decoded:
+    """A file's text with the codec used and the non-fatal problems met on the way.
+
+    ``text`` has any BOM removed and line endings normalised (CRLF and lone CR become
+    ``"\\n"``), so line numbers mean the same thing whatever produced the file.
+    """
+
+    text: str
+    encoding: str
+    problems: tuple[Problem, ...]
+
+
+def decode(data: bytes, *, path: str, encoding: str | None = None) -> Decoded:
+    """Decode a file's bytes.
+
+    Raises BinaryInputError (with path) for binary data (images, archives, executables:
+    magic numbers, NUL-heavy content that is not UTF-16, mostly control bytes). Raises
+    DecodeError for an unknown explicit encoding name. Never raises for text.
+    """
+    if not data:
+        return Decoded(text="", encoding="utf-8", problems=())
+    kind = _magic_kind(data)
+    if kind is not None:
+        raise BinaryInputError(Msg.BINARY.format(detail=kind), path=path)
+    if encoding is not None:
+        return _decode_explicit(data, encoding, path)
+    bom = _bom(data)
+    if bom is not None:
+        codec, size = bom
+        if codec == "utf-8-sig":
+            return _decode_as(data, "utf-8", path, start=size, label=codec)
+        return _decode_as(data, codec, path, start=size)
+    wide = _wide_guess(data)
+    if wide is not None:
+        return _decode_as(data, wide, path, start=0)
+    _reject_binary_bytes(data, path)
+    decoded = _try_utf8(data, path)
+    if decoded is not None:
+        return decoded
+    codec, certain = _guess_single_byte(data, path)
+    return _decode_as(data, codec, path, start=0, uncertain=not certain)
+
+
+# --- binary files --------------------------------------------------------------------
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O executable"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 document (old Microsoft Office)"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
+)
+_RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+
+
+def _magic_kind(data: bytes) -> str | None:
+    """What a file's leading magic number says it is, or None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF:
+        return _RIFF[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    return None
+
+
+# C0 controls other than tab, LF, VT, FF, CR; and DEL.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _sample(data: bytes) -> bytes:
+    """A bounded slice from the start, the middle and the end of the data."""
+    if len(data) <= _SAMPLE:
+        return data
+    part = _SAMPLE // 4
+    mid = len(data) // 2
+    return data[: 2 * part] + data[mid : mid + part] + data[-part:]
+
+
+def _reject_binary_bytes(data: bytes, path: str) -> None:
+    """Raise BinaryInputError for ASCII-compatible data that is mostly control bytes or NULs."""
+    sample = _sample(data)
+    controls = _count_of(sample, _CONTROL_BYTES)
+    if controls > _CONTROL_MIN and controls > _CONTROL_LIMIT * len(sample):
+        share = round(100 * controls / len(sample))
+        raise BinaryInputError(
+            Msg.BINARY.format(detail=f"binary data, {share}% control bytes"), path=path
+        )
+    nuls = data.count(0)
+    if nuls > _NUL_MIN and nuls > _NUL_LIMIT * len(data):
+        raise BinaryInputError(
+            Msg.BINARY.format(detail=f"binary data, {nuls} NUL bytes and not UTF-16"), path=path
+        )
+
+
+def _reject_binary_text(text: str, path: str, encoding: str) -> None:
+    """Raise BinaryInputError when decoded text is mostly control characters."""
+    sample = text[:_SAMPLE]
+    controls = len(sample) - len(_CONTROL_CHARS.sub("", sample))
+    if controls > _CONTROL_MIN and controls > _CONTROL_LIMIT * len(sample):
+        share = round(100 * controls / len(sample))
+        raise BinaryInputError(
+            Msg.BINARY.format(detail=f"binary data, {share}% control characters as {encoding}"),
+            path=path,
+        )
+
+
+# --- Unicode encoding forms --------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    """The codec named by a leading byte-order mark and the mark's length, or None."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            if codec == "utf-32-le" and len(data) % 4:
+                continue  # FF FE 00 00 is also a UTF-16-LE BOM followed by U+0000
+            return codec, len(mark)
+    return None
+
+
+def _wide_guess(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM, recognised by where the NUL bytes fall.
+
+    Text in UTF-16 has NULs in the high byte of every ASCII character (spaces, digits,
+    punctuation even in Arabic text) and hardly ever in the low byte, and the high bytes
+    take very few values (0x00 and the script's block, 0x06 for Arabic).
+    """
+    head = data[:_WIDE_SAMPLE]
+    n4 = len(head) // 4
+    if n4:
+        units = n4 * 4
+        if head[2:units:4].count(0) == n4 and head[3:units:4].count(0) == n4:
+            return _verified_wide(head, "utf-32-le")
+        if head[0:units:4].count(0) == n4 and head[1:units:4].count(0) == n4:
+            return _verified_wide(head, "utf-32-be")
+    half = len(head) // 2
+    if not half:
+        return None
+    low_le, high_le = head[0 : 2 * half : 2], head[1 : 2 * half : 2]
+    for low, high, codec in ((low_le, high_le, "utf-16-le"), (high_le, low_le, "utf-16-be")):
+        nul_high, nul_low = high.count(0), low.count(0)
+        if nul_high < min(2, half) or nul_high < 0.05 * half or nul_low * 10 > nul_high:
+            continue
+        common = Counter(high).most_common(2)
+        top_nonzero = next((n for value, n in common if value), 0)
+        if nul_high + top_nonzero >= 0.6 * half:
+            return _verified_wide(head, codec)
+    return None
+
+
+def _verified_wide(head: bytes, codec: str) -> str | None:
+    """``codec`` if the sample decodes as it (a unit cut at the sample's end aside)."""
+    width = 4 if codec.startswith("utf-32") else 2
+    usable = head[: len(head) // width * width]
+    text = usable.decode(codec, "replace")
+    if text.count("\ufffd") > 2 + len(text) // 100:
+        return None
+    return codec
+
+
+def _decode_explicit(data: bytes, encoding: str, path: str) -> Decoded:
+    """Decode with a caller-named codec (a BOM for that codec is still removed)."""
+    try:
+        name = codecs.lookup(encoding).name
+        b"".decode(name)  # rejects bytes-to-bytes codecs such as "base64"
+    except LookupError:
+        raise DecodeError(Msg.ENCODING_UNKNOWN.format(encoding=encoding), path=path) from None
+    codec, start = name, 0
+    if name in ("utf-16", "utf-32"):
+        bom = _bom(data)
+        if bom is not None and bom[0].startswith(name):
+            codec, start = bom
+        else:
+            width = "16" if name == "utf-16" else "32"
+            codec = _wide_guess(data) or f"utf-{width}-le"
+            if not codec.startswith(name):
+                codec = f"utf-{width}-le"
+    elif name in ("utf-8", "utf-8-sig"):
+        codec = "utf-8"
+        start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    return _decode_as(data, codec, path, start=start, label=name, explicit=True)
+
+
+# --- decoding and clean-up ---------------------------------------------------------------
+
+
+def _is_wide(codec: str) -> bool:
+    return codec.startswith(("utf-16", "utf-32"))
+
+
+def _try_utf8(data: bytes, path: str) -> Decoded | None:
+    """Decode as UTF-8 if the data is UTF-8, perhaps with a few damaged bytes; else None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = _utf8_bad_bytes(data)
+        if not _utf8_plausible(data, bad, exc):
+            return None
+        text = data.decode("utf-8", "replace")
+        problem = Msg.UNDECODABLE.format(count=bad, encoding="utf-8", offset=exc.start)
+        return _finish(text, data, "utf-8", path, start=0, problems=[Problem(path, None, problem)])
+    return _finish(text, data, "utf-8", path, start=0, problems=[])
+
+
+def _decode_as(
+    data: bytes,
+    codec: str,
+    path: str,
+    *,
+    start: int,
+    label: str | None = None,
+    uncertain: bool = False,
+    explicit: bool = False,
+) -> Decoded:
+    """Decode ``data[start:]`` as ``codec``, replacing and reporting undecodable bytes.
+
+    The bytes of ASCII-compatible guesses were already checked for binary content;
+    UTF-16/32 and caller-named codecs are checked on the decoded text instead.
+    """
+    label = label or codec
+    body = data[start:] if start else data
+    problems: list[Problem] = []
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        text = body.decode(codec, "replace")
+        bad = _utf8_bad_bytes(body) if codec == "utf-8" else _replacement_count(text, body, codec)
+        problem = Msg.UNDECODABLE.format(count=bad, encoding=label, offset=start + exc.start)
+        problems.append(Problem(path, None, problem))
+    if uncertain:
+        problems.append(Problem(path, None, Msg.ENCODING_UNCERTAIN.format(encoding=label)))
+    if explicit or _is_wide(codec):
+        _reject_binary_text(text, path, label)
+    return _finish(text, body, codec, path, start=start, problems=problems, label=label)
+
+
+def _finish(
+    text: str,
+    body: bytes,
+    codec: str,
+    path: str,
+    *,
+    start: int,
+    problems: list[Problem],
+    label: str | None = None,
+) -> Decoded:
+    """Remove NULs and a leading BOM, normalise line endings, and package the result."""
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        offset = start + _first_nul(body, codec)
+        problems.append(Problem(path, None, Msg.NUL_REMOVED.format(count=count, offset=offset)))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text=text, encoding=label or codec, problems=tuple(problems))
+
+
+def _utf8_bad_bytes(body: bytes) -> int:
+    """How many bytes of ``body`` are not part of a valid UTF-8 sequence.
+
+    ``surrogateescape`` turns each such byte into one lone surrogate and encoding with
+    ``ignore`` drops exactly those, so the length difference counts them in C.
+    """
+    escaped = body.decode("utf-8", "surrogateescape")
+    return len(body) - len(escaped.encode("utf-8", "ignore"))
+
+
+def _utf8_plausible(body: bytes, bad: int, exc: UnicodeDecodeError) -> bool:
+    """Whether data that is not strictly UTF-8 is still UTF-8 with a few damaged bytes.
+
+    True for a sequence cut off at the end of the data, and when bytes in valid
+    multi-byte sequences are at least as many as the bad ones: a legacy code page
+    almost never forms valid UTF-8 sequences by accident.
+    """
+    if exc.reason == "unexpected end of data":
+        return True
+    high = len(body) - len(body.translate(None, _HIGH_BYTES))
+    return high - bad >= bad
+
+
+def _replacement_count(text: str, body: bytes, codec: str) -> int:
+    """U+FFFD characters that decoding added (not ones encoded in the data)."""
+    try:
+        genuine = body.count("\ufffd".encode(codec))
+    except UnicodeEncodeError:
+        genuine = 0
+    return max(1, text.count("\ufffd") - genuine)
+
+
+def _first_nul(body: bytes, codec: str) -> int:
+    """Byte offset of the first NUL character (a whole aligned code unit in UTF-16/32)."""
+    if not _is_wide(codec):
+        return body.find(b"\x00")
+    width = 4 if codec.startswith("utf-32") else 2
+    unit = b"\x00" * width
+    pos = body.find(unit)
+    while pos >= 0 and pos % width:
+        pos = body.find(unit, pos + 1)
+    return pos
+
+
+# --- single-byte code pages ----------------------------------------------------------------
+
+
+def _undefined_bytes(codec: str) -> bytes:
+    """High bytes that ``codec`` cannot decode."""
+    undefined = bytearray()
+    for value in range(0x80, 0x100):
+        try:
+            bytes([value]).decode(codec)
+        except UnicodeDecodeError:
+            undefined.append(value)
+    return bytes(undefined)
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_HIGH_CLASS = bytes(0xFF if b >= 0x80 else 0x00 for b in range(256))
+
+# Each Arabic page: its Arabic letters, and the definite article "ال" (alef, lam).
+_ARABIC_PAGES: dict[str, tuple[bytes, bytes]] = {
+    "cp1256": (
+        bytes([*range(0xC1, 0xD7), *range(0xD8, 0xE0), 0xE1, *range(0xE3, 0xE7), 0xEC, 0xED]),
+        b"\xc7\xe1",
+    ),
+    "iso8859-6": (bytes([*range(0xC1, 0xDB), *range(0xE0, 0xEB)]), b"\xc7\xe4"),
+}
+# Word separators (tab, LF, CR, NBSP) mapped to a space.
+_SPACES = bytes.maketrans(b"\t\n\r\xa0", b"    ")
+_ARTICLE_MIN_SHARE = 0.03  # of Arabic-letter words starting with "ال"; real Arabic: ~0.2
+# C1 controls are defined in ISO-8859-6 but never used in real text, while
+# Windows-1256 puts punctuation and Persian letters there.
+_ISO8859_6_INVALID = bytes(range(0x80, 0xA0)) + _undefined_bytes("iso8859-6")
+_ISO8859_6_INVALID_MAX = 0.005  # share of high bytes
+
+_LATIN_PAIR_MAX = 0.5  # share of high bytes next to another high byte in Latin text
+_CP1252_UNDEFINED = _undefined_bytes("cp1252")
+_IN_WORD_OK = "’‘·\xad–—\xa0"
+_CP1252_SYMBOLS = bytes(
+    b
+    for b in range(0x80, 0x100)
+    if b not in _CP1252_UNDEFINED
+    and not (c := bytes([b]).decode("cp1252")).isalpha()
+    and c not in _IN_WORD_OK
+)
+_SYMBOL_IN_WORD = re.compile(b"[A-Za-z][" + re.escape(_CP1252_SYMBOLS) + b"][A-Za-z]")
+_SYMBOL_IN_WORD_MAX = 0.02  # share of high bytes
+_CN_CHAOS_MAX = 0.2
+
+
+def _guess_single_byte(data: bytes, path: str) -> tuple[str, bool]:
+    """The single-byte (or legacy multi-byte) codec for data that is not UTF-8, and
+    whether the choice is confident."""
+    arabic = _arabic_page(data)
+    if arabic is not None:
+        return arabic, True
+    sample = _sample(data)
+    if _latin_like(sample) and _cp1252_plausible(sample):
+        return "cp1252", True
+    # Text in legacy code pages has next to no control bytes; random bytes have 11%.
+    controls = _count_of(sample, _CONTROL_BYTES)
+    if controls > _CONTROL_MIN and controls > _CONTROL_LIMIT_LEGACY * len(sample):
+        share = round(100 * controls / len(sample))
+        detail = f"binary data, {share}% control bytes"
+        raise BinaryInputError(Msg.BINARY.format(detail=detail), path=path)
+    return _ask_charset_normalizer(data)
+
+
+def _count_of(data: bytes, members: bytes) -> int:
+    return len(data) - len(data.translate(None, members))
+
+
+def _arabic_page(data: bytes) -> str | None:
+    """cp1256 or iso8859-6 when the high bytes read as Arabic words in one of them.
+
+    Arabic gives itself away by its article: about a fifth of Arabic words start with
+    "ال", which is alef-lam in one page and alef-nun/alef-feh in the other, and which
+    no Latin, Cyrillic, Greek or Hebrew page turns into a common word start.
+    """
+    spaced = data.translate(_SPACES)
+    articles = {
+        codec: spaced.count(b" " + article) for codec, (_, article) in _ARABIC_PAGES.items()
+    }
+    codec = max(articles, key=lambda name: (articles[name], name == "cp1256"))
+    if codec == "iso8859-6":
+        high = _count_of(data, _HIGH_BYTES)
+        if _count_of(data, _ISO8859_6_INVALID) > _ISO8859_6_INVALID_MAX * high:
+            codec = "cp1256"
+    if not articles[codec]:
+        return None
+    letters = _ARABIC_PAGES[codec][0]
+    table = bytearray(256)
+    table[0x20] = 0x20
+    for value in letters:
+        table[value] = 0xFF
+    words = spaced.translate(bytes(table)).count(b"\x20\xff")
+    return codec if articles[codec] >= _ARTICLE_MIN_SHARE * words else None
+
+
+def _latin_like(sample: bytes) -> bool:
+    """Whether high bytes stand alone among ASCII letters (é in café), as in Latin text,
+    rather than forming runs, as in Cyrillic, Greek, Hebrew or CJK text."""
+    marks = sample.translate(_HIGH_CLASS)
+    high = marks.count(b"\xff")
+    return 2 * marks.count(b"\xff\xff") <= _LATIN_PAIR_MAX * high
+
+
+def _cp1252_plausible(sample: bytes) -> bool:
+    """Whether Windows-1252 reads the sample without undefined bytes or symbols inside
+    words (Polish "ł" in cp1250 is "³" in cp1252)."""
+    if _count_of(sample, _CP1252_UNDEFINED):
+        return False
+    high = _count_of(sample, _HIGH_BYTES)
+    return len(_SYMBOL_IN_WORD.findall(sample)) <= max(1, _SYMBOL_IN_WORD_MAX * high)
+
+
+def _ask_charset_normalizer(data: bytes) -> tuple[str, bool]:
+    """charset-normalizer's best guess on a bounded sample, checked against the data."""
+    from charset_normalizer import from_bytes  # noqa: PLC0415  (slow import, rarely needed)
+
+    head = data[:_CN_SAMPLE]
+    if len(data) > _CN_SAMPLE:
+        cut = head.rfind(b"\n")
+        head = head[:cut] if cut > 0 else head
+    best = from_bytes(head).best()
+    if best is None:
+        return "cp1252", False
+    try:
+        codec = codecs.lookup(best.encoding).name
+    except LookupError:
+        return "cp1252", False
+    if codec in ("utf-8", "utf-8-sig", "ascii") or _is_wide(codec):
+        return "cp1252", False
+    text = head.decode(codec, "replace")
+    if text.count("\ufffd") > len(text) // 100:
+        return "cp1252", False
+    return codec, float(best.chaos) <= _CN_CHAOS_MAX

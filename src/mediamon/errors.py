@@ -1,0 +1,128 @@
+"""One exception hierarchy, and every user-facing message in one place.
+
+Every error carries the file, the line (1-based, when there is one) and the
+reason, and prints as ``path:line: reason`` so a user sees one line saying what
+went wrong and where.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "BinaryInputError",
+    "DataFileError",
+    "DecodeError",
+    "GazetteerError",
+    "InputError",
+    "MediamonError",
+    "Msg",
+    "Problem",
+    "RecordError",
+    "UsageError",
+]
+
+
+class Msg:
+    """Message templates, formatted with ``str.format``; kept together so they stay consistent."""
+
+    BINARY = "not a text file ({detail})"
+    EMPTY = "empty input"
+    UNDECODABLE = (
+        "{count} undecodable byte(s) in {encoding}, first at byte offset {offset}; replaced with U+FFFD"
+    )
+    ENCODING_UNKNOWN = "unknown encoding {encoding!r}"
+    ENCODING_UNCERTAIN = "encoding not recognised with confidence; decoded as {encoding}, text may be garbled"
+    NUL_REMOVED = "{count} NUL character(s) removed, first at byte offset {offset}"
+    NOT_FOUND = "no such file or directory"
+    UNREADABLE = "cannot read: {detail}"
+    SYMLINK_LOOP = "symbolic link loop, skipped"
+    UNSUPPORTED_SUFFIX = (
+        "unsupported input format {suffix!r} (use .txt, .jsonl, .ndjson, .json, .csv or .tsv)"
+    )
+    BAD_JSON = "bad JSON: {detail}"
+    NOT_A_RECORD = "record is a JSON {kind}, expected an object"
+    NO_TEXT_FIELDS = "record has neither a title nor a body"
+    BAD_FIELD = "field {field!r}: {detail}"
+    CSV_RAGGED = "row has {got} fields, header has {want}; {detail}"
+    CSV_ERROR = "bad CSV: {detail}"
+    CONTROL_CHARS = "{count} control character(s) removed"
+    DATA_FILE = "invalid data file: {detail}"
+    GAZ_MISSING = "missing {field!r}"
+    GAZ_EMPTY_ALIAS = "empty alias"
+    GAZ_BAD_ALIAS = "alias {alias!r} has no letters or digits"
+    GAZ_BAD_LANG = "unknown language code {lang!r} (use an ISO 639-1 code such as 'en' or 'ar')"
+    GAZ_TWO_TYPES = "id {id!r} has type {new!r} here but {old!r} at line {old_line}"
+    GAZ_BAD_TYPE = "{field!r} must be {want}, not {got}"
+    GAZ_HEADER = "header must name the columns id, type, lang, alias (found {found})"
+    GAZ_SUFFIX = "unknown gazetteer format {suffix!r} (use .jsonl, .csv, .tsv or .jrc.tsv)"
+    GAZ_DUP_ID = "entity {id!r} has type {new!r} but {old!r} in the other gazetteer"
+    GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
+    USAGE_OUTPUT = "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv or .tsv)"
+
+
+class MediamonError(Exception):
+    """Base of every mediamon error: a reason, and where (file and line) when known."""
+
+    def __init__(self, reason: str, *, path: str | Path | None = None, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        return str(self.problem)
+
+    @property
+    def problem(self) -> Problem:
+        """This error as a :class:`Problem` record."""
+        return Problem(path=self.path, line=self.line, reason=self.reason)
+
+
+class InputError(MediamonError):
+    """Input content that cannot be used as it is (the rest of the input still is)."""
+
+
+class DecodeError(InputError):
+    """Bytes that do not decode as text."""
+
+
+class BinaryInputError(InputError):
+    """A file that is not text at all (an image, an archive)."""
+
+
+class RecordError(InputError):
+    """A malformed record in a JSON Lines, JSON or CSV file."""
+
+
+class DataFileError(MediamonError):
+    """A bundled or user data file (month names, boilerplate phrases, ...) that fails validation."""
+
+
+class GazetteerError(DataFileError):
+    """A gazetteer file, or a merge of gazetteers, that fails validation."""
+
+
+class UsageError(MediamonError):
+    """A caller's mistake in arguments (not in input content)."""
+
+
+@attrs.frozen
+class Problem:
+    """A reported, non-fatal problem with input: where it is and what is wrong."""
+
+    path: str | None
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "reason": self.reason}

@@ -1,0 +1,456 @@
+"""Entities and gazetteers: loading, validating and merging bilingual name lists.
+
+Formats (chosen by suffix): JSON Lines (one entity a line), CSV/TSV (``id,type,lang,alias``
+and an optional ``name`` column, one alias a row), and the JRC-Names layout (tab-separated
+``id type lang variant`` with ``+`` for spaces; ``.jrc``/``.jrc.tsv``, or a ``.tsv`` without
+the contract's header). Gzip-compressed versions (``.gz``) of each are read too.
+
+A gazetteer file is data, parsed with ``json`` and ``csv`` only. A malformed file is
+refused whole: :meth:`Gazetteer.load` raises the first problem, :func:`check_file` lists
+them all, each with file, line and reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import metadata, resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from mediamon.errors import GazetteerError, Msg, Problem
+from mediamon.resources import load_json, string_list
+
+__all__ = ["Entity", "Gazetteer", "check_file"]
+
+_TYPE_OF_JRC = {"P": "PER", "O": "ORG", "L": "LOC", "T": "LOC", "U": "MISC"}
+_CONTRACT_COLUMNS = ("id", "type", "lang", "alias")
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    return frozenset(
+        string_list(load_json("languages.json"), "codes", source="languages.json", required=True)
+    )
+
+
+def _names(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({lang: tuple(aliases) for lang, aliases in value.items()})
+
+
+def _meta(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@attrs.frozen
+class Entity:
+    """A named thing with aliases per language; ``name`` is its display name (English when it has one)."""
+
+    id: str
+    type: str
+    name: str
+    names: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_names)
+    meta: Mapping[str, Any] = attrs.field(factory=dict, converter=_meta)
+
+    @classmethod
+    def create(
+        cls,
+        id: str,
+        type: str,
+        names: Mapping[str, Iterable[str]],
+        name: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Entity:
+        """An Entity whose ``name`` defaults to the first English alias, else the first alias."""
+        frozen = {lang: tuple(aliases) for lang, aliases in names.items()}
+        if not name:
+            english = frozen.get("en") or ()
+            name = english[0] if english else next((a for aliases in frozen.values() for a in aliases), id)
+        return cls(id=id, type=type, name=name, names=frozen, meta=meta or {})
+
+    def aliases(self) -> Iterator[tuple[str, str]]:
+        """(language, alias) pairs in file order."""
+        for lang, aliases in self.names.items():
+            for alias in aliases:
+                yield lang, alias
+
+    def merged_with(self, other: Entity) -> Entity:
+        """This entity with ``other``'s aliases added (same id and type; this one's name and meta win)."""
+        names: dict[str, list[str]] = {lang: list(aliases) for lang, aliases in self.names.items()}
+        for lang, alias in other.aliases():
+            bucket = names.setdefault(lang, [])
+            if alias not in bucket:
+                bucket.append(alias)
+        return attrs.evolve(self, names=names, meta={**other.meta, **self.meta})
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
+        out["names"] = {lang: list(aliases) for lang, aliases in self.names.items()}
+        if self.meta:
+            out["meta"] = dict(self.meta)
+        return out
+
+
+class Gazetteer:
+    """An ordered set of Entities keyed by id; earlier entities win alias conflicts when matching."""
+
+    def __init__(self, entities: Iterable[Entity] = (), *, name: str = "gazetteer"):
+        self.name = name
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._entities[entity_id]
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {self.name!r}: {len(self)} entities>"
+
+    def __or__(self, other: Gazetteer) -> Gazetteer:
+        return self.merge(other)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"name": self.name, "entities": [e.to_dict() for e in self]}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.name = state["name"]
+        self._entities = {}
+        for item in state["entities"]:
+            self.add(Entity.create(item["id"], item["type"], item["names"], item["name"], item.get("meta")))
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self._entities.get(entity_id)
+
+    def add(self, entity: Entity) -> None:
+        """Add an entity; an existing id gains its aliases, a conflicting type is refused."""
+        old = self._entities.get(entity.id)
+        if old is None:
+            self._entities[entity.id] = entity
+        elif old.type != entity.type:
+            raise GazetteerError(Msg.GAZ_DUP_ID.format(id=entity.id, new=entity.type, old=old.type))
+        else:
+            self._entities[entity.id] = old.merged_with(entity)
+
+    def merge(self, *others: Gazetteer) -> Gazetteer:
+        """A new gazetteer: this one's entities first, then the others' (same ids merged)."""
+        out = Gazetteer(self, name=" | ".join([self.name, *(o.name for o in others)]))
+        for other in others:
+            for entity in other:
+                out.add(entity)
+        return out
+
+    def alias_count(self) -> int:
+        return sum(len(aliases) for e in self for aliases in e.names.values())
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], *, format: str | None = None) -> Gazetteer:
+        """Load a gazetteer file; raise GazetteerError (file, line, reason) at the first problem."""
+        entities, problems = _parse(os.fspath(path), format)
+        if problems:
+            first = problems[0]
+            raise GazetteerError(first.reason, path=first.path, line=first.line)
+        return cls(entities, name=os.path.basename(os.fspath(path)))
+
+    @classmethod
+    def bundled(cls, *, include: Iterable[str] | None = None) -> Gazetteer:
+        """The gazetteers shipped with mediamon (``include`` names files; default: the default set)."""
+        return _bundled(tuple(include) if include is not None else None)
+
+    @classmethod
+    def default(cls, *, plugins: bool = True) -> Gazetteer:
+        """The bundled gazetteers, plus those of installed plugins (entry points ``mediamon.gazetteers``)."""
+        gazetteer = cls.bundled()
+        return gazetteer.merge(*cls.plugins()) if plugins else gazetteer
+
+    @classmethod
+    def plugins(cls) -> list[Gazetteer]:
+        """Gazetteers from installed packages' ``mediamon.gazetteers`` entry points, by name."""
+        out = []
+        for entry in sorted(metadata.entry_points(group="mediamon.gazetteers"), key=lambda e: e.name):
+            try:
+                value = entry.load()()
+                out.append(value if isinstance(value, Gazetteer) else cls.load(value))
+            except GazetteerError:
+                raise
+            except Exception as exc:
+                raise GazetteerError(Msg.GAZ_PLUGIN.format(name=entry.name, detail=exc)) from exc
+        return out
+
+
+@functools.cache
+def _bundled(include: tuple[str, ...] | None) -> Gazetteer:
+    folder = resources.files("mediamon").joinpath("data").joinpath("gazetteers")
+    manifest = json.loads(folder.joinpath("MANIFEST.json").read_text(encoding="utf-8"))
+    names = include if include is not None else tuple(manifest.get("default_files", ()))
+    out = Gazetteer(name="bundled")
+    for file_name in names:
+        ref = folder.joinpath(file_name)
+        with resources.as_file(ref) as real:
+            for entity in Gazetteer.load(real):
+                out.add(entity)
+    return out
+
+
+def check_file(path: str | os.PathLike[str], *, format: str | None = None) -> list[Problem]:
+    """Every problem in a gazetteer file (empty when it is valid)."""
+    return _parse(os.fspath(path), format)[1]
+
+
+def _detect_format(path: str, text: str) -> str:
+    lower = path.lower().removesuffix(".gz")
+    if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
+        return "jsonl"
+    if lower.endswith(".csv"):
+        return "csv"
+    if lower.endswith(".jrc") or lower.endswith(".jrc.tsv"):
+        return "jrc"
+    if lower.endswith(".tsv") or lower.endswith(".txt"):
+        first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split("\t")
+        return "tsv" if [c.strip() for c in first[:4]] == list(_CONTRACT_COLUMNS) else "jrc"
+    raise GazetteerError(Msg.GAZ_SUFFIX.format(suffix=os.path.splitext(lower)[1] or lower), path=path)
+
+
+def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        if path.lower().endswith(".gz"):
+            raw = gzip.decompress(raw)
+        text = raw.decode("utf-8-sig")
+    except (OSError, EOFError) as exc:
+        return [], [Problem(path, None, Msg.UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc))]
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [Problem(path, line, Msg.UNREADABLE.format(detail="not UTF-8 text"))]
+    try:
+        fmt = format or _detect_format(path, text)
+    except GazetteerError as exc:
+        return [], [exc.problem]
+    builder = _Builder(path)
+    if fmt == "jsonl":
+        builder.jsonl(text)
+    elif fmt in ("csv", "tsv"):
+        builder.table(text, "\t" if fmt == "tsv" else ",")
+    elif fmt == "jrc":
+        builder.jrc(text)
+    else:
+        return [], [Problem(path, None, Msg.GAZ_SUFFIX.format(suffix=fmt))]
+    return builder.entities(), builder.problems
+
+
+class _Builder:
+    """Collects entities from rows, validating as it goes; every problem is kept."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self._order: list[str] = []
+        self._types: dict[str, tuple[str, int]] = {}
+        self._names: dict[str, dict[str, list[str]]] = {}
+        self._display: dict[str, str] = {}
+        self._meta: dict[str, dict[str, Any]] = {}
+
+    def _problem(self, line: int, reason: str) -> None:
+        self.problems.append(Problem(self.path, line, reason))
+
+    def _alias_ok(self, line: int, alias: Any) -> str | None:
+        if not isinstance(alias, str):
+            self._problem(
+                line,
+                Msg.GAZ_BAD_TYPE.format(field="alias", want="a string", got=type(alias).__name__),
+            )
+            return None
+        alias = " ".join(alias.split())
+        if not alias:
+            self._problem(line, Msg.GAZ_EMPTY_ALIAS)
+            return None
+        if not any(c.isalnum() for c in alias):
+            self._problem(line, Msg.GAZ_BAD_ALIAS.format(alias=alias))
+            return None
+        return str(alias)
+
+    def _lang_ok(self, line: int, lang: Any) -> bool:
+        if not isinstance(lang, str) or lang.lower() not in _language_codes():
+            self._problem(line, Msg.GAZ_BAD_LANG.format(lang=lang))
+            return False
+        return True
+
+    def add(self, line: int, entity_id: Any, etype: Any, lang: str, alias: Any, name: Any = None) -> None:
+        if not isinstance(entity_id, str) or not entity_id.strip():
+            self._problem(line, Msg.GAZ_MISSING.format(field="id"))
+            return
+        if not isinstance(etype, str) or not etype.strip():
+            self._problem(line, Msg.GAZ_MISSING.format(field="type"))
+            return
+        entity_id, etype = entity_id.strip(), etype.strip()
+        seen = self._types.get(entity_id)
+        if seen is None:
+            self._types[entity_id] = (etype, line)
+            self._order.append(entity_id)
+            self._names[entity_id] = {}
+        elif seen[0] != etype:
+            self._problem(
+                line,
+                Msg.GAZ_TWO_TYPES.format(id=entity_id, new=etype, old=seen[0], old_line=seen[1]),
+            )
+            return
+        if isinstance(name, str) and name.strip() and entity_id not in self._display:
+            self._display[entity_id] = name.strip()
+        if not self._lang_ok(line, lang):
+            return
+        clean = self._alias_ok(line, alias)
+        if clean is None:
+            return
+        bucket = self._names[entity_id].setdefault(lang.lower(), [])
+        if clean not in bucket:
+            bucket.append(clean)
+
+    def jsonl(self, text: str) -> None:
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if not raw.strip():
+                continue
+            try:
+                item = json.loads(raw)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                self._problem(number, Msg.BAD_JSON.format(detail=getattr(exc, "msg", "nested too deeply")))
+                continue
+            if not isinstance(item, dict):
+                self._problem(number, Msg.NOT_A_RECORD.format(kind=type(item).__name__))
+                continue
+            names = item.get("names")
+            if not isinstance(names, dict) or not names:
+                self._problem(
+                    number,
+                    Msg.GAZ_MISSING.format(field="names")
+                    if not names
+                    else Msg.GAZ_BAD_TYPE.format(
+                        field="names",
+                        want="an object of language -> aliases",
+                        got=type(names).__name__,
+                    ),
+                )
+                if not isinstance(item.get("id"), str) or not item.get("id"):
+                    self._problem(number, Msg.GAZ_MISSING.format(field="id"))
+                continue
+            before = len(self.problems)
+            for lang, value in names.items():
+                aliases = value if isinstance(value, list) else [value]
+                if not aliases:
+                    self._problem(number, Msg.GAZ_EMPTY_ALIAS)
+                for alias in aliases:
+                    self.add(number, item.get("id"), item.get("type"), lang, alias, item.get("name"))
+                    if len(self.problems) > before and self.problems[-1].reason.startswith("missing"):
+                        break
+            meta = item.get("meta")
+            if meta is not None and not isinstance(meta, dict):
+                self._problem(
+                    number,
+                    Msg.GAZ_BAD_TYPE.format(field="meta", want="an object", got=type(meta).__name__),
+                )
+            elif isinstance(meta, dict) and isinstance(item.get("id"), str):
+                self._meta.setdefault(item["id"].strip(), {}).update(meta)
+
+    def table(self, text: str, delimiter: str) -> None:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            header = [h.strip().lower() for h in next(reader)]
+        except (StopIteration, csv.Error):
+            self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
+            return
+        if any(c not in header for c in _CONTRACT_COLUMNS):
+            self._problem(1, Msg.GAZ_HEADER.format(found=", ".join(header) or "nothing"))
+            return
+        col = {name: header.index(name) for name in header}
+        previous = reader.line_num
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                self._problem(reader.line_num, Msg.CSV_ERROR.format(detail=exc))
+                previous = reader.line_num
+                continue
+            number, previous = previous + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < len(_CONTRACT_COLUMNS):
+                self._problem(
+                    number,
+                    Msg.CSV_RAGGED.format(got=len(row), want=len(header), detail="row refused"),
+                )
+                continue
+
+            def cell(name: str, row: list[str] = row) -> str | None:
+                index = col.get(name)
+                return row[index] if index is not None and index < len(row) else None
+
+            self.add(
+                number,
+                cell("id"),
+                cell("type"),
+                (cell("lang") or "").strip(),
+                cell("alias") or "",
+                cell("name"),
+            )
+
+    def jrc(self, text: str) -> None:
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            parts = raw.rstrip("\r").split("\t")
+            if len(parts) < 4:
+                self._problem(
+                    number,
+                    Msg.CSV_RAGGED.format(
+                        got=len(parts), want=4, detail="JRC-Names rows are id, type, lang, variant"
+                    ),
+                )
+                continue
+            entity_id, etype, lang, variant = (
+                parts[0].strip(),
+                parts[1].strip(),
+                parts[2].strip(),
+                parts[3],
+            )
+            lang = "und" if lang in ("u", "") else lang
+            self.add(
+                number,
+                f"jrc:{entity_id}" if entity_id else "",
+                _TYPE_OF_JRC.get(etype, etype),
+                lang,
+                variant.replace("+", " "),
+            )
+
+    def entities(self) -> list[Entity]:
+        out = []
+        for entity_id in self._order:
+            names = {lang: aliases for lang, aliases in self._names[entity_id].items() if aliases}
+            if not names:
+                continue
+            out.append(
+                Entity.create(
+                    entity_id,
+                    self._types[entity_id][0],
+                    names,
+                    self._display.get(entity_id),
+                    self._meta.get(entity_id),
+                )
+            )
+        return out

@@ -1,0 +1,33 @@
+"""Language support, one module per language (``mediamon.lang.ar``, ``mediamon.lang.en``).
+
+Core code never imports a language module directly: it asks this registry, which
+imports the module on first use. Each module exposes ``LANGUAGE``, an object that
+satisfies :class:`mediamon.typing.Language`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import cast
+
+from mediamon.typing import Language
+
+__all__ = ["CODES", "get", "languages"]
+
+#: Languages with a normaliser and matching tables, in routing order.
+CODES: tuple[str, ...] = ("ar", "en")
+
+
+@functools.cache
+def get(code: str) -> Language:
+    """The language support object for an ISO 639-1 code (``KeyError`` when unsupported)."""
+    if code not in CODES:
+        raise KeyError(code)
+    module = importlib.import_module(f"mediamon.lang.{code}")
+    return cast(Language, module.LANGUAGE)
+
+
+def languages() -> tuple[Language, ...]:
+    """All supported languages."""
+    return tuple(get(code) for code in CODES)

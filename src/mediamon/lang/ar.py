@@ -1,0 +1,154 @@
+"""Arabic: the normaliser (on camel-tools) and the proclitic rules.
+
+The normaliser folds what Arabic sources disagree on -- diacritics, tatweel, alef
+forms, alef maqsura / ya, teh marbuta / heh, hamza seats, Persian look-alike letters,
+presentation forms, Arabic-Indic digits, bidi and zero-width controls -- so aliases
+and text meet. camel-tools decides which characters are diacritics and how alef, alef
+maqsura and teh marbuta fold; the table is built from it once, on first use, and then
+applied with ``str.translate``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from mediamon.normalize import WHITESPACE_RULE, TableNormalizer, build_table
+from mediamon.resources import char_map, char_set, data_path, load_json, string_list
+
+__all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
+
+_ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+_ARABIC_LETTER = re.compile(
+    "[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
+)
+
+
+def _arabic_chars() -> Iterator[str]:
+    for first, last in _ARABIC_BLOCKS:
+        for code in range(first, last + 1):
+            yield chr(code)
+
+
+@functools.cache
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+
+    name = "ar/charmap.json"
+    data = load_json(name)
+    source = data_path(name)
+    variants = char_map(data, "letter-variants", source=source)
+    hamza = char_map(data, "hamza-seat", source=source)
+    diacritics = frozenset(char_set(data, "diacritics", source=source))
+    tatweel = frozenset(char_set(data, "tatweel", source=source))
+    controls = frozenset(char_set(data, "controls", source=source))
+    digits = char_map(data, "digits", source=source)
+    punctuation = char_map(data, "punctuation", source=source)
+
+    def presentation(c: str) -> str:
+        if ("\ufb50" <= c <= "\ufeff" and c != "\ufeff") or "\u0675" <= c <= "\u0678":
+            return str(normalize_unicode(c))
+        return c
+
+    def delete(chars: frozenset[str]) -> Callable[[str], str]:
+        return lambda c: "" if c in chars else c
+
+    steps: list[tuple[str, Callable[[str], str]]] = [
+        ("presentation-forms", presentation),
+        ("letter-variants", lambda c: variants.get(c, c)),
+        ("hamza-seat", lambda c: hamza.get(c, c)),
+        ("alef", normalize_alef_ar),
+        ("alef-maqsura", normalize_alef_maksura_ar),
+        ("teh-marbuta", normalize_teh_marbuta_ar),
+        ("diacritics", lambda c: "" if c in diacritics else dediac_ar(c)),
+        ("tatweel", delete(tatweel)),
+        ("controls", delete(controls)),
+        ("digits", lambda c: digits.get(c, c)),
+        ("punctuation", lambda c: punctuation.get(c, c)),
+    ]
+    chars = {*_arabic_chars(), *controls, *digits, *punctuation}
+    return build_table(sorted(chars), steps)
+
+
+class ArabicNormalizer(TableNormalizer):
+    """Arabic normaliser: ``normalize(text)``, ``normalize_with_map(text)``, ``explain(text)``."""
+
+    def __init__(self) -> None:
+        mapping, reasons = _table()
+        super().__init__("ar", mapping, reasons, (WHITESPACE_RULE,))
+
+
+@functools.cache
+def _clitics() -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+    name = "ar/clitics.json"
+    data = load_json(name)
+    source = data_path(name)
+    article = data.get("article")
+    if not isinstance(article, str) or not article:
+        from mediamon.errors import DataFileError, Msg
+
+        raise DataFileError(Msg.DATA_FILE.format(detail="'article' must be a non-empty string"), path=source)
+    return (
+        article,
+        frozenset(string_list(data, "before_article", source=source, required=True)),
+        frozenset(string_list(data, "lam_article", source=source, required=True)),
+        frozenset(string_list(data, "before_bare", source=source, required=True)),
+    )
+
+
+class Arabic:
+    """Arabic language support (satisfies :class:`mediamon.typing.Language`)."""
+
+    code = "ar"
+    name = "Arabic"
+
+    @functools.cached_property
+    def normalizer(self) -> ArabicNormalizer:
+        return ArabicNormalizer()
+
+    def owns(self, text: str) -> bool:
+        return _ARABIC_LETTER.search(text) is not None
+
+    def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
+        """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""
+        article = _clitics()[0]
+        if normalized_alias.startswith(article) and len(normalized_alias) > len(article) + 1:
+            yield normalized_alias, "article"
+            yield "ل" + normalized_alias[len(article) :], "lam"
+        else:
+            yield normalized_alias, "bare"
+
+    def prefix_ok(self, prefix: str, form_how: str) -> bool:
+        """Whether the letters before a hit, within its word, are a proclitic chain for it."""
+        _, before_article, lam_article, before_bare = _clitics()
+        if form_how == "lam":
+            return prefix in lam_article
+        if not prefix:
+            return True
+        if form_how == "article":
+            return prefix in before_article
+        return prefix in before_bare
+
+
+def is_arabic_letter(char: str) -> bool:
+    """True for a letter of the Arabic script."""
+    return _ARABIC_LETTER.match(char) is not None or (
+        unicodedata.category(char).startswith("L") and "ARABIC" in unicodedata.name(char, "")
+    )
+
+
+LANGUAGE = Arabic()

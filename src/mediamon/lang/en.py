@@ -1,0 +1,186 @@
+"""English (and Latin script generally): the normaliser (on unidecode) and transliteration keys.
+
+The normaliser folds case, accents (Erdoğan -> erdogan), ligatures, apostrophes
+(Kata’ib -> kataib; a possessive keeps a space so ``Iraq’s`` still holds the word
+``iraq``), dashes (al-Kadhimi -> al kadhimi) and dotted capitals (U.S. -> us).
+
+:func:`variant_key` maps a Latin transliteration of an Arabic name to a spelling key,
+so Kadhimi/Kadhemi, Qasem/Qassim, Muhammad/Mohamed, Hezbollah/Hizbullah meet while
+Hussein and Hassan, Fuad and Fahmi stay apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from mediamon.normalize import WHITESPACE_RULE, ContextRule, TableNormalizer, build_table
+from mediamon.resources import char_set, data_path, load_json, string_list
+
+__all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+@functools.cache
+def _data() -> dict[str, tuple[str, ...]]:
+    name = "en/charmap.json"
+    data = load_json(name)
+    source = data_path(name)
+    out = {
+        key: char_set(data, key, source=source)
+        for key in ("fold", "apostrophes", "dashes", "quotes", "spaces", "combining", "controls")
+    }
+    out["particles"] = string_list(data, "particles", source=source)
+    return out
+
+
+@functools.cache
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    from unidecode import unidecode
+
+    data = _data()
+    fold = frozenset(data["fold"])
+    apostrophes = frozenset(data["apostrophes"])
+    dashes = frozenset(data["dashes"])
+    quotes = frozenset(data["quotes"])
+    spaces = frozenset(data["spaces"])
+    combining = frozenset(data["combining"])
+    controls = frozenset(data["controls"])
+
+    def nfkc(c: str) -> str:
+        return unicodedata.normalize("NFKC", c) if c in fold else c
+
+    def accents(c: str) -> str:
+        return str(unidecode(c)) if not c.isascii() and (c in fold or _LATIN_LETTER.match(c)) else c
+
+    def to(chars: frozenset[str], out: str) -> Callable[[str], str]:
+        return lambda c: out if c in chars else c
+
+    steps: list[tuple[str, Callable[[str], str]]] = [
+        ("controls", to(controls, "")),
+        ("diacritics", to(combining, "")),
+        ("apostrophe", to(apostrophes, "")),
+        ("dash", to(dashes, " ")),
+        ("quotes", to(quotes, '"')),
+        ("spaces", to(spaces, " ")),
+        ("nfkc", nfkc),
+        ("fold-accents", accents),
+        ("lowercase", lambda c: c.lower() if c.isupper() else c),
+    ]
+    greek_cyrillic = (chr(c) for c in range(0x0370, 0x0530))
+    chars = {*fold, *apostrophes, *dashes, *quotes, *spaces, *combining, *controls, *greek_cyrillic}
+    return build_table(sorted(chars), steps)
+
+
+def _dotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "").lower()
+
+
+class EnglishNormalizer(TableNormalizer):
+    """Latin-script normaliser: ``normalize(text)``, ``normalize_with_map(text)``, ``explain(text)``."""
+
+    def __init__(self) -> None:
+        mapping, reasons = _table()
+        apostrophes = re.escape("".join(_data()["apostrophes"]))
+        rules = (
+            ContextRule("dotted-capitals", r"(?<![^\W_])(?:[A-Z]\.){2,4}(?![^\W_])", _dotted),
+            ContextRule("possessive", rf"(?<=[^\W\d_])[{apostrophes}](?=[sS](?![^\W_]))", lambda m: " "),
+            WHITESPACE_RULE,
+        )
+        super().__init__("en", mapping, reasons, rules)
+
+
+_DIGRAPHS = (
+    ("sh", "$"),
+    ("ch", "$"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("dh", "z"),
+    ("th", "t"),
+    ("ph", "f"),
+)
+_CONSONANT_MAP = str.maketrans({"q": "k", "c": "k", "v": "f", "p": "b"})
+_VOWELS = frozenset("aeiouy")
+_VOWEL_CLASS = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u"}
+
+
+@functools.lru_cache(maxsize=200_000)
+def variant_key(token: str) -> str:
+    """A spelling key for one lower-case Latin token of a transliterated Arabic name.
+
+    Digraphs fold to one letter (dh/z for ظ ض ذ, kh, sh, gh, th), q/k meet, doubled
+    letters collapse, ``w``/``y`` after a vowel count as vowels; then only the first
+    vowel's class (a / i-e / u-o) is kept, the other consonants in order, and the class
+    of a final vowel. Kadhimi and Kadhemi give ``kazmi``; Hussein ``husn`` but Hassan
+    ``hasn``.
+    """
+    word = token
+    for digraph, letter in _DIGRAPHS:
+        word = word.replace(digraph, letter)
+    word = word.translate(_CONSONANT_MAP)
+    collapsed: list[str] = []
+    for char in word:
+        if collapsed and collapsed[-1] == char:
+            continue
+        collapsed.append(char)
+    letters: list[tuple[str, bool]] = []
+    for i, char in enumerate(collapsed):
+        vowel = char in _VOWELS
+        if char in "wy" and i > 0 and collapsed[i - 1] in _VOWELS:
+            vowel = True
+        if char == "y" and i == 0:
+            vowel = False
+        if char == "h" and i == len(collapsed) - 1 and i > 0 and collapsed[i - 1] in _VOWELS:
+            continue
+        letters.append((char, vowel))
+    out: list[str] = []
+    first_vowel_seen = False
+    for i, (char, vowel) in enumerate(letters):
+        if not vowel:
+            out.append(char)
+            continue
+        previous_vowel = i > 0 and letters[i - 1][1]
+        if previous_vowel:
+            continue
+        if not first_vowel_seen:
+            out.append(_VOWEL_CLASS.get(char, "a"))
+            first_vowel_seen = True
+    if letters and letters[-1][1] and len(letters) > 1:
+        run_start = len(letters) - 1
+        while run_start > 0 and letters[run_start - 1][1]:
+            run_start -= 1
+        if run_start > 0:
+            last = letters[-1][0]
+            out.append(_VOWEL_CLASS.get(last if last not in "wy" else letters[run_start][0], "i"))
+    return "".join(out)
+
+
+class English:
+    """English / Latin-script language support (satisfies :class:`mediamon.typing.Language`)."""
+
+    code = "en"
+    name = "English"
+
+    @functools.cached_property
+    def normalizer(self) -> EnglishNormalizer:
+        return EnglishNormalizer()
+
+    @functools.cached_property
+    def particles(self) -> frozenset[str]:
+        """Name particles (``al``, ``el``) ignored by transliteration-variant matching."""
+        return frozenset(_data()["particles"])
+
+    def owns(self, text: str) -> bool:
+        return _LATIN_LETTER.search(text) is not None
+
+    def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
+        yield normalized_alias, "bare"
+
+    def prefix_ok(self, prefix: str, form_how: str) -> bool:
+        return not prefix
+
+
+LANGUAGE = English()

@@ -1,0 +1,57 @@
+"""The small protocols the parts of mediamon meet at.
+
+A language module (``mediamon.lang.ar``, ``mediamon.lang.en``) satisfies
+:class:`Language`; its normaliser satisfies :class:`Normalizer`. Core code depends on
+these protocols only, never on a language module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from mediamon.normalize import NormalizedText, Step
+
+__all__ = ["Language", "Normalizer"]
+
+
+@runtime_checkable
+class Normalizer(Protocol):
+    """Maps text to a matching form, keeping a way back to original offsets."""
+
+    lang: str
+
+    def normalize(self, text: str) -> str:
+        """The normalised text alone (idempotent: normalising it again changes nothing)."""
+        ...
+
+    def normalize_with_map(self, text: str) -> NormalizedText:
+        """The normalised text with its offset map back to ``text``."""
+        ...
+
+    def explain(self, text: str) -> list[Step]:
+        """The named steps that changed ``text``, in order: why it was normalised as it was."""
+        ...
+
+
+class Language(Protocol):
+    """What mediamon needs from a language: a code, a normaliser, and matching hooks."""
+
+    code: str
+    name: str
+
+    @property
+    def normalizer(self) -> Normalizer: ...
+
+    def owns(self, text: str) -> bool:
+        """Whether ``text`` has letters this language's tables should see (its script)."""
+        ...
+
+    def alias_forms(self, normalized_alias: str) -> Iterable[tuple[str, str]]:
+        """Extra (form, how) keys under which a normalised alias is indexed (e.g. clitic forms)."""
+        ...
+
+    def prefix_ok(self, prefix: str, form_how: str) -> bool:
+        """Whether ``prefix`` (the letters of the word before a hit) may attach to a hit of that kind."""
+        ...

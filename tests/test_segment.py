@@ -1,0 +1,174 @@
+"""read_dump against hand-labelled dumps, and the line-accounting invariant."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediamon
+from mediamon.segment import DROP_REASONS, phrase_key
+from tests.conftest import DUMPS, LABELLED
+
+
+def _expected(name: str) -> dict:
+    return json.loads((DUMPS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def _lines(name: str) -> list[str]:
+    return (DUMPS / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+
+
+def accounted(corpus: mediamon.Corpus, lines: list[str]) -> list[int]:
+    """Non-blank lines neither dropped nor used by the article whose range holds them (should be none).
+
+    A line is used when it is the title or a body paragraph, or when it holds a header
+    field's value (a byline holds its author, a date line its date text).
+    """
+    dropped = {d.line for d in corpus.dropped}
+    missing = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or number in dropped:
+            continue
+        owners = [a for a in corpus if a.origin and a.origin.first_line <= number <= a.origin.last_line]
+        if len(owners) != 1:
+            missing.append(number)
+            continue
+        a = owners[0]
+        whole = {a.title, *a.body.split("\n\n")}
+        parts = [a.date_text, a.author, a.source, *(str(v) for v in a.meta.values())]
+        if text not in whole and not any(p and p.strip("[]'") in text for p in parts):
+            missing.append(number)
+    return missing
+
+
+@pytest.mark.parametrize("name", LABELLED)
+def test_articles_match_labels(name: str) -> None:
+    expected = _expected(name)
+    corpus = mediamon.read_dump(DUMPS / f"{name}.txt")
+    lines = _lines(name)
+    got = [
+        {
+            "first_line": a.origin.first_line,
+            "last_line": a.origin.last_line,
+            "title": a.title,
+            "date": a.date.isoformat() if a.date else None,
+            "date_text": a.date_text,
+            "author": a.author,
+            "source": a.source,
+            "lang": a.lang,
+            "body": a.body,
+            "meta": dict(a.meta),
+        }
+        for a in corpus
+        if a.origin is not None
+    ]
+    want = [
+        {
+            "first_line": e["first_line"],
+            "last_line": e["last_line"],
+            "title": e["title"],
+            "date": e["date"],
+            "date_text": e["date_text"],
+            "author": e["author"],
+            "source": e["source"],
+            "lang": e["lang"],
+            "body": "\n\n".join(lines[i - 1].strip() for i in e["body_lines"]),
+            "meta": e.get("meta", {}),
+        }
+        for e in expected["articles"]
+    ]
+    assert got == want
+
+
+@pytest.mark.parametrize("name", LABELLED)
+def test_dropped_lines_match_labels(name: str) -> None:
+    expected = {int(k): v for k, v in _expected(name)["dropped"].items()}
+    corpus = mediamon.read_dump(DUMPS / f"{name}.txt")
+    assert {d.line: d.reason for d in corpus.dropped} == expected
+    assert all(d.reason in DROP_REASONS for d in corpus.dropped)
+
+
+@pytest.mark.parametrize("name", LABELLED)
+def test_every_line_is_accounted_for(name: str) -> None:
+    corpus = mediamon.read_dump(DUMPS / f"{name}.txt")
+    assert accounted(corpus, _lines(name)) == []
+
+
+def test_dropped_lines_inside_articles_name_their_article() -> None:
+    corpus = mediamon.read_dump(DUMPS / "sample_en_ar.txt")
+    ids = {a.id for a in corpus}
+    inside = [d for d in corpus.dropped if d.reason in ("caption", "repeated-title", "repeated-paragraph")]
+    assert inside and all(d.article_id in ids for d in inside)
+    between = [d for d in corpus.dropped if d.reason == "related-link"]
+    assert between and all(d.article_id is None for d in between)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256"])
+def test_reencoded_sample_gives_identical_articles(tmp_path: Path, encoding: str) -> None:
+    text = (DUMPS / "sample_en_ar.txt").read_text(encoding="utf-8")
+    if encoding == "cp1256":
+        # cp1256 lacks a few typographic characters of the sample; compare on what it can hold.
+        text = text.encode("cp1256", "replace").decode("cp1256")
+    reference = mediamon.read_dump(text)
+    path = tmp_path / f"sample.{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    corpus = mediamon.read_dump(path)
+    assert [a.to_dict() | {"origin": None} for a in corpus] == [
+        a.to_dict() | {"origin": None} for a in reference
+    ]
+
+
+def test_crlf_and_lone_cr_line_endings() -> None:
+    text = (DUMPS / "sample_en_ar.txt").read_text(encoding="utf-8")
+    reference = mediamon.read_dump(text)
+    for ending in ("\r\n", "\r"):
+        corpus = mediamon.read_dump(text.replace("\n", ending).encode("utf-8"))
+        assert [(a.title, a.body, a.origin.first_line) for a in corpus] == [
+            (a.title, a.body, a.origin.first_line) for a in reference
+        ]
+
+
+def test_day_first_is_configurable() -> None:
+    text = "Some Headline About Iraq\n\n07/10/2021\n\nA body paragraph long enough to be a sentence here."
+    assert mediamon.read_dump(text)[0].date.isoformat() == "2021-10-07"
+    assert mediamon.read_dump(text, day_first=False)[0].date.isoformat() == "2021-07-10"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("MORE ON THE TOPIC:", "more on the topic"),
+        ("اقرأ أيضاً", "اقرا ايضا"),
+        ("Iraqi Resistance – Asaib\u00a0Leader", "iraqi resistance - asaib leader"),
+    ],
+)
+def test_phrase_key(a: str, b: str) -> None:
+    assert phrase_key(a) == phrase_key(b)
+
+
+_PIECES = [
+    *"ab cdXYZ.:,-–\n\n\n\u00a0\u200fالعراقبيروت١٢0123456789/",
+    "By ",
+    "Related News",
+    "Source: ",
+    "July 4, 2021",
+    "أيلول 4 2021",
+    "Visual search query image",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_any_text_segments_without_error_and_accounts_every_line(text: str) -> None:
+    corpus = mediamon.read_dump(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert accounted(corpus, lines) == []
+    for article in corpus:
+        assert article.origin is not None
+        assert 1 <= article.origin.first_line <= article.origin.last_line <= len(lines)

