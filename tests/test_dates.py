@@ -80,9 +80,7 @@ def test_line_limit_is_stricter_than_field_limit() -> None:
 
 
 def test_surrounding_whitespace_is_ignored() -> None:
-    assert match_date_line("\t 27 Jul 2021 \n") == DateMatch(
-        datetime.date(2021, 7, 27), "27 Jul 2021"
-    )
+    assert match_date_line("\t 27 Jul 2021 \n") == DateMatch(datetime.date(2021, 7, 27), "27 Jul 2021")
 
 
 # --- data files ----------------------------------------------------------------------
@@ -134,17 +132,13 @@ def test_conflicting_month_numbers_across_files_are_rejected() -> None:
 
 
 def test_names_must_start_with_a_letter_after_folding() -> None:
-    language = dates._check_language(
-        {"months": {"x": 1}, "fold": {"x": ""}}, source="xx/dates.json"
-    )
+    language = dates._check_language({"months": {"x": 1}, "fold": {"x": ""}}, source="xx/dates.json")
     with pytest.raises(DataFileError, match="start with a letter"):
         dates._build([language])
 
 
 def test_fold_applies_to_names_and_text() -> None:
-    language = dates._check_language(
-        {"months": {"smärch": 3}, "fold": {"ä": "a"}}, source="xx/dates.json"
-    )
+    language = dates._check_language({"months": {"smärch": 3}, "fold": {"ä": "a"}}, source="xx/dates.json")
     vocabulary = dates._build([language])
     assert "smarch" in vocabulary.phrases
 
@@ -160,9 +154,7 @@ def _string_literals(source: str) -> list[str]:
     return [
         node.value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in docstrings
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
     ]
 
 

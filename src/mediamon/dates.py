@@ -494,15 +494,12 @@ def _build(languages: Sequence[_Language]) -> _Vocabulary:
     return _Vocabulary(
         fold=table,
         phrases={
-            first: tuple(sorted(found, key=lambda entry: -len(entry[0])))
-            for first, found in phrases.items()
+            first: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for first, found in phrases.items()
         },
     )
 
 
-def _combine(
-    old: tuple[str, int] | None, new: tuple[str, int], name: str, source: str
-) -> tuple[str, int]:
+def _combine(old: tuple[str, int] | None, new: tuple[str, int], name: str, source: str) -> tuple[str, int]:
     """The class of a phrase listed more than once (see the module docstring)."""
     if old is None or old == new:
         return new

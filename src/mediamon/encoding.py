@@ -145,9 +145,7 @@ def _reject_binary_bytes(data: bytes, path: str) -> None:
     controls = _count_of(sample, _CONTROL_BYTES)
     if controls > _CONTROL_MIN and controls > _CONTROL_LIMIT * len(sample):
         share = round(100 * controls / len(sample))
-        raise BinaryInputError(
-            Msg.BINARY.format(detail=f"binary data, {share}% control bytes"), path=path
-        )
+        raise BinaryInputError(Msg.BINARY.format(detail=f"binary data, {share}% control bytes"), path=path)
     nuls = data.count(0)
     if nuls > _NUL_MIN and nuls > _NUL_LIMIT * len(data):
         raise BinaryInputError(
@@ -230,21 +228,18 @@ def _verified_wide(head: bytes, codec: str) -> str | None:
 
 def _decode_explicit(data: bytes, encoding: str, path: str) -> Decoded:
     """Decode with a caller-named codec (a BOM for that codec is still removed)."""
-    try:
-        name = codecs.lookup(encoding).name
-        b"".decode(name)  # rejects bytes-to-bytes codecs such as "base64"
-    except LookupError:
-        raise DecodeError(Msg.ENCODING_UNKNOWN.format(encoding=encoding), path=path) from None
+    name = _text_codec(encoding)
+    if name is None:
+        raise DecodeError(Msg.ENCODING_UNKNOWN.format(encoding=encoding), path=path)
     codec, start = name, 0
     if name in ("utf-16", "utf-32"):
         bom = _bom(data)
         if bom is not None and bom[0].startswith(name):
             codec, start = bom
         else:
-            width = "16" if name == "utf-16" else "32"
-            codec = _wide_guess(data) or f"utf-{width}-le"
-            if not codec.startswith(name):
-                codec = f"utf-{width}-le"
+            guess = _wide_guess(data)
+            codec = guess if guess and guess.startswith(name) else f"{name}-le"
+        name = codec
     elif name in ("utf-8", "utf-8-sig"):
         codec = "utf-8"
         start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
@@ -252,6 +247,21 @@ def _decode_explicit(data: bytes, encoding: str, path: str) -> Decoded:
 
 
 # --- decoding and clean-up ---------------------------------------------------------------
+
+
+def _text_codec(encoding: str) -> str | None:
+    """The normalised name of a text codec (``Windows-1256`` -> ``cp1256``), or None."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    try:
+        b"\x00\x00\x00\x00".decode(name)
+    except UnicodeDecodeError:
+        pass
+    except LookupError:  # a bytes-to-bytes codec such as "base64"
+        return None
+    return name
 
 
 def _is_wide(codec: str) -> bool:
@@ -449,9 +459,7 @@ def _arabic_page(data: bytes) -> str | None:
     no Latin, Cyrillic, Greek or Hebrew page turns into a common word start.
     """
     spaced = data.translate(_SPACES)
-    articles = {
-        codec: spaced.count(b" " + article) for codec, (_, article) in _ARABIC_PAGES.items()
-    }
+    articles = {codec: spaced.count(b" " + article) for codec, (_, article) in _ARABIC_PAGES.items()}
     codec = max(articles, key=lambda name: (articles[name], name == "cp1256"))
     if codec == "iso8859-6":
         high = _count_of(data, _HIGH_BYTES)
@@ -487,7 +495,7 @@ def _cp1252_plausible(sample: bytes) -> bool:
 
 def _ask_charset_normalizer(data: bytes) -> tuple[str, bool]:
     """charset-normalizer's best guess on a bounded sample, checked against the data."""
-    from charset_normalizer import from_bytes  # noqa: PLC0415  (slow import, rarely needed)
+    from charset_normalizer import from_bytes  # slow import, rarely needed
 
     head = data[:_CN_SAMPLE]
     if len(data) > _CN_SAMPLE:

@@ -20,12 +20,12 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import metadata, resources
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
+from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
 __all__ = ["Entity", "Gazetteer", "check_file"]
@@ -42,11 +42,11 @@ def _language_codes() -> frozenset[str]:
 
 
 def _names(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
-    return MappingProxyType({lang: tuple(aliases) for lang, aliases in value.items()})
+    return FrozenDict({lang: tuple(aliases) for lang, aliases in value.items()})
 
 
 def _meta(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenDict(value or {})
 
 
 @attrs.frozen

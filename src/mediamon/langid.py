@@ -16,6 +16,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+from importlib import resources
 from typing import Any, NoReturn
 
 import attrs
@@ -159,8 +160,7 @@ def _script_patterns() -> tuple[dict[str, tuple[int, re.Pattern[str]]], re.Patte
 
 def _char_class(ranges: list[tuple[int, int]]) -> str:
     return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
     )
 
 
@@ -265,17 +265,14 @@ def _language_data() -> _LanguageData:
         candidates[script] = codes
     weights = raw.get("letter_weights", {})
     if not isinstance(weights, dict) or not all(
-        name in _SCRIPTS and isinstance(value, int | float) and value > 0
-        for name, value in weights.items()
+        name in _SCRIPTS and isinstance(value, int | float) and value > 0 for name, value in weights.items()
     ):
         _bad(source, "'letter_weights' must map script names to positive numbers")
     letters = raw.get("arabic_non_arabic_letters")
     if not isinstance(letters, str) or not letters:
         _bad(source, "'arabic_non_arabic_letters' must be a non-empty string")
     words_source = data_path("en/function_words.json")
-    words = string_list(
-        load_json("en/function_words.json"), "words", source=words_source, required=True
-    )
+    words = string_list(load_json("en/function_words.json"), "words", source=words_source, required=True)
     if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
         _bad(words_source, "'words' must be lower-case ASCII words")
     return _LanguageData(
@@ -317,16 +314,12 @@ def _bad(source: str, detail: str) -> NoReturn:
 def _factory() -> Any:
     """A langdetect DetectorFactory of our own (the module-level one and its global
     seed stay untouched), with profiles loaded in name order and seed 0."""
-    from importlib import resources  # noqa: PLC0415
-
-    from langdetect.detector_factory import DetectorFactory  # noqa: PLC0415
+    from langdetect.detector_factory import DetectorFactory
 
     profiles = resources.files("langdetect").joinpath("profiles")
     names = sorted(entry.name for entry in profiles.iterdir() if not entry.name.startswith("."))
     factory = DetectorFactory()
-    factory.load_json_profile(
-        [profiles.joinpath(name).read_text(encoding="utf-8") for name in names]
-    )
+    factory.load_json_profile([profiles.joinpath(name).read_text(encoding="utf-8") for name in names])
     factory.seed = 0
     return factory
 
@@ -334,7 +327,7 @@ def _factory() -> Any:
 def _langdetect(text: str, candidates: tuple[str, ...] | None) -> str | None:
     """langdetect's best language for ``text`` (among ``candidates`` if given), or None
     when it finds nothing to go on."""
-    from langdetect.lang_detect_exception import LangDetectException  # noqa: PLC0415
+    from langdetect.lang_detect_exception import LangDetectException
 
     factory = _factory()
     try:

@@ -52,14 +52,32 @@ POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
 
 @attrs.frozen
 class AliasEntry:
-    """What a key in an automaton stands for."""
+    """What a key in an automaton stands for: an entity and its aliases that normalise to the key.
+
+    ``letters`` is set when every one of those aliases is a short all-capital form, whose
+    capitals the text must then repeat.
+    """
 
     entity: int
-    alias: str
-    lang: str
+    aliases: tuple[tuple[str, str], ...]
     kind: str
     letters: str | None
     length: int
+
+    @property
+    def alias(self) -> str:
+        return self.aliases[0][0]
+
+    @property
+    def lang(self) -> str:
+        return self.aliases[0][1]
+
+    def best(self, surface: str) -> tuple[str, str, bool]:
+        """(alias, lang, exact): the alias written exactly as ``surface`` if any, else the first."""
+        for alias, lang in self.aliases:
+            if alias == surface:
+                return alias, lang, True
+        return self.aliases[0][0], self.aliases[0][1], False
 
 
 @attrs.frozen
@@ -142,6 +160,7 @@ class CompiledGazetteer:
         self.conflicts: list[Conflict] = []
         self.sides: dict[str, Side] = {code: Side(languages.get(code)) for code in languages.CODES}
         owners: dict[tuple[str, str], int] = {}
+        pending: dict[tuple[str, str], tuple[int, str, list[tuple[str, str]], list[str | None]]] = {}
         variant_owners: dict[str, int] = {}
         arabic = self.sides["ar"].language
         latin = self.sides["en"]
@@ -155,25 +174,28 @@ class CompiledGazetteer:
                 for form, kind in side.language.alias_forms(normalized):
                     key = (side.code, form)
                     owner = owners.get(key)
-                    if owner is not None:
-                        if owner != index:
-                            self.conflicts.append(
-                                Conflict(side.code, form, self.entities[owner].id, entity.id)
-                            )
-                        continue
-                    owners[key] = index
-                    side.automaton.add_word(
-                        form, AliasEntry(index, alias, lang_code, kind, letters, len(form))
-                    )
-                    side.size += 1
+                    if owner is None:
+                        owners[key] = index
+                        pending[key] = (index, kind, [(alias, lang_code)], [letters])
+                    elif owner == index:
+                        pending[key][2].append((alias, lang_code))
+                        pending[key][3].append(letters)
+                    else:
+                        self.conflicts.append(Conflict(side.code, form, self.entities[owner].id, entity.id))
                 if side is latin and letters is None:
                     vkey = _alias_variant_key(normalized, entity.type)
                     if vkey and vkey not in variant_owners:
                         variant_owners[vkey] = index
                         latin.variants.add_word(
-                            vkey, AliasEntry(index, alias, lang_code, "variant", None, len(vkey))
+                            vkey, AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
                         )
                         latin.has_variants = True
+        for (code, form), (index, kind, aliases, letter_sets) in pending.items():
+            letters = letter_sets[0] if len(set(letter_sets)) == 1 else None
+            self.sides[code].automaton.add_word(
+                form, AliasEntry(index, tuple(aliases), kind, letters, len(form))
+            )
+            self.sides[code].size += 1
         for side in self.sides.values():
             side.finish()
 
@@ -217,8 +239,9 @@ class CompiledGazetteer:
             surface = text[o_start:o_end]
             if entry.letters is not None and "".join(_LETTERS.findall(surface)) != entry.letters:
                 continue
-            how = "clitic" if prefix else "exact" if surface == entry.alias else "normalised"
-            yield Candidate(o_start, o_end, how, entry.entity, entry.alias, entry.lang)
+            alias, lang, exact = entry.best(surface)
+            how = "clitic" if prefix else "exact" if exact else "normalised"
+            yield Candidate(o_start, o_end, how, entry.entity, alias, lang)
 
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
         keys, spans = variant_stream(text, side.language)
@@ -247,12 +270,13 @@ class CompiledGazetteer:
 def _alias_variant_key(normalized: str, entity_type: str) -> str | None:
     """The variant key of a Latin alias, when it is safe to match by key.
 
-    Only people's and organisations' names are keyed: place names are too short and
-    too close to ordinary capitalised words (``Minister`` would meet ``El Menstir``).
+    People's and organisations' names are keyed; other names only when they have two
+    words or more: one-word place names are too close to ordinary capitalised words
+    (``Minister`` would meet ``El Menstir``).
     """
     from mediamon.lang.en import variant_key
 
-    if entity_type not in VARIANT_TYPES:
+    if entity_type not in VARIANT_TYPES and len([t for t in normalized.split() if t not in _particles()]) < 2:
         return None
     tokens = normalized.split()
     particles = _particles()

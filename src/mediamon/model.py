@@ -9,19 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-__all__ = ["Article", "Dropped", "Mention", "Origin", "article_id"]
+__all__ = ["Article", "Dropped", "FrozenDict", "Mention", "Origin", "article_id"]
 
 MENTION_HOWS = ("exact", "normalised", "clitic", "variant", "surname")
 FIELDS = ("title", "body")
 
 
+class FrozenDict(dict[str, Any]):
+    """A read-only dict: hashable-free, picklable (unlike ``MappingProxyType``), JSON-serialisable."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("FrozenDict is read-only; use Article.evolve(meta=...)")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+
 def _freeze(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return value if isinstance(value, FrozenDict) else FrozenDict(value or {})
 
 
 @attrs.frozen

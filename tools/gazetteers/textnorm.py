@@ -23,7 +23,7 @@ AR_LETTERS |= {"\u06a4"}  # ڤ
 # Letters that mark Persian, Kurdish, Urdu, Pashto, Sindhi, Uyghur ... spellings.
 NON_ARABIC_LETTERS = set("پچژگکیەڵۆێڕےۇۋېھںٹڈڑګړښځڅډږڼۍئ")
 NON_ARABIC_LETTERS.discard("ئ")  # ئ is ordinary Arabic (hamza on ya)
-AR_PUNCT_OK = set(" -'")
+AR_PUNCT_OK = set(" -'") | set("0123456789٠١٢٣٤٥٦٧٨٩")
 
 APOSTROPHES = "'’‘`´ʼʻʿʾ"
 HYPHENS = "-‐‑‒–—―"

@@ -258,7 +258,7 @@ class Checker:
         nonblank = {i for i, line in enumerate(lines, 1) if line.strip()}
 
         seen: Counter = Counter()
-        owner: dict[int, int] = {}  # line -> index of article whose range holds it
+
         articles = data.get("articles", [])
         prev_last = 0
         for k, art in enumerate(articles):
@@ -266,9 +266,7 @@ class Checker:
             for n in used:
                 seen[n] += 1
             if art.get("first_line", 0) <= prev_last:
-                self.err(
-                    f"article {k} starts at {art.get('first_line')} before previous ends ({prev_last})"
-                )
+                self.err(f"article {k} starts at {art.get('first_line')} before previous ends ({prev_last})")
             prev_last = art.get("last_line", prev_last)
 
         starts = [a["title_line"] for a in articles]
@@ -306,13 +304,9 @@ class Checker:
                 elif n > art["last_line"]:
                     self.err(f"line {n}: repeated-title after its article's last line")
             elif reason == "repeated-paragraph":
-                earlier = [
-                    m for m in (art["body_lines"] + art["meta_lines"] if art else []) if m < n
-                ]
+                earlier = [m for m in (art["body_lines"] + art["meta_lines"] if art else []) if m < n]
                 if not any(lines[m - 1].strip() == here for m in earlier):
-                    self.err(
-                        f"line {n}: repeated-paragraph has no earlier identical line in its article"
-                    )
+                    self.err(f"line {n}: repeated-paragraph has no earlier identical line in its article")
             elif reason == "extra-date":
                 if parse_date(here) is None:
                     self.err(f"line {n}: extra-date line does not parse as a date")
@@ -366,9 +360,7 @@ class Checker:
                 self.err(f"{where}: bad {line_key} {n}")
                 continue
             if value not in candidates(field, t):
-                self.err(
-                    f"{where}: {field} {value!r} is not (a documented part of) line {n} {t.strip()!r}"
-                )
+                self.err(f"{where}: {field} {value!r} is not (a documented part of) line {n} {t.strip()!r}")
             used.append(n)
 
         if art["date_text"] is None:
@@ -411,9 +403,7 @@ class Checker:
                     derived.setdefault(key, set()).add(value)
         for key, value in meta.items():
             if value not in derived.get(key, set()):
-                self.err(
-                    f"{where}: meta {key}={value!r} does not come from its meta/date/source lines"
-                )
+                self.err(f"{where}: meta {key}={value!r} does not come from its meta/date/source lines")
         used.extend(meta_lines)
 
         if art["lang"] not in LANGS:
