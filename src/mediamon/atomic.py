@@ -1,36 +1,113 @@
 """Atomic file output: write to a temporary file beside the target, then rename.
 
-An interrupted run (Ctrl-C, a crash, a killed worker) leaves either the old file or
-the complete new one, never a half-written file.
+An interrupted run (Ctrl-C, a crash, a killed worker, an exception from the data being
+written) leaves either the old file or the complete new one, never a half-written
+file, and no temporary file behind.
 """
 
 from __future__ import annotations
 
+import bz2
 import contextlib
+import gzip
+import io
+import lzma
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write"]
+__all__ = ["COMPRESSORS", "atomic_write"]
+
+
+def _gzip(raw: IO[bytes]) -> io.BufferedIOBase:
+    # mtime=0 and no file name in the header: the same articles give the same bytes.
+    return gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)
+
+
+def _bz2(raw: IO[bytes]) -> io.BufferedIOBase:
+    return bz2.BZ2File(raw, "wb")
+
+
+def _xz(raw: IO[bytes]) -> io.BufferedIOBase:
+    return lzma.LZMAFile(raw, "wb")
+
+
+#: Compression suffix -> a writer wrapping a binary file (which it leaves open when closed).
+COMPRESSORS: dict[str, Callable[[IO[bytes]], io.BufferedIOBase]] = {".gz": _gzip, ".bz2": _bz2, ".xz": _xz}
+
+
+def _new_file_mode(target: Path) -> int:
+    """The permissions the file would get from a plain ``open``: the old file's, or 0o666 less the umask.
+
+    ``mkstemp`` creates files readable by their owner only, which would otherwise stick.
+    """
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system says it (Linux)."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: set and restore (briefly process-wide)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
 def atomic_write(
-    path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = ""
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    newline: str | None = "",
+    errors: str = "strict",
+    compression: str | None = None,
 ) -> Iterator[IO[str]]:
-    """Open a temporary text file next to ``path``; on success it replaces ``path``."""
-    target = Path(path)
+    """Open a temporary text file next to ``path``; when the block ends without an error it
+    replaces ``path`` (through a symbolic link, the file it points to).
+
+    ``compression`` (``.gz``, ``.bz2``, ``.xz``) compresses what is written. On an error
+    the temporary file is removed and the error propagates; ``path`` is untouched.
+    """
+    target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _new_file_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    raw = os.fdopen(fd, "wb")
+    stream: IO[bytes] | io.BufferedIOBase = raw
+    handle: io.TextIOWrapper | None = None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        if compression is not None:
+            stream = COMPRESSORS[compression](raw)
+        handle = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline=newline)  # type: ignore[arg-type]
+        yield handle
+        handle.flush()
+        handle.detach()
+        handle = None
+        if stream is not raw:
+            stream.close()  # writes the compressed stream's trailer; ``raw`` stays open
+        raw.flush()
+        os.fsync(raw.fileno())
+        raw.close()
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
+        with contextlib.suppress(Exception):
+            if handle is not None:
+                handle.detach()
+        for closable in (stream, raw):
+            with contextlib.suppress(Exception):
+                closable.close()
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise

@@ -8,23 +8,30 @@ and line; no traceback for a user's mistake.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
-from mediamon.errors import MediamonError, Problem, UsageError
+from mediamon.errors import MediamonError, Msg, Problem, UsageError
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message (what is wrong, and where to look) and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mediamon", description="Bilingual (Arabic + English) media monitoring."
-    )
+    parser = _Parser(prog="mediamon", description="Bilingual (Arabic + English) media monitoring.")
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -84,7 +91,8 @@ def _version() -> str:
     return f"mediamon {__version__}"
 
 
-def _report(problems: Sequence[Problem], quiet: bool = False) -> None:
+def _report(problems: Sequence[Problem]) -> None:
+    """One line on standard error per problem: ``mediamon: path:line: reason``."""
     for problem in problems:
         print(f"mediamon: {problem}", file=sys.stderr)
 
@@ -92,37 +100,60 @@ def _report(problems: Sequence[Problem], quiet: bool = False) -> None:
 def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
     from mediamon.atomic import atomic_write
     from mediamon.output import output_format
-    from mediamon.readers import read
+    from mediamon.readers import check_encoding, read
 
+    # Every argument is checked before any input is read or any gazetteer loaded.
     output_format(args.output)
-    if annotate and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    check_encoding(args.encoding)
+    if annotate:
+        if args.jobs < 1:
+            raise UsageError(Msg.USAGE_JOBS.format(jobs=args.jobs))
+        if args.no_default and not args.gazetteer:
+            raise UsageError(Msg.USAGE_NO_DEFAULT)
+        for name in args.gazetteer:
+            if not os.path.isfile(name):
+                raise UsageError(Msg.NOT_FOUND, path=name)
     annotator = None
     if annotate:
         from mediamon.annotate import Annotator
 
-        if args.no_default and not args.gazetteer:
-            raise UsageError("--no-default needs at least one --gazetteer")
         annotator = Annotator(args.gazetteer, default=not args.no_default)
     progress = not args.quiet and sys.stderr.isatty()
     corpus = read(args.inputs, encoding=args.encoding, day_first=not args.month_first, progress=progress)
     if annotator is not None:
         corpus = corpus.annotate(annotator, jobs=args.jobs)
-    corpus.write(args.output)
+    _write(lambda: corpus.write(args.output), args.output)
     if args.dropped:
-        with atomic_write(args.dropped) as handle:
-            for dropped in corpus.dropped:
-                handle.write(json.dumps(dropped.to_dict(), ensure_ascii=False) + "\n")
+
+        def write_dropped() -> None:
+            with atomic_write(args.dropped, errors="backslashreplace") as handle:
+                for dropped in corpus.dropped:
+                    handle.write(json.dumps(dropped.to_dict(), ensure_ascii=False) + "\n")
+
+        _write(write_dropped, args.dropped)
     _report(corpus.problems)
     if not args.quiet:
-        mentions = sum(len(a.mentions) for a in corpus)
-        summary = f"mediamon: {len(corpus)} articles, {len(corpus.dropped)} lines set aside"
+        parts = [_count(len(corpus), "article"), _count(len(corpus.dropped), "line") + " set aside"]
         if annotate:
-            summary += f", {mentions} mentions"
+            parts.append(_count(sum(len(a.mentions) for a in corpus), "mention"))
         if corpus.problems:
-            summary += f", {len(corpus.problems)} problems"
-        print(summary, file=sys.stderr)
+            parts.append(_count(len(corpus.problems), "problem"))
+        print(f"mediamon: {', '.join(parts)}", file=sys.stderr)
     return EXIT_PROBLEMS if corpus.problems else EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _write(action: Callable[[], Any], path: str) -> None:
+    """Run a writing action; an OSError (no permission, a directory) becomes a one-line UsageError."""
+    try:
+        action()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -190,8 +221,11 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``mediamon`` console script."""
-    args = _parser().parse_args(argv)
+    """Entry point of the ``mediamon`` console script; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or an argument error (already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE if exc.code else EXIT_OK
     try:
         if args.command == "segment":
             return _run_pipeline(args, annotate=False)
@@ -201,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(args)
         return _gazetteer_check(args)
     except UsageError as exc:
-        print(f"mediamon: {exc.reason}", file=sys.stderr)
+        print(f"mediamon: {exc if exc.path else exc.reason}", file=sys.stderr)
         return EXIT_USAGE
     except MediamonError as exc:
         print(f"mediamon: {exc}", file=sys.stderr)
@@ -210,6 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("mediamon: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from
+        # complaining again when it flushes standard output at exit.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
 
 

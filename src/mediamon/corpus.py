@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
+import gzip
 import json
+import lzma
 import os
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -24,10 +28,36 @@ __all__ = ["Corpus"]
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
+def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
+    """A filter bound as a date: a date, a datetime (its date) or ISO text; ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(value)
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except (AttributeError, ValueError) as exc:
+        raise ValueError(Msg.USAGE_DATE.format(name=name, value=value)) from exc
+
+
+def _choices(value: str | Iterable[str] | None, fold: bool = False) -> set[str] | None:
+    """A filter's accepted values as a set (one string or several), case-folded when asked."""
+    if value is None:
+        return None
+    values = {value} if isinstance(value, str) else set(value)
+    return {v.strip().casefold() for v in values} if fold else values
+
+
+_TATWEEL = str.maketrans(dict.fromkeys("\u0640", ""))
+
+
+def _words(text: str) -> list[str]:
+    """Words for comparing texts: case-folded, diacritics and tatweel removed (NFKD, marks dropped)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in folded if not unicodedata.combining(c)).translate(_TATWEEL)
+    return _TOKEN.findall(kept)
 
 
 def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
@@ -40,6 +70,20 @@ def _dropped(value: Iterable[Dropped]) -> tuple[Dropped, ...]:
 
 def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(value)
+
+
+_SKETCH = 16
+_MIN_SHINGLES = 3  # bodies shorter than this many shingle lengths are not compared by overlap
+
+
+def _shingles(tokens: Sequence[str], size: int) -> frozenset[int]:
+    """Hashes of the word ``size``-grams of a text (one gram for a text shorter than that)."""
+    if not tokens:
+        return frozenset()
+    return frozenset(
+        zlib.crc32(" ".join(tokens[i : i + size]).encode("utf-8", "surrogatepass"))
+        for i in range(max(1, len(tokens) - size + 1))
+    )
 
 
 @attrs.frozen
@@ -86,17 +130,24 @@ class Corpus(Sequence[Article]):
         entity: str | Iterable[str] | None = None,
         type: str | Iterable[str] | None = None,
     ) -> Corpus:
-        """Articles matching every given condition (dates inclusive; undated articles fail date filters)."""
-        langs = {lang} if isinstance(lang, str) else set(lang) if lang is not None else None
-        sources = {source} if isinstance(source, str) else set(source) if source is not None else None
-        entities = {entity} if isinstance(entity, str) else set(entity) if entity is not None else None
-        types = {type} if isinstance(type, str) else set(type) if type is not None else None
-        start, end = _as_date(since), _as_date(until)
+        """Articles matching every given condition, in order.
+
+        ``lang``, ``source``, ``entity`` and ``type`` take one value or several (any of
+        them matches); ``source`` compares case-insensitively. ``since``/``until`` are
+        inclusive dates (``date``, ``datetime`` or ISO text); undated articles fail them.
+        ``entity``/``type`` keep articles with at least one such mention. ``dropped`` and
+        ``problems`` are kept as they are.
+        """
+        langs = _choices(lang, fold=True)
+        sources = _choices(source, fold=True)
+        entities = _choices(entity)
+        types = _choices(type)
+        start, end = _as_date(since, "since"), _as_date(until, "until")
 
         def keep(a: Article) -> bool:
-            if langs is not None and a.lang not in langs:
+            if langs is not None and a.lang.casefold() not in langs:
                 return False
-            if sources is not None and a.source not in sources:
+            if sources is not None and (a.source or "").strip().casefold() not in sources:
                 return False
             if start is not None and (a.date is None or a.date < start):
                 return False
@@ -113,49 +164,55 @@ class Corpus(Sequence[Article]):
     def dedupe(self, *, threshold: float = 0.8, shingle: int = 5) -> Corpus:
         """Drop exact and near duplicates, keeping the first; the kept article lists the rest.
 
-        Duplicates: the same id, the same normalised title and date, or bodies whose word
-        ``shingle``-grams overlap with Jaccard similarity >= ``threshold``. Candidates are
-        found through a bottom-k sketch, so the cost stays near-linear. The kept article's
-        ``meta["duplicates"]`` lists the ids it absorbed.
+        Duplicates: the same id; the same title and body (compared case-folded, without
+        diacritics or tatweel); the same title and the same date; or bodies whose word
+        ``shingle``-grams overlap with Jaccard similarity >= ``threshold`` (bodies of at
+        least ``3 * shingle`` words; shorter ones say too little). Candidates for the last
+        test are found through a bottom-k sketch, so the cost stays near-linear.
+        The kept article's ``meta["duplicates"]`` lists the ids it absorbed (and those its
+        duplicates had absorbed before), in input order.
         """
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {threshold!r}")
+        if shingle < 1:
+            raise ValueError(f"shingle must be at least 1, not {shingle!r}")
         kept: list[Article] = []
         absorbed: dict[int, list[str]] = {}
         by_id: dict[str, int] = {}
-        by_title: dict[tuple[str, dt.date | None], int] = {}
+        by_content: dict[tuple[str, str], int] = {}
+        by_title: dict[tuple[str, dt.date], int] = {}
         sketch_index: dict[int, list[int]] = {}
         shingles: list[frozenset[int]] = []
         for article in self.articles:
-            tokens = _TOKEN.findall(article.body.casefold())
-            grams = (
-                frozenset(
-                    zlib.crc32(" ".join(tokens[i : i + shingle]).encode("utf-8", "surrogatepass"))
-                    for i in range(max(1, len(tokens) - shingle + 1))
-                )
-                if tokens
-                else frozenset()
-            )
-            title_key = (" ".join(_TOKEN.findall(article.title.casefold())), article.date)
+            tokens = _words(article.body)
+            # Short bodies ("Watch the video") say too little to call two articles the same.
+            grams = _shingles(tokens, shingle) if len(tokens) >= _MIN_SHINGLES * shingle else frozenset()
+            title = " ".join(_words(article.title))
+            content = (title, " ".join(tokens))
             match = by_id.get(article.id)
-            if match is None and title_key[0]:
-                match = by_title.get(title_key)
+            if match is None and (title or tokens):
+                match = by_content.get(content)
+            if match is None and title and article.date is not None:
+                match = by_title.get((title, article.date))
+            sketch = sorted(grams)[:_SKETCH]
             if match is None and grams:
-                sketch = sorted(grams)[:16]
-                candidates = sorted({c for h in sketch for c in sketch_index.get(h, ())})
-                for c in candidates:
+                for c in sorted({c for h in sketch for c in sketch_index.get(h, ())}):
                     other = shingles[c]
-                    if len(grams & other) / len(grams | other) >= threshold:
+                    if len(grams & other) >= threshold * len(grams | other):
                         match = c
                         break
             if match is not None:
-                absorbed.setdefault(match, []).append(article.id)
+                absorbed.setdefault(match, []).extend([article.id, *article.meta.get("duplicates", ())])
                 continue
             index = len(kept)
             kept.append(article)
             shingles.append(grams)
             by_id.setdefault(article.id, index)
-            if title_key[0]:
-                by_title.setdefault(title_key, index)
-            for h in sorted(grams)[:16]:
+            if title or tokens:
+                by_content.setdefault(content, index)
+            if title and article.date is not None:
+                by_title.setdefault((title, article.date), index)
+            for h in sketch:
                 sketch_index.setdefault(h, []).append(index)
         out = [
             a.evolve(meta={**a.meta, "duplicates": [*a.meta.get("duplicates", ()), *absorbed[i]]})
@@ -197,30 +254,60 @@ class Corpus(Sequence[Article]):
         return write_articles(self.articles, path)
 
     def to_jsonl(self, path: str | os.PathLike[str]) -> int:
-        """Write the articles as JSON Lines (the contract's output schema), atomically."""
-        from mediamon.atomic import atomic_write
-        from mediamon.output import write_stream
+        """Write the articles as JSON Lines (the contract's output schema), atomically; ``-`` is stdout.
 
-        with atomic_write(path) as handle:
-            return write_stream(self.articles, handle, "jsonl")
+        The format is JSON Lines whatever the suffix, compressed for ``.gz``/``.bz2``/``.xz``.
+        Returns how many articles were written.
+        """
+        from mediamon.output import write_articles
+
+        return write_articles(self.articles, path, format="jsonl")
 
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Read back what :meth:`to_jsonl` wrote; a malformed line raises RecordError with its line."""
+        """Read back what :meth:`to_jsonl` wrote, exactly (compressed too).
+
+        Strict, unlike :func:`mediamon.read`: a malformed line raises RecordError naming
+        the file and line. Use ``read()`` to read other JSON Lines files leniently.
+        """
         name = os.fspath(path)
-        articles = []
-        with open(name, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
+        articles: list[Article] = []
+        with _open_binary(name) as handle:
+            for number, raw in enumerate(handle, start=1):
                 try:
-                    articles.append(Article.from_dict(json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise RecordError(Msg.BAD_JSON.format(detail=exc.msg), path=name, line=number) from exc
-                except (KeyError, TypeError, ValueError) as exc:
-                    raise RecordError(
-                        Msg.BAD_FIELD.format(field=str(exc.args[0]) if exc.args else "?", detail="invalid"),
-                        path=name,
-                        line=number,
-                    ) from exc
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    reason = Msg.UNREADABLE.format(detail=f"not UTF-8 text (column {exc.start + 1})")
+                    raise RecordError(reason, path=name, line=number) from exc
+                cls._read_line(articles, line, name, number)
         return cls(tuple(articles))
+
+    @staticmethod
+    def _read_line(articles: list[Article], line: str, name: str, number: int) -> None:
+        """Append the article on one line of JSON Lines (nothing for a blank line)."""
+        if not line.strip():
+            return
+        try:
+            articles.append(Article.from_dict(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            detail = f"{exc.msg} (column {exc.colno})"
+            raise RecordError(Msg.BAD_JSON.format(detail=detail), path=name, line=number) from exc
+        except KeyError as exc:
+            detail = f"missing {exc.args[0]!r}"
+            raise RecordError(Msg.BAD_ARTICLE.format(detail=detail), path=name, line=number) from exc
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise RecordError(Msg.BAD_ARTICLE.format(detail=exc), path=name, line=number) from exc
+
+    def __repr__(self) -> str:
+        counts = f"{len(self.articles)} articles, {len(self.dropped)} dropped, {len(self.problems)} problems"
+        return f"<Corpus: {counts}>"
+
+
+def _open_binary(name: str) -> IO[bytes]:
+    """A file's bytes, decompressed by its suffix (``.gz``, ``.bz2``, ``.xz``)."""
+    lower = name.lower()
+    for suffix, module in ((".gz", gzip), (".bz2", bz2), (".xz", lzma)):
+        if lower.endswith(suffix):
+            handle: IO[bytes] = module.open(name, "rb")
+            return handle
+    return open(name, "rb")

@@ -4,8 +4,9 @@ Evidence is tried strongest first: magic numbers (binary files), byte-order mark
 the NUL pattern of BOM-less UTF-16/32, strict UTF-8, mostly-UTF-8 with a few bad
 bytes, and only then single-byte code pages. The Arabic code pages are decided here
 rather than by charset-normalizer, which (3.5.2) reads a mostly-Latin dump with
-Windows-1256 Arabic paragraphs as cp1250 and turns the Arabic into Latin-2 mojibake;
-charset-normalizer is asked only about text that is neither Arabic nor Latin.
+Windows-1256 Arabic paragraphs as cp1250 or mac_latin2 and turns the Arabic into
+Latin-2 mojibake; charset-normalizer is asked only about text that is neither Arabic
+nor Latin, and its answer is checked.
 
 Everything on the UTF-8 path is a handful of C-level passes over the bytes, so a large
 UTF-8 file decodes at close to the speed of ``bytes.decode``.
@@ -67,6 +68,7 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> Decoded:
     if bom is not None:
         codec, size = bom
         if codec == "utf-8-sig":
+            _reject_binary_bytes(data[size:], path)
             return _decode_as(data, "utf-8", path, start=size, label=codec)
         return _decode_as(data, codec, path, start=size)
     wide = _wide_guess(data)
@@ -278,7 +280,8 @@ def _try_utf8(data: bytes, path: str) -> Decoded | None:
             return None
         text = data.decode("utf-8", "replace")
         problem = Msg.UNDECODABLE.format(count=bad, encoding="utf-8", offset=exc.start)
-        return _finish(text, data, "utf-8", path, start=0, problems=[Problem(path, None, problem)])
+        line = _line_at(data, exc.start, "utf-8")
+        return _finish(text, data, "utf-8", path, start=0, problems=[Problem(path, line, problem)])
     return _finish(text, data, "utf-8", path, start=0, problems=[])
 
 
@@ -306,7 +309,7 @@ def _decode_as(
         text = body.decode(codec, "replace")
         bad = _utf8_bad_bytes(body) if codec == "utf-8" else _replacement_count(text, body, codec)
         problem = Msg.UNDECODABLE.format(count=bad, encoding=label, offset=start + exc.start)
-        problems.append(Problem(path, None, problem))
+        problems.append(Problem(path, _line_at(body, exc.start, codec), problem))
     if uncertain:
         problems.append(Problem(path, None, Msg.ENCODING_UNCERTAIN.format(encoding=label)))
     if explicit or _is_wide(codec):
@@ -328,13 +331,22 @@ def _finish(
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
-        offset = start + _first_nul(body, codec)
-        problems.append(Problem(path, None, Msg.NUL_REMOVED.format(count=count, offset=offset)))
+        first = _first_nul(body, codec)
+        reason = Msg.NUL_REMOVED.format(count=count, offset=start + first)
+        problems.append(Problem(path, _line_at(body, first, codec), reason))
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r", "\n")
     return Decoded(text=text, encoding=label or codec, problems=tuple(problems))
+
+
+def _line_at(body: bytes, offset: int, codec: str) -> int:
+    """The 1-based line (of the normalised text) holding byte ``offset`` of ``body``."""
+    before = body[:offset].decode(codec, "replace")
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
 def _utf8_bad_bytes(body: bytes) -> int:
@@ -350,14 +362,15 @@ def _utf8_bad_bytes(body: bytes) -> int:
 def _utf8_plausible(body: bytes, bad: int, exc: UnicodeDecodeError) -> bool:
     """Whether data that is not strictly UTF-8 is still UTF-8 with a few damaged bytes.
 
-    True for a sequence cut off at the end of the data, and when bytes in valid
-    multi-byte sequences are at least as many as the bad ones: a legacy code page
-    almost never forms valid UTF-8 sequences by accident.
+    True when bytes in valid multi-byte sequences are at least as many as the bad ones
+    (a legacy code page almost never forms valid UTF-8 sequences by accident), and for
+    a sequence cut off at the end of otherwise valid UTF-8 that has some (a lone "é" at
+    the end of a cp1252 file also looks like a cut-off sequence).
     """
+    valid = _count_of(body, _HIGH_BYTES) - bad
     if exc.reason == "unexpected end of data":
-        return True
-    high = len(body) - len(body.translate(None, _HIGH_BYTES))
-    return high - bad >= bad
+        return valid > 0
+    return valid >= bad
 
 
 def _replacement_count(text: str, body: bytes, codec: str) -> int:
@@ -398,17 +411,21 @@ def _undefined_bytes(codec: str) -> bytes:
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _HIGH_CLASS = bytes(0xFF if b >= 0x80 else 0x00 for b in range(256))
 
-# Each Arabic page: its Arabic letters, and the definite article "ال" (alef, lam).
-_ARABIC_PAGES: dict[str, tuple[bytes, bytes]] = {
+# Each Arabic page: its Arabic letters, its Arabic punctuation (comma, semicolon,
+# question mark; NBSP), and the definite article "ال" (alef, lam).
+_ARABIC_PAGES: dict[str, tuple[bytes, bytes, bytes]] = {
     "cp1256": (
         bytes([*range(0xC1, 0xD7), *range(0xD8, 0xE0), 0xE1, *range(0xE3, 0xE7), 0xEC, 0xED]),
+        b"\xa0\xa1\xba\xbf",
         b"\xc7\xe1",
     ),
-    "iso8859-6": (bytes([*range(0xC1, 0xDB), *range(0xE0, 0xEB)]), b"\xc7\xe4"),
+    "iso8859-6": (bytes([*range(0xC1, 0xDB), *range(0xE0, 0xEB)]), b"\xa0\xac\xbb\xbf", b"\xc7\xe4"),
 }
 # Word separators (tab, LF, CR, NBSP) mapped to a space.
 _SPACES = bytes.maketrans(b"\t\n\r\xa0", b"    ")
 _ARTICLE_MIN_SHARE = 0.03  # of Arabic-letter words starting with "ال"; real Arabic: ~0.2
+_ARABIC_BYTES_MIN_SHARE = 0.9  # of high bytes, for short Arabic text without the article
+_ALEF_LAM_MIN_SHARE = 0.1  # ... of which alef and lam (a quarter of Arabic letters)
 # C1 controls are defined in ISO-8859-6 but never used in real text, while
 # Windows-1256 puts punctuation and Persian letters there.
 _ISO8859_6_INVALID = bytes(range(0x80, 0xA0)) + _undefined_bytes("iso8859-6")
@@ -436,8 +453,13 @@ def _guess_single_byte(data: bytes, path: str) -> tuple[str, bool]:
     if arabic is not None:
         return arabic, True
     sample = _sample(data)
-    if _latin_like(sample) and _cp1252_plausible(sample):
+    latin_like = _latin_like(sample)
+    if latin_like and _cp1252_plausible(sample):
         return "cp1252", True
+    if not latin_like:
+        arabic = _arabic_letters_page(sample)
+        if arabic is not None:
+            return arabic, True
     # Text in legacy code pages has next to no control bytes; random bytes have 11%.
     controls = _count_of(sample, _CONTROL_BYTES)
     if controls > _CONTROL_MIN and controls > _CONTROL_LIMIT_LEGACY * len(sample):
@@ -459,7 +481,7 @@ def _arabic_page(data: bytes) -> str | None:
     no Latin, Cyrillic, Greek or Hebrew page turns into a common word start.
     """
     spaced = data.translate(_SPACES)
-    articles = {codec: spaced.count(b" " + article) for codec, (_, article) in _ARABIC_PAGES.items()}
+    articles = {codec: spaced.count(b" " + article) for codec, (*_, article) in _ARABIC_PAGES.items()}
     codec = max(articles, key=lambda name: (articles[name], name == "cp1256"))
     if codec == "iso8859-6":
         high = _count_of(data, _HIGH_BYTES)
@@ -474,6 +496,28 @@ def _arabic_page(data: bytes) -> str | None:
         table[value] = 0xFF
     words = spaced.translate(bytes(table)).count(b"\x20\xff")
     return codec if articles[codec] >= _ARTICLE_MIN_SHARE * words else None
+
+
+def _arabic_letters_page(sample: bytes) -> str | None:
+    """cp1256 or iso8859-6 for short Arabic without the article ("مرحبا بكم"): when
+    nearly all high bytes are Arabic letters or punctuation in one of the pages, and
+    alef and lam, the commonest Arabic letters, are common.
+
+    Cyrillic, Greek, Hebrew and CJK pages put their letters all over 0xC0-0xFF; KOI8-R
+    lower case falls on Arabic letters, but not often on alef and lam.
+    """
+    high = _count_of(sample, _HIGH_BYTES)
+    if not high:
+        return None
+    shares = {
+        codec: _count_of(sample, letters + punctuation) / high
+        for codec, (letters, punctuation, _) in _ARABIC_PAGES.items()
+    }
+    codec = max(shares, key=lambda name: (shares[name], name == "cp1256"))
+    alef_lam = _count_of(sample, _ARABIC_PAGES[codec][2]) / high
+    if shares[codec] >= _ARABIC_BYTES_MIN_SHARE and alef_lam >= _ALEF_LAM_MIN_SHARE:
+        return codec
+    return None
 
 
 def _latin_like(sample: bytes) -> bool:

@@ -62,6 +62,30 @@ class Msg:
     GAZ_DUP_ID = "entity {id!r} has type {new!r} but {old!r} in the other gazetteer"
     GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
     USAGE_OUTPUT = "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv or .tsv)"
+    # Readers, records, corpus, output and the command line.
+    UNSUPPORTED_NO_SUFFIX = (
+        "unsupported input: the file name has no suffix (use .txt, .jsonl, .json, .csv or .tsv)"
+    )
+    NOT_REGULAR = "not a regular file ({kind}), skipped"
+    BROKEN_SYMLINK = "broken symbolic link, skipped"
+    SYMLINK_DUPLICATE = "same directory as {other} (reached through a symbolic link), skipped"
+    IS_DIRECTORY = "is a directory (use read() for directories)"
+    TRUNCATED = "{compression} data is damaged or truncated ({detail}); kept the {size} byte(s) before it"
+    NOT_COMPRESSED = "no {compression} header: read as uncompressed data"
+    NUL_REMOVED_TEXT = "{count} NUL character(s) removed"
+    SURROGATES = "{count} lone surrogate code point(s) replaced with U+FFFD"
+    JSON_SKIPPED = "bad JSON: {detail}; skipped to the next record at line {line}"
+    JSON_REST_SKIPPED = "bad JSON: {detail}; the rest of the array is skipped"
+    JSON_TRAILING = "bad JSON: unexpected data after the end of the array (column {column}), ignored"
+    CSV_UNCLOSED_QUOTE = (
+        "quoted field opened here is never closed; the rest of the file was read as one field"
+    )
+    BAD_MENTION = "mention {index}: {detail}; mention left out"
+    BAD_ARTICLE = "not an article: {detail}"
+    USAGE_JOBS = "--jobs must be at least 1 (got {jobs})"
+    USAGE_NO_DEFAULT = "--no-default needs at least one gazetteer (-g FILE)"
+    USAGE_DATE = "{name}: not an ISO date (YYYY-MM-DD): {value!r}"
+    CANNOT_WRITE = "cannot write: {detail}"
 
 
 class MediamonError(Exception):

@@ -45,7 +45,7 @@ VARIANT_TYPES = frozenset({"PER", "ORG"})
 _LETTERS = re.compile(r"[^\W\d_]")
 # A capitalised Latin word (the material of names), with inner apostrophes kept.
 CAP_WORD = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
-PARTICLE_GAP = re.compile(r"[\s\-‐‑–]*(?:(?:al|el|ul|Al|El|AL|EL)[\s\-‐‑–]+)?")
+PARTICLE_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
 PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
 POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
 
@@ -261,7 +261,7 @@ class CompiledGazetteer:
             if first_token is None or last_token is None:
                 continue
             o_start, o_end = spans[first_token][0], spans[last_token][1]
-            particle = PARTICLE_BEFORE.search(text, 0, o_start)
+            particle = PARTICLE_BEFORE.search(text, max(0, o_start - 3), o_start)
             if particle:
                 o_start = particle.start()
             yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang)

@@ -82,7 +82,27 @@ class Mention:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Mention:
-        return cls(**{f.name: data[f.name] for f in attrs.fields(cls)})
+        """Inverse of :meth:`to_dict`; KeyError for a missing key, TypeError for a wrong type."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"a mention must be an object, not {type(data).__name__}")
+        values = {f.name: data[f.name] for f in attrs.fields(cls)}
+        for name, value in values.items():
+            want = int if name in ("start", "end") else str
+            if not isinstance(value, want) or isinstance(value, bool):
+                raise TypeError(f"mention {name!r} must be {want.__name__}, not {type(value).__name__}")
+        return cls(**values)
+
+    def check(self, article: Article) -> str | None:
+        """Why this mention does not fit ``article`` (field, offsets, text), or None when it does."""
+        if self.field not in FIELDS:
+            return f"field must be 'title' or 'body', not {self.field!r}"
+        text: str = getattr(article, self.field)
+        if not 0 <= self.start <= self.end <= len(text):
+            return f"offsets {self.start}..{self.end} outside the {self.field} ({len(text)} characters)"
+        found = text[self.start : self.end]
+        if found != self.text:
+            return f"offsets {self.start}..{self.end} hold {found!r:.40}, not {self.text!r:.40}"
+        return None
 
 
 @attrs.frozen
@@ -127,7 +147,8 @@ class Article:
     lang: str = "und"
     mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions)
     origin: Origin | None = None
-    meta: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
+    # meta is left out of the hash (a dict is unhashable) so articles can go in sets and dict keys.
+    meta: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
 
     @property
     def text(self) -> str:
@@ -157,10 +178,28 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict`.
+
+        Raises KeyError for a missing ``id``, TypeError or ValueError for a value of the
+        wrong type, a bad date, or a mention whose offsets do not fit its text.
+        """
+        if not isinstance(data, Mapping):
+            raise TypeError(f"an article must be an object, not {type(data).__name__}")
+        for name in ("title", "body"):
+            if not isinstance(data.get(name) or "", str):
+                raise TypeError(f"{name!r} must be text, not {type(data[name]).__name__}")
+        for name in ("date", "date_text", "author", "source", "url", "lang"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                raise TypeError(f"{name!r} must be text or null, not {type(data[name]).__name__}")
+        meta = data.get("meta") or {}
+        if not isinstance(meta, Mapping):
+            raise TypeError(f"'meta' must be an object, not {type(meta).__name__}")
+        raw_mentions = data.get("mentions") or ()
+        if not isinstance(raw_mentions, list | tuple):
+            raise TypeError(f"'mentions' must be a list, not {type(raw_mentions).__name__}")
         date = data.get("date")
         origin = data.get("origin")
-        return cls(
+        article = cls(
             id=str(data["id"]),
             title=data.get("title") or "",
             body=data.get("body") or "",
@@ -170,7 +209,12 @@ class Article:
             source=data.get("source"),
             url=data.get("url"),
             lang=data.get("lang") or "und",
-            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions") or ()),
             origin=Origin.from_dict(origin) if origin else None,
-            meta=data.get("meta") or {},
+            meta=meta,
         )
+        mentions = tuple(Mention.from_dict(m) for m in raw_mentions)
+        for index, mention in enumerate(mentions):
+            reason = mention.check(article)
+            if reason is not None:
+                raise ValueError(f"mention {index}: {reason}")
+        return attrs.evolve(article, mentions=mentions) if mentions else article

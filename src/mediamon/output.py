@@ -1,22 +1,25 @@
 """Writing articles: JSON Lines (default), a JSON array, or CSV/TSV, chosen by suffix.
 
-Files are written atomically; ``-`` (or no path) writes to standard output.
+Files are written atomically (optionally compressed: ``out.jsonl.gz``); ``-`` (or no
+path) writes to standard output. Output is UTF-8 whatever the locale.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 from typing import IO
 
-from mediamon.atomic import atomic_write
+from mediamon.atomic import COMPRESSORS, atomic_write
 from mediamon.errors import Msg, UsageError
 from mediamon.model import Article
 
-__all__ = ["OUTPUT_FORMATS", "output_format", "write_articles"]
+__all__ = ["OUTPUT_FORMATS", "dumps", "output_format", "write_articles", "write_stream"]
 
 OUTPUT_FORMATS = {
     ".jsonl": "jsonl",
@@ -39,24 +42,54 @@ _CSV_COLUMNS = (
     "meta",
     "mentions",
 )
+STDOUT = "-"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _is_stdout(path: str | os.PathLike[str] | None) -> bool:
+    return path is None or os.fspath(path) == STDOUT
+
+
+def _compression(name: str) -> str | None:
+    lower = name.lower()
+    return next((suffix for suffix in COMPRESSORS if lower.endswith(suffix)), None)
 
 
 def output_format(path: str | os.PathLike[str] | None) -> str:
-    """The output format for a path (``jsonl`` for stdout); UsageError for an unknown suffix."""
-    if path is None or os.fspath(path) == "-":
+    """The output format for a path (``jsonl`` for stdout); UsageError for an unknown suffix.
+
+    A compression suffix is looked through: ``out.csv.gz`` is compressed CSV.
+    """
+    if _is_stdout(path):
         return "jsonl"
-    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    assert path is not None
+    name = os.fspath(path)
+    compression = _compression(name)
+    base = name[: -len(compression)] if compression else name
+    suffix = os.path.splitext(os.path.basename(base))[1].lower()
     if suffix not in OUTPUT_FORMATS:
-        raise UsageError(Msg.USAGE_OUTPUT.format(suffix=suffix or os.fspath(path)), path=os.fspath(path))
+        shown = (suffix + (compression or "")) or os.path.basename(name) or name
+        raise UsageError(Msg.USAGE_OUTPUT.format(suffix=shown), path=name)
     return OUTPUT_FORMATS[suffix]
 
 
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def dumps(article: Article) -> str:
-    """One article as a JSON Lines line (no trailing newline)."""
-    return json.dumps(article.to_dict(), ensure_ascii=False, default=str)
+    """One article as a JSON Lines line (no trailing newline).
+
+    Lone surrogates (only a hand-made ``str`` can hold them) are written as JSON ``\\uXXXX``
+    escapes, which are valid UTF-8 and read back as the same code points; a high surrogate
+    followed by a low one reads back as the one character the pair encodes.
+    """
+    line = json.dumps(article.to_dict(), ensure_ascii=False, default=str)
+    return _SURROGATE.sub(_escape_surrogate, line) if _SURROGATE.search(line) else line
 
 
 def write_stream(articles: Iterable[Article], handle: IO[str], fmt: str) -> int:
+    """Write articles to an open text stream in format ``fmt``; return how many."""
     count = 0
     if fmt == "jsonl":
         for article in articles:
@@ -68,28 +101,56 @@ def write_stream(articles: Iterable[Article], handle: IO[str], fmt: str) -> int:
             handle.write(("\n" if count == 0 else ",\n") + dumps(article))
             count += 1
         handle.write("\n]\n")
-    else:
+    elif fmt in ("csv", "tsv"):
         writer = csv.writer(handle, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
         writer.writerow(_CSV_COLUMNS)
         for article in articles:
             row = article.to_dict()
-            row["date_text"] = article.date_text
             writer.writerow(
-                json.dumps(row[c], ensure_ascii=False, default=str)
+                _SURROGATE.sub(_escape_surrogate, json.dumps(row[c], ensure_ascii=False, default=str))
                 if isinstance(row[c], dict | list)
                 else row[c]
                 for c in _CSV_COLUMNS
             )
             count += 1
+    else:
+        raise UsageError(Msg.USAGE_OUTPUT.format(suffix=fmt))
     return count
 
 
-def write_articles(articles: Iterable[Article], path: str | os.PathLike[str] | None = None) -> int:
-    """Write articles to ``path`` (format by suffix; stdout for ``-``/None); return how many."""
-    fmt = output_format(path)
-    if path is None or os.fspath(path) == "-":
+def write_articles(
+    articles: Iterable[Article],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+) -> int:
+    """Write articles to ``path`` (format by suffix, or ``format``; stdout for ``-``/None); return how many.
+
+    A file is replaced atomically: if writing fails part-way (an error from ``articles``
+    included) the old file is left as it was and no temporary file remains.
+    """
+    fmt = format or output_format(path)
+    if _is_stdout(path):
+        return _write_stdout(articles, fmt)
+    assert path is not None
+    # Text that cannot be UTF-8 (lone surrogates in CSV cells) is written as a visible escape.
+    compression = _compression(os.fspath(path))
+    with atomic_write(path, errors="backslashreplace", compression=compression) as handle:
+        return write_stream(articles, handle, fmt)
+
+
+def _write_stdout(articles: Iterable[Article], fmt: str) -> int:
+    """Write to standard output as UTF-8, whatever the locale says."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
         count = write_stream(articles, sys.stdout, fmt)
         sys.stdout.flush()
         return count
-    with atomic_write(path) as handle:
-        return write_stream(articles, handle, fmt)
+    out = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="")
+    try:
+        count = write_stream(articles, out, fmt)
+        out.flush()
+    finally:
+        out.detach()
+    return count

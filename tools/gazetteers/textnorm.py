@@ -59,8 +59,22 @@ def fold_latin(s: str) -> str:
     """Remove accents (NFKD, drop combining marks); keep letters' case."""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    for a, b in (("ı", "i"), ("ł", "l"), ("Ł", "L"), ("ø", "o"), ("Ø", "O"), ("đ", "d"), ("Đ", "D"),
-                 ("ß", "ss"), ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ð", "d"), ("þ", "th")):
+    for a, b in (
+        ("ı", "i"),
+        ("ł", "l"),
+        ("Ł", "L"),
+        ("ø", "o"),
+        ("Ø", "O"),
+        ("đ", "d"),
+        ("Đ", "D"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("Æ", "AE"),
+        ("œ", "oe"),
+        ("Œ", "OE"),
+        ("ð", "d"),
+        ("þ", "th"),
+    ):
         s = s.replace(a, b)
     return s
 
@@ -68,7 +82,7 @@ def fold_latin(s: str) -> str:
 def clean_en(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
     s = INVISIBLE.sub("", s)
-    for a in "’‘ʼ`´":
+    for a in APOSTROPHES:
         s = s.replace(a, "'")
     return collapse(s)
 
@@ -88,8 +102,10 @@ def key(lang: str, s: str) -> str:
 
 def is_arabic_text(s: str) -> bool:
     """Only Arabic-language letters (no Persian/Kurdish/Urdu letters), spaces, hyphen, apostrophe."""
-    return bool(s) and all(ch in AR_LETTERS or ch in AR_PUNCT_OK for ch in s) and any(
-        ch in AR_LETTERS for ch in s
+    return (
+        bool(s)
+        and all(ch in AR_LETTERS or ch in AR_PUNCT_OK for ch in s)
+        and any(ch in AR_LETTERS for ch in s)
     )
 
 
@@ -122,8 +138,13 @@ def is_acronym(s: str) -> bool:
     """All-capital acronym such as UN, EU, U.S., PMU, SDF, G7, G20 (2..6 characters,
     capitals and digits, at least one capital, optional dots/ampersand)."""
     core = s.replace(".", "").replace("&", "")
-    return (2 <= len(core) <= 6 and core.isalnum() and core.isascii() and core.isupper()
-            and any(ch.isalpha() for ch in core))
+    return (
+        2 <= len(core) <= 6
+        and core.isalnum()
+        and core.isascii()
+        and core.isupper()
+        and any(ch.isalpha() for ch in core)
+    )
 
 
 def slug(s: str) -> str:

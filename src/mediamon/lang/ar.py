@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from mediamon.normalize import WHITESPACE_RULE, TableNormalizer, build_table
+from mediamon.normalize import TableNormalizer, build_table
 from mediamon.resources import char_map, char_set, data_path, load_json, string_list
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
@@ -89,7 +89,7 @@ class ArabicNormalizer(TableNormalizer):
 
     def __init__(self) -> None:
         mapping, reasons = _table()
-        super().__init__("ar", mapping, reasons, (WHITESPACE_RULE,))
+        super().__init__("ar", mapping, reasons)
 
 
 @functools.cache

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from mediamon.normalize import WHITESPACE_RULE, ContextRule, TableNormalizer, build_table
+from mediamon.normalize import ContextRule, TableNormalizer, build_table
 from mediamon.resources import char_set, data_path, load_json, string_list
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
@@ -75,8 +75,19 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     return build_table(sorted(chars), steps)
 
 
+def _after_word(match: re.Match[str]) -> bool:
+    start = match.start()
+    return start > 0 and (match.string[start - 1].isalnum() or match.string[start - 1] == "_")
+
+
 def _dotted(match: re.Match[str]) -> str:
-    return match.group().replace(".", "").lower()
+    """``U.S.`` -> ``us``; left alone inside a longer word."""
+    return match.group() if _after_word(match) else match.group().replace(".", "").lower()
+
+
+def _possessive(match: re.Match[str]) -> str:
+    """The apostrophe of ``Iraq's`` becomes a space; elsewhere it is deleted, as the table does."""
+    return " " if _after_word(match) and match.string[match.start() - 1].isalpha() else ""
 
 
 class EnglishNormalizer(TableNormalizer):
@@ -86,9 +97,8 @@ class EnglishNormalizer(TableNormalizer):
         mapping, reasons = _table()
         apostrophes = re.escape("".join(_data()["apostrophes"]))
         rules = (
-            ContextRule("dotted-capitals", r"(?<![^\W_])(?:[A-Z]\.){2,4}(?![^\W_])", _dotted),
-            ContextRule("possessive", rf"(?<=[^\W\d_])[{apostrophes}](?=[sS](?![^\W_]))", lambda m: " "),
-            WHITESPACE_RULE,
+            ContextRule("dotted-capitals", r"[A-Z]\.(?:[A-Z]\.){1,3}(?![^\W_])", _dotted),
+            ContextRule("possessive", rf"[{apostrophes}](?=[sS](?![^\W_]))", _possessive),
         )
         super().__init__("en", mapping, reasons, rules)
 

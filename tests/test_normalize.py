@@ -1,0 +1,89 @@
+"""Both normalisers: labelled cases, explanations, offset maps, idempotence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediamon
+from mediamon.lang import get
+from mediamon.normalize import NormalizedText
+from mediamon.typing import Normalizer
+from tests.conftest import DATA
+
+CASES = json.loads((DATA / "normalize" / "cases.json").read_text(encoding="utf-8"))["cases"]
+NORMALIZERS = {"ar": mediamon.ArabicNormalizer(), "en": mediamon.EnglishNormalizer()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['lang']}-{c['text'][:12]}" for c in CASES])
+def test_case(case: dict) -> None:
+    normalizer = NORMALIZERS[case["lang"]]
+    assert normalizer.normalize(case["text"]) == case["want"]
+    assert normalizer.normalize_with_map(case["text"]).text == case["want"]
+    if "steps" in case:
+        assert sorted({s.name for s in normalizer.explain(case["text"])}) == sorted(case["steps"])
+
+
+def test_both_satisfy_the_protocol() -> None:
+    for code, normalizer in NORMALIZERS.items():
+        assert isinstance(normalizer, Normalizer)
+        assert normalizer.lang == code
+        assert isinstance(get(code).normalizer, type(normalizer))
+
+
+def test_explain_says_where_and_what() -> None:
+    steps = NORMALIZERS["en"].explain("The U.S. and Kata’ib")
+    assert [(s.name, s.start, s.before, s.after) for s in steps if s.name != "lowercase"] == [
+        ("dotted-capitals", 4, "U.S.", "us"),
+        ("apostrophe", 17, "’", ""),
+    ]
+
+
+def test_span_maps_back_through_deletions_and_expansions() -> None:
+    n = NORMALIZERS["ar"].normalize_with_map("في الْعِرَاقِ اليوم")
+    i = n.text.index("العراق")
+    start, end = n.span(i, i + len("العراق"))
+    assert n.original[start:end] == "الْعِرَاقِ"
+    n = NORMALIZERS["en"].normalize_with_map("Die Straße in Iraq’s north")
+    i = n.text.index("iraq")
+    assert n.original[slice(*n.span(i, i + 4))] == "Iraq"
+    i = n.text.index("strasse")
+    assert n.original[slice(*n.span(i, i + 7))] == "Straße"
+    assert n.original[slice(*n.span(i + 4, i + 5))] == "ß"
+
+
+_PIECES = [
+    *"aAbZ .’'-_\u064e\u0651\u0640\u200f\u200c\u00a0\t",
+    *("أ", "إ", "آ", "ى", "ة", "ؤ", "ئ", "ک", "ی", "١", "۲", "ﻻ", "ﺍ", "ß", "İ", "Œ", "ﬁ", "é", "e\u0301"),
+    *("U.S.", "Iraq’s", "العراق", "\ufeff", "😀", "🇮🇶", "al - Kadhimi", " ’ ", "–"),
+]
+_TEXT = st.one_of(st.text(max_size=80), st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.sampled_from(["ar", "en"]))
+def test_idempotent_and_mapped(text: str, code: str) -> None:
+    normalizer = NORMALIZERS[code]
+    normalized: NormalizedText = normalizer.normalize_with_map(text)
+    assert normalized.text == normalizer.normalize(text)
+    assert normalizer.normalize(normalized.text) == normalized.text
+    previous = 0
+    for pos in range(len(normalized.text)):
+        start, end = normalized.span(pos, pos + 1)
+        assert 0 <= start < end <= len(text)
+        assert start >= previous or normalized.to_original_start(pos) == previous
+        previous = start
+    if normalized.text:
+        start, end = normalized.span(0, len(normalized.text))
+        whole = normalizer.normalize(text[start:end]).strip() == normalized.text.strip()
+        assert whole or start > 0 or end < len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.sampled_from(["ar", "en"]))
+def test_explain_never_raises_and_names_steps(text: str, code: str) -> None:
+    for step in NORMALIZERS[code].explain(text):
+        assert step.name and text[step.start : step.start + len(step.before)] == step.before
