@@ -172,3 +172,28 @@ def test_any_text_segments_without_error_and_accounts_every_line(text: str) -> N
     for article in corpus:
         assert article.origin is not None
         assert 1 <= article.origin.first_line <= article.origin.last_line <= len(lines)
+
+
+def test_date_above_the_next_title_belongs_to_the_next_article() -> None:
+    text = (
+        "First Headline About Iraq\n\nJuly 4, 2021\n\nBy Jane Roe\n\n"
+        "Body paragraph one is here and it is a sentence.\n\n"
+        "July 5, 2021\n\nSecond Headline About Syria\n\n"
+        "Another body paragraph which is long enough to be a sentence.\n"
+    )
+    corpus = mediamon.read_dump(text)
+    assert [(a.title, str(a.date), a.origin.first_line if a.origin else 0) for a in corpus] == [
+        ("First Headline About Iraq", "2021-07-04", 1),
+        ("Second Headline About Syria", "2021-07-05", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [("Steven Sahiounie", "Steven Sahiounie"), ("ناصر قنديل", "ناصر قنديل"), ("Pentagon Says No", None)],
+)
+def test_bare_name_in_header_is_the_author(header: str, author: str | None) -> None:
+    body = "A body paragraph long enough to be a sentence."
+    text = f"Some Headline About Iraq\n\nJuly 4, 2021\n\n{header}\n\n{body}"
+    (article,) = [a for a in mediamon.read_dump(text) if a.title == "Some Headline About Iraq"]
+    assert article.author == author

@@ -43,6 +43,7 @@ DROP_REASONS = (
     "repeated-title",
     "repeated-paragraph",
     "extra-date",
+    "orphan-header",
 )
 
 _EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[]{}<>/\\"
@@ -83,6 +84,7 @@ class SegmentRules:
     source_patterns: tuple[re.Pattern[str], ...]
     dateline_patterns: tuple[re.Pattern[str], ...]
     outlets: frozenset[str]
+    not_name_words: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -93,7 +95,7 @@ class SegmentRules:
             name = f"{code}/segment.json"
             data = load_json(name)
             source = data_path(name)
-            for key in ("related_headers", "boilerplate", "outlets"):
+            for key in ("related_headers", "boilerplate", "outlets", "not_name_words"):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
                 )
@@ -122,6 +124,7 @@ class SegmentRules:
             source_patterns=tuple(merged["source_patterns"]),
             dateline_patterns=tuple(merged["dateline_patterns"]),
             outlets=frozenset(merged["outlets"]),
+            not_name_words=frozenset(merged["not_name_words"]),
         )
 
 
@@ -152,6 +155,7 @@ class Line:
     role: str = "name"
     place: str | None = None
     date: DateMatch | None = None
+    nameish: bool = False
     adjacent_block: int = 0
     block_size: int = 1
     block_caption: bool = False
@@ -179,7 +183,7 @@ class Line:
     @property
     def name_like(self) -> bool:
         """Shaped like a bare personal name (an author line)."""
-        if self.kind is not Kind.TEXT or not 1 <= self.words <= 5 or len(self.text) > 50:
+        if self.kind is not Kind.TEXT or not self.nameish or not 1 <= self.words <= 5 or len(self.text) > 50:
             return False
         if _HAS_DIGIT.search(self.text) or _NAME_STOP.search(self.text):
             return False
@@ -196,6 +200,7 @@ def _classify(number: int, text: str, rules: SegmentRules, day_first: bool) -> L
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key)
     if not short:
         return line
+    line.nameish = words <= 5 and not any(w in rules.not_name_words for w in key.split())
     if key in rules.related_headers:
         line.kind = Kind.RELATED
     elif key in rules.boilerplate or not key or any(p.search(text) for p in rules.boilerplate_patterns):
@@ -322,6 +327,7 @@ class _Walker:
         self.current: _Draft | None = None
         self.separator = True
         self.related = False
+        self.leading: Line | None = None
 
     # -- look-ahead cues ------------------------------------------------------------
     def _skippable(self, line: Line) -> bool:
@@ -338,6 +344,15 @@ class _Walker:
                 continue
             return False
         return False
+
+    def _next_cue(self, k: int) -> Line | None:
+        """The first header cue after line ``k``, skipping captions and name lines."""
+        for line in self.lines[k + 1 : k + 1 + self.HEADER_LOOKAHEAD]:
+            if line.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET):
+                return line
+            if not self._skippable(line):
+                return None
+        return None
 
     def _weak(self, k: int) -> bool:
         for line in self.lines[k + 1 : k + 1 + self.HEADER_LOOKAHEAD]:
@@ -359,7 +374,13 @@ class _Walker:
         if not line.title_like or line.block_caption:
             return False
         if self.current is not None and not self.current.in_body and line.name_like:
-            return False
+            # A bare name in a header is the author -- unless a byline or, when this article
+            # already has its date, a date follows it: then it heads the next article.
+            cue = self._next_cue(k)
+            if cue is None or cue.kind not in (Kind.BYLINE, Kind.POSTER, Kind.DATE):
+                return False
+            if cue.kind is Kind.DATE and self.current.date is None:
+                return False
         if self.related and not self._body_ahead(k):
             return False
         if self._strong(k):
@@ -374,8 +395,33 @@ class _Walker:
         else:
             self.loose.append((line, reason))
 
+    def _leading_date(self, k: int) -> bool:
+        """A date line standing above the next article's title rather than in this one's header.
+
+        Only when the current article cannot take it (it has a date, or its body has
+        begun) and a headline follows that is itself followed by body or header cues.
+        """
+        draft = self.current
+        if draft is not None and not draft.in_body and draft.date is None:
+            return False
+        if k + 1 >= len(self.lines):
+            return False
+        title = self.lines[k + 1]
+        if not title.title_like or title.block_caption or title.name_like:
+            return False
+        if draft is not None and _same_title(title.text, draft.title):
+            return False
+        return self._strong(k + 1) or self._weak(k + 1)
+
     def _start(self, line: Line) -> _Draft:
         draft = _Draft(first_line=line.number, title=line.text, title_line=line.number)
+        if self.leading is not None:
+            draft.first_line = self.leading.number
+            draft.date = self.leading.date
+            draft.lines.append(self.leading.number)
+            if self.leading.name is not None:
+                draft.meta["posted_by"] = self.leading.name
+            self.leading = None
         draft.lines.append(line.number)
         self.articles.append(draft)
         self.current = draft
@@ -451,6 +497,12 @@ class _Walker:
             if draft is not None and not draft.in_body and _same_title(line.text, draft.title):
                 draft.dropped.append((line, "repeated-title"))
                 continue
+            if self.leading is not None:
+                self._start(line)
+                continue
+            if line.kind is Kind.DATE and self._leading_date(k):
+                self.leading = line
+                continue
             if line.kind is Kind.TEXT and self._is_title(k):
                 self._start(line)
                 continue
@@ -512,8 +564,11 @@ def segment_lines(
     walker.run()
     articles: list[Article] = []
     dropped: list[Dropped] = []
+    texts = {line.number: line.text for line in lines}
     for draft in walker.articles:
-        if not draft.lines:
+        if not draft.title and not draft.paragraphs:
+            # Header lines (a date, a byline) with no article to belong to.
+            dropped.extend(Dropped(path, n, texts[n], "orphan-header") for n in draft.lines)
             dropped.extend(Dropped(path, ln.number, ln.text, reason) for ln, reason in draft.dropped)
             continue
         article = _finish(draft, path)

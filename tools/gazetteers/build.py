@@ -530,6 +530,14 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
     return dict(counts)
 
 
+# ISO 3166-2 names not added as aliases: bare homonyms of a country or a capital
+# (Georgia, New York, Washington) or generic words ("Al 'Asimah" = "the capital").
+SUBDIVISION_NAME_SKIP = frozenset(
+    {"US-GA", "US-NY", "US-WA", "JO-AM", "KW-KU", "BH-13", "BH-14", "BH-17", "LB-AS", "LB-JA"}
+    | {"MR-07", "SD-NO", "QA-MS"}
+)
+
+
 def add_subdivision_names(ents: dict[str, dict[str, Any]]) -> int:
     """Curated first-level divisions carry meta.iso3166_2; add pycountry's ISO 3166-2 name
     (accents folded, e.g. 'Salah ad Din', 'Ninawa') as one more English alias."""
@@ -540,6 +548,9 @@ def add_subdivision_names(ents: dict[str, dict[str, Any]]) -> int:
         code = e["meta"].get("iso3166_2")
         if not code:
             continue
+        e["meta"]["source"] = merge_source("pycountry", e["meta"]["source"])
+        if code in SUBDIVISION_NAME_SKIP:
+            continue
         sd = pycountry.subdivisions.get(code=code)
         if sd is None:
             raise BuildError(f"{e['id']}: unknown ISO 3166-2 code {code}")
@@ -549,7 +560,6 @@ def add_subdivision_names(ents: dict[str, dict[str, Any]]) -> int:
         if name and tn.en_key(name) not in {tn.en_key(a) for a in e["names"].get("en", [])}:
             e["names"].setdefault("en", []).append(name)
             n += 1
-        e["meta"]["source"] = merge_source("pycountry", e["meta"]["source"])
     return n
 
 
