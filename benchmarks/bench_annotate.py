@@ -816,7 +816,11 @@ def profile(args: argparse.Namespace, gazetteer: Path) -> int:
     ]  # fmt: skip
     print(f"# profile of mediamon, {MODES[args.mode]}, {args.mb} MB — {machine()}")
     print(f"# command: {' '.join(sys.argv)}  (py-spy record --rate {args.rate})\n")
-    subprocess.run(command, check=True, capture_output=True)
+    proc = subprocess.run(command, check=False, capture_output=True, text=True)
+    if proc.returncode != 0 or not out.exists():
+        sys.stderr.write(proc.stdout + proc.stderr)
+        print("profiling failed", file=sys.stderr)
+        return 1
     self_time: collections.Counter[str] = collections.Counter()
     inclusive: collections.Counter[str] = collections.Counter()
     lines: collections.Counter[str] = collections.Counter()
@@ -837,6 +841,9 @@ def profile(args: argparse.Namespace, gazetteer: Path) -> int:
         for name in {function_name(f) for f in frames}:
             inclusive[name] += n
     shutil.rmtree(out.parent, ignore_errors=True)
+    if not total:
+        print("no samples under profile_target", file=sys.stderr)
+        return 1
     print(f"{total} samples while annotating (100%)\n")
     print("self time (the function itself, C calls it makes included):")
     for name, n in self_time.most_common(args.top):

@@ -14,31 +14,18 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from mediamon import lang as languages
 from mediamon.gazetteer import Gazetteer
-from mediamon.matcher import (
-    CAP_WORD,
-    PARTICLE_BEFORE,
-    POSSESSIVE,
-    Candidate,
-    CompiledGazetteer,
-    resolve,
-    to_mentions,
-    word_keys,
-)
+from mediamon.matcher import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all"]
 
 GazetteerSpec = Gazetteer | str | os.PathLike[str]
-_ARABIC_WORD = re.compile(r"[^\W\d_]+")
-MIN_SURNAME = 4
-MAX_CLITIC = 4
 
 
 class Annotator:
@@ -78,28 +65,38 @@ class Annotator:
         """The gazetteer compiled into automata (built on first use)."""
         return CompiledGazetteer(self.gazetteer)
 
-    def _field_candidates(self, text: str, sides: Sequence[str] | None) -> list[Candidate]:
-        """Resolved candidates of one field.
+    def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
+        """Resolved candidates of each field of one article, surnames included.
 
-        The field is scanned whole by every side whose script it contains: that is the
+        Each field is scanned whole by every side whose script it contains: that is the
         same as routing each paragraph to the sides of its scripts (a side's automaton
-        only holds aliases of its script, and no alias or name run crosses a line break),
-        without paying the per-call costs once per paragraph.
+        holds only aliases of its script, and no alias or name run crosses a line break),
+        without paying the per-call costs once per paragraph. An alias marked ambiguous in
+        its entity's meta (a place named like a common word) counts only when the same
+        entity is also named unambiguously in the article.
         """
-        return resolve(self.compiled.scan(text, sides=sides), len(text))
+        raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
+        supported = {
+            cand.entity
+            for field, cands in raw.items()
+            for cand in resolve([c for c in cands if not c.ambiguous], len(texts[field]))
+        }
+        found = {
+            field: resolve([c for c in cands if not c.ambiguous or c.entity in supported], len(texts[field]))
+            for field, cands in raw.items()
+        }
+        return self._with_surnames(texts, found, sides)
 
     def annotate_text(self, text: str, lang: str | None = None) -> list[Mention]:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
-        sides = None if lang is None else ([lang] if lang in languages.CODES else ["en"])
-        found = self._field_candidates(text, sides)
-        found = self._with_surnames({"body": text}, {"body": found})["body"]
+        sides = None if lang is None else ([lang] if lang in languages.CODES else [languages.FALLBACK])
+        found = self._candidates({"body": text}, sides)["body"]
         return to_mentions(found, self.compiled, text, "body")
 
     def annotate(self, article: Article) -> Article:
         """The article with ``mentions`` found in its title and body (replacing any it had)."""
         texts = {field: getattr(article, field) for field in FIELDS}
-        found = {field: self._field_candidates(texts[field], None) for field in FIELDS}
-        found = self._with_surnames(texts, found)
+        found = self._candidates(texts, None)
         mentions: list[Mention] = []
         for field in FIELDS:
             mentions.extend(to_mentions(found[field], self.compiled, texts[field], field))
@@ -107,85 +104,37 @@ class Annotator:
 
     # -- in-document surname coreference -------------------------------------------
     def _with_surnames(
-        self, texts: dict[str, str], found: dict[str, list[Candidate]]
+        self, texts: dict[str, str], found: dict[str, list[Candidate]], sides: Sequence[str] | None
     ) -> dict[str, list[Candidate]]:
+        """Add bare-surname mentions of people whose full name matched in the same article."""
         compiled = self.compiled
-        latin: dict[str, set[int]] = {}
-        arabic: dict[str, set[int]] = {}
+        owners: dict[str, dict[str, set[int]]] = {}
         alias_of: dict[int, tuple[str, str]] = {}
-        ar_lang = languages.get("ar")
         for cands in found.values():
             for cand in cands:
-                entity = compiled.entities[cand.entity]
-                if entity.type != "PER" or cand.how == "surname":
+                if cand.how == "surname" or compiled.entities[cand.entity].type != "PER":
                     continue
-                words = cand.alias.replace("-", " ").split()
-                if len(words) < 2:
+                key = languages.get(cand.side).surname_key(cand.alias)
+                if key is None:
                     continue
+                owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)
                 alias_of.setdefault(cand.entity, (cand.alias, cand.lang))
-                if ar_lang.owns(cand.alias):
-                    surname = ar_lang.normalizer.normalize(words[-1])
-                    if len(surname) >= MIN_SURNAME:
-                        arabic.setdefault(surname, set()).add(cand.entity)
-                else:
-                    keys = word_keys(words[-1])
-                    if keys and len(keys[-1]) >= MIN_SURNAME - 1:
-                        latin.setdefault(keys[-1], set()).add(cand.entity)
-        if not latin and not arabic:
+        if not owners:
             return found
         out = {}
         for field, text in texts.items():
-            extra = list(self._latin_surnames(text, latin)) + list(self._arabic_surnames(text, arabic))
-            if not extra:
-                out[field] = found[field]
-                continue
-            merged = found[field] + [
-                Candidate(s, e, "surname", entity, alias_of[entity][0], alias_of[entity][1])
-                for s, e, entity in extra
-            ]
-            out[field] = resolve(merged, len(text))
-        return out
-
-    @staticmethod
-    def _latin_surnames(text: str, surnames: dict[str, set[int]]) -> Iterator[tuple[int, int, int]]:
-        if not surnames:
-            return
-        for match in CAP_WORD.finditer(text):
-            keys = word_keys(match.group())
-            if len(keys) != 1:
-                continue
-            owners = surnames.get(keys[0])
-            if owners is None or len(owners) != 1:
-                continue
-            start, end = match.span()
-            if POSSESSIVE.search(match.group()):
-                end -= 2
-            particle = PARTICLE_BEFORE.search(text, max(0, start - 3), start)
-            yield (particle.start() if particle else start), end, next(iter(owners))
-
-    @staticmethod
-    def _arabic_surnames(text: str, surnames: dict[str, set[int]]) -> Iterator[tuple[int, int, int]]:
-        if not surnames:
-            return
-        side = languages.get("ar")
-        if not side.owns(text):
-            return
-        normalized = side.normalizer.normalize_with_map(text)
-        for match in _ARABIC_WORD.finditer(normalized.text):
-            word = match.group()
-            for cut in range(min(MAX_CLITIC, len(word) - MIN_SURNAME) + 1):
-                prefix, rest = word[:cut], word[cut:]
-                if rest in surnames:
-                    kind = "article" if rest.startswith("ال") else "bare"
-                elif cut and rest.startswith("ل") and "ا" + rest in surnames:
-                    kind, rest = "lam", "ا" + rest
-                else:
+            extra = []
+            for code, keys in owners.items():
+                language = languages.get(code)
+                if (sides is not None and code not in sides) or not language.owns(text):
                     continue
-                owners = surnames[rest]
-                if (not cut or side.prefix_ok(prefix, kind)) and len(owners) == 1:
-                    start, end = normalized.span(match.start() + cut, match.end())
-                    yield start, end, next(iter(owners))
-                break
+                for start, end, key in language.surname_spans(text, keys):
+                    if len(keys[key]) == 1:
+                        entity = next(iter(keys[key]))
+                        alias, lang = alias_of[entity]
+                        extra.append(Candidate(start, end, "surname", entity, alias, lang, code))
+            out[field] = resolve(found[field] + extra, len(text)) if extra else found[field]
+        return out
 
 
 _WORKER: Annotator | None = None

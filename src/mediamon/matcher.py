@@ -22,7 +22,6 @@ The rules, in the order a user can check them:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -38,16 +37,7 @@ __all__ = ["HOW_RANK", "AliasEntry", "Candidate", "CompiledGazetteer", "Conflict
 HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
 MAX_PREFIX = 4
 CASE_SENSITIVE_MAX = 5
-VARIANT_MIN_KEY = 5
-VARIANT_MIN_KEY_PER = 4
-#: Entity types whose Latin names are transliterations worth matching by spelling key.
-VARIANT_TYPES = frozenset({"PER", "ORG"})
 _LETTERS = re.compile(r"[^\W\d_]")
-# A capitalised Latin word (the material of names), with inner apostrophes kept.
-CAP_WORD = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
-PARTICLE_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
-PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
-POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
 
 
 @attrs.frozen
@@ -63,6 +53,7 @@ class AliasEntry:
     kind: str
     letters: str | None
     length: int
+    ambiguous: bool = False
 
     @property
     def alias(self) -> str:
@@ -100,6 +91,8 @@ class Candidate:
     entity: int
     alias: str
     lang: str
+    side: str = ""
+    ambiguous: bool = False
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -121,6 +114,19 @@ def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
 
 def _is_word(char: str) -> bool:
     return char.isalnum()
+
+
+# index, kind, (alias, lang) pairs, case letters and ambiguity of each alias, for one key
+_Pending = tuple[int, str, list[tuple[str, str]], list[str | None], list[bool]]
+
+
+def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
+    """(language, alias) pairs the entity's meta marks as ambiguous (``ambiguous_<lang>`` lists)."""
+    out: set[tuple[str, str]] = set()
+    for key, value in entity.meta.items():
+        if key.startswith("ambiguous_") and isinstance(value, list):
+            out.update((key.removeprefix("ambiguous_"), alias) for alias in value if isinstance(alias, str))
+    return frozenset(out)
 
 
 def _case_letters(alias: str) -> str | None:
@@ -160,41 +166,44 @@ class CompiledGazetteer:
         self.conflicts: list[Conflict] = []
         self.sides: dict[str, Side] = {code: Side(languages.get(code)) for code in languages.CODES}
         owners: dict[tuple[str, str], int] = {}
-        pending: dict[tuple[str, str], tuple[int, str, list[tuple[str, str]], list[str | None]]] = {}
-        variant_owners: dict[str, int] = {}
-        arabic = self.sides["ar"].language
-        latin = self.sides["en"]
+        pending: dict[tuple[str, str], _Pending] = {}
+        variant_owners: dict[tuple[str, str], int] = {}
+        fallback = self.sides[languages.FALLBACK]
         for index, entity in enumerate(self.entities):
+            ambiguous = _ambiguous_aliases(entity)
             for lang_code, alias in entity.aliases():
-                side = self.sides["ar"] if arabic.owns(alias) else latin
+                side = next((s for s in self.sides.values() if s.language.owns(alias)), fallback)
                 normalized = side.language.normalizer.normalize(alias).strip()
                 if not normalized or not any(c.isalnum() for c in normalized):
                     continue
                 letters = _case_letters(alias)
+                unsure = (lang_code, alias) in ambiguous
                 for form, kind in side.language.alias_forms(normalized):
                     key = (side.code, form)
                     owner = owners.get(key)
                     if owner is None:
                         owners[key] = index
-                        pending[key] = (index, kind, [(alias, lang_code)], [letters])
+                        pending[key] = (index, kind, [(alias, lang_code)], [letters], [unsure])
                     elif owner == index:
                         pending[key][2].append((alias, lang_code))
                         pending[key][3].append(letters)
+                        pending[key][4].append(unsure)
                     else:
                         self.conflicts.append(Conflict(side.code, form, self.entities[owner].id, entity.id))
-                if side is latin and letters is None:
-                    vkey = _alias_variant_key(normalized, entity.type)
-                    if vkey and vkey not in variant_owners:
-                        variant_owners[vkey] = index
-                        latin.variants.add_word(
-                            vkey, AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
-                        )
-                        latin.has_variants = True
-        for (code, form), (index, kind, aliases, letter_sets) in pending.items():
+                vkey = (
+                    None
+                    if letters is not None or unsure
+                    else side.language.alias_variant(normalized, entity.type)
+                )
+                if vkey and (side.code, vkey) not in variant_owners:
+                    variant_owners[(side.code, vkey)] = index
+                    entry = AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
+                    side.variants.add_word(vkey, entry)
+                    side.has_variants = True
+        for (code, form), (index, kind, aliases, letter_sets, unsure_flags) in pending.items():
             letters = letter_sets[0] if len(set(letter_sets)) == 1 else None
-            self.sides[code].automaton.add_word(
-                form, AliasEntry(index, tuple(aliases), kind, letters, len(form))
-            )
+            entry = AliasEntry(index, tuple(aliases), kind, letters, len(form), all(unsure_flags))
+            self.sides[code].automaton.add_word(form, entry)
             self.sides[code].size += 1
         for side in self.sides.values():
             side.finish()
@@ -209,7 +218,7 @@ class CompiledGazetteer:
         for code, side in self.sides.items():
             if sides is not None and code not in sides:
                 continue
-            if not side.language.owns(text):
+            if code != languages.FALLBACK and not side.language.owns(text):
                 continue
             if side.size:
                 out.extend(self._scan_side(side, text))
@@ -241,10 +250,10 @@ class CompiledGazetteer:
                 continue
             alias, lang, exact = entry.best(surface)
             how = "clitic" if prefix else "exact" if exact else "normalised"
-            yield Candidate(o_start, o_end, how, entry.entity, alias, lang)
+            yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
 
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
-        keys, spans = variant_stream(text, side.language)
+        keys, spans = side.language.variant_stream(text)
         if not keys:
             return
         stream = " ".join(keys)
@@ -260,87 +269,9 @@ class CompiledGazetteer:
             last_token = ends.get(last + 1)
             if first_token is None or last_token is None:
                 continue
-            o_start, o_end = spans[first_token][0], spans[last_token][1]
-            particle = PARTICLE_BEFORE.search(text, max(0, o_start - 3), o_start)
-            if particle:
-                o_start = particle.start()
-            yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang)
-
-
-def _alias_variant_key(normalized: str, entity_type: str) -> str | None:
-    """The variant key of a Latin alias, when it is safe to match by key.
-
-    People's and organisations' names are keyed; other names only when they have two
-    words or more: one-word place names are too close to ordinary capitalised words
-    (``Minister`` would meet ``El Menstir``).
-    """
-    from mediamon.lang.en import variant_key
-
-    if entity_type not in VARIANT_TYPES and len([t for t in normalized.split() if t not in _particles()]) < 2:
-        return None
-    tokens = normalized.split()
-    particles = _particles()
-    if any(not t.isalpha() or not t.isascii() for t in tokens):
-        return None
-    words = [t for t in tokens if t not in particles]
-    if not words:
-        return None
-    key = " ".join(variant_key(w) for w in words)
-    if len(words) == 1:
-        minimum = VARIANT_MIN_KEY_PER if entity_type == "PER" else VARIANT_MIN_KEY
-        if len(key) < minimum:
-            return None
-    return key
-
-
-@functools.cache
-def _particles() -> frozenset[str]:
-    from mediamon.lang.en import LANGUAGE
-
-    return LANGUAGE.particles
-
-
-@functools.lru_cache(maxsize=100_000)
-def word_keys(word: str) -> tuple[str, ...]:
-    from mediamon.lang.en import LANGUAGE, variant_key
-
-    pieces = LANGUAGE.normalizer.normalize(word).split()
-    particles = _particles()
-    out = []
-    for i, piece in enumerate(pieces):
-        if piece in particles or (piece == "s" and i > 0) or not piece.isascii() or not piece.isalpha():
-            continue
-        out.append(variant_key(piece))
-    return tuple(out)
-
-
-def variant_stream(text: str, language: Language) -> tuple[list[str], list[tuple[int, int]]]:
-    """Variant keys of the capitalised words of ``text``, with "|" between separate name runs."""
-    keys: list[str] = []
-    spans: list[tuple[int, int]] = []
-    previous_end = -1
-    particles = _particles()
-    for match in CAP_WORD.finditer(text):
-        word = match.group()
-        if word.lower() in particles:
-            continue
-        found = word_keys(word)
-        if not found:
-            continue
-        if previous_end >= 0:
-            gap = PARTICLE_GAP.fullmatch(text, previous_end, match.start())
-            if gap is None:
-                keys.append("|")
-                spans.append((previous_end, previous_end))
-        start, end = match.span()
-        possessive = POSSESSIVE.search(word)
-        if possessive:
-            end -= 2
-        for key in found:
-            keys.append(key)
-            spans.append((start, end))
-        previous_end = match.end()
-    return keys, spans
+            o_start = side.language.name_start(text, spans[first_token][0])
+            o_end = spans[last_token][1]
+            yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang, side.code)
 
 
 def to_mentions(

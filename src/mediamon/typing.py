@@ -7,7 +7,7 @@ these protocols only, never on a language module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -54,4 +54,24 @@ class Language(Protocol):
 
     def prefix_ok(self, prefix: str, form_how: str) -> bool:
         """Whether ``prefix`` (the letters of the word before a hit) may attach to a hit of that kind."""
+        ...
+
+    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
+        """The spelling-variant key of an alias, or None where the language matches no variants."""
+        ...
+
+    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """Variant keys of the name words of ``text`` with their spans (``|`` separates runs)."""
+        ...
+
+    def name_start(self, text: str, start: int) -> int:
+        """Where a name found at ``start`` begins (taking in a particle such as ``al-``)."""
+        ...
+
+    def surname_key(self, alias: str) -> str | None:
+        """The key of a full-name alias's surname, or None when it has none usable alone."""
+        ...
+
+    def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, key) of surname occurrences in ``text`` for the given keys."""
         ...

@@ -13,10 +13,13 @@ from typing import cast
 
 from mediamon.typing import Language
 
-__all__ = ["CODES", "get", "languages"]
+__all__ = ["CODES", "FALLBACK", "get", "languages"]
 
 #: Languages with a normaliser and matching tables, in routing order.
 CODES: tuple[str, ...] = ("ar", "en")
+#: The side that takes aliases and text no other language claims (Latin-script rules
+#: fold case in Greek and Cyrillic too).
+FALLBACK = "en"
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from mediamon.normalize import TableNormalizer, build_table
 from mediamon.resources import char_map, char_set, data_path, load_json, string_list
@@ -92,6 +92,23 @@ class ArabicNormalizer(TableNormalizer):
         super().__init__("ar", mapping, reasons)
 
 
+MIN_SURNAME = 4
+MAX_CLITIC = 4
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    name = "ar/names.json"
+    data = load_json(name)
+    source = data_path(name)
+    normalize = ArabicNormalizer().normalize
+    return (
+        frozenset(normalize(w) for w in string_list(data, "not_surnames", source=source)),
+        frozenset(normalize(w) for w in string_list(data, "nasab", source=source)),
+    )
+
+
 @functools.cache
 def _clitics() -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
     name = "ar/clitics.json"
@@ -142,6 +159,47 @@ class Arabic:
         if form_how == "article":
             return prefix in before_article
         return prefix in before_bare
+
+    # -- no transliteration variants in Arabic script ---------------------------------
+    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
+        return None
+
+    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        return [], []
+
+    def name_start(self, text: str, start: int) -> int:
+        return start
+
+    # -- surnames -------------------------------------------------------------------
+    def surname_key(self, alias: str) -> str | None:
+        """The normalised last word of a full-name alias, when it can stand for the person alone."""
+        words = self.normalizer.normalize(alias).split()
+        not_surnames, nasab = _names()
+        if len(words) < 2 or words[-2] in nasab:
+            return None
+        surname = words[-1]
+        if len(surname) < MIN_SURNAME or surname in not_surnames:
+            return None
+        return surname
+
+    def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, key) of words of ``text`` that are a surname, with proclitics allowed."""
+        normalized = self.normalizer.normalize_with_map(text)
+        article = _clitics()[0]
+        for match in _WORD.finditer(normalized.text):
+            word = match.group()
+            for cut in range(min(MAX_CLITIC, len(word) - MIN_SURNAME) + 1):
+                prefix, rest = word[:cut], word[cut:]
+                if rest in keys:
+                    kind, key = ("article" if rest.startswith(article) else "bare"), rest
+                elif cut and rest.startswith("ل") and article[0] + rest in keys:
+                    kind, key = "lam", article[0] + rest
+                else:
+                    continue
+                if not cut or self.prefix_ok(prefix, kind):
+                    start, end = normalized.span(match.start() + cut, match.end())
+                    yield start, end, key
+                break
 
 
 def is_arabic_letter(char: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from mediamon.normalize import ContextRule, TableNormalizer, build_table
 from mediamon.resources import char_set, data_path, load_json, string_list
@@ -168,6 +168,30 @@ def variant_key(token: str) -> str:
     return "".join(out)
 
 
+# A capitalised Latin word (the material of names), with inner apostrophes kept.
+_CAP_WORD = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
+# What may stand between two words of one name: spaces, a dash, an al-/el- particle.
+_NAME_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
+_PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
+_POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
+#: Entity types whose Latin names are transliterations worth matching by spelling key.
+VARIANT_TYPES = frozenset({"PER", "ORG"})
+VARIANT_MIN_KEY = 5
+VARIANT_MIN_KEY_PER = 4
+MIN_SURNAME_KEY = 3
+
+
+@functools.cache
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    name = "en/names.json"
+    data = load_json(name)
+    source = data_path(name)
+    return (
+        frozenset(string_list(data, "not_surnames", source=source)),
+        frozenset(string_list(data, "nasab", source=source)),
+    )
+
+
 class English:
     """English / Latin-script language support (satisfies :class:`mediamon.typing.Language`)."""
 
@@ -191,6 +215,95 @@ class English:
 
     def prefix_ok(self, prefix: str, form_how: str) -> bool:
         return not prefix
+
+    # -- transliteration variants ---------------------------------------------------
+    @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one instance, lives as long as the process
+    def word_keys(self, word: str) -> tuple[str, ...]:
+        """Variant keys of one written word (``Iraq’s`` gives the key of ``iraq``; particles none)."""
+        pieces = self.normalizer.normalize(word).split()
+        out = []
+        for i, piece in enumerate(pieces):
+            if (
+                piece in self.particles
+                or (piece == "s" and i > 0)
+                or not piece.isascii()
+                or not piece.isalpha()
+            ):
+                continue
+            out.append(variant_key(piece))
+        return tuple(out)
+
+    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
+        """The variant key of an alias, when it is safe to match by key.
+
+        People's and organisations' names are keyed; other names only when they have two
+        words or more: one-word place names are too close to ordinary capitalised words
+        (``Minister`` would meet ``El Menstir``).
+        """
+        tokens = normalized_alias.split()
+        if any(not t.isalpha() or not t.isascii() for t in tokens):
+            return None
+        words = [t for t in tokens if t not in self.particles]
+        if not words or (entity_type not in VARIANT_TYPES and len(words) < 2):
+            return None
+        key = " ".join(variant_key(w) for w in words)
+        if len(words) == 1 and len(key) < (VARIANT_MIN_KEY_PER if entity_type == "PER" else VARIANT_MIN_KEY):
+            return None
+        return key
+
+    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """Variant keys of the capitalised words of ``text``, ``|`` between separate name runs."""
+        keys: list[str] = []
+        spans: list[tuple[int, int]] = []
+        previous_end = -1
+        for match in _CAP_WORD.finditer(text):
+            word = match.group()
+            if word.lower() in self.particles:
+                continue
+            found = self.word_keys(word)
+            if not found:
+                continue
+            if previous_end >= 0 and _NAME_GAP.fullmatch(text, previous_end, match.start()) is None:
+                keys.append("|")
+                spans.append((previous_end, previous_end))
+            start, end = match.span()
+            if _POSSESSIVE.search(word):
+                end -= 2
+            for key in found:
+                keys.append(key)
+                spans.append((start, end))
+            previous_end = match.end()
+        return keys, spans
+
+    def name_start(self, text: str, start: int) -> int:
+        """Where a name found at ``start`` begins, taking in an ``al-`` or ``el-`` before it."""
+        particle = _PARTICLE_BEFORE.search(text, max(0, start - 3), start)
+        return particle.start() if particle else start
+
+    # -- surnames -------------------------------------------------------------------
+    def surname_key(self, alias: str) -> str | None:
+        """The key under which a full-name alias's surname is found alone, if it has one."""
+        words = alias.replace("-", " ").split()
+        not_surnames, nasab = _names()
+        if len(words) < 2 or words[-2].lower() in nasab:
+            return None
+        keys = self.word_keys(words[-1])
+        if len(keys) != 1 or len(keys[0]) < MIN_SURNAME_KEY:
+            return None
+        if self.normalizer.normalize(words[-1]) in not_surnames:
+            return None
+        return keys[0]
+
+    def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, key) of capitalised words of ``text`` whose key is one of ``keys``."""
+        for match in _CAP_WORD.finditer(text):
+            found = self.word_keys(match.group())
+            if len(found) != 1 or found[0] not in keys:
+                continue
+            start, end = match.span()
+            if _POSSESSIVE.search(match.group()):
+                end -= 2
+            yield self.name_start(text, start), end, found[0]
 
 
 LANGUAGE = English()
