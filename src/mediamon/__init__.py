@@ -17,6 +17,7 @@ from mediamon.errors import (
     Problem,
     RecordError,
     UsageError,
+    WorkerError,
 )
 from mediamon.gazetteer import Entity, Gazetteer
 from mediamon.lang.ar import ArabicNormalizer
@@ -24,7 +25,7 @@ from mediamon.lang.en import EnglishNormalizer
 from mediamon.langid import detect_language
 from mediamon.model import Article, Dropped, Mention, Origin
 from mediamon.normalize import NormalizedText
-from mediamon.readers import read, read_dump
+from mediamon.readers import iter_articles, read, read_dump
 
 __version__ = "0.1.0"
 
@@ -49,8 +50,10 @@ __all__ = [
     "Problem",
     "RecordError",
     "UsageError",
+    "WorkerError",
     "__version__",
     "detect_language",
+    "iter_articles",
     "read",
     "read_dump",
 ]

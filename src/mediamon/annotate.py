@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from mediamon import lang as languages
+from mediamon.errors import Msg, WorkerError
 from mediamon.gazetteer import Gazetteer
 from mediamon.matcher import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.model import FIELDS, Article, Mention
@@ -150,23 +151,44 @@ def _annotate_chunk(articles: list[Article]) -> list[Article]:
     return [_WORKER.annotate(a) for a in articles]
 
 
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def annotate_all(
     articles: Iterable[Article], annotator: Annotator, *, jobs: int = 1, chunk: int = 64
 ) -> Iterator[Article]:
-    """Annotate articles in order; ``jobs > 1`` uses worker processes that each build the annotator once."""
+    """Annotate articles lazily, in order.
+
+    ``jobs > 1`` uses worker processes that each build the annotator once (they receive
+    its gazetteer specification, not compiled automata). At most ``2 * jobs`` chunks are
+    in flight, so a stream larger than memory stays bounded; results come back in input
+    order, identical to ``jobs=1``. A worker that dies fails the run with an error rather
+    than leaving the output short.
+    """
     if jobs <= 1:
         for article in articles:
             yield annotator.annotate(article)
         return
-    batch: list[list[Article]] = []
-    current: list[Article] = []
-    for article in articles:
-        current.append(article)
-        if len(current) >= chunk:
-            batch.append(current)
-            current = []
-    if current:
-        batch.append(current)
+    from collections import deque
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: deque[Future[list[Article]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,)) as pool:
-        for result in pool.map(_annotate_chunk, batch):
-            yield from result
+        try:
+            for batch in _chunks(articles, chunk):
+                pending.append(pool.submit(_annotate_chunk, batch))
+                while len(pending) >= 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise WorkerError(Msg.WORKER_DIED.format(detail=exc)) from exc

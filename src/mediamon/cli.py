@@ -121,7 +121,7 @@ def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     corpus = read(args.inputs, encoding=args.encoding, day_first=not args.month_first, progress=progress)
     if annotator is not None:
-        corpus = corpus.annotate(annotator, jobs=args.jobs)
+        corpus = corpus.annotate(annotator, jobs=args.jobs, progress=progress)
     _write(lambda: corpus.write(args.output), args.output)
     if args.dropped:
 

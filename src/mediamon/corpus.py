@@ -222,13 +222,24 @@ class Corpus(Sequence[Article]):
         ]
         return attrs.evolve(self, articles=tuple(out))
 
-    def annotate(self, annotator: Annotator | None = None, *, jobs: int = 1) -> Corpus:
-        """A new Corpus with every article's mentions found (order kept, deterministic)."""
+    def annotate(
+        self, annotator: Annotator | None = None, *, jobs: int = 1, progress: bool = False
+    ) -> Corpus:
+        """A new Corpus with every article's mentions found (order kept, deterministic).
+
+        ``jobs > 1`` annotates in worker processes; ``progress`` shows a bar on stderr.
+        """
+        import sys
+
+        from tqdm import tqdm
+
         from mediamon.annotate import Annotator, annotate_all
 
-        return attrs.evolve(
-            self, articles=tuple(annotate_all(self.articles, annotator or Annotator(), jobs=jobs))
+        done = annotate_all(self.articles, annotator or Annotator(), jobs=jobs)
+        bar = tqdm(
+            done, total=len(self), desc="annotating", unit="article", disable=not progress, file=sys.stderr
         )
+        return attrs.evolve(self, articles=tuple(bar))
 
     def entity_counts(self, *, by: str | None = None) -> Counter[Any]:
         """Mentions per entity id; ``by="lang"|"source"|"type"`` counts (entity_id, value) pairs."""

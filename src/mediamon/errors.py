@@ -23,12 +23,14 @@ __all__ = [
     "Problem",
     "RecordError",
     "UsageError",
+    "WorkerError",
 ]
 
 
 class Msg:
     """Message templates, formatted with ``str.format``; kept together so they stay consistent."""
 
+    WORKER_DIED = "a worker process died ({detail}); no output was written for the unfinished part"
     BINARY = "not a text file ({detail})"
     EMPTY = "empty input"
     UNDECODABLE = (
@@ -128,6 +130,10 @@ class DataFileError(MediamonError):
 
 class GazetteerError(DataFileError):
     """A gazetteer file, or a merge of gazetteers, that fails validation."""
+
+
+class WorkerError(MediamonError):
+    """A worker process of a parallel run died; the run fails rather than come out short."""
 
 
 class UsageError(MediamonError):

@@ -31,7 +31,17 @@ from mediamon.model import Article, Dropped
 from mediamon.records import record_to_article
 from mediamon.segment import segment_lines
 
-__all__ = ["FORMATS", "Parsed", "check_encoding", "iter_inputs", "read", "read_dump", "read_file"]
+__all__ = [
+    "FORMATS",
+    "ArticleStream",
+    "Parsed",
+    "check_encoding",
+    "iter_articles",
+    "iter_inputs",
+    "read",
+    "read_dump",
+    "read_file",
+]
 
 #: Input suffix -> format name.
 FORMATS = {
@@ -694,22 +704,90 @@ def read(
     Problem in ``corpus.problems`` and the rest is read. An unknown ``encoding`` name is
     a UsageError.
     """
-    from tqdm import tqdm
+    stream = iter_articles(paths, encoding=encoding, day_first=day_first, progress=progress)
+    articles = tuple(stream)
+    return Corpus(articles, dropped=tuple(stream.dropped), problems=tuple(stream.problems))
 
-    check_encoding(encoding)
-    articles: list[Article] = []
-    dropped: list[Dropped] = []
-    problems: list[Problem] = []
-    items = list(iter_inputs(paths))
-    for item in tqdm(items, desc="reading", unit="file", disable=not progress, file=sys.stderr):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        parsed = read_file(item, encoding=encoding, day_first=day_first)
-        articles.extend(parsed.articles)
-        dropped.extend(parsed.dropped)
-        problems.extend(parsed.problems)
-    return Corpus(tuple(articles), dropped=tuple(dropped), problems=tuple(problems))
+
+class ArticleStream(Iterator[Article]):
+    """Articles read lazily, one input file at a time.
+
+    Memory holds one file's articles at most, so inputs larger than memory stream
+    through. What the reader sets aside and the problems it meets are collected in
+    ``dropped`` and ``problems`` as the stream advances (complete once it is exhausted);
+    ``on_dropped`` and ``on_problem`` callbacks receive them as they come instead of
+    collecting them, for runs that must stay bounded.
+    """
+
+    def __init__(
+        self,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        encoding: str | None = None,
+        day_first: bool = True,
+        progress: bool | None = False,
+        on_dropped: Callable[[Dropped], None] | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+    ):
+        check_encoding(encoding)
+        self.dropped: list[Dropped] = []
+        self.problems: list[Problem] = []
+        self.files = 0
+        self._on_dropped = on_dropped or self.dropped.append
+        self._on_problem = on_problem or self.problems.append
+        self._articles = self._generate(paths, encoding, day_first, progress)
+
+    def __iter__(self) -> ArticleStream:
+        return self
+
+    def __next__(self) -> Article:
+        return next(self._articles)
+
+    def _generate(
+        self,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        encoding: str | None,
+        day_first: bool,
+        progress: bool | None,
+    ) -> Iterator[Article]:
+        from tqdm import tqdm
+
+        bar = tqdm(desc="reading", unit="file", disable=not progress, file=sys.stderr)
+        try:
+            for item in iter_inputs(paths):
+                if isinstance(item, Problem):
+                    self._on_problem(item)
+                    continue
+                parsed = read_file(item, encoding=encoding, day_first=day_first)
+                self.files += 1
+                bar.update()
+                for dropped in parsed.dropped:
+                    self._on_dropped(dropped)
+                for problem in parsed.problems:
+                    self._on_problem(problem)
+                yield from parsed.articles
+        finally:
+            bar.close()
+
+
+def iter_articles(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    encoding: str | None = None,
+    day_first: bool = True,
+    progress: bool | None = False,
+    on_dropped: Callable[[Dropped], None] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> ArticleStream:
+    """Like :func:`read`, lazily: an iterator of Articles with ``dropped`` and ``problems``."""
+    return ArticleStream(
+        paths,
+        encoding=encoding,
+        day_first=day_first,
+        progress=progress,
+        on_dropped=on_dropped,
+        on_problem=on_problem,
+    )
 
 
 def read_dump(
