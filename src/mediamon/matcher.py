@@ -130,9 +130,15 @@ def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
 
 
 def _case_letters(alias: str) -> str | None:
-    """The letters of a short all-capital alias (matched case-sensitively), else None."""
+    """The letters of a short alias written with capitals (``US``, ``MoD``), matched case-sensitively."""
     letters = "".join(_LETTERS.findall(alias))
-    if letters and len(letters) <= CASE_SENSITIVE_MAX and letters.isupper() and letters.isascii():
+    capitals = sum(c.isupper() for c in letters)
+    if (
+        letters
+        and len(letters) <= CASE_SENSITIVE_MAX
+        and letters.isascii()
+        and (capitals >= 2 or letters.isupper())
+    ):
         return letters
     return None
 
@@ -171,6 +177,7 @@ class CompiledGazetteer:
         fallback = self.sides[languages.FALLBACK]
         for index, entity in enumerate(self.entities):
             ambiguous = _ambiguous_aliases(entity)
+            strict = entity.meta.get("strict") is True
             for lang_code, alias in entity.aliases():
                 side = next((s for s in self.sides.values() if s.language.owns(alias)), fallback)
                 normalized = side.language.normalizer.normalize(alias).strip()
@@ -178,7 +185,8 @@ class CompiledGazetteer:
                     continue
                 letters = _case_letters(alias)
                 unsure = (lang_code, alias) in ambiguous
-                for form, kind in side.language.alias_forms(normalized):
+                forms = [(normalized, "strict")] if strict else side.language.alias_forms(normalized)
+                for form, kind in forms:
                     key = (side.code, form)
                     owner = owners.get(key)
                     if owner is None:
@@ -190,11 +198,8 @@ class CompiledGazetteer:
                         pending[key][4].append(unsure)
                     else:
                         self.conflicts.append(Conflict(side.code, form, self.entities[owner].id, entity.id))
-                vkey = (
-                    None
-                    if letters is not None or unsure
-                    else side.language.alias_variant(normalized, entity.type)
-                )
+                keyable = letters is None and not unsure and not strict
+                vkey = side.language.alias_variant(normalized, entity.type) if keyable else None
                 if vkey and (side.code, vkey) not in variant_owners:
                     variant_owners[(side.code, vkey)] = index
                     entry = AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))

@@ -156,6 +156,8 @@ class Arabic:
             return prefix in lam_article
         if not prefix:
             return True
+        if form_how == "strict":
+            return False
         if form_how == "article":
             return prefix in before_article
         return prefix in before_bare

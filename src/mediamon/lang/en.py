@@ -177,7 +177,7 @@ _POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
 #: Entity types whose Latin names are transliterations worth matching by spelling key.
 VARIANT_TYPES = frozenset({"PER", "ORG"})
 VARIANT_MIN_KEY = 5
-VARIANT_MIN_KEY_PER = 4
+VARIANT_MIN_KEY_PER = 5
 MIN_SURNAME_KEY = 3
 
 
