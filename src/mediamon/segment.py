@@ -56,11 +56,19 @@ _NAME_STOP = re.compile(r"[:;,.!?؟|@#()\[\]\"“”«»/\\]")
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 
 
+# Combining marks (Latin accents, Arabic harakat and Quranic marks) and tatweel.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_TITLE_MAX = 300
+
+
+@functools.lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """A key for comparing cue phrases: case-folded, marks and tatweel removed, dashes unified, trimmed."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_DASHES))
-    kept = "".join(c for c in folded if c != "\u0640" and unicodedata.category(c) != "Mn")
-    return " ".join(kept.strip(_EDGE_PUNCT).split())
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold().translate(_DASHES)))
+    return " ".join(folded.strip(_EDGE_PUNCT).split())
 
 
 _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
@@ -194,7 +202,8 @@ class Line:
 
 
 def _classify(number: int, text: str, rules: SegmentRules, day_first: bool) -> Line:
-    words = len(_WORD.findall(text))
+    # Long lines are body text whatever their exact word count: count them cheaply.
+    words = len(_WORD.findall(text)) if len(text) <= 400 else len(text.split())
     short = len(text) <= 200
     key = phrase_key(text) if short else ""
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key)
@@ -292,7 +301,10 @@ def _mark_blocks(lines: list[Line]) -> None:
 
 
 def _same_title(a: str, b: str) -> bool:
-    return phrase_key(a) == phrase_key(b) and bool(phrase_key(a))
+    if len(a) > _TITLE_MAX or len(b) > _TITLE_MAX:
+        return False
+    key = phrase_key(a)
+    return bool(key) and key == phrase_key(b)
 
 
 @attrs.define
