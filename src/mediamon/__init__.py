@@ -26,6 +26,7 @@ from mediamon.langid import detect_language
 from mediamon.model import Article, Dropped, Mention, Origin
 from mediamon.normalize import NormalizedText
 from mediamon.readers import iter_articles, read, read_dump
+from mediamon.store import Store
 
 __version__ = "0.1.0"
 
@@ -49,6 +50,7 @@ __all__ = [
     "Origin",
     "Problem",
     "RecordError",
+    "Store",
     "UsageError",
     "WorkerError",
     "__version__",

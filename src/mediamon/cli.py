@@ -13,10 +13,15 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from mediamon.errors import MediamonError, Msg, Problem, UsageError
+from mediamon.errors import InputError, MediamonError, Msg, Problem, UsageError
+
+if TYPE_CHECKING:
+    from mediamon.annotate import Annotator
+    from mediamon.corpus import Corpus
+    from mediamon.model import Article
 
 __all__ = ["main"]
 
@@ -47,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
             "--output",
             default="-",
             metavar="OUT",
-            help="output file (format by suffix; default stdout)",
+            help="output file (format by suffix: .jsonl, .json, .csv, .tsv, or .db to add to a store;"
+            " default stdout)",
         )
         p.add_argument("--encoding", help="input encoding (default: detected)")
         p.add_argument(
@@ -78,6 +84,41 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("file", metavar="OUT.jsonl")
     stats.add_argument("--top", type=int, default=20, help="how many entities to list")
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    search = sub.add_parser("search", help="search a .db store: words in either script, entity aliases")
+    search.add_argument("db", metavar="DB", help="a store written with -o FILE.db")
+    search.add_argument(
+        "query", nargs="+", metavar="QUERY", help='words (all must occur; "a phrase" in quotes)'
+    )
+    search.add_argument("--entity", metavar="ID", help="only articles mentioning this entity id")
+    search.add_argument("--since", metavar="DATE", help="only articles dated on or after (YYYY-MM-DD)")
+    search.add_argument("--until", metavar="DATE", help="only articles dated on or before (YYYY-MM-DD)")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON Lines")
+    search.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    rep_ = sub.add_parser("report", help="an HTML report to read in a browser")
+    rep_.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="dumps or records (annotated here), our .jsonl output or a .db store (kept as annotated)",
+    )
+    rep_.add_argument(
+        "-o", "--output", required=True, metavar="REPORT.html", help="the page to write (- for stdout)"
+    )
+    rep_.add_argument(
+        "-g", "--gazetteer", action="append", default=[], metavar="GAZ", help="a gazetteer file"
+    )
+    rep_.add_argument(
+        "--no-default", action="store_true", help="do not load the bundled gazetteers and plugins"
+    )
+    rep_.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for annotation")
+    rep_.add_argument("--encoding", help="input encoding (default: detected)")
+    rep_.add_argument("--month-first", action="store_true", help="read numeric dates as month/day")
+    rep_.add_argument("--title", default="mediamon report", help="the page's title")
+    rep_.add_argument(
+        "--top", type=int, default=10, metavar="N", help="entities listed per type (default 10)"
+    )
+    rep_.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     gaz = sub.add_parser("gazetteer", help="gazetteer tools")
     gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
     check = gaz_sub.add_parser("check", help="validate gazetteer files; exit 1 if any problem")
@@ -122,7 +163,7 @@ def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
     corpus = read(args.inputs, encoding=args.encoding, day_first=not args.month_first, progress=progress)
     if annotator is not None:
         corpus = corpus.annotate(annotator, jobs=args.jobs, progress=progress)
-    _write(lambda: corpus.write(args.output), args.output)
+    _write(lambda: _write_output(corpus, args.output, annotator), args.output)
     if args.dropped:
 
         def write_dropped() -> None:
@@ -154,6 +195,130 @@ def _write(action: Callable[[], Any], path: str) -> None:
         raise
     except OSError as exc:
         raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
+
+
+def _write_output(corpus: Corpus, path: str, annotator: Annotator | None) -> None:
+    """Write the corpus to ``path``; a store also records the annotating gazetteer's aliases."""
+    from mediamon.output import output_format
+
+    if output_format(path) != "sqlite":
+        corpus.write(path)
+        return
+    from mediamon.store import write_store
+
+    with _store_errors(path):
+        write_store(corpus.articles, path, gazetteer=annotator.gazetteer if annotator is not None else None)
+
+
+@contextlib.contextmanager
+def _store_errors(path: str) -> Iterator[None]:
+    """An SQLite failure (locked, full, damaged) as a one-line error naming the store."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise InputError(Msg.STORE_ERROR.format(detail=exc), path=path) from exc
+
+
+def _search(args: argparse.Namespace) -> int:
+    import warnings
+
+    from mediamon.store import Store
+
+    if args.limit < 1:
+        raise UsageError(Msg.BAD_LIMIT.format(value=args.limit))
+    query = " ".join(args.query)
+    if not query.strip():
+        raise UsageError(Msg.SEARCH_EMPTY)
+    with (
+        Store(args.db, readonly=True) as store,
+        _store_errors(args.db),
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always")
+        try:
+            hits = store.search(
+                query, entity=args.entity, since=args.since, until=args.until, limit=args.limit
+            )
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+    for warning in caught:
+        print(f"mediamon: {args.db}: note: {warning.message}", file=sys.stderr)
+    for hit in hits:
+        article = hit.article
+        date = article.date.isoformat() if article.date else "undated"
+        if args.json:
+            row: dict[str, Any] = {
+                "id": article.id,
+                "date": article.date.isoformat() if article.date else None,
+                "source": article.source,
+                "title": article.title,
+                "url": article.url,
+                "lang": article.lang,
+                "by": list(hit.by),
+                "snippet": hit.snippet(),
+            }
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{article.id}  {date}  {article.source or '-'}  {' '.join(article.title.split())}")
+            print(f"    {hit.snippet()}")
+    if not args.quiet:
+        print(f"mediamon: {_count(len(hits), 'hit')}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _make_report(args: argparse.Namespace) -> int:
+    from mediamon.corpus import Corpus
+    from mediamon.readers import check_encoding, read
+    from mediamon.report import write_report
+    from mediamon.store import STORE_SUFFIXES, read_store
+
+    check_encoding(args.encoding)
+    if args.jobs < 1:
+        raise UsageError(Msg.USAGE_JOBS.format(jobs=args.jobs))
+    if args.top < 1:
+        raise UsageError(Msg.BAD_LIMIT.format(value=args.top))
+    if args.no_default and not args.gazetteer:
+        raise UsageError(Msg.USAGE_NO_DEFAULT)
+    for name in [*args.gazetteer, *(i for i in args.inputs if i.lower().endswith(STORE_SUFFIXES))]:
+        if not os.path.isfile(name):
+            raise UsageError(Msg.NOT_FOUND, path=name)
+    progress = not args.quiet and sys.stderr.isatty()
+    annotator: Annotator | None = None
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for name in args.inputs:
+        if name.lower().endswith(STORE_SUFFIXES):
+            with _store_errors(name):
+                corpus = Corpus(read_store(name))
+        else:
+            corpus = read(name, encoding=args.encoding, day_first=not args.month_first, progress=progress)
+            problems.extend(corpus.problems)
+        if any(a.mentions for a in corpus):
+            # Annotated before (our JSON Lines, a store): kept as it is, never annotated twice.
+            if args.gazetteer or args.no_default:
+                print(f"mediamon: {name}: note: already annotated; its mentions are kept", file=sys.stderr)
+        elif len(corpus):
+            if annotator is None:
+                from mediamon.annotate import Annotator
+
+                annotator = Annotator(args.gazetteer, default=not args.no_default)
+            corpus = corpus.annotate(annotator, jobs=args.jobs)
+        articles.extend(corpus)
+    _write(
+        lambda: write_report(articles, args.output, title=args.title, inputs=args.inputs, top=args.top),
+        args.output,
+    )
+    _report(problems)
+    if not args.quiet and args.output != "-":
+        mentions = sum(len(a.mentions) for a in articles)
+        print(
+            f"mediamon: report of {_count(len(articles), 'article')}, {_count(mentions, 'mention')}"
+            f" written to {args.output}",
+            file=sys.stderr,
+        )
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -233,6 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_pipeline(args, annotate=True)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "search":
+            return _search(args)
+        if args.command == "report":
+            return _make_report(args)
         return _gazetteer_check(args)
     except UsageError as exc:
         print(f"mediamon: {exc if exc.path else exc.reason}", file=sys.stderr)

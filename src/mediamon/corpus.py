@@ -21,7 +21,9 @@ from mediamon.errors import Msg, Problem, RecordError
 from mediamon.model import Article, Dropped
 
 if TYPE_CHECKING:
+    from mediamon.analytics import EntityRow, Pair, Timeline
     from mediamon.annotate import Annotator
+    from mediamon.gazetteer import Gazetteer
 
 __all__ = ["Corpus"]
 
@@ -257,6 +259,70 @@ class Corpus(Sequence[Article]):
                 else:
                     raise ValueError(f"by must be None, 'lang', 'source' or 'type', not {by!r}")
         return counts
+
+    def entity_table(
+        self, *, type: str | Iterable[str] | None = None, top: int | None = None
+    ) -> list[EntityRow]:
+        """A row per entity: id, type, name, mentions, articles, per-language and per-outlet counts.
+
+        Most-mentioned first; see :func:`mediamon.analytics.entity_table`.
+        """
+        from mediamon.analytics import entity_table
+
+        return entity_table(self.articles, type=type, top=top)
+
+    def timeline(
+        self, entity_id: str | Iterable[str] | None = None, freq: str = "D", *, unit: str = "mentions"
+    ) -> Timeline:
+        """Mentions per day (``"D"``), ISO week from Monday (``"W"``) or month (``"M"``), gaps as zeros.
+
+        ``entity_id`` counts one entity (or several); undated articles' counts are in
+        ``undated``. ``unit="articles"`` counts articles instead of mentions.
+        """
+        from mediamon.analytics import timeline
+
+        return timeline(self.articles, entity_id, freq, unit=unit)
+
+    def cooccurrence(self, min_count: int = 1) -> list[Pair]:
+        """Entity pairs mentioned in the same article (once per article), most frequent first."""
+        from mediamon.analytics import cooccurrence
+
+        return cooccurrence(self.articles, min_count)
+
+    def to_pandas(self) -> tuple[Any, Any]:
+        """(articles DataFrame, mentions DataFrame); needs the ``[pandas]`` extra."""
+        from mediamon.analytics import to_pandas
+
+        return to_pandas(self.articles)
+
+    def to_csv(self, path: str | os.PathLike[str]) -> int:
+        """Write the *mentions* as CSV, one row each with its article's id, date, source and language.
+
+        Written atomically; returns the number of rows. (``write("x.csv")`` writes articles.)
+        """
+        from mediamon.analytics import write_mentions_csv
+
+        return write_mentions_csv(self.articles, path)
+
+    def to_sqlite(
+        self, path: str | os.PathLike[str], *, append: bool = False, gazetteer: Gazetteer | None = None
+    ) -> int:
+        """Write the articles to an SQLite store (see :class:`mediamon.Store`); return how many.
+
+        By default ``path`` is replaced atomically by a store of exactly these articles;
+        ``append=True`` adds them to an existing store instead (upserting by id). The
+        ``gazetteer`` that annotated them lends its aliases to entity search.
+        """
+        from mediamon.store import write_store
+
+        return write_store(self.articles, path, gazetteer=gazetteer, replace=not append)
+
+    @classmethod
+    def from_sqlite(cls, path: str | os.PathLike[str]) -> Corpus:
+        """Every article of a store, in the order first added, exactly as written."""
+        from mediamon.store import read_store
+
+        return cls(read_store(path))
 
     def write(self, path: str | os.PathLike[str] | None = None) -> int:
         """Write the articles to ``path`` (format by suffix, atomically; stdout for ``-``/None)."""

@@ -63,7 +63,9 @@ class Msg:
     GAZ_SUFFIX = "unknown gazetteer format {suffix!r} (use .jsonl, .csv, .tsv or .jrc.tsv)"
     GAZ_DUP_ID = "entity {id!r} has type {new!r} but {old!r} in the other gazetteer"
     GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
-    USAGE_OUTPUT = "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv or .tsv)"
+    USAGE_OUTPUT = (
+        "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv, .tsv, or .db for a store)"
+    )
     # Readers, records, corpus, output and the command line.
     UNSUPPORTED_NO_SUFFIX = (
         "unsupported input: the file name has no suffix (use .txt, .jsonl, .json, .csv or .tsv)"
@@ -88,6 +90,27 @@ class Msg:
     USAGE_NO_DEFAULT = "--no-default needs at least one gazetteer (-g FILE)"
     USAGE_DATE = "{name}: not an ISO date (YYYY-MM-DD): {value!r}"
     CANNOT_WRITE = "cannot write: {detail}"
+    # Analytics, the store and the report.
+    BAD_FREQ = "freq must be 'D' (day), 'W' (ISO week) or 'M' (month), not {freq!r}"
+    BAD_UNIT = "unit must be one of {units}, not {unit!r}"
+    BAD_MIN_COUNT = "min_count must be at least 1, not {value!r}"
+    BAD_LIMIT = "limit must be at least 1, not {value!r}"
+    NEEDS_EXTRA = "{what} needs {module}, which is not installed: pip install 'mediamon[{extra}]'"
+    STORE_COMPRESSED = "a store cannot be compressed ({suffix!r}); write a plain .db file"
+    STORE_STDOUT = "a store is a file; name one with -o (e.g. -o corpus.db)"
+    STORE_NOT_DB = "not an SQLite database ({detail})"
+    STORE_NOT_OURS = "an SQLite database, but not a mediamon store (no store_info table)"
+    STORE_SCHEMA = "store schema version {found!r}; this mediamon reads version {want!r}"
+    STORE_ERROR = "store error: {detail}"
+    STORE_NEEDS_FTS5 = (
+        "this store has a full-text index, but this Python's sqlite3 lacks FTS5; open it read-only to search"
+    )
+    NO_FTS5 = (
+        "no FTS5 full-text index (this sqlite3 lacks FTS5, or the store was made without it);"
+        " searching falls back to LIKE (slower, matches inside words)"
+    )
+    SEARCH_EMPTY = "empty query: give words to search for"
+    REPORT_NO_CHART = "timeline chart not drawn: matplotlib is not installed (pip install 'mediamon[report]')"
 
 
 class MediamonError(Exception):

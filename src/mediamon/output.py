@@ -1,7 +1,9 @@
-"""Writing articles: JSON Lines (default), a JSON array, or CSV/TSV, chosen by suffix.
+"""Writing articles: JSON Lines (default), a JSON array, CSV/TSV, or an SQLite store, chosen by suffix.
 
 Files are written atomically (optionally compressed: ``out.jsonl.gz``); ``-`` (or no
-path) writes to standard output. Output is UTF-8 whatever the locale.
+path) writes to standard output. Output is UTF-8 whatever the locale. A store
+(``.db``, ``.sqlite``, ``.sqlite3``) is added to rather than replaced: articles are
+upserted by id, a transaction per batch (see :mod:`mediamon.store`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ OUTPUT_FORMATS = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
 }
 _CSV_COLUMNS = (
     "id",
@@ -70,6 +75,8 @@ def output_format(path: str | os.PathLike[str] | None) -> str:
     if suffix not in OUTPUT_FORMATS:
         shown = (suffix + (compression or "")) or os.path.basename(name) or name
         raise UsageError(Msg.USAGE_OUTPUT.format(suffix=shown), path=name)
+    if OUTPUT_FORMATS[suffix] == "sqlite" and compression:
+        raise UsageError(Msg.STORE_COMPRESSED.format(suffix=suffix + compression), path=name)
     return OUTPUT_FORMATS[suffix]
 
 
@@ -113,6 +120,8 @@ def write_stream(articles: Iterable[Article], handle: IO[str], fmt: str) -> int:
                 for c in _CSV_COLUMNS
             )
             count += 1
+    elif fmt == "sqlite":
+        raise UsageError(Msg.STORE_STDOUT)
     else:
         raise UsageError(Msg.USAGE_OUTPUT.format(suffix=fmt))
     return count
@@ -127,9 +136,17 @@ def write_articles(
     """Write articles to ``path`` (format by suffix, or ``format``; stdout for ``-``/None); return how many.
 
     A file is replaced atomically: if writing fails part-way (an error from ``articles``
-    included) the old file is left as it was and no temporary file remains.
+    included) the old file is left as it was and no temporary file remains. A store is
+    added to, one transaction per batch.
     """
     fmt = format or output_format(path)
+    if fmt == "sqlite":
+        if _is_stdout(path):
+            raise UsageError(Msg.STORE_STDOUT)
+        assert path is not None
+        from mediamon.store import write_store
+
+        return write_store(articles, path)
     if _is_stdout(path):
         return _write_stdout(articles, fmt)
     assert path is not None

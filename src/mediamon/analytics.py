@@ -1,0 +1,383 @@
+"""Counting what a corpus says: entity tables, timelines, co-occurrence, pandas and CSV exports.
+
+Functions here take any iterable of articles so they serve a :class:`~mediamon.Corpus`,
+a :class:`~mediamon.Store`'s articles or a plain list alike; ``Corpus`` has thin methods
+that call them. Counts are exact: every mention is counted once, and mentions in undated
+articles are reported apart rather than dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+import itertools
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from mediamon.errors import Msg
+from mediamon.model import Article, Mention
+
+__all__ = [
+    "FREQUENCIES",
+    "MENTION_COLUMNS",
+    "EntityRow",
+    "Pair",
+    "Timeline",
+    "cooccurrence",
+    "entity_table",
+    "mention_rows",
+    "period_start",
+    "timeline",
+    "to_pandas",
+    "write_mentions_csv",
+]
+
+#: ``freq`` values: one day, an ISO week starting on Monday, a calendar month.
+FREQUENCIES = ("D", "W", "M")
+UNITS = ("mentions", "articles")
+
+#: Columns of the one-row-per-mention table (CSV export and ``to_pandas``'s mentions frame).
+MENTION_COLUMNS = (
+    "article_id",
+    "date",
+    "source",
+    "article_lang",
+    "field",
+    "start",
+    "end",
+    "text",
+    "entity_id",
+    "entity_type",
+    "entity_name",
+    "lang",
+    "alias",
+    "how",
+)
+
+
+def _choices(value: str | Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    return frozenset({value} if isinstance(value, str) else value)
+
+
+@attrs.frozen
+class EntityRow:
+    """One entity's counts: mentions, articles mentioning it, and where the mentions are.
+
+    ``by_lang`` (mention language) and ``by_source`` (the article's outlet, ``None`` when
+    unknown) are ``(key, mentions)`` pairs, most first; ``dict(row.by_source)`` looks up.
+    """
+
+    id: str
+    type: str
+    name: str
+    mentions: int
+    articles: int
+    by_lang: tuple[tuple[str, int], ...]
+    by_source: tuple[tuple[str | None, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``by_lang`` as an object, ``by_source`` as ``[outlet, mentions]`` pairs."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "mentions": self.mentions,
+            "articles": self.articles,
+            "by_lang": dict(self.by_lang),
+            "by_source": [list(pair) for pair in self.by_source],
+        }
+
+
+def _most_first(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
+    """Counter items, largest count first, ties in key order (``None`` first) so output is stable."""
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is not None, kv[0] or "")))
+
+
+def entity_table(
+    articles: Iterable[Article],
+    *,
+    type: str | Iterable[str] | None = None,
+    top: int | None = None,
+) -> list[EntityRow]:
+    """A row per mentioned entity, most-mentioned first (then most articles, then id).
+
+    ``type`` keeps entities of that type (or types); ``top`` keeps the first rows. Type
+    and name are those of the entity's first mention.
+    """
+    types = _choices(type)
+    mentions: Counter[str] = Counter()
+    in_articles: Counter[str] = Counter()
+    by_lang: dict[str, Counter[str]] = {}
+    by_source: dict[str, Counter[str | None]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for article in articles:
+        seen: set[str] = set()
+        for m in article.mentions:
+            if types is not None and m.entity_type not in types:
+                continue
+            labels.setdefault(m.entity_id, (m.entity_type, m.entity_name))
+            mentions[m.entity_id] += 1
+            by_lang.setdefault(m.entity_id, Counter())[m.lang] += 1
+            by_source.setdefault(m.entity_id, Counter())[article.source] += 1
+            seen.add(m.entity_id)
+        in_articles.update(seen)
+    order = sorted(mentions, key=lambda e: (-mentions[e], -in_articles[e], e))
+    rows = [
+        EntityRow(
+            id=e,
+            type=labels[e][0],
+            name=labels[e][1],
+            mentions=mentions[e],
+            articles=in_articles[e],
+            by_lang=_most_first(by_lang[e]),
+            by_source=_most_first(by_source[e]),
+        )
+        for e in order
+    ]
+    return rows if top is None else rows[: max(top, 0)]
+
+
+def period_start(date: dt.date, freq: str) -> dt.date:
+    """The first day of the period holding ``date``: itself (D), its ISO week's Monday (W), the 1st (M)."""
+    if freq == "D":
+        return date
+    if freq == "W":
+        return date - dt.timedelta(days=date.weekday())
+    if freq == "M":
+        return date.replace(day=1)
+    raise ValueError(Msg.BAD_FREQ.format(freq=freq))
+
+
+def _next_period(start: dt.date, freq: str) -> dt.date:
+    if freq == "D":
+        return start + dt.timedelta(days=1)
+    if freq == "W":
+        return start + dt.timedelta(days=7)
+    return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def period_range(first: dt.date, last: dt.date, freq: str) -> Iterator[dt.date]:
+    """Every period start from the period of ``first`` to that of ``last``, inclusive."""
+    current, end = period_start(first, freq), period_start(last, freq)
+    while current <= end:
+        yield current
+        current = _next_period(current, freq)
+
+
+@attrs.frozen
+class Timeline:
+    """Counts per period: ``periods`` holds every period from the first to the last counted one,
+    zeros included, as ``(period start, count)`` pairs; ``undated`` counts what had no date.
+    """
+
+    freq: str
+    unit: str
+    periods: tuple[tuple[dt.date, int], ...]
+    undated: int
+
+    @property
+    def counts(self) -> dict[dt.date, int]:
+        """Period start -> count (the same numbers as ``periods``)."""
+        return dict(self.periods)
+
+    @property
+    def dated(self) -> int:
+        """Everything counted in a period (``dated + undated`` is the whole count)."""
+        return sum(n for _, n in self.periods)
+
+    def __iter__(self) -> Iterator[tuple[dt.date, int]]:
+        return iter(self.periods)
+
+    def __len__(self) -> int:
+        return len(self.periods)
+
+
+def _check_freq(freq: str) -> str:
+    upper = freq.upper() if isinstance(freq, str) else freq
+    if upper not in FREQUENCIES:
+        raise ValueError(Msg.BAD_FREQ.format(freq=freq))
+    return str(upper)
+
+
+def timeline(
+    articles: Iterable[Article],
+    entity_id: str | Iterable[str] | None = None,
+    freq: str = "D",
+    *,
+    unit: str = "mentions",
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> Timeline:
+    """Mentions (or, with ``unit="articles"``, articles) per day, ISO week or month.
+
+    ``entity_id`` (one id or several) counts only those entities' mentions, and with
+    ``unit="articles"`` only articles mentioning one of them; ``None`` counts all.
+    Periods run from the first to the last dated count, widened to cover ``first`` and
+    ``last`` when given (so several timelines can share an axis). Counts in undated
+    articles go to ``undated``.
+    """
+    freq = _check_freq(freq)
+    if unit not in UNITS:
+        raise ValueError(Msg.BAD_UNIT.format(unit=unit, units=", ".join(UNITS)))
+    wanted = _choices(entity_id)
+    counts: Counter[dt.date] = Counter()
+    undated = 0
+    for article in articles:
+        hits = sum(1 for m in article.mentions if wanted is None or m.entity_id in wanted)
+        if unit == "articles":
+            hits = 1 if hits or (wanted is None) else 0
+        if not hits:
+            continue
+        if article.date is None:
+            undated += hits
+        else:
+            counts[period_start(article.date, freq)] += hits
+    bounds = [*counts, *(d for d in (first, last) if d is not None)]
+    if not bounds:
+        return Timeline(freq, unit, (), undated)
+    start, end = min(bounds), max(bounds)
+    periods = tuple((p, counts.get(p, 0)) for p in period_range(start, end, freq))
+    return Timeline(freq, unit, periods, undated)
+
+
+@attrs.frozen
+class Pair:
+    """Two entities named in the same articles: ``first < second`` by id; ``articles`` counts them."""
+
+    first: str
+    second: str
+    articles: int
+
+
+def cooccurrence(articles: Iterable[Article], min_count: int = 1) -> list[Pair]:
+    """Entity pairs mentioned in the same article, each article counted once per pair.
+
+    Sorted by count (most first), then by the two ids; pairs seen in fewer than
+    ``min_count`` articles are left out.
+    """
+    if min_count < 1:
+        raise ValueError(Msg.BAD_MIN_COUNT.format(value=min_count))
+    counts: Counter[tuple[str, str]] = Counter()
+    for article in articles:
+        ids = sorted({m.entity_id for m in article.mentions})
+        counts.update(itertools.combinations(ids, 2))
+    pairs = [Pair(a, b, n) for (a, b), n in counts.items() if n >= min_count]
+    pairs.sort(key=lambda p: (-p.articles, p.first, p.second))
+    return pairs
+
+
+def mention_rows(articles: Iterable[Article]) -> Iterator[tuple[Any, ...]]:
+    """One tuple per mention in :data:`MENTION_COLUMNS` order (the date as ISO text or None)."""
+    for article in articles:
+        date = article.date.isoformat() if article.date else None
+        for m in article.mentions:
+            yield _mention_row(article, date, m)
+
+
+def _mention_row(article: Article, date: str | None, m: Mention) -> tuple[Any, ...]:
+    return (
+        article.id,
+        date,
+        article.source,
+        article.lang,
+        m.field,
+        m.start,
+        m.end,
+        m.text,
+        m.entity_id,
+        m.entity_type,
+        m.entity_name,
+        m.lang,
+        m.alias,
+        m.how,
+    )
+
+
+def write_mentions_csv(articles: Iterable[Article], path: str | os.PathLike[str]) -> int:
+    """Write one row per mention (:data:`MENTION_COLUMNS`) atomically; return how many rows.
+
+    Tab-separated for a ``.tsv`` name; a further ``.gz``/``.bz2``/``.xz`` compresses.
+    """
+    from mediamon.atomic import COMPRESSORS, atomic_write
+
+    name = os.fspath(path)
+    compression = next((s for s in COMPRESSORS if name.lower().endswith(s)), None)
+    base = name[: -len(compression)] if compression else name
+    delimiter = "\t" if base.lower().endswith(".tsv") else ","
+    count = 0
+    with atomic_write(name, errors="backslashreplace", compression=compression) as handle:
+        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(MENTION_COLUMNS)
+        for row in mention_rows(articles):
+            writer.writerow("" if value is None else value for value in row)
+            count += 1
+    return count
+
+
+def _pandas() -> Any:
+    """pandas, imported on first use; ImportError naming the extra to install when it is missing."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as exc:
+        raise ImportError(
+            Msg.NEEDS_EXTRA.format(what="to_pandas()", module="pandas", extra="pandas")
+        ) from exc
+
+
+def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
+    """Two DataFrames: articles (one row each) and mentions (one row each, :data:`MENTION_COLUMNS`).
+
+    Dates are ``datetime64`` columns (``NaT`` when undated), origin lines nullable
+    integers; ``meta`` stays a dict per row and ``mentions`` counts each article's.
+    """
+    pd = _pandas()
+    listed = list(articles)
+    frame = pd.DataFrame(
+        {
+            "id": [a.id for a in listed],
+            "title": [a.title for a in listed],
+            "body": [a.body for a in listed],
+            "date": pd.to_datetime([a.date for a in listed]),
+            "date_text": [a.date_text for a in listed],
+            "author": [a.author for a in listed],
+            "source": [a.source for a in listed],
+            "url": [a.url for a in listed],
+            "lang": [a.lang for a in listed],
+            "origin_path": [a.origin.path if a.origin else None for a in listed],
+            "origin_first_line": pd.array(
+                [a.origin.first_line if a.origin else None for a in listed], "Int64"
+            ),
+            "origin_last_line": pd.array([a.origin.last_line if a.origin else None for a in listed], "Int64"),
+            "meta": [dict(a.meta) for a in listed],
+            "mentions": [len(a.mentions) for a in listed],
+        },
+        columns=[
+            "id",
+            "title",
+            "body",
+            "date",
+            "date_text",
+            "author",
+            "source",
+            "url",
+            "lang",
+            "origin_path",
+            "origin_first_line",
+            "origin_last_line",
+            "meta",
+            "mentions",
+        ],
+    )
+    rows = list(mention_rows(listed))
+    mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+    mentions["date"] = pd.to_datetime(mentions["date"])
+    for column in ("start", "end"):
+        mentions[column] = mentions[column].astype("int64")
+    return frame, mentions

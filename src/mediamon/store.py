@@ -1,0 +1,772 @@
+"""An embedded SQLite store of articles and mentions, with bilingual full-text and entity search.
+
+One file holds everything (tables ``articles``, ``mentions``, ``entities``, ``aliases``,
+``search_text`` and the FTS5 index ``search_fts``; see docs/formats.md). Articles are
+upserted by id, so adding the same article again replaces it and its mentions; each
+batch is one transaction, so an interrupted run leaves the store as it was before that
+batch. Search runs over *normalised* text -- Arabic and English normalisers applied
+alike to documents and queries -- so spelling variants meet (``الكاظمى``/``الكاظمي``,
+``Kata’ib``/``Kataib``), and a query that is an alias of a stored entity also finds the
+articles mentioning that entity, in either script.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mediamon.errors import InputError, Msg, UsageError
+from mediamon.model import Article, Mention, Origin
+
+if TYPE_CHECKING:
+    from mediamon.corpus import Corpus
+    from mediamon.gazetteer import Entity, Gazetteer
+    from mediamon.normalize import NormalizedText
+
+__all__ = ["STORE_SUFFIXES", "Hit", "Store", "fts5_available", "search_form", "write_store"]
+
+SCHEMA_VERSION = "1"
+#: File suffixes the command line treats as a store.
+STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+_BATCH = 500
+_CHUNK = 400  # ids per ``IN (...)`` when loading, under every SQLite's variable limit
+_TOKEN = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHORT_CAPS = 5  # as the matcher: short all-capital aliases are compared case-sensitively
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        date TEXT,
+        date_text TEXT,
+        author TEXT,
+        source TEXT,
+        source_key TEXT,
+        url TEXT,
+        lang TEXT NOT NULL,
+        origin_path TEXT,
+        origin_first_line INTEGER,
+        origin_last_line INTEGER,
+        meta TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS articles_date ON articles (date)",
+    "CREATE INDEX IF NOT EXISTS articles_source ON articles (source_key)",
+    "CREATE INDEX IF NOT EXISTS articles_lang ON articles (lang)",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        article_pk INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_name TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        how TEXT NOT NULL,
+        PRIMARY KEY (article_pk, seq)
+    )""",
+    "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id, article_pk)",
+    """CREATE TABLE IF NOT EXISTS entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """CREATE TABLE IF NOT EXISTS aliases (
+        entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (entity_id, lang, alias)
+    )""",
+    "CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key)",
+    """CREATE TABLE IF NOT EXISTS search_text (
+        pk INTEGER PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL
+    )""",
+)
+
+# The index reads its text from ``search_text`` (an external-content table); the triggers
+# keep the two in step on every insert and delete.
+_FTS_SCHEMA = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
+        title, body, content='search_text', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER IF NOT EXISTS search_text_ai AFTER INSERT ON search_text BEGIN
+        INSERT INTO search_fts (rowid, title, body) VALUES (new.pk, new.title, new.body);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_text_ad AFTER DELETE ON search_text BEGIN
+        INSERT INTO search_fts (search_fts, rowid, title, body)
+        VALUES ('delete', old.pk, old.title, old.body);
+    END""",
+)
+
+_ARTICLE_COLUMNS = (
+    "pk, id, title, body, date, date_text, author, source, url, lang, "
+    "origin_path, origin_first_line, origin_last_line, meta"
+)
+
+
+@functools.cache
+def fts5_available() -> bool:
+    """Whether this Python's sqlite3 has the FTS5 full-text extension compiled in."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE probe USING fts5 (x)")
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+@functools.cache
+def _normalizers() -> tuple[Any, Any]:
+    from mediamon.lang.ar import ArabicNormalizer
+    from mediamon.lang.en import EnglishNormalizer
+
+    return ArabicNormalizer(), EnglishNormalizer()
+
+
+def search_form(text: str) -> str:
+    """Text as the index holds it: the Arabic, then the English normaliser (each leaves the other
+    script alone), so both scripts are folded by their own rules in one pass over mixed text."""
+    arabic, english = _normalizers()
+    return str(english.normalize(arabic.normalize(text)))
+
+
+def _mapped(text: str) -> tuple[NormalizedText, NormalizedText]:
+    """Both normalisation steps with their offset maps (for finding a match's original span)."""
+    arabic, english = _normalizers()
+    first = arabic.normalize_with_map(text)
+    return first, english.normalize_with_map(first.text)
+
+
+def _key(text: str) -> str:
+    """The alias key of a name or query: normalised words joined by one space; a short
+    all-capital name (``US``, ``U.S.``) keeps its capitals, marked ``=``, so "us" stays a pronoun."""
+    letters = "".join(_TOKEN.findall(text))
+    if letters and len(letters) <= _SHORT_CAPS and letters.isascii() and letters.isupper():
+        return "=" + letters
+    return " ".join(_TOKEN.findall(search_form(text)))
+
+
+def _clean(value: str) -> str:
+    """Text SQLite can hold: lone surrogates (never in text read from files) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _clean_opt(value: str | None) -> str | None:
+    return None if value is None else _clean(value)
+
+
+def _parse_query(query: str) -> tuple[list[str], list[list[str]]]:
+    """Normalised query words outside quotes, and quoted phrases as word lists."""
+    words: list[str] = []
+    phrases: list[list[str]] = []
+    for index, part in enumerate(search_form(query).split('"')):
+        tokens = _TOKEN.findall(part)
+        if index % 2 and len(tokens) > 1:
+            phrases.append(tokens)
+        else:
+            words.extend(tokens)
+    return words, phrases
+
+
+@attrs.frozen
+class Hit:
+    """A search result: the article, where to look (``field``, ``start``..``end`` in the original
+    text, or ``field=None``) and ``by`` -- ``"text"``, ``"entity"`` or both -- saying why it matched."""
+
+    article: Article
+    field: str | None
+    start: int
+    end: int
+    by: tuple[str, ...]
+
+    def snippet(self, width: int = 60, mark: tuple[str, str] = ("[", "]")) -> str:
+        """The match with up to ``width`` characters either side, on one line, the match marked."""
+        if self.field is None:
+            text = _squash(self.article.body or self.article.title).strip()
+            return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+        text = getattr(self.article, self.field)
+        start, end = self.start, self.end
+        inner = _squash(text[max(0, start - width) : start]) + mark[0] + _squash(text[start:end]) + mark[1]
+        inner += _squash(text[end : end + width])
+        prefix = "…" if start > width else ""
+        suffix = "…" if end + width < len(text) else ""
+        return prefix + inner.strip() + suffix
+
+
+def _squash(text: str) -> str:
+    """Runs of white space (line breaks included) as one space."""
+    return _SPACES.sub(" ", text)
+
+
+class Store:
+    """A mediamon store in one SQLite file: ``Store(path)`` opens it, creating it when needed.
+
+    ``readonly=True`` opens an existing store without changing it (UsageError when the
+    file is missing). Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
+        import sqlite3
+
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        if readonly and not os.path.isfile(self.path):
+            raise UsageError(Msg.NOT_FOUND, path=self.path)
+        try:
+            if readonly:
+                uri = "file:" + _uri_path(self.path) + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+                self._conn = sqlite3.connect(self.path, isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise UsageError(Msg.STORE_ERROR.format(detail=exc), path=self.path) from exc
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self.fts = self._prepare()
+            self._warned = False
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _tables(self) -> set[str]:
+        import sqlite3
+
+        try:
+            rows = self._conn.execute("SELECT name FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(Msg.STORE_NOT_DB.format(detail=exc), path=self.path) from exc
+        return {str(name) for (name,) in rows}
+
+    def _prepare(self) -> bool:
+        """Check (or create) the schema; return whether full-text search uses FTS5."""
+        tables = self._tables()
+        if (tables or self.readonly) and "store_info" not in tables:
+            raise InputError(Msg.STORE_NOT_OURS, path=self.path)
+        if tables:
+            row = self._conn.execute("SELECT value FROM store_info WHERE key = 'schema'").fetchone()
+            found = row[0] if row else None
+            if found != SCHEMA_VERSION:
+                raise InputError(Msg.STORE_SCHEMA.format(found=found, want=SCHEMA_VERSION), path=self.path)
+        has_index = "search_fts" in tables
+        available = fts5_available()
+        if self.readonly:
+            return has_index and available
+        if has_index and not available:
+            raise InputError(Msg.STORE_NEEDS_FTS5, path=self.path)
+        with self._transaction():
+            for statement in _SCHEMA:
+                self._conn.execute(statement)
+            self._conn.execute(
+                "INSERT OR IGNORE INTO store_info (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
+            )
+            if available:
+                for statement in _FTS_SCHEMA:
+                    self._conn.execute(statement)
+                if not has_index and tables:
+                    # A store made where FTS5 was missing: index what it holds now.
+                    self._conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+        return available
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back on any error or interrupt."""
+        import sqlite3
+
+        if self.readonly:
+            raise UsageError(Msg.STORE_ERROR.format(detail="opened read-only"), path=self.path)
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {self.path!r}>"
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(
+        self,
+        articles: Iterable[Article],
+        *,
+        gazetteer: Gazetteer | None = None,
+        batch: int = _BATCH,
+    ) -> int:
+        """Upsert articles by id (mentions replaced), ``batch`` per transaction; return how many.
+
+        Each mentioned entity goes into ``entities`` with the aliases its mentions
+        matched; given the ``gazetteer`` that annotated them, with all its aliases too
+        (so a search for an English name finds Arabic articles). If ``articles`` raises
+        part-way, the batches before are kept and the one in progress is not written.
+        """
+        if batch < 1:
+            raise ValueError(Msg.BAD_LIMIT.format(value=batch))
+        count = 0
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= batch:
+                count += self._write_batch(pending, gazetteer)
+                pending = []
+        if pending:
+            count += self._write_batch(pending, gazetteer)
+        return count
+
+    def add_corpus(self, corpus: Corpus, *, gazetteer: Gazetteer | None = None) -> int:
+        """:meth:`add` for a Corpus's articles."""
+        return self.add(corpus.articles, gazetteer=gazetteer)
+
+    def add_entities(self, entities: Iterable[Entity]) -> int:
+        """Record entities and all their aliases (type, name and meta replaced); return how many."""
+        count = 0
+        with self._transaction():
+            for entity in entities:
+                self._put_entity(entity)
+                count += 1
+        return count
+
+    def _write_batch(self, batch: Sequence[Article], gazetteer: Gazetteer | None) -> int:
+        with self._transaction():
+            for article in batch:
+                self._put_article(article)
+            self._put_mentioned(batch, gazetteer)
+        return len(batch)
+
+    def _put_article(self, a: Article) -> None:
+        origin = a.origin
+        values = (
+            _clean(a.id),
+            _clean(a.title),
+            _clean(a.body),
+            a.date.isoformat() if a.date else None,
+            _clean_opt(a.date_text),
+            _clean_opt(a.author),
+            _clean_opt(a.source),
+            _source_key(a.source),
+            _clean_opt(a.url),
+            _clean(a.lang),
+            _clean_opt(origin.path) if origin else None,
+            origin.first_line if origin else None,
+            origin.last_line if origin else None,
+            _clean(json.dumps(dict(a.meta), ensure_ascii=False, default=str)),
+        )
+        conn = self._conn
+        conn.execute(
+            "INSERT INTO articles (id, title, body, date, date_text, author, source, source_key, url, lang,"
+            " origin_path, origin_first_line, origin_last_line, meta)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body,"
+            " date = excluded.date, date_text = excluded.date_text, author = excluded.author,"
+            " source = excluded.source, source_key = excluded.source_key, url = excluded.url,"
+            " lang = excluded.lang, origin_path = excluded.origin_path,"
+            " origin_first_line = excluded.origin_first_line, origin_last_line = excluded.origin_last_line,"
+            " meta = excluded.meta",
+            values,
+        )
+        (pk,) = conn.execute("SELECT pk FROM articles WHERE id = ?", (values[0],)).fetchone()
+        conn.execute("DELETE FROM mentions WHERE article_pk = ?", (pk,))
+        conn.executemany(
+            'INSERT INTO mentions (article_pk, seq, field, start, "end", text, entity_id, entity_type,'
+            " entity_name, lang, alias, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(pk, seq, *_mention_values(m)) for seq, m in enumerate(a.mentions)],
+        )
+        conn.execute("DELETE FROM search_text WHERE pk = ?", (pk,))
+        conn.execute(
+            "INSERT INTO search_text (pk, title, body) VALUES (?, ?, ?)",
+            (pk, search_form(values[1]), search_form(values[2])),
+        )
+
+    def _put_mentioned(self, batch: Sequence[Article], gazetteer: Gazetteer | None) -> None:
+        """Entities named in ``batch``: from the gazetteer when it has them, else from the mentions."""
+        aliases: dict[str, set[tuple[str, str]]] = {}
+        for article in batch:
+            for m in article.mentions:
+                seen = aliases.get(m.entity_id)
+                if seen is None:
+                    known = gazetteer.get(m.entity_id) if gazetteer is not None else None
+                    if known is not None:
+                        self._put_entity(known)
+                    else:
+                        self._conn.execute(
+                            "INSERT INTO entities (id, type, name) VALUES (?, ?, ?)"
+                            " ON CONFLICT (id) DO NOTHING",
+                            (_clean(m.entity_id), _clean(m.entity_type), _clean(m.entity_name)),
+                        )
+                    seen = aliases[m.entity_id] = {("und", m.entity_name)}
+                seen.add((m.lang, m.alias))
+        self._put_aliases(
+            (entity_id, lang, alias) for entity_id, pairs in aliases.items() for lang, alias in pairs
+        )
+
+    def _put_entity(self, entity: Entity) -> None:
+        self._conn.execute(
+            "INSERT INTO entities (id, type, name, meta) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+            " SET type = excluded.type, name = excluded.name, meta = excluded.meta",
+            (
+                _clean(entity.id),
+                _clean(entity.type),
+                _clean(entity.name),
+                _clean(json.dumps(dict(entity.meta), ensure_ascii=False, default=str)),
+            ),
+        )
+        pairs = [("und", entity.name), *entity.aliases()]
+        self._put_aliases((entity.id, lang, alias) for lang, alias in pairs)
+
+    def _put_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, lang, alias, key) VALUES (?, ?, ?, ?)",
+            [(_clean(e), _clean(lang), _clean(alias), _key(_clean(alias))) for e, lang, alias in rows],
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def __contains__(self, article_id: object) -> bool:
+        if not isinstance(article_id, str):
+            return False
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
+        found = self._load("id = ?", [article_id])
+        return found[0] if found else None
+
+    def articles(
+        self,
+        *,
+        entity: str | Iterable[str] | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        lang: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        """Stored articles in the order first added, narrowed as :meth:`Corpus.filter` narrows.
+
+        ``entity`` keeps articles mentioning that entity (or any of several); ``since`` and
+        ``until`` are inclusive dates (undated articles fail them); ``source`` compares
+        case-insensitively.
+        """
+        where, params = _filters(entity=entity, since=since, until=until, lang=lang, source=source)
+        if limit is not None and limit < 1:
+            raise ValueError(Msg.BAD_LIMIT.format(value=limit))
+        return self._load(" AND ".join(where), params, limit=limit)
+
+    def entity_names(self) -> dict[str, tuple[str, str]]:
+        """Entity id -> (type, name) for every stored entity."""
+        rows = self._conn.execute("SELECT id, type, name FROM entities ORDER BY id").fetchall()
+        return {str(i): (str(t), str(n)) for i, t, n in rows}
+
+    def _load(self, where: str, params: Sequence[Any], *, limit: int | None = None) -> list[Article]:
+        """Articles (in the order first added) meeting ``where``, with their mentions attached."""
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles"
+        if where:
+            sql += f" WHERE {where}"
+        sql += " ORDER BY pk" + (f" LIMIT {int(limit)}" if limit is not None else "")
+        rows = self._conn.execute(sql, params).fetchall()
+        mentions: dict[int, list[Mention]] = {}
+        pks = [row[0] for row in rows]
+        for start in range(0, len(pks), _CHUNK):
+            chunk = pks[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for pk, *values in self._conn.execute(
+                'SELECT article_pk, field, start, "end", text, entity_id, entity_type, entity_name, lang,'
+                f" alias, how FROM mentions WHERE article_pk IN ({marks}) ORDER BY article_pk, seq",
+                chunk,
+            ):
+                mentions.setdefault(pk, []).append(Mention(*values))
+        return [_article(row, mentions.get(row[0], ())) for row in rows]
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        entity: str | Iterable[str] | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """Articles matching ``query``, newest first (undated last), at most ``limit``.
+
+        The query is normalised as the index is; every word must occur (``"two words"``
+        in quotes must occur together). An article also matches when it mentions an
+        entity one of whose aliases is the whole query (after normalisation), or whose
+        id is the query. ``entity``, ``since`` and ``until`` narrow as in :meth:`articles`.
+        """
+        if not query or not query.strip():
+            raise ValueError(Msg.SEARCH_EMPTY)
+        if limit < 1:
+            raise ValueError(Msg.BAD_LIMIT.format(value=limit))
+        if not self.fts and not self._warned:
+            warnings.warn(Msg.NO_FTS5, RuntimeWarning, stacklevel=2)
+            self._warned = True
+        words, phrases = _parse_query(query)
+        matched = self._alias_entities(query)
+        text_sql, text_params = self._text_condition(words, phrases)
+        entity_sql = ""
+        if matched:
+            marks = ", ".join("?" * len(matched))
+            entity_sql = f"a.pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))"
+        if not text_sql and not entity_sql:
+            return []
+        where, params = _filters(entity=entity, since=since, until=until, lang=None, source=None, table="a.")
+        either = " OR ".join(s for s in (text_sql, entity_sql) if s)
+        sql = (
+            f"SELECT a.pk, a.id, ({text_sql or '0'}), ({entity_sql or '0'}) FROM articles a"
+            f" WHERE ({either}){''.join(' AND ' + w for w in where)}"
+            f" ORDER BY a.date IS NULL, a.date DESC, a.pk LIMIT {int(limit)}"
+        )
+        # Parameters in the order their placeholders appear: the two flags, then the WHERE.
+        both = [*text_params, *matched]
+        found = self._conn.execute(sql, [*both, *both, *params]).fetchall()
+        if not found:
+            return []
+        loaded: dict[str, Article] = {}
+        for start in range(0, len(found), _CHUNK):
+            chunk = [row[0] for row in found[start : start + _CHUNK]]
+            marks = ", ".join("?" * len(chunk))
+            loaded.update((a.id, a) for a in self._load(f"pk IN ({marks})", chunk))
+        terms = [[w] for w in words] + phrases
+        hits = []
+        for _pk, ident, by_text, by_entity in found:
+            by = tuple(name for name, flag in (("text", by_text), ("entity", by_entity)) if flag)
+            hits.append(_hit(loaded[ident], by, terms, matched))
+        return hits
+
+    def _alias_entities(self, query: str) -> list[str]:
+        """Ids of stored entities the whole query names (an alias, or the id itself)."""
+        keys = {_key(query), " ".join(_TOKEN.findall(search_form(query)))} - {""}
+        marks = ", ".join("?" * len(keys))
+        rows = self._conn.execute(
+            f"SELECT entity_id FROM aliases WHERE key IN ({marks})"
+            " UNION SELECT id FROM entities WHERE id = ?",
+            [*keys, query.strip()],
+        ).fetchall()
+        return sorted({str(r[0]) for r in rows})
+
+    def _text_condition(self, words: list[str], phrases: list[list[str]]) -> tuple[str, list[str]]:
+        """SQL (over ``articles a``) for "the normalised text holds every word and phrase", and its
+        parameters; FTS5 when the store has it, else LIKE over ``search_text``."""
+        if not words and not phrases:
+            return "", []
+        if self.fts:
+            terms = [f'"{w}"' for w in words] + ['"' + " ".join(p) + '"' for p in phrases]
+            return "a.pk IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", [" ".join(terms)]
+        parts: list[str] = []
+        params: list[str] = []
+        for term in [*words, *(" ".join(p) for p in phrases)]:
+            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            parts.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        return f"a.pk IN (SELECT pk FROM search_text WHERE {' AND '.join(parts)})", params
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(os.path.abspath(path))
+
+
+def _source_key(source: str | None) -> str | None:
+    return None if source is None else _clean(source).strip().casefold()
+
+
+def _mention_values(m: Mention) -> tuple[Any, ...]:
+    return (
+        m.field,
+        m.start,
+        m.end,
+        _clean(m.text),
+        _clean(m.entity_id),
+        _clean(m.entity_type),
+        _clean(m.entity_name),
+        _clean(m.lang),
+        _clean(m.alias),
+        _clean(m.how),
+    )
+
+
+def _article(row: Sequence[Any], mentions: Iterable[Mention]) -> Article:
+    _pk, ident, title, body, date, date_text, author, source, url, lang, path, first, last, meta = row
+    return Article(
+        id=ident,
+        title=title,
+        body=body,
+        date=dt.date.fromisoformat(date) if date else None,
+        date_text=date_text,
+        author=author,
+        source=source,
+        url=url,
+        lang=lang,
+        mentions=tuple(mentions),
+        origin=Origin(path, first, last) if path is not None else None,
+        meta=json.loads(meta),
+    )
+
+
+def _filters(
+    *,
+    entity: str | Iterable[str] | None,
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    lang: str | Iterable[str] | None,
+    source: str | Iterable[str] | None,
+    table: str = "",
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (and parameters) shared by :meth:`Store.articles` and :meth:`Store.search`."""
+    from mediamon.corpus import _as_date
+
+    where: list[str] = []
+    params: list[Any] = []
+
+    def one_of(column: str, values: Iterable[str]) -> None:
+        listed = sorted(set(values))
+        where.append(f"{column} IN ({', '.join('?' * len(listed))})")
+        params.extend(listed)
+
+    if entity is not None:
+        ids = {entity} if isinstance(entity, str) else set(entity)
+        listed = sorted(ids)
+        marks = ", ".join("?" * len(listed))
+        where.append(f"{table}pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))")
+        params.extend(listed)
+    start, end = _as_date(since, "since"), _as_date(until, "until")
+    if start is not None:
+        where.append(f"{table}date >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append(f"{table}date <= ?")
+        params.append(end.isoformat())
+    if lang is not None:
+        one_of(
+            f"lower({table}lang)",
+            {lang.casefold()} if isinstance(lang, str) else {v.casefold() for v in lang},
+        )
+    if source is not None:
+        values = {source} if isinstance(source, str) else set(source)
+        one_of(f"{table}source_key", {v.strip().casefold() for v in values})
+    return where, params
+
+
+def _hit(article: Article, by: tuple[str, ...], terms: list[list[str]], entities: list[str]) -> Hit:
+    """Where to show a hit: the first query term in the title, else the body; else the first mention."""
+    if "text" in by:
+        for field in ("title", "body"):
+            span = _first_term(getattr(article, field), terms)
+            if span is not None:
+                return Hit(article, field, span[0], span[1], by)
+    wanted = set(entities)
+    ranked = sorted(
+        (m for m in article.mentions if m.entity_id in wanted),
+        key=lambda m: (m.field != "title", m.start),
+    )
+    if ranked:
+        return Hit(article, ranked[0].field, ranked[0].start, ranked[0].end, by)
+    return Hit(article, None, 0, 0, by)
+
+
+def _first_term(text: str, terms: list[list[str]]) -> tuple[int, int] | None:
+    """The original span of the earliest whole-word occurrence of a term (a word, or a phrase
+    as its words) in ``text``, found in the normalised text and mapped back."""
+    if not text or not terms:
+        return None
+    first, second = _mapped(text)
+    patterns = sorted({r"[\W_]+".join(map(re.escape, term)) for term in terms if term}, key=len, reverse=True)
+    match = re.search(rf"(?<![^\W_])(?:{'|'.join(patterns)})(?![^\W_])", second.text)
+    if match is None:
+        return None
+    start, end = second.span(*match.span())
+    return first.span(start, end)
+
+
+def write_store(
+    articles: Iterable[Article],
+    path: str | os.PathLike[str],
+    *,
+    gazetteer: Gazetteer | None = None,
+    replace: bool = False,
+) -> int:
+    """Add articles to the store at ``path`` (created if missing); return how many were written.
+
+    ``replace=True`` builds a new store beside ``path`` and renames it over the old one
+    when complete, so ``path`` holds exactly these articles (or, after a failure, what
+    it held before).
+    """
+    name = os.fspath(path)
+    if not replace:
+        with Store(name) as store:
+            return store.add(articles, gazetteer=gazetteer)
+    import tempfile
+    from pathlib import Path
+
+    from mediamon.atomic import _new_file_mode
+
+    target = os.path.realpath(name)
+    folder = os.path.dirname(target) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        with Store(tmp) as store:
+            count = store.add(articles, gazetteer=gazetteer)
+        os.chmod(tmp, _new_file_mode(Path(target)))
+        os.replace(tmp, target)
+    except BaseException:
+        for leftover in (tmp, tmp + "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+        raise
+    return count
+
+
+def read_store(path: str | os.PathLike[str]) -> list[Article]:
+    """Every article of the store at ``path``, in the order first added (the store is not changed)."""
+    with Store(path, readonly=True) as store:
+        return store.articles()
