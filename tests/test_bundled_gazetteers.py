@@ -2,10 +2,8 @@
 
 The figures asserted here were measured with ``benchmarks/eval_entities.py`` (which this
 file imports for the scoring) and are reported in ``docs/evaluation.md``. Each bound is the
-measured figure minus a small margin. Where a target is not met, one test asserts what is
-achieved and a separate ``xfail(strict=True)`` test asserts the target and says what
-misses; when the data or the matcher improves, the strict xfail fails and the bound is to be
-raised to the new measurement.
+measured figure minus a small margin, and the issue's targets are asserted as well; a failing
+assertion lists what was missed or what fired.
 """
 
 from __future__ import annotations
@@ -131,34 +129,6 @@ def _demonym_hits(annotator: mediamon.Annotator, bundled: Gazetteer) -> list[str
     return sorted(out)
 
 
-# Measured: the Arabic article is taken as a proclitic before names that have none
-# (ال + سورية, ال + تركية, ال + مان in ألمان), and a Turkish town keeps سويدية/السويدية.
-KNOWN_DEMONYM_HITS = {
-    "ألمان -> مان loc:geonames-2284647",
-    "التركية -> تركية country:tur",
-    "التشيلي -> تشيلي country:chl",
-    "الجيبوتي -> جيبوتي country:dji",
-    "الزيمبابوي -> زيمبابوي country:zwe",
-    "السورية -> سورية country:syr",
-    "السويدية -> السويدية loc:geonames-301975",
-    "الصربية -> صربية country:srb",
-    "سويدية -> سويدية loc:geonames-301975",
-}
-
-
-def test_demonym_forms_give_no_new_mentions(annotator: mediamon.Annotator, bundled: Gazetteer) -> None:
-    hits = set(_demonym_hits(annotator, bundled))
-    assert hits <= KNOWN_DEMONYM_HITS, (
-        f"new demonym forms found as mentions: {sorted(hits - KNOWN_DEMONYM_HITS)}"
-    )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="9 demonym forms are found as places: the article proclitic is accepted before a "
-    "name that lacks it (السورية -> Syria, التركية -> Turkey, ألمان -> Man), and "
-    "loc:geonames-301975 has the aliases سويدية/السويدية ('Swedish')",
-)
 def test_demonym_forms_are_not_mentions(annotator: mediamon.Annotator, bundled: Gazetteer) -> None:
     assert _demonym_hits(annotator, bundled) == []
 
@@ -180,9 +150,10 @@ CLITIC_CHAINS = ("و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "با
 
 
 def _case_sensitive(alias: str) -> bool:
-    """The matcher's rule 3: all capitals and at most five letters."""
+    """The matcher's rule 3: at most five letters, all capitals or two capitals or more."""
     letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+    capitals = sum(c.isupper() for c in letters)
+    return 0 < len(letters) <= 5 and (capitals >= 2 or capitals == len(letters))
 
 
 def _common_word_aliases(bundled: Gazetteer) -> list[str]:
@@ -213,51 +184,18 @@ def _common_word_aliases(bundled: Gazetteer) -> list[str]:
     return sorted(out)
 
 
-# Measured on the committed data (see docs/evaluation.md for the fix of each).
-KNOWN_COMMON_WORD_ALIASES = {
-    "loc:geonames-1270022 حصار",  # Hisar, India: "siege"
-    "loc:geonames-145449 آباده",  # Abadeh, Iran: = إبادة "extermination" after normalisation
-    "loc:geonames-48918 آباده",
-    "loc:geonames-172503 سفيرة",  # As Safirah, Syria: "ambassador (f.)"
-    "loc:geonames-172955 رقه",  # Raqqa: "tenderness"
-    "loc:geonames-1808198 هزه",  # Heze, China: "tremor"
-    "loc:geonames-250441 امان",  # Amman: "safety"
-    "loc:geonames-293207 يهود",  # Yehud, Israel: "Jews"
-    "loc:geonames-2998324 ليل",  # Lille: "night"
-    "loc:geonames-379251 بحري",  # Khartoum North: "maritime"
-    "loc:geonames-401118 شوط",  # Showt, Iran: "half (of a match)"
-    "loc:geonames-56335 جوهر",  # Jawhar, Somalia: "essence"
-    "loc:geonames-173480 ميادين",  # Al-Mayadin: "squares", and ال + ميادين
-    "org:uk-ministry-of-defence MoD",  # "mod"
-    "media:the-guardian The Guardian",
-    "media:the-independent The Independent",
-    "media:the-national The National",
-}
+# Kept on purpose: in news, bare حماس is the movement far more often than "enthusiasm".
+DELIBERATE = {"org:hamas حماس"}
 
 
-def test_no_new_common_word_aliases(bundled: Gazetteer) -> None:
-    found = set(_common_word_aliases(bundled))
-    assert found <= KNOWN_COMMON_WORD_ALIASES, (
-        f"unmarked common-word aliases: {sorted(found - KNOWN_COMMON_WORD_ALIASES)}"
-    )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="17 unmarked default aliases are very common words (حصار, إبادة/آباده, يهود, ليل, "
-    "أمان, رقة, بحري, شوط, جوهر, سفيرة, هزة, ميادين, MoD, The National/Guardian/Independent)",
-)
 def test_no_default_alias_is_a_common_word(bundled: Gazetteer) -> None:
-    assert _common_word_aliases(bundled) == []
+    assert sorted(set(_common_word_aliases(bundled)) - DELIBERATE) == []
 
 
 # -- false hits in ordinary text ------------------------------------------------------
 
-# Measured: 13 mentions in 466 KB of pydoc_data.topics (2.8 per 100 KB: mod x9 -> MoD,
-# Mode x2 -> Modi by the variant rule, mississippi, UK).
-MAX_EN_PER_100KB = 5.0
-# Measured: 4 mentions (شوط x2, ليل, طاطا from بطاطا) in 9.8 KB of everyday Arabic.
-MAX_AR_MENTIONS = 4
+# Measured: 2 mentions in 466 KB of pydoc_data.topics (0.4 per 100 KB: mississippi, UK).
+MAX_EN_PER_100KB = 1.5
 
 
 def _fired(hits: Counter[tuple[str, str]]) -> str:
@@ -270,18 +208,9 @@ def test_false_hits_in_ordinary_english(annotator: mediamon.Annotator) -> None:
     assert per_100kb <= MAX_EN_PER_100KB, f"{per_100kb:.1f} per 100 KB: {_fired(hits)}"
 
 
-def test_false_hits_in_ordinary_arabic(annotator: mediamon.Annotator) -> None:
+def test_no_false_hits_in_ordinary_arabic(annotator: mediamon.Annotator) -> None:
     _, hits, kb = ev.ordinary_hits(annotator, ev.arabic_ordinary_text())
     assert kb >= 5
-    assert sum(hits.values()) <= MAX_AR_MENTIONS, _fired(hits)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="شوط -> Showt (Iran), ليل -> Lille, بطاطا -> ب + طاطا (Tata, Morocco) in everyday Arabic",
-)
-def test_no_false_hits_in_ordinary_arabic(annotator: mediamon.Annotator) -> None:
-    _, hits, _ = ev.ordinary_hits(annotator, ev.arabic_ordinary_text())
     assert not hits, _fired(hits)
 
 
@@ -324,10 +253,10 @@ def _misses(items: list[Any], **where: str) -> str:
 
 # Measured (overlap scoring, docs/evaluation.md), each asserted minus a margin of two points.
 MEASURED = {
-    ("recall", "global"): 0.911,  # 438 gold mentions
+    ("recall", "global"): 0.975,  # 438 gold mentions
     ("recall", "regional"): 0.949,  # 138
-    ("precision", "all"): 0.909,  # 583 predicted
-    ("recall", "all"): 0.920,  # 576
+    ("precision", "all"): 0.981,  # 569 predicted
+    ("recall", "all"): 0.969,  # 576
 }
 MARGIN = 0.02
 TARGETS = {("recall", "global"): 0.95, ("recall", "regional"): 0.85, ("precision", "all"): 0.95}
@@ -348,12 +277,6 @@ def test_sample_recall_regional_meets_target(scored: tuple[list[Any], list[Any]]
     assert _rate(gold_items, scope="regional") >= TARGETS[("recall", "regional")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="recall of global mentions is 91.1%: Baghdad/Damascus/Beirut go to the same-named "
-    "governorate (13), 'US military'/'US air force'/'US embassy in Baghdad' swallow the country and "
-    "the city (17), كابول and المملكة الهاشمية are not aliases, 'Hussein Fuad' reversed",
-)
 def test_sample_recall_global_meets_target(scored: tuple[list[Any], list[Any]]) -> None:
     gold_items, _ = scored
     assert _rate(gold_items, scope="global") >= TARGETS[("recall", "global")], _misses(
@@ -361,13 +284,6 @@ def test_sample_recall_global_meets_target(scored: tuple[list[Any], list[Any]]) 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="precision is 90.9%: governorates for same-named cities (14), org:us-army for 'US military'"
-    "/'القوات الأميركية' (17), the Arabic article taken as a proclitic (السورية x3, البحري), "
-    "common-word aliases of foreign towns (جوهر, حصار, هزة, سدة), generic phrases (Arab countries, "
-    "المنطقة العربية, the national)",
-)
 def test_sample_precision_meets_target(scored: tuple[list[Any], list[Any]]) -> None:
     _, pred_items = scored
     assert _rate(pred_items) >= TARGETS[("precision", "all")], _misses(pred_items)
@@ -375,9 +291,9 @@ def test_sample_precision_meets_target(scored: tuple[list[Any], list[Any]]) -> N
 
 # -- FIGNEWS cross-lingual agreement (the 150-post sample in the repository) -----------
 
-# Measured on tests/data/fignews_sample.tsv: 35.8% with one side per column, 48.0% for whole
-# columns (on the full 1,500-post file: 41.5% and 49.1%; see docs/evaluation.md).
-MIN_AGREEMENT = {True: 0.34, False: 0.46}
+# Measured on tests/data/fignews_sample.tsv: 76.0% with one side per column, 87.2% for whole
+# columns (on the full 1,500-post file: 78.5% and 85.1%; see docs/evaluation.md).
+MIN_AGREEMENT = {True: 0.73, False: 0.84}
 
 
 @pytest.mark.parametrize("lang_hint", [True, False], ids=["one-side-per-column", "whole-column"])

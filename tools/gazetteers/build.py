@@ -72,6 +72,31 @@ WORLD_MIN_POP = 150_000  # outside the region: capitals and cities this big
 NOTABLE_POP = 100_000  # places at least this big keep a common-word alias (flagged)
 REGION_NOTABLE_POP = 30_000  # ... and in the region (Arab states, Iran, Turkey, Israel)
 HOMONYM_RATIO = 10  # a place 10x bigger takes a shared bare name from the smaller
+# meta.strict (whole-word matching: no Arabic proclitics, no transliteration variants) for
+# minor places: cities outside the region that are not capitals and smaller than this.
+# (Outside the region only capitals and cities >= WORLD_MIN_POP are bundled, so a lower
+# cut such as 100,000 would select nothing.)
+STRICT_MAX_POP = 500_000
+# An Arabic alias that, with a proclitic attached (و ف ب ك ل and their pairs, the prefixes the
+# matcher accepts before a name without the article), spells one of this many most frequent
+# Arabic words (كبيرا = ك + بيرا, بابا = ب + آبا) makes its entity strict.
+CLITIC_TOP_AR = 10_000
+BARE_PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
+# A one-word English alias of a person that is among this many most frequent English words
+# (and not a name listed in stop_exempt_en.txt nor marked ambiguous_en) fails the build if
+# curated, else is dropped: the full name still matches, and the matcher finds the bare
+# surname after it (Gallant after Yoav Gallant).
+PERSON_WORD_TOP_EN = 25_000
+# Countries whose places are compared with each other when a division gives up the bare
+# name of a city (Jerusalem is bundled with country IL, its governorate with PS).
+COUNTRY_GROUP = {"IL": "PS"}
+# Words that make a division's alias distinguishable from the city it is named after.
+ADMIN_TERM_EN = re.compile(
+    r"\b(governorate|province|state|emirate|region|district|territory|oblast|krai|municipality|"
+    r"prefecture|county|wilaya|wilayat|republic|autonomous)\b",
+    re.IGNORECASE,
+)
+ADMIN_TERMS_AR = ("محافظة", "ولاية", "منطقة", "إمارة", "إقليم", "جهة", "شعبية", "مقاطعة", "بلدية", "المحافظة")
 ADMIN_WORDS_AR = (
     "شعبية",
     "محافظة",
@@ -180,7 +205,7 @@ def merge_source(a: str, b: str) -> str:
 
 def build_stoplists(
     top_en: int, top_ar: int
-) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any], dict[str, Any]]:
     """Common words that must not be unmarked aliases.
 
     Two lists per language:
@@ -188,19 +213,32 @@ def build_stoplists(
     * hard (``curated/stop_hard_<lang>.txt``): function words, pronouns, numbers, days,
       months and a few words that are never acceptable aliases (هل، أمل ...).  An alias
       equal to one is always dropped.
-    * soft: the ``top_*`` most frequent words of the language (wordfreq), minus the proper
+    * soft: the ``top_*`` most frequent words of the language (wordfreq) plus the words of
+      ``curated/stop_common_<lang>.txt`` (ordinary words wordfreq ranks lower), minus the proper
       names in ``curated/stop_exempt_<lang>.txt`` (country, city and person names that are
-      frequent *as names*).  An alias equal to one is kept but listed in
-      ``meta.ambiguous_<lang>`` when the entity is notable, else dropped.
+      frequent *as names*).  An alias equal to one (or, in English, "The" + one: "The
+      National") is kept but listed in ``meta.ambiguous_<lang>`` when the entity is notable,
+      else dropped.
+
+    Also returned (``extra``): the generic phrases of ``curated/stop_phrases_<lang>.txt``
+    (one per line; never aliases), the wider word lists used for Arabic proclitic collisions
+    (top ``CLITIC_TOP_AR``) and one-word person aliases (top ``PERSON_WORD_TOP_EN``), both
+    minus the exempt names, and the exempt names themselves.
     """
     import wordfreq
 
     soft: dict[str, set[str]] = {}
     hard: dict[str, set[str]] = {}
     info: dict[str, Any] = {}
+    extra: dict[str, Any] = {"phrases": {}, "exempt": {}}
     for lang, n in (("en", top_en), ("ar", top_ar)):
         words = {tn.key(lang, w) for w in wordfreq.top_n_list(lang, n)}
         words = {w for w in words if tn.letters_only(w)}
+        # common words that wordfreq ranks below the cut but that are ordinary words in news
+        more = {
+            tn.key(lang, w) for line in read_words(CURATED / f"stop_common_{lang}.txt") for w in line.split()
+        }
+        words |= more
         hard[lang] = {
             tn.key(lang, w) for line in read_words(CURATED / f"stop_hard_{lang}.txt") for w in line.split()
         }
@@ -208,19 +246,35 @@ def build_stoplists(
             tn.key(lang, w) for line in read_words(CURATED / f"stop_exempt_{lang}.txt") for w in line.split()
         }
         soft[lang] = words - exempt - hard[lang]
+        extra["exempt"][lang] = exempt
+        extra["phrases"][lang] = {
+            tn.key(lang, line) for line in read_words(CURATED / f"stop_phrases_{lang}.txt")
+        }
         info[lang] = {
             "wordfreq_top": n,
             "hard": len(hard[lang]),
             "exempt": len(exempt),
             "soft": len(soft[lang]),
+            "common_added": len(more),
+            "phrases": len(extra["phrases"][lang]),
         }
+    extra["clitic_ar"] = {
+        k for k in (tn.key("ar", w) for w in wordfreq.top_n_list("ar", CLITIC_TOP_AR)) if tn.letters_only(k)
+    }
+    extra["person_en"] = {
+        k
+        for k in (tn.key("en", w) for w in wordfreq.top_n_list("en", PERSON_WORD_TOP_EN))
+        if tn.letters_only(k)
+    } - extra["exempt"]["en"]
+    info["ar"]["clitic_collision_top"] = CLITIC_TOP_AR
+    info["en"]["person_one_word_top"] = PERSON_WORD_TOP_EN
     try:
         from importlib.metadata import version
 
         info["wordfreq_version"] = version("wordfreq")
     except Exception:  # pragma: no cover
         pass
-    return soft, hard, info
+    return soft, hard, info, extra
 
 
 # ----------------------------------------------------------------------------- countries
@@ -409,6 +463,9 @@ def place_arabic_aliases(city: dict[str, Any]) -> list[str]:
         if toks and toks[0] in ADMIN_WORDS_AR:
             STATS.add("place_ar_rejected_admin_word", a)
             continue
+        if any("ى" in t[:-1] for t in toks):  # ى only ends a word: رىم, مىلان are misspellings
+            STATS.add("place_ar_rejected_medial_alef_maqsura", a)
+            continue
         out.append(a)
     # Prefer spellings with hamza seats and ta marbuta (the matcher folds them anyway).
     return out
@@ -501,6 +558,9 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
                 for lang, lst in remove.items():
                     keys = {tn.key(lang, x) for x in lst}
                     before = ent["names"].get(lang, [])
+                    stale = keys - {tn.key(lang, a) for a in before}
+                    if stale:  # the source no longer has it: the row is out of date
+                        raise BuildError(f"{where}: {eid} has no {lang} alias {sorted(stale)} to remove")
                     ent["names"][lang] = [a for a in before if tn.key(lang, a) not in keys]
                     STATS.add("alias_removed_curated", n=len(before) - len(ent["names"][lang]))
                 # curated aliases go first: they are the preferred written forms
@@ -524,8 +584,11 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
                 }
                 ents[eid] = ent
                 counts[f"{path.stem}:new"] += 1
-            ent["_curated"] = True
-            ent["_notable"] = True
+            # A row that only removes aliases or marks some as ambiguous corrects the source;
+            # it does not make the place curated (protected, notable) as a row with names does.
+            if names or row.get("type") or any(not k.startswith("ambiguous_") for k in meta):
+                ent["_curated"] = True
+                ent["_notable"] = True
             ent.setdefault("_file", PREFIX_FILE[eid.split(":")[0]])
     return dict(counts)
 
@@ -605,7 +668,14 @@ def ar_quality(a: str) -> int:
     return sum(a.count(ch) for ch in "أإآؤئة") + (1 if a.endswith("ي") else 0)
 
 
-def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[str, set[str]]) -> None:
+def is_common_word(lang: str, k: str, words: set[str]) -> bool:
+    """``k`` (a matcher key) is one of ``words``, or in English "the" + one ("the national")."""
+    return k in words or (lang == "en" and k.startswith("the ") and k[4:] in words)
+
+
+def finalize_entity(
+    ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[str, set[str]], rules: dict[str, Any]
+) -> None:
     """Clean, filter and de-duplicate one entity's aliases; mark common-word aliases."""
     notable = ent.get("_notable", False)
     curated = ent.get("_curated", False)
@@ -645,6 +715,27 @@ def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[s
                     raise BuildError(f"{where}: curated alias is a function/common word (hard stoplist)")
                 STATS.add(f"drop_hard_stopword[{lang}]", where)
                 continue
+            if k in rules["phrases"].get(lang, set()):
+                if curated:
+                    raise BuildError(f"{where}: curated alias is a generic phrase (stop_phrases_{lang}.txt)")
+                STATS.add(f"drop_generic_phrase[{lang}]", where)
+                continue
+            if (
+                ent["type"] == "PER"
+                and lang == "en"
+                and " " not in k
+                and not tn.is_acronym(a)
+                and k in rules["person_en"]
+                and k not in marked
+            ):
+                if curated:
+                    raise BuildError(
+                        f"{where}: one-word person alias is a common English word (wordfreq top "
+                        f"{PERSON_WORD_TOP_EN}); drop it, mark it ambiguous_en, or list the name in "
+                        "stop_exempt_en.txt"
+                    )
+                STATS.add("drop_person_one_word_common[en]", where)
+                continue
             if k in kept_keys:
                 i = kept_keys[k]
                 if (lang == "ar" and ar_quality(a) > ar_quality(kept[i])) or (
@@ -657,7 +748,10 @@ def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[s
                 STATS.add(f"dedup_same_key[{lang}]")
                 continue
             if (
-                k in stop.get(lang, set())
+                (
+                    is_common_word(lang, k, stop.get(lang, set()))
+                    or (lang == "en" and k.startswith("the ") and k[4:] in hard.get(lang, set()))
+                )
                 and not (lang == "en" and tn.is_acronym(a))
                 and (ent["type"] != "DEMONYM" or k in marked)
             ):
@@ -692,6 +786,147 @@ def finalize_entity(ent: dict[str, Any], stop: dict[str, set[str]], hard: dict[s
             ent["meta"].pop(f"ambiguous_{lang}", None)
     if not any(k.startswith("ambiguous_") for k in ent["meta"]):
         ent["meta"].pop("ambiguous", None)
+
+
+def only_ambiguous(e: dict[str, Any]) -> bool:
+    """Every alias of ``e`` is listed in its ``ambiguous_<lang>`` marks."""
+    return all(
+        tn.key(lang, a) in {tn.key(lang, x) for x in e["meta"].get(f"ambiguous_{lang}", [])}
+        for lang, lst in e["names"].items()
+        for a in lst
+    )
+
+
+def country_group(cc: str | None) -> str | None:
+    return COUNTRY_GROUP.get(cc or "", cc)
+
+
+def place_keys(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[dict[tuple[str | None, str], set[str]], dict[str, set[str]]]:
+    """Alias keys of the cities per (country group, language), and of the geographic features
+    (``geo:``) per language."""
+    city_keys: dict[tuple[str | None, str], set[str]] = collections.defaultdict(set)
+    geo_keys: dict[str, set[str]] = collections.defaultdict(set)
+    for e in rows:
+        for lang, lst in e["names"].items():
+            keys = {tn.key(lang, a) for a in lst}
+            if e["id"].startswith("loc:"):
+                city_keys[(country_group(e["meta"].get("country")), lang)] |= keys
+            elif e["id"].startswith("geo:"):
+                geo_keys[lang] |= keys
+    return city_keys, geo_keys
+
+
+def is_division_form(lang: str, alias: str) -> bool:
+    """'Baghdad Governorate', 'محافظة بغداد': an alias that names the division, not a city."""
+    if lang == "en":
+        return bool(ADMIN_TERM_EN.search(alias))
+    return any(w in ADMIN_TERMS_AR for w in alias.split())
+
+
+def division_terms(ents: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(country, lang) -> the term the country's divisions use most ('Governorate', 'ولاية')."""
+    counts: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for e in ents.values():
+        if not e["id"].startswith("adm:"):
+            continue
+        cc = e["meta"].get("country", "")
+        for a in e["names"].get("en", []):
+            m = ADMIN_TERM_EN.search(a)
+            if m and a.endswith(m.group(0)) and m.group(0)[0].isupper():
+                counts[(cc, "en")][m.group(0)] += 1
+        for a in e["names"].get("ar", []):  # not the definite المحافظة of المحافظة الشمالية
+            if a.split()[0] in ADMIN_TERMS_AR and not a.startswith("ال"):
+                counts[(cc, "ar")][a.split()[0]] += 1
+    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items()}
+
+
+def drop_division_city_names(ents: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """A first-level division does not keep the bare name of a city of its country (Baghdad,
+    بغداد stay with the city, not with adm:iq-baghdad) nor of a bundled geographic feature
+    (Red Sea is the sea, not Sudan's Red Sea State).  The division keeps, or is given, a form
+    that names it as a division ("Baghdad Governorate", "محافظة بغداد").  News mostly means the
+    city; the matcher gives a shared key to whichever entity it loads first, and divisions
+    (adm:) sort before cities (loc:)."""
+    city_keys, geo_keys = place_keys(ents.values())
+    terms = division_terms(ents)
+    counts: collections.Counter[str] = collections.Counter()
+    for eid in sorted(ents):
+        e = ents[eid]
+        if not eid.startswith("adm:"):
+            continue
+        cc = e["meta"].get("country", "")
+        for lang in sorted(e["names"]):
+            lst = e["names"][lang]
+            taken = city_keys[(country_group(cc), lang)] | geo_keys[lang]
+            clash = [a for a in lst if tn.key(lang, a) in taken and not is_division_form(lang, a)]
+            if not clash:
+                continue
+            keep = [a for a in lst if a not in clash]
+            if not any(is_division_form(lang, a) for a in keep):
+                if lang == "en":
+                    form = (
+                        e["name"]
+                        if is_division_form("en", e["name"])
+                        else f"{clash[0]} {terms.get((cc, 'en'), 'Province')}"
+                    )
+                else:
+                    form = f"{terms.get((cc, 'ar'), 'محافظة')} {clash[0]}"
+                keep.append(form)
+                STATS.add(f"division_form_added[{lang}]", f"{eid}: {form}")
+                counts[f"forms_added_{lang}"] += 1
+            for a in clash:
+                STATS.add(f"division_drops_city_or_feature_name[{lang}]", f"{eid}: {a}")
+            counts[f"dropped_{lang}"] += len(clash)
+            e["names"][lang] = keep
+    return dict(sorted(counts.items()))
+
+
+def mark_strict(ents: dict[str, dict[str, Any]], extra: dict[str, Any]) -> dict[str, int]:
+    """Set ``meta.strict`` (aliases match as whole words only: no Arabic proclitics, no
+    transliteration variants) on
+
+    * minor places: cities outside the region that are not capitals and have fewer than
+      STRICT_MAX_POP inhabitants (Lille: ليل must not be found in وليل, Man in ألمان);
+    * any place (countries aside) with a one-word Arabic alias that, with a proclitic
+      attached, spells a frequent Arabic word: بحجة = ب + حجة (Hajjah), بابا = ب + آبا (Aba),
+      باريس = ب + أريس (Arris); and any other entity with such an alias that is not already
+      marked ambiguous (كافي = ك + إفي, EFE).  An ambiguous alias of an organisation
+      (فتح, Fatah: وفتح "and opened") is left to the support rule, so that وحركة فتح is
+      still found.  Names frequent as names (stop_exempt_ar.txt) are exempt.
+    """
+    counts: collections.Counter[str] = collections.Counter()
+    for eid in sorted(ents):
+        e = ents[eid]
+        m = e["meta"]
+        strict = False
+        if (
+            eid.startswith("loc:")
+            and m.get("country") not in REGION
+            and not m.get("capital")
+            and (m.get("population") or 0) < STRICT_MAX_POP
+        ):
+            strict = True
+            counts["minor_place"] += 1
+        if not eid.startswith(("country:", "demonym:")):
+            marked = {tn.key("ar", x) for x in m.get("ambiguous_ar", [])}
+            for a in e["names"].get("ar", []):
+                k = tn.key("ar", a)
+                if " " in k or k.startswith("ال") or k in extra["exempt"]["ar"]:
+                    continue
+                if e["type"] != "LOC" and k in marked:
+                    continue
+                words = [c + k for c in BARE_PROCLITICS_AR if c + k in extra["clitic_ar"]]
+                if words:
+                    STATS.add("strict_for_proclitic_collision[ar]", f"{eid}: {a} ({' '.join(words)})")
+                    if not strict:
+                        counts["proclitic_collision"] += 1
+                    strict = True
+        if strict:
+            m["strict"] = True
+    STATS.add("strict_entities", n=sum(counts.values()))
+    return dict(sorted(counts.items()))
 
 
 def resolve_place_homonyms(ents: dict[str, dict[str, Any]]) -> None:
@@ -813,12 +1048,87 @@ def validate(by_file: dict[str, list[dict[str, Any]]]) -> list[str]:
                 errors.append(f"{eid}: LOC without meta.kind")
             if e["type"] == "DEMONYM" and not str(e["meta"].get("country", "")).startswith("country:"):
                 errors.append(f"{eid}: demonym without meta.country id")
+            if "strict" in e["meta"] and e["meta"]["strict"] is not True:
+                errors.append(f"{eid}: meta.strict must be true when present")
             for lang in ("en", "ar"):
                 amb = e["meta"].get(f"ambiguous_{lang}", [])
                 have = {tn.key(lang, a) for a in e["names"].get(lang, [])}
                 for a in amb:
                     if tn.key(lang, a) not in have:
                         errors.append(f"{eid}: ambiguous_{lang} names {a!r} which is not an alias")
+    return errors
+
+
+def validate_rules(
+    by_file: dict[str, list[dict[str, Any]]],
+    stop: dict[str, set[str]],
+    extra: dict[str, Any],
+) -> list[str]:
+    """The build's own rules, checked again on what is about to be written (a rule that a
+    later step undid, or a curated row that slipped past one, fails the build)."""
+    errors = []
+    rows = [e for fname, lst in by_file.items() if fname != "demonyms" for e in lst]
+    city_keys, geo_keys = place_keys(rows)
+    for e in rows:
+        eid, m = e["id"], e["meta"]
+        if only_ambiguous(e):
+            errors.append(f"{eid}: every alias is marked ambiguous (no alias can support them)")
+        for lang, lst in e["names"].items():
+            marked = {tn.key(lang, x) for x in m.get(f"ambiguous_{lang}", [])}
+            for a in lst:
+                k = tn.key(lang, a)
+                if k in extra["phrases"].get(lang, set()):
+                    errors.append(f"{eid}: alias {a!r} is a generic phrase")
+                if (
+                    k not in marked
+                    and is_common_word(lang, k, stop.get(lang, set()))
+                    and not (lang == "en" and tn.is_acronym(a))
+                ):
+                    errors.append(f"{eid}: common-word alias {a!r} is not in ambiguous_{lang}")
+                if (
+                    e["type"] == "PER"
+                    and lang == "en"
+                    and " " not in k
+                    and k in extra["person_en"]
+                    and k not in marked
+                ):
+                    errors.append(f"{eid}: one-word alias {a!r} is a common English word")
+                if (
+                    eid.startswith("adm:")
+                    and not is_division_form(lang, a)
+                    and (k in city_keys[(country_group(m.get("country")), lang)] or k in geo_keys[lang])
+                ):
+                    errors.append(f"{eid}: division keeps the bare city/feature name {a!r}")
+        if (
+            eid.startswith("loc:")
+            and m.get("country") not in REGION
+            and not m.get("capital")
+            and (m.get("population") or 0) < STRICT_MAX_POP
+            and not m.get("strict")
+        ):
+            errors.append(f"{eid}: minor place without meta.strict")
+    # The matcher gives a key shared by several entities to the one it loads first (default
+    # files in order, then line order).  A capital must not lose its name that way to a
+    # division or to a smaller place (a country keeping its capital's name, Djibouti,
+    # Kuwait, is intended).
+    owner: dict[tuple[str, str], dict[str, Any]] = {}
+    for fname in DEFAULT_FILES:
+        for e in by_file[fname]:
+            for lang, lst in e["names"].items():
+                for a in lst:
+                    owner.setdefault((lang, tn.key(lang, a)), e)
+    for e in by_file["places"]:
+        if not e["meta"].get("capital"):
+            continue
+        for lang, lst in e["names"].items():
+            for a in lst:
+                o = owner[(lang, tn.key(lang, a))]
+                if o is e or o["id"].startswith("country:") or not o["id"].startswith(("loc:", "adm:")):
+                    continue
+                if o["id"].startswith("adm:") or (o["meta"].get("population") or 0) < (
+                    e["meta"].get("population") or 0
+                ):
+                    errors.append(f"{e['id']}: capital {e['name']} loses {a!r} to {o['id']} ({o['name']})")
     return errors
 
 
@@ -868,7 +1178,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         return check_files(args.check)
 
-    stop, hard, stop_info = build_stoplists(args.stop_en, args.stop_ar)
+    stop, hard, stop_info, extra = build_stoplists(args.stop_en, args.stop_ar)
     ents: dict[str, dict[str, Any]] = {}
     sources: dict[str, Any] = {"stoplists": stop_info}
     sources["countries"] = build_countries(ents)
@@ -889,7 +1199,8 @@ def main(argv: list[str] | None = None) -> int:
     sources["subdivisions"] = add_subdivision_names(ents)
     sources["capital_phrases"] = add_capital_phrases(ents)
     for eid in sorted(ents):
-        finalize_entity(ents[eid], stop, hard)
+        finalize_entity(ents[eid], stop, hard, extra)
+    sources["divisions"] = drop_division_city_names(ents)
     resolve_place_homonyms(ents)
 
     # drop what cannot be used
@@ -911,6 +1222,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise BuildError(f"{eid}: curated entity lost all its aliases to the filters")
             STATS.add("drop_entity_without_aliases", eid)
             del ents[eid]
+            continue
+        if only_ambiguous(e):  # the matcher would need an unambiguous alias to support them
+            if e.get("_curated"):
+                raise BuildError(f"{eid}: curated entity has only ambiguous aliases; add an unambiguous one")
+            STATS.add("drop_entity_only_ambiguous_aliases", f"{e['name']} ({eid})")
+            del ents[eid]
+
+    sources["strict"] = mark_strict(ents, extra)
 
     by_file: dict[str, list[dict[str, Any]]] = {f: [] for f in ALL_FILES}
     for eid in sorted(ents):
@@ -920,7 +1239,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps({"counts": STATS.counts, "examples": STATS.examples}, ensure_ascii=False, indent=1),
             encoding="utf-8",
         )
-    errors = validate(by_file)
+    errors = validate(by_file) + validate_rules(by_file, stop, extra)
     if errors:
         for err in errors[:200]:
             print("ERROR", err, file=sys.stderr)
@@ -953,6 +1272,7 @@ def main(argv: list[str] | None = None) -> int:
             "entities_by_type": dict(sorted(per_type.items())),
             "entities_by_kind": dict(sorted(per_kind.items())),
             "ambiguous_entities": sum(1 for r in rows if r["meta"].get("ambiguous")),
+            "strict_entities": sum(1 for r in rows if r["meta"].get("strict")),
         }
         if fname in DEFAULT_FILES:
             total["entities"] += len(rows)
