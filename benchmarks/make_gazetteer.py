@@ -247,7 +247,9 @@ def synthetic(count: int, seed: int = 0) -> Iterator[dict[str, object]]:
             quotas["PER"] += quotas[etype] - limit
             quotas[etype] = limit
     if quotas["PER"] > CAPACITY["PER"] // 2:
-        raise SystemExit(f"at most {CAPACITY['PER'] // 2 + CAPACITY['ORG'] // 2 + CAPACITY['LOC'] // 2} entities")
+        raise SystemExit(
+            f"at most {CAPACITY['PER'] // 2 + CAPACITY['ORG'] // 2 + CAPACITY['LOC'] // 2} entities"
+        )
     seen: set[str] = set()
     serial = 0
     # Interleave the types (one PER, ORG or LOC at a time, in proportion) so a prefix of the
@@ -290,8 +292,14 @@ def alias_count(entity: dict[str, object]) -> int:
     return sum(len(aliases) for aliases in names.values())
 
 
-def write(path: Path, *, entities: int | None = None, aliases: int | None = None,
-          bundled: bool = True, seed: int = 0) -> dict[str, int]:
+def write(
+    path: Path,
+    *,
+    entities: int | None = None,
+    aliases: int | None = None,
+    bundled: bool = True,
+    seed: int = 0,
+) -> dict[str, int]:
     """Write the gazetteer; ``entities`` counts synthetic entities, ``aliases`` all aliases."""
     head = bundled_entities() if bundled else []
     head_aliases = sum(alias_count(e) for e in head)
@@ -312,9 +320,24 @@ def write(path: Path, *, entities: int | None = None, aliases: int | None = None
     return totals
 
 
+def bundled_digest() -> str:
+    """A short hash of the bundled gazetteer files, so a cached file follows changes to them."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    folder = resources.files("mediamon").joinpath("data").joinpath("gazetteers")
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.name.endswith((".jsonl", ".json")):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def default_path(entities: int | None, aliases: int | None, bundled: bool, seed: int) -> Path:
+    """Where the cached file for these arguments lives (the bundled data's hash is in the name)."""
     size = f"a{aliases}" if aliases is not None else f"e{entities}"
-    tag = "" if bundled else "-nobundled"
+    tag = f"-b{bundled_digest()}" if bundled else "-nobundled"
     return Path(tempfile.gettempdir()) / "mediamon-bench" / f"gazetteer-{size}-s{seed}{tag}.jsonl"
 
 
