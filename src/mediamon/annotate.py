@@ -77,6 +77,9 @@ class Annotator:
         entity is also named unambiguously in the article.
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
+        if not any(c.ambiguous for cands in raw.values() for c in cands):
+            plain = {field: resolve(cands, len(texts[field])) for field, cands in raw.items()}
+            return self._with_surnames(texts, plain, sides)
         supported = {
             cand.entity
             for field, cands in raw.items()

@@ -35,7 +35,6 @@ from mediamon.typing import Language
 __all__ = ["HOW_RANK", "AliasEntry", "Candidate", "CompiledGazetteer", "Conflict", "resolve"]
 
 HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
-MAX_PREFIX = 4
 CASE_SENSITIVE_MAX = 5
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -110,10 +109,6 @@ def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum()
 
 
 # index, kind, (alias, lang) pairs, case letters and ambiguity of each alias, for one key
@@ -236,18 +231,19 @@ class CompiledGazetteer:
         norm = normalized.text
         size = len(norm)
         prefix_ok = side.language.prefix_ok
+        max_prefix = side.language.max_prefix
         for last, entry in side.automaton.iter(norm):
             end = last + 1
-            if end < size and _is_word(norm[end]):
+            if end < size and norm[end].isalnum():
                 continue
             start = end - entry.length
             word_start = start
-            while word_start > 0 and _is_word(norm[word_start - 1]):
+            while word_start > 0 and norm[word_start - 1].isalnum():
                 word_start -= 1
-                if start - word_start > MAX_PREFIX:
+                if start - word_start > max_prefix:
                     break
             prefix = norm[word_start:start]
-            if len(prefix) > MAX_PREFIX or not prefix_ok(prefix, entry.kind):
+            if len(prefix) > max_prefix or not prefix_ok(prefix, entry.kind):
                 continue
             o_start, o_end = normalized.span(start, end)
             surface = text[o_start:o_end]

@@ -121,6 +121,7 @@ class TableNormalizer:
         rules: Sequence[ContextRule] = (),
     ):
         self.lang = lang
+        self._last: NormalizedText | None = None
         self._reasons = dict(reasons)
         mapping = {c: r if len(r) <= 1 else r.replace(" ", "") or " " for c, r in mapping.items()}
         self._one = str.maketrans({c: r for c, r in mapping.items() if len(r) == 1})
@@ -176,7 +177,18 @@ class TableNormalizer:
         return self._one_to_one(text)
 
     def normalize_with_map(self, text: str) -> NormalizedText:
-        """The normalised text and its offset map back to ``text``."""
+        """The normalised text and its offset map back to ``text``.
+
+        The last result is kept: matching asks again for the same text (the surname pass
+        after the gazetteer scan), and the map is immutable.
+        """
+        last = self._last
+        if last is not None and last.original is text:
+            return last
+        self._last = result = self._normalize_with_map(text)
+        return result
+
+    def _normalize_with_map(self, text: str) -> NormalizedText:
         orig_starts: list[int] = []
         orig_ends: list[int] = []
         norm_starts: list[int] = []

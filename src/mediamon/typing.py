@@ -40,6 +40,8 @@ class Language(Protocol):
 
     code: str
     name: str
+    #: The longest proclitic chain that may stand before a name (0: whole words only).
+    max_prefix: int
 
     @property
     def normalizer(self) -> Normalizer: ...

@@ -134,6 +134,12 @@ class Arabic:
     name = "Arabic"
 
     @functools.cached_property
+    def max_prefix(self) -> int:
+        """The longest proclitic chain in the data."""
+        _, before_article, lam_article, before_bare = _clitics()
+        return max(len(p) for p in (*before_article, *lam_article, *before_bare))
+
+    @functools.cached_property
     def normalizer(self) -> ArabicNormalizer:
         return ArabicNormalizer()
 

@@ -168,8 +168,21 @@ def variant_key(token: str) -> str:
     return "".join(out)
 
 
-# A capitalised Latin word (the material of names), with inner apostrophes kept.
-_CAP_WORD = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
+# A capitalised Latin word (the material of names), with inner apostrophes kept. The pattern
+# starts with a character class so the engine skips to capitals fast; a match that starts
+# inside a word (iPhone) is dropped by _cap_words.
+_CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
+
+
+def _cap_words(text: str) -> Iterator[re.Match[str]]:
+    """Capitalised words of ``text`` that start a word."""
+    for match in _CAP_WORD.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        yield match
+
+
 # What may stand between two words of one name: spaces, a dash, an al-/el- particle.
 _NAME_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
 _PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
@@ -197,6 +210,7 @@ class English:
 
     code = "en"
     name = "English"
+    max_prefix = 0
 
     @functools.cached_property
     def normalizer(self) -> EnglishNormalizer:
@@ -256,7 +270,7 @@ class English:
         keys: list[str] = []
         spans: list[tuple[int, int]] = []
         previous_end = -1
-        for match in _CAP_WORD.finditer(text):
+        for match in _cap_words(text):
             word = match.group()
             if word.lower() in self.particles:
                 continue
@@ -296,7 +310,7 @@ class English:
 
     def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, key) of capitalised words of ``text`` whose key is one of ``keys``."""
-        for match in _CAP_WORD.finditer(text):
+        for match in _cap_words(text):
             found = self.word_keys(match.group())
             if len(found) != 1 or found[0] not in keys:
                 continue
