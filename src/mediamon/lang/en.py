@@ -187,6 +187,7 @@ def _cap_words(text: str) -> Iterator[re.Match[str]]:
 _NAME_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
 _PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
 _POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
+_POSSESSIVE_ENDINGS = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 #: Entity types whose Latin names are transliterations worth matching by spelling key.
 VARIANT_TYPES = frozenset({"PER", "ORG"})
 VARIANT_MIN_KEY = 5
@@ -277,11 +278,16 @@ class English:
             found = self.word_keys(word)
             if not found:
                 continue
-            if previous_end >= 0 and _NAME_GAP.fullmatch(text, previous_end, match.start()) is None:
+            start = match.start()
+            if (
+                previous_end >= 0
+                and not (start == previous_end + 1 and text[previous_end] == " ")
+                and _NAME_GAP.fullmatch(text, previous_end, start) is None
+            ):
                 keys.append("|")
                 spans.append((previous_end, previous_end))
-            start, end = match.span()
-            if _POSSESSIVE.search(word):
+            end = match.end()
+            if word[-2:] in _POSSESSIVE_ENDINGS:
                 end -= 2
             for key in found:
                 keys.append(key)
