@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -16,12 +17,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from mediamon.errors import InputError, MediamonError, Msg, Problem, UsageError
+import attrs
+
+from mediamon.errors import InputError, MediamonError, Msg, Problem, UsageError, WorkerError
 
 if TYPE_CHECKING:
     from mediamon.annotate import Annotator
-    from mediamon.corpus import Corpus
-    from mediamon.model import Article
+    from mediamon.model import Article, Dropped
+    from mediamon.output import ArticleWriter
 
 __all__ = ["main"]
 
@@ -139,48 +142,199 @@ def _report(problems: Sequence[Problem]) -> None:
 
 
 def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
-    from mediamon.atomic import atomic_write
+    """``segment``/``annotate``: inputs are read, annotated and written one file at a time.
+
+    Output and ``--dropped`` go to temporary files renamed only at the end (an interrupted
+    run leaves no partial output); problems are printed as they come; only counts are kept.
+    """
     from mediamon.output import output_format
-    from mediamon.readers import check_encoding, read
+    from mediamon.readers import check_encoding
 
     # Every argument is checked before any input is read or any gazetteer loaded.
-    output_format(args.output)
+    fmt = output_format(args.output)
     check_encoding(args.encoding)
+    jobs = getattr(args, "jobs", 1)
     if annotate:
-        if args.jobs < 1:
-            raise UsageError(Msg.USAGE_JOBS.format(jobs=args.jobs))
+        if jobs < 1:
+            raise UsageError(Msg.USAGE_JOBS.format(jobs=jobs))
         if args.no_default and not args.gazetteer:
             raise UsageError(Msg.USAGE_NO_DEFAULT)
         for name in args.gazetteer:
             if not os.path.isfile(name):
                 raise UsageError(Msg.NOT_FOUND, path=name)
+    for target in (args.output, args.dropped):
+        if target and target != "-" and os.path.isdir(target):
+            raise UsageError(Msg.CANNOT_WRITE.format(detail=os.strerror(errno.EISDIR)), path=target)
     annotator = None
     if annotate:
         from mediamon.annotate import Annotator
 
         annotator = Annotator(args.gazetteer, default=not args.no_default)
-    progress = not args.quiet and sys.stderr.isatty()
-    corpus = read(args.inputs, encoding=args.encoding, day_first=not args.month_first, progress=progress)
-    if annotator is not None:
-        corpus = corpus.annotate(annotator, jobs=args.jobs, progress=progress)
-    _write(lambda: _write_output(corpus, args.output, annotator), args.output)
-    if args.dropped:
-
-        def write_dropped() -> None:
-            with atomic_write(args.dropped, errors="backslashreplace") as handle:
-                for dropped in corpus.dropped:
-                    handle.write(json.dumps(dropped.to_dict(), ensure_ascii=False) + "\n")
-
-        _write(write_dropped, args.dropped)
-    _report(corpus.problems)
+    tally: Counter[str] = Counter()
+    _stream(args, fmt, annotator, jobs, tally)
     if not args.quiet:
-        parts = [_count(len(corpus), "article"), _count(len(corpus.dropped), "line") + " set aside"]
+        parts = [_count(tally["articles"], "article"), _count(tally["dropped"], "line") + " set aside"]
         if annotate:
-            parts.append(_count(sum(len(a.mentions) for a in corpus), "mention"))
-        if corpus.problems:
-            parts.append(_count(len(corpus.problems), "problem"))
+            parts.append(_count(tally["mentions"], "mention"))
+        if tally["problems"]:
+            parts.append(_count(tally["problems"], "problem"))
         print(f"mediamon: {', '.join(parts)}", file=sys.stderr)
-    return EXIT_PROBLEMS if corpus.problems else EXIT_OK
+    return EXIT_PROBLEMS if tally["problems"] else EXIT_OK
+
+
+@contextlib.contextmanager
+def _writing(path: str) -> Iterator[None]:
+    """An OSError while writing ``path`` (no permission, disk full) as a one-line UsageError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
+
+
+def _stream(
+    args: argparse.Namespace, fmt: str, annotator: Annotator | None, jobs: int, tally: Counter[str]
+) -> None:
+    """Read, annotate and write, counting into ``tally``; outputs are renamed into place at the end."""
+    from mediamon.atomic import atomic_write
+    from mediamon.output import open_writer
+
+    progress = not args.quiet and sys.stderr.isatty()
+    gazetteer = annotator.gazetteer if annotator is not None and fmt == "sqlite" else None
+    with (
+        _store_errors(args.output),
+        _writing(args.output),
+        open_writer(args.output, format=fmt, gazetteer=gazetteer) as writer,
+        _writing(args.dropped or "-"),
+        atomic_write(args.dropped, errors="backslashreplace")
+        if args.dropped
+        else contextlib.nullcontext(None) as dropped_out,
+    ):
+
+        def on_dropped(dropped: Dropped) -> None:
+            tally["dropped"] += 1
+            if dropped_out is not None:
+                dropped_out.write(json.dumps(dropped.to_dict(), ensure_ascii=False) + "\n")
+
+        def on_problem(problem: Problem) -> None:
+            tally["problems"] += 1
+            _report([problem])
+
+        if annotator is not None and jobs > 1:
+            _stream_parallel(args, annotator, jobs, writer, on_dropped, on_problem, tally, progress)
+            return
+        from mediamon.readers import iter_articles
+
+        stream = iter_articles(
+            args.inputs,
+            encoding=args.encoding,
+            day_first=not args.month_first,
+            progress=progress,
+            on_dropped=on_dropped,
+            on_problem=on_problem,
+        )
+        for article in stream:
+            if annotator is not None:
+                article = annotator.annotate(article)  # noqa: PLW2901 - the annotated version is written
+                tally["mentions"] += len(article.mentions)
+            with _writing(args.output):
+                writer.write(article)
+            tally["articles"] += 1
+
+
+@attrs.frozen
+class _FileResult:
+    """What a worker made of one input file: articles (or their rendered output), counts, asides."""
+
+    items: tuple[Any, ...]
+    mentions: int
+    dropped: tuple[Dropped, ...]
+    problems: tuple[Problem, ...]
+
+
+def _process_file(
+    name: str, data: bytes | None, encoding: str | None, day_first: bool, fmt: str | None
+) -> _FileResult:
+    """In a worker: read, segment and annotate one whole file; render it in ``fmt`` if given."""
+    from mediamon import annotate
+    from mediamon.output import render
+    from mediamon.readers import read_file
+
+    annotator = annotate._WORKER
+    assert annotator is not None
+    parsed = read_file(name, encoding=encoding, day_first=day_first, data=data)
+    articles = [annotator.annotate(a) for a in parsed.articles]
+    mentions = sum(len(a.mentions) for a in articles)
+    items = tuple(render(a, fmt) for a in articles) if fmt is not None else tuple(articles)
+    return _FileResult(items, mentions, parsed.dropped, parsed.problems)
+
+
+def _stream_parallel(
+    args: argparse.Namespace,
+    annotator: Annotator,
+    jobs: int,
+    writer: ArticleWriter,
+    on_dropped: Callable[[Dropped], None],
+    on_problem: Callable[[Problem], None],
+    tally: Counter[str],
+    progress: bool,
+) -> None:
+    """``--jobs N``: whole files go to N workers that read, segment, annotate and render them.
+
+    The parent only copies the results out, in input order; at most ``2 * N`` files are in
+    flight, so memory stays bounded. Output is identical to one job.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tqdm import tqdm
+
+    from mediamon.annotate import _init_worker
+    from mediamon.readers import STDIN, _load_bytes, iter_inputs
+
+    fmt = writer.format if writer.renders else None
+    pending: deque[Future[_FileResult] | Problem] = deque()
+    bar = tqdm(desc="annotating", unit="file", disable=not progress, file=sys.stderr)
+
+    def deliver() -> None:
+        item = pending.popleft()
+        if isinstance(item, Problem):
+            on_problem(item)
+            return
+        result = item.result()
+        bar.update()
+        for dropped in result.dropped:
+            on_dropped(dropped)
+        for problem in result.problems:
+            on_problem(problem)
+        with _writing(args.output):
+            for one in result.items:
+                if fmt is None:
+                    writer.write(one)
+                else:
+                    writer.write_rendered(one)
+        tally["articles"] += len(result.items)
+        tally["mentions"] += result.mentions
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,))
+    try:
+        for name in iter_inputs(args.inputs):
+            if isinstance(name, Problem):
+                pending.append(name)
+                continue
+            data = _load_bytes(STDIN) if name == STDIN else None
+            pending.append(pool.submit(_process_file, name, data, args.encoding, not args.month_first, fmt))
+            while len(pending) >= 2 * jobs:
+                deliver()
+        while pending:
+            deliver()
+    except BrokenProcessPool as exc:
+        raise WorkerError(Msg.WORKER_DIED.format(detail=exc)) from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        bar.close()
 
 
 def _count(n: int, noun: str) -> str:
@@ -195,19 +349,6 @@ def _write(action: Callable[[], Any], path: str) -> None:
         raise
     except OSError as exc:
         raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
-
-
-def _write_output(corpus: Corpus, path: str, annotator: Annotator | None) -> None:
-    """Write the corpus to ``path``; a store also records the annotating gazetteer's aliases."""
-    from mediamon.output import output_format
-
-    if output_format(path) != "sqlite":
-        corpus.write(path)
-        return
-    from mediamon.store import write_store
-
-    with _store_errors(path):
-        write_store(corpus.articles, path, gazetteer=annotator.gazetteer if annotator is not None else None)
 
 
 @contextlib.contextmanager
@@ -385,33 +526,67 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
     return status
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that cleanup (temporary output files) runs the same way."""
+
+
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM in this process raises :class:`Terminated`.
+
+    Only in the main thread, and not where SIGTERM is ignored; worker processes forked
+    meanwhile die of it as before. The previous handler is restored afterwards.
+    """
+    import signal
+
+    owner = os.getpid()
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a forked worker: die as if no handler were installed
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated
+
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+        if previous == signal.SIG_IGN:
+            raise ValueError("SIGTERM is ignored")
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread, or ignored on purpose: leave it alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``mediamon`` console script; returns the exit status."""
+    """Entry point of the ``mediamon`` console script; returns the exit status.
+
+    Ctrl-C (SIGINT) and SIGTERM stop the run cleanly: no partial output file is left,
+    ``mediamon: interrupted`` is printed and the status is 130 or 143.
+    """
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or an argument error (already printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE if exc.code else EXIT_OK
     try:
-        if args.command == "segment":
-            return _run_pipeline(args, annotate=False)
-        if args.command == "annotate":
-            return _run_pipeline(args, annotate=True)
-        if args.command == "stats":
-            return _stats(args)
-        if args.command == "search":
-            return _search(args)
-        if args.command == "report":
-            return _make_report(args)
-        return _gazetteer_check(args)
+        with _sigterm_as_interrupt():
+            return _dispatch(args)
     except UsageError as exc:
         print(f"mediamon: {exc if exc.path else exc.reason}", file=sys.stderr)
         return EXIT_USAGE
     except MediamonError as exc:
         print(f"mediamon: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("mediamon: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from
         # complaining again when it flushes standard output at exit.
@@ -419,6 +594,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the chosen command."""
+    if args.command == "segment":
+        return _run_pipeline(args, annotate=False)
+    if args.command == "annotate":
+        return _run_pipeline(args, annotate=True)
+    if args.command == "stats":
+        return _stats(args)
+    if args.command == "search":
+        return _search(args)
+    if args.command == "report":
+        return _make_report(args)
+    return _gazetteer_check(args)
 
 
 if __name__ == "__main__":

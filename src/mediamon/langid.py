@@ -87,7 +87,9 @@ _NUMERALS = "\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u2
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # Links, e-mail addresses, @handles and #hashtags say little about a post's language
 # (Hindi and Hebrew posts carry English hashtags; a URL can outweigh a short post).
-_LINKS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# An e-mail address starts only where a run of non-spaces starts, and its local part cannot
+# back off: each run is scanned a bounded number of times (``\S+@\S+`` was quadratic).
+_LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@[^\s@]*\.\w+", re.IGNORECASE)
 _TAGS = re.compile(r"[@#][\w\u200c\u200d]+")
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+")
 

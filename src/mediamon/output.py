@@ -8,20 +8,34 @@ upserted by id, a transaction per batch (see :mod:`mediamon.store`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from mediamon.atomic import COMPRESSORS, atomic_write
 from mediamon.errors import Msg, UsageError
 from mediamon.model import Article
 
-__all__ = ["OUTPUT_FORMATS", "dumps", "output_format", "write_articles", "write_stream"]
+if TYPE_CHECKING:
+    from mediamon.gazetteer import Gazetteer
+    from mediamon.store import Store
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "ArticleWriter",
+    "dumps",
+    "open_writer",
+    "output_format",
+    "render",
+    "write_articles",
+    "write_stream",
+]
 
 OUTPUT_FORMATS = {
     ".jsonl": "jsonl",
@@ -171,3 +185,165 @@ def _write_stdout(articles: Iterable[Article], fmt: str) -> int:
     finally:
         out.detach()
     return count
+
+
+# --- streaming -----------------------------------------------------------------------------
+
+
+def render(article: Article, fmt: str) -> str:
+    """One article as the text a writer of format ``fmt`` puts in the file for it.
+
+    JSON Lines: the line with its newline; JSON: the array element without separators;
+    CSV/TSV: the row with its newline. Worker processes can render, the writer only
+    copies (:meth:`ArticleWriter.write_rendered`).
+    """
+    if fmt == "jsonl":
+        return dumps(article) + "\n"
+    if fmt == "json":
+        return dumps(article)
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        _csv_row(csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n"), article)
+        return buffer.getvalue()
+    raise UsageError(Msg.USAGE_OUTPUT.format(suffix=fmt))
+
+
+def _csv_row(writer: Any, article: Article) -> None:
+    row = article.to_dict()
+    writer.writerow(
+        _SURROGATE.sub(_escape_surrogate, json.dumps(row[c], ensure_ascii=False, default=str))
+        if isinstance(row[c], dict | list)
+        else row[c]
+        for c in _CSV_COLUMNS
+    )
+
+
+class ArticleWriter:
+    """Writes articles one at a time, in any output format; made by :func:`open_writer`.
+
+    Nothing is held back but a store's current batch, so memory stays bounded whatever
+    the number of articles. ``count`` is how many have been written.
+    """
+
+    def __init__(
+        self,
+        fmt: str,
+        handle: IO[str] | None = None,
+        store: Store | None = None,
+        *,
+        gazetteer: Gazetteer | None = None,
+        batch: int = 500,
+    ):
+        self.format = fmt
+        self.count = 0
+        self._handle = handle
+        self._store = store
+        self._gazetteer = gazetteer
+        self._batch = batch
+        self._pending: list[Article] = []
+        if handle is not None and fmt in ("csv", "tsv"):
+            handle.write(render_header(fmt))
+        elif handle is not None and fmt == "json":
+            handle.write("[")
+
+    @property
+    def renders(self) -> bool:
+        """Whether :meth:`write_rendered` is accepted (every format but a store)."""
+        return self._handle is not None
+
+    def write(self, article: Article) -> None:
+        """Write one article (a store's are added a batch at a time)."""
+        if self._handle is None:
+            self._pending.append(article)
+            if len(self._pending) >= self._batch:
+                self._flush_batch()
+            return
+        self.write_rendered(render(article, self.format))
+
+    def write_rendered(self, text: str) -> None:
+        """Write one article already rendered with :func:`render` in this writer's format."""
+        assert self._handle is not None, "a store takes articles, not rendered text"
+        if self.format == "json":
+            self._handle.write(("\n" if self.count == 0 else ",\n") + text)
+        else:
+            self._handle.write(text)
+        self.count += 1
+
+    def _flush_batch(self) -> None:
+        if self._pending and self._store is not None:
+            self.count += self._store.add(self._pending, gazetteer=self._gazetteer, batch=len(self._pending))
+        self._pending = []
+
+    def close(self) -> None:
+        """Finish the output: a JSON array's closing bracket, a store's last batch."""
+        if self._handle is None:
+            self._flush_batch()
+        elif self.format == "json":
+            self._handle.write("\n]\n")
+
+
+def render_header(fmt: str) -> str:
+    """The CSV/TSV header line (empty for other formats)."""
+    if fmt not in ("csv", "tsv"):
+        return ""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(_CSV_COLUMNS)
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def open_writer(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[ArticleWriter]:
+    """A streaming writer for ``path`` (format by suffix, or ``format``; stdout for ``-``/None).
+
+    A file is written to a temporary file renamed over ``path`` only when the block ends
+    without an error, so an interrupted run leaves no partial output. A store is added
+    to a batch (one transaction) at a time, recording ``gazetteer``'s aliases.
+    """
+    fmt = format or output_format(path)
+    if fmt == "sqlite":
+        if _is_stdout(path):
+            raise UsageError(Msg.STORE_STDOUT)
+        assert path is not None
+        from mediamon.store import Store
+
+        with Store(path) as store:
+            writer = ArticleWriter(fmt, store=store, gazetteer=gazetteer)
+            yield writer
+            writer.close()
+        return
+    if fmt not in ("jsonl", "json", "csv", "tsv"):
+        raise UsageError(Msg.USAGE_OUTPUT.format(suffix=fmt))
+    if _is_stdout(path):
+        with _stdout_text() as out:
+            writer = ArticleWriter(fmt, out)
+            yield writer
+            writer.close()
+        return
+    assert path is not None
+    compression = _compression(os.fspath(path))
+    with atomic_write(path, errors="backslashreplace", compression=compression) as handle:
+        writer = ArticleWriter(fmt, handle)
+        yield writer
+        writer.close()
+
+
+@contextlib.contextmanager
+def _stdout_text() -> Iterator[IO[str]]:
+    """Standard output as a UTF-8 text stream, whatever the locale says."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    out = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="")
+    try:
+        yield out
+        out.flush()
+    finally:
+        out.detach()
