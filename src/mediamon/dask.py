@@ -14,11 +14,11 @@ from __future__ import annotations
 import glob
 import importlib
 import os
-import pickle
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from mediamon.analytics import MENTION_COLUMNS, mention_rows
 from mediamon.errors import InputError, Msg
 from mediamon.model import Article
 
@@ -31,22 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["MENTION_COLUMNS", "annotate_bag", "annotate_partition", "read_bag", "to_dataframe"]
 
 #: Columns of :func:`to_dataframe`: the article's id, date, source and language, then the Mention fields.
-MENTION_COLUMNS = (
-    "article_id",
-    "article_date",
-    "article_source",
-    "article_lang",
-    "field",
-    "start",
-    "end",
-    "text",
-    "entity_id",
-    "entity_type",
-    "entity_name",
-    "lang",
-    "alias",
-    "how",
-)
 _RECORDS_LABEL = "<records>"
 
 #: One Annotator per worker process, keyed by its gazetteer specification.
@@ -64,9 +48,20 @@ def _spec(gazetteers: GazetteerSpec | Iterable[GazetteerSpec] | None) -> tuple[A
     return tuple(g if isinstance(g, Gazetteer) else os.path.abspath(os.fspath(g)) for g in gazetteers)
 
 
+def _gazetteer_key(gazetteer: Any) -> str:
+    """A content key for a Gazetteer shipped to a worker (the same data gives the same key)."""
+    import hashlib
+    import json
+
+    digest = hashlib.blake2b(digest_size=16)
+    for entity in gazetteer:
+        digest.update(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
 def _annotator(specs: Sequence[Any], default: bool) -> Annotator:
     """This process's Annotator for ``specs``, built (and compiled) on first use."""
-    key = (tuple(s if isinstance(s, str) else pickle.dumps(s) for s in specs), default)
+    key = (tuple(s if isinstance(s, str) else _gazetteer_key(s) for s in specs), default)
     annotator = _ANNOTATORS.get(key)
     if annotator is None:
         from mediamon.annotate import Annotator
@@ -171,17 +166,9 @@ def read_bag(
 
 
 def _mention_rows(items: Iterable[Article | Mapping[str, Any]]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for item in items:
-        data = item.to_dict() if isinstance(item, Article) else item
-        head = {
-            "article_id": data["id"],
-            "article_date": data.get("date"),
-            "article_source": data.get("source"),
-            "article_lang": data.get("lang"),
-        }
-        rows.extend({**head, **mention} for mention in data.get("mentions") or ())
-    return rows
+    """The same rows as ``Corpus.to_csv`` and ``to_pandas`` (:data:`MENTION_COLUMNS`), as dicts."""
+    articles = (item if isinstance(item, Article) else Article.from_dict(item) for item in items)
+    return [dict(zip(MENTION_COLUMNS, row, strict=True)) for row in mention_rows(articles)]
 
 
 def to_dataframe(bag: dask.bag.Bag) -> dask.dataframe.DataFrame:
