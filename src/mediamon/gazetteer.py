@@ -18,6 +18,7 @@ import gzip
 import io
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import metadata, resources
 from typing import Any
@@ -42,11 +43,17 @@ def _language_codes() -> frozenset[str]:
 
 
 def _names(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
-    return FrozenDict({lang: tuple(aliases) for lang, aliases in value.items()})
+    if isinstance(value, FrozenDict) and all(isinstance(v, tuple) for v in value.values()):
+        return value
+    return FrozenDict({sys.intern(lang): tuple(aliases) for lang, aliases in value.items()})
+
+
+# Most entities have no meta: they share one empty (read-only) mapping.
+_NO_META = FrozenDict()
 
 
 def _meta(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return FrozenDict(value or {})
+    return FrozenDict(value) if value else _NO_META
 
 
 @attrs.frozen
@@ -69,11 +76,11 @@ class Entity:
         meta: Mapping[str, Any] | None = None,
     ) -> Entity:
         """An Entity whose ``name`` defaults to the first English alias, else the first alias."""
-        frozen = {lang: tuple(aliases) for lang, aliases in names.items()}
+        frozen = FrozenDict({sys.intern(lang): tuple(aliases) for lang, aliases in names.items()})
         if not name:
             english = frozen.get("en") or ()
             name = english[0] if english else next((a for aliases in frozen.values() for a in aliases), id)
-        return cls(id=id, type=type, name=name, names=frozen, meta=meta or {})
+        return cls(id=id, type=sys.intern(type), name=name, names=frozen, meta=meta)
 
     def aliases(self) -> Iterator[tuple[str, str]]:
         """(language, alias) pairs in file order."""
@@ -439,9 +446,14 @@ class _Builder:
             )
 
     def entities(self) -> list[Entity]:
+        """The entities, in file order; the builder's own tables are emptied as they are used.
+
+        (A million-alias file would otherwise hold its rows twice at the peak.)
+        """
         out = []
         for entity_id in self._order:
-            names = {lang: aliases for lang, aliases in self._names[entity_id].items() if aliases}
+            collected = self._names.pop(entity_id)
+            names = {lang: aliases for lang, aliases in collected.items() if aliases}
             if not names:
                 continue
             out.append(
@@ -449,8 +461,9 @@ class _Builder:
                     entity_id,
                     self._types[entity_id][0],
                     names,
-                    self._display.get(entity_id),
-                    self._meta.get(entity_id),
+                    self._display.pop(entity_id, None),
+                    self._meta.pop(entity_id, None),
                 )
             )
+        self._order = []
         return out

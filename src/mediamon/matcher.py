@@ -111,8 +111,8 @@ def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     return kept
 
 
-# index, kind, (alias, lang) pairs, case letters and ambiguity of each alias, for one key
-_Pending = tuple[int, str, list[tuple[str, str]], list[str | None], list[bool]]
+# index, kind, (alias, lang) pairs, case letters shared by all of them (else None), all ambiguous
+_Pending = tuple[int, str, tuple[tuple[str, str], ...], str | None, bool]
 
 
 def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
@@ -166,8 +166,8 @@ class CompiledGazetteer:
         self.entities: list[Entity] = list(gazetteer)
         self.conflicts: list[Conflict] = []
         self.sides: dict[str, Side] = {code: Side(languages.get(code)) for code in languages.CODES}
-        owners: dict[tuple[str, str], int] = {}
-        pending: dict[tuple[str, str], _Pending] = {}
+        # Per side: normalised key -> (entity index, kind, its aliases, case letters, ambiguous).
+        pending: dict[str, dict[str, _Pending]] = {code: {} for code in self.sides}
         variant_owners: dict[tuple[str, str], int] = {}
         fallback = self.sides[languages.FALLBACK]
         for index, entity in enumerate(self.entities):
@@ -181,18 +181,22 @@ class CompiledGazetteer:
                 letters = _case_letters(alias)
                 unsure = (lang_code, alias) in ambiguous
                 forms = [(normalized, "strict")] if strict else side.language.alias_forms(normalized)
+                keys = pending[side.code]
                 for form, kind in forms:
-                    key = (side.code, form)
-                    owner = owners.get(key)
-                    if owner is None:
-                        owners[key] = index
-                        pending[key] = (index, kind, [(alias, lang_code)], [letters], [unsure])
-                    elif owner == index:
-                        pending[key][2].append((alias, lang_code))
-                        pending[key][3].append(letters)
-                        pending[key][4].append(unsure)
+                    held = keys.get(form)
+                    if held is None:
+                        keys[form] = (index, kind, ((alias, lang_code),), letters, unsure)
+                    elif held[0] == index:
+                        same_case = letters if held[3] == letters else None
+                        keys[form] = (
+                            index,
+                            held[1],
+                            (*held[2], (alias, lang_code)),
+                            same_case,
+                            held[4] and unsure,
+                        )
                     else:
-                        self.conflicts.append(Conflict(side.code, form, self.entities[owner].id, entity.id))
+                        self.conflicts.append(Conflict(side.code, form, self.entities[held[0]].id, entity.id))
                 keyable = letters is None and not unsure and not strict
                 vkey = side.language.alias_variant(normalized, entity.type) if keyable else None
                 if vkey and (side.code, vkey) not in variant_owners:
@@ -200,11 +204,12 @@ class CompiledGazetteer:
                     entry = AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
                     side.variants.add_word(vkey, entry)
                     side.has_variants = True
-        for (code, form), (index, kind, aliases, letter_sets, unsure_flags) in pending.items():
-            letters = letter_sets[0] if len(set(letter_sets)) == 1 else None
-            entry = AliasEntry(index, tuple(aliases), kind, letters, len(form), all(unsure_flags))
-            self.sides[code].automaton.add_word(form, entry)
-            self.sides[code].size += 1
+        for code, keys in pending.items():
+            side = self.sides[code]
+            while keys:
+                form, (index, kind, aliases, letters, unsure) = keys.popitem()
+                side.automaton.add_word(form, AliasEntry(index, aliases, kind, letters, len(form), unsure))
+                side.size += 1
         for side in self.sides.values():
             side.finish()
 
