@@ -358,22 +358,6 @@ def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
             "meta": [dict(a.meta) for a in listed],
             "mentions": [len(a.mentions) for a in listed],
         },
-        columns=[
-            "id",
-            "title",
-            "body",
-            "date",
-            "date_text",
-            "author",
-            "source",
-            "url",
-            "lang",
-            "origin_path",
-            "origin_first_line",
-            "origin_last_line",
-            "meta",
-            "mentions",
-        ],
     )
     rows = list(mention_rows(listed))
     mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))

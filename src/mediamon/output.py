@@ -123,16 +123,10 @@ def write_stream(articles: Iterable[Article], handle: IO[str], fmt: str) -> int:
             count += 1
         handle.write("\n]\n")
     elif fmt in ("csv", "tsv"):
-        writer = csv.writer(handle, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+        writer = _csv_writer(handle, fmt)
         writer.writerow(_CSV_COLUMNS)
         for article in articles:
-            row = article.to_dict()
-            writer.writerow(
-                _SURROGATE.sub(_escape_surrogate, json.dumps(row[c], ensure_ascii=False, default=str))
-                if isinstance(row[c], dict | list)
-                else row[c]
-                for c in _CSV_COLUMNS
-            )
+            _csv_row(writer, article)
             count += 1
     elif fmt == "sqlite":
         raise UsageError(Msg.STORE_STDOUT)
@@ -203,9 +197,14 @@ def render(article: Article, fmt: str) -> str:
         return dumps(article)
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
-        _csv_row(csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n"), article)
+        _csv_row(_csv_writer(buffer, fmt), article)
         return buffer.getvalue()
     raise UsageError(Msg.USAGE_OUTPUT.format(suffix=fmt))
+
+
+def _csv_writer(handle: IO[str], fmt: str) -> Any:
+    """A csv writer for ``csv`` or ``tsv`` output."""
+    return csv.writer(handle, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
 
 
 def _csv_row(writer: Any, article: Article) -> None:
@@ -287,7 +286,7 @@ def render_header(fmt: str) -> str:
     if fmt not in ("csv", "tsv"):
         return ""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n").writerow(_CSV_COLUMNS)
+    _csv_writer(buffer, fmt).writerow(_CSV_COLUMNS)
     return buffer.getvalue()
 
 
