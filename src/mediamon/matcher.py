@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 
+from mediamon import engine
 from mediamon import lang as languages
+from mediamon.errors import Msg, UsageError
 from mediamon.gazetteer import Entity, Gazetteer
 from mediamon.model import Mention
 from mediamon.typing import Language
@@ -80,9 +83,8 @@ class Conflict:
     lost: str
 
 
-@attrs.frozen
-class Candidate:
-    """A possible mention, in original offsets of the field."""
+class Candidate(NamedTuple):
+    """A possible mention, in original offsets of the field (a tuple: thousands are made per text)."""
 
     start: int
     end: int
@@ -139,23 +141,74 @@ def _case_letters(alias: str) -> str | None:
 
 
 class Side:
-    """One language's automaton (and, for Latin script, the transliteration-variant automaton)."""
+    """One language's tables: its aliases and, for Latin script, the transliteration-variant keys.
+
+    With the native core (:mod:`mediamon.engine`) they are tries walked from word starts;
+    without it, pyahocorasick automata whose hits are filtered in Python.
+    """
 
     def __init__(self, language: Language):
-        import ahocorasick
-
         self.language = language
         self.code = language.code
-        self.automaton = ahocorasick.Automaton()
-        self.variants = ahocorasick.Automaton()
+        self.core: Any = engine.core()
+        self.entries: list[AliasEntry] = []
+        self.variant_entries: list[AliasEntry] = []
+        self.automaton: Any
+        self.variants: Any
+        if self.core is not None:
+            self.automaton = self.core.Trie()
+            self.variants = self.core.Trie()
+        else:
+            import ahocorasick
+
+            self.automaton = ahocorasick.Automaton()
+            self.variants = ahocorasick.Automaton()
         self.has_variants = False
         self.size = 0
+        self.prefixes: Any = None
+        self.kinds = b""
+        self.allowed = b""
+        self.width = 1
+
+    def add(self, key: str, entry: AliasEntry) -> None:
+        self._store(self.automaton, self.entries, key, entry)
+        self.size += 1
+
+    def add_variant(self, key: str, entry: AliasEntry) -> None:
+        self._store(self.variants, self.variant_entries, key, entry)
+        self.has_variants = True
+
+    def _store(self, table: Any, entries: list[AliasEntry], key: str, entry: AliasEntry) -> None:
+        """A trie keeps an index into ``entries``; an automaton keeps the entry itself."""
+        if self.core is not None:
+            table.add(key, len(entries))
+            entries.append(entry)
+        else:
+            table.add_word(key, entry)
 
     def finish(self) -> None:
+        if self.core is not None:
+            self._finish_native()
+            return
         if self.size:
             self.automaton.make_automaton()
         if self.has_variants:
             self.variants.make_automaton()
+
+    def _finish_native(self) -> None:
+        """What the native scan filters hits with: each entry's kind, which kinds take which proclitics."""
+        kinds = sorted({entry.kind for entry in self.entries})
+        kind_id = {kind: i for i, kind in enumerate(kinds)}
+        self.kinds = bytes(kind_id[entry.kind] for entry in self.entries)
+        proclitics = ["", *sorted(self.language.proclitics)]
+        self.width = len(proclitics)
+        self.allowed = bytes(
+            bool(self.language.prefix_ok(prefix, kind)) for kind in kinds for prefix in proclitics
+        )
+        if len(proclitics) > 1:
+            self.prefixes = self.core.Trie()
+            for pid, prefix in enumerate(proclitics[1:], start=1):
+                self.prefixes.add(prefix, pid)
 
 
 class CompiledGazetteer:
@@ -202,14 +255,12 @@ class CompiledGazetteer:
                 if vkey and (side.code, vkey) not in variant_owners:
                     variant_owners[(side.code, vkey)] = index
                     entry = AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
-                    side.variants.add_word(vkey, entry)
-                    side.has_variants = True
+                    side.add_variant(vkey, entry)
         for code, keys in pending.items():
             side = self.sides[code]
             while keys:
                 form, (index, kind, aliases, letters, unsure) = keys.popitem()
-                side.automaton.add_word(form, AliasEntry(index, aliases, kind, letters, len(form), unsure))
-                side.size += 1
+                side.add(form, AliasEntry(index, aliases, kind, letters, len(form), unsure))
         for side in self.sides.values():
             side.finish()
 
@@ -233,6 +284,11 @@ class CompiledGazetteer:
 
     def _scan_side(self, side: Side, text: str) -> Iterator[Candidate]:
         normalized = side.language.normalizer.normalize_with_map(text)
+        if side.core is not None:
+            if normalized.native is None:
+                raise UsageError(Msg.ENGINE_SWITCHED)
+            yield from self._scan_native(side, text, normalized.native)
+            return
         norm = normalized.text
         size = len(norm)
         prefix_ok = side.language.prefix_ok
@@ -258,11 +314,34 @@ class CompiledGazetteer:
             how = "clitic" if prefix else "exact" if exact else "normalised"
             yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
 
+    def _scan_native(self, side: Side, text: str, mapped: Any) -> Iterator[Candidate]:
+        """The native scan: hits come filtered for boundaries and proclitics; capitals and exactness here."""
+        entries = side.entries
+        code = side.code
+        for o_start, o_end, value, cut in side.automaton.scan(
+            mapped, side.prefixes, side.kinds, side.allowed, side.width
+        ):
+            entry = entries[value]
+            surface = text[o_start:o_end]
+            if entry.letters is not None and "".join(_LETTERS.findall(surface)) != entry.letters:
+                continue
+            alias, lang, exact = entry.best(surface)
+            how = "clitic" if cut else "exact" if exact else "normalised"
+            yield Candidate(o_start, o_end, how, entry.entity, alias, lang, code, entry.ambiguous)
+
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
         keys, spans = side.language.variant_stream(text)
         if not keys:
             return
         stream = " ".join(keys)
+        if side.core is not None:
+            entries = side.variant_entries
+            for first_token, last_token, value in side.variants.scan_tokens(stream):
+                entry = entries[value]
+                o_start = side.language.name_start(text, spans[first_token][0])
+                o_end = spans[last_token][1]
+                yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang, side.code)
+            return
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         pos = 0

@@ -44,6 +44,11 @@ class Language(Protocol):
     max_prefix: int
 
     @property
+    def proclitics(self) -> frozenset[str]:
+        """Every proclitic chain :meth:`prefix_ok` may accept (empty: whole words only)."""
+        ...
+
+    @property
     def normalizer(self) -> Normalizer: ...
 
     def owns(self, text: str) -> bool:

@@ -94,7 +94,11 @@ class ArabicNormalizer(TableNormalizer):
 
 MIN_SURNAME = 4
 MAX_CLITIC = 4
-_WORD = re.compile(r"[^\W\d_]+")
+# A word of Arabic letters only (other letters around it make it no word of ours): surnames
+# are looked for in these, not in every word of a mixed-script text.
+_WORD = re.compile(
+    "(?<![^\\W\\d_])[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9]+(?![^\\W\\d_])"
+)
 
 
 @functools.cache
@@ -134,10 +138,15 @@ class Arabic:
     name = "Arabic"
 
     @functools.cached_property
+    def proclitics(self) -> frozenset[str]:
+        """Every proclitic chain in the data (before the article, before its lam, before bare names)."""
+        _, before_article, lam_article, before_bare = _clitics()
+        return before_article | lam_article | before_bare
+
+    @functools.cached_property
     def max_prefix(self) -> int:
         """The longest proclitic chain in the data."""
-        _, before_article, lam_article, before_bare = _clitics()
-        return max(len(p) for p in (*before_article, *lam_article, *before_bare))
+        return max(len(p) for p in self.proclitics)
 
     @functools.cached_property
     def normalizer(self) -> ArabicNormalizer:

@@ -174,13 +174,15 @@ def variant_key(token: str) -> str:
 _CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
 
 
-def _cap_words(text: str) -> Iterator[re.Match[str]]:
-    """Capitalised words of ``text`` that start a word."""
+def _cap_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the capitalised words of ``text`` that start a word."""
+    out = []
     for match in _CAP_WORD.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        yield match
+        out.append((start, match.end(), match.group()))
+    return out
 
 
 # What may stand between two words of one name: spaces, a dash, an al-/el- particle.
@@ -193,6 +195,7 @@ VARIANT_TYPES = frozenset({"PER", "ORG"})
 VARIANT_MIN_KEY = 5
 VARIANT_MIN_KEY_PER = 5
 MIN_SURNAME_KEY = 3
+WORD_KEYS_CACHE = 200_000
 
 
 @functools.cache
@@ -212,6 +215,7 @@ class English:
     code = "en"
     name = "English"
     max_prefix = 0
+    proclitics: frozenset[str] = frozenset()
 
     @functools.cached_property
     def normalizer(self) -> EnglishNormalizer:
@@ -232,9 +236,32 @@ class English:
         return not prefix
 
     # -- transliteration variants ---------------------------------------------------
-    @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one instance, lives as long as the process
+    def __init__(self) -> None:
+        self._word_keys: dict[str, tuple[str, ...]] = {}
+        self._last_words: tuple[str, list[tuple[int, int, str]]] | None = None
+
+    def cap_words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the capitalised words of ``text``; the last text's are kept.
+
+        The variant pass and the surname pass both walk the same field's capitalised words.
+        """
+        last = self._last_words
+        if last is not None and last[0] is text:
+            return last[1]
+        words = _cap_words(text)
+        self._last_words = (text, words)
+        return words
+
     def word_keys(self, word: str) -> tuple[str, ...]:
         """Variant keys of one written word (``Iraq’s`` gives the key of ``iraq``; particles none)."""
+        found = self._word_keys.get(word)
+        if found is None:
+            if len(self._word_keys) >= WORD_KEYS_CACHE:
+                self._word_keys.clear()
+            found = self._word_keys[word] = self._compute_word_keys(word)
+        return found
+
+    def _compute_word_keys(self, word: str) -> tuple[str, ...]:
         pieces = self.normalizer.normalize(word).split()
         out = []
         for i, piece in enumerate(pieces):
@@ -271,14 +298,13 @@ class English:
         keys: list[str] = []
         spans: list[tuple[int, int]] = []
         previous_end = -1
-        for match in _cap_words(text):
-            word = match.group()
-            if word.lower() in self.particles:
-                continue
-            found = self.word_keys(word)
+        cache = self._word_keys
+        for start, end, word in self.cap_words(text):
+            found = cache.get(word)
+            if found is None:
+                found = self.word_keys(word)
             if not found:
                 continue
-            start = match.start()
             if (
                 previous_end >= 0
                 and not (start == previous_end + 1 and text[previous_end] == " ")
@@ -286,13 +312,11 @@ class English:
             ):
                 keys.append("|")
                 spans.append((previous_end, previous_end))
-            end = match.end()
-            if word[-2:] in _POSSESSIVE_ENDINGS:
-                end -= 2
+            previous_end = end
+            name_end = end - 2 if word[-2:] in _POSSESSIVE_ENDINGS else end
             for key in found:
                 keys.append(key)
-                spans.append((start, end))
-            previous_end = match.end()
+                spans.append((start, name_end))
         return keys, spans
 
     def name_start(self, text: str, start: int) -> int:
@@ -316,14 +340,12 @@ class English:
 
     def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, key) of capitalised words of ``text`` whose key is one of ``keys``."""
-        for match in _cap_words(text):
-            found = self.word_keys(match.group())
+        for start, end, word in self.cap_words(text):
+            found = self.word_keys(word)
             if len(found) != 1 or found[0] not in keys:
                 continue
-            start, end = match.span()
-            if _POSSESSIVE.search(match.group()):
-                end -= 2
-            yield self.name_start(text, start), end, found[0]
+            name_end = end - 2 if _POSSESSIVE.search(word) else end
+            yield self.name_start(text, start), name_end, found[0]
 
 
 LANGUAGE = English()

@@ -1,0 +1,467 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
+"""Native core of matching: normalisation with an offset map, and a trie walked from word starts.
+
+The pure-Python engine (``normalize.TableNormalizer`` with ``re`` and ``str.translate``,
+pyahocorasick with every hit filtered in Python) stays the reference; this module does
+the same work in one C pass each, and the tests hold the two to the same results.
+
+- :class:`CharTable` is a normaliser's per-character table as arrays over all of Unicode.
+- :func:`normalize` applies it, with the whitespace-run rule and the context-rule edits
+  found by the caller, and records for every output character the original span it came
+  from (:class:`Mapped`).
+- :class:`Trie` holds normalised keys. :meth:`Trie.scan` walks it from every word start
+  (and from after each allowed proclitic inside a word), so hits that start or end inside
+  a word are never produced, unlike an Aho–Corasick scan that reports every substring hit.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from libc.stdint cimport int32_t, uint8_t, uint32_t, uint64_t
+from libc.string cimport memset
+
+cdef extern from "Python.h":
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
+
+cdef enum:
+    F_SPACING = 1  # may start a whitespace run
+    F_TAIL = 2     # may continue a whitespace run
+    F_SOFT = 4     # a deleted combining mark: it belongs to the letter before it
+
+cdef uint32_t MAP_DELETE = 0xFFFFFFFF
+cdef uint32_t MAP_EXPAND = 0xFFFFFFFE
+cdef Py_ssize_t UNICODE_SIZE = 0x110000
+cdef Py_ssize_t MAX_TEXT = 0x7FFFFFFF
+
+
+cdef class CharTable:
+    """A normaliser's character table: one output per code point, and run/soft flags."""
+
+    cdef uint32_t *out
+    cdef uint8_t *flags
+    cdef dict expand
+
+    def __cinit__(self, dict one, dict other, spacing, tail, soft):
+        """``one``: code point -> one character; ``other``: character -> its deletion or expansion.
+
+        ``spacing`` characters may start a whitespace run, ``tail`` ones continue it, ``soft``
+        ones are deleted marks that stay with the letter before them.
+        """
+        cdef Py_ssize_t i
+        self.out = <uint32_t *> PyMem_Malloc(UNICODE_SIZE * sizeof(uint32_t))
+        self.flags = <uint8_t *> PyMem_Malloc(UNICODE_SIZE)
+        if self.out == NULL or self.flags == NULL:
+            raise MemoryError()
+        for i in range(UNICODE_SIZE):
+            self.out[i] = <uint32_t> i
+        memset(self.flags, 0, UNICODE_SIZE)
+        self.expand = {}
+        for code, value in one.items():
+            if value is None:
+                self.out[code] = MAP_DELETE
+            elif isinstance(value, int):
+                self.out[code] = <uint32_t> value
+            elif len(value) == 1:
+                self.out[code] = <uint32_t> ord(value)
+            else:
+                raise ValueError(f"one-to-one entry for U+{code:04X} has {len(value)} characters")
+        for char, value in other.items():
+            if value == "":
+                self.out[ord(char)] = MAP_DELETE
+            else:
+                self.out[ord(char)] = MAP_EXPAND
+                self.expand[char] = value
+        for char in spacing:
+            self.flags[ord(char)] |= F_SPACING
+        for char in tail:
+            self.flags[ord(char)] |= F_TAIL
+        for char in soft:
+            self.flags[ord(char)] |= F_SOFT
+
+    def __dealloc__(self):
+        PyMem_Free(self.out)
+        PyMem_Free(self.flags)
+
+    def map(self, str char):
+        """What the table makes of one character ("" for a deletion)."""
+        cdef uint32_t value = self.out[ord(char)]
+        if value == MAP_DELETE:
+            return ""
+        if value == MAP_EXPAND:
+            return self.expand[char]
+        return chr(value)
+
+
+cdef class Mapped:
+    """Normalised text with, for each of its characters, the original span that produced it."""
+
+    cdef Py_UCS4 *buf
+    cdef int32_t *ostart
+    cdef int32_t *oend
+    cdef Py_ssize_t n
+    cdef Py_ssize_t cap
+    cdef readonly str original
+    cdef object _text
+
+    def __cinit__(self, str original):
+        self.original = original
+        self.cap = len(original) + 16
+        self.n = 0
+        self.buf = <Py_UCS4 *> PyMem_Malloc(self.cap * sizeof(Py_UCS4))
+        self.ostart = <int32_t *> PyMem_Malloc(self.cap * sizeof(int32_t))
+        self.oend = <int32_t *> PyMem_Malloc(self.cap * sizeof(int32_t))
+        if self.buf == NULL or self.ostart == NULL or self.oend == NULL:
+            raise MemoryError()
+        self._text = None
+
+    def __dealloc__(self):
+        PyMem_Free(self.buf)
+        PyMem_Free(self.ostart)
+        PyMem_Free(self.oend)
+
+    cdef int _grow(self) except -1:
+        cdef Py_ssize_t cap = self.cap * 2
+        cdef void *mem
+        mem = PyMem_Realloc(self.buf, cap * sizeof(Py_UCS4))
+        if mem == NULL:
+            raise MemoryError()
+        self.buf = <Py_UCS4 *> mem
+        mem = PyMem_Realloc(self.ostart, cap * sizeof(int32_t))
+        if mem == NULL:
+            raise MemoryError()
+        self.ostart = <int32_t *> mem
+        mem = PyMem_Realloc(self.oend, cap * sizeof(int32_t))
+        if mem == NULL:
+            raise MemoryError()
+        self.oend = <int32_t *> mem
+        self.cap = cap
+        return 0
+
+    cdef inline int emit(self, Py_UCS4 char, int32_t start, int32_t end) except -1:
+        if self.n == self.cap:
+            self._grow()
+        self.buf[self.n] = char
+        self.ostart[self.n] = start
+        self.oend[self.n] = end
+        self.n += 1
+        return 0
+
+    def __len__(self):
+        return self.n
+
+    @property
+    def text(self):
+        """The normalised text."""
+        if self._text is None:
+            self._text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, self.buf, self.n)
+        return self._text
+
+    cpdef Py_ssize_t to_original_start(self, Py_ssize_t pos):
+        """Original index of the character that produced normalised ``pos``."""
+        if pos >= self.n:
+            return len(self.original)
+        if pos < 0:
+            return 0
+        return self.ostart[pos]
+
+    cpdef Py_ssize_t to_original_end(self, Py_ssize_t end):
+        """Original end (exclusive) of the normalised span ending at ``end``, trailing marks included."""
+        if end <= 0:
+            return 0
+        if end > self.n:
+            return len(self.original)
+        return self.oend[end - 1]
+
+    def span(self, Py_ssize_t start, Py_ssize_t end):
+        """The original (start, end) of normalised ``[start:end]``."""
+        return self.to_original_start(start), self.to_original_end(end)
+
+
+def normalize(CharTable table, str text, list edits):
+    """Normalise ``text`` with ``table``; ``edits`` are the context rules' (start, end, replacement).
+
+    ``edits`` are sorted and do not overlap; a replacement of ``None`` leaves its characters
+    to the table alone. A run of a spacing character and at least one more spacing or
+    deleted character becomes one space (the whitespace rule of ``normalize.py``).
+    """
+    cdef Py_ssize_t n = len(text)
+    if n > MAX_TEXT:
+        raise ValueError("text too long for the native normaliser")
+    cdef Mapped mapped = Mapped(text)
+    cdef Py_ssize_t i = 0, j, k = 0, nedits = len(edits), limit, s, e
+    cdef Py_UCS4 c
+    cdef uint32_t value
+    cdef uint8_t flag
+    cdef uint32_t *out = table.out
+    cdef uint8_t *flags = table.flags
+    cdef Py_ssize_t next_edit = n + 1
+    cdef object replacement
+    if nedits:
+        next_edit = edits[0][0]
+    while i < n:
+        if i == next_edit:
+            s, e, replacement = edits[k]
+            if replacement is None:
+                for j in range(s, e):
+                    value = out[<Py_UCS4> text[j]]
+                    mapped.emit(<Py_UCS4> value, <int32_t> j, <int32_t> (j + 1))
+            else:
+                for c in <str> replacement:
+                    mapped.emit(c, <int32_t> s, <int32_t> e)
+            i = e
+            k += 1
+            next_edit = edits[k][0] if k < nedits else n + 1
+            continue
+        c = text[i]
+        flag = flags[c]
+        if flag & F_SPACING:
+            limit = next_edit if next_edit < n else n
+            j = i + 1
+            while j < limit and flags[<Py_UCS4> text[j]] & F_TAIL:
+                j += 1
+            if j - i >= 2:
+                mapped.emit(u" ", <int32_t> i, <int32_t> j)
+                i = j
+                continue
+        value = out[c]
+        if value == MAP_DELETE:
+            if flag & F_SOFT:
+                j = mapped.n - 1
+                while j >= 0 and mapped.oend[j] == i:
+                    mapped.oend[j] = <int32_t> (i + 1)
+                    j -= 1
+        elif value == MAP_EXPAND:
+            for c in <str> table.expand[c]:
+                mapped.emit(c, <int32_t> i, <int32_t> (i + 1))
+        else:
+            mapped.emit(<Py_UCS4> value, <int32_t> i, <int32_t> (i + 1))
+        i += 1
+    return mapped
+
+
+cdef inline uint64_t _mix(uint64_t key) nogil:
+    return key * <uint64_t> 0x9E3779B97F4A7C15
+
+
+cdef class Trie:
+    """Keys (normalised aliases) to integer values, as a hash table of (node, character) -> child."""
+
+    cdef uint64_t *slots
+    cdef int32_t *children
+    cdef Py_ssize_t bits
+    cdef Py_ssize_t used
+    cdef int32_t *values
+    cdef Py_ssize_t nodes
+    cdef Py_ssize_t node_cap
+    cdef readonly Py_ssize_t size
+
+    def __cinit__(self):
+        self.bits = 10
+        self.used = 0
+        self.slots = <uint64_t *> PyMem_Malloc((1 << self.bits) * sizeof(uint64_t))
+        self.children = <int32_t *> PyMem_Malloc((1 << self.bits) * sizeof(int32_t))
+        self.node_cap = 256
+        self.values = <int32_t *> PyMem_Malloc(self.node_cap * sizeof(int32_t))
+        if self.slots == NULL or self.children == NULL or self.values == NULL:
+            raise MemoryError()
+        memset(self.slots, 0, (1 << self.bits) * sizeof(uint64_t))
+        self.values[0] = -1
+        self.nodes = 1
+        self.size = 0
+
+    def __dealloc__(self):
+        PyMem_Free(self.slots)
+        PyMem_Free(self.children)
+        PyMem_Free(self.values)
+
+    def __len__(self):
+        return self.size
+
+    @property
+    def nbytes(self):
+        """Memory held by the trie's arrays."""
+        return (1 << self.bits) * (sizeof(uint64_t) + sizeof(int32_t)) + self.node_cap * sizeof(int32_t)
+
+    cdef inline int32_t child(self, int32_t node, Py_UCS4 char) noexcept nogil:
+        cdef uint64_t key = ((<uint64_t> node + 1) << 21) | <uint64_t> char
+        cdef uint64_t mask = (<uint64_t> 1 << self.bits) - 1
+        cdef uint64_t at = _mix(key) >> (64 - self.bits)
+        cdef uint64_t held
+        while True:
+            held = self.slots[at]
+            if held == key:
+                return self.children[at]
+            if held == 0:
+                return -1
+            at = (at + 1) & mask
+
+    cdef int _rehash(self) except -1:
+        cdef Py_ssize_t old_size = 1 << self.bits
+        cdef uint64_t *old_slots = self.slots
+        cdef int32_t *old_children = self.children
+        cdef Py_ssize_t bits = self.bits + 1
+        cdef uint64_t mask = (<uint64_t> 1 << bits) - 1
+        cdef uint64_t at
+        cdef Py_ssize_t i
+        slots = <uint64_t *> PyMem_Malloc((1 << bits) * sizeof(uint64_t))
+        children = <int32_t *> PyMem_Malloc((1 << bits) * sizeof(int32_t))
+        if slots == NULL or children == NULL:
+            PyMem_Free(slots)
+            PyMem_Free(children)
+            raise MemoryError()
+        memset(slots, 0, (1 << bits) * sizeof(uint64_t))
+        for i in range(old_size):
+            if old_slots[i]:
+                at = _mix(old_slots[i]) >> (64 - bits)
+                while slots[at]:
+                    at = (at + 1) & mask
+                slots[at] = old_slots[i]
+                children[at] = old_children[i]
+        self.slots = slots
+        self.children = children
+        self.bits = bits
+        PyMem_Free(old_slots)
+        PyMem_Free(old_children)
+        return 0
+
+    cdef int32_t _add_child(self, int32_t node, Py_UCS4 char) except -1:
+        cdef uint64_t key = ((<uint64_t> node + 1) << 21) | <uint64_t> char
+        cdef uint64_t mask
+        cdef uint64_t at
+        cdef void *mem
+        if (self.used + 1) * 2 > (1 << self.bits):
+            self._rehash()
+        if self.nodes == self.node_cap:
+            mem = PyMem_Realloc(self.values, self.node_cap * 2 * sizeof(int32_t))
+            if mem == NULL:
+                raise MemoryError()
+            self.values = <int32_t *> mem
+            self.node_cap *= 2
+        if self.nodes >= 0x7FFFFFFF:
+            raise OverflowError("trie too large")
+        mask = (<uint64_t> 1 << self.bits) - 1
+        at = _mix(key) >> (64 - self.bits)
+        while self.slots[at]:
+            at = (at + 1) & mask
+        self.slots[at] = key
+        self.children[at] = <int32_t> self.nodes
+        self.values[self.nodes] = -1
+        self.nodes += 1
+        self.used += 1
+        return <int32_t> (self.nodes - 1)
+
+    def add(self, str key, int32_t value):
+        """Store ``value`` under ``key`` (replacing any value it had)."""
+        cdef int32_t node = 0, nxt
+        cdef Py_UCS4 c
+        if value < 0:
+            raise ValueError("trie values must be >= 0")
+        for c in key:
+            nxt = self.child(node, c)
+            if nxt < 0:
+                nxt = self._add_child(node, c)
+            node = nxt
+        if self.values[node] < 0:
+            self.size += 1
+        self.values[node] = value
+
+    def get(self, str key, default=None):
+        """The value stored under ``key``, or ``default``."""
+        cdef int32_t node = 0
+        cdef Py_UCS4 c
+        for c in key:
+            node = self.child(node, c)
+            if node < 0:
+                return default
+        return self.values[node] if self.values[node] >= 0 else default
+
+    def scan(self, Mapped text, Trie prefixes, const uint8_t[::1] kinds, const uint8_t[::1] allowed, int width):
+        """Hits of whole keys in ``text``: a list of (original start, original end, value, proclitic length).
+
+        A hit starts at a word start, or after a proclitic found in ``prefixes`` (value =
+        proclitic id, from 1) walked from that word start; it must end at a word end. It is
+        kept when ``allowed[kinds[value] * width + proclitic id]`` is set (id 0: no proclitic).
+        """
+        cdef Py_UCS4 *buf = text.buf
+        cdef Py_ssize_t n = text.n
+        cdef Py_ssize_t p, q
+        cdef int32_t pnode, pid
+        cdef list out = []
+        cdef bint use_prefixes = prefixes is not None
+        if kinds.shape[0] == 0 or allowed.shape[0] == 0:
+            return out
+        cdef const uint8_t *kind_of = &kinds[0]
+        cdef const uint8_t *ok = &allowed[0]
+        for p in range(n):
+            if p and Py_UNICODE_ISALNUM(buf[p - 1]):
+                continue
+            self._walk(text, p, 0, 0, kind_of, ok, width, out)
+            if not use_prefixes:
+                continue
+            pnode = 0
+            q = p
+            while q < n and Py_UNICODE_ISALNUM(buf[q]):
+                pnode = prefixes.child(pnode, buf[q])
+                if pnode < 0:
+                    break
+                q += 1
+                pid = prefixes.values[pnode]
+                if pid >= 0 and q < n:
+                    self._walk(text, q, pid, q - p, kind_of, ok, width, out)
+        return out
+
+    cdef int _walk(
+        self,
+        Mapped text,
+        Py_ssize_t start,
+        int32_t pid,
+        Py_ssize_t cut,
+        const uint8_t *kind_of,
+        const uint8_t *ok,
+        int width,
+        list out,
+    ) except -1:
+        cdef Py_UCS4 *buf = text.buf
+        cdef Py_ssize_t n = text.n
+        cdef int32_t node = 0
+        cdef int32_t value
+        cdef Py_ssize_t j
+        for j in range(start, n):
+            node = self.child(node, buf[j])
+            if node < 0:
+                return 0
+            value = self.values[node]
+            if value < 0:
+                continue
+            if j + 1 < n and Py_UNICODE_ISALNUM(buf[j + 1]):
+                continue
+            if not ok[kind_of[value] * width + pid]:
+                continue
+            out.append((text.ostart[start], text.oend[j], value, cut))
+        return 0
+
+    def scan_tokens(self, str stream):
+        """Hits of whole keys in a stream of space-separated tokens: (first token, last token, value)."""
+        cdef Py_ssize_t n = len(stream)
+        cdef Py_ssize_t p, j, token = 0, last
+        cdef int32_t node, value
+        cdef Py_UCS4 c
+        cdef list out = []
+        for p in range(n):
+            if p and stream[p - 1] != u" ":
+                continue
+            if p:
+                token += 1
+            node = 0
+            last = token
+            for j in range(p, n):
+                c = stream[j]
+                node = self.child(node, c)
+                if node < 0:
+                    break
+                if c == u" ":
+                    last += 1
+                value = self.values[node]
+                if value >= 0 and (j + 1 == n or stream[j + 1] == u" "):
+                    out.append((token, last, value))
+        return out

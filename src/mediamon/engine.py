@@ -1,0 +1,47 @@
+"""Which matching engine runs: the native core when it was built, else pure Python.
+
+The native core (``mediamon._scan``, compiled from Cython at install time) and the
+pure-Python engine give the same mentions at the same offsets; the native one is several
+times faster. ``MEDIAMON_PURE_PYTHON=1`` in the environment, or :func:`use_native`
+``(False)``, selects the pure-Python engine, for comparison or debugging. Objects keep
+the engine they were built with: set it before creating an ``Annotator``.
+"""
+
+from __future__ import annotations
+
+import os
+from types import ModuleType
+
+__all__ = ["core", "name", "use_native"]
+
+_enabled = not os.environ.get("MEDIAMON_PURE_PYTHON")
+_module: ModuleType | None = None
+_tried = False
+
+
+def core() -> ModuleType | None:
+    """The native module, or None when it is not built or not wanted."""
+    global _module, _tried  # noqa: PLW0603 - the import is tried once per process
+    if not _enabled:
+        return None
+    if not _tried:
+        _tried = True
+        try:
+            from mediamon import _scan
+        except ImportError:
+            return None
+        _module = _scan
+    return _module
+
+
+def name() -> str:
+    """``"native"`` or ``"python"``: the engine new objects will use."""
+    return "native" if core() is not None else "python"
+
+
+def use_native(enabled: bool) -> bool:
+    """Turn the native engine on or off for objects created from now on; returns the old setting."""
+    global _enabled  # noqa: PLW0603
+    old = _enabled
+    _enabled = enabled
+    return old

@@ -1,0 +1,224 @@
+"""The native core against the pure-Python engine: same normalised text, same offsets, same mentions."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediamon
+from mediamon import engine
+from mediamon import lang as languages
+from mediamon.errors import UsageError
+from tests.conftest import DATA, DUMPS
+
+RULES = DATA / "gazetteers" / "rules.jsonl"
+CASES = json.loads((DATA / "matching_cases.json").read_text(encoding="utf-8"))["cases"]
+
+native_only = pytest.mark.skipif(engine.core() is None, reason="native core not built")
+
+
+@pytest.fixture
+def pure_python() -> Iterator[None]:
+    old = engine.use_native(False)
+    try:
+        yield
+    finally:
+        engine.use_native(old)
+
+
+def _both(build: object) -> tuple[object, object]:
+    """``build()`` with the pure-Python engine, then with the native one."""
+    assert callable(build)
+    old = engine.use_native(False)
+    try:
+        python = build()
+    finally:
+        engine.use_native(old)
+    return python, build()
+
+
+@pytest.mark.skipif(bool(os.environ.get("MEDIAMON_PURE_PYTHON")), reason="pure-Python run asked for")
+def test_native_core_is_built() -> None:
+    """An install from source compiles the core; a silent fall-back would hide a broken build."""
+    assert engine.core() is not None, "mediamon._scan is not built: pip install needs Cython and a C compiler"
+    assert engine.name() == "native"
+
+
+def test_use_native_switches_and_returns_old_setting(pure_python: None) -> None:
+    assert engine.name() == "python"
+    assert engine.core() is None
+    assert engine.use_native(True) is False
+    assert engine.use_native(False) is True
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "xfail" not in c], ids=lambda c: c["rule"])
+def test_matching_rules_hold_in_pure_python(pure_python: None, case: dict) -> None:
+    annotator = mediamon.Annotator(RULES, default=False)
+    mentions = annotator.annotate_text(case["text"])
+    assert [[m.text, m.entity_id, m.how] for m in mentions] == case["expect"]
+
+
+_PIECES = [
+    *"ab XY.’'-\u200f\u064e\u0640 \t\n",
+    "  ",
+    " - ",
+    "Iraq’s",
+    "U.S.",
+    "العراق",
+    "بالعراق",
+    "للعراق",
+    "ﻻَ",
+    "Æ",
+    "ﬁ",
+    "\u0301",
+    "\u00a0",
+    "Kadhimi",
+    "Qassim Soleimani",
+    "\U0001d400",
+]
+
+
+@native_only
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_normalised_text_and_spans_agree(text: str) -> None:
+    for code in languages.CODES:
+        normalizer = languages.get(code).normalizer
+        python, native = _both(lambda n=normalizer: n._normalize_with_map(text))
+        assert native.text == python.text == normalizer.normalize(text)
+        norm = python.text
+        for start in range(len(norm)):
+            if not norm[start].isalnum():
+                continue
+            for end in range(start + 1, len(norm) + 1):
+                if norm[end - 1].isalnum():
+                    assert native.span(start, end) == python.span(start, end), (code, start, end)
+
+
+@native_only
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_normalised_text_agrees_on_any_text(text: str) -> None:
+    for code in languages.CODES:
+        normalizer = languages.get(code).normalizer
+        python, native = _both(lambda n=normalizer: n._normalize_with_map(text))
+        assert native.text == python.text
+
+
+@native_only
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_mentions_agree(text: str) -> None:
+    python, native = _both(lambda: mediamon.Annotator(RULES, default=False).annotate_text(text))
+    assert native == python
+
+
+@native_only
+@pytest.mark.parametrize("path", sorted(DUMPS.glob("*.txt")), ids=lambda p: p.name)
+def test_mentions_agree_on_labelled_dumps_with_bundled_gazetteers(path: Path) -> None:
+    articles = list(mediamon.read_dump(path))
+    python, native = _both(lambda: [a.mentions for a in map(mediamon.Annotator().annotate, articles)])
+    assert native == python
+    assert sum(map(len, native)) > 0  # type: ignore[arg-type]
+
+
+@native_only
+def test_annotator_built_on_one_engine_refuses_the_other() -> None:
+    annotator = mediamon.Annotator(RULES, default=False)
+    _ = annotator.compiled
+    old = engine.use_native(False)
+    try:
+        with pytest.raises(UsageError, match="new Annotator"):
+            annotator.annotate_text("Iraq")
+    finally:
+        engine.use_native(old)
+
+
+# -- the trie ---------------------------------------------------------------------------
+@pytest.fixture
+def core() -> object:
+    module = engine.core()
+    if module is None:
+        pytest.skip("native core not built")
+    return module
+
+
+def _scan(core: object, keys: dict[str, int], text: str) -> list[tuple[int, int, int, int]]:
+    trie = core.Trie()  # type: ignore[attr-defined]
+    for key, value in keys.items():
+        trie.add(key, value)
+    table = core.CharTable({}, {}, set(), set(), set())  # type: ignore[attr-defined]
+    mapped = core.normalize(table, text, [])  # type: ignore[attr-defined]
+    kinds = bytes(len(keys) + 1)
+    return list(trie.scan(mapped, None, kinds, b"\x01", 1))
+
+
+@pytest.mark.parametrize(
+    ("keys", "text", "expect"),
+    [
+        ({"iraq": 0}, "iraq", [(0, 4, 0, 0)]),
+        ({"iraq": 0}, "in iraq.", [(3, 7, 0, 0)]),
+        ({"iraq": 0}, "iraqi", []),
+        ({"iraq": 0}, "xiraq", []),
+        ({"us": 0, "us army": 1}, "us army", [(0, 2, 0, 0), (0, 7, 1, 0)]),
+        ({"a": 0}, "a a", [(0, 1, 0, 0), (2, 3, 0, 0)]),
+        ({"at&t": 0}, "(at&t)", [(1, 5, 0, 0)]),
+        ({"١٢": 0}, "x ١٢ y", [(2, 4, 0, 0)]),
+        ({"\U0001d400b": 0}, "\U0001d400b", [(0, 2, 0, 0)]),
+        ({}, "anything", []),
+    ],
+)
+def test_trie_scan_keeps_whole_words(core: object, keys: dict[str, int], text: str, expect: list) -> None:
+    assert _scan(core, keys, text) == expect
+
+
+def test_trie_add_get_len_and_growth(core: object) -> None:
+    trie = core.Trie()  # type: ignore[attr-defined]
+    words = [f"w{i}x{i * 7}" for i in range(5000)]
+    for i, word in enumerate(words):
+        trie.add(word, i)
+    trie.add(words[0], 99)
+    assert len(trie) == 5000
+    assert trie.get(words[0]) == 99
+    assert trie.get(words[4999]) == 4999
+    assert trie.get("w1") is None
+    assert trie.get("nope", -1) == -1
+    with pytest.raises(ValueError):
+        trie.add("x", -1)
+
+
+def test_trie_scan_tokens_aligns_to_tokens(core: object) -> None:
+    trie = core.Trie()  # type: ignore[attr-defined]
+    trie.add("kazmi", 0)
+    trie.add("mstfa kazmi", 1)
+    stream = "mstfa kazmi | kazmiy kazmi"
+    assert trie.scan_tokens(stream) == [(0, 1, 1), (1, 1, 0), (4, 4, 0)]
+
+
+def test_trie_scan_respects_proclitic_table(core: object) -> None:
+    """``allowed`` decides per kind which proclitics a hit may follow (id 0: none)."""
+    trie = core.Trie()  # type: ignore[attr-defined]
+    trie.add("العراق", 0)  # kind 0
+    trie.add("لعراق", 1)  # kind 1: only after a proclitic
+    prefixes = core.Trie()  # type: ignore[attr-defined]
+    prefixes.add("ب", 1)
+    prefixes.add("ل", 2)
+    table = core.CharTable({}, {}, set(), set(), set())  # type: ignore[attr-defined]
+    kinds = bytes([0, 1])
+    allowed = bytes([1, 1, 0, 0, 0, 1])  # kind 0: none or ب; kind 1: ل only
+    scan = trie.scan
+
+    def hits(text: str) -> list[tuple[int, int, int, int]]:
+        return list(scan(core.normalize(table, text, []), prefixes, kinds, allowed, 3))  # type: ignore[attr-defined]
+
+    assert hits("العراق") == [(0, 6, 0, 0)]
+    assert hits("بالعراق") == [(1, 7, 0, 1)]
+    assert hits("للعراق") == [(1, 6, 1, 1)]
+    assert hits("كالعراق") == []
+    assert hits("لعراق") == []
