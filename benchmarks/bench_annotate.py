@@ -95,9 +95,11 @@ NAMES = {
     "article": "mediamon annotate/article",
     "spacy": "spaCy PhraseMatcher LOWER",
     "bare": "bare pyahocorasick scan",
+    "mediamon-python": "mediamon pure Python/para",
 }
 BUILD_NAMES = {
     "mediamon": "mediamon Annotator.compiled",
+    "mediamon-python": "mediamon pure Python",
     "spacy": "spaCy PhraseMatcher LOWER",
     "bare": "bare pyahocorasick",
 }
@@ -162,9 +164,10 @@ def read_aliases(path: str) -> list[tuple[str, str, str]]:
 
 
 def automaton_mb(automata: list[Any]) -> float | None:
-    """pyahocorasick's own size of the automata (trie and tables, not the Python values), in MB."""
+    """The matching tables' own size (pyahocorasick's tries and tables, or mediamon's native tries), in MB."""
     try:
-        return round(float(sum(a.get_stats()["total_size"] for a in automata)) / 1e6, 1)
+        size = sum(a.nbytes if hasattr(a, "nbytes") else a.get_stats()["total_size"] for a in automata)
+        return round(float(size) / 1e6, 1)
     except (AttributeError, KeyError, TypeError):
         return None
 
@@ -245,7 +248,7 @@ def worker_mediamon(args: argparse.Namespace) -> None:
     compiled = annotator.compiled
     build = clock() - start
     result: dict[str, Any] = {
-        "engine": "mediamon",
+        "engine": "mediamon-python" if os.environ.get("MEDIAMON_PURE_PYTHON") else "mediamon",
         "import_s": imported,
         "load_s": load,
         "build_s": build,
@@ -615,12 +618,20 @@ def worker_ablate(args: argparse.Namespace) -> None:
     )
     stage("CompiledGazetteer.scan only", nothing, lambda: [compiled.scan(t) for t in texts])
     latin = compiled.sides["en"]
-    normal = [languages.get("en").normalizer.normalize(t) for t in texts]
-    stage(
-        "floor: Latin automaton.iter over normalised text only",
-        nothing,
-        lambda: sum(1 for t in normal for _ in latin.automaton.iter(t)),
-    )
+    if latin.core is not None:
+        mapped = [languages.get("en").normalizer.normalize_with_map(t).native for t in texts]
+        stage(
+            "floor: Latin native trie scan over normalised text only",
+            nothing,
+            lambda: sum(len(latin.automaton.scan(m)) for m in mapped),
+        )
+    else:
+        normal = [languages.get("en").normalizer.normalize(t) for t in texts]
+        stage(
+            "floor: Latin automaton.iter over normalised text only",
+            nothing,
+            lambda: sum(1 for t in normal for _ in latin.automaton.iter(t)),
+        )
     emit(out)
 
 
@@ -677,8 +688,12 @@ def run_worker(
     engine: str, args: argparse.Namespace, gazetteer: Path, spans: Path | None = None
 ) -> dict[str, Any]:
     print(f"  running {engine} ...", file=sys.stderr, flush=True)
+    env = dict(os.environ)
+    if engine == "mediamon-python":  # the same worker on the pure-Python engine
+        env["MEDIAMON_PURE_PYTHON"] = "1"
+        engine = "mediamon"
     proc = subprocess.run(
-        worker_command(engine, args, gazetteer, spans), capture_output=True, text=True, check=False
+        worker_command(engine, args, gazetteer, spans), capture_output=True, text=True, check=False, env=env
     )
     for line in proc.stdout.splitlines():
         if line.startswith(RESULT):
@@ -934,7 +949,13 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
             rows.append((BUILD_NAMES[engine], None, None, None, None, None, None, None, trouble))
             continue
         common = (r["build_s"], r["load_s"])
-        if engine == "mediamon":
+        if engine == "mediamon-python" and "para" in r:
+            m = r["para"]
+            rows.append(
+                (NAMES[engine], *common, m["mbps"], m["wall_mbps"], r["cold_mbps"], m["mentions"],
+                 r["rss_peak_mb"], f"{m['calls']} calls")
+            )  # fmt: skip
+        elif engine == "mediamon":
             for mode in ("para", "whole", "article"):
                 if mode in r:
                     m = r[mode]
@@ -1025,6 +1046,14 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
             f"{mm['cold_mbps'] / bare['cold_mbps']:.2f}x"
         )
         print(f"mediamon / bare build time: {mm['build_s'] / bare['build_s']:.2f}x")
+    py = results.get("mediamon-python", {})
+    if "para" in py and "para" in mm:
+        same = "same" if py["para"]["mentions"] == mm["para"]["mentions"] else "DIFFERENT"
+        print(
+            f"native / pure-Python engine, per paragraph: {mm['para']['mbps'] / py['para']['mbps']:.2f}x "
+            f"(cold {mm['cold_mbps'] / py['cold_mbps']:.2f}x; build {mm['build_s'] / py['build_s']:.2f}x; "
+            f"peak RSS {mm['rss_peak_mb'] / py['rss_peak_mb']:.2f}x; {same} mention count)"
+        )
     print()
     if "counts" in mm:
         c = mm["counts"]
@@ -1233,7 +1262,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=None, help="timed passes per engine, best kept (default 2)"
     )
-    parser.add_argument("--engines", default="mediamon,spacy,bare", help="comma-separated subset")
+    parser.add_argument(
+        "--engines",
+        default="mediamon,mediamon-python,spacy,bare",
+        help="comma-separated subset (mediamon-python: mediamon on its pure-Python engine)",
+    )
     parser.add_argument(
         "--scaling", default=None, help="sample copies for the linearity rows (default 1,2,4,8)"
     )

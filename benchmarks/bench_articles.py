@@ -36,7 +36,8 @@ def main() -> None:
         best = max(best, size / (time.process_time() - start) / 1e6)
         mentions = sum(len(a.mentions) for a in done)
     print(
-        f"{len(articles)} articles, {size / 1e6:.2f} MB: {best:.2f} MB/s (best of {args.rounds}), {mentions} mentions"
+        f"{len(articles)} articles, {size / 1e6:.2f} MB: {best:.2f} MB/s (best of {args.rounds}), "
+        f"{mentions} mentions, {mediamon.engine.name()} engine"
     )
 
 

@@ -118,7 +118,8 @@ def test_unwritable_output_is_a_usage_error(capsys: pytest.CaptureFixture[str], 
 
 def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
-    assert status == 0 and out.strip() == f"mediamon {mediamon.__version__}"
+    engine = mediamon.engine.name()
+    assert status == 0 and out.strip() == f"mediamon {mediamon.__version__} ({engine} matching engine)"
     status, out, _ = run(capsys, "annotate", "--help")
     assert status == 0 and "--no-default" in out
 

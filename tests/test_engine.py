@@ -149,14 +149,31 @@ def core() -> object:
     return module
 
 
-def _scan(core: object, keys: dict[str, int], text: str) -> list[tuple[int, int, int, int]]:
+def _configured(core: object, keys: dict[str, int], prefixes: object = None, **tables: object) -> object:
+    """A trie of ``keys`` with every value of kind 0, allowed everywhere unless ``tables`` say otherwise."""
     trie = core.Trie()  # type: ignore[attr-defined]
     for key, value in keys.items():
         trie.add(key, value)
+    size = max(keys.values(), default=0) + 1
+    trie.configure(
+        prefixes,
+        tables.get("kinds", bytes(size)),
+        tables.get("allowed", b"\x01"),
+        tables.get("width", 1),
+        list(range(size)),
+        [((f"alias{i}", "en"),) for i in range(size)],
+        tables.get("letters", [None] * size),
+        bytes(size),
+        "en",
+        tuple,
+        lambda surface, letters: surface == letters,
+    )
+    return trie
+
+
+def _scan(core: object, keys: dict[str, int], text: str) -> list[tuple[int, int, int, int]]:
     table = core.CharTable({}, {}, set(), set(), set())  # type: ignore[attr-defined]
-    mapped = core.normalize(table, text, [])  # type: ignore[attr-defined]
-    kinds = bytes(len(keys) + 1)
-    return list(trie.scan(mapped, None, kinds, b"\x01", 1))
+    return list(_configured(core, keys).scan(core.normalize(table, text, [])))  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -203,22 +220,78 @@ def test_trie_scan_tokens_aligns_to_tokens(core: object) -> None:
 
 def test_trie_scan_respects_proclitic_table(core: object) -> None:
     """``allowed`` decides per kind which proclitics a hit may follow (id 0: none)."""
-    trie = core.Trie()  # type: ignore[attr-defined]
-    trie.add("العراق", 0)  # kind 0
-    trie.add("لعراق", 1)  # kind 1: only after a proclitic
     prefixes = core.Trie()  # type: ignore[attr-defined]
     prefixes.add("ب", 1)
     prefixes.add("ل", 2)
+    # kind 0 (the article form): no proclitic or ب; kind 1 (the assimilated form): ل only
+    keys = {"العراق": 0, "لعراق": 1}
+    trie = _configured(core, keys, prefixes, kinds=bytes([0, 1]), allowed=bytes([1, 1, 0, 0, 0, 1]), width=3)
     table = core.CharTable({}, {}, set(), set(), set())  # type: ignore[attr-defined]
-    kinds = bytes([0, 1])
-    allowed = bytes([1, 1, 0, 0, 0, 1])  # kind 0: none or ب; kind 1: ل only
-    scan = trie.scan
 
     def hits(text: str) -> list[tuple[int, int, int, int]]:
-        return list(scan(core.normalize(table, text, []), prefixes, kinds, allowed, 3))  # type: ignore[attr-defined]
+        return list(trie.scan(core.normalize(table, text, [])))  # type: ignore[attr-defined]
 
     assert hits("العراق") == [(0, 6, 0, 0)]
     assert hits("بالعراق") == [(1, 7, 0, 1)]
     assert hits("للعراق") == [(1, 6, 1, 1)]
     assert hits("كالعراق") == []
     assert hits("لعراق") == []
+
+
+def test_trie_candidates_report_exact_alias_and_check_capitals(core: object) -> None:
+    trie = core.Trie()  # type: ignore[attr-defined]
+    trie.add("us", 0)
+    trie.add("iraq", 1)
+    trie.configure(
+        None,
+        bytes(2),
+        b"\x01",
+        1,
+        [7, 8],
+        [(("US", "en"),), (("Iraq", "en"), ("IRAQ", "en"))],
+        ["US", None],
+        bytes([0, 1]),
+        "en",
+        tuple,
+        lambda surface, letters: surface.replace(".", "") == letters,
+    )
+    table = core.CharTable({ord(c): c.lower() for c in "AIQRSU"}, {}, set(), set(), set())  # type: ignore[attr-defined]
+    found = trie.candidates(core.normalize(table, "US us IRAQ iraq", []))  # type: ignore[attr-defined]
+    assert found == [
+        (0, 2, "exact", 7, "US", "en", "en", False),
+        (6, 10, "exact", 8, "IRAQ", "en", "en", True),
+        (11, 15, "normalised", 8, "Iraq", "en", "en", True),
+    ]
+
+
+def test_trie_refuses_scan_before_configure_and_short_tables(core: object) -> None:
+    trie = core.Trie()  # type: ignore[attr-defined]
+    trie.add("a", 3)
+    table = core.CharTable({}, {}, set(), set(), set())  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="configure"):
+        trie.scan(core.normalize(table, "a", []))  # type: ignore[attr-defined]
+    with pytest.raises(ValueError):
+        trie.configure(None, bytes(1), b"\x01", 1, [0], [(("a", "en"),)], [None], bytes(1), "en", tuple, len)
+
+
+_WORD_PIECES = [*"aAbZ×ā_1’'` .-", "iPhone", "O’Neil", "xO’Neil", "É", "\u0301", "ß", "McDonald", "Iraq’s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join) | st.text(max_size=40))
+def test_native_capitalised_words_match_the_regex(text: str) -> None:
+    from mediamon.lang import en
+
+    sets = en.LANGUAGE._cap_sets
+    if sets is None:
+        pytest.skip("native core not built")
+    assert sets[0].words(text, sets[1], sets[2]) == en._cap_words(text)
+
+
+def test_charset_membership(core: object) -> None:
+    chars = core.CharSet("aé\U0001d400")  # type: ignore[attr-defined]
+    assert "a" in chars
+    assert "é" in chars
+    assert "\U0001d400" in chars
+    assert "b" not in chars
+    assert "ab" not in chars

@@ -1,4 +1,5 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 class CharTable:
     def __init__(
@@ -29,7 +30,26 @@ class Trie:
     def __len__(self) -> int: ...
     def add(self, key: str, value: int) -> None: ...
     def get(self, key: str, default: int | None = None) -> int | None: ...
-    def scan(
-        self, text: Mapped, prefixes: Trie | None, kinds: bytes, allowed: bytes, width: int
-    ) -> list[tuple[int, int, int, int]]: ...
+    def configure(
+        self,
+        prefixes: Trie | None,
+        kinds: bytes,
+        allowed: bytes,
+        width: int,
+        entities: list[int],
+        aliases: list[tuple[tuple[str, str], ...]],
+        letters: list[str | None],
+        ambiguous: bytes,
+        side: str,
+        make: type,
+        same_letters: Callable[[str, str], bool],
+    ) -> None: ...
+    def scan(self, text: Mapped) -> list[tuple[int, int, int, int]]: ...
+    def candidates(self, text: Mapped) -> list[Any]: ...
     def scan_tokens(self, stream: str) -> list[tuple[int, int, int]]: ...
+
+class CharSet:
+    def __init__(self, chars: Iterable[str]) -> None: ...
+    def __contains__(self, char: str) -> bool: ...
+
+def words(text: str, first: CharSet, joiners: CharSet) -> list[tuple[int, int, str]]: ...

@@ -21,7 +21,7 @@ from libc.string cimport memset
 cdef extern from "Python.h":
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
     int PyUnicode_4BYTE_KIND
-    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
 
 cdef enum:
     F_SPACING = 1  # may start a whitespace run
@@ -239,6 +239,22 @@ def normalize(CharTable table, str text, list edits):
     return mapped
 
 
+cdef struct Slot:
+    uint64_t key  # (parent node + 1) << 21 | character; 0: empty
+    int32_t child
+
+
+cdef uint8_t ASCII_ALNUM[128]
+for _c in range(128):
+    ASCII_ALNUM[_c] = chr(_c).isalnum()
+
+
+cdef inline bint is_alnum(Py_UCS4 c) noexcept nogil:
+    if c < 128:
+        return ASCII_ALNUM[c]
+    return Py_UNICODE_ISALNUM(c)
+
+
 cdef inline uint64_t _mix(uint64_t key) nogil:
     return key * <uint64_t> 0x9E3779B97F4A7C15
 
@@ -246,32 +262,42 @@ cdef inline uint64_t _mix(uint64_t key) nogil:
 cdef class Trie:
     """Keys (normalised aliases) to integer values, as a hash table of (node, character) -> child."""
 
-    cdef uint64_t *slots
-    cdef int32_t *children
+    cdef Slot *slots
     cdef Py_ssize_t bits
     cdef Py_ssize_t used
     cdef int32_t *values
     cdef Py_ssize_t nodes
     cdef Py_ssize_t node_cap
     cdef readonly Py_ssize_t size
+    cdef int32_t max_value
+    cdef Trie prefixes
+    cdef bytes kinds
+    cdef bytes allowed
+    cdef int width
+    cdef list entities
+    cdef list aliases
+    cdef list letters
+    cdef bytes ambiguous
+    cdef str side
+    cdef object make
+    cdef object same_letters
 
     def __cinit__(self):
+        self.max_value = -1
         self.bits = 10
         self.used = 0
-        self.slots = <uint64_t *> PyMem_Malloc((1 << self.bits) * sizeof(uint64_t))
-        self.children = <int32_t *> PyMem_Malloc((1 << self.bits) * sizeof(int32_t))
+        self.slots = <Slot *> PyMem_Malloc((1 << self.bits) * sizeof(Slot))
         self.node_cap = 256
         self.values = <int32_t *> PyMem_Malloc(self.node_cap * sizeof(int32_t))
-        if self.slots == NULL or self.children == NULL or self.values == NULL:
+        if self.slots == NULL or self.values == NULL:
             raise MemoryError()
-        memset(self.slots, 0, (1 << self.bits) * sizeof(uint64_t))
+        memset(self.slots, 0, (1 << self.bits) * sizeof(Slot))
         self.values[0] = -1
         self.nodes = 1
         self.size = 0
 
     def __dealloc__(self):
         PyMem_Free(self.slots)
-        PyMem_Free(self.children)
         PyMem_Free(self.values)
 
     def __len__(self):
@@ -280,7 +306,7 @@ cdef class Trie:
     @property
     def nbytes(self):
         """Memory held by the trie's arrays."""
-        return (1 << self.bits) * (sizeof(uint64_t) + sizeof(int32_t)) + self.node_cap * sizeof(int32_t)
+        return (1 << self.bits) * sizeof(Slot) + self.node_cap * sizeof(int32_t)
 
     cdef inline int32_t child(self, int32_t node, Py_UCS4 char) noexcept nogil:
         cdef uint64_t key = ((<uint64_t> node + 1) << 21) | <uint64_t> char
@@ -288,40 +314,34 @@ cdef class Trie:
         cdef uint64_t at = _mix(key) >> (64 - self.bits)
         cdef uint64_t held
         while True:
-            held = self.slots[at]
+            held = self.slots[at].key
             if held == key:
-                return self.children[at]
+                return self.slots[at].child
             if held == 0:
                 return -1
             at = (at + 1) & mask
 
     cdef int _rehash(self) except -1:
         cdef Py_ssize_t old_size = 1 << self.bits
-        cdef uint64_t *old_slots = self.slots
-        cdef int32_t *old_children = self.children
+        cdef Slot *old_slots = self.slots
+        cdef Slot *slots
         cdef Py_ssize_t bits = self.bits + 1
         cdef uint64_t mask = (<uint64_t> 1 << bits) - 1
         cdef uint64_t at
         cdef Py_ssize_t i
-        slots = <uint64_t *> PyMem_Malloc((1 << bits) * sizeof(uint64_t))
-        children = <int32_t *> PyMem_Malloc((1 << bits) * sizeof(int32_t))
-        if slots == NULL or children == NULL:
-            PyMem_Free(slots)
-            PyMem_Free(children)
+        slots = <Slot *> PyMem_Malloc((1 << bits) * sizeof(Slot))
+        if slots == NULL:
             raise MemoryError()
-        memset(slots, 0, (1 << bits) * sizeof(uint64_t))
+        memset(slots, 0, (1 << bits) * sizeof(Slot))
         for i in range(old_size):
-            if old_slots[i]:
-                at = _mix(old_slots[i]) >> (64 - bits)
-                while slots[at]:
+            if old_slots[i].key:
+                at = _mix(old_slots[i].key) >> (64 - bits)
+                while slots[at].key:
                     at = (at + 1) & mask
                 slots[at] = old_slots[i]
-                children[at] = old_children[i]
         self.slots = slots
-        self.children = children
         self.bits = bits
         PyMem_Free(old_slots)
-        PyMem_Free(old_children)
         return 0
 
     cdef int32_t _add_child(self, int32_t node, Py_UCS4 char) except -1:
@@ -341,10 +361,10 @@ cdef class Trie:
             raise OverflowError("trie too large")
         mask = (<uint64_t> 1 << self.bits) - 1
         at = _mix(key) >> (64 - self.bits)
-        while self.slots[at]:
+        while self.slots[at].key:
             at = (at + 1) & mask
-        self.slots[at] = key
-        self.children[at] = <int32_t> self.nodes
+        self.slots[at].key = key
+        self.slots[at].child = <int32_t> self.nodes
         self.values[self.nodes] = -1
         self.nodes += 1
         self.used += 1
@@ -364,6 +384,8 @@ cdef class Trie:
         if self.values[node] < 0:
             self.size += 1
         self.values[node] = value
+        if value > self.max_value:
+            self.max_value = value
 
     def get(self, str key, default=None):
         """The value stored under ``key``, or ``default``."""
@@ -375,32 +397,76 @@ cdef class Trie:
                 return default
         return self.values[node] if self.values[node] >= 0 else default
 
-    def scan(self, Mapped text, Trie prefixes, const uint8_t[::1] kinds, const uint8_t[::1] allowed, int width):
+    def configure(
+        self,
+        Trie prefixes,
+        bytes kinds,
+        bytes allowed,
+        int width,
+        list entities,
+        list aliases,
+        list letters,
+        bytes ambiguous,
+        str side,
+        type make,
+        object same_letters,
+    ):
+        """Set what :meth:`scan` and :meth:`candidates` filter and report with, once after the last add.
+
+        Per value: ``kinds`` its kind id, ``entities`` its entity index, ``aliases`` its
+        (alias, lang) pairs, ``letters`` the capitals the surface must repeat (None: any
+        case; checked with ``same_letters(surface, letters)``), ``ambiguous`` 1 when all its
+        aliases are. ``allowed[kind * width + proclitic id]`` says whether a kind may follow
+        that proclitic (id 0: none; ids are ``prefixes``' values). ``make`` is the tuple
+        type of candidates, ``side`` their side code.
+        """
+        if len(kinds) < self.max_value + 1 or len(ambiguous) < self.max_value + 1:
+            raise ValueError("kinds and ambiguous need one entry per value")
+        if len(entities) < self.max_value + 1 or len(aliases) < self.max_value + 1:
+            raise ValueError("entities and aliases need one entry per value")
+        if len(letters) < self.max_value + 1:
+            raise ValueError("letters needs one entry per value")
+        if max(kinds, default=0) * width + width > len(allowed) or width < 1:
+            raise ValueError("allowed needs width entries per kind")
+        self.prefixes = prefixes
+        self.kinds = kinds
+        self.allowed = allowed
+        self.width = width
+        self.entities = entities
+        self.aliases = aliases
+        self.letters = letters
+        self.ambiguous = ambiguous
+        self.side = side
+        self.make = make
+        self.same_letters = same_letters
+
+    def scan(self, Mapped text):
         """Hits of whole keys in ``text``: a list of (original start, original end, value, proclitic length).
 
-        A hit starts at a word start, or after a proclitic found in ``prefixes`` (value =
-        proclitic id, from 1) walked from that word start; it must end at a word end. It is
-        kept when ``allowed[kinds[value] * width + proclitic id]`` is set (id 0: no proclitic).
+        A hit starts at a word start, or after a proclitic (a key of the ``prefixes`` trie)
+        walked from that word start; it must end at a word end, and its kind must allow
+        its proclitic (see :meth:`configure`).
         """
         cdef Py_UCS4 *buf = text.buf
         cdef Py_ssize_t n = text.n
         cdef Py_ssize_t p, q
         cdef int32_t pnode, pid
         cdef list out = []
-        cdef bint use_prefixes = prefixes is not None
-        if kinds.shape[0] == 0 or allowed.shape[0] == 0:
-            return out
-        cdef const uint8_t *kind_of = &kinds[0]
-        cdef const uint8_t *ok = &allowed[0]
+        cdef Trie prefixes = self.prefixes
+        if self.kinds is None:
+            raise ValueError("configure() the trie before scanning")
+        cdef const uint8_t *kind_of = self.kinds
+        cdef const uint8_t *ok = self.allowed
+        cdef int width = self.width
         for p in range(n):
-            if p and Py_UNICODE_ISALNUM(buf[p - 1]):
+            if p and is_alnum(buf[p - 1]):
                 continue
             self._walk(text, p, 0, 0, kind_of, ok, width, out)
-            if not use_prefixes:
+            if prefixes is None:
                 continue
             pnode = 0
             q = p
-            while q < n and Py_UNICODE_ISALNUM(buf[q]):
+            while q < n and is_alnum(buf[q]):
                 pnode = prefixes.child(pnode, buf[q])
                 if pnode < 0:
                     break
@@ -408,6 +474,44 @@ cdef class Trie:
                 pid = prefixes.values[pnode]
                 if pid >= 0 and q < n:
                     self._walk(text, q, pid, q - p, kind_of, ok, width, out)
+        return out
+
+    def candidates(self, Mapped text):
+        """:meth:`scan`'s hits as candidates: (start, end, how, entity, alias, lang, side, ambiguous).
+
+        The alias reported is the one written exactly as the surface (how ``exact``), else
+        the first (``normalised``); a hit after a proclitic is ``clitic``.
+        """
+        cdef list out = []
+        cdef str original = text.original
+        cdef str surface, how
+        cdef tuple pairs, pair
+        cdef Py_ssize_t start, end, cut
+        cdef int32_t value
+        cdef bint exact
+        cdef list letters = self.letters
+        cdef list aliases = self.aliases
+        cdef list entities = self.entities
+        cdef const uint8_t *ambiguous = self.ambiguous
+        make = self.make
+        side = self.side
+        for start, end, value, cut in self.scan(text):
+            surface = original[start:end]
+            wanted = letters[value]
+            if wanted is not None and not self.same_letters(surface, wanted):
+                continue
+            pairs = aliases[value]
+            pair = pairs[0]
+            exact = False
+            for candidate in pairs:
+                if (<tuple> candidate)[0] == surface:
+                    pair = candidate
+                    exact = True
+                    break
+            how = "clitic" if cut else "exact" if exact else "normalised"
+            out.append(
+                tuple.__new__(make, (start, end, how, entities[value], pair[0], pair[1], side, ambiguous[value] != 0))
+            )
         return out
 
     cdef int _walk(
@@ -433,7 +537,7 @@ cdef class Trie:
             value = self.values[node]
             if value < 0:
                 continue
-            if j + 1 < n and Py_UNICODE_ISALNUM(buf[j + 1]):
+            if j + 1 < n and is_alnum(buf[j + 1]):
                 continue
             if not ok[kind_of[value] * width + pid]:
                 continue
@@ -465,3 +569,61 @@ cdef class Trie:
                 if value >= 0 and (j + 1 == n or stream[j + 1] == u" "):
                     out.append((token, last, value))
         return out
+
+
+cdef class CharSet:
+    """A set of characters as a bitmap over all of Unicode (for word-finding loops)."""
+
+    cdef uint8_t *bits
+
+    def __cinit__(self, chars):
+        self.bits = <uint8_t *> PyMem_Malloc(UNICODE_SIZE // 8)
+        if self.bits == NULL:
+            raise MemoryError()
+        memset(self.bits, 0, UNICODE_SIZE // 8)
+        cdef uint32_t c
+        for char in chars:
+            c = ord(char)
+            self.bits[c >> 3] |= <uint8_t> (1 << (c & 7))
+
+    def __dealloc__(self):
+        PyMem_Free(self.bits)
+
+    cdef inline bint has(self, Py_UCS4 char) noexcept nogil:
+        cdef uint32_t c = <uint32_t> char
+        return (self.bits[c >> 3] >> (c & 7)) & 1
+
+    def __contains__(self, str char):
+        return len(char) == 1 and self.has(ord(char))
+
+
+def words(str text, CharSet first, CharSet joiners):
+    """(start, end, word) of the words of ``text`` that begin with a character of ``first``.
+
+    A word is that character and the letters and digits after it, with single ``joiners``
+    (apostrophes) between runs of them; it must not follow a letter, digit or ``_``. A
+    candidate that does follow one is skipped whole, as a regex scan would skip it.
+    """
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef Py_UCS4 c, prev
+    cdef list out = []
+    while i < n:
+        c = text[i]
+        if not first.has(c):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and is_alnum(text[j]):
+            j += 1
+        while j + 1 < n and joiners.has(text[j]) and is_alnum(text[j + 1]):
+            j += 2
+            while j < n and is_alnum(text[j]):
+                j += 1
+        if i:
+            prev = text[i - 1]
+            if is_alnum(prev) or prev == u"_":
+                i = j
+                continue
+        out.append((i, j, text[i:j]))
+        i = j
+    return out

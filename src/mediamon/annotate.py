@@ -112,13 +112,14 @@ class Annotator:
     ) -> dict[str, list[Candidate]]:
         """Add bare-surname mentions of people whose full name matched in the same article."""
         compiled = self.compiled
+        persons = compiled.persons
         owners: dict[str, dict[str, set[int]]] = {}
         alias_of: dict[int, tuple[str, str]] = {}
         for cands in found.values():
             for cand in cands:
-                if cand.how == "surname" or compiled.entities[cand.entity].type != "PER":
+                if not persons[cand.entity] or cand.how == "surname":
                     continue
-                key = languages.get(cand.side).surname_key(cand.alias)
+                key = compiled.surname_key(cand.side, cand.alias)
                 if key is None:
                     continue
                 owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)

@@ -130,9 +130,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from mediamon import __version__
+    from mediamon import __version__, engine
 
-    return f"mediamon {__version__}"
+    return f"mediamon {__version__} ({engine.name()} matching engine)"
 
 
 def _report(problems: Sequence[Problem]) -> None:

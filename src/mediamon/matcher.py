@@ -22,6 +22,7 @@ The rules, in the order a user can check them:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -100,11 +101,18 @@ class Candidate(NamedTuple):
         return (-(self.end - self.start), self.start, HOW_RANK[self.how])
 
 
+def _rank(cand: Candidate) -> tuple[int, int, int]:
+    return (cand.start - cand.end, cand.start, HOW_RANK[cand.how])
+
+
 def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     """Keep non-overlapping candidates: longest first, ties to the earliest start, then best rule."""
+    ordered = sorted(candidates, key=_rank)
+    if len(ordered) < 2:
+        return ordered
     taken = bytearray(length + 1)
     kept = []
-    for cand in sorted(candidates, key=lambda c: c.sort_key):
+    for cand in ordered:
         if any(taken[cand.start : cand.end]):
             continue
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
@@ -124,6 +132,11 @@ def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
         if key.startswith("ambiguous_") and isinstance(value, list):
             out.update((key.removeprefix("ambiguous_"), alias) for alias in value if isinstance(alias, str))
     return frozenset(out)
+
+
+def _same_letters(surface: str, letters: str) -> bool:
+    """Whether the letters of ``surface`` are exactly ``letters`` (capitals included)."""
+    return "".join(_LETTERS.findall(surface)) == letters
 
 
 def _case_letters(alias: str) -> str | None:
@@ -165,10 +178,6 @@ class Side:
             self.variants = ahocorasick.Automaton()
         self.has_variants = False
         self.size = 0
-        self.prefixes: Any = None
-        self.kinds = b""
-        self.allowed = b""
-        self.width = 1
 
     def add(self, key: str, entry: AliasEntry) -> None:
         self._store(self.automaton, self.entries, key, entry)
@@ -196,19 +205,32 @@ class Side:
             self.variants.make_automaton()
 
     def _finish_native(self) -> None:
-        """What the native scan filters hits with: each entry's kind, which kinds take which proclitics."""
-        kinds = sorted({entry.kind for entry in self.entries})
+        """What the native scan filters and reports hits with (see ``_scan.Trie.configure``)."""
+        entries = self.entries
+        kinds = sorted({entry.kind for entry in entries})
         kind_id = {kind: i for i, kind in enumerate(kinds)}
-        self.kinds = bytes(kind_id[entry.kind] for entry in self.entries)
         proclitics = ["", *sorted(self.language.proclitics)]
-        self.width = len(proclitics)
-        self.allowed = bytes(
-            bool(self.language.prefix_ok(prefix, kind)) for kind in kinds for prefix in proclitics
-        )
+        prefixes = None
         if len(proclitics) > 1:
-            self.prefixes = self.core.Trie()
+            prefixes = self.core.Trie()
             for pid, prefix in enumerate(proclitics[1:], start=1):
-                self.prefixes.add(prefix, pid)
+                prefixes.add(prefix, pid)
+        if entries:
+            self.automaton.configure(
+                prefixes,
+                bytes(kind_id[entry.kind] for entry in entries),
+                bytes(bool(self.language.prefix_ok(p, kind)) for kind in kinds for p in proclitics),
+                len(proclitics),
+                [entry.entity for entry in entries],
+                [entry.aliases for entry in entries],
+                [entry.letters for entry in entries],
+                bytes(entry.ambiguous for entry in entries),
+                self.code,
+                Candidate,
+                _same_letters,
+            )
+        # The trie's columns now hold all the scan needs; the entry objects can go.
+        self.entries = []
 
 
 class CompiledGazetteer:
@@ -218,6 +240,7 @@ class CompiledGazetteer:
         self.gazetteer = gazetteer
         self.entities: list[Entity] = list(gazetteer)
         self.conflicts: list[Conflict] = []
+        self._surname_keys: dict[tuple[str, str], str | None] = {}
         self.sides: dict[str, Side] = {code: Side(languages.get(code)) for code in languages.CODES}
         # Per side: normalised key -> (entity index, kind, its aliases, case letters, ambiguous).
         pending: dict[str, dict[str, _Pending]] = {code: {} for code in self.sides}
@@ -267,6 +290,19 @@ class CompiledGazetteer:
     def __len__(self) -> int:
         return len(self.entities)
 
+    @functools.cached_property
+    def persons(self) -> bytes:
+        """1 at the index of each person entity (surname coreference follows only people)."""
+        return bytes(entity.type == "PER" for entity in self.entities)
+
+    def surname_key(self, side: str, alias: str) -> str | None:
+        """The side's language's surname key of a person alias, computed once per alias."""
+        keys = self._surname_keys
+        found = keys.get((side, alias), keys)
+        if found is keys:
+            found = keys[(side, alias)] = languages.get(side).surname_key(alias)
+        return found  # type: ignore[return-value]
+
     # -- scanning -------------------------------------------------------------------
     def scan(self, text: str, *, sides: Sequence[str] | None = None) -> list[Candidate]:
         """All filtered candidates in ``text`` (one paragraph), in original offsets."""
@@ -287,7 +323,7 @@ class CompiledGazetteer:
         if side.core is not None:
             if normalized.native is None:
                 raise UsageError(Msg.ENGINE_SWITCHED)
-            yield from self._scan_native(side, text, normalized.native)
+            yield from self._scan_native(side, normalized.native)
             return
         norm = normalized.text
         size = len(norm)
@@ -308,26 +344,15 @@ class CompiledGazetteer:
                 continue
             o_start, o_end = normalized.span(start, end)
             surface = text[o_start:o_end]
-            if entry.letters is not None and "".join(_LETTERS.findall(surface)) != entry.letters:
+            if entry.letters is not None and not _same_letters(surface, entry.letters):
                 continue
             alias, lang, exact = entry.best(surface)
             how = "clitic" if prefix else "exact" if exact else "normalised"
             yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
 
-    def _scan_native(self, side: Side, text: str, mapped: Any) -> Iterator[Candidate]:
-        """The native scan: hits come filtered for boundaries and proclitics; capitals and exactness here."""
-        entries = side.entries
-        code = side.code
-        for o_start, o_end, value, cut in side.automaton.scan(
-            mapped, side.prefixes, side.kinds, side.allowed, side.width
-        ):
-            entry = entries[value]
-            surface = text[o_start:o_end]
-            if entry.letters is not None and "".join(_LETTERS.findall(surface)) != entry.letters:
-                continue
-            alias, lang, exact = entry.best(surface)
-            how = "clitic" if cut else "exact" if exact else "normalised"
-            yield Candidate(o_start, o_end, how, entry.entity, alias, lang, code, entry.ambiguous)
+    def _scan_native(self, side: Side, mapped: Any) -> list[Candidate]:
+        """The native scan: the same filters as the pure-Python one, in C."""
+        return side.automaton.candidates(mapped)  # type: ignore[no-any-return]
 
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
         keys, spans = side.language.variant_stream(text)

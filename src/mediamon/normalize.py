@@ -262,7 +262,8 @@ class TableNormalizer:
         """The native core's normalisation: context rules found here, the table applied in C."""
         found: list[tuple[int, int, int, re.Match[str]]] = []
         for index, pattern in enumerate(rules):
-            found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
+            if pattern.search(text) is not None:  # most texts have none: a search is cheaper
+                found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
         edits: list[tuple[int, int, str | None]] = []
         if found:
             found.sort(key=lambda f: (f[0], f[1]))

@@ -15,7 +15,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
+from typing import Any
 
+from mediamon import engine
 from mediamon.normalize import ContextRule, TableNormalizer, build_table
 from mediamon.resources import char_set, data_path, load_json, string_list
 
@@ -171,7 +173,9 @@ def variant_key(token: str) -> str:
 # A capitalised Latin word (the material of names), with inner apostrophes kept. The pattern
 # starts with a character class so the engine skips to capitals fast; a match that starts
 # inside a word (iPhone) is dropped by _cap_words.
-_CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W_]*(?:['’ʼ`][^\W_]+)*")
+_CAP_FIRST = "A-Z\u00c0-\u00de\u0100-\u017f"
+_CAP_JOINERS = "'’ʼ`"
+_CAP_WORD = re.compile(f"[{_CAP_FIRST}][^\\W_]*(?:[{_CAP_JOINERS}][^\\W_]+)*")
 
 
 def _cap_words(text: str) -> list[tuple[int, int, str]]:
@@ -248,9 +252,24 @@ class English:
         last = self._last_words
         if last is not None and last[0] is text:
             return last[1]
-        words = _cap_words(text)
+        sets = self._cap_sets
+        words = _cap_words(text) if sets is None else sets[0].words(text, sets[1], sets[2])
         self._last_words = (text, words)
         return words
+
+    @property
+    def _cap_sets(self) -> tuple[Any, Any, Any] | None:
+        """The native core with the capitalised-word character sets, when the core is built."""
+        core = engine.core()
+        if core is None:
+            return None
+        cached = self.__dict__.get("_cap_sets_native")
+        if cached is None or cached[0] is not core:
+            first = re.compile(f"[{_CAP_FIRST}]")
+            chars = [c for c in map(chr, range(0x10000)) if first.match(c)]
+            cached = (core, core.CharSet(chars), core.CharSet(_CAP_JOINERS))
+            self.__dict__["_cap_sets_native"] = cached
+        return cached
 
     def word_keys(self, word: str) -> tuple[str, ...]:
         """Variant keys of one written word (``Iraq’s`` gives the key of ``iraq``; particles none)."""
