@@ -295,3 +295,4 @@ def test_charset_membership(core: object) -> None:
     assert "\U0001d400" in chars
     assert "b" not in chars
     assert "ab" not in chars
+

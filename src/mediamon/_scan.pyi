@@ -1,5 +1,7 @@
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, TypeVar
+
+_C = TypeVar("_C", bound=tuple[Any, ...])
 
 class CharTable:
     def __init__(
@@ -53,3 +55,13 @@ class CharSet:
     def __contains__(self, char: str) -> bool: ...
 
 def words(text: str, first: CharSet, joiners: CharSet) -> list[tuple[int, int, str]]: ...
+
+def keyed_runs(
+    text: str,
+    words: list[tuple[int, int, str]],
+    cache: dict[str, tuple[str, ...]],
+    compute: Callable[[str], tuple[str, ...]],
+    joined: Callable[[str, int, int], object],
+    endings: Collection[str],
+) -> tuple[list[str], list[tuple[int, int]]]: ...
+def resolve(candidates: list[_C], length: int, rank: dict[str, int]) -> list[_C]: ...

@@ -627,3 +627,78 @@ def words(str text, CharSet first, CharSet joiners):
         out.append((i, j, text[i:j]))
         i = j
     return out
+
+
+def keyed_runs(str text, list words, dict cache, object compute, object joined, endings):
+    """Keys of the words that have any, as runs: (keys, spans), ``|`` between separate runs.
+
+    ``words`` are (start, end, word); a word's keys come from ``cache`` or ``compute(word)``
+    (a word without keys is left out and does not break a run). Two keyed words are in
+    one run when a single space separates them or ``joined(text, end, start)`` is not
+    None. A word ending in one of ``endings`` (a possessive ``’s``) has them left out of
+    its span. Every key of a word gets the word's span; a separator gets an empty span
+    at the end of the run before it.
+    """
+    cdef list keys = []
+    cdef list spans = []
+    cdef Py_ssize_t previous_end = -1, start, end
+    cdef tuple span
+    cdef str word
+    for item in words:
+        start, end, word = <tuple> item
+        found = cache.get(word)
+        if found is None:
+            found = compute(word)
+        if not found:
+            continue
+        if previous_end >= 0 and not (start == previous_end + 1 and text[previous_end] == u" "):
+            if joined(text, previous_end, start) is None:
+                keys.append(u"|")
+                spans.append((previous_end, previous_end))
+        previous_end = end
+        if len(word) >= 2 and word[len(word) - 2:] in endings:
+            span = (start, end - 2)
+        else:
+            span = (start, end)
+        for key in found:
+            keys.append(key)
+            spans.append(span)
+    return keys, spans
+
+
+def resolve(list candidates, Py_ssize_t length, dict rank):
+    """Non-overlapping candidates, longest first, ties to the earliest start, then the best ``rank[how]``.
+
+    Candidates are tuples starting (start, end, how, ...); the kept ones come back in
+    text order.
+    """
+    cdef Py_ssize_t count = len(candidates)
+    if count < 2:
+        return list(candidates)
+    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], rank[c[2]]))
+    cdef uint8_t *taken = <uint8_t *> PyMem_Malloc(length + 1)
+    if taken == NULL:
+        raise MemoryError()
+    cdef list kept = []
+    cdef Py_ssize_t start, end, i
+    cdef bint free
+    try:
+        memset(taken, 0, length + 1)
+        for cand in ordered:
+            start = (<tuple> cand)[0]
+            end = (<tuple> cand)[1]
+            if start < 0 or end > length or start > end:
+                raise ValueError(f"candidate {start}:{end} outside a text of length {length}")
+            free = True
+            for i in range(start, end):
+                if taken[i]:
+                    free = False
+                    break
+            if not free:
+                continue
+            memset(taken + start, 1, end - start)
+            kept.append(cand)
+    finally:
+        PyMem_Free(taken)
+    kept.sort(key=lambda c: c[0])
+    return kept

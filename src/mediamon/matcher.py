@@ -107,6 +107,11 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
 
 def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     """Keep non-overlapping candidates: longest first, ties to the earliest start, then best rule."""
+    core = engine.core()
+    if core is not None:
+        listed = candidates if isinstance(candidates, list) else list(candidates)
+        kept: list[Candidate] = core.resolve(listed, length, HOW_RANK)
+        return kept
     ordered = sorted(candidates, key=_rank)
     if len(ordered) < 2:
         return ordered

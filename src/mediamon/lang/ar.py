@@ -94,11 +94,14 @@ class ArabicNormalizer(TableNormalizer):
 
 MIN_SURNAME = 4
 MAX_CLITIC = 4
-# A word of Arabic letters only (other letters around it make it no word of ours): surnames
-# are looked for in these, not in every word of a mixed-script text.
-_WORD = re.compile(
-    "(?<![^\\W\\d_])[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9]+(?![^\\W\\d_])"
-)
+# Surnames are looked for in words of Arabic letters only, with no other letter next to them.
+_ARABIC_RUN = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9]+")
+
+
+def _letterish(char: str) -> bool:
+    """A character the pattern ``[^\\W\\d_]`` matches: a letter, or a number other than a decimal digit."""
+    return char.isalnum() and not char.isdecimal()
+
 
 
 @functools.cache
@@ -200,23 +203,48 @@ class Arabic:
         return surname
 
     def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
-        """(start, end, key) of words of ``text`` that are a surname, with proclitics allowed."""
+        """(start, end, key) of words of ``text`` that are a surname, with proclitics allowed.
+
+        A word is a run of Arabic letters with no other letter next to it; it holds a
+        surname when, after cutting at most ``MAX_CLITIC`` letters (the fewest that work),
+        the rest is a key (or, after ``ل``, a key whose article assimilated), and the cut
+        letters are a proclitic that may stand before it. Each key is looked for with
+        ``str.find`` and only its occurrences are checked.
+        """
         normalized = self.normalizer.normalize_with_map(text)
+        norm = normalized.text
+        size = len(norm)
         article = _clitics()[0]
-        for match in _WORD.finditer(normalized.text):
-            word = match.group()
-            for cut in range(min(MAX_CLITIC, len(word) - MIN_SURNAME) + 1):
-                prefix, rest = word[:cut], word[cut:]
-                if rest in keys:
-                    kind, key = ("article" if rest.startswith(article) else "bare"), rest
-                elif cut and rest.startswith("ل") and article[0] + rest in keys:
-                    kind, key = "lam", article[0] + rest
-                else:
-                    continue
-                if not cut or self.prefix_ok(prefix, kind):
-                    start, end = normalized.span(match.start() + cut, match.end())
-                    yield start, end, key
-                break
+        best: dict[int, tuple[int, int, int, str, str]] = {}
+        for key in keys:
+            if not key or not _ARABIC_RUN.fullmatch(key):
+                continue
+            forms = [(key, 0, "article" if key.startswith(article) else "bare")]
+            if key[0] == article[0] and key[1:2] == "ل":
+                forms.append((key[1:], 1, "lam"))
+            for form, rank, kind in forms:
+                pos = norm.find(form)
+                while pos >= 0:
+                    end = pos + len(form)
+                    if end == size or not _letterish(norm[end]):
+                        word_start = pos
+                        while word_start > 0 and _ARABIC_RUN.match(norm, word_start - 1, word_start):
+                            word_start -= 1
+                        cut = pos - word_start
+                        fits = cut <= min(MAX_CLITIC, end - word_start - MIN_SURNAME)
+                        if (
+                            fits
+                            and (word_start == 0 or not _letterish(norm[word_start - 1]))
+                            and (cut > 0 or rank == 0)
+                            and (word_start not in best or (cut, rank) < best[word_start][:2])
+                        ):
+                            best[word_start] = (cut, rank, end, kind, key)
+                    pos = norm.find(form, pos + 1)
+        for word_start in sorted(best):
+            cut, _, end, kind, key = best[word_start]
+            if not cut or self.prefix_ok(norm[word_start : word_start + cut], kind):
+                start, stop = normalized.span(word_start + cut, end)
+                yield start, stop, key
 
 
 def is_arabic_letter(char: str) -> bool:
