@@ -16,6 +16,7 @@ the same work in one C pass each, and the tests hold the two to the same results
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from libc.stdint cimport int32_t, uint8_t, uint32_t, uint64_t
+from libc.stdlib cimport qsort
 from libc.string cimport memset
 
 cdef extern from "Python.h":
@@ -240,7 +241,8 @@ def normalize(CharTable table, str text, list edits):
 
 
 cdef struct Slot:
-    uint64_t key  # (parent node + 1) << 21 | character; 0: empty
+    uint32_t parent  # parent node + 1; 0: an empty slot
+    uint32_t char
     int32_t child
 
 
@@ -309,15 +311,15 @@ cdef class Trie:
         return (1 << self.bits) * sizeof(Slot) + self.node_cap * sizeof(int32_t)
 
     cdef inline int32_t child(self, int32_t node, Py_UCS4 char) noexcept nogil:
-        cdef uint64_t key = ((<uint64_t> node + 1) << 21) | <uint64_t> char
+        cdef uint32_t parent = <uint32_t> node + 1
         cdef uint64_t mask = (<uint64_t> 1 << self.bits) - 1
-        cdef uint64_t at = _mix(key) >> (64 - self.bits)
-        cdef uint64_t held
+        cdef uint64_t at = _mix((<uint64_t> parent << 21) | <uint64_t> char) >> (64 - self.bits)
+        cdef Slot *slot
         while True:
-            held = self.slots[at].key
-            if held == key:
-                return self.slots[at].child
-            if held == 0:
+            slot = &self.slots[at]
+            if slot.parent == parent and slot.char == char:
+                return slot.child
+            if slot.parent == 0:
                 return -1
             at = (at + 1) & mask
 
@@ -334,9 +336,9 @@ cdef class Trie:
             raise MemoryError()
         memset(slots, 0, (1 << bits) * sizeof(Slot))
         for i in range(old_size):
-            if old_slots[i].key:
-                at = _mix(old_slots[i].key) >> (64 - bits)
-                while slots[at].key:
+            if old_slots[i].parent:
+                at = _mix((<uint64_t> old_slots[i].parent << 21) | <uint64_t> old_slots[i].char) >> (64 - bits)
+                while slots[at].parent:
                     at = (at + 1) & mask
                 slots[at] = old_slots[i]
         self.slots = slots
@@ -345,7 +347,7 @@ cdef class Trie:
         return 0
 
     cdef int32_t _add_child(self, int32_t node, Py_UCS4 char) except -1:
-        cdef uint64_t key = ((<uint64_t> node + 1) << 21) | <uint64_t> char
+        cdef uint32_t parent = <uint32_t> node + 1
         cdef uint64_t mask
         cdef uint64_t at
         cdef void *mem
@@ -360,10 +362,11 @@ cdef class Trie:
         if self.nodes >= 0x7FFFFFFF:
             raise OverflowError("trie too large")
         mask = (<uint64_t> 1 << self.bits) - 1
-        at = _mix(key) >> (64 - self.bits)
-        while self.slots[at].key:
+        at = _mix((<uint64_t> parent << 21) | <uint64_t> char) >> (64 - self.bits)
+        while self.slots[at].parent:
             at = (at + 1) & mask
-        self.slots[at].key = key
+        self.slots[at].parent = parent
+        self.slots[at].char = <uint32_t> char
         self.slots[at].child = <int32_t> self.nodes
         self.values[self.nodes] = -1
         self.nodes += 1
@@ -666,39 +669,76 @@ def keyed_runs(str text, list words, dict cache, object compute, object joined, 
     return keys, spans
 
 
+cdef struct Ranked:
+    Py_ssize_t length
+    Py_ssize_t start
+    Py_ssize_t rank
+    Py_ssize_t index
+
+
+cdef int _by_rank(const void *a, const void *b) noexcept nogil:
+    cdef const Ranked *x = <const Ranked *> a
+    cdef const Ranked *y = <const Ranked *> b
+    if x.length != y.length:
+        return -1 if x.length > y.length else 1
+    if x.start != y.start:
+        return -1 if x.start < y.start else 1
+    if x.rank != y.rank:
+        return -1 if x.rank < y.rank else 1
+    return -1 if x.index < y.index else (1 if x.index > y.index else 0)
+
+
+cdef int _by_start(const void *a, const void *b) noexcept nogil:
+    cdef const Ranked *x = <const Ranked *> a
+    cdef const Ranked *y = <const Ranked *> b
+    if x.start != y.start:
+        return -1 if x.start < y.start else 1
+    return -1 if x.index < y.index else (1 if x.index > y.index else 0)
+
+
 def resolve(list candidates, Py_ssize_t length, dict rank):
     """Non-overlapping candidates, longest first, ties to the earliest start, then the best ``rank[how]``.
 
     Candidates are tuples starting (start, end, how, ...); the kept ones come back in
-    text order.
+    text order. Equal candidates keep their input order (the result of a stable sort).
     """
     cdef Py_ssize_t count = len(candidates)
     if count < 2:
         return list(candidates)
-    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], rank[c[2]]))
+    cdef Ranked *order = <Ranked *> PyMem_Malloc(count * sizeof(Ranked))
     cdef uint8_t *taken = <uint8_t *> PyMem_Malloc(length + 1)
-    if taken == NULL:
-        raise MemoryError()
-    cdef list kept = []
-    cdef Py_ssize_t start, end, i
+    cdef Py_ssize_t i, j, kept = 0, start, end
     cdef bint free
+    cdef tuple cand
     try:
-        memset(taken, 0, length + 1)
-        for cand in ordered:
-            start = (<tuple> cand)[0]
-            end = (<tuple> cand)[1]
+        if order == NULL or taken == NULL:
+            raise MemoryError()
+        for i in range(count):
+            cand = <tuple> candidates[i]
+            start = cand[0]
+            end = cand[1]
             if start < 0 or end > length or start > end:
                 raise ValueError(f"candidate {start}:{end} outside a text of length {length}")
+            order[i].length = end - start
+            order[i].start = start
+            order[i].rank = rank[cand[2]]
+            order[i].index = i
+        qsort(order, count, sizeof(Ranked), _by_rank)
+        memset(taken, 0, length + 1)
+        for i in range(count):
+            start = order[i].start
+            end = start + order[i].length
             free = True
-            for i in range(start, end):
-                if taken[i]:
+            for j in range(start, end):
+                if taken[j]:
                     free = False
                     break
-            if not free:
-                continue
-            memset(taken + start, 1, end - start)
-            kept.append(cand)
+            if free:
+                memset(taken + start, 1, end - start)
+                order[kept] = order[i]
+                kept += 1
+        qsort(order, kept, sizeof(Ranked), _by_start)
+        return [candidates[order[i].index] for i in range(kept)]
     finally:
+        PyMem_Free(order)
         PyMem_Free(taken)
-    kept.sort(key=lambda c: c[0])
-    return kept

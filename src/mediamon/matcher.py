@@ -296,6 +296,11 @@ class CompiledGazetteer:
         return len(self.entities)
 
     @functools.cached_property
+    def labels(self) -> list[tuple[str, str, str]]:
+        """(id, type, name) of each entity, by index: what a mention reports of it."""
+        return [(entity.id, entity.type, entity.name) for entity in self.entities]
+
+    @functools.cached_property
     def persons(self) -> bytes:
         """1 at the index of each person entity (surname coreference follows only people)."""
         return bytes(entity.type == "PER" for entity in self.entities)
@@ -318,18 +323,25 @@ class CompiledGazetteer:
             if code != languages.FALLBACK and not side.language.owns(text):
                 continue
             if side.size:
-                out.extend(self._scan_side(side, text))
+                if side.core is not None:
+                    out.extend(self._scan_native(side, text))
+                else:
+                    out.extend(self._scan_side(side, text))
             if side.has_variants:
                 out.extend(self._scan_variants(side, text))
         return out
 
+    def _scan_native(self, side: Side, text: str) -> list[Candidate]:
+        """The native scan: the same filters as :meth:`_scan_side`, in C."""
+        mapped = side.language.normalizer.normalize_with_map(text).native
+        if mapped is None:
+            raise UsageError(Msg.ENGINE_SWITCHED)
+        found: list[Candidate] = side.automaton.candidates(mapped)
+        return found
+
     def _scan_side(self, side: Side, text: str) -> Iterator[Candidate]:
+        """The pure-Python scan: every automaton hit, filtered here."""
         normalized = side.language.normalizer.normalize_with_map(text)
-        if side.core is not None:
-            if normalized.native is None:
-                raise UsageError(Msg.ENGINE_SWITCHED)
-            yield from self._scan_native(side, normalized.native)
-            return
         norm = normalized.text
         size = len(norm)
         prefix_ok = side.language.prefix_ok
@@ -354,10 +366,6 @@ class CompiledGazetteer:
             alias, lang, exact = entry.best(surface)
             how = "clitic" if prefix else "exact" if exact else "normalised"
             yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
-
-    def _scan_native(self, side: Side, mapped: Any) -> list[Candidate]:
-        """The native scan: the same filters as the pure-Python one, in C."""
-        return side.automaton.candidates(mapped)  # type: ignore[no-any-return]
 
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
         keys, spans = side.language.variant_stream(text)
@@ -397,21 +405,8 @@ def to_mentions(
     offset: int = 0,
 ) -> list[Mention]:
     """Mentions from resolved candidates of one paragraph starting at ``offset`` in its field."""
-    out = []
-    for cand in candidates:
-        entity = compiled.entities[cand.entity]
-        out.append(
-            Mention(
-                field=field,
-                start=cand.start + offset,
-                end=cand.end + offset,
-                text=text[cand.start : cand.end],
-                entity_id=entity.id,
-                entity_type=entity.type,
-                entity_name=entity.name,
-                lang=cand.lang,
-                alias=cand.alias,
-                how=cand.how,
-            )
-        )
-    return out
+    labels = compiled.labels
+    return [
+        Mention(field, start + offset, end + offset, text[start:end], *labels[entity], lang, alias, how)
+        for start, end, how, entity, alias, lang, *_ in candidates
+    ]

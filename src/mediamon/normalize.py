@@ -195,10 +195,15 @@ class TableNormalizer:
         The last result is kept: matching asks again for the same text (the surname pass
         after the gazetteer scan), and the map is immutable.
         """
+        core = engine.core()
         last = self._last
-        if last is not None and last.original is text and (last.native is None) is (engine.core() is None):
+        if last is not None and last.original is text and (last.native is None) is (core is None):
             return last
-        self._last = result = self._normalize_with_map(text)
+        if core is not None:
+            result = self._native_map(text, core, *self._native)
+        else:
+            result = self._normalize_with_map(text)
+        self._last = result
         return result
 
     @functools.cached_property
