@@ -296,3 +296,29 @@ def test_charset_membership(core: object) -> None:
     assert "b" not in chars
     assert "ab" not in chars
 
+
+
+@native_only
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "U.S.", "U.N.", "A.", "X.Y", "’s", "'S", "’t"])).map("".join))
+def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
+    """A rule's trigger pair is present wherever its pattern matches (else the native path would miss it)."""
+    import re
+
+    for code in languages.CODES:
+        normalizer = languages.get(code).normalizer
+        for rule in normalizer._context:
+            if rule.trigger is None or not re.search(rule.pattern, text):
+                continue
+            first, second = (engine.core().CharSet(chars) for chars in rule.trigger)  # type: ignore[union-attr]
+            assert first.pair_in(text, second), (rule.name, text)
+
+
+@native_only
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30) | st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_script_ownership_agrees(text: str) -> None:
+    from mediamon.lang import ar
+
+    python, native = _both(lambda: ar.LANGUAGE.owns(text))
+    assert native == python

@@ -599,6 +599,22 @@ cdef class CharSet:
     def __contains__(self, str char):
         return len(char) == 1 and self.has(ord(char))
 
+    def any_in(self, str text):
+        """Whether ``text`` holds a character of the set."""
+        cdef Py_UCS4 c
+        for c in text:
+            if self.has(c):
+                return True
+        return False
+
+    def pair_in(self, str text, CharSet second):
+        """Whether ``text`` holds a character of the set followed by one of ``second``."""
+        cdef Py_ssize_t i, n = len(text)
+        for i in range(n - 1):
+            if self.has(text[i]) and second.has(text[i + 1]):
+                return True
+        return False
+
 
 def words(str text, CharSet first, CharSet joiners):
     """(start, end, word) of the words of ``text`` that begin with a character of ``first``.

@@ -44,11 +44,17 @@ class Step:
 
 @attrs.frozen
 class ContextRule:
-    """A change that depends on neighbours (``U.S.`` -> ``us``), as a regex and a replacement."""
+    """A change that depends on neighbours (``U.S.`` -> ``us``), as a regex and a replacement.
+
+    ``trigger``, when given, is two strings of characters: every match starts with a
+    character of the first followed by one of the second. A text without such a pair is
+    not searched (the native engine checks this in C).
+    """
 
     name: str
     pattern: str
     replace: Callable[[re.Match[str]], str]
+    trigger: tuple[str, str] | None = None
 
 
 @attrs.frozen(eq=False)
@@ -207,7 +213,7 @@ class TableNormalizer:
         return result
 
     @functools.cached_property
-    def _native(self) -> tuple[Any, tuple[re.Pattern[str], ...]]:
+    def _native(self) -> tuple[Any, tuple[tuple[re.Pattern[str], tuple[Any, Any] | None], ...]]:
         """This normaliser's table in the native core, and the context rules' regexes.
 
         Each rule is searched for on its own: one regex per rule runs several times faster
@@ -218,7 +224,13 @@ class TableNormalizer:
         other = {c: r.translate(self._one) for c, r in self._other.items()}
         spacing = {" ", *self._spacing}
         table = core.CharTable(dict(self._one), other, spacing, spacing | self._deleted, self._soft)
-        return table, tuple(re.compile(rule.pattern) for rule in self._context)
+        rules = []
+        for rule in self._context:
+            trigger = None
+            if rule.trigger is not None:
+                trigger = (core.CharSet(rule.trigger[0]), core.CharSet(rule.trigger[1]))
+            rules.append((re.compile(rule.pattern), trigger))
+        return table, tuple(rules)
 
     def _normalize_with_map(self, text: str) -> NormalizedText:
         core = engine.core()
@@ -262,11 +274,17 @@ class TableNormalizer:
         return NormalizedText(text, out, orig_starts, orig_ends, norm_starts, norm_ends, soft)
 
     def _native_map(
-        self, text: str, core: Any, table: Any, rules: tuple[re.Pattern[str], ...]
+        self,
+        text: str,
+        core: Any,
+        table: Any,
+        rules: tuple[tuple[re.Pattern[str], tuple[Any, Any] | None], ...],
     ) -> NormalizedText:
         """The native core's normalisation: context rules found here, the table applied in C."""
         found: list[tuple[int, int, int, re.Match[str]]] = []
-        for index, pattern in enumerate(rules):
+        for index, (pattern, trigger) in enumerate(rules):
+            if trigger is not None and not trigger[0].pair_in(text, trigger[1]):
+                continue
             if pattern.search(text) is not None:  # most texts have none: a search is cheaper
                 found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
         edits: list[tuple[int, int, str | None]] = []

@@ -14,7 +14,9 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
+from typing import Any
 
+from mediamon import engine
 from mediamon.normalize import TableNormalizer, build_table
 from mediamon.resources import char_map, char_set, data_path, load_json, string_list
 
@@ -156,7 +158,22 @@ class Arabic:
         return ArabicNormalizer()
 
     def owns(self, text: str) -> bool:
+        letters = self._letters
+        if letters is not None:
+            return bool(letters.any_in(text))
         return _ARABIC_LETTER.search(text) is not None
+
+    @property
+    def _letters(self) -> Any:
+        """The Arabic letters as a native character set (None without the native core)."""
+        core = engine.core()
+        if core is None:
+            return None
+        cached = self.__dict__.get("_letters_native")
+        if cached is None or cached[0] is not core:
+            chars = [chr(c) for c in range(0x10000) if _ARABIC_LETTER.match(chr(c))]
+            cached = self.__dict__["_letters_native"] = (core, core.CharSet(chars))
+        return cached[1]
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
         """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
@@ -99,8 +100,18 @@ class EnglishNormalizer(TableNormalizer):
         mapping, reasons = _table()
         apostrophes = re.escape("".join(_data()["apostrophes"]))
         rules = (
-            ContextRule("dotted-capitals", r"[A-Z]\.(?:[A-Z]\.){1,3}(?![^\W_])", _dotted),
-            ContextRule("possessive", rf"[{apostrophes}](?=[sS](?![^\W_]))", _possessive),
+            ContextRule(
+                "dotted-capitals",
+                r"[A-Z]\.(?:[A-Z]\.){1,3}(?![^\W_])",
+                _dotted,
+                trigger=(string.ascii_uppercase, "."),
+            ),
+            ContextRule(
+                "possessive",
+                rf"[{apostrophes}](?=[sS](?![^\W_]))",
+                _possessive,
+                trigger=("".join(_data()["apostrophes"]), "sS"),
+            ),
         )
         super().__init__("en", mapping, reasons, rules)
 
