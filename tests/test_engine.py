@@ -322,3 +322,27 @@ def test_script_ownership_agrees(text: str) -> None:
 
     python, native = _both(lambda: ar.LANGUAGE.owns(text))
     assert native == python
+
+
+def test_native_mentions_equal_attrs_mentions(core: object) -> None:
+    """Mentions made without ``__init__`` need Mention to stay a plain frozen attrs class."""
+    import attrs
+
+    from mediamon.matcher import _MENTION_FIELDS, Candidate
+    from mediamon.model import Mention
+
+    fields = attrs.fields(Mention)
+    assert len(_MENTION_FIELDS) == 10
+    assert all(f.validator is None and f.converter is None for f in fields)
+    labels = [("Q1", "LOC", "Iraq"), ("Q2", "PER", "Mustafa al-Kadhimi")]
+    cands = [
+        Candidate(0, 4, "exact", 0, "Iraq", "en", "en"),
+        Candidate(9, 16, "variant", 1, "Kadhimi", "en", "en"),
+    ]
+    text = "Iraq and Kadhemi"
+    made = core.mentions(Mention, _MENTION_FIELDS, cands, labels, text, "body", 10)  # type: ignore[attr-defined]
+    assert made == [
+        Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"),
+        Mention("body", 19, 26, "Kadhemi", "Q2", "PER", "Mustafa al-Kadhimi", "en", "Kadhimi", "variant"),
+    ]
+    assert hash(made[0]) == hash(Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"))

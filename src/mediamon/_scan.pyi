@@ -2,6 +2,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
+_M = TypeVar("_M")
 
 class CharTable:
     def __init__(
@@ -67,3 +68,12 @@ def keyed_runs(
     endings: Collection[str],
 ) -> tuple[list[str], list[tuple[int, int]]]: ...
 def resolve(candidates: list[_C], length: int, rank: dict[str, int]) -> list[_C]: ...
+def mentions(
+    cls: type[_M],
+    names: tuple[str, ...],
+    candidates: list[Any],
+    labels: list[tuple[str, str, str]],
+    text: str,
+    field: str,
+    offset: int,
+) -> list[_M]: ...

@@ -21,6 +21,7 @@ from libc.string cimport memset
 
 cdef extern from "Python.h":
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
     int PyUnicode_4BYTE_KIND
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
 
@@ -758,3 +759,37 @@ def resolve(list candidates, Py_ssize_t length, dict rank):
     finally:
         PyMem_Free(order)
         PyMem_Free(taken)
+
+
+def mentions(type cls, tuple names, list candidates, list labels, str text, str field, Py_ssize_t offset):
+    """``cls`` objects (mentions) for resolved candidates, with their fields set directly.
+
+    ``cls`` must be a slotted class whose ``__init__`` only stores its arguments (a frozen
+    attrs class without validators or converters); ``names`` are its ten fields in
+    order: field, start, end, text, entity id, entity type, entity name, lang, alias, how.
+    ``labels[entity]`` is the (id, type, name) of an entity.
+    """
+    if len(names) != 10:
+        raise ValueError("mentions() needs the ten field names")
+    cdef list out = []
+    cdef tuple cand, label
+    cdef Py_ssize_t start, end
+    new = object.__new__
+    for item in candidates:
+        cand = <tuple> item
+        start = cand[0]
+        end = cand[1]
+        label = <tuple> labels[cand[3]]
+        obj = new(cls)
+        PyObject_GenericSetAttr(obj, names[0], field)
+        PyObject_GenericSetAttr(obj, names[1], start + offset)
+        PyObject_GenericSetAttr(obj, names[2], end + offset)
+        PyObject_GenericSetAttr(obj, names[3], text[start:end])
+        PyObject_GenericSetAttr(obj, names[4], label[0])
+        PyObject_GenericSetAttr(obj, names[5], label[1])
+        PyObject_GenericSetAttr(obj, names[6], label[2])
+        PyObject_GenericSetAttr(obj, names[7], cand[5])
+        PyObject_GenericSetAttr(obj, names[8], cand[4])
+        PyObject_GenericSetAttr(obj, names[9], cand[2])
+        out.append(obj)
+    return out

@@ -139,6 +139,10 @@ def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+# Mention's fields, in the order the native core sets them (the tests hold the two together).
+_MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+
+
 def _same_letters(surface: str, letters: str) -> bool:
     """Whether the letters of ``surface`` are exactly ``letters`` (capitals included)."""
     return "".join(_LETTERS.findall(surface)) == letters
@@ -406,6 +410,11 @@ def to_mentions(
 ) -> list[Mention]:
     """Mentions from resolved candidates of one paragraph starting at ``offset`` in its field."""
     labels = compiled.labels
+    core = engine.core()
+    if core is not None:
+        listed = candidates if isinstance(candidates, list) else list(candidates)
+        made: list[Mention] = core.mentions(Mention, _MENTION_FIELDS, listed, labels, text, field, offset)
+        return made
     return [
         Mention(field, start + offset, end + offset, text[start:end], *labels[entity], lang, alias, how)
         for start, end, how, entity, alias, lang, *_ in candidates

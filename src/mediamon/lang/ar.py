@@ -29,9 +29,16 @@ _ARABIC_BLOCKS = (
     (0xFB50, 0xFDFF),
     (0xFE70, 0xFEFF),
 )
-_ARABIC_LETTER = re.compile(
-    "[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
+_LETTER_RANGES = (
+    (0x0620, 0x064A),
+    (0x066E, 0x06D3),
+    (0x06FA, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08C9),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFC),
 )
+_ARABIC_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LETTER_RANGES) + "]")
 
 
 def _arabic_chars() -> Iterator[str]:
@@ -171,7 +178,7 @@ class Arabic:
             return None
         cached = self.__dict__.get("_letters_native")
         if cached is None or cached[0] is not core:
-            chars = [chr(c) for c in range(0x10000) if _ARABIC_LETTER.match(chr(c))]
+            chars = [chr(c) for first, last in _LETTER_RANGES for c in range(first, last + 1)]
             cached = self.__dict__["_letters_native"] = (core, core.CharSet(chars))
         return cached[1]
 

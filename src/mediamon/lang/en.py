@@ -184,7 +184,8 @@ def variant_key(token: str) -> str:
 # A capitalised Latin word (the material of names), with inner apostrophes kept. The pattern
 # starts with a character class so the engine skips to capitals fast; a match that starts
 # inside a word (iPhone) is dropped by _cap_words.
-_CAP_FIRST = "A-Z\u00c0-\u00de\u0100-\u017f"
+_CAP_RANGES = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x17F))
+_CAP_FIRST = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CAP_RANGES)
 _CAP_JOINERS = "'’ʼ`"
 _CAP_WORD = re.compile(f"[{_CAP_FIRST}][^\\W_]*(?:[{_CAP_JOINERS}][^\\W_]+)*")
 
@@ -276,8 +277,7 @@ class English:
             return None
         cached = self.__dict__.get("_cap_sets_native")
         if cached is None or cached[0] is not core:
-            first = re.compile(f"[{_CAP_FIRST}]")
-            chars = [c for c in map(chr, range(0x10000)) if first.match(c)]
+            chars = [chr(c) for first, last in _CAP_RANGES for c in range(first, last + 1)]
             cached = (core, core.CharSet(chars), core.CharSet(_CAP_JOINERS))
             self.__dict__["_cap_sets_native"] = cached
         return cached
