@@ -1,12 +1,14 @@
-"""Compiling gazetteers into per-language automata and finding mentions in text.
+"""Compiling gazetteers into per-language tables and finding mentions in text.
 
 Each alias goes to the side of its script (Arabic script to the Arabic tables, anything
 else to the Latin ones), is normalised with that side's normaliser, and is added to one
-Aho–Corasick automaton per side (pyahocorasick), with the extra forms its language asks
-for (Arabic ``لل`` assimilation). A scan takes *all* hits, overlapping ones included, and
-filters them afterwards -- whole words only, proclitic prefixes only where the language
-allows them, short all-capital aliases only in capitals -- because leftmost-longest
-automaton modes drop real whole-word matches behind false starts inside words.
+table per side, with the extra forms its language asks for (Arabic ``لل``
+assimilation). With the native core (:mod:`mediamon.engine`) the table is a trie walked
+from every word start and from after every allowed proclitic; without it, a
+pyahocorasick automaton whose every hit, overlapping ones included, is filtered here.
+Either way *all* whole-word candidates are kept until overlaps are resolved, because a
+leftmost-longest scan would drop real whole-word matches behind false starts inside
+words.
 
 The rules, in the order a user can check them:
 
