@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests keep derived-table caches (mediamon.cache) out of the user's cache directory.
+os.environ.setdefault("MEDIAMON_CACHE_DIR", tempfile.mkdtemp(prefix="mediamon-test-cache-"))
 
 DATA = Path(__file__).parent / "data"
 DUMPS = DATA / "dumps"

@@ -14,9 +14,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
 from typing import Any
 
 from mediamon import engine
+from mediamon.cache import cached
 from mediamon.normalize import TableNormalizer, build_table
 from mediamon.resources import char_map, char_set, data_path, load_json, string_list
 
@@ -49,6 +51,33 @@ def _arabic_chars() -> Iterator[str]:
 
 @functools.cache
 def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """The character table and each change's step name, from the cache when it is current."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        camel = version("camel-tools")
+    except PackageNotFoundError:
+        camel = "unknown"
+    charmap = hashlib.sha256(Path(data_path("ar/charmap.json")).read_bytes()).hexdigest()
+    key = {"camel-tools": camel, "charmap": charmap, "unicode": unicodedata.unidata_version}
+    return cached("ar-table", key, _build_table, encode=list, decode=_decode_table)
+
+
+def _decode_table(data: Any) -> tuple[dict[str, str], dict[str, str]] | None:
+    """A cached (mapping, reasons) pair, or None if the data is not one."""
+    if not isinstance(data, list) or len(data) != 2:
+        return None
+    mapping, reasons = data
+    for table in (mapping, reasons):
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in table.items()
+        ):
+            return None
+    return mapping, reasons
+
+
+def _build_table() -> tuple[dict[str, str], dict[str, str]]:
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
