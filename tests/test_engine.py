@@ -346,3 +346,32 @@ def test_native_mentions_equal_attrs_mentions(core: object) -> None:
         Mention("body", 19, 26, "Kadhemi", "Q2", "PER", "Mustafa al-Kadhimi", "en", "Kadhimi", "variant"),
     ]
     assert hash(made[0]) == hash(Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"))
+
+
+_NAME_PIECES = [*" .-,\n", " al-", " Al ", "Mustafa", "Kadhimi", "Kadhemi’s", "Qassim", "Soleimani"]
+_NAME_PIECES += ["Hezbollah", "Hizbullah", "the", "Iraq", "iPhone", "O’Neil", "MUSTAFA"]
+
+
+@native_only
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=16).map("".join))
+def test_one_pass_name_hits_equal_runs_then_token_scan(text: str) -> None:
+    """``name_hits`` is ``variant_stream`` + ``scan_tokens`` in one pass: same hits, same spans."""
+    from mediamon.lang import en
+
+    annotator = mediamon.Annotator(RULES, default=False)
+    table = annotator.compiled.sides["en"].variants
+    keys, spans = en.LANGUAGE.variant_stream(text)
+    expected = [(spans[a][0], spans[b][1], v) for a, b, v in table.scan_tokens(" ".join(keys))]
+    assert en.LANGUAGE.variant_hits(text, table) == expected
+
+
+@native_only
+def test_languages_without_a_native_name_pass_use_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediamon.lang import en
+
+    text = "Prime Minister Mustafa al-Kadhemi met Qasem Soleimani’s aides."
+    native = mediamon.Annotator(RULES, default=False).annotate_text(text)
+    monkeypatch.setattr(en.English, "variant_hits", lambda self, text, table: None)
+    assert mediamon.Annotator(RULES, default=False).annotate_text(text) == native
+    assert any(m.how == "variant" for m in native)

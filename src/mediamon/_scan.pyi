@@ -77,3 +77,13 @@ def mentions(
     field: str,
     offset: int,
 ) -> list[_M]: ...
+def name_hits(
+    trie: Trie,
+    text: str,
+    first: CharSet,
+    joiners: CharSet,
+    cache: dict[str, tuple[str, ...]],
+    compute: Callable[[str], tuple[str, ...]],
+    joined: Callable[[str, int, int], object],
+    endings: Collection[str],
+) -> list[tuple[int, int, int]]: ...

@@ -617,6 +617,27 @@ cdef class CharSet:
         return False
 
 
+cdef Py_ssize_t _word_end(str text, Py_ssize_t n, Py_ssize_t i, CharSet joiners):
+    """The end of the word at ``i``: letters and digits, with single ``joiners`` between runs."""
+    cdef Py_ssize_t j = i + 1
+    while j < n and is_alnum(text[j]):
+        j += 1
+    while j + 1 < n and joiners.has(text[j]) and is_alnum(text[j + 1]):
+        j += 2
+        while j < n and is_alnum(text[j]):
+            j += 1
+    return j
+
+
+cdef inline bint _after_word(str text, Py_ssize_t i):
+    """Whether position ``i`` follows a letter, digit or ``_`` (so no word starts there)."""
+    cdef Py_UCS4 prev
+    if i == 0:
+        return False
+    prev = text[i - 1]
+    return is_alnum(prev) or prev == u"_"
+
+
 def words(str text, CharSet first, CharSet joiners):
     """(start, end, word) of the words of ``text`` that begin with a character of ``first``.
 
@@ -625,26 +646,14 @@ def words(str text, CharSet first, CharSet joiners):
     candidate that does follow one is skipped whole, as a regex scan would skip it.
     """
     cdef Py_ssize_t n = len(text), i = 0, j
-    cdef Py_UCS4 c, prev
     cdef list out = []
     while i < n:
-        c = text[i]
-        if not first.has(c):
+        if not first.has(text[i]):
             i += 1
             continue
-        j = i + 1
-        while j < n and is_alnum(text[j]):
-            j += 1
-        while j + 1 < n and joiners.has(text[j]) and is_alnum(text[j + 1]):
-            j += 2
-            while j < n and is_alnum(text[j]):
-                j += 1
-        if i:
-            prev = text[i - 1]
-            if is_alnum(prev) or prev == u"_":
-                i = j
-                continue
-        out.append((i, j, text[i:j]))
+        j = _word_end(text, n, i, joiners)
+        if not _after_word(text, i):
+            out.append((i, j, text[i:j]))
         i = j
     return out
 
@@ -792,4 +801,115 @@ def mentions(type cls, tuple names, list candidates, list labels, str text, str 
         PyObject_GenericSetAttr(obj, names[8], cand[4])
         PyObject_GenericSetAttr(obj, names[9], cand[2])
         out.append(obj)
+    return out
+
+
+cdef class _Tokens:
+    """Keys with the spans of the words they came from (None: a break between name runs)."""
+
+    cdef list keys
+    cdef Py_ssize_t *starts
+    cdef Py_ssize_t *ends
+    cdef Py_ssize_t n
+    cdef Py_ssize_t cap
+
+    def __cinit__(self):
+        self.keys = []
+        self.n = 0
+        self.cap = 64
+        self.starts = <Py_ssize_t *> PyMem_Malloc(self.cap * sizeof(Py_ssize_t))
+        self.ends = <Py_ssize_t *> PyMem_Malloc(self.cap * sizeof(Py_ssize_t))
+        if self.starts == NULL or self.ends == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        PyMem_Free(self.starts)
+        PyMem_Free(self.ends)
+
+    cdef int push(self, object key, Py_ssize_t start, Py_ssize_t end) except -1:
+        cdef void *mem
+        if self.n == self.cap:
+            mem = PyMem_Realloc(self.starts, self.cap * 2 * sizeof(Py_ssize_t))
+            if mem == NULL:
+                raise MemoryError()
+            self.starts = <Py_ssize_t *> mem
+            mem = PyMem_Realloc(self.ends, self.cap * 2 * sizeof(Py_ssize_t))
+            if mem == NULL:
+                raise MemoryError()
+            self.ends = <Py_ssize_t *> mem
+            self.cap *= 2
+        self.keys.append(key)
+        self.starts[self.n] = start
+        self.ends[self.n] = end
+        self.n += 1
+        return 0
+
+
+def name_hits(
+    Trie trie,
+    str text,
+    CharSet first,
+    CharSet joiners,
+    dict cache,
+    object compute,
+    object joined,
+    endings,
+):
+    """Hits of ``trie``'s keys over runs of keyed words: (start, end, value), in text order.
+
+    The same as :func:`words`, then :func:`keyed_runs`, then :meth:`Trie.scan_tokens` on
+    the keys joined by spaces, in one pass: a hit is a sequence of consecutive keys of
+    one run whose space-joined form is a key of ``trie``; it spans from its first key's
+    word start to its last key's word end (a possessive ending left out).
+    """
+    cdef _Tokens tokens = _Tokens()
+    cdef Py_ssize_t n = len(text), i = 0, j, previous_end = -1, name_end
+    cdef Py_UCS4 c
+    cdef str word
+    while i < n:
+        if not first.has(text[i]):
+            i += 1
+            continue
+        j = _word_end(text, n, i, joiners)
+        if _after_word(text, i):
+            i = j
+            continue
+        word = text[i:j]
+        found = cache.get(word)
+        if found is None:
+            found = compute(word)
+        if found:
+            if previous_end >= 0 and not (i == previous_end + 1 and text[previous_end] == u" "):
+                if joined(text, previous_end, i) is None:
+                    tokens.push(None, previous_end, previous_end)
+            previous_end = j
+            name_end = j - 2 if j - i >= 2 and word[j - i - 2:] in endings else j
+            for key in found:
+                tokens.push(key, i, name_end)
+        i = j
+    cdef list out = []
+    cdef Py_ssize_t t, u
+    cdef int32_t node, value
+    cdef list keys = tokens.keys
+    for t in range(tokens.n):
+        if keys[t] is None:
+            continue
+        node = 0
+        for u in range(t, tokens.n):
+            key = keys[u]
+            if key is None:
+                break
+            if u > t:
+                node = trie.child(node, u" ")
+                if node < 0:
+                    break
+            for c in <str> key:
+                node = trie.child(node, c)
+                if node < 0:
+                    break
+            if node < 0:
+                break
+            value = trie.values[node]
+            if value >= 0:
+                out.append((tokens.starts[t], tokens.ends[u], value))
     return out

@@ -374,18 +374,22 @@ class CompiledGazetteer:
             yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
 
     def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
+        if side.core is not None:
+            hits = side.language.variant_hits(text, side.variants)
+            if hits is None:  # a language without a native name pass
+                keys, spans = side.language.variant_stream(text)
+                stream = " ".join(keys)
+                hits = [(spans[a][0], spans[b][1], v) for a, b, v in side.variants.scan_tokens(stream)]
+            entries = side.variant_entries
+            for start, end, value in hits:
+                entry = entries[value]
+                o_start = side.language.name_start(text, start)
+                yield Candidate(o_start, end, "variant", entry.entity, entry.alias, entry.lang, side.code)
+            return
         keys, spans = side.language.variant_stream(text)
         if not keys:
             return
         stream = " ".join(keys)
-        if side.core is not None:
-            entries = side.variant_entries
-            for first_token, last_token, value in side.variants.scan_tokens(stream):
-                entry = entries[value]
-                o_start = side.language.name_start(text, spans[first_token][0])
-                o_end = spans[last_token][1]
-                yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang, side.code)
-            return
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         pos = 0

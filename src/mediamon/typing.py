@@ -71,6 +71,14 @@ class Language(Protocol):
         """Variant keys of the name words of ``text`` with their spans (``|`` separates runs)."""
         ...
 
+    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
+        """(start, end, value) of a native variant table's keys over the name runs of ``text``.
+
+        The native core's one-pass form of :meth:`variant_stream` followed by a token scan;
+        None when the language has no such pass (the caller then uses ``variant_stream``).
+        """
+        ...
+
     def name_start(self, text: str, start: int) -> int:
         """Where a name found at ``start`` begins (taking in a particle such as ``al-``)."""
         ...

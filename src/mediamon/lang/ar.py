@@ -240,6 +240,9 @@ class Arabic:
     def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
         return [], []
 
+    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
+        return []
+
     def name_start(self, text: str, start: int) -> int:
         return start
 

@@ -357,6 +357,18 @@ class English:
                 spans.append((start, name_end))
         return keys, spans
 
+    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
+        """The native one-pass variant scan (see :class:`mediamon.typing.Language`)."""
+        sets = self._cap_sets
+        if sets is None:
+            return None
+        core, first, joiners = sets
+        cache, compute = self._word_keys, self.word_keys
+        hits: list[tuple[int, int, int]] = core.name_hits(
+            table, text, first, joiners, cache, compute, _NAME_GAP.fullmatch, _POSSESSIVE_ENDINGS
+        )
+        return hits
+
     def name_start(self, text: str, start: int) -> int:
         """Where a name found at ``start`` begins, taking in an ``al-`` or ``el-`` before it."""
         particle = _PARTICLE_BEFORE.search(text, max(0, start - 3), start)
