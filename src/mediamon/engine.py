@@ -9,10 +9,12 @@ the engine they were built with: set it before creating an ``Annotator``.
 
 from __future__ import annotations
 
+import functools
 import os
 from types import ModuleType
+from typing import Any
 
-__all__ = ["core", "name", "use_native"]
+__all__ = ["char_set", "core", "name", "use_native"]
 
 _enabled = not os.environ.get("MEDIAMON_PURE_PYTHON")
 _module: ModuleType | None = None
@@ -32,6 +34,17 @@ def core() -> ModuleType | None:
             return None
         _module = _scan
     return _module
+
+
+def char_set(chars: str) -> Any:
+    """The native core's set of ``chars`` (made once per string), or None without the core."""
+    module = core()
+    return None if module is None else _char_set(module, chars)
+
+
+@functools.lru_cache(maxsize=64)
+def _char_set(module: ModuleType, chars: str) -> Any:
+    return module.CharSet(chars)
 
 
 def name() -> str:

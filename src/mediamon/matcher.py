@@ -100,7 +100,8 @@ class Candidate(NamedTuple):
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        return (-(self.end - self.start), self.start, HOW_RANK[self.how])
+        """Resolution order: longest first, then earliest start, then best rule."""
+        return _rank(self)
 
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:
@@ -314,10 +315,9 @@ class CompiledGazetteer:
     def surname_key(self, side: str, alias: str) -> str | None:
         """The side's language's surname key of a person alias, computed once per alias."""
         keys = self._surname_keys
-        found = keys.get((side, alias), keys)
-        if found is keys:
-            found = keys[(side, alias)] = languages.get(side).surname_key(alias)
-        return found  # type: ignore[return-value]
+        if (side, alias) not in keys:
+            keys[(side, alias)] = languages.get(side).surname_key(alias)
+        return keys[(side, alias)]
 
     # -- scanning -------------------------------------------------------------------
     def scan(self, text: str, *, sides: Sequence[str] | None = None) -> list[Candidate]:

@@ -201,15 +201,10 @@ class TableNormalizer:
         The last result is kept: matching asks again for the same text (the surname pass
         after the gazetteer scan), and the map is immutable.
         """
-        core = engine.core()
         last = self._last
-        if last is not None and last.original is text and (last.native is None) is (core is None):
+        if last is not None and last.original is text and (last.native is None) is (engine.core() is None):
             return last
-        if core is not None:
-            result = self._native_map(text, core, *self._native)
-        else:
-            result = self._normalize_with_map(text)
-        self._last = result
+        self._last = result = self._normalize_with_map(text)
         return result
 
     @functools.cached_property
@@ -228,7 +223,7 @@ class TableNormalizer:
         for rule in self._context:
             trigger = None
             if rule.trigger is not None:
-                trigger = (core.CharSet(rule.trigger[0]), core.CharSet(rule.trigger[1]))
+                trigger = (engine.char_set(rule.trigger[0]), engine.char_set(rule.trigger[1]))
             rules.append((re.compile(rule.pattern), trigger))
         return table, tuple(rules)
 

@@ -17,7 +17,18 @@ from typing import Any
 
 from mediamon.errors import DataFileError, Msg
 
-__all__ = ["char_map", "char_set", "compile_patterns", "data_path", "load_json", "string_list"]
+__all__ = [
+    "char_map",
+    "char_set",
+    "compile_patterns",
+    "data_path",
+    "load_json",
+    "range_chars",
+    "range_class",
+    "string_list",
+]
+
+CodeRanges = tuple[tuple[int, int], ...]
 
 
 def data_path(name: str) -> str:
@@ -95,6 +106,16 @@ def char_set(data: Mapping[str, Any], key: str, *, source: str) -> tuple[str, ..
                 path=source,
             )
     return tuple(out)
+
+
+def range_chars(ranges: CodeRanges) -> str:
+    """Every character of the inclusive code-point ``ranges``."""
+    return "".join(chr(code) for first, last in ranges for code in range(first, last + 1))
+
+
+def range_class(ranges: CodeRanges) -> str:
+    """The inside of a regex character class for ``ranges`` (``A-Z...``)."""
+    return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
 
 
 def char_map(data: Mapping[str, Any], key: str, *, source: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ from typing import Any
 from mediamon import engine
 from mediamon.cache import cached
 from mediamon.normalize import TableNormalizer, build_table
-from mediamon.resources import char_map, char_set, data_path, load_json, string_list
+from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 
@@ -31,16 +31,11 @@ _ARABIC_BLOCKS = (
     (0xFB50, 0xFDFF),
     (0xFE70, 0xFEFF),
 )
-_LETTER_RANGES = (
-    (0x0620, 0x064A),
-    (0x066E, 0x06D3),
-    (0x06FA, 0x06FF),
-    (0x0750, 0x077F),
-    (0x08A0, 0x08C9),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFC),
-)
-_ARABIC_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LETTER_RANGES) + "]")
+# Arabic letters: the base letters (what normalised text holds) and the presentation forms.
+_BASE_RANGES = ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08C9))
+_LETTER_RANGES = (*_BASE_RANGES, (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+_LETTER_CHARS = range_chars(_LETTER_RANGES)
+_ARABIC_LETTER = re.compile(f"[{range_class(_LETTER_RANGES)}]")
 
 
 def _arabic_chars() -> Iterator[str]:
@@ -133,13 +128,12 @@ class ArabicNormalizer(TableNormalizer):
 MIN_SURNAME = 4
 MAX_CLITIC = 4
 # Surnames are looked for in words of Arabic letters only, with no other letter next to them.
-_ARABIC_RUN = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9]+")
+_ARABIC_RUN = re.compile(f"[{range_class(_BASE_RANGES)}]+")
 
 
 def _letterish(char: str) -> bool:
     """A character the pattern ``[^\\W\\d_]`` matches: a letter, or a number other than a decimal digit."""
     return char.isalnum() and not char.isdecimal()
-
 
 
 @functools.cache
@@ -194,22 +188,10 @@ class Arabic:
         return ArabicNormalizer()
 
     def owns(self, text: str) -> bool:
-        letters = self._letters
+        letters = engine.char_set(_LETTER_CHARS)
         if letters is not None:
             return bool(letters.any_in(text))
         return _ARABIC_LETTER.search(text) is not None
-
-    @property
-    def _letters(self) -> Any:
-        """The Arabic letters as a native character set (None without the native core)."""
-        core = engine.core()
-        if core is None:
-            return None
-        cached = self.__dict__.get("_letters_native")
-        if cached is None or cached[0] is not core:
-            chars = [chr(c) for first, last in _LETTER_RANGES for c in range(first, last + 1)]
-            cached = self.__dict__["_letters_native"] = (core, core.CharSet(chars))
-        return cached[1]
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
         """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""

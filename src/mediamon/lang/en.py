@@ -20,7 +20,7 @@ from typing import Any
 
 from mediamon import engine
 from mediamon.normalize import ContextRule, TableNormalizer, build_table
-from mediamon.resources import char_set, data_path, load_json, string_list
+from mediamon.resources import char_set, data_path, load_json, range_chars, range_class, string_list
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
 
@@ -185,7 +185,8 @@ def variant_key(token: str) -> str:
 # starts with a character class so the engine skips to capitals fast; a match that starts
 # inside a word (iPhone) is dropped by _cap_words.
 _CAP_RANGES = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x17F))
-_CAP_FIRST = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CAP_RANGES)
+_CAP_FIRST = range_class(_CAP_RANGES)
+_CAP_CHARS = range_chars(_CAP_RANGES)
 _CAP_JOINERS = "'’ʼ`"
 _CAP_WORD = re.compile(f"[{_CAP_FIRST}][^\\W_]*(?:[{_CAP_JOINERS}][^\\W_]+)*")
 
@@ -275,12 +276,7 @@ class English:
         core = engine.core()
         if core is None:
             return None
-        cached = self.__dict__.get("_cap_sets_native")
-        if cached is None or cached[0] is not core:
-            chars = [chr(c) for first, last in _CAP_RANGES for c in range(first, last + 1)]
-            cached = (core, core.CharSet(chars), core.CharSet(_CAP_JOINERS))
-            self.__dict__["_cap_sets_native"] = cached
-        return cached
+        return core, engine.char_set(_CAP_CHARS), engine.char_set(_CAP_JOINERS)
 
     def word_keys(self, word: str) -> tuple[str, ...]:
         """Variant keys of one written word (``Iraq’s`` gives the key of ``iraq``; particles none)."""
