@@ -59,14 +59,6 @@ class CharSet:
 
 def words(text: str, first: CharSet, joiners: CharSet) -> list[tuple[int, int, str]]: ...
 
-def keyed_runs(
-    text: str,
-    words: list[tuple[int, int, str]],
-    cache: dict[str, tuple[str, ...]],
-    compute: Callable[[str], tuple[str, ...]],
-    joined: Callable[[str, int, int], object],
-    endings: Collection[str],
-) -> tuple[list[str], list[tuple[int, int]]]: ...
 def resolve(candidates: list[_C], length: int, rank: dict[str, int]) -> list[_C]: ...
 def mentions(
     cls: type[_M],

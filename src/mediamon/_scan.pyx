@@ -658,43 +658,6 @@ def words(str text, CharSet first, CharSet joiners):
     return out
 
 
-def keyed_runs(str text, list words, dict cache, object compute, object joined, endings):
-    """Keys of the words that have any, as runs: (keys, spans), ``|`` between separate runs.
-
-    ``words`` are (start, end, word); a word's keys come from ``cache`` or ``compute(word)``
-    (a word without keys is left out and does not break a run). Two keyed words are in
-    one run when a single space separates them or ``joined(text, end, start)`` is not
-    None. A word ending in one of ``endings`` (a possessive ``’s``) has them left out of
-    its span. Every key of a word gets the word's span; a separator gets an empty span
-    at the end of the run before it.
-    """
-    cdef list keys = []
-    cdef list spans = []
-    cdef Py_ssize_t previous_end = -1, start, end
-    cdef tuple span
-    cdef str word
-    for item in words:
-        start, end, word = <tuple> item
-        found = cache.get(word)
-        if found is None:
-            found = compute(word)
-        if not found:
-            continue
-        if previous_end >= 0 and not (start == previous_end + 1 and text[previous_end] == u" "):
-            if joined(text, previous_end, start) is None:
-                keys.append(u"|")
-                spans.append((previous_end, previous_end))
-        previous_end = end
-        if len(word) >= 2 and word[len(word) - 2:] in endings:
-            span = (start, end - 2)
-        else:
-            span = (start, end)
-        for key in found:
-            keys.append(key)
-            spans.append(span)
-    return keys, spans
-
-
 cdef struct Ranked:
     Py_ssize_t length
     Py_ssize_t start
@@ -857,10 +820,11 @@ def name_hits(
 ):
     """Hits of ``trie``'s keys over runs of keyed words: (start, end, value), in text order.
 
-    The same as :func:`words`, then :func:`keyed_runs`, then :meth:`Trie.scan_tokens` on
-    the keys joined by spaces, in one pass: a hit is a sequence of consecutive keys of
-    one run whose space-joined form is a key of ``trie``; it spans from its first key's
-    word start to its last key's word end (a possessive ending left out).
+    The same as ``English.variant_stream`` (capitalised words, their keys, runs of keyed
+    words), then :meth:`Trie.scan_tokens` on the keys joined by spaces, in one pass: a hit
+    is a sequence of consecutive keys of one run whose space-joined form is a key of
+    ``trie``; it spans from its first key's word start to its last key's word end (a
+    possessive ending left out).
     """
     cdef _Tokens tokens = _Tokens()
     cdef Py_ssize_t n = len(text), i = 0, j, previous_end = -1, name_end

@@ -320,15 +320,11 @@ class English:
         return key
 
     def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Variant keys of the capitalised words of ``text``, ``|`` between separate name runs."""
-        core = engine.core()
-        if core is not None:
-            words = self.cap_words(text)
-            cache, compute = self._word_keys, self.word_keys
-            runs: tuple[list[str], list[tuple[int, int]]] = core.keyed_runs(
-                text, words, cache, compute, _NAME_GAP.fullmatch, _POSSESSIVE_ENDINGS
-            )
-            return runs
+        """Variant keys of the capitalised words of ``text``, ``|`` between separate name runs.
+
+        The reference form of the pass; the native core's :meth:`variant_hits` does the
+        same and the token scan in one pass.
+        """
         keys: list[str] = []
         spans: list[tuple[int, int]] = []
         previous_end = -1
