@@ -328,11 +328,11 @@ def test_native_mentions_equal_attrs_mentions(core: object) -> None:
     """Mentions made without ``__init__`` need Mention to stay a plain frozen attrs class."""
     import attrs
 
-    from mediamon.matcher import _MENTION_FIELDS, Candidate
-    from mediamon.model import Mention
+    from mediamon.matcher import Candidate
+    from mediamon.model import MENTION_FIELDS, Mention
 
     fields = attrs.fields(Mention)
-    assert len(_MENTION_FIELDS) == 10
+    assert len(MENTION_FIELDS) == 10
     assert all(f.validator is None and f.converter is None for f in fields)
     labels = [("Q1", "LOC", "Iraq"), ("Q2", "PER", "Mustafa al-Kadhimi")]
     cands = [
@@ -340,7 +340,7 @@ def test_native_mentions_equal_attrs_mentions(core: object) -> None:
         Candidate(9, 16, "variant", 1, "Kadhimi", "en", "en"),
     ]
     text = "Iraq and Kadhemi"
-    made = core.mentions(Mention, _MENTION_FIELDS, cands, labels, text, "body", 10)  # type: ignore[attr-defined]
+    made = core.mentions(Mention, MENTION_FIELDS, cands, labels, text, "body", 10)  # type: ignore[attr-defined]
     assert made == [
         Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"),
         Mention("body", 19, 26, "Kadhemi", "Q2", "PER", "Mustafa al-Kadhimi", "en", "Kadhimi", "variant"),

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from mediamon.errors import Msg
-from mediamon.model import Article, Mention
+from mediamon.model import MENTION_FIELDS, Article, Mention
 
 __all__ = [
     "FREQUENCIES",
@@ -42,22 +42,7 @@ FREQUENCIES = ("D", "W", "M")
 UNITS = ("mentions", "articles")
 
 #: Columns of the one-row-per-mention table (CSV export and ``to_pandas``'s mentions frame).
-MENTION_COLUMNS = (
-    "article_id",
-    "date",
-    "source",
-    "article_lang",
-    "field",
-    "start",
-    "end",
-    "text",
-    "entity_id",
-    "entity_type",
-    "entity_name",
-    "lang",
-    "alias",
-    "how",
-)
+MENTION_COLUMNS = ("article_id", "date", "source", "article_lang", *MENTION_FIELDS)
 
 
 def _choices(value: str | Iterable[str] | None) -> frozenset[str] | None:

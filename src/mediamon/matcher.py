@@ -35,7 +35,7 @@ from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import Msg, UsageError
 from mediamon.gazetteer import Entity, Gazetteer
-from mediamon.model import Mention
+from mediamon.model import MENTION_FIELDS, Mention
 from mediamon.typing import Language
 
 __all__ = ["HOW_RANK", "AliasEntry", "Candidate", "CompiledGazetteer", "Conflict", "resolve"]
@@ -140,10 +140,6 @@ def _ambiguous_aliases(entity: Entity) -> frozenset[tuple[str, str]]:
         if key.startswith("ambiguous_") and isinstance(value, list):
             out.update((key.removeprefix("ambiguous_"), alias) for alias in value if isinstance(alias, str))
     return frozenset(out)
-
-
-# Mention's fields, in the order the native core sets them (the tests hold the two together).
-_MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
 
 
 def _same_letters(surface: str, letters: str) -> bool:
@@ -419,7 +415,7 @@ def to_mentions(
     core = engine.core()
     if core is not None:
         listed = candidates if isinstance(candidates, list) else list(candidates)
-        made: list[Mention] = core.mentions(Mention, _MENTION_FIELDS, listed, labels, text, field, offset)
+        made: list[Mention] = core.mentions(Mention, MENTION_FIELDS, listed, labels, text, field, offset)
         return made
     return [
         Mention(field, start + offset, end + offset, text[start:end], *labels[entity], lang, alias, how)

@@ -105,6 +105,10 @@ class Mention:
         return None
 
 
+#: A mention's fields in order: the keys of ``Mention.to_dict`` and its columns in tables.
+MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+
+
 @attrs.frozen
 class Dropped:
     """A non-blank input line the parser set aside, with why (nothing is lost silently)."""
