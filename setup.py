@@ -1,4 +1,4 @@
-"""Build the optional native core (``mediamon._scan``, Cython); everything else is in pyproject.toml.
+"""Build the optional native core (``mediamon.engine._native``, Cython); everything else is in pyproject.toml.
 
 Without a C compiler the build still succeeds, with a warning, and mediamon runs on its
 pure-Python engine (same results, slower); ``MEDIAMON_PURE_PYTHON=1`` skips the core.
@@ -41,7 +41,7 @@ def extensions() -> list[Extension]:
     except ImportError:
         print("mediamon: Cython not found; using the pure-Python engine", file=sys.stderr)
         return []
-    ext = Extension("mediamon._scan", ["src/mediamon/_scan.pyx"], extra_compile_args=["-O2"])
+    ext = Extension("mediamon.engine._native", ["src/mediamon/engine/_native.pyx"], extra_compile_args=["-O2"])
     return list(cythonize([ext], compiler_directives={"language_level": "3"}, quiet=True))
 
 

@@ -1,4 +1,4 @@
-"""Benchmark mediamon.langid.detect_language against raw langdetect on FIGNEWS-2024.
+"""Benchmark mediamon.text.langid.detect_language against raw langdetect on FIGNEWS-2024.
 
 Runs over the full FIGNEWS file when ``../shared/data/eval/fignews/FIGNEWS-2024-TEXT-IAA.tsv``
 (relative to the repository root) exists, else over ``tests/data/fignews_sample.tsv``. For
@@ -26,10 +26,10 @@ COLUMNS = (("Text", None), ("English MT", "en"), ("Arabic MT", "ar"))
 ROW = "{:<11} {:<8} {:>4}  {:>8} {:>7}  {:>10} {:>7}"
 
 try:
-    from mediamon.langid import detect_language
+    from mediamon.text.langid import detect_language
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
-    from mediamon.langid import detect_language
+    from mediamon.text.langid import detect_language
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

@@ -27,8 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import mediamon
-from mediamon.dates import match_date_line, parse_date
-from mediamon.langid import detect_language
+from mediamon.text.dates import match_date_line, parse_date
+from mediamon.text.langid import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "tests" / "data" / "gazetteers" / "rules.jsonl"

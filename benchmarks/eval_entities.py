@@ -412,7 +412,7 @@ def homonym_groups(gazetteer: Any) -> Callable[[str], str]:
 
 def without_ambiguity_marks(annotator: mediamon.Annotator) -> mediamon.Annotator:
     """The same gazetteer with every ``ambiguous*`` meta key removed (what-if runs)."""
-    from mediamon.gazetteer import Entity, Gazetteer
+    from mediamon.match.gazetteer import Entity, Gazetteer
 
     entities = [
         Entity(

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediamon
-from mediamon.annotate import annotate_all
-from mediamon.matcher import HOW_RANK
+from mediamon.match.annotate import annotate_all
+from mediamon.match.compile import HOW_RANK
 from tests.conftest import DATA
 
 RULES = DATA / "gazetteers" / "rules.jsonl"

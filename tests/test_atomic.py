@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mediamon.atomic import atomic_write
+from mediamon.io.atomic import atomic_write
 
 
 def test_writes_a_new_file_and_creates_parent_directories(tmp_path: Path) -> None:

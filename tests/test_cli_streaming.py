@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 import mediamon
-from mediamon import readers
 from mediamon.cli import main
 from mediamon.errors import Msg
-from mediamon.output import ArticleWriter, open_writer, write_articles
+from mediamon.io import inputs
+from mediamon.io.output import ArticleWriter, open_writer, write_articles
 from mediamon.store import read_store
 from tests.conftest import DATA
 
@@ -38,15 +38,15 @@ def _inputs(tmp_path: Path, copies: int = 4) -> Path:
 
 def _spy_reads(monkeypatch: pytest.MonkeyPatch, before_each: Callable[[int], None]) -> None:
     """Call ``before_each(n)`` before the n-th file (from 0) is read."""
-    real = readers.read_file
+    real = inputs.read_file
     calls = [0]
 
-    def spy(name: str, **kwargs: Any) -> readers.Parsed:
+    def spy(name: str, **kwargs: Any) -> inputs.Parsed:
         before_each(calls[0])
         calls[0] += 1
         return real(name, **kwargs)
 
-    monkeypatch.setattr(readers, "read_file", spy)
+    monkeypatch.setattr(inputs, "read_file", spy)
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -126,14 +126,14 @@ def test_a_worker_that_dies_fails_the_run_and_writes_nothing(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched reader reaches workers only when they are forked")
     folder = _inputs(tmp_path)
-    real = readers.read_file
+    real = inputs.read_file
 
-    def dying(name: str, **kwargs: Any) -> readers.Parsed:
+    def dying(name: str, **kwargs: Any) -> inputs.Parsed:
         if name.endswith("d2.txt"):
             os._exit(3)
         return real(name, **kwargs)
 
-    monkeypatch.setattr(readers, "read_file", dying)
+    monkeypatch.setattr(inputs, "read_file", dying)
     out = tmp_path / "out.jsonl"
     argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", "2", "-o", str(out)]
     status = main(argv)

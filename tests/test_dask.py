@@ -34,7 +34,7 @@ def _expected_from_records() -> list[dict[str, Any]]:
 
 
 def _record_article(record: dict[str, Any]) -> mediamon.Article:
-    from mediamon.records import record_to_article
+    from mediamon.io.records import record_to_article
 
     return record_to_article(record, path="x", line=1).evolve(origin=None)
 

@@ -1,4 +1,4 @@
-"""Tests for mediamon.dates: the labelled case table, data-file validation, properties."""
+"""Tests for mediamon.text.dates: the labelled case table, data-file validation, properties."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediamon import dates
-from mediamon.dates import DateMatch, match_date_line, parse_date
 from mediamon.errors import DataFileError
 from mediamon.resources import load_json
+from mediamon.text import dates
+from mediamon.text.dates import DateMatch, match_date_line, parse_date
 
 CASES_PATH = Path(__file__).parent / "data" / "dates.json"
 

@@ -1,4 +1,4 @@
-"""mediamon.encoding: bytes of scraped dumps to text, with the encoding found or honoured.
+"""mediamon.io.encoding: bytes of scraped dumps to text, with the encoding found or honoured.
 
 Fixtures are generated here from two UTF-8 sources in tests/data/encoding (a
 mostly-English dump with Arabic paragraphs, and a mostly-Arabic one), encoded in each
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediamon.encoding import Decoded, decode
 from mediamon.errors import BinaryInputError, DecodeError, Msg
+from mediamon.io.encoding import Decoded, decode
 
 SOURCES = Path(__file__).parent / "data" / "encoding"
 PATH = "dump.txt"

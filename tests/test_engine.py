@@ -46,7 +46,9 @@ def _both(build: object) -> tuple[object, object]:
 @pytest.mark.skipif(bool(os.environ.get("MEDIAMON_PURE_PYTHON")), reason="pure-Python run asked for")
 def test_native_core_is_built() -> None:
     """An install from source compiles the core; a silent fall-back would hide a broken build."""
-    assert engine.core() is not None, "mediamon._scan is not built: pip install needs Cython and a C compiler"
+    assert engine.core() is not None, (
+        "the native core is not built: pip install needs Cython and a C compiler"
+    )
     assert engine.name() == "native"
 
 
@@ -297,7 +299,6 @@ def test_charset_membership(core: object) -> None:
     assert "ab" not in chars
 
 
-
 @native_only
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*_PIECES, "U.S.", "U.N.", "A.", "X.Y", "’s", "'S", "’t"])).map("".join))
@@ -328,7 +329,7 @@ def test_native_mentions_equal_attrs_mentions(core: object) -> None:
     """Mentions made without ``__init__`` need Mention to stay a plain frozen attrs class."""
     import attrs
 
-    from mediamon.matcher import Candidate
+    from mediamon.match.compile import Candidate
     from mediamon.model import MENTION_FIELDS, Mention
 
     fields = attrs.fields(Mention)

@@ -12,7 +12,7 @@ import pytest
 import mediamon
 from mediamon.cli import main
 from mediamon.errors import GazetteerError
-from mediamon.gazetteer import Entity, Gazetteer, check_file
+from mediamon.match.gazetteer import Entity, Gazetteer, check_file
 from tests.conftest import DATA
 
 IRAQ = DATA / "gazetteers" / "iraq.jsonl"
@@ -180,7 +180,7 @@ def test_bundled_default_loads() -> None:
 def test_plugin_entry_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A tiny installed package adds a gazetteer through the ``mediamon.gazetteers`` entry point."""
     (tmp_path / "mediamon_testplugin.py").write_text(
-        "from mediamon import Gazetteer\nfrom mediamon.gazetteer import Entity\n\n"
+        "from mediamon import Gazetteer\nfrom mediamon.match.gazetteer import Entity\n\n"
         "def gazetteer():\n"
         "    names = {'en': ['Zebulon Plugin'], 'ar': ['زبولون']}\n"
         "    return Gazetteer([Entity.create('per:plugin', 'PER', names)])\n",

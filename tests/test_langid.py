@@ -1,4 +1,4 @@
-"""mediamon.langid: script counts and language identification."""
+"""mediamon.text.langid: script counts and language identification."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediamon.langid import UNDETERMINED, ScriptCounts, detect_language, script_counts
+from mediamon.text.langid import UNDETERMINED, ScriptCounts, detect_language, script_counts
 
 SAMPLE = Path(__file__).parent / "data" / "fignews_sample.tsv"
 SOURCE_LANG = {"Arabic": "ar", "English": "en", "French": "fr", "Hebrew": "he", "Hindi": "hi"}
@@ -229,7 +229,7 @@ def test_deterministic_across_processes() -> None:
     here = [detect_language(t) for t in texts]
     script = (
         "import json, sys\n"
-        "from mediamon.langid import detect_language\n"
+        "from mediamon.text.langid import detect_language\n"
         "texts = json.load(sys.stdin)\n"
         "print(json.dumps([detect_language(t) for t in texts]))\n"
     )
@@ -249,7 +249,7 @@ def test_deterministic_across_processes() -> None:
 def test_langdetect_is_loaded_lazily_and_its_global_seed_left_alone() -> None:
     script = (
         "import sys\n"
-        "import mediamon.langid as langid\n"
+        "import mediamon.text.langid as langid\n"
         "assert 'langdetect' not in sys.modules, 'langdetect imported at import time'\n"
         "langid.detect_language('Die Regierung hat am Mittwoch neue Sicherheitsmaßnahmen angekündigt, "
         "sagte der Minister in Berlin.')\n"

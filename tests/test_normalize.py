@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon.lang import get
-from mediamon.normalize import NormalizedText
+from mediamon.text.normalize import NormalizedText
 from mediamon.typing import Normalizer
 from tests.conftest import DATA
 

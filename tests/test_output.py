@@ -14,7 +14,7 @@ import pytest
 import mediamon
 from mediamon import Article, Corpus
 from mediamon.errors import Msg, UsageError
-from mediamon.output import dumps, output_format, write_articles
+from mediamon.io.output import dumps, output_format, write_articles
 from tests.conftest import DATA
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "000_ee85a602ba24a7e5.txt"

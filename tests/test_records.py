@@ -11,8 +11,8 @@ import pytest
 
 import mediamon
 from mediamon.errors import Msg, Problem, RecordError
+from mediamon.io.records import FIELD_KEYS, language_code, record_to_article
 from mediamon.model import Article, Mention, Origin, article_id
-from mediamon.records import FIELD_KEYS, language_code, record_to_article
 
 
 def convert(record: dict[str, Any], **kwargs: Any) -> Article:

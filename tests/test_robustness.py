@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon.cli import main
 from mediamon.errors import GazetteerError, Msg
-from mediamon.gazetteer import Gazetteer
-from mediamon.readers import _clean_text, split_lines
+from mediamon.io.inputs import _clean_text, split_lines
+from mediamon.match.gazetteer import Gazetteer
 from tests.conftest import DATA
 from tests.test_gazetteer import BAD
 from tests.test_segment import accounted
@@ -94,19 +94,19 @@ def test_file_deleted_after_the_walk_listed_it(tmp_path: Path) -> None:
 
 def test_file_deleted_between_stat_and_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The narrower race: the file is still there when the walk checks it, gone when it is opened."""
-    from mediamon import readers
+    from mediamon.io import inputs
 
     (tmp_path / "a.txt").write_text(DUMP, encoding="utf-8")
     gone = tmp_path / "b.txt"
     gone.write_text(DUMP2, encoding="utf-8")
-    real = readers._load_bytes
+    real = inputs._load_bytes
 
     def load(name: str) -> bytes:
         if name == str(gone):
             raise FileNotFoundError(2, "No such file or directory", name)
         return real(name)
 
-    monkeypatch.setattr(readers, "_load_bytes", load)
+    monkeypatch.setattr(inputs, "_load_bytes", load)
     corpus = mediamon.read(tmp_path)
     assert [a.title for a in corpus] == ["Some Headline About Iraq"]
     assert [(p.path, p.reason) for p in corpus.problems] == [
@@ -233,7 +233,7 @@ def test_dying_worker_fails_the_cli_run_clearly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``annotate --jobs 2``: a worker killed mid-run gives one line and status 1, and no output."""
-    from mediamon import annotate
+    from mediamon.match import annotate
 
     real = annotate.Annotator.annotate
 

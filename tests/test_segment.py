@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediamon
-from mediamon.segment import DROP_REASONS, phrase_key
+from mediamon.text.segment import DROP_REASONS, phrase_key
 from tests.conftest import DUMPS, LABELLED
 
 

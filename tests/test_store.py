@@ -18,7 +18,7 @@ from mediamon import Article, Corpus, Entity, Gazetteer, Mention, Origin, Store
 from mediamon import store as store_module
 from mediamon.cli import main
 from mediamon.errors import InputError, Msg, UsageError
-from mediamon.output import output_format, write_articles
+from mediamon.io.output import output_format, write_articles
 from mediamon.store import fts5_available, search_form
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import mediamon
-from mediamon.annotate import annotate_all
 from mediamon.errors import WorkerError
+from mediamon.match.annotate import annotate_all
 from tests.conftest import DATA
 
 SAMPLE = DATA / "dumps" / "sample_en_ar.txt"

@@ -5,7 +5,6 @@ Scraped news dumps and crawler records become :class:`Article` objects in a
 gazetteers, linking Arabic and English names of one entity to one id.
 """
 
-from mediamon.annotate import Annotator
 from mediamon.corpus import Corpus
 from mediamon.errors import (
     BinaryInputError,
@@ -19,14 +18,15 @@ from mediamon.errors import (
     UsageError,
     WorkerError,
 )
-from mediamon.gazetteer import Entity, Gazetteer
+from mediamon.io.inputs import iter_articles, read, read_dump
 from mediamon.lang.ar import ArabicNormalizer
 from mediamon.lang.en import EnglishNormalizer
-from mediamon.langid import detect_language
+from mediamon.match.annotate import Annotator
+from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.model import Article, Dropped, Mention, Origin
-from mediamon.normalize import NormalizedText
-from mediamon.readers import iter_articles, read, read_dump
 from mediamon.store import Store
+from mediamon.text.langid import detect_language
+from mediamon.text.normalize import NormalizedText
 
 __version__ = "0.1.0"
 

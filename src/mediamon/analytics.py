@@ -290,7 +290,7 @@ def write_mentions_csv(articles: Iterable[Article], path: str | os.PathLike[str]
 
     Tab-separated for a ``.tsv`` name; a further ``.gz``/``.bz2``/``.xz`` compresses.
     """
-    from mediamon.atomic import COMPRESSORS, atomic_write
+    from mediamon.io.atomic import COMPRESSORS, atomic_write
 
     name = os.fspath(path)
     compression = next((s for s in COMPRESSORS if name.lower().endswith(s)), None)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mediamon.atomic import atomic_write
+from mediamon.io.atomic import atomic_write
 
 __all__ = ["cache_dir", "cached"]
 

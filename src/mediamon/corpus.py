@@ -22,8 +22,8 @@ from mediamon.model import Article, Dropped
 
 if TYPE_CHECKING:
     from mediamon.analytics import EntityRow, Pair, Timeline
-    from mediamon.annotate import Annotator
-    from mediamon.gazetteer import Gazetteer
+    from mediamon.match.annotate import Annotator
+    from mediamon.match.gazetteer import Gazetteer
 
 __all__ = ["Corpus"]
 
@@ -235,7 +235,7 @@ class Corpus(Sequence[Article]):
 
         from tqdm import tqdm
 
-        from mediamon.annotate import Annotator, annotate_all
+        from mediamon.match.annotate import Annotator, annotate_all
 
         done = annotate_all(self.articles, annotator or Annotator(), jobs=jobs)
         bar = tqdm(
@@ -326,7 +326,7 @@ class Corpus(Sequence[Article]):
 
     def write(self, path: str | os.PathLike[str] | None = None) -> int:
         """Write the articles to ``path`` (format by suffix, atomically; stdout for ``-``/None)."""
-        from mediamon.output import write_articles
+        from mediamon.io.output import write_articles
 
         return write_articles(self.articles, path)
 
@@ -336,7 +336,7 @@ class Corpus(Sequence[Article]):
         The format is JSON Lines whatever the suffix, compressed for ``.gz``/``.bz2``/``.xz``.
         Returns how many articles were written.
         """
-        from mediamon.output import write_articles
+        from mediamon.io.output import write_articles
 
         return write_articles(self.articles, path, format="jsonl")
 

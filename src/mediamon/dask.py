@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
 
-    from mediamon.annotate import Annotator, GazetteerSpec
+    from mediamon.match.annotate import Annotator, GazetteerSpec
 
 __all__ = ["MENTION_COLUMNS", "annotate_bag", "annotate_partition", "read_bag", "to_dataframe"]
 
@@ -39,7 +39,7 @@ _ANNOTATORS: dict[tuple[tuple[str | bytes, ...], bool], Annotator] = {}
 
 def _spec(gazetteers: GazetteerSpec | Iterable[GazetteerSpec] | None) -> tuple[Any, ...]:
     """Gazetteer specs as they travel to workers: absolute paths, Gazetteer objects as they are."""
-    from mediamon.gazetteer import Gazetteer
+    from mediamon.match.gazetteer import Gazetteer
 
     if gazetteers is None:
         return ()
@@ -64,7 +64,7 @@ def _annotator(specs: Sequence[Any], default: bool) -> Annotator:
     key = (tuple(s if isinstance(s, str) else _gazetteer_key(s) for s in specs), default)
     annotator = _ANNOTATORS.get(key)
     if annotator is None:
-        from mediamon.annotate import Annotator
+        from mediamon.match.annotate import Annotator
 
         annotator = _ANNOTATORS[key] = Annotator(list(specs), default=default)
     return annotator
@@ -73,7 +73,7 @@ def _annotator(specs: Sequence[Any], default: bool) -> Annotator:
 def _as_article(item: Article | Mapping[str, Any], index: int) -> Article:
     if isinstance(item, Article):
         return item
-    from mediamon.records import record_to_article
+    from mediamon.io.records import record_to_article
 
     article = record_to_article(item, path=_RECORDS_LABEL, line=index)
     # A position inside a partition says nothing about where the record came from.
@@ -109,7 +109,7 @@ def annotate_bag(
 def _expand(glob_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
     """Files named by a glob pattern, paths or directories (recursively, sorted)."""
     from mediamon.errors import Problem
-    from mediamon.readers import iter_inputs
+    from mediamon.io.inputs import iter_inputs
 
     if isinstance(glob_or_paths, str | os.PathLike):
         glob_or_paths = [glob_or_paths]
@@ -128,7 +128,7 @@ def _expand(glob_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[s
 
 
 def _read_partition(names: Sequence[str], encoding: str | None, day_first: bool) -> list[Article]:
-    from mediamon.readers import read_file
+    from mediamon.io.inputs import read_file
 
     articles: list[Article] = []
     for name in names:
@@ -150,7 +150,7 @@ def read_bag(
     Files must be readable at the same path on every worker. Problems with a file's
     content are emitted as warnings (in the worker's log on a cluster); the rest is read.
     """
-    from mediamon.readers import check_encoding
+    from mediamon.io.inputs import check_encoding
 
     db: Any = importlib.import_module("dask.bag")  # untyped
 

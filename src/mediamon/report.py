@@ -497,7 +497,7 @@ def write_report(
 ) -> int:
     """Write :func:`render_report`'s page to ``path`` atomically (``-``: standard output);
     return its size in characters."""
-    from mediamon.atomic import atomic_write
+    from mediamon.io.atomic import atomic_write
 
     page = render_report(articles, title=title, inputs=inputs, top=top, max_articles=max_articles)
     if os.fspath(path) == "-":

@@ -30,8 +30,8 @@ from mediamon.model import Article, Mention, Origin
 
 if TYPE_CHECKING:
     from mediamon.corpus import Corpus
-    from mediamon.gazetteer import Entity, Gazetteer
-    from mediamon.normalize import NormalizedText
+    from mediamon.match.gazetteer import Entity, Gazetteer
+    from mediamon.text.normalize import NormalizedText
 
 __all__ = ["STORE_SUFFIXES", "Hit", "Store", "fts5_available", "search_form", "write_store"]
 
@@ -746,7 +746,7 @@ def write_store(
     import tempfile
     from pathlib import Path
 
-    from mediamon.atomic import _new_file_mode
+    from mediamon.io.atomic import _new_file_mode
 
     target = os.path.realpath(name)
     folder = os.path.dirname(target) or "."

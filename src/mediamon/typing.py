@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from mediamon.normalize import NormalizedText, Step
+    from mediamon.text.normalize import NormalizedText, Step
 
 __all__ = ["Language", "Normalizer"]
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
-from mediamon.gazetteer import Gazetteer
-from mediamon.matcher import Candidate, CompiledGazetteer, resolve, to_mentions
+from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
+from mediamon.match.gazetteer import Gazetteer
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all"]

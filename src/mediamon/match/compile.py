@@ -34,7 +34,7 @@ import attrs
 from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import Msg, UsageError
-from mediamon.gazetteer import Entity, Gazetteer
+from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.model import MENTION_FIELDS, Mention
 from mediamon.typing import Language
 
@@ -213,7 +213,7 @@ class Side:
             self.variants.make_automaton()
 
     def _finish_native(self) -> None:
-        """What the native scan filters and reports hits with (see ``_scan.Trie.configure``)."""
+        """What the native scan filters and reports hits with (see ``_native.Trie.configure``)."""
         entries = self.entries
         kinds = sorted({entry.kind for entry in entries})
         kind_id = {kind: i for i, kind in enumerate(kinds)}

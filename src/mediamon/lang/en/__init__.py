@@ -19,8 +19,8 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from mediamon import engine
-from mediamon.normalize import ContextRule, TableNormalizer, build_table
 from mediamon.resources import char_set, data_path, load_json, range_chars, range_class, string_list
+from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
 

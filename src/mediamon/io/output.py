@@ -18,12 +18,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from mediamon.atomic import COMPRESSORS, atomic_write
 from mediamon.errors import Msg, UsageError
+from mediamon.io.atomic import COMPRESSORS, atomic_write
 from mediamon.model import Article
 
 if TYPE_CHECKING:
-    from mediamon.gazetteer import Gazetteer
+    from mediamon.match.gazetteer import Gazetteer
     from mediamon.store import Store
 
 __all__ = [

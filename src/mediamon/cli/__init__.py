@@ -22,9 +22,9 @@ import attrs
 from mediamon.errors import InputError, MediamonError, Msg, Problem, UsageError, WorkerError
 
 if TYPE_CHECKING:
-    from mediamon.annotate import Annotator
+    from mediamon.io.output import ArticleWriter
+    from mediamon.match.annotate import Annotator
     from mediamon.model import Article, Dropped
-    from mediamon.output import ArticleWriter
 
 __all__ = ["main"]
 
@@ -147,8 +147,8 @@ def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
     Output and ``--dropped`` go to temporary files renamed only at the end (an interrupted
     run leaves no partial output); problems are printed as they come; only counts are kept.
     """
-    from mediamon.output import output_format
-    from mediamon.readers import check_encoding
+    from mediamon.io.inputs import check_encoding
+    from mediamon.io.output import output_format
 
     # Every argument is checked before any input is read or any gazetteer loaded.
     fmt = output_format(args.output)
@@ -167,7 +167,7 @@ def _run_pipeline(args: argparse.Namespace, annotate: bool) -> int:
             raise UsageError(Msg.CANNOT_WRITE.format(detail=os.strerror(errno.EISDIR)), path=target)
     annotator = None
     if annotate:
-        from mediamon.annotate import Annotator
+        from mediamon.match.annotate import Annotator
 
         annotator = Annotator(args.gazetteer, default=not args.no_default)
     tally: Counter[str] = Counter()
@@ -197,8 +197,8 @@ def _stream(
     args: argparse.Namespace, fmt: str, annotator: Annotator | None, jobs: int, tally: Counter[str]
 ) -> None:
     """Read, annotate and write, counting into ``tally``; outputs are renamed into place at the end."""
-    from mediamon.atomic import atomic_write
-    from mediamon.output import open_writer
+    from mediamon.io.atomic import atomic_write
+    from mediamon.io.output import open_writer
 
     progress = not args.quiet and sys.stderr.isatty()
     gazetteer = annotator.gazetteer if annotator is not None and fmt == "sqlite" else None
@@ -224,7 +224,7 @@ def _stream(
         if annotator is not None and jobs > 1:
             _stream_parallel(args, annotator, jobs, writer, on_dropped, on_problem, tally, progress)
             return
-        from mediamon.readers import iter_articles
+        from mediamon.io.inputs import iter_articles
 
         stream = iter_articles(
             args.inputs,
@@ -257,9 +257,9 @@ def _process_file(
     name: str, data: bytes | None, encoding: str | None, day_first: bool, fmt: str | None
 ) -> _FileResult:
     """In a worker: read, segment and annotate one whole file; render it in ``fmt`` if given."""
-    from mediamon import annotate
-    from mediamon.output import render
-    from mediamon.readers import read_file
+    from mediamon.io.inputs import read_file
+    from mediamon.io.output import render
+    from mediamon.match import annotate
 
     annotator = annotate._WORKER
     assert annotator is not None
@@ -291,8 +291,8 @@ def _stream_parallel(
 
     from tqdm import tqdm
 
-    from mediamon.annotate import _init_worker
-    from mediamon.readers import STDIN, _load_bytes, iter_inputs
+    from mediamon.io.inputs import STDIN, _load_bytes, iter_inputs
+    from mediamon.match.annotate import _init_worker
 
     fmt = writer.format if writer.renders else None
     pending: deque[Future[_FileResult] | Problem] = deque()
@@ -411,7 +411,7 @@ def _search(args: argparse.Namespace) -> int:
 
 def _make_report(args: argparse.Namespace) -> int:
     from mediamon.corpus import Corpus
-    from mediamon.readers import check_encoding, read
+    from mediamon.io.inputs import check_encoding, read
     from mediamon.report import write_report
     from mediamon.store import STORE_SUFFIXES, read_store
 
@@ -442,7 +442,7 @@ def _make_report(args: argparse.Namespace) -> int:
                 print(f"mediamon: {name}: note: already annotated; its mentions are kept", file=sys.stderr)
         elif len(corpus):
             if annotator is None:
-                from mediamon.annotate import Annotator
+                from mediamon.match.annotate import Annotator
 
                 annotator = Annotator(args.gazetteer, default=not args.no_default)
             corpus = corpus.annotate(annotator, jobs=args.jobs)
@@ -463,7 +463,7 @@ def _make_report(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from mediamon.readers import read
+    from mediamon.io.inputs import read
 
     corpus = read(args.file)
     langs = Counter(a.lang for a in corpus)
@@ -503,8 +503,8 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_check(args: argparse.Namespace) -> int:
-    from mediamon.gazetteer import Gazetteer, check_file
-    from mediamon.matcher import CompiledGazetteer
+    from mediamon.match.compile import CompiledGazetteer
+    from mediamon.match.gazetteer import Gazetteer, check_file
 
     status = EXIT_OK
     for name in args.files:

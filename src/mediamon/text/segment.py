@@ -27,11 +27,11 @@ from typing import Any
 import attrs
 
 from mediamon import lang
-from mediamon.dates import DateMatch, match_date_line
 from mediamon.errors import DataFileError, Msg
-from mediamon.langid import detect_language
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import compile_patterns, data_path, load_json, string_list
+from mediamon.text.dates import DateMatch, match_date_line
+from mediamon.text.langid import detect_language
 
 __all__ = ["DROP_REASONS", "SegmentRules", "segment_lines"]
 

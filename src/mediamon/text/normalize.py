@@ -69,7 +69,7 @@ class NormalizedText:
     _norm_starts: Sequence[int] = attrs.field(alias="norm_starts")
     _norm_ends: Sequence[int] = attrs.field(alias="norm_ends")
     _soft: Sequence[bool] = attrs.field(alias="soft")
-    #: The native core's per-character map (``mediamon._scan.Mapped``), which then answers instead.
+    #: The native core's per-character map (``mediamon.engine._native.Mapped``), which then answers instead.
     native: Any = attrs.field(default=None, repr=False)
 
     def to_original_start(self, pos: int) -> int:

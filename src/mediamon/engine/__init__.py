@@ -1,6 +1,6 @@
 """Which matching engine runs: the native core when it was built, else pure Python.
 
-The native core (``mediamon._scan``, compiled from Cython at install time) and the
+The native core (``mediamon.engine._native``, compiled from Cython at install time) and the
 pure-Python engine give the same mentions at the same offsets; the native one is several
 times faster. ``MEDIAMON_PURE_PYTHON=1`` in the environment, or :func:`use_native`
 ``(False)``, selects the pure-Python engine, for comparison or debugging. Objects keep
@@ -29,10 +29,10 @@ def core() -> ModuleType | None:
     if not _tried:
         _tried = True
         try:
-            from mediamon import _scan
+            from mediamon.engine import _native
         except ImportError:
             return None
-        _module = _scan
+        _module = _native
     return _module
 
 

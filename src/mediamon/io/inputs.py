@@ -25,11 +25,11 @@ from typing import Any, Literal, Protocol
 import attrs
 
 from mediamon.corpus import Corpus
-from mediamon.encoding import decode
 from mediamon.errors import InputError, Msg, Problem, RecordError, UsageError
+from mediamon.io.encoding import decode
+from mediamon.io.records import record_to_article
 from mediamon.model import Article, Dropped
-from mediamon.records import record_to_article
-from mediamon.segment import segment_lines
+from mediamon.text.segment import segment_lines
 
 __all__ = [
     "FORMATS",

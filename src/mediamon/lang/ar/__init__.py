@@ -19,8 +19,8 @@ from typing import Any
 
 from mediamon import engine
 from mediamon.cache import cached
-from mediamon.normalize import TableNormalizer, build_table
 from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
+from mediamon.text.normalize import TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 

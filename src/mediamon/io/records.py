@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mediamon.dates import parse_date
 from mediamon.errors import Msg, Problem, RecordError
-from mediamon.langid import detect_language
 from mediamon.model import Article, Mention, Origin, article_id
 from mediamon.resources import load_json, string_list
+from mediamon.text.dates import parse_date
+from mediamon.text.langid import detect_language
 
 __all__ = ["FIELD_KEYS", "language_code", "record_to_article"]
 
