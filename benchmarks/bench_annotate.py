@@ -259,7 +259,7 @@ def worker_mediamon(args: argparse.Namespace) -> None:
         "keys": {code: side.size for code, side in compiled.sides.items()},
         "conflicts": len(compiled.conflicts),
         "automaton_mb": automaton_mb(
-            [side.automaton for side in compiled.sides.values() if side.size]
+            [side.table for side in compiled.sides.values() if side.size]
             + [side.variants for side in compiled.sides.values() if side.has_variants]
         ),
     }
@@ -578,13 +578,13 @@ def worker_ablate(args: argparse.Namespace) -> None:
             undo()
 
     def no_variants() -> Callable[[], None]:
-        before = {code: side.has_variants for code, side in compiled.sides.items()}
+        before = {code: side.variant_entries for code, side in compiled.sides.items()}
         for side in compiled.sides.values():
-            side.has_variants = False
+            side.variant_entries = []
 
         def undo() -> None:
             for code, value in before.items():
-                compiled.sides[code].has_variants = value
+                compiled.sides[code].variant_entries = value
 
         return undo
 
@@ -619,20 +619,12 @@ def worker_ablate(args: argparse.Namespace) -> None:
     )
     stage("CompiledGazetteer.scan only", nothing, lambda: [compiled.scan(t) for t in texts])
     latin = compiled.sides["en"]
-    if latin.core is not None:
-        mapped = [languages.get("en").normalizer.normalize_with_map(t).native for t in texts]
-        stage(
-            "floor: Latin native trie scan over normalised text only",
-            nothing,
-            lambda: sum(len(latin.automaton.scan(m)) for m in mapped),
-        )
-    else:
-        normal = [languages.get("en").normalizer.normalize(t) for t in texts]
-        stage(
-            "floor: Latin automaton.iter over normalised text only",
-            nothing,
-            lambda: sum(1 for t in normal for _ in latin.automaton.iter(t)),
-        )
+    mapped = [languages.get("en").normalizer.normalize_with_map(t, latin.engine).mapped for t in texts]
+    stage(
+        f"floor: Latin {latin.engine.NAME} trie scan over normalised text only",
+        nothing,
+        lambda: sum(len(latin.table.scan(m)) for m in mapped),
+    )
     emit(out)
 
 

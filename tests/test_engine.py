@@ -1,4 +1,4 @@
-"""The native core against the pure-Python engine: same normalised text, same offsets, same mentions."""
+"""The engine interface: both implementations give the same normalised text, offsets, hits and mentions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -14,13 +15,19 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon import engine
 from mediamon import lang as languages
-from mediamon.errors import UsageError
+from mediamon.engine import _python
 from tests.conftest import DATA, DUMPS
 
 RULES = DATA / "gazetteers" / "rules.jsonl"
 CASES = json.loads((DATA / "matching_cases.json").read_text(encoding="utf-8"))["cases"]
 
-native_only = pytest.mark.skipif(engine.core() is None, reason="native core not built")
+native_only = pytest.mark.skipif(not engine.native_built(), reason="native core not built")
+
+
+def _native() -> ModuleType:
+    from mediamon.engine import _native
+
+    return _native
 
 
 @pytest.fixture
@@ -30,6 +37,16 @@ def pure_python() -> Iterator[None]:
         yield
     finally:
         engine.use_native(old)
+
+
+@pytest.fixture(params=["python", "native"])
+def impl(request: pytest.FixtureRequest) -> ModuleType:
+    """Each engine implementation in turn (the native one when built)."""
+    if request.param == "python":
+        return _python
+    if not engine.native_built():
+        pytest.skip("native core not built")
+    return _native()
 
 
 def _both(build: object) -> tuple[object, object]:
@@ -46,17 +63,22 @@ def _both(build: object) -> tuple[object, object]:
 @pytest.mark.skipif(bool(os.environ.get("MEDIAMON_PURE_PYTHON")), reason="pure-Python run asked for")
 def test_native_core_is_built() -> None:
     """An install from source compiles the core; a silent fall-back would hide a broken build."""
-    assert engine.core() is not None, (
-        "the native core is not built: pip install needs Cython and a C compiler"
-    )
+    assert engine.native_built(), "the native core is not built: pip install needs Cython and a C compiler"
     assert engine.name() == "native"
 
 
 def test_use_native_switches_and_returns_old_setting(pure_python: None) -> None:
     assert engine.name() == "python"
-    assert engine.core() is None
+    assert engine.current() is _python
     assert engine.use_native(True) is False
     assert engine.use_native(False) is True
+
+
+def test_both_implementations_have_the_same_interface() -> None:
+    names = {"NAME", "CharSet", "CharTable", "Mapped", "Trie", "name_hits", "normalize", "resolve", "words"}
+    assert names <= set(dir(_python))
+    if engine.native_built():
+        assert names <= set(dir(_native()))
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "xfail" not in c], ids=lambda c: c["rule"])
@@ -92,7 +114,7 @@ _PIECES = [
 def test_normalised_text_and_spans_agree(text: str) -> None:
     for code in languages.CODES:
         normalizer = languages.get(code).normalizer
-        python, native = _both(lambda n=normalizer: n._normalize_with_map(text))
+        python, native = _both(lambda n=normalizer: n.normalize_with_map(text))
         assert native.text == python.text == normalizer.normalize(text)
         norm = python.text
         for start in range(len(norm)):
@@ -109,7 +131,7 @@ def test_normalised_text_and_spans_agree(text: str) -> None:
 def test_normalised_text_agrees_on_any_text(text: str) -> None:
     for code in languages.CODES:
         normalizer = languages.get(code).normalizer
-        python, native = _both(lambda n=normalizer: n._normalize_with_map(text))
+        python, native = _both(lambda n=normalizer: n.normalize_with_map(text))
         assert native.text == python.text
 
 
@@ -131,24 +153,22 @@ def test_mentions_agree_on_labelled_dumps_with_bundled_gazetteers(path: Path) ->
 
 
 @native_only
-def test_annotator_built_on_one_engine_refuses_the_other() -> None:
+@pytest.mark.skipif(bool(os.environ.get("MEDIAMON_PURE_PYTHON")), reason="pure-Python run asked for")
+def test_annotator_keeps_the_engine_it_was_built_with() -> None:
     annotator = mediamon.Annotator(RULES, default=False)
-    _ = annotator.compiled
+    before = annotator.annotate_text("Iraq and بالعراق")
     old = engine.use_native(False)
     try:
-        with pytest.raises(UsageError, match="new Annotator"):
-            annotator.annotate_text("Iraq")
+        assert annotator.compiled.engine.NAME == "native"
+        assert annotator.annotate_text("Iraq and بالعراق") == before
     finally:
         engine.use_native(old)
 
 
 # -- the trie ---------------------------------------------------------------------------
 @pytest.fixture
-def core() -> object:
-    module = engine.core()
-    if module is None:
-        pytest.skip("native core not built")
-    return module
+def core(impl: ModuleType) -> ModuleType:
+    return impl
 
 
 def _configured(core: object, keys: dict[str, int], prefixes: object = None, **tables: object) -> object:
@@ -162,13 +182,6 @@ def _configured(core: object, keys: dict[str, int], prefixes: object = None, **t
         tables.get("kinds", bytes(size)),
         tables.get("allowed", b"\x01"),
         tables.get("width", 1),
-        list(range(size)),
-        [((f"alias{i}", "en"),) for i in range(size)],
-        tables.get("letters", [None] * size),
-        bytes(size),
-        "en",
-        tuple,
-        lambda surface, letters: surface == letters,
     )
     return trie
 
@@ -240,29 +253,19 @@ def test_trie_scan_respects_proclitic_table(core: object) -> None:
     assert hits("لعراق") == []
 
 
-def test_trie_candidates_report_exact_alias_and_check_capitals(core: object) -> None:
-    trie = core.Trie()  # type: ignore[attr-defined]
-    trie.add("us", 0)
-    trie.add("iraq", 1)
-    trie.configure(
-        None,
-        bytes(2),
-        b"\x01",
-        1,
-        [7, 8],
-        [(("US", "en"),), (("Iraq", "en"), ("IRAQ", "en"))],
-        ["US", None],
-        bytes([0, 1]),
-        "en",
-        tuple,
-        lambda surface, letters: surface.replace(".", "") == letters,
-    )
-    table = core.CharTable({ord(c): c.lower() for c in "AIQRSU"}, {}, set(), set(), set())  # type: ignore[attr-defined]
-    found = trie.candidates(core.normalize(table, "US us IRAQ iraq", []))  # type: ignore[attr-defined]
-    assert found == [
-        (0, 2, "exact", 7, "US", "en", "en", False),
-        (6, 10, "exact", 8, "IRAQ", "en", "en", True),
-        (11, 15, "normalised", 8, "Iraq", "en", "en", True),
+def test_side_candidates_report_exact_alias_and_check_capitals(impl: ModuleType) -> None:
+    old = engine.use_native(impl.NAME == "native")
+    try:
+        gazetteer = mediamon.Gazetteer(name="t")
+        gazetteer.add(mediamon.Entity("Q7", "LOC", "United States", {"en": ("US",)}))
+        gazetteer.add(mediamon.Entity("Q8", "LOC", "Iraq", {"en": ("Iraq", "IRAQ")}))
+        found = mediamon.Annotator(gazetteer, default=False).annotate_text("US us IRAQ iraq")
+    finally:
+        engine.use_native(old)
+    assert [(m.start, m.end, m.how, m.entity_id, m.alias) for m in found] == [
+        (0, 2, "exact", "Q7", "US"),
+        (6, 10, "exact", "Q8", "IRAQ"),
+        (11, 15, "normalised", "Q8", "Iraq"),
     ]
 
 
@@ -273,21 +276,24 @@ def test_trie_refuses_scan_before_configure_and_short_tables(core: object) -> No
     with pytest.raises(ValueError, match="configure"):
         trie.scan(core.normalize(table, "a", []))  # type: ignore[attr-defined]
     with pytest.raises(ValueError):
-        trie.configure(None, bytes(1), b"\x01", 1, [0], [(("a", "en"),)], [None], bytes(1), "en", tuple, len)
+        trie.configure(None, bytes(1), b"", 1)
 
 
 _WORD_PIECES = [*"aAbZ×ā_1’'` .-", "iPhone", "O’Neil", "xO’Neil", "É", "\u0301", "ß", "McDonald", "Iraq’s"]
 
 
+@native_only
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join) | st.text(max_size=40))
-def test_native_capitalised_words_match_the_regex(text: str) -> None:
+def test_capitalised_words_agree(text: str) -> None:
     from mediamon.lang import en
 
-    sets = en.LANGUAGE._cap_sets
-    if sets is None:
-        pytest.skip("native core not built")
-    assert sets[0].words(text, sets[1], sets[2]) == en._cap_words(text)
+    native = _native()
+    found = [
+        impl.words(text, impl.CharSet(en._CAP_CHARS), impl.CharSet(en._CAP_JOINERS))
+        for impl in (_python, native)
+    ]
+    assert found[0] == found[1]
 
 
 def test_charset_membership(core: object) -> None:
@@ -311,7 +317,7 @@ def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
         for rule in normalizer._context:
             if rule.trigger is None or not re.search(rule.pattern, text):
                 continue
-            first, second = (engine.core().CharSet(chars) for chars in rule.trigger)  # type: ignore[union-attr]
+            first, second = (engine.char_set(chars) for chars in rule.trigger)
             assert first.pair_in(text, second), (rule.name, text)
 
 
@@ -325,30 +331,6 @@ def test_script_ownership_agrees(text: str) -> None:
     assert native == python
 
 
-def test_native_mentions_equal_attrs_mentions(core: object) -> None:
-    """Mentions made without ``__init__`` need Mention to stay a plain frozen attrs class."""
-    import attrs
-
-    from mediamon.match.compile import Candidate
-    from mediamon.model import MENTION_FIELDS, Mention
-
-    fields = attrs.fields(Mention)
-    assert len(MENTION_FIELDS) == 10
-    assert all(f.validator is None and f.converter is None for f in fields)
-    labels = [("Q1", "LOC", "Iraq"), ("Q2", "PER", "Mustafa al-Kadhimi")]
-    cands = [
-        Candidate(0, 4, "exact", 0, "Iraq", "en", "en"),
-        Candidate(9, 16, "variant", 1, "Kadhimi", "en", "en"),
-    ]
-    text = "Iraq and Kadhemi"
-    made = core.mentions(Mention, MENTION_FIELDS, cands, labels, text, "body", 10)  # type: ignore[attr-defined]
-    assert made == [
-        Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"),
-        Mention("body", 19, 26, "Kadhemi", "Q2", "PER", "Mustafa al-Kadhimi", "en", "Kadhimi", "variant"),
-    ]
-    assert hash(made[0]) == hash(Mention("body", 10, 14, "Iraq", "Q1", "LOC", "Iraq", "en", "Iraq", "exact"))
-
-
 _NAME_PIECES = [*" .-,\n", " al-", " Al ", "Mustafa", "Kadhimi", "Kadhemi’s", "Qassim", "Soleimani"]
 _NAME_PIECES += ["Hezbollah", "Hizbullah", "the", "Iraq", "iPhone", "O’Neil", "MUSTAFA"]
 
@@ -356,23 +338,16 @@ _NAME_PIECES += ["Hezbollah", "Hizbullah", "the", "Iraq", "iPhone", "O’Neil", 
 @native_only
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=16).map("".join))
-def test_one_pass_name_hits_equal_runs_then_token_scan(text: str) -> None:
-    """``name_hits`` is ``variant_stream`` + ``scan_tokens`` in one pass: same hits, same spans."""
+def test_name_hits_agree(text: str) -> None:
+    """The one-pass native ``name_hits`` and the pure runs-then-token-scan give the same hits and spans."""
     from mediamon.lang import en
 
-    annotator = mediamon.Annotator(RULES, default=False)
-    table = annotator.compiled.sides["en"].variants
-    keys, spans = en.LANGUAGE.variant_stream(text)
-    expected = [(spans[a][0], spans[b][1], v) for a, b, v in table.scan_tokens(" ".join(keys))]
-    assert en.LANGUAGE.variant_hits(text, table) == expected
-
-
-@native_only
-def test_languages_without_a_native_name_pass_use_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mediamon.lang import en
-
-    text = "Prime Minister Mustafa al-Kadhemi met Qasem Soleimani’s aides."
-    native = mediamon.Annotator(RULES, default=False).annotate_text(text)
-    monkeypatch.setattr(en.English, "variant_hits", lambda self, text, table: None)
-    assert mediamon.Annotator(RULES, default=False).annotate_text(text) == native
-    assert any(m.how == "variant" for m in native)
+    hits = []
+    for impl in (_python, _native()):
+        old = engine.use_native(impl.NAME == "native")
+        try:
+            table = mediamon.Annotator(RULES, default=False).compiled.sides["en"].variants
+            hits.append(en.LANGUAGE.hits(text, table, impl))
+        finally:
+            engine.use_native(old)
+    assert hits[0] == hits[1]

@@ -30,9 +30,6 @@ __all__ = [
 class Msg:
     """Message templates, formatted with ``str.format``; kept together so they stay consistent."""
 
-    ENGINE_SWITCHED = (
-        "the matching engine was switched after this Annotator was compiled; create a new Annotator"
-    )
     WORKER_DIED = "a worker process died ({detail}); no output was written for the unfinished part"
     BINARY = "not a text file ({detail})"
     EMPTY = "empty input"

@@ -8,12 +8,13 @@ these protocols only, never on a language module.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from mediamon.engine import Engine
     from mediamon.text.normalize import NormalizedText, Step
 
-__all__ = ["Language", "Normalizer"]
+__all__ = ["Language", "Normalizer", "Variants"]
 
 
 @runtime_checkable
@@ -26,12 +27,24 @@ class Normalizer(Protocol):
         """The normalised text alone (idempotent: normalising it again changes nothing)."""
         ...
 
-    def normalize_with_map(self, text: str) -> NormalizedText:
-        """The normalised text with its offset map back to ``text``."""
+    def normalize_with_map(self, text: str, engine: Engine | None = None) -> NormalizedText:
+        """The normalised text with its offset map back to ``text`` (made by ``engine``, default current)."""
         ...
 
     def explain(self, text: str) -> list[Step]:
         """The named steps that changed ``text``, in order: why it was normalised as it was."""
+        ...
+
+
+class Variants(Protocol):
+    """Matching by transliteration key: Kadhimi and Kadhemi meet (a language may have none)."""
+
+    def alias_key(self, normalized_alias: str, entity_type: str) -> str | None:
+        """The variant key of a normalised alias, or None where it is not safe to match by key."""
+        ...
+
+    def hits(self, text: str, table: Any, engine: Engine) -> list[tuple[int, int, int]]:
+        """(start, end, value) of ``table``'s keys (an ``engine`` trie of variant keys) in ``text``."""
         ...
 
 
@@ -40,8 +53,6 @@ class Language(Protocol):
 
     code: str
     name: str
-    #: The longest proclitic chain that may stand before a name (0: whole words only).
-    max_prefix: int
 
     @property
     def proclitics(self) -> frozenset[str]:
@@ -50,6 +61,11 @@ class Language(Protocol):
 
     @property
     def normalizer(self) -> Normalizer: ...
+
+    @property
+    def variants(self) -> Variants | None:
+        """The language's transliteration-variant matching, or None."""
+        ...
 
     def owns(self, text: str) -> bool:
         """Whether ``text`` has letters this language's tables should see (its script)."""
@@ -61,26 +77,6 @@ class Language(Protocol):
 
     def prefix_ok(self, prefix: str, form_how: str) -> bool:
         """Whether ``prefix`` (the letters of the word before a hit) may attach to a hit of that kind."""
-        ...
-
-    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
-        """The spelling-variant key of an alias, or None where the language matches no variants."""
-        ...
-
-    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Variant keys of the name words of ``text`` with their spans (``|`` separates runs)."""
-        ...
-
-    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
-        """(start, end, value) of a native variant table's keys over the name runs of ``text``.
-
-        The native core's one-pass form of :meth:`variant_stream` followed by a token scan;
-        None when the language has no such pass (the caller then uses ``variant_stream``).
-        """
-        ...
-
-    def name_start(self, text: str, start: int) -> int:
-        """Where a name found at ``start`` begins (taking in a particle such as ``al-``)."""
         ...
 
     def surname_key(self, alias: str) -> str | None:

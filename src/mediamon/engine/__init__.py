@@ -1,60 +1,101 @@
-"""Which matching engine runs: the native core when it was built, else pure Python.
+"""The matching engine: one interface, two implementations, chosen here and nowhere else.
 
-The native core (``mediamon.engine._native``, compiled from Cython at install time) and the
-pure-Python engine give the same mentions at the same offsets; the native one is several
-times faster. ``MEDIAMON_PURE_PYTHON=1`` in the environment, or :func:`use_native`
-``(False)``, selects the pure-Python engine, for comparison or debugging. Objects keep
-the engine they were built with: set it before creating an ``Annotator``.
+``_native`` (Cython, compiled when the package is installed) and ``_python`` (``re``,
+``str.translate``, pyahocorasick) are modules with the same names and the same results:
+``CharTable`` and ``normalize`` (a normaliser's table applied with an offset map back to
+the original), ``Trie`` (normalised keys, hits only at whole words and allowed
+proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``. :func:`current` gives
+the one in use; objects that match text (a compiled gazetteer's sides) keep the one they
+were built with, so switching affects only what is built afterwards.
+
+``MEDIAMON_PURE_PYTHON=1`` in the environment, or :func:`use_native` ``(False)``, selects
+the pure-Python engine, for comparison or debugging; without a built core it is the only one.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable, Collection, Iterable
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol, cast
 
-__all__ = ["char_set", "core", "name", "use_native"]
-
-_enabled = not os.environ.get("MEDIAMON_PURE_PYTHON")
-_module: ModuleType | None = None
-_tried = False
+__all__ = ["Engine", "char_set", "current", "name", "native_built", "use_native"]
 
 
-def core() -> ModuleType | None:
-    """The native module, or None when it is not built or not wanted."""
-    global _module, _tried  # noqa: PLW0603 - the import is tried once per process
-    if not _enabled:
-        return None
-    if not _tried:
-        _tried = True
+class Engine(Protocol):
+    """What both implementations provide (see the module docstring and ``_native.pyi``)."""
+
+    NAME: str
+    CharTable: Callable[..., Any]
+    Trie: Callable[[], Any]
+    CharSet: Callable[[Iterable[str]], Any]
+
+    def normalize(self, table: Any, text: str, edits: list[tuple[int, int, str | None]]) -> Any: ...
+
+    def words(self, text: str, first: Any, joiners: Any) -> list[tuple[int, int, str]]: ...
+
+    def resolve(self, candidates: list[Any], length: int, rank: dict[str, int]) -> list[Any]: ...
+
+    def name_hits(
+        self,
+        trie: Any,
+        text: str,
+        first: Any,
+        joiners: Any,
+        cache: dict[str, tuple[str, ...]],
+        compute: Callable[[str], tuple[str, ...]],
+        joined: Callable[[str, int, int], object],
+        endings: Collection[str],
+    ) -> list[tuple[int, int, int]]: ...
+
+
+_want_native = not os.environ.get("MEDIAMON_PURE_PYTHON")
+
+
+@functools.cache
+def _load(native: bool) -> ModuleType:
+    if native:
         try:
             from mediamon.engine import _native
         except ImportError:
-            return None
-        _module = _native
-    return _module
+            pass
+        else:
+            return _native
+    from mediamon.engine import _python
+
+    return _python
 
 
-def char_set(chars: str) -> Any:
-    """The native core's set of ``chars`` (made once per string), or None without the core."""
-    module = core()
-    return None if module is None else _char_set(module, chars)
+def current() -> Engine:
+    """The engine new objects are built with: the native core when built and wanted."""
+    return cast(Engine, _load(_want_native))
+
+
+def char_set(chars: str, engine: Engine | None = None) -> Any:
+    """``engine``'s (default: the current one's) set of ``chars``, made once per engine and string."""
+    engine = engine or current()
+    return _char_set(engine.NAME, chars)
 
 
 @functools.lru_cache(maxsize=64)
-def _char_set(module: ModuleType, chars: str) -> Any:
-    return module.CharSet(chars)
+def _char_set(engine: str, chars: str) -> Any:
+    return _load(engine == "native").CharSet(chars)
+
+
+def native_built() -> bool:
+    """Whether the native core was compiled and imports."""
+    return bool(_load(True).NAME == "native")
 
 
 def name() -> str:
     """``"native"`` or ``"python"``: the engine new objects will use."""
-    return "native" if core() is not None else "python"
+    return current().NAME
 
 
 def use_native(enabled: bool) -> bool:
     """Turn the native engine on or off for objects created from now on; returns the old setting."""
-    global _enabled  # noqa: PLW0603
-    old = _enabled
-    _enabled = enabled
+    global _want_native  # noqa: PLW0603 - the one process-wide choice
+    old = _want_native
+    _want_native = enabled
     return old

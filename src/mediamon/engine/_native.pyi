@@ -2,7 +2,8 @@ from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
-_M = TypeVar("_M")
+
+NAME: str
 
 class CharTable:
     def __init__(
@@ -33,22 +34,8 @@ class Trie:
     def __len__(self) -> int: ...
     def add(self, key: str, value: int) -> None: ...
     def get(self, key: str, default: int | None = None) -> int | None: ...
-    def configure(
-        self,
-        prefixes: Trie | None,
-        kinds: bytes,
-        allowed: bytes,
-        width: int,
-        entities: list[int],
-        aliases: list[tuple[tuple[str, str], ...]],
-        letters: list[str | None],
-        ambiguous: bytes,
-        side: str,
-        make: type,
-        same_letters: Callable[[str, str], bool],
-    ) -> None: ...
+    def configure(self, prefixes: Trie | None, kinds: bytes, allowed: bytes, width: int) -> None: ...
     def scan(self, text: Mapped) -> list[tuple[int, int, int, int]]: ...
-    def candidates(self, text: Mapped) -> list[Any]: ...
     def scan_tokens(self, stream: str) -> list[tuple[int, int, int]]: ...
 
 class CharSet:
@@ -59,15 +46,6 @@ class CharSet:
 
 def words(text: str, first: CharSet, joiners: CharSet) -> list[tuple[int, int, str]]: ...
 def resolve(candidates: list[_C], length: int, rank: dict[str, int]) -> list[_C]: ...
-def mentions(
-    cls: type[_M],
-    names: tuple[str, ...],
-    candidates: list[Any],
-    labels: list[tuple[str, str, str]],
-    text: str,
-    field: str,
-    offset: int,
-) -> list[_M]: ...
 def name_hits(
     trie: Trie,
     text: str,

@@ -1,9 +1,10 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
 """Native core of matching: normalisation with an offset map, and a trie walked from word starts.
 
-The pure-Python engine (``normalize.TableNormalizer`` with ``re`` and ``str.translate``,
-pyahocorasick with every hit filtered in Python) stays the reference; this module does
-the same work in one C pass each, and the tests hold the two to the same results.
+The pure-Python engine (``_python.py``: ``re``, ``str.translate``, pyahocorasick with
+every hit filtered in Python) has the same interface and stays the reference; this
+module does the same work in one C pass each, and the tests hold the two to the same
+results. :mod:`mediamon.engine` chooses between them.
 
 - :class:`CharTable` is a normaliser's per-character table as arrays over all of Unicode.
 - :func:`normalize` applies it, with the whitespace-run rule and the context-rule edits
@@ -21,7 +22,6 @@ from libc.string cimport memset
 
 cdef extern from "Python.h":
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
     int PyUnicode_4BYTE_KIND
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
 
@@ -29,6 +29,8 @@ cdef enum:
     F_SPACING = 1  # may start a whitespace run
     F_TAIL = 2     # may continue a whitespace run
     F_SOFT = 4     # a deleted combining mark: it belongs to the letter before it
+
+NAME = "native"
 
 cdef uint32_t MAP_DELETE = 0xFFFFFFFF
 cdef uint32_t MAP_EXPAND = 0xFFFFFFFE
@@ -277,13 +279,6 @@ cdef class Trie:
     cdef bytes kinds
     cdef bytes allowed
     cdef int width
-    cdef list entities
-    cdef list aliases
-    cdef list letters
-    cdef bytes ambiguous
-    cdef str side
-    cdef object make
-    cdef object same_letters
 
     def __cinit__(self):
         self.max_value = -1
@@ -401,48 +396,20 @@ cdef class Trie:
                 return default
         return self.values[node] if self.values[node] >= 0 else default
 
-    def configure(
-        self,
-        Trie prefixes,
-        bytes kinds,
-        bytes allowed,
-        int width,
-        list entities,
-        list aliases,
-        list letters,
-        bytes ambiguous,
-        str side,
-        type make,
-        object same_letters,
-    ):
-        """Set what :meth:`scan` and :meth:`candidates` filter and report with, once after the last add.
+    def configure(self, Trie prefixes, bytes kinds, bytes allowed, int width):
+        """Set what :meth:`scan` filters hits with, once after the last add.
 
-        Per value: ``kinds`` its kind id, ``entities`` its entity index, ``aliases`` its
-        (alias, lang) pairs, ``letters`` the capitals the surface must repeat (None: any
-        case; checked with ``same_letters(surface, letters)``), ``ambiguous`` 1 when all its
-        aliases are. ``allowed[kind * width + proclitic id]`` says whether a kind may follow
-        that proclitic (id 0: none; ids are ``prefixes``' values). ``make`` is the tuple
-        type of candidates, ``side`` their side code.
+        ``kinds`` holds each value's kind id; ``allowed[kind * width + proclitic id]`` says
+        whether a kind may follow that proclitic (id 0: none; ids are ``prefixes``' values).
         """
-        if len(kinds) < self.max_value + 1 or len(ambiguous) < self.max_value + 1:
-            raise ValueError("kinds and ambiguous need one entry per value")
-        if len(entities) < self.max_value + 1 or len(aliases) < self.max_value + 1:
-            raise ValueError("entities and aliases need one entry per value")
-        if len(letters) < self.max_value + 1:
-            raise ValueError("letters needs one entry per value")
+        if len(kinds) < self.max_value + 1:
+            raise ValueError("kinds needs one entry per value")
         if max(kinds, default=0) * width + width > len(allowed) or width < 1:
             raise ValueError("allowed needs width entries per kind")
         self.prefixes = prefixes
         self.kinds = kinds
         self.allowed = allowed
         self.width = width
-        self.entities = entities
-        self.aliases = aliases
-        self.letters = letters
-        self.ambiguous = ambiguous
-        self.side = side
-        self.make = make
-        self.same_letters = same_letters
 
     def scan(self, Mapped text):
         """Hits of whole keys in ``text``: a list of (original start, original end, value, proclitic length).
@@ -478,44 +445,6 @@ cdef class Trie:
                 pid = prefixes.values[pnode]
                 if pid >= 0 and q < n:
                     self._walk(text, q, pid, q - p, kind_of, ok, width, out)
-        return out
-
-    def candidates(self, Mapped text):
-        """:meth:`scan`'s hits as candidates: (start, end, how, entity, alias, lang, side, ambiguous).
-
-        The alias reported is the one written exactly as the surface (how ``exact``), else
-        the first (``normalised``); a hit after a proclitic is ``clitic``.
-        """
-        cdef list out = []
-        cdef str original = text.original
-        cdef str surface, how
-        cdef tuple pairs, pair
-        cdef Py_ssize_t start, end, cut
-        cdef int32_t value
-        cdef bint exact
-        cdef list letters = self.letters
-        cdef list aliases = self.aliases
-        cdef list entities = self.entities
-        cdef const uint8_t *ambiguous = self.ambiguous
-        make = self.make
-        side = self.side
-        for start, end, value, cut in self.scan(text):
-            surface = original[start:end]
-            wanted = letters[value]
-            if wanted is not None and not self.same_letters(surface, wanted):
-                continue
-            pairs = aliases[value]
-            pair = pairs[0]
-            exact = False
-            for candidate in pairs:
-                if (<tuple> candidate)[0] == surface:
-                    pair = candidate
-                    exact = True
-                    break
-            how = "clitic" if cut else "exact" if exact else "normalised"
-            out.append(
-                tuple.__new__(make, (start, end, how, entities[value], pair[0], pair[1], side, ambiguous[value] != 0))
-            )
         return out
 
     cdef int _walk(
@@ -731,40 +660,6 @@ def resolve(list candidates, Py_ssize_t length, dict rank):
     finally:
         PyMem_Free(order)
         PyMem_Free(taken)
-
-
-def mentions(type cls, tuple names, list candidates, list labels, str text, str field, Py_ssize_t offset):
-    """``cls`` objects (mentions) for resolved candidates, with their fields set directly.
-
-    ``cls`` must be a slotted class whose ``__init__`` only stores its arguments (a frozen
-    attrs class without validators or converters); ``names`` are its ten fields in
-    order: field, start, end, text, entity id, entity type, entity name, lang, alias, how.
-    ``labels[entity]`` is the (id, type, name) of an entity.
-    """
-    if len(names) != 10:
-        raise ValueError("mentions() needs the ten field names")
-    cdef list out = []
-    cdef tuple cand, label
-    cdef Py_ssize_t start, end
-    new = object.__new__
-    for item in candidates:
-        cand = <tuple> item
-        start = cand[0]
-        end = cand[1]
-        label = <tuple> labels[cand[3]]
-        obj = new(cls)
-        PyObject_GenericSetAttr(obj, names[0], field)
-        PyObject_GenericSetAttr(obj, names[1], start + offset)
-        PyObject_GenericSetAttr(obj, names[2], end + offset)
-        PyObject_GenericSetAttr(obj, names[3], text[start:end])
-        PyObject_GenericSetAttr(obj, names[4], label[0])
-        PyObject_GenericSetAttr(obj, names[5], label[1])
-        PyObject_GenericSetAttr(obj, names[6], label[2])
-        PyObject_GenericSetAttr(obj, names[7], cand[5])
-        PyObject_GenericSetAttr(obj, names[8], cand[4])
-        PyObject_GenericSetAttr(obj, names[9], cand[2])
-        out.append(obj)
-    return out
 
 
 cdef class _Tokens:

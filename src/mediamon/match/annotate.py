@@ -78,15 +78,23 @@ class Annotator:
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
         if not any(c.ambiguous for cands in raw.values() for c in cands):
-            plain = {field: resolve(cands, len(texts[field])) for field, cands in raw.items()}
+            plain = {
+                field: resolve(cands, len(texts[field]), self.compiled.engine) for field, cands in raw.items()
+            }
             return self._with_surnames(texts, plain, sides)
         supported = {
             cand.entity
             for field, cands in raw.items()
-            for cand in resolve([c for c in cands if not c.ambiguous], len(texts[field]))
+            for cand in resolve(
+                [c for c in cands if not c.ambiguous], len(texts[field]), self.compiled.engine
+            )
         }
         found = {
-            field: resolve([c for c in cands if not c.ambiguous or c.entity in supported], len(texts[field]))
+            field: resolve(
+                [c for c in cands if not c.ambiguous or c.entity in supported],
+                len(texts[field]),
+                self.compiled.engine,
+            )
             for field, cands in raw.items()
         }
         return self._with_surnames(texts, found, sides)
@@ -138,7 +146,7 @@ class Annotator:
                         entity = next(iter(keys[key]))
                         alias, lang = alias_of[entity]
                         extra.append(Candidate(start, end, "surname", entity, alias, lang, code))
-            out[field] = resolve(found[field] + extra, len(text)) if extra else found[field]
+            out[field] = resolve(found[field] + extra, len(text), compiled.engine) if extra else found[field]
         return out
 
 

@@ -3,12 +3,10 @@
 Each alias goes to the side of its script (Arabic script to the Arabic tables, anything
 else to the Latin ones), is normalised with that side's normaliser, and is added to one
 table per side, with the extra forms its language asks for (Arabic ``لل``
-assimilation). With the native core (:mod:`mediamon.engine`) the table is a trie walked
-from every word start and from after every allowed proclitic; without it, a
-pyahocorasick automaton whose every hit, overlapping ones included, is filtered here.
-Either way *all* whole-word candidates are kept until overlaps are resolved, because a
-leftmost-longest scan would drop real whole-word matches behind false starts inside
-words.
+assimilation). The table is the engine's trie (:mod:`mediamon.engine`), which gives
+every whole-word hit, after allowed proclitics, overlapping ones included: *all*
+candidates are kept until overlaps are resolved, because a leftmost-longest scan would
+drop real whole-word matches behind false starts inside words.
 
 The rules, in the order a user can check them:
 
@@ -26,54 +24,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
 
-from mediamon import engine
+from mediamon import engine as engines
 from mediamon import lang as languages
-from mediamon.errors import Msg, UsageError
+from mediamon.engine import Engine
 from mediamon.match.gazetteer import Entity, Gazetteer
-from mediamon.model import MENTION_FIELDS, Mention
+from mediamon.model import Mention
 from mediamon.typing import Language
 
-__all__ = ["HOW_RANK", "AliasEntry", "Candidate", "CompiledGazetteer", "Conflict", "resolve"]
+__all__ = ["HOW_RANK", "Candidate", "CompiledGazetteer", "Conflict", "resolve", "to_mentions"]
 
 HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
 CASE_SENSITIVE_MAX = 5
 _LETTERS = re.compile(r"[^\W\d_]")
-
-
-@attrs.frozen
-class AliasEntry:
-    """What a key in an automaton stands for: an entity and its aliases that normalise to the key.
-
-    ``letters`` is set when every one of those aliases is a short all-capital form, whose
-    capitals the text must then repeat.
-    """
-
-    entity: int
-    aliases: tuple[tuple[str, str], ...]
-    kind: str
-    letters: str | None
-    length: int
-    ambiguous: bool = False
-
-    @property
-    def alias(self) -> str:
-        return self.aliases[0][0]
-
-    @property
-    def lang(self) -> str:
-        return self.aliases[0][1]
-
-    def best(self, surface: str) -> tuple[str, str, bool]:
-        """(alias, lang, exact): the alias written exactly as ``surface`` if any, else the first."""
-        for alias, lang in self.aliases:
-            if alias == surface:
-                return alias, lang, True
-        return self.aliases[0][0], self.aliases[0][1], False
 
 
 @attrs.frozen
@@ -98,34 +65,11 @@ class Candidate(NamedTuple):
     side: str = ""
     ambiguous: bool = False
 
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """Resolution order: longest first, then earliest start, then best rule."""
-        return _rank(self)
 
-
-def _rank(cand: Candidate) -> tuple[int, int, int]:
-    return (cand.start - cand.end, cand.start, HOW_RANK[cand.how])
-
-
-def resolve(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
+def resolve(candidates: Iterable[Candidate], length: int, engine: Engine | None = None) -> list[Candidate]:
     """Keep non-overlapping candidates: longest first, ties to the earliest start, then best rule."""
-    core = engine.core()
-    if core is not None:
-        listed = candidates if isinstance(candidates, list) else list(candidates)
-        kept: list[Candidate] = core.resolve(listed, length, HOW_RANK)
-        return kept
-    ordered = sorted(candidates, key=_rank)
-    if len(ordered) < 2:
-        return ordered
-    taken = bytearray(length + 1)
-    kept = []
-    for cand in ordered:
-        if any(taken[cand.start : cand.end]):
-            continue
-        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    kept.sort(key=lambda c: c.start)
+    listed = candidates if isinstance(candidates, list) else list(candidates)
+    kept: list[Candidate] = (engine or engines.current()).resolve(listed, length, HOW_RANK)
     return kept
 
 
@@ -162,83 +106,115 @@ def _case_letters(alias: str) -> str | None:
 
 
 class Side:
-    """One language's tables: its aliases and, for Latin script, the transliteration-variant keys.
+    """One language's tables: its aliases and, where the language has them, transliteration-variant keys.
 
-    With the native core (:mod:`mediamon.engine`) they are tries walked from word starts;
-    without it, pyahocorasick automata whose hits are filtered in Python.
+    The tables are the engine's tries (:mod:`mediamon.engine`), chosen when the side is
+    built and kept for its life. A trie's value indexes the side's columns (entity, aliases,
+    case letters, ambiguity), from which :meth:`candidates` makes what it reports.
     """
 
-    def __init__(self, language: Language):
+    def __init__(self, language: Language, engine: Engine):
         self.language = language
         self.code = language.code
-        self.core: Any = engine.core()
-        self.entries: list[AliasEntry] = []
-        self.variant_entries: list[AliasEntry] = []
-        self.automaton: Any
-        self.variants: Any
-        if self.core is not None:
-            self.automaton = self.core.Trie()
-            self.variants = self.core.Trie()
-        else:
-            import ahocorasick
-
-            self.automaton = ahocorasick.Automaton()
-            self.variants = ahocorasick.Automaton()
-        self.has_variants = False
+        self.engine = engine
+        self.table: Any = self.engine.Trie()
+        self.variants: Any = self.engine.Trie()
+        self._kinds: list[str] = []
+        self.entities: list[int] = []
+        self.aliases: list[tuple[tuple[str, str], ...]] = []
+        self.letters: list[str | None] = []
+        self.ambiguous = bytearray()
+        self.variant_entries: list[tuple[int, str, str]] = []
         self.size = 0
 
-    def add(self, key: str, entry: AliasEntry) -> None:
-        self._store(self.automaton, self.entries, key, entry)
+    @property
+    def has_variants(self) -> bool:
+        return bool(self.variant_entries)
+
+    def add(
+        self,
+        key: str,
+        entity: int,
+        aliases: tuple[tuple[str, str], ...],
+        kind: str,
+        letters: str | None,
+        ambiguous: bool,
+    ) -> None:
+        """Index ``key`` for an entity's ``aliases`` (alias, lang) that normalise to it.
+
+        ``kind`` says which proclitics the key takes (the language's ``alias_forms``);
+        ``letters`` is set when every one of the aliases is a short all-capital form, whose
+        capitals the text must then repeat; ``ambiguous`` when all of them are marked so.
+        """
+        self.table.add(key, self.size)
+        self._kinds.append(kind)
+        self.entities.append(entity)
+        self.aliases.append(aliases)
+        self.letters.append(letters)
+        self.ambiguous.append(ambiguous)
         self.size += 1
 
-    def add_variant(self, key: str, entry: AliasEntry) -> None:
-        self._store(self.variants, self.variant_entries, key, entry)
-        self.has_variants = True
-
-    def _store(self, table: Any, entries: list[AliasEntry], key: str, entry: AliasEntry) -> None:
-        """A trie keeps an index into ``entries``; an automaton keeps the entry itself."""
-        if self.core is not None:
-            table.add(key, len(entries))
-            entries.append(entry)
-        else:
-            table.add_word(key, entry)
+    def add_variant(self, key: str, entity: int, alias: str, lang: str) -> None:
+        self.variants.add(key, len(self.variant_entries))
+        self.variant_entries.append((entity, alias, lang))
 
     def finish(self) -> None:
-        if self.core is not None:
-            self._finish_native()
-            return
-        if self.size:
-            self.automaton.make_automaton()
-        if self.has_variants:
-            self.variants.make_automaton()
-
-    def _finish_native(self) -> None:
-        """What the native scan filters and reports hits with (see ``_native.Trie.configure``)."""
-        entries = self.entries
-        kinds = sorted({entry.kind for entry in entries})
+        """Tell the trie which proclitics each kind of key takes (see ``Trie.configure``)."""
+        kinds = sorted(set(self._kinds))
         kind_id = {kind: i for i, kind in enumerate(kinds)}
         proclitics = ["", *sorted(self.language.proclitics)]
         prefixes = None
         if len(proclitics) > 1:
-            prefixes = self.core.Trie()
+            prefixes = self.engine.Trie()
             for pid, prefix in enumerate(proclitics[1:], start=1):
                 prefixes.add(prefix, pid)
-        if entries:
-            self.automaton.configure(
-                prefixes,
-                bytes(kind_id[entry.kind] for entry in entries),
-                bytes(bool(self.language.prefix_ok(p, kind)) for kind in kinds for p in proclitics),
-                len(proclitics),
-                [entry.entity for entry in entries],
-                [entry.aliases for entry in entries],
-                [entry.letters for entry in entries],
-                bytes(entry.ambiguous for entry in entries),
-                self.code,
-                Candidate,
-                _same_letters,
-            )
-        # The trie's columns now hold all the scan needs; the entry objects can go.
-        self.entries = []
+        self.table.configure(
+            prefixes,
+            bytes(kind_id[kind] for kind in self._kinds),
+            bytes(bool(self.language.prefix_ok(p, kind)) for kind in kinds or [""] for p in proclitics),
+            len(proclitics),
+        )
+        self._kinds = []
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """The filtered candidates of the side's aliases in ``text``, in original offsets.
+
+        The engine's trie gives whole-word hits after allowed proclitics; here a short
+        all-capital alias must meet its capitals, and each hit is labelled: ``clitic``
+        after a proclitic, ``exact`` when the surface is written as one of the key's
+        aliases, else ``normalised``.
+        """
+        mapped = self.language.normalizer.normalize_with_map(text, self.engine).mapped
+        out = []
+        letters, aliases, entities, ambiguous = self.letters, self.aliases, self.entities, self.ambiguous
+        for start, end, value, cut in self.table.scan(mapped):
+            surface = text[start:end]
+            wanted = letters[value]
+            if wanted is not None and not _same_letters(surface, wanted):
+                continue
+            pairs = aliases[value]
+            alias, lang = pairs[0]
+            exact = False
+            for pair in pairs:
+                if pair[0] == surface:
+                    alias, lang = pair
+                    exact = True
+                    break
+            how = "clitic" if cut else "exact" if exact else "normalised"
+            entity, unsure = entities[value], bool(ambiguous[value])
+            out.append(Candidate(start, end, how, entity, alias, lang, self.code, unsure))
+        return out
+
+    def variant_candidates(self, text: str) -> list[Candidate]:
+        """Candidates of the transliteration-variant keys over the name runs of ``text``."""
+        variants = self.language.variants
+        if variants is None or not self.variant_entries:
+            return []
+        out = []
+        for start, end, value in variants.hits(text, self.variants, self.engine):
+            entity, alias, lang = self.variant_entries[value]
+            out.append(Candidate(start, end, "variant", entity, alias, lang, self.code))
+        return out
 
 
 class CompiledGazetteer:
@@ -249,7 +225,9 @@ class CompiledGazetteer:
         self.entities: list[Entity] = list(gazetteer)
         self.conflicts: list[Conflict] = []
         self._surname_keys: dict[tuple[str, str], str | None] = {}
-        self.sides: dict[str, Side] = {code: Side(languages.get(code)) for code in languages.CODES}
+        #: The engine every table of this gazetteer is built and scanned with.
+        self.engine = engines.current()
+        self.sides = {code: Side(languages.get(code), self.engine) for code in languages.CODES}
         # Per side: normalised key -> (entity index, kind, its aliases, case letters, ambiguous).
         pending: dict[str, dict[str, _Pending]] = {code: {} for code in self.sides}
         variant_owners: dict[tuple[str, str], int] = {}
@@ -282,16 +260,16 @@ class CompiledGazetteer:
                     else:
                         self.conflicts.append(Conflict(side.code, form, self.entities[held[0]].id, entity.id))
                 keyable = letters is None and not unsure and not strict
-                vkey = side.language.alias_variant(normalized, entity.type) if keyable else None
+                variants = side.language.variants
+                vkey = variants.alias_key(normalized, entity.type) if keyable and variants else None
                 if vkey and (side.code, vkey) not in variant_owners:
                     variant_owners[(side.code, vkey)] = index
-                    entry = AliasEntry(index, ((alias, lang_code),), "variant", None, len(vkey))
-                    side.add_variant(vkey, entry)
+                    side.add_variant(vkey, index, alias, lang_code)
         for code, keys in pending.items():
             side = self.sides[code]
             while keys:
                 form, (index, kind, aliases, letters, unsure) = keys.popitem()
-                side.add(form, AliasEntry(index, aliases, kind, letters, len(form), unsure))
+                side.add(form, index, aliases, kind, letters, unsure)
         for side in self.sides.values():
             side.finish()
 
@@ -325,99 +303,31 @@ class CompiledGazetteer:
             if code != languages.FALLBACK and not side.language.owns(text):
                 continue
             if side.size:
-                if side.core is not None:
-                    out.extend(self._scan_native(side, text))
-                else:
-                    out.extend(self._scan_side(side, text))
-            if side.has_variants:
-                out.extend(self._scan_variants(side, text))
+                out.extend(side.candidates(text))
+            out.extend(side.variant_candidates(text))
         return out
-
-    def _scan_native(self, side: Side, text: str) -> list[Candidate]:
-        """The native scan: the same filters as :meth:`_scan_side`, in C."""
-        mapped = side.language.normalizer.normalize_with_map(text).native
-        if mapped is None:
-            raise UsageError(Msg.ENGINE_SWITCHED)
-        found: list[Candidate] = side.automaton.candidates(mapped)
-        return found
-
-    def _scan_side(self, side: Side, text: str) -> Iterator[Candidate]:
-        """The pure-Python scan: every automaton hit, filtered here."""
-        normalized = side.language.normalizer.normalize_with_map(text)
-        norm = normalized.text
-        size = len(norm)
-        prefix_ok = side.language.prefix_ok
-        max_prefix = side.language.max_prefix
-        for last, entry in side.automaton.iter(norm):
-            end = last + 1
-            if end < size and norm[end].isalnum():
-                continue
-            start = end - entry.length
-            word_start = start
-            while word_start > 0 and norm[word_start - 1].isalnum():
-                word_start -= 1
-                if start - word_start > max_prefix:
-                    break
-            prefix = norm[word_start:start]
-            if len(prefix) > max_prefix or not prefix_ok(prefix, entry.kind):
-                continue
-            o_start, o_end = normalized.span(start, end)
-            surface = text[o_start:o_end]
-            if entry.letters is not None and not _same_letters(surface, entry.letters):
-                continue
-            alias, lang, exact = entry.best(surface)
-            how = "clitic" if prefix else "exact" if exact else "normalised"
-            yield Candidate(o_start, o_end, how, entry.entity, alias, lang, side.code, entry.ambiguous)
-
-    def _scan_variants(self, side: Side, text: str) -> Iterator[Candidate]:
-        if side.core is not None:
-            hits = side.language.variant_hits(text, side.variants)
-            if hits is None:  # a language without a native name pass
-                keys, spans = side.language.variant_stream(text)
-                stream = " ".join(keys)
-                hits = [(spans[a][0], spans[b][1], v) for a, b, v in side.variants.scan_tokens(stream)]
-            entries = side.variant_entries
-            for start, end, value in hits:
-                entry = entries[value]
-                o_start = side.language.name_start(text, start)
-                yield Candidate(o_start, end, "variant", entry.entity, entry.alias, entry.lang, side.code)
-            return
-        keys, spans = side.language.variant_stream(text)
-        if not keys:
-            return
-        stream = " ".join(keys)
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 0
-        for i, key in enumerate(keys):
-            starts[pos] = i
-            ends[pos + len(key)] = i
-            pos += len(key) + 1
-        for last, entry in side.variants.iter(stream):
-            first_token = starts.get(last + 1 - entry.length)
-            last_token = ends.get(last + 1)
-            if first_token is None or last_token is None:
-                continue
-            o_start = side.language.name_start(text, spans[first_token][0])
-            o_end = spans[last_token][1]
-            yield Candidate(o_start, o_end, "variant", entry.entity, entry.alias, entry.lang, side.code)
 
 
 def to_mentions(
-    candidates: Iterable[Candidate],
-    compiled: CompiledGazetteer,
-    text: str,
-    field: str,
-    offset: int = 0,
+    candidates: Iterable[Candidate], compiled: CompiledGazetteer, text: str, field: str
 ) -> list[Mention]:
-    """Mentions from resolved candidates of one paragraph starting at ``offset`` in its field."""
+    """Mentions of ``field`` from resolved candidates found in its ``text``."""
     labels = compiled.labels
-    core = engine.core()
-    if core is not None:
-        listed = candidates if isinstance(candidates, list) else list(candidates)
-        made: list[Mention] = core.mentions(Mention, MENTION_FIELDS, listed, labels, text, field, offset)
-        return made
-    return [
-        Mention(field, start + offset, end + offset, text[start:end], *labels[entity], lang, alias, how)
-        for start, end, how, entity, alias, lang, *_ in candidates
-    ]
+    out = []
+    for start, end, how, entity, alias, lang, *_ in candidates:
+        entity_id, entity_type, entity_name = labels[entity]
+        out.append(
+            Mention(
+                field=field,
+                start=start,
+                end=end,
+                text=text[start:end],
+                entity_id=entity_id,
+                entity_type=entity_type,
+                entity_name=entity_name,
+                lang=lang,
+                alias=alias,
+                how=how,
+            )
+        )
+    return out

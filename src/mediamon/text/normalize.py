@@ -12,7 +12,6 @@ say why a text was normalised as it was (the way ftfy explains its fixes).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
@@ -21,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from mediamon import engine
+from mediamon import engine as engines
+from mediamon.engine import Engine
 
 __all__ = [
     "ContextRule",
@@ -59,54 +59,28 @@ class ContextRule:
 
 @attrs.frozen(eq=False)
 class NormalizedText:
-    """Normalised text with the way back: positions in ``text`` map to spans of ``original``."""
+    """Normalised text with the way back: positions in ``text`` map to spans of ``original``.
+
+    The map is the engine's (:mod:`mediamon.engine`): either engine answers the same.
+    """
 
     original: str
     text: str
-    # Parallel lists, one entry per length-changing edit, in order.
-    _orig_starts: Sequence[int] = attrs.field(alias="orig_starts")
-    _orig_ends: Sequence[int] = attrs.field(alias="orig_ends")
-    _norm_starts: Sequence[int] = attrs.field(alias="norm_starts")
-    _norm_ends: Sequence[int] = attrs.field(alias="norm_ends")
-    _soft: Sequence[bool] = attrs.field(alias="soft")
-    #: The native core's per-character map (``mediamon.engine._native.Mapped``), which then answers instead.
-    native: Any = attrs.field(default=None, repr=False)
+    #: The engine's offset map (``Mapped`` of ``mediamon.engine._native`` or ``_python``).
+    mapped: Any = attrs.field(repr=False)
 
     def to_original_start(self, pos: int) -> int:
         """Original index of the character that produced normalised ``pos``."""
-        if self.native is not None:
-            return int(self.native.to_original_start(pos))
-        k = bisect.bisect_right(self._norm_starts, pos) - 1
-        if k < 0:
-            return pos
-        if pos < self._norm_ends[k]:
-            return self._orig_starts[k]
-        return self._orig_ends[k] + (pos - self._norm_ends[k])
+        return int(self.mapped.to_original_start(pos))
 
     def to_original_end(self, end: int) -> int:
         """Original end (exclusive) of normalised span ending at ``end``, with trailing marks."""
-        if self.native is not None:
-            return int(self.native.to_original_end(end))
-        if end <= 0:
-            return 0
-        k = bisect.bisect_right(self._norm_starts, end - 1) - 1
-        if k >= 0 and end - 1 < self._norm_ends[k]:
-            orig = self._orig_ends[k]
-        else:
-            orig = self.to_original_start(end - 1) + 1
-        # Deleted combining marks right after the span belong to its last letter.
-        k = bisect.bisect_left(self._orig_starts, orig)
-        while k < len(self._orig_starts) and self._orig_starts[k] == orig and self._soft[k]:
-            orig = self._orig_ends[k]
-            k += 1
-        return orig
+        return int(self.mapped.to_original_end(end))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original (start, end) of normalised ``[start:end]``."""
-        if self.native is not None:
-            start, end = self.native.span(start, end)
-            return start, end
-        return self.to_original_start(start), self.to_original_end(end)
+        start, end = self.mapped.span(start, end)
+        return start, end
 
 
 def build_table(
@@ -138,7 +112,8 @@ class TableNormalizer:
         rules: Sequence[ContextRule] = (),
     ):
         self.lang = lang
-        self._last: NormalizedText | None = None
+        self._last: tuple[str, Engine, NormalizedText] | None = None
+        self._tables: dict[str, Any] = {}
         self._reasons = dict(reasons)
         mapping = {c: r if len(r) <= 1 else r.replace(" ", "") or " " for c, r in mapping.items()}
         self._one = str.maketrans({c: r for c, r in mapping.items() if len(r) == 1})
@@ -195,91 +170,53 @@ class TableNormalizer:
             text = self._edit_re.sub(self._replacement, text)
         return self._one_to_one(text)
 
-    def normalize_with_map(self, text: str) -> NormalizedText:
-        """The normalised text and its offset map back to ``text``.
+    def normalize_with_map(self, text: str, engine: Engine | None = None) -> NormalizedText:
+        """The normalised text and its offset map back to ``text``, made by ``engine`` (default: current).
 
         The last result is kept: matching asks again for the same text (the surname pass
         after the gazetteer scan), and the map is immutable.
         """
+        engine = engine or engines.current()
         last = self._last
-        if last is not None and last.original is text and (last.native is None) is (engine.core() is None):
-            return last
-        self._last = result = self._normalize_with_map(text)
+        if last is not None and last[0] is text and last[1] is engine:
+            return last[2]
+        mapped = engine.normalize(self._table(engine), text, self._edits(text, engine))
+        result = NormalizedText(text, mapped.text, mapped)
+        self._last = (text, engine, result)
         return result
 
+    def _table(self, engine: Engine) -> Any:
+        """This normaliser's character table in ``engine``, made once per engine."""
+        table = self._tables.get(engine.NAME)
+        if table is None:
+            other = {c: r.translate(self._one) for c, r in self._other.items()}
+            spacing = {" ", *self._spacing}
+            table = engine.CharTable(dict(self._one), other, spacing, spacing | self._deleted, self._soft)
+            self._tables[engine.NAME] = table
+        return table
+
     @functools.cached_property
-    def _native(self) -> tuple[Any, tuple[tuple[re.Pattern[str], tuple[Any, Any] | None], ...]]:
-        """This normaliser's table in the native core, and the context rules' regexes.
+    def _rule_searches(self) -> tuple[tuple[re.Pattern[str], tuple[str, str] | None], ...]:
+        """The context rules' regexes, each searched on its own.
 
-        Each rule is searched for on its own: one regex per rule runs several times faster
-        than their alternation (a scan that can skip to the rule's first character).
+        One regex per rule runs several times faster than their alternation (a scan that
+        can skip to the rule's first character); a rule's trigger pair, checked first,
+        skips texts it cannot match.
         """
-        core = engine.core()
-        assert core is not None
-        other = {c: r.translate(self._one) for c, r in self._other.items()}
-        spacing = {" ", *self._spacing}
-        table = core.CharTable(dict(self._one), other, spacing, spacing | self._deleted, self._soft)
-        rules = []
-        for rule in self._context:
-            trigger = None
-            if rule.trigger is not None:
-                trigger = (engine.char_set(rule.trigger[0]), engine.char_set(rule.trigger[1]))
-            rules.append((re.compile(rule.pattern), trigger))
-        return table, tuple(rules)
+        return tuple((re.compile(rule.pattern), rule.trigger) for rule in self._context)
 
-    def _normalize_with_map(self, text: str) -> NormalizedText:
-        core = engine.core()
-        if core is not None:
-            return self._native_map(text, core, *self._native)
-        orig_starts: list[int] = []
-        orig_ends: list[int] = []
-        norm_starts: list[int] = []
-        norm_ends: list[int] = []
-        soft: list[bool] = []
-        if self._edit_re is None:
-            return NormalizedText(
-                text,
-                self._one_to_one(text),
-                orig_starts,
-                orig_ends,
-                norm_starts,
-                norm_ends,
-                soft,
-            )
-        pieces: list[str] = []
-        last = 0
-        shift = 0
-        for match in self._edit_re.finditer(text):
-            start, end = match.span()
-            replacement = self._replacement(match)
-            if replacement == match.group():
-                continue
-            pieces.append(text[last:start])
-            pieces.append(replacement)
-            norm_start = start + shift
-            orig_starts.append(start)
-            orig_ends.append(end)
-            norm_starts.append(norm_start)
-            norm_ends.append(norm_start + len(replacement))
-            soft.append(replacement == "" and all(c in self._soft for c in match.group()))
-            shift += len(replacement) - (end - start)
-            last = end
-        pieces.append(text[last:])
-        out = self._one_to_one("".join(pieces))
-        return NormalizedText(text, out, orig_starts, orig_ends, norm_starts, norm_ends, soft)
+    def _edits(self, text: str, engine: Engine) -> list[tuple[int, int, str | None]]:
+        """The context rules' edits of ``text``: sorted, non-overlapping (start, end, replacement).
 
-    def _native_map(
-        self,
-        text: str,
-        core: Any,
-        table: Any,
-        rules: tuple[tuple[re.Pattern[str], tuple[Any, Any] | None], ...],
-    ) -> NormalizedText:
-        """The native core's normalisation: context rules found here, the table applied in C."""
+        A replacement of None marks a match whose replacement is the match itself: its
+        characters are left to the table.
+        """
         found: list[tuple[int, int, int, re.Match[str]]] = []
-        for index, (pattern, trigger) in enumerate(rules):
-            if trigger is not None and not trigger[0].pair_in(text, trigger[1]):
-                continue
+        for index, (pattern, trigger) in enumerate(self._rule_searches):
+            if trigger is not None:
+                first, second = (engines.char_set(chars, engine) for chars in trigger)
+                if not first.pair_in(text, second):
+                    continue
             if pattern.search(text) is not None:  # most texts have none: a search is cheaper
                 found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
         edits: list[tuple[int, int, str | None]] = []
@@ -293,8 +230,7 @@ class TableNormalizer:
                 changed = replacement != match.group()
                 edits.append((start, end, replacement.translate(self._one) if changed else None))
                 reach = end
-        mapped = core.normalize(table, text, edits)
-        return NormalizedText(text, mapped.text, (), (), (), (), (), native=mapped)
+        return edits
 
     def explain(self, text: str) -> list[Step]:
         """Each change the normaliser makes to ``text``, named by the step that made it."""

@@ -35,7 +35,6 @@ _ARABIC_BLOCKS = (
 _BASE_RANGES = ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08C9))
 _LETTER_RANGES = (*_BASE_RANGES, (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
 _LETTER_CHARS = range_chars(_LETTER_RANGES)
-_ARABIC_LETTER = re.compile(f"[{range_class(_LETTER_RANGES)}]")
 
 
 def _arabic_chars() -> Iterator[str]:
@@ -171,6 +170,8 @@ class Arabic:
 
     code = "ar"
     name = "Arabic"
+    #: Arabic-script names are not matched by transliteration key.
+    variants = None
 
     @functools.cached_property
     def proclitics(self) -> frozenset[str]:
@@ -179,19 +180,11 @@ class Arabic:
         return before_article | lam_article | before_bare
 
     @functools.cached_property
-    def max_prefix(self) -> int:
-        """The longest proclitic chain in the data."""
-        return max(len(p) for p in self.proclitics)
-
-    @functools.cached_property
     def normalizer(self) -> ArabicNormalizer:
         return ArabicNormalizer()
 
     def owns(self, text: str) -> bool:
-        letters = engine.char_set(_LETTER_CHARS)
-        if letters is not None:
-            return bool(letters.any_in(text))
-        return _ARABIC_LETTER.search(text) is not None
+        return bool(engine.char_set(_LETTER_CHARS).any_in(text))
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
         """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""
@@ -214,19 +207,6 @@ class Arabic:
         if form_how == "article":
             return prefix in before_article
         return prefix in before_bare
-
-    # -- no transliteration variants in Arabic script ---------------------------------
-    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
-        return None
-
-    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        return [], []
-
-    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
-        return []
-
-    def name_start(self, text: str, start: int) -> int:
-        return start
 
     # -- surnames -------------------------------------------------------------------
     def surname_key(self, alias: str) -> str | None:
@@ -283,13 +263,6 @@ class Arabic:
             if not cut or self.prefix_ok(norm[word_start : word_start + cut], kind):
                 start, stop = normalized.span(word_start + cut, end)
                 yield start, stop, key
-
-
-def is_arabic_letter(char: str) -> bool:
-    """True for a letter of the Arabic script."""
-    return _ARABIC_LETTER.match(char) is not None or (
-        unicodedata.category(char).startswith("L") and "ARABIC" in unicodedata.name(char, "")
-    )
 
 
 LANGUAGE = Arabic()

@@ -18,8 +18,9 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
-from mediamon import engine
-from mediamon.resources import char_set, data_path, load_json, range_chars, range_class, string_list
+from mediamon import engine as engines
+from mediamon.engine import Engine
+from mediamon.resources import char_set, data_path, load_json, range_chars, string_list
 from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
@@ -181,25 +182,11 @@ def variant_key(token: str) -> str:
     return "".join(out)
 
 
-# A capitalised Latin word (the material of names), with inner apostrophes kept. The pattern
-# starts with a character class so the engine skips to capitals fast; a match that starts
-# inside a word (iPhone) is dropped by _cap_words.
+# A capitalised Latin word (the material of names): a capital, then letters and digits with
+# single inner apostrophes; one that starts inside a word (iPhone) is not one (engine.words).
 _CAP_RANGES = ((0x41, 0x5A), (0xC0, 0xDE), (0x100, 0x17F))
-_CAP_FIRST = range_class(_CAP_RANGES)
 _CAP_CHARS = range_chars(_CAP_RANGES)
 _CAP_JOINERS = "'’ʼ`"
-_CAP_WORD = re.compile(f"[{_CAP_FIRST}][^\\W_]*(?:[{_CAP_JOINERS}][^\\W_]+)*")
-
-
-def _cap_words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the capitalised words of ``text`` that start a word."""
-    out = []
-    for match in _CAP_WORD.finditer(text):
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            continue
-        out.append((start, match.end(), match.group()))
-    return out
 
 
 # What may stand between two words of one name: spaces, a dash, an al-/el- particle.
@@ -231,7 +218,6 @@ class English:
 
     code = "en"
     name = "English"
-    max_prefix = 0
     proclitics: frozenset[str] = frozenset()
 
     @functools.cached_property
@@ -257,6 +243,11 @@ class English:
         self._word_keys: dict[str, tuple[str, ...]] = {}
         self._last_words: tuple[str, list[tuple[int, int, str]]] | None = None
 
+    @property
+    def variants(self) -> English:
+        """Latin-script names are matched by transliteration key too (this object does it)."""
+        return self
+
     def cap_words(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of the capitalised words of ``text``; the last text's are kept.
 
@@ -265,18 +256,9 @@ class English:
         last = self._last_words
         if last is not None and last[0] is text:
             return last[1]
-        sets = self._cap_sets
-        words = _cap_words(text) if sets is None else sets[0].words(text, sets[1], sets[2])
+        words = engines.current().words(text, engines.char_set(_CAP_CHARS), engines.char_set(_CAP_JOINERS))
         self._last_words = (text, words)
         return words
-
-    @property
-    def _cap_sets(self) -> tuple[Any, Any, Any] | None:
-        """The native core with the capitalised-word character sets, when the core is built."""
-        core = engine.core()
-        if core is None:
-            return None
-        return core, engine.char_set(_CAP_CHARS), engine.char_set(_CAP_JOINERS)
 
     def word_keys(self, word: str) -> tuple[str, ...]:
         """Variant keys of one written word (``Iraq’s`` gives the key of ``iraq``; particles none)."""
@@ -301,7 +283,7 @@ class English:
             out.append(variant_key(piece))
         return tuple(out)
 
-    def alias_variant(self, normalized_alias: str, entity_type: str) -> str | None:
+    def alias_key(self, normalized_alias: str, entity_type: str) -> str | None:
         """The variant key of an alias, when it is safe to match by key.
 
         People's and organisations' names are keyed; other names only when they have two
@@ -319,47 +301,24 @@ class English:
             return None
         return key
 
-    def variant_stream(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Variant keys of the capitalised words of ``text``, ``|`` between separate name runs.
+    def hits(self, text: str, table: Any, engine: Engine) -> list[tuple[int, int, int]]:
+        """(start, end, value) of ``table``'s keys over the runs of capitalised words of ``text``.
 
-        The reference form of the pass; the native core's :meth:`variant_hits` does the
-        same and the token scan in one pass.
+        A run is capitalised words with keys, one space, a dash or an ``al-`` particle
+        between them; a hit starts at its first word (an ``al-`` before it taken in) and
+        ends at its last word, a possessive ending left out.
         """
-        keys: list[str] = []
-        spans: list[tuple[int, int]] = []
-        previous_end = -1
-        cache = self._word_keys
-        for start, end, word in self.cap_words(text):
-            found = cache.get(word)
-            if found is None:
-                found = self.word_keys(word)
-            if not found:
-                continue
-            if (
-                previous_end >= 0
-                and not (start == previous_end + 1 and text[previous_end] == " ")
-                and _NAME_GAP.fullmatch(text, previous_end, start) is None
-            ):
-                keys.append("|")
-                spans.append((previous_end, previous_end))
-            previous_end = end
-            name_end = end - 2 if word[-2:] in _POSSESSIVE_ENDINGS else end
-            for key in found:
-                keys.append(key)
-                spans.append((start, name_end))
-        return keys, spans
-
-    def variant_hits(self, text: str, table: object) -> list[tuple[int, int, int]] | None:
-        """The native one-pass variant scan (see :class:`mediamon.typing.Language`)."""
-        sets = self._cap_sets
-        if sets is None:
-            return None
-        core, first, joiners = sets
-        cache, compute = self._word_keys, self.word_keys
-        hits: list[tuple[int, int, int]] = core.name_hits(
-            table, text, first, joiners, cache, compute, _NAME_GAP.fullmatch, _POSSESSIVE_ENDINGS
+        found: list[tuple[int, int, int]] = engine.name_hits(
+            table,
+            text,
+            engines.char_set(_CAP_CHARS, engine),
+            engines.char_set(_CAP_JOINERS, engine),
+            self._word_keys,
+            self.word_keys,
+            _NAME_GAP.fullmatch,
+            _POSSESSIVE_ENDINGS,
         )
-        return hits
+        return [(self.name_start(text, start), end, value) for start, end, value in found]
 
     def name_start(self, text: str, start: int) -> int:
         """Where a name found at ``start`` begins, taking in an ``al-`` or ``el-`` before it."""

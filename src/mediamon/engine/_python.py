@@ -1,0 +1,442 @@
+"""The pure-Python engine: the same interface and results as the native core, in ``re`` and ``str``.
+
+It is the fall-back where no C compiler built the native core, and the oracle the native
+core is tested against (``tests/engine/``). Each function and class here has the native
+twin of the same name in ``_native.pyx``; :mod:`mediamon.engine` picks one module and
+callers never look at which.
+
+- :class:`CharTable` and :func:`normalize`: a normaliser's table applied with
+  ``str.translate`` between the caller's context-rule edits, the length-changing
+  characters and whitespace runs found by one regex; the offset map is kept at those
+  edits only (:class:`Mapped`).
+- :class:`Trie`: normalised keys in a pyahocorasick automaton; every substring hit is
+  filtered here to whole words and allowed proclitics, as the native trie walk produces
+  them directly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, TypeVar
+
+__all__ = [
+    "NAME",
+    "CharSet",
+    "CharTable",
+    "Mapped",
+    "Trie",
+    "name_hits",
+    "normalize",
+    "resolve",
+    "words",
+]
+
+NAME = "python"
+
+_C = TypeVar("_C", bound=tuple[Any, ...])
+
+
+def _class(chars: Iterable[str]) -> str:
+    """A regex character class body holding exactly ``chars``."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in sorted(set(chars)))
+
+
+class CharTable:
+    """A normaliser's character table: one-to-one outputs, deletions and expansions, run flags."""
+
+    def __init__(
+        self,
+        one: dict[int, str | int | None],
+        other: dict[str, str],
+        spacing: Iterable[str],
+        tail: Iterable[str],
+        soft: Iterable[str],
+    ):
+        self.one = {code: (None if value is None else value) for code, value in one.items()}
+        self.other = dict(other)
+        self.soft = frozenset(soft)
+        spacing = frozenset(spacing)
+        tail = frozenset(tail)
+        alternatives = []
+        if spacing and tail:
+            alternatives.append(f"(?P<run>[{_class(spacing)}][{_class(tail)}]+)")
+        if self.other:
+            alternatives.append(f"[{_class(self.other)}]")
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def map(self, char: str) -> str:
+        """What the table makes of one character ("" for a deletion)."""
+        if char in self.other:
+            return self.other[char]
+        return char.translate(self.one)
+
+
+class Mapped:
+    """Normalised text with the way back, kept at length-changing edits only.
+
+    Each edit maps normalised ``[norm_start, norm_end)`` to original ``[orig_start,
+    orig_end)``; outside edits the two texts run in step. A deleted combining mark
+    (``soft``) belongs to the letter before it, so a span ending at that letter takes it in.
+    """
+
+    def __init__(self, original: str, text: str, edits: list[tuple[int, int, int, int, bool]]):
+        self.original = original
+        self.text = text
+        self._orig_starts = [e[0] for e in edits]
+        self._orig_ends = [e[1] for e in edits]
+        self._norm_starts = [e[2] for e in edits]
+        self._norm_ends = [e[3] for e in edits]
+        self._soft = [e[4] for e in edits]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_original_start(self, pos: int) -> int:
+        """Original index of the character that produced normalised ``pos``."""
+        if pos >= len(self.text):
+            return len(self.original)
+        if pos < 0:
+            return 0
+        k = bisect.bisect_right(self._norm_starts, pos) - 1
+        if k < 0:
+            return pos
+        if pos < self._norm_ends[k]:
+            return self._orig_starts[k]
+        return self._orig_ends[k] + (pos - self._norm_ends[k])
+
+    def to_original_end(self, end: int) -> int:
+        """Original end (exclusive) of the normalised span ending at ``end``, trailing marks included."""
+        if end <= 0:
+            return 0
+        if end > len(self.text):
+            return len(self.original)
+        k = bisect.bisect_right(self._norm_starts, end - 1) - 1
+        if k >= 0 and end - 1 < self._norm_ends[k]:
+            orig = self._orig_ends[k]
+        else:
+            orig = self.to_original_start(end - 1) + 1
+        k = bisect.bisect_left(self._orig_starts, orig)
+        while k < len(self._orig_starts) and self._orig_starts[k] == orig and self._soft[k]:
+            orig = self._orig_ends[k]
+            k += 1
+        return orig
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of normalised ``[start:end]``."""
+        return self.to_original_start(start), self.to_original_end(end)
+
+
+def normalize(table: CharTable, text: str, edits: list[tuple[int, int, str | None]]) -> Mapped:
+    """Normalise ``text`` with ``table``; ``edits`` are the context rules' (start, end, replacement).
+
+    ``edits`` are sorted and do not overlap; a replacement of ``None`` leaves its characters
+    to the one-to-one table alone. Between edits, a run of a spacing character and at least
+    one more spacing or deleted character becomes one space, and deleted or expanding
+    characters are applied, each recorded in the map.
+    """
+    pieces: list[str] = []
+    mapped: list[tuple[int, int, int, int, bool]] = []
+    out_len = 0
+    one = table.one
+
+    def plain(start: int, end: int) -> None:
+        nonlocal out_len
+        if start >= end:
+            return
+        if table.pattern is None:
+            piece = text[start:end].translate(one)
+            pieces.append(piece)
+            out_len += len(piece)
+            return
+        last = start
+        for match in table.pattern.finditer(text, start, end):
+            s, e = match.span()
+            if s > last:
+                piece = text[last:s].translate(one)
+                pieces.append(piece)
+                out_len += len(piece)
+            if match.lastgroup == "run":
+                replacement = " "
+                soft = False
+            else:
+                replacement = table.other[match.group()]
+                soft = replacement == "" and match.group() in table.soft
+            if replacement == "":
+                mapped.append((s, e, out_len, out_len, soft))
+            else:
+                for char in replacement:  # each output character spans its whole source
+                    mapped.append((s, e, out_len, out_len + 1, False))
+                    pieces.append(char)
+                    out_len += 1
+            last = e
+        if last < end:
+            piece = text[last:end].translate(one)
+            pieces.append(piece)
+            out_len += len(piece)
+
+    position = 0
+    for start, end, replacement in edits:
+        plain(position, start)
+        if replacement is None:
+            piece = text[start:end].translate(one)
+            pieces.append(piece)
+            out_len += len(piece)
+        elif replacement == "":
+            mapped.append((start, end, out_len, out_len, False))
+        else:
+            for char in replacement:
+                mapped.append((start, end, out_len, out_len + 1, False))
+                pieces.append(char)
+                out_len += 1
+        position = end
+    plain(position, len(text))
+    return Mapped(text, "".join(pieces), mapped)
+
+
+class CharSet:
+    """A set of characters, with the two questions the word-finding loops ask of a text."""
+
+    def __init__(self, chars: Iterable[str]):
+        self.chars = frozenset(chars)
+        self._search = re.compile(f"[{_class(self.chars)}]").search if self.chars else None
+
+    def __contains__(self, char: object) -> bool:
+        return char in self.chars
+
+    def any_in(self, text: str) -> bool:
+        """Whether ``text`` holds a character of the set."""
+        return self._search is not None and self._search(text) is not None
+
+    def pair_in(self, text: str, second: CharSet) -> bool:
+        """Whether ``text`` holds a character of the set followed by one of ``second``."""
+        chars, follow = self.chars, second.chars
+        return any(a in chars and b in follow for a, b in itertools.pairwise(text))
+
+
+def _after_word(text: str, i: int) -> bool:
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def _word_end(text: str, i: int, joiners: CharSet) -> int:
+    """The end of the word at ``i``: letters and digits, with single ``joiners`` between runs."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j].isalnum():
+        j += 1
+    while j + 1 < n and text[j] in joiners and text[j + 1].isalnum():
+        j += 2
+        while j < n and text[j].isalnum():
+            j += 1
+    return j
+
+
+def words(text: str, first: CharSet, joiners: CharSet) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of ``text`` that begin with a character of ``first``.
+
+    A word is that character and the letters and digits after it, with single ``joiners``
+    between runs of them; one that follows a letter, digit or ``_`` is skipped whole.
+    """
+    out: list[tuple[int, int, str]] = []
+    search = first._search
+    if search is None:
+        return out
+    i = 0
+    while True:
+        found = search(text, i)
+        if found is None:
+            return out
+        i = found.start()
+        j = _word_end(text, i, joiners)
+        if not _after_word(text, i):
+            out.append((i, j, text[i:j]))
+        i = j
+
+
+class Trie:
+    """Normalised keys with integer values; hits filtered to whole words and allowed proclitics."""
+
+    def __init__(self) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        self._built = False
+        self.size = 0
+        self._kinds: bytes | None = None
+        self._allowed = b""
+        self._width = 1
+        self._prefixes: Trie | None = None
+        self._max_prefix = 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def nbytes(self) -> int:
+        return int(self._automaton.get_stats()["total_size"])
+
+    def add(self, key: str, value: int) -> None:
+        if value < 0:
+            raise ValueError("trie values are non-negative")
+        if key not in self._automaton:
+            self.size += 1
+        self._automaton.add_word(key, (value, len(key)))
+        self._built = False
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        found = self._automaton.get(key, None)
+        return default if found is None else int(found[0])
+
+    def configure(self, prefixes: Trie | None, kinds: bytes, allowed: bytes, width: int) -> None:
+        """Set what :meth:`scan` filters hits with: each value's kind, and which proclitics it takes.
+
+        ``allowed[kind * width + proclitic id]`` says whether a kind may follow that proclitic
+        (id 0: none; ids are ``prefixes``' values).
+        """
+        if width < 1 or max(kinds, default=0) * width + width > len(allowed):
+            raise ValueError("allowed needs width entries per kind")
+        self._prefixes = prefixes
+        self._kinds = kinds
+        self._allowed = allowed
+        self._width = width
+        self._max_prefix = 0 if prefixes is None else max(map(len, prefixes._automaton.keys()), default=0)
+
+    def _automaton_ready(self) -> Any:
+        if not self._built:
+            if self.size:
+                self._automaton.make_automaton()
+            self._built = True
+        return self._automaton
+
+    def scan(self, text: Mapped | Any) -> list[tuple[int, int, int, int]]:
+        """Hits of whole keys: (original start, original end, value, proclitic length)."""
+        if self._kinds is None:
+            raise ValueError("configure() the trie before scanning")
+        if not self.size:
+            return []
+        norm = text.text
+        size = len(norm)
+        kinds, allowed, width = self._kinds, self._allowed, self._width
+        prefixes, max_prefix = self._prefixes, self._max_prefix
+        found: list[tuple[int, int, int, tuple[int, int, int, int]]] = []
+        for last, (value, length) in self._automaton_ready().iter(norm):
+            end = last + 1
+            if end < size and norm[end].isalnum():
+                continue
+            start = end - length
+            word_start = start
+            while word_start > 0 and norm[word_start - 1].isalnum():
+                word_start -= 1
+                if start - word_start > max_prefix:
+                    break
+            cut = start - word_start
+            if cut > max_prefix:
+                continue
+            pid = 0
+            if cut:
+                prefix_id = None if prefixes is None else prefixes.get(norm[word_start:start])
+                if prefix_id is None:
+                    continue
+                pid = prefix_id
+            if not allowed[kinds[value] * width + pid]:
+                continue
+            o_start, o_end = text.span(start, end)
+            found.append((word_start, cut, end, (o_start, o_end, value, cut)))
+        found.sort()  # the native walk's order: by word start, then proclitic length, then end
+        return [hit for *_, hit in found]
+
+    def scan_tokens(self, stream: str) -> list[tuple[int, int, int]]:
+        """Hits of whole keys in a stream of space-separated tokens: (first token, last token, value)."""
+        if not self.size:
+            return []
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        pos = 0
+        for i, token in enumerate(stream.split(" ")):
+            starts[pos] = i
+            ends[pos + len(token)] = i
+            pos += len(token) + 1
+        out = []
+        for last, (value, length) in self._automaton_ready().iter(stream):
+            first_token = starts.get(last + 1 - length)
+            last_token = ends.get(last + 1)
+            if first_token is not None and last_token is not None:
+                out.append((first_token, last_token, value))
+        out.sort()
+        return out
+
+
+def resolve(candidates: list[_C], length: int, rank: dict[str, int]) -> list[_C]:
+    """Non-overlapping candidates, longest first, ties to the earliest start, then the best ``rank[how]``.
+
+    Candidates are tuples starting (start, end, how, ...); the kept ones come back in
+    text order; equal candidates keep their input order.
+    """
+    if len(candidates) < 2:
+        return list(candidates)
+    for cand in candidates:
+        if cand[0] < 0 or cand[1] > length or cand[0] > cand[1]:
+            raise ValueError(f"candidate {cand[0]}:{cand[1]} outside a text of length {length}")
+    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], rank[c[2]]))
+    taken = bytearray(length + 1)
+    kept = []
+    for cand in ordered:
+        start, end = cand[0], cand[1]
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(cand)
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+def name_hits(
+    trie: Trie,
+    text: str,
+    first: CharSet,
+    joiners: CharSet,
+    cache: dict[str, tuple[str, ...]],
+    compute: Callable[[str], tuple[str, ...]],
+    joined: Callable[[str, int, int], object],
+    endings: Collection[str],
+) -> list[tuple[int, int, int]]:
+    """Hits of ``trie``'s keys over runs of keyed words: (start, end, value), in text order.
+
+    The words of ``text`` that start with ``first`` get their keys (``cache``, else
+    ``compute``); consecutive keyed words form a run unless what stands between them is
+    neither one plain space nor ``joined``; a hit is a sequence of consecutive keys of one
+    run whose space-joined form is a key of ``trie``, spanning from its first word's start
+    to its last word's end (a possessive ending in ``endings`` left out).
+    """
+    keys: list[str | None] = []
+    spans: list[tuple[int, int]] = []
+    previous_end = -1
+    for start, end, word in words(text, first, joiners):
+        found = cache.get(word)
+        if found is None:
+            found = compute(word)
+        if not found:
+            continue
+        if (
+            previous_end >= 0
+            and not (start == previous_end + 1 and text[previous_end] == " ")
+            and joined(text, previous_end, start) is None
+        ):
+            keys.append(None)
+            spans.append((previous_end, previous_end))
+        previous_end = end
+        name_end = end - 2 if end - start >= 2 and word[-2:] in endings else end
+        for key in found:
+            keys.append(key)
+            spans.append((start, name_end))
+    if not keys:
+        return []
+    stream = " ".join("|" if key is None else key for key in keys)
+    out = []
+    for first_token, last_token, value in trie.scan_tokens(stream):
+        if any(keys[t] is None for t in range(first_token, last_token + 1)):
+            continue
+        out.append((spans[first_token][0], spans[last_token][1], value))
+    return out
