@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediamon import lang as languages
 from mediamon.errors import DataFileError
 from mediamon.resources import load_json
 from mediamon.text import dates
@@ -87,7 +88,7 @@ def test_surrounding_whitespace_is_ignored() -> None:
 
 
 def test_bundled_data_files_validate() -> None:
-    for lang in dates.LANGUAGES:
+    for lang in languages.CODES:
         data = load_json(f"{lang}/dates.json")
         assert dates._check_language(data, source=f"{lang}/dates.json").entries
     assert dates._vocabulary().phrases
@@ -160,7 +161,7 @@ def _string_literals(source: str) -> list[str]:
 
 def test_code_has_no_month_names() -> None:
     names = set()
-    for lang in dates.LANGUAGES:
+    for lang in languages.CODES:
         names.update(load_json(f"{lang}/dates.json")["months"])
     words = re.compile(r"[^\W\d_]+")
     literals = " ".join(_string_literals(inspect.getsource(dates))).casefold()
@@ -212,7 +213,7 @@ _DATES = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2
 
 def _month_names(kind: str = "months") -> dict[int, list[str]]:
     names: dict[int, list[str]] = {}
-    for lang in dates.LANGUAGES:
+    for lang in languages.CODES:
         for name, number in load_json(f"{lang}/dates.json")[kind].items():
             names.setdefault(number, []).append(name)
     return names

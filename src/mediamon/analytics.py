@@ -290,10 +290,11 @@ def write_mentions_csv(articles: Iterable[Article], path: str | os.PathLike[str]
 
     Tab-separated for a ``.tsv`` name; a further ``.gz``/``.bz2``/``.xz`` compresses.
     """
-    from mediamon.io.atomic import COMPRESSORS, atomic_write
+    from mediamon.io import compression as compressions
+    from mediamon.io.atomic import atomic_write
 
     name = os.fspath(path)
-    compression = next((s for s in COMPRESSORS if name.lower().endswith(s)), None)
+    compression = compressions.by_name(name)
     base = name[: -len(compression)] if compression else name
     delimiter = "\t" if base.lower().endswith(".tsv") else ","
     count = 0

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import bz2
 import datetime as dt
-import gzip
 import json
-import lzma
 import os
 import re
 import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from mediamon.errors import Msg, Problem, RecordError
 from mediamon.model import Article, Dropped
+from mediamon.text.dates import as_date
 
 if TYPE_CHECKING:
     from mediamon.analytics import EntityRow, Pair, Timeline
@@ -28,20 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["Corpus"]
 
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
-    """A filter bound as a date: a date, a datetime (its date) or ISO text; ValueError otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except (AttributeError, ValueError) as exc:
-        raise ValueError(Msg.USAGE_DATE.format(name=name, value=value)) from exc
 
 
 def _choices(value: str | Iterable[str] | None, fold: bool = False) -> set[str] | None:
@@ -144,7 +128,7 @@ class Corpus(Sequence[Article]):
         sources = _choices(source, fold=True)
         entities = _choices(entity)
         types = _choices(type)
-        start, end = _as_date(since, "since"), _as_date(until, "until")
+        start, end = as_date(since, "since"), as_date(until, "until")
 
         def keep(a: Article) -> bool:
             if langs is not None and a.lang.casefold() not in langs:
@@ -349,7 +333,9 @@ class Corpus(Sequence[Article]):
         """
         name = os.fspath(path)
         articles: list[Article] = []
-        with _open_binary(name) as handle:
+        from mediamon.io.compression import open_read
+
+        with open_read(name) as handle:
             for number, raw in enumerate(handle, start=1):
                 try:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -378,13 +364,3 @@ class Corpus(Sequence[Article]):
     def __repr__(self) -> str:
         counts = f"{len(self.articles)} articles, {len(self.dropped)} dropped, {len(self.problems)} problems"
         return f"<Corpus: {counts}>"
-
-
-def _open_binary(name: str) -> IO[bytes]:
-    """A file's bytes, decompressed by its suffix (``.gz``, ``.bz2``, ``.xz``)."""
-    lower = name.lower()
-    for suffix, module in ((".gz", gzip), (".bz2", bz2), (".xz", lzma)):
-        if lower.endswith(suffix):
-            handle: IO[bytes] = module.open(name, "rb")
-            return handle
-    return open(name, "rb")

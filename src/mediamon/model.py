@@ -15,7 +15,6 @@ import attrs
 
 __all__ = ["Article", "Dropped", "FrozenDict", "Mention", "Origin", "article_id"]
 
-MENTION_HOWS = ("exact", "normalised", "clitic", "variant", "surname")
 FIELDS = ("title", "body")
 
 

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mediamon.errors import InputError, Msg, UsageError
+from mediamon.match.compile import case_letters
 from mediamon.model import Article, Mention, Origin
+from mediamon.text.dates import as_date
 
 if TYPE_CHECKING:
-    from mediamon.corpus import Corpus
     from mediamon.match.gazetteer import Entity, Gazetteer
     from mediamon.text.normalize import NormalizedText
 
@@ -43,7 +44,6 @@ _CHUNK = 400  # ids per ``IN (...)`` when loading, under every SQLite's variable
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SHORT_CAPS = 5  # as the matcher: short all-capital aliases are compared case-sensitively
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -142,10 +142,9 @@ def fts5_available() -> bool:
 
 @functools.cache
 def _normalizers() -> tuple[Any, Any]:
-    from mediamon.lang.ar import ArabicNormalizer
-    from mediamon.lang.en import EnglishNormalizer
+    from mediamon import lang
 
-    return ArabicNormalizer(), EnglishNormalizer()
+    return lang.get("ar").normalizer, lang.get("en").normalizer
 
 
 def search_form(text: str) -> str:
@@ -165,8 +164,8 @@ def _mapped(text: str) -> tuple[NormalizedText, NormalizedText]:
 def _key(text: str) -> str:
     """The alias key of a name or query: normalised words joined by one space; a short
     all-capital name (``US``, ``U.S.``) keeps its capitals, marked ``=``, so "us" stays a pronoun."""
-    letters = "".join(_TOKEN.findall(text))
-    if letters and len(letters) <= _SHORT_CAPS and letters.isascii() and letters.isupper():
+    letters = case_letters(text)
+    if letters is not None:
         return "=" + letters
     return " ".join(_TOKEN.findall(search_form(text)))
 
@@ -354,10 +353,6 @@ class Store:
         if pending:
             count += self._write_batch(pending, gazetteer)
         return count
-
-    def add_corpus(self, corpus: Corpus, *, gazetteer: Gazetteer | None = None) -> int:
-        """:meth:`add` for a Corpus's articles."""
-        return self.add(corpus.articles, gazetteer=gazetteer)
 
     def add_entities(self, entities: Iterable[Entity]) -> int:
         """Record entities and all their aliases (type, name and meta replaced); return how many."""
@@ -661,7 +656,6 @@ def _filters(
     table: str = "",
 ) -> tuple[list[str], list[Any]]:
     """WHERE conditions (and parameters) shared by :meth:`Store.articles` and :meth:`Store.search`."""
-    from mediamon.corpus import _as_date
 
     where: list[str] = []
     params: list[Any] = []
@@ -677,7 +671,7 @@ def _filters(
         marks = ", ".join("?" * len(listed))
         where.append(f"{table}pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))")
         params.extend(listed)
-    start, end = _as_date(since, "since"), _as_date(until, "until")
+    start, end = as_date(since, "since"), as_date(until, "until")
     if start is not None:
         where.append(f"{table}date >= ?")
         params.append(start.isoformat())

@@ -7,36 +7,18 @@ file, and no temporary file behind.
 
 from __future__ import annotations
 
-import bz2
 import contextlib
-import gzip
 import io
-import lzma
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["COMPRESSORS", "atomic_write"]
+from mediamon.io.compression import FORMATS
 
-
-def _gzip(raw: IO[bytes]) -> io.BufferedIOBase:
-    # mtime=0 and no file name in the header: the same articles give the same bytes.
-    return gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)
-
-
-def _bz2(raw: IO[bytes]) -> io.BufferedIOBase:
-    return bz2.BZ2File(raw, "wb")
-
-
-def _xz(raw: IO[bytes]) -> io.BufferedIOBase:
-    return lzma.LZMAFile(raw, "wb")
-
-
-#: Compression suffix -> a writer wrapping a binary file (which it leaves open when closed).
-COMPRESSORS: dict[str, Callable[[IO[bytes]], io.BufferedIOBase]] = {".gz": _gzip, ".bz2": _bz2, ".xz": _xz}
+__all__ = ["atomic_write"]
 
 
 def _new_file_mode(target: Path) -> int:
@@ -88,7 +70,7 @@ def atomic_write(
     handle: io.TextIOWrapper | None = None
     try:
         if compression is not None:
-            stream = COMPRESSORS[compression](raw)
+            stream = FORMATS[compression].writer(raw)
         handle = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline=newline)  # type: ignore[arg-type]
         yield handle
         handle.flush()

@@ -7,25 +7,23 @@ the rest of the input is still read.
 
 from __future__ import annotations
 
-import bz2
 import codecs
 import csv
 import errno
 import io
 import json
-import lzma
 import os
 import re
 import stat
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 import attrs
 
 from mediamon.corpus import Corpus
 from mediamon.errors import InputError, Msg, Problem, RecordError, UsageError
+from mediamon.io import compression as compression_formats
 from mediamon.io.encoding import decode
 from mediamon.io.records import record_to_article
 from mediamon.model import Article, Dropped
@@ -55,25 +53,6 @@ FORMATS = {
 }
 
 
-class _Decompressor(Protocol):
-    @property
-    def eof(self) -> bool: ...
-    @property
-    def unused_data(self) -> bytes: ...
-    def decompress(self, data: bytes) -> bytes: ...
-
-
-def _gzip() -> _Decompressor:
-    return zlib.decompressobj(wbits=31)  # 31: gzip header and trailer
-
-
-#: Compression suffix -> (a new incremental decompressor, the data's leading magic bytes).
-_COMPRESSED: dict[str, tuple[Callable[[], _Decompressor], re.Pattern[bytes]]] = {
-    ".gz": (_gzip, re.compile(b"\x1f\x8b")),
-    # "BZh", a block size digit, then the magic of a first block or of an empty stream.
-    ".bz2": (bz2.BZ2Decompressor, re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")),
-    ".xz": (lzma.LZMADecompressor, re.compile(b"\xfd7zXZ\x00")),
-}
 _LIST_KEYS = ("articles", "records", "items", "data", "results", "docs")
 _CHUNK = 1 << 20
 STDIN = "-"
@@ -96,23 +75,14 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _split_suffix(name: str) -> tuple[str, str | None]:
-    """(format suffix, compression suffix) of a file name, both lower-case."""
-    lower = os.path.basename(name).lower()
-    compression = next((s for s in _COMPRESSED if lower.endswith(s)), None)
-    if compression:
-        lower = lower[: -len(compression)]
-    return os.path.splitext(lower)[1], compression
-
-
 def _format_of(name: str) -> tuple[str, str | None]:
     """(format, compression suffix) from a file name; unknown suffixes read as dumps."""
-    suffix, compression = _split_suffix(name)
+    suffix, compression = compression_formats.split_suffix(name)
     return FORMATS.get(suffix, "dump"), compression
 
 
 def _known(name: str) -> bool:
-    return _split_suffix(name)[0] in FORMATS
+    return compression_formats.split_suffix(name)[0] in FORMATS
 
 
 def check_encoding(encoding: str | None) -> None:
@@ -156,7 +126,7 @@ def iter_inputs(
 
 
 def _unsupported(name: str) -> str:
-    suffix, compression = _split_suffix(name)
+    suffix, compression = compression_formats.split_suffix(name)
     if not suffix and not compression:
         return Msg.UNSUPPORTED_NO_SUFFIX
     return Msg.UNSUPPORTED_SUFFIX.format(suffix=suffix + (compression or ""))
@@ -251,7 +221,7 @@ def _load_bytes(name: str) -> bytes:
 def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Problem | None]:
     """Decompressed data (all streams of a multi-stream file); data that is damaged or cut
     short keeps what decompressed before the damage, and the damage is reported."""
-    make = _COMPRESSED[compression][0]
+    make = compression_formats.FORMATS[compression].decompressor
     chunks: list[bytes] = []
     size = 0
     rest = raw
@@ -269,15 +239,11 @@ def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Proble
             rest = decompressor.unused_data + rest[pos:]
             if not rest.strip(b"\x00"):  # padding after the last stream
                 break
-    except (OSError, EOFError, lzma.LZMAError, ValueError, zlib.error) as exc:
+    except compression_formats.ERRORS as exc:
         detail = str(exc) or type(exc).__name__
         reason = Msg.TRUNCATED.format(compression=compression, detail=detail, size=size)
         return b"".join(chunks), Problem(label, None, reason)
     return b"".join(chunks), None
-
-
-def _sniff_compression(raw: bytes) -> str | None:
-    return next((suffix for suffix, (_, magic) in _COMPRESSED.items() if magic.match(raw)), None)
 
 
 def _sniff(raw: bytes) -> str:
@@ -334,7 +300,7 @@ def _parse_bytes(
     day_first: bool,
 ) -> Parsed:
     problems: list[Problem] = []
-    sniffed = _sniff_compression(raw)
+    sniffed = compression_formats.by_magic(raw)
     if compression and sniffed != compression:
         problems.append(Problem(label, None, Msg.NOT_COMPRESSED.format(compression=compression)))
     compression = sniffed
@@ -818,7 +784,12 @@ def read_dump(
         except OSError as exc:
             raise InputError(Msg.UNREADABLE.format(detail=exc.strerror or exc), path=name) from exc
         parsed = _parse_bytes(
-            raw, name, fmt="dump", compression=_split_suffix(name)[1], encoding=encoding, day_first=day_first
+            raw,
+            name,
+            fmt="dump",
+            compression=compression_formats.split_suffix(name)[1],
+            encoding=encoding,
+            day_first=day_first,
         )
     else:
         text, problems = _clean_text(path_or_text, "<text>")

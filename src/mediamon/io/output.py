@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from mediamon.errors import Msg, UsageError
-from mediamon.io.atomic import COMPRESSORS, atomic_write
+from mediamon.io import compression
+from mediamon.io.atomic import atomic_write
 from mediamon.model import Article
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def _is_stdout(path: str | os.PathLike[str] | None) -> bool:
 
 def _compression(name: str) -> str | None:
     lower = name.lower()
-    return next((suffix for suffix in COMPRESSORS if lower.endswith(suffix)), None)
+    return compression.by_name(lower)
 
 
 def output_format(path: str | os.PathLike[str] | None) -> str:

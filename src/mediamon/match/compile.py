@@ -36,7 +36,7 @@ from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.model import Mention
 from mediamon.typing import Language
 
-__all__ = ["HOW_RANK", "Candidate", "CompiledGazetteer", "Conflict", "resolve", "to_mentions"]
+__all__ = ["HOW_RANK", "Candidate", "CompiledGazetteer", "Conflict", "case_letters", "resolve", "to_mentions"]
 
 HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
 CASE_SENSITIVE_MAX = 5
@@ -91,7 +91,7 @@ def _same_letters(surface: str, letters: str) -> bool:
     return "".join(_LETTERS.findall(surface)) == letters
 
 
-def _case_letters(alias: str) -> str | None:
+def case_letters(alias: str) -> str | None:
     """The letters of a short alias written with capitals (``US``, ``MoD``), matched case-sensitively."""
     letters = "".join(_LETTERS.findall(alias))
     capitals = sum(c.isupper() for c in letters)
@@ -240,7 +240,7 @@ class CompiledGazetteer:
                 normalized = side.language.normalizer.normalize(alias).strip()
                 if not normalized or not any(c.isalnum() for c in normalized):
                     continue
-                letters = _case_letters(alias)
+                letters = case_letters(alias)
                 unsure = (lang_code, alias) in ambiguous
                 forms = [(normalized, "strict")] if strict else side.language.alias_forms(normalized)
                 keys = pending[side.code]

@@ -3,7 +3,7 @@
 Formats (chosen by suffix): JSON Lines (one entity a line), CSV/TSV (``id,type,lang,alias``
 and an optional ``name`` column, one alias a row), and the JRC-Names layout (tab-separated
 ``id type lang variant`` with ``+`` for spaces; ``.jrc``/``.jrc.tsv``, or a ``.tsv`` without
-the contract's header). Gzip-compressed versions (``.gz``) of each are read too.
+the contract's header). Compressed versions (``.gz``, ``.bz2``, ``.xz``) of each are read too.
 
 A gazetteer file is data, parsed with ``json`` and ``csv`` only. A malformed file is
 refused whole: :meth:`Gazetteer.load` raises the first problem, :func:`check_file` lists
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import io
 import json
 import os
@@ -26,6 +25,7 @@ from typing import Any
 import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
+from mediamon.io import compression
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -220,7 +220,9 @@ def check_file(path: str | os.PathLike[str], *, format: str | None = None) -> li
 
 
 def _detect_format(path: str, text: str) -> str:
-    lower = path.lower().removesuffix(".gz")
+    lower, compressed = path.lower(), compression.by_name(path)
+    if compressed:
+        lower = lower.removesuffix(compressed)
     if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
         return "jsonl"
     if lower.endswith(".csv"):
@@ -235,12 +237,10 @@ def _detect_format(path: str, text: str) -> str:
 
 def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
     try:
-        with open(path, "rb") as handle:
+        with compression.open_read(path) as handle:
             raw = handle.read()
-        if path.lower().endswith(".gz"):
-            raw = gzip.decompress(raw)
         text = raw.decode("utf-8-sig")
-    except (OSError, EOFError) as exc:
+    except compression.ERRORS as exc:
         return [], [Problem(path, None, Msg.UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc))]
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1

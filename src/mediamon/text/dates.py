@@ -28,7 +28,7 @@ Resolution rules (a date is never invented):
 - Relative words (Today, اليوم) are ignored: they never override or supply a date.
 - A bare year (``2021``) is not a date.
 
-Data files: ``mediamon/data/<lang>/dates.json`` for each language in ``LANGUAGES``,
+Data files: ``mediamon/data/<lang>/dates.json`` for each language of ``mediamon.lang.CODES``,
 one JSON object; only ``months`` is required, unknown keys are an error:
 
 - ``months``: object, name or abbreviation -> Gregorian month number 1-12.
@@ -63,12 +63,12 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from mediamon import lang as lang_registry
 from mediamon.errors import DataFileError, Msg
 from mediamon.resources import data_path, load_json, string_list
 
-__all__ = ["LANGUAGES", "DateMatch", "match_date_line", "parse_date"]
+__all__ = ["DateMatch", "as_date", "match_date_line", "parse_date"]
 
-LANGUAGES = ("en", "ar")
 """Languages whose ``data/<lang>/dates.json`` is loaded (all of them, always)."""
 
 MAX_LINE = 80
@@ -513,7 +513,21 @@ def _combine(old: tuple[str, int] | None, new: tuple[str, int], name: str, sourc
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     languages = []
-    for lang in LANGUAGES:
+    for lang in lang_registry.CODES:
         name = _DATA_NAME.format(lang=lang)
         languages.append(_check_language(load_json(name), source=data_path(name)))
     return _build(languages)
+
+
+def as_date(value: datetime.date | str | None, name: str) -> datetime.date | None:
+    """A filter bound as a date: a date, a datetime (its date) or ISO text; ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except (AttributeError, ValueError) as exc:
+        raise ValueError(Msg.USAGE_DATE.format(name=name, value=value)) from exc
