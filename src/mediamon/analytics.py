@@ -32,6 +32,7 @@ __all__ = [
     "entity_table",
     "mention_rows",
     "period_start",
+    "summary",
     "timeline",
     "to_pandas",
     "write_mentions_csv",
@@ -351,3 +352,40 @@ def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
     for column in ("start", "end"):
         mentions[column] = mentions[column].astype("int64")
     return frame, mentions
+
+
+def summary(articles: Iterable[Article], top: int = 20) -> dict[str, Any]:
+    """Counts at a glance: articles, mentions, date range, languages, outlets, the ``top`` entities.
+
+    What ``mediamon stats`` prints (``--json`` prints this dict): languages and outlets most
+    frequent first, an outlet-less article under ``(unknown)``, the date range as ISO dates
+    (None when no article is dated).
+    """
+    langs: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    first: dt.date | None = None
+    last: dt.date | None = None
+    count = 0
+    for article in articles:
+        count += 1
+        langs[article.lang] += 1
+        sources[article.source or "(unknown)"] += 1
+        if article.date is not None:
+            first = article.date if first is None or article.date < first else first
+            last = article.date if last is None or article.date > last else last
+        for m in article.mentions:
+            entities[m.entity_id] += 1
+            names.setdefault(m.entity_id, (m.entity_type, m.entity_name))
+    return {
+        "articles": count,
+        "mentions": sum(entities.values()),
+        "dates": [first.isoformat(), last.isoformat()] if first and last else None,
+        "languages": dict(langs.most_common()),
+        "sources": dict(sources.most_common()),
+        "entities": [
+            {"id": eid, "type": names[eid][0], "name": names[eid][1], "mentions": n}
+            for eid, n in entities.most_common(top)
+        ],
+    }

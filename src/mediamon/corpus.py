@@ -244,6 +244,15 @@ class Corpus(Sequence[Article]):
                     raise ValueError(f"by must be None, 'lang', 'source' or 'type', not {by!r}")
         return counts
 
+    def stats(self, top: int = 20) -> dict[str, Any]:
+        """Articles, mentions, date range, languages, outlets and the ``top`` entities (``mediamon stats``).
+
+        See :func:`mediamon.analytics.summary`.
+        """
+        from mediamon.analytics import summary
+
+        return summary(self.articles, top)
+
     def entity_table(
         self, *, type: str | Iterable[str] | None = None, top: int | None = None
     ) -> list[EntityRow]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
@@ -24,7 +24,7 @@ from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_men
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.model import FIELDS, Article, Mention
 
-__all__ = ["Annotator", "annotate_all"]
+__all__ = ["Annotator", "annotate_all", "map_with_annotator", "worker_annotator"]
 
 GazetteerSpec = Gazetteer | str | os.PathLike[str]
 
@@ -152,15 +152,53 @@ class Annotator:
 
 _WORKER: Annotator | None = None
 
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
 
 def _init_worker(annotator: Annotator) -> None:
     global _WORKER  # noqa: PLW0603 - one annotator per worker process, built once
     _WORKER = annotator
 
 
+def worker_annotator() -> Annotator:
+    """The annotator of this worker process (see :func:`map_with_annotator`)."""
+    assert _WORKER is not None, "not in a worker of map_with_annotator"
+    return _WORKER
+
+
+def map_with_annotator(
+    func: Callable[[_T], _R], items: Iterable[_T], annotator: Annotator, *, jobs: int
+) -> Iterator[_R]:
+    """``func`` over ``items`` in ``jobs`` worker processes that each hold ``annotator``; results in order.
+
+    Workers receive the annotator's gazetteer specification and build it once
+    (:func:`worker_annotator` gives it to ``func``). At most ``2 * jobs`` items are in
+    flight, so a stream larger than memory stays bounded. A worker that dies fails the
+    run with an error rather than leaving the output short.
+    """
+    from collections import deque
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: deque[Future[_R]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,))
+    try:
+        for item in items:
+            pending.append(pool.submit(func, item))
+            while len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(Msg.WORKER_DIED.format(detail=exc)) from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _annotate_chunk(articles: list[Article]) -> list[Article]:
-    assert _WORKER is not None
-    return [_WORKER.annotate(a) for a in articles]
+    annotator = worker_annotator()
+    return [annotator.annotate(a) for a in articles]
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -177,30 +215,13 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def annotate_all(
     articles: Iterable[Article], annotator: Annotator, *, jobs: int = 1, chunk: int = 64
 ) -> Iterator[Article]:
-    """Annotate articles lazily, in order.
+    """Annotate articles lazily, in order; ``jobs > 1`` annotates chunks in worker processes.
 
-    ``jobs > 1`` uses worker processes that each build the annotator once (they receive
-    its gazetteer specification, not compiled automata). At most ``2 * jobs`` chunks are
-    in flight, so a stream larger than memory stays bounded; results come back in input
-    order, identical to ``jobs=1``. A worker that dies fails the run with an error rather
-    than leaving the output short.
+    The result is identical to ``jobs=1`` (see :func:`map_with_annotator`).
     """
     if jobs <= 1:
         for article in articles:
             yield annotator.annotate(article)
         return
-    from collections import deque
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    pending: deque[Future[list[Article]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,)) as pool:
-        try:
-            for batch in _chunks(articles, chunk):
-                pending.append(pool.submit(_annotate_chunk, batch))
-                while len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BrokenProcessPool as exc:
-            raise WorkerError(Msg.WORKER_DIED.format(detail=exc)) from exc
+    for done in map_with_annotator(_annotate_chunk, _chunks(articles, chunk), annotator, jobs=jobs):
+        yield from done

@@ -1,0 +1,126 @@
+"""What every command shares: exit codes, one-line errors, option groups declared once, counts."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from mediamon.errors import InputError, Msg, Problem, UsageError
+
+if TYPE_CHECKING:
+    from mediamon.match.annotate import Annotator
+
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "Parser",
+    "add_annotator_options",
+    "add_reading_options",
+    "check_annotator_options",
+    "count",
+    "make_annotator",
+    "report_problems",
+    "store_errors",
+    "write",
+    "writing",
+]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message (what is wrong, and where to look) and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How inputs are read: ``--encoding``, ``--month-first``."""
+    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    parser.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read numeric dates as month/day (default day/month)",
+    )
+
+
+def add_annotator_options(parser: argparse.ArgumentParser) -> None:
+    """Which gazetteers annotate, and in how many processes: ``-g``, ``--no-default``, ``--jobs``."""
+    parser.add_argument(
+        "-g",
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="GAZ",
+        help="a gazetteer file (repeatable)",
+    )
+    parser.add_argument(
+        "--no-default", action="store_true", help="do not load the bundled gazetteers and plugins"
+    )
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+
+
+def check_annotator_options(args: argparse.Namespace) -> None:
+    """Refuse bad annotator options before any input is read or any gazetteer loaded."""
+    if args.jobs < 1:
+        raise UsageError(Msg.USAGE_JOBS.format(jobs=args.jobs))
+    if args.no_default and not args.gazetteer:
+        raise UsageError(Msg.USAGE_NO_DEFAULT)
+    for name in args.gazetteer:
+        if not os.path.isfile(name):
+            raise UsageError(Msg.NOT_FOUND, path=name)
+
+
+def make_annotator(args: argparse.Namespace) -> Annotator:
+    """The Annotator the options ask for."""
+    from mediamon.match.annotate import Annotator
+
+    return Annotator(args.gazetteer, default=not args.no_default)
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    """One line on standard error per problem: ``mediamon: path:line: reason``."""
+    for problem in problems:
+        print(f"mediamon: {problem}", file=sys.stderr)
+
+
+def count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@contextlib.contextmanager
+def writing(path: str) -> Iterator[None]:
+    """An OSError while writing ``path`` (no permission, disk full) as a one-line UsageError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
+
+
+def write(action: Callable[[], Any], path: str) -> None:
+    """Run a writing action under :func:`writing`."""
+    with writing(path):
+        action()
+
+
+@contextlib.contextmanager
+def store_errors(path: str) -> Iterator[None]:
+    """An SQLite failure (locked, full, damaged) as a one-line error naming the store."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise InputError(Msg.STORE_ERROR.format(detail=exc), path=path) from exc
