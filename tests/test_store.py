@@ -15,11 +15,11 @@ import pytest
 
 import mediamon
 from mediamon import Article, Corpus, Entity, Gazetteer, Mention, Origin, Store
-from mediamon import store as store_module
 from mediamon.cli import main
 from mediamon.errors import InputError, Msg, UsageError
 from mediamon.io.output import output_format, write_articles
 from mediamon.store import fts5_available, search_form
+from mediamon.store import store as store_module
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"

@@ -1,225 +1,45 @@
-"""An embedded SQLite store of articles and mentions, with bilingual full-text and entity search.
+"""The Store: one SQLite file of articles and mentions, written in batches, read and searched.
 
-One file holds everything (tables ``articles``, ``mentions``, ``entities``, ``aliases``,
-``search_text`` and the FTS5 index ``search_fts``; see docs/formats.md). Articles are
-upserted by id, so adding the same article again replaces it and its mentions; each
-batch is one transaction, so an interrupted run leaves the store as it was before that
-batch. Search runs over *normalised* text -- Arabic and English normalisers applied
-alike to documents and queries -- so spelling variants meet (``الكاظمى``/``الكاظمي``,
-``Kata’ib``/``Kataib``), and a query that is an alias of a stored entity also finds the
-articles mentioning that entity, in either script.
+Articles are upserted by id (mentions replaced), one transaction per batch; the tables
+are in :mod:`mediamon.store.schema`, query parsing and hits in :mod:`mediamon.store.search`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import json
 import os
-import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from mediamon.errors import InputError, Msg, UsageError
-from mediamon.match.compile import case_letters
-from mediamon.model import Article, Mention, Origin
-from mediamon.text.dates import as_date
+from mediamon.model import Article, Mention
 
 if TYPE_CHECKING:
     from mediamon.match.gazetteer import Entity, Gazetteer
-    from mediamon.text.normalize import NormalizedText
 
-__all__ = ["STORE_SUFFIXES", "Hit", "Store", "fts5_available", "search_form", "write_store"]
-
-SCHEMA_VERSION = "1"
-#: File suffixes the command line treats as a store.
-STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
-_BATCH = 500
-_CHUNK = 400  # ids per ``IN (...)`` when loading, under every SQLite's variable limit
-_TOKEN = re.compile(r"[^\W_]+")
-_SPACES = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS articles (
-        pk INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        date TEXT,
-        date_text TEXT,
-        author TEXT,
-        source TEXT,
-        source_key TEXT,
-        url TEXT,
-        lang TEXT NOT NULL,
-        origin_path TEXT,
-        origin_first_line INTEGER,
-        origin_last_line INTEGER,
-        meta TEXT NOT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS articles_date ON articles (date)",
-    "CREATE INDEX IF NOT EXISTS articles_source ON articles (source_key)",
-    "CREATE INDEX IF NOT EXISTS articles_lang ON articles (lang)",
-    """CREATE TABLE IF NOT EXISTS mentions (
-        article_pk INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        field TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        entity_id TEXT NOT NULL,
-        entity_type TEXT NOT NULL,
-        entity_name TEXT NOT NULL,
-        lang TEXT NOT NULL,
-        alias TEXT NOT NULL,
-        how TEXT NOT NULL,
-        PRIMARY KEY (article_pk, seq)
-    )""",
-    "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id, article_pk)",
-    """CREATE TABLE IF NOT EXISTS entities (
-        id TEXT PRIMARY KEY,
-        type TEXT NOT NULL,
-        name TEXT NOT NULL,
-        meta TEXT NOT NULL DEFAULT '{}'
-    )""",
-    """CREATE TABLE IF NOT EXISTS aliases (
-        entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
-        lang TEXT NOT NULL,
-        alias TEXT NOT NULL,
-        key TEXT NOT NULL,
-        PRIMARY KEY (entity_id, lang, alias)
-    )""",
-    "CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key)",
-    """CREATE TABLE IF NOT EXISTS search_text (
-        pk INTEGER PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL
-    )""",
+from mediamon.store.schema import (
+    ARTICLE_COLUMNS,
+    BATCH,
+    CHUNK,
+    FTS_SCHEMA,
+    SCHEMA,
+    SCHEMA_VERSION,
+    TOKEN,
+    article_from_row,
+    clean,
+    clean_opt,
+    fts5_available,
+    mention_values,
+    source_key,
+    uri_path,
 )
+from mediamon.store.search import Hit, alias_key, filters, make_hit, parse_query, search_form
 
-# The index reads its text from ``search_text`` (an external-content table); the triggers
-# keep the two in step on every insert and delete.
-_FTS_SCHEMA = (
-    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
-        title, body, content='search_text', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
-    )""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ai AFTER INSERT ON search_text BEGIN
-        INSERT INTO search_fts (rowid, title, body) VALUES (new.pk, new.title, new.body);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ad AFTER DELETE ON search_text BEGIN
-        INSERT INTO search_fts (search_fts, rowid, title, body)
-        VALUES ('delete', old.pk, old.title, old.body);
-    END""",
-)
-
-_ARTICLE_COLUMNS = (
-    "pk, id, title, body, date, date_text, author, source, url, lang, "
-    "origin_path, origin_first_line, origin_last_line, meta"
-)
-
-
-@functools.cache
-def fts5_available() -> bool:
-    """Whether this Python's sqlite3 has the FTS5 full-text extension compiled in."""
-    import sqlite3
-
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute("CREATE VIRTUAL TABLE probe USING fts5 (x)")
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-    return True
-
-
-@functools.cache
-def _normalizers() -> tuple[Any, Any]:
-    from mediamon import lang
-
-    return lang.get("ar").normalizer, lang.get("en").normalizer
-
-
-def search_form(text: str) -> str:
-    """Text as the index holds it: the Arabic, then the English normaliser (each leaves the other
-    script alone), so both scripts are folded by their own rules in one pass over mixed text."""
-    arabic, english = _normalizers()
-    return str(english.normalize(arabic.normalize(text)))
-
-
-def _mapped(text: str) -> tuple[NormalizedText, NormalizedText]:
-    """Both normalisation steps with their offset maps (for finding a match's original span)."""
-    arabic, english = _normalizers()
-    first = arabic.normalize_with_map(text)
-    return first, english.normalize_with_map(first.text)
-
-
-def _key(text: str) -> str:
-    """The alias key of a name or query: normalised words joined by one space; a short
-    all-capital name (``US``, ``U.S.``) keeps its capitals, marked ``=``, so "us" stays a pronoun."""
-    letters = case_letters(text)
-    if letters is not None:
-        return "=" + letters
-    return " ".join(_TOKEN.findall(search_form(text)))
-
-
-def _clean(value: str) -> str:
-    """Text SQLite can hold: lone surrogates (never in text read from files) become U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
-
-
-def _clean_opt(value: str | None) -> str | None:
-    return None if value is None else _clean(value)
-
-
-def _parse_query(query: str) -> tuple[list[str], list[list[str]]]:
-    """Normalised query words outside quotes, and quoted phrases as word lists."""
-    words: list[str] = []
-    phrases: list[list[str]] = []
-    for index, part in enumerate(search_form(query).split('"')):
-        tokens = _TOKEN.findall(part)
-        if index % 2 and len(tokens) > 1:
-            phrases.append(tokens)
-        else:
-            words.extend(tokens)
-    return words, phrases
-
-
-@attrs.frozen
-class Hit:
-    """A search result: the article, where to look (``field``, ``start``..``end`` in the original
-    text, or ``field=None``) and ``by`` -- ``"text"``, ``"entity"`` or both -- saying why it matched."""
-
-    article: Article
-    field: str | None
-    start: int
-    end: int
-    by: tuple[str, ...]
-
-    def snippet(self, width: int = 60, mark: tuple[str, str] = ("[", "]")) -> str:
-        """The match with up to ``width`` characters either side, on one line, the match marked."""
-        if self.field is None:
-            text = _squash(self.article.body or self.article.title).strip()
-            return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
-        text = getattr(self.article, self.field)
-        start, end = self.start, self.end
-        inner = _squash(text[max(0, start - width) : start]) + mark[0] + _squash(text[start:end]) + mark[1]
-        inner += _squash(text[end : end + width])
-        prefix = "…" if start > width else ""
-        suffix = "…" if end + width < len(text) else ""
-        return prefix + inner.strip() + suffix
-
-
-def _squash(text: str) -> str:
-    """Runs of white space (line breaks included) as one space."""
-    return _SPACES.sub(" ", text)
+__all__ = ["Store", "read_store", "write_store"]
 
 
 class Store:
@@ -238,7 +58,7 @@ class Store:
             raise UsageError(Msg.NOT_FOUND, path=self.path)
         try:
             if readonly:
-                uri = "file:" + _uri_path(self.path) + "?mode=ro"
+                uri = "file:" + uri_path(self.path) + "?mode=ro"
                 self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
@@ -281,13 +101,13 @@ class Store:
         if has_index and not available:
             raise InputError(Msg.STORE_NEEDS_FTS5, path=self.path)
         with self._transaction():
-            for statement in _SCHEMA:
+            for statement in SCHEMA:
                 self._conn.execute(statement)
             self._conn.execute(
                 "INSERT OR IGNORE INTO store_info (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
             )
             if available:
-                for statement in _FTS_SCHEMA:
+                for statement in FTS_SCHEMA:
                     self._conn.execute(statement)
                 if not has_index and tables:
                     # A store made where FTS5 was missing: index what it holds now.
@@ -332,7 +152,7 @@ class Store:
         articles: Iterable[Article],
         *,
         gazetteer: Gazetteer | None = None,
-        batch: int = _BATCH,
+        batch: int = BATCH,
     ) -> int:
         """Upsert articles by id (mentions replaced), ``batch`` per transaction; return how many.
 
@@ -373,20 +193,20 @@ class Store:
     def _put_article(self, a: Article) -> None:
         origin = a.origin
         values = (
-            _clean(a.id),
-            _clean(a.title),
-            _clean(a.body),
+            clean(a.id),
+            clean(a.title),
+            clean(a.body),
             a.date.isoformat() if a.date else None,
-            _clean_opt(a.date_text),
-            _clean_opt(a.author),
-            _clean_opt(a.source),
-            _source_key(a.source),
-            _clean_opt(a.url),
-            _clean(a.lang),
-            _clean_opt(origin.path) if origin else None,
+            clean_opt(a.date_text),
+            clean_opt(a.author),
+            clean_opt(a.source),
+            source_key(a.source),
+            clean_opt(a.url),
+            clean(a.lang),
+            clean_opt(origin.path) if origin else None,
             origin.first_line if origin else None,
             origin.last_line if origin else None,
-            _clean(json.dumps(dict(a.meta), ensure_ascii=False, default=str)),
+            clean(json.dumps(dict(a.meta), ensure_ascii=False, default=str)),
         )
         conn = self._conn
         conn.execute(
@@ -406,7 +226,7 @@ class Store:
         conn.executemany(
             'INSERT INTO mentions (article_pk, seq, field, start, "end", text, entity_id, entity_type,'
             " entity_name, lang, alias, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(pk, seq, *_mention_values(m)) for seq, m in enumerate(a.mentions)],
+            [(pk, seq, *mention_values(m)) for seq, m in enumerate(a.mentions)],
         )
         conn.execute("DELETE FROM search_text WHERE pk = ?", (pk,))
         conn.execute(
@@ -428,7 +248,7 @@ class Store:
                         self._conn.execute(
                             "INSERT INTO entities (id, type, name) VALUES (?, ?, ?)"
                             " ON CONFLICT (id) DO NOTHING",
-                            (_clean(m.entity_id), _clean(m.entity_type), _clean(m.entity_name)),
+                            (clean(m.entity_id), clean(m.entity_type), clean(m.entity_name)),
                         )
                     seen = aliases[m.entity_id] = {("und", m.entity_name)}
                 seen.add((m.lang, m.alias))
@@ -441,10 +261,10 @@ class Store:
             "INSERT INTO entities (id, type, name, meta) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
             " SET type = excluded.type, name = excluded.name, meta = excluded.meta",
             (
-                _clean(entity.id),
-                _clean(entity.type),
-                _clean(entity.name),
-                _clean(json.dumps(dict(entity.meta), ensure_ascii=False, default=str)),
+                clean(entity.id),
+                clean(entity.type),
+                clean(entity.name),
+                clean(json.dumps(dict(entity.meta), ensure_ascii=False, default=str)),
             ),
         )
         pairs = [("und", entity.name), *entity.aliases()]
@@ -453,7 +273,7 @@ class Store:
     def _put_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
         self._conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, lang, alias, key) VALUES (?, ?, ?, ?)",
-            [(_clean(e), _clean(lang), _clean(alias), _key(_clean(alias))) for e, lang, alias in rows],
+            [(clean(e), clean(lang), clean(alias), alias_key(clean(alias))) for e, lang, alias in rows],
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -487,7 +307,7 @@ class Store:
         ``until`` are inclusive dates (undated articles fail them); ``source`` compares
         case-insensitively.
         """
-        where, params = _filters(entity=entity, since=since, until=until, lang=lang, source=source)
+        where, params = filters(entity=entity, since=since, until=until, lang=lang, source=source)
         if limit is not None and limit < 1:
             raise ValueError(Msg.BAD_LIMIT.format(value=limit))
         return self._load(" AND ".join(where), params, limit=limit)
@@ -499,15 +319,15 @@ class Store:
 
     def _load(self, where: str, params: Sequence[Any], *, limit: int | None = None) -> list[Article]:
         """Articles (in the order first added) meeting ``where``, with their mentions attached."""
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles"
+        sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
         if where:
             sql += f" WHERE {where}"
         sql += " ORDER BY pk" + (f" LIMIT {int(limit)}" if limit is not None else "")
         rows = self._conn.execute(sql, params).fetchall()
         mentions: dict[int, list[Mention]] = {}
         pks = [row[0] for row in rows]
-        for start in range(0, len(pks), _CHUNK):
-            chunk = pks[start : start + _CHUNK]
+        for start in range(0, len(pks), CHUNK):
+            chunk = pks[start : start + CHUNK]
             marks = ", ".join("?" * len(chunk))
             for pk, *values in self._conn.execute(
                 'SELECT article_pk, field, start, "end", text, entity_id, entity_type, entity_name, lang,'
@@ -515,7 +335,7 @@ class Store:
                 chunk,
             ):
                 mentions.setdefault(pk, []).append(Mention(*values))
-        return [_article(row, mentions.get(row[0], ())) for row in rows]
+        return [article_from_row(row, mentions.get(row[0], ())) for row in rows]
 
     # -- searching -----------------------------------------------------------------------
 
@@ -542,7 +362,7 @@ class Store:
         if not self.fts and not self._warned:
             warnings.warn(Msg.NO_FTS5, RuntimeWarning, stacklevel=2)
             self._warned = True
-        words, phrases = _parse_query(query)
+        words, phrases = parse_query(query)
         matched = self._alias_entities(query)
         text_sql, text_params = self._text_condition(words, phrases)
         entity_sql = ""
@@ -551,7 +371,7 @@ class Store:
             entity_sql = f"a.pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))"
         if not text_sql and not entity_sql:
             return []
-        where, params = _filters(entity=entity, since=since, until=until, lang=None, source=None, table="a.")
+        where, params = filters(entity=entity, since=since, until=until, lang=None, source=None, table="a.")
         either = " OR ".join(s for s in (text_sql, entity_sql) if s)
         sql = (
             f"SELECT a.pk, a.id, ({text_sql or '0'}), ({entity_sql or '0'}) FROM articles a"
@@ -564,20 +384,20 @@ class Store:
         if not found:
             return []
         loaded: dict[str, Article] = {}
-        for start in range(0, len(found), _CHUNK):
-            chunk = [row[0] for row in found[start : start + _CHUNK]]
+        for start in range(0, len(found), CHUNK):
+            chunk = [row[0] for row in found[start : start + CHUNK]]
             marks = ", ".join("?" * len(chunk))
             loaded.update((a.id, a) for a in self._load(f"pk IN ({marks})", chunk))
         terms = [[w] for w in words] + phrases
         hits = []
         for _pk, ident, by_text, by_entity in found:
             by = tuple(name for name, flag in (("text", by_text), ("entity", by_entity)) if flag)
-            hits.append(_hit(loaded[ident], by, terms, matched))
+            hits.append(make_hit(loaded[ident], by, terms, matched))
         return hits
 
     def _alias_entities(self, query: str) -> list[str]:
         """Ids of stored entities the whole query names (an alias, or the id itself)."""
-        keys = {_key(query), " ".join(_TOKEN.findall(search_form(query)))} - {""}
+        keys = {alias_key(query), " ".join(TOKEN.findall(search_form(query)))} - {""}
         marks = ", ".join("?" * len(keys))
         rows = self._conn.execute(
             f"SELECT entity_id FROM aliases WHERE key IN ({marks})"
@@ -601,123 +421,6 @@ class Store:
             parts.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
         return f"a.pk IN (SELECT pk FROM search_text WHERE {' AND '.join(parts)})", params
-
-
-def _uri_path(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(os.path.abspath(path))
-
-
-def _source_key(source: str | None) -> str | None:
-    return None if source is None else _clean(source).strip().casefold()
-
-
-def _mention_values(m: Mention) -> tuple[Any, ...]:
-    return (
-        m.field,
-        m.start,
-        m.end,
-        _clean(m.text),
-        _clean(m.entity_id),
-        _clean(m.entity_type),
-        _clean(m.entity_name),
-        _clean(m.lang),
-        _clean(m.alias),
-        _clean(m.how),
-    )
-
-
-def _article(row: Sequence[Any], mentions: Iterable[Mention]) -> Article:
-    _pk, ident, title, body, date, date_text, author, source, url, lang, path, first, last, meta = row
-    return Article(
-        id=ident,
-        title=title,
-        body=body,
-        date=dt.date.fromisoformat(date) if date else None,
-        date_text=date_text,
-        author=author,
-        source=source,
-        url=url,
-        lang=lang,
-        mentions=tuple(mentions),
-        origin=Origin(path, first, last) if path is not None else None,
-        meta=json.loads(meta),
-    )
-
-
-def _filters(
-    *,
-    entity: str | Iterable[str] | None,
-    since: dt.date | str | None,
-    until: dt.date | str | None,
-    lang: str | Iterable[str] | None,
-    source: str | Iterable[str] | None,
-    table: str = "",
-) -> tuple[list[str], list[Any]]:
-    """WHERE conditions (and parameters) shared by :meth:`Store.articles` and :meth:`Store.search`."""
-
-    where: list[str] = []
-    params: list[Any] = []
-
-    def one_of(column: str, values: Iterable[str]) -> None:
-        listed = sorted(set(values))
-        where.append(f"{column} IN ({', '.join('?' * len(listed))})")
-        params.extend(listed)
-
-    if entity is not None:
-        ids = {entity} if isinstance(entity, str) else set(entity)
-        listed = sorted(ids)
-        marks = ", ".join("?" * len(listed))
-        where.append(f"{table}pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))")
-        params.extend(listed)
-    start, end = as_date(since, "since"), as_date(until, "until")
-    if start is not None:
-        where.append(f"{table}date >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append(f"{table}date <= ?")
-        params.append(end.isoformat())
-    if lang is not None:
-        one_of(
-            f"lower({table}lang)",
-            {lang.casefold()} if isinstance(lang, str) else {v.casefold() for v in lang},
-        )
-    if source is not None:
-        values = {source} if isinstance(source, str) else set(source)
-        one_of(f"{table}source_key", {v.strip().casefold() for v in values})
-    return where, params
-
-
-def _hit(article: Article, by: tuple[str, ...], terms: list[list[str]], entities: list[str]) -> Hit:
-    """Where to show a hit: the first query term in the title, else the body; else the first mention."""
-    if "text" in by:
-        for field in ("title", "body"):
-            span = _first_term(getattr(article, field), terms)
-            if span is not None:
-                return Hit(article, field, span[0], span[1], by)
-    wanted = set(entities)
-    ranked = sorted(
-        (m for m in article.mentions if m.entity_id in wanted),
-        key=lambda m: (m.field != "title", m.start),
-    )
-    if ranked:
-        return Hit(article, ranked[0].field, ranked[0].start, ranked[0].end, by)
-    return Hit(article, None, 0, 0, by)
-
-
-def _first_term(text: str, terms: list[list[str]]) -> tuple[int, int] | None:
-    """The original span of the earliest whole-word occurrence of a term (a word, or a phrase
-    as its words) in ``text``, found in the normalised text and mapped back."""
-    if not text or not terms:
-        return None
-    first, second = _mapped(text)
-    patterns = sorted({r"[\W_]+".join(map(re.escape, term)) for term in terms if term}, key=len, reverse=True)
-    match = re.search(rf"(?<![^\W_])(?:{'|'.join(patterns)})(?![^\W_])", second.text)
-    if match is None:
-        return None
-    start, end = second.span(*match.span())
-    return first.span(start, end)
 
 
 def write_store(

@@ -1,0 +1,169 @@
+"""Search over the store: the normalised form documents and queries share, query parsing,
+filters, and where a hit is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mediamon.match.compile import case_letters
+from mediamon.model import Article
+from mediamon.store.schema import SPACES, TOKEN
+from mediamon.text.dates import as_date
+
+if TYPE_CHECKING:
+    from mediamon.text.normalize import NormalizedText
+
+__all__ = ["Hit", "search_form"]
+
+
+@functools.cache
+def normalizers() -> tuple[Any, Any]:
+    from mediamon import lang
+
+    return lang.get("ar").normalizer, lang.get("en").normalizer
+
+
+def search_form(text: str) -> str:
+    """Text as the index holds it: the Arabic, then the English normaliser (each leaves the other
+    script alone), so both scripts are folded by their own rules in one pass over mixed text."""
+    arabic, english = normalizers()
+    return str(english.normalize(arabic.normalize(text)))
+
+
+def mapped(text: str) -> tuple[NormalizedText, NormalizedText]:
+    """Both normalisation steps with their offset maps (for finding a match's original span)."""
+    arabic, english = normalizers()
+    first = arabic.normalize_with_map(text)
+    return first, english.normalize_with_map(first.text)
+
+
+def alias_key(text: str) -> str:
+    """The alias key of a name or query: normalised words joined by one space; a short
+    all-capital name (``US``, ``U.S.``) keeps its capitals, marked ``=``, so "us" stays a pronoun."""
+    letters = case_letters(text)
+    if letters is not None:
+        return "=" + letters
+    return " ".join(TOKEN.findall(search_form(text)))
+
+
+def parse_query(query: str) -> tuple[list[str], list[list[str]]]:
+    """Normalised query words outside quotes, and quoted phrases as word lists."""
+    words: list[str] = []
+    phrases: list[list[str]] = []
+    for index, part in enumerate(search_form(query).split('"')):
+        tokens = TOKEN.findall(part)
+        if index % 2 and len(tokens) > 1:
+            phrases.append(tokens)
+        else:
+            words.extend(tokens)
+    return words, phrases
+
+
+@attrs.frozen
+class Hit:
+    """A search result: the article, where to look (``field``, ``start``..``end`` in the original
+    text, or ``field=None``) and ``by`` -- ``"text"``, ``"entity"`` or both -- saying why it matched."""
+
+    article: Article
+    field: str | None
+    start: int
+    end: int
+    by: tuple[str, ...]
+
+    def snippet(self, width: int = 60, mark: tuple[str, str] = ("[", "]")) -> str:
+        """The match with up to ``width`` characters either side, on one line, the match marked."""
+        if self.field is None:
+            text = squash(self.article.body or self.article.title).strip()
+            return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+        text = getattr(self.article, self.field)
+        start, end = self.start, self.end
+        inner = squash(text[max(0, start - width) : start]) + mark[0] + squash(text[start:end]) + mark[1]
+        inner += squash(text[end : end + width])
+        prefix = "…" if start > width else ""
+        suffix = "…" if end + width < len(text) else ""
+        return prefix + inner.strip() + suffix
+
+
+def squash(text: str) -> str:
+    """Runs of white space (line breaks included) as one space."""
+    return SPACES.sub(" ", text)
+
+
+def filters(
+    *,
+    entity: str | Iterable[str] | None,
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    lang: str | Iterable[str] | None,
+    source: str | Iterable[str] | None,
+    table: str = "",
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (and parameters) shared by :meth:`Store.articles` and :meth:`Store.search`."""
+
+    where: list[str] = []
+    params: list[Any] = []
+
+    def one_of(column: str, values: Iterable[str]) -> None:
+        listed = sorted(set(values))
+        where.append(f"{column} IN ({', '.join('?' * len(listed))})")
+        params.extend(listed)
+
+    if entity is not None:
+        ids = {entity} if isinstance(entity, str) else set(entity)
+        listed = sorted(ids)
+        marks = ", ".join("?" * len(listed))
+        where.append(f"{table}pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))")
+        params.extend(listed)
+    start, end = as_date(since, "since"), as_date(until, "until")
+    if start is not None:
+        where.append(f"{table}date >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append(f"{table}date <= ?")
+        params.append(end.isoformat())
+    if lang is not None:
+        one_of(
+            f"lower({table}lang)",
+            {lang.casefold()} if isinstance(lang, str) else {v.casefold() for v in lang},
+        )
+    if source is not None:
+        values = {source} if isinstance(source, str) else set(source)
+        one_of(f"{table}source_key", {v.strip().casefold() for v in values})
+    return where, params
+
+
+def make_hit(article: Article, by: tuple[str, ...], terms: list[list[str]], entities: list[str]) -> Hit:
+    """Where to show a hit: the first query term in the title, else the body; else the first mention."""
+    if "text" in by:
+        for field in ("title", "body"):
+            span = first_term(getattr(article, field), terms)
+            if span is not None:
+                return Hit(article, field, span[0], span[1], by)
+    wanted = set(entities)
+    ranked = sorted(
+        (m for m in article.mentions if m.entity_id in wanted),
+        key=lambda m: (m.field != "title", m.start),
+    )
+    if ranked:
+        return Hit(article, ranked[0].field, ranked[0].start, ranked[0].end, by)
+    return Hit(article, None, 0, 0, by)
+
+
+def first_term(text: str, terms: list[list[str]]) -> tuple[int, int] | None:
+    """The original span of the earliest whole-word occurrence of a term (a word, or a phrase
+    as its words) in ``text``, found in the normalised text and mapped back."""
+    if not text or not terms:
+        return None
+    first, second = mapped(text)
+    patterns = sorted({r"[\W_]+".join(map(re.escape, term)) for term in terms if term}, key=len, reverse=True)
+    match = re.search(rf"(?<![^\W_])(?:{'|'.join(patterns)})(?![^\W_])", second.text)
+    if match is None:
+        return None
+    start, end = second.span(*match.span())
+    return first.span(start, end)
