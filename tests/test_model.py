@@ -149,3 +149,13 @@ def test_dropped_to_dict() -> None:
         "reason": "boilerplate",
         "article_id": None,
     }
+
+
+def test_article_fields_name_every_attribute_once() -> None:
+    """``ARTICLE_FIELDS`` is the output order of exactly the Article's attributes."""
+    import attrs
+
+    from mediamon.model import ARTICLE_FIELDS
+
+    assert sorted(ARTICLE_FIELDS) == sorted(f.name for f in attrs.fields(Article))
+    assert tuple(Article("x", "t", "b").to_dict()) == ARTICLE_FIELDS

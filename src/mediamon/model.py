@@ -13,9 +13,38 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Article", "Dropped", "FrozenDict", "Mention", "Origin", "article_id"]
+__all__ = [
+    "ARTICLE_FIELDS",
+    "FIELDS",
+    "MENTION_FIELDS",
+    "Article",
+    "Dropped",
+    "FrozenDict",
+    "Mention",
+    "Origin",
+    "article_id",
+]
 
+#: The text fields of an article that mentions are found in.
 FIELDS = ("title", "body")
+#: An article's fields in output order: the keys of ``Article.to_dict`` (the contract's JSON
+#: Lines keys) and the columns of CSV output.
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "body",
+    "date",
+    "date_text",
+    "author",
+    "source",
+    "url",
+    "lang",
+    "origin",
+    "meta",
+    "mentions",
+)
+#: Article fields that hold text or null.
+_OPTIONAL_TEXT = ("date", "date_text", "author", "source", "url", "lang")
 
 
 class FrozenDict(dict[str, Any]):
@@ -164,20 +193,12 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The output schema of the contract (JSON-ready)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "body": self.body,
-            "date": self.date.isoformat() if self.date else None,
-            "date_text": self.date_text,
-            "author": self.author,
-            "source": self.source,
-            "url": self.url,
-            "lang": self.lang,
-            "origin": self.origin.to_dict() if self.origin else None,
-            "meta": dict(self.meta),
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        out = {name: getattr(self, name) for name in ARTICLE_FIELDS}
+        out["date"] = self.date.isoformat() if self.date else None
+        out["origin"] = self.origin.to_dict() if self.origin else None
+        out["meta"] = dict(self.meta)
+        out["mentions"] = [m.to_dict() for m in self.mentions]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
@@ -188,10 +209,10 @@ class Article:
         """
         if not isinstance(data, Mapping):
             raise TypeError(f"an article must be an object, not {type(data).__name__}")
-        for name in ("title", "body"):
+        for name in FIELDS:
             if not isinstance(data.get(name) or "", str):
                 raise TypeError(f"{name!r} must be text, not {type(data[name]).__name__}")
-        for name in ("date", "date_text", "author", "source", "url", "lang"):
+        for name in _OPTIONAL_TEXT:
             if data.get(name) is not None and not isinstance(data[name], str):
                 raise TypeError(f"{name!r} must be text or null, not {type(data[name]).__name__}")
         meta = data.get("meta") or {}

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 from mediamon.errors import Msg, UsageError
 from mediamon.io import compression
 from mediamon.io.atomic import atomic_write
-from mediamon.model import Article
+from mediamon.model import ARTICLE_FIELDS, Article
 
 if TYPE_CHECKING:
     from mediamon.match.gazetteer import Gazetteer
@@ -48,20 +48,7 @@ OUTPUT_FORMATS = {
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
 }
-_CSV_COLUMNS = (
-    "id",
-    "title",
-    "body",
-    "date",
-    "date_text",
-    "author",
-    "source",
-    "url",
-    "lang",
-    "origin",
-    "meta",
-    "mentions",
-)
+_CSV_COLUMNS = ARTICLE_FIELDS
 STDOUT = "-"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
