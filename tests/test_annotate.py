@@ -13,6 +13,7 @@ import mediamon
 from mediamon.match.annotate import annotate_all
 from mediamon.match.compile import HOW_RANK
 from tests.conftest import DATA
+from tests.strategies import matching_text
 
 RULES = DATA / "gazetteers" / "rules.jsonl"
 CASES = json.loads((DATA / "matching_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -141,29 +142,8 @@ def test_sample_dump_variants_found_with_test_gazetteer() -> None:
         assert (text, entity) in found, text
 
 
-_PIECES = [
-    *"ab XY.’'-\u200f\u064e\u0640 ",
-    "Iraq",
-    "العراق",
-    "بالعراق",
-    "US",
-    "U.S.",
-    "Kadhimi",
-    "Mustafa al-",
-    "Baghdad International Airport",
-    "ﻻ",
-    "ß",
-    "İ",
-    "Kata’ib",
-    "\u0301",
-    "\ufeff",
-    "Qassim Soleimani",
-    "١٢",
-]
-
-
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@given(matching_text())
 def test_offsets_map_back_and_never_overlap(text: str) -> None:
     annotator = mediamon.Annotator(RULES, default=False)
     mentions = annotator.annotate_text(text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import subprocess
 import sys
 from collections import Counter
@@ -16,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mediamon
-from mediamon import Article, Corpus, Dropped, Mention, Origin, Problem
+from mediamon import Article, Corpus, Dropped, Mention, Problem
 from mediamon.errors import RecordError
 from tests.conftest import DATA
+from tests.strategies import articles
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "000_ee85a602ba24a7e5.txt"
 
@@ -335,62 +335,6 @@ def test_to_jsonl_dash_is_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     CORPUS.to_jsonl("-")
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["a", "b", "c", "d"]
-
-
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-_PIECES = st.one_of(
-    st.characters(codec="utf-8"),
-    st.sampled_from([*"العراقبغدادمُحَمَّدـ٠١٢", "\u202e", "\u200f", "\u200d", "\x00", "\r", "\u2028", "🇮🇶"]),
-    st.sampled_from(["\ud800", "\udfff"]),  # lone surrogates (only a hand-made str can hold them)
-)
-# A high surrogate followed by a low one is a UTF-16 pair: JSON reads it back as one character.
-_TEXT = st.lists(_PIECES, max_size=30).map("".join).filter(lambda t: not _PAIR.search(t))
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
-    max_leaves=8,
-)
-
-
-@st.composite
-def articles(draw: st.DrawFn) -> Article:
-    title, body = draw(_TEXT), draw(_TEXT)
-    mentions = []
-    for _ in range(draw(st.integers(0, 3))):
-        field = draw(st.sampled_from(["title", "body"]))
-        text = title if field == "title" else body
-        start = draw(st.integers(0, len(text)))
-        end = draw(st.integers(start, len(text)))
-        mentions.append(
-            Mention(
-                field,
-                start,
-                end,
-                text[start:end],
-                draw(_TEXT),
-                "LOC",
-                draw(_TEXT),
-                "en",
-                draw(_TEXT),
-                "exact",
-            )
-        )
-    optional = st.none() | _TEXT
-    first = draw(st.integers(1, 10**6))
-    return Article(
-        id=draw(_TEXT),
-        title=title,
-        body=body,
-        date=draw(st.none() | st.dates()),
-        date_text=draw(optional),
-        author=draw(optional),
-        source=draw(optional),
-        url=draw(optional),
-        lang=draw(st.sampled_from(["en", "ar", "und"])),
-        mentions=tuple(mentions),
-        origin=draw(st.none() | st.builds(Origin, _TEXT, st.just(first), st.integers(first, first + 100))),
-        meta=draw(st.dictionaries(_TEXT, _JSON, max_size=4)),
-    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -17,6 +17,7 @@ from mediamon import engine
 from mediamon import lang as languages
 from mediamon.engine import _python
 from tests.conftest import DATA, DUMPS
+from tests.strategies import MATCHING_PIECES, matching_text
 
 RULES = DATA / "gazetteers" / "rules.jsonl"
 CASES = json.loads((DATA / "matching_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -88,29 +89,9 @@ def test_matching_rules_hold_in_pure_python(pure_python: None, case: dict) -> No
     assert [[m.text, m.entity_id, m.how] for m in mentions] == case["expect"]
 
 
-_PIECES = [
-    *"ab XY.’'-\u200f\u064e\u0640 \t\n",
-    "  ",
-    " - ",
-    "Iraq’s",
-    "U.S.",
-    "العراق",
-    "بالعراق",
-    "للعراق",
-    "ﻻَ",
-    "Æ",
-    "ﬁ",
-    "\u0301",
-    "\u00a0",
-    "Kadhimi",
-    "Qassim Soleimani",
-    "\U0001d400",
-]
-
-
 @native_only
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@given(matching_text(30))
 def test_normalised_text_and_spans_agree(text: str) -> None:
     for code in languages.CODES:
         normalizer = languages.get(code).normalizer
@@ -137,7 +118,7 @@ def test_normalised_text_agrees_on_any_text(text: str) -> None:
 
 @native_only
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@given(matching_text())
 def test_mentions_agree(text: str) -> None:
     python, native = _both(lambda: mediamon.Annotator(RULES, default=False).annotate_text(text))
     assert native == python
@@ -307,7 +288,7 @@ def test_charset_membership(core: object) -> None:
 
 @native_only
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([*_PIECES, "U.S.", "U.N.", "A.", "X.Y", "’s", "'S", "’t"])).map("".join))
+@given(st.lists(st.sampled_from([*MATCHING_PIECES, "U.N.", "A.", "X.Y", "’s", "'S", "’t"])).map("".join))
 def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
     """A rule's trigger pair is present wherever its pattern matches (else the native path would miss it)."""
     import re
@@ -323,7 +304,7 @@ def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
 
 @native_only
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=30) | st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+@given(st.text(max_size=30) | matching_text(10))
 def test_script_ownership_agrees(text: str) -> None:
     from mediamon.lang import ar
 

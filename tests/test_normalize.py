@@ -13,6 +13,7 @@ from mediamon.lang import get
 from mediamon.text.normalize import NormalizedText
 from mediamon.typing import Normalizer
 from tests.conftest import DATA
+from tests.strategies import normalising_text
 
 CASES = json.loads((DATA / "normalize" / "cases.json").read_text(encoding="utf-8"))["cases"]
 NORMALIZERS = {"ar": mediamon.ArabicNormalizer(), "en": mediamon.EnglishNormalizer()}
@@ -55,12 +56,7 @@ def test_span_maps_back_through_deletions_and_expansions() -> None:
     assert n.original[slice(*n.span(i + 4, i + 5))] == "ß"
 
 
-_PIECES = [
-    *"aAbZ .’'-_\u064e\u0651\u0640\u200f\u200c\u00a0\t",
-    *("أ", "إ", "آ", "ى", "ة", "ؤ", "ئ", "ک", "ی", "١", "۲", "ﻻ", "ﺍ", "ß", "İ", "Œ", "ﬁ", "é", "e\u0301"),
-    *("U.S.", "Iraq’s", "العراق", "\ufeff", "😀", "🇮🇶", "al - Kadhimi", " ’ ", "–"),
-]
-_TEXT = st.one_of(st.text(max_size=80), st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+_TEXT = normalising_text()
 
 
 @settings(max_examples=400, deadline=None)
