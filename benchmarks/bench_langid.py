@@ -19,7 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FULL = ROOT.parent / "shared" / "data" / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
+SHARED = next(
+    (up / "shared" / "data" for up in ROOT.parents if (up / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
+FULL = SHARED / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
 SAMPLE = ROOT / "tests" / "data" / "fignews_sample.tsv"
 EXPECTED = {"Arabic": "ar", "English": "en", "French": "fr", "Hebrew": "he", "Hindi": "hi"}
 COLUMNS = (("Text", None), ("English MT", "en"), ("Arabic MT", "ar"))

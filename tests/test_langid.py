@@ -102,7 +102,15 @@ CASES = [
         "conversaciones continuarán la próxima semana.",
         "es",
     ),
-    ("Elle est poursuivie pour apologie du terrorisme", UNDETERMINED),
+    # Short Latin sentences: French function words, or langdetect when it is confident and
+    # the sentence has lower-case words (names, dates and bylines alone stay "und").
+    ("Elle est poursuivie pour apologie du terrorisme", "fr"),  # was "und": too short for langdetect
+    ("Départ pour Rafah, à la frontière de Gaza.", "fr"),
+    ('"He was a real hero."', "en"),
+    ("Hamas deputy leader among four members killed", "en"),
+    ("Mahmoud Abbas", UNDETERMINED),
+    ("Photo: Reuters", UNDETERMINED),
+    ("Benjamin Netanyahu met Tehran Times", UNDETERMINED),
     # Other scripts.
     ("הממשלה הודיעה היום על צעדים חדשים.", "he"),
     ("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα ασφαλείας.", "el"),

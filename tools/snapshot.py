@@ -21,7 +21,10 @@ from pathlib import Path
 import mediamon
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = next(
+    (up / "shared" / "data" for up in ROOT.parents if (up / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 
 
 def inputs() -> list[Path]:
@@ -43,7 +46,8 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     annotator = mediamon.Annotator()
     for path in inputs():
-        name = "__".join(path.relative_to(ROOT.parent).parts).replace(".", "_")
+        base = ROOT.parent if path.is_relative_to(ROOT.parent) else SHARED.parents[1]
+        name = "__".join(path.relative_to(base).parts).replace(".", "_")
         corpus = mediamon.read(path)
         corpus.annotate(annotator).to_jsonl(out / f"{name}.articles.jsonl")
         with (out / f"{name}.side.jsonl").open("w", encoding="utf-8") as fh:

@@ -20,6 +20,7 @@ from mediamon.errors import DataFileError, Msg
 __all__ = [
     "char_map",
     "char_set",
+    "code_ranges",
     "compile_patterns",
     "data_path",
     "load_json",
@@ -87,9 +88,9 @@ def compile_patterns(
 _RANGE = re.compile(r"^U\+([0-9A-Fa-f]{4,6})(?:-U\+([0-9A-Fa-f]{4,6}))?$")
 
 
-def char_set(data: Mapping[str, Any], key: str, *, source: str) -> tuple[str, ...]:
-    """Characters listed under ``key``: single characters or ``U+XXXX[-U+YYYY]`` ranges."""
-    out: list[str] = []
+def code_ranges(data: Mapping[str, Any], key: str, *, source: str) -> CodeRanges:
+    """Inclusive code-point ranges listed under ``key``: single characters or ``U+XXXX[-U+YYYY]``."""
+    out: list[tuple[int, int]] = []
     for item in string_list(data, key, source=source):
         match = _RANGE.match(item)
         if match:
@@ -97,15 +98,20 @@ def char_set(data: Mapping[str, Any], key: str, *, source: str) -> tuple[str, ..
             last = int(match.group(2) or match.group(1), 16)
             if last < first or last > 0x10FFFF:
                 raise DataFileError(Msg.DATA_FILE.format(detail=f"{key!r}: bad range {item!r}"), path=source)
-            out.extend(chr(c) for c in range(first, last + 1))
+            out.append((first, last))
         elif len(item) == 1:
-            out.append(item)
+            out.append((ord(item), ord(item)))
         else:
             raise DataFileError(
                 Msg.DATA_FILE.format(detail=f"{key!r}: {item!r} is neither one character nor a U+ range"),
                 path=source,
             )
     return tuple(out)
+
+
+def char_set(data: Mapping[str, Any], key: str, *, source: str) -> tuple[str, ...]:
+    """Characters listed under ``key``: single characters or ``U+XXXX[-U+YYYY]`` ranges."""
+    return tuple(range_chars(code_ranges(data, key, source=source)))
 
 
 def range_chars(ranges: CodeRanges) -> str:

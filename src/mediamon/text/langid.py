@@ -1,20 +1,22 @@
 """Language identification of news paragraphs and articles.
 
-The writing system decides most cases, fast and exactly: letters are counted per
-script and the majority script chosen. Only where a script is shared does anything
-slower run: English is recognised by its function words; other Latin-script
-languages, Persian/Urdu against Arabic, and languages sharing Devanagari or Cyrillic
-are left to langdetect, and only for text long enough for it to be reliable (on short
-lines such as dates and bylines it answers de/et/ro/so). langdetect is loaded on first
-use, with its profiles read in a fixed order and a fixed seed, so answers are the same
-in every run and process; it never raises out of here.
+The writing system decides most cases, fast and exactly: letters are counted per script
+(:mod:`mediamon.lang.scripts`, one table for the whole package) and the majority script
+chosen. Only where a script is shared does anything slower run. A script's common
+languages are recognised first by their function words (English and French in Latin
+script, Hindi in Devanagari); the rest is left to langdetect: other Latin-script
+languages, Persian/Urdu against Arabic, and languages sharing Devanagari or Cyrillic. On
+long text langdetect answers; on a short Latin sentence only when it is confident and the
+sentence has lower-case words (dates, bylines and names alone stay "und": on them
+langdetect answers de/et/ro/so). langdetect is loaded on first use, with its profiles read
+in a fixed order and a fixed seed, so answers are the same in every run and process; it
+never raises out of here.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any, NoReturn
@@ -22,82 +24,56 @@ from typing import Any, NoReturn
 import attrs
 
 from mediamon.errors import DataFileError, Msg
+from mediamon.lang import scripts
 from mediamon.resources import data_path, load_json, string_list
 
-__all__ = ["UNDETERMINED", "ScriptCounts", "detect_language", "script_counts"]
+__all__ = ["SETTINGS", "UNDETERMINED", "LangIdSettings", "ScriptCounts", "detect_language", "script_counts"]
 
 UNDETERMINED = "und"
 
-_MIN_LETTERS = 3  # fewer letters than this: "und" whatever the script
-_LATIN_LANGDETECT_MIN = 60  # letters before langdetect may choose a Latin-script language
-_SCRIPT_LANGDETECT_MIN = 40  # ... a language among those sharing another script
-_OTHER_LANGDETECT_MIN = 10  # ... a language written in a script listed nowhere here
-_EN_MIN_SHARE = 0.10  # share of words that are English function words, for "en"
-_RUNNER_UP_MIN_SHARE = 0.25  # of weighted letters, for a second script to speak for short text
-_WORD_WINDOW = 5000  # characters looked at for function words
 
-# Unicode blocks of each script; only the letters in them are counted.
-_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
-    "arabic": (
-        (0x0600, 0x06FF),
-        (0x0750, 0x077F),
-        (0x0870, 0x08FF),
-        (0xFB50, 0xFDFF),
-        (0xFE70, 0xFEFF),
-    ),
-    "latin": (
-        (0x0041, 0x005A),
-        (0x0061, 0x007A),
-        (0x00AA, 0x00AA),
-        (0x00BA, 0x00BA),
-        (0x00C0, 0x02AF),
-        (0x1D00, 0x1DBF),
-        (0x1E00, 0x1EFF),
-        (0x2C60, 0x2C7F),
-        (0xA720, 0xA7FF),
-        (0xAB30, 0xAB6F),
-        (0xFB00, 0xFB06),
-        (0xFF21, 0xFF3A),
-        (0xFF41, 0xFF5A),
-    ),
-    "hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
-    "cyrillic": ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0xA640, 0xA69F)),
-    "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
-    "devanagari": ((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
-    "cjk": (
-        (0x1100, 0x11FF),
-        (0x2E80, 0x2FDF),
-        (0x3040, 0x31FF),
-        (0x3400, 0x4DBF),
-        (0x4E00, 0x9FFF),
-        (0xA960, 0xA97F),
-        (0xAC00, 0xD7FF),
-        (0xF900, 0xFAFF),
-        (0xFF66, 0xFFDC),
-        (0x20000, 0x3134F),
-    ),
-}
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
-_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-# Scripts whose vowel signs (combining marks) are counted with their letters: without
-# them a Devanagari word counts half the letters of its Latin transliteration.
-_WITH_VOWEL_SIGNS = frozenset({"devanagari"})
-# Numerals that ``\w`` matches but that are not letters.
-_NUMERALS = "\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
-_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+@attrs.frozen
+class LangIdSettings:
+    """The thresholds of :func:`detect_language` (letters are counted per script)."""
+
+    min_letters: int = 3  # fewer letters than this: "und" whatever the script
+    latin_langdetect_min: int = 60  # letters before langdetect may choose a Latin-script language
+    script_langdetect_min: int = 40  # ... a language among those sharing another script
+    other_langdetect_min: int = 10  # ... a language written in a script listed nowhere
+    function_word_share: float = 0.10  # share of words that are a language's function words ...
+    # ... or, for a language whose list leaves out its most frequent words (French: 'de', 'la',
+    # 'les', 'et' are shared with its neighbours), a lower share.
+    function_word_shares: Mapping[str, float] = attrs.field(factory=lambda: {"fr": 0.05})
+    word_window: int = 5000  # characters looked at for function words
+    runner_up_min_share: float = 0.25  # of weighted letters, for a second script to speak for short text
+    over_latin_share: float = 0.40  # ... for a non-Latin script to speak before Latin (names, translations)
+    short_min_lower_words: int = 3  # lower-case words a short Latin sentence needs for langdetect
+    short_min_probability: float = 0.90  # langdetect's probability for its answer on a short sentence
+
+
+SETTINGS = LangIdSettings()
+
 # Links, e-mail addresses, @handles and #hashtags say little about a post's language
 # (Hindi and Hebrew posts carry English hashtags; a URL can outweigh a short post).
 # An e-mail address starts only where a run of non-spaces starts, and its local part cannot
 # back off: each run is scanned a bounded number of times (``\S+@\S+`` was quadratic).
 _LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@[^\s@]*\.\w+", re.IGNORECASE)
+_MAYBE_LINK = re.compile(r"://|www\.|@", re.IGNORECASE)
 _TAGS = re.compile(r"[@#][\w\u200c\u200d]+")
-_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# The fields of ScriptCounts; letters of other listed scripts count under ``other`` there.
+_FIELDS = ("arabic", "latin", "hebrew", "cyrillic", "greek", "devanagari", "cjk")
+_SCRIPTS = (*_FIELDS, "other")
 
 
 @attrs.frozen
 class ScriptCounts:
     """Letters of a text counted by script (digits, punctuation and optional marks such
-    as Arabic and Hebrew vowel points not counted; Devanagari vowel signs counted)."""
+    as Arabic and Hebrew vowel points not counted; Devanagari vowel signs counted).
+
+    A summary of :func:`mediamon.lang.scripts.letter_counts`: ``cjk`` is Hangul, kana and
+    Han together; ``other`` holds every script without a field here (Thai, Georgian ...)."""
 
     arabic: int
     latin: int
@@ -114,118 +90,125 @@ class ScriptCounts:
         return sum(getattr(self, name) for name in _SCRIPTS)
 
 
-_SCRIPTS = ("arabic", "latin", "hebrew", "cyrillic", "greek", "devanagari", "cjk", "other")
-
-
 def script_counts(text: str) -> ScriptCounts:
-    """Count the letters of ``text`` by script, with a few C-level regex passes."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        return ScriptCounts(arabic=0, latin=len(raw.translate(None, _ASCII_NON_LETTERS)), other=0)
-    highest = ord(max(text))
-    patterns, other = _script_patterns()
-    counts = {
-        name: sum(map(len, pattern.findall(text))) if lowest <= highest else 0
-        for name, (lowest, pattern) in patterns.items()
-    }
-    return ScriptCounts(other=sum(map(len, other.findall(text))), **counts)
-
-
-@functools.cache
-def _script_patterns() -> tuple[dict[str, tuple[int, re.Pattern[str]]], re.Pattern[str]]:
-    """Per script, its lowest code point and a regex matching runs of its letters; and a
-    regex matching runs of letters of no listed script.
-
-    Built on first use from the blocks, keeping the code points that are letters
-    (``str.isalpha``), so digits, punctuation and marks in a block are left out.
-    """
-    patterns = {}
-    for name, blocks in _BLOCKS.items():
-        ranges: list[tuple[int, int]] = []
-        for first, last in blocks:
-            for code in range(first, last + 1):
-                char = chr(code)
-                if (
-                    code > 0xFFFF  # CJK extensions: ideographs or unassigned
-                    or char.isalpha()
-                    or (name in _WITH_VOWEL_SIGNS and unicodedata.category(char) in ("Mn", "Mc"))
-                ):
-                    if ranges and ranges[-1][1] == code - 1:
-                        ranges[-1] = (ranges[-1][0], code)
-                    else:
-                        ranges.append((code, code))
-        patterns[name] = (blocks[0][0], re.compile(f"[{_char_class(ranges)}]+"))
-    listed = _char_class([block for blocks in _BLOCKS.values() for block in blocks])
-    other = re.compile(f"[^\\W\\d_{_NUMERALS}{listed}]+")
-    return patterns, other
-
-
-def _char_class(ranges: list[tuple[int, int]]) -> str:
-    return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
-    )
+    """Count the letters of ``text`` by script, in one vectorised pass."""
+    fields = dict.fromkeys(_SCRIPTS, 0)
+    members = {script: group for group, names in scripts.groups().items() for script in names}
+    for script, n in scripts.letter_counts(text).items():
+        name = members.get(script, script)
+        fields[name if name in fields else "other"] += n
+    return ScriptCounts(**fields)
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or "und" when unknown (no letters, too short to tell)."""
-    clean = _LINKS.sub(" ", text)
-    untagged = _TAGS.sub(" ", clean)
-    counts = script_counts(untagged)
-    if counts.total >= _MIN_LETTERS:
+    clean = _LINKS.sub(" ", text) if _MAYBE_LINK.search(text) else text
+    untagged = _TAGS.sub(" ", clean) if "#" in clean or "@" in clean else clean
+    counts = scripts.letter_counts(untagged)
+    if sum(counts.values()) >= SETTINGS.min_letters:
         clean = untagged
     else:  # hashtags may be all there is; their words are still words
         clean = clean.replace("#", " ").replace("@", " ")
-        counts = script_counts(clean)
-    if counts.total < _MIN_LETTERS:
+        counts = scripts.letter_counts(clean)
+    if sum(counts.values()) < SETTINGS.min_letters:
         return UNDETERMINED
     data = _language_data()
-    weighted = sorted(
-        ((getattr(counts, name) * data.letter_weights.get(name, 1.0), name) for name in _SCRIPTS),
-        key=lambda pair: -pair[0],  # stable: ties go to the first script in _SCRIPTS
-    )
-    lang = _script_language(weighted[0][1], clean, counts, data)
-    runner_up_weight, runner_up = weighted[1]
-    total_weight = sum(weight for weight, _ in weighted)
-    if (
-        lang == UNDETERMINED
-        and getattr(counts, runner_up) >= _MIN_LETTERS
-        and runner_up_weight >= _RUNNER_UP_MIN_SHARE * total_weight
-    ):
-        # Latin names and tags in a short Hindi or Arabic line: the line's other script speaks.
-        lang = _script_language(runner_up, clean, counts, data)
-    return lang
+    units = _units(counts, data)
+    _, top, top_letters = units[0]
+    total_weight = sum(weight for weight, _, _ in units)
+    runner_up = units[1] if len(units) > 1 else None
+    if runner_up is not None and runner_up[2] >= SETTINGS.min_letters:
+        share = runner_up[0] / total_weight
+        if top == "latin" and share >= SETTINGS.over_latin_share:
+            # A Latin translation or names beside a post in another script: that script speaks.
+            lang = _unit_language(runner_up[1], clean, runner_up[2], counts, data)
+            if lang != UNDETERMINED:
+                return lang
+        if top == "latin" and share >= SETTINGS.runner_up_min_share:
+            # Latin names and tags in a Hindi or Arabic post: without English or French words
+            # in its Latin part, the post's other script speaks, before any detector runs.
+            lang = _function_word_language("latin", clean, data) or UNDETERMINED
+            if lang == UNDETERMINED:
+                lang = _unit_language(runner_up[1], clean, runner_up[2], counts, data)
+            return lang if lang != UNDETERMINED else _latin_language(clean, top_letters, data)
+        lang = _unit_language(top, clean, top_letters, counts, data)
+        if lang == UNDETERMINED and share >= SETTINGS.runner_up_min_share:
+            # A short line whose majority script says nothing: its other script speaks.
+            lang = _unit_language(runner_up[1], clean, runner_up[2], counts, data)
+        return lang
+    return _unit_language(top, clean, top_letters, counts, data)
 
 
-def _script_language(script: str, text: str, counts: ScriptCounts, data: _LanguageData) -> str:
-    """The language of ``text`` taken as written in ``script``."""
-    letters: int = getattr(counts, script)
-    if script == "latin":
+def _units(counts: Mapping[str, int], data: _LanguageData) -> list[tuple[float, str, int]]:
+    """(weighted letters, script or group, letters) of each script or script group present,
+    heaviest first; ties go to the one listed first in the table."""
+    letters: dict[str, int] = {}
+    for script, n in counts.items():
+        unit = data.group_of.get(script, script)
+        letters[unit] = letters.get(unit, 0) + n
+    units = [(n * data.letter_weights.get(unit, 1.0), unit, n) for unit, n in letters.items()]
+    units.sort(key=lambda unit: (-unit[0], data.order[unit[1]]))
+    return units
+
+
+def _unit_language(unit: str, text: str, letters: int, counts: Mapping[str, int], data: _LanguageData) -> str:
+    """The language of ``text`` taken as written in script (or script group) ``unit``."""
+    if unit in data.groups:  # CJK: Hangul means Korean, else kana Japanese, else Chinese
+        script = next(name for name in data.groups[unit] if counts.get(name))
+        return data.defaults.get(script, UNDETERMINED)
+    if unit == "latin":
         return _latin_language(text, letters, data)
-    if script == "arabic":
-        if letters >= _SCRIPT_LANGDETECT_MIN and data.non_arabic_letters.search(text):
-            return _langdetect(text, data.candidates["arabic"]) or data.defaults["arabic"]
-        return data.defaults["arabic"]
-    if script == "cjk":
-        if _HANGUL.search(text):
-            return data.cjk["hangul"]
-        return data.cjk["kana"] if _KANA.search(text) else data.cjk["han"]
-    if script == "other":
-        found = _langdetect(text, None) if letters >= _OTHER_LANGDETECT_MIN else None
+    if unit == scripts.OTHER:
+        found = _langdetect(text, None) if letters >= SETTINGS.other_langdetect_min else None
         return found or UNDETERMINED
-    default = data.defaults.get(script, UNDETERMINED)
-    if script in data.candidates and letters >= _SCRIPT_LANGDETECT_MIN:
-        return _langdetect(text, data.candidates[script]) or default
+    fast = _function_word_language(unit, text, data)
+    if fast is not None:
+        return fast
+    default = data.defaults.get(unit, UNDETERMINED)
+    if unit == "arabic":
+        if letters >= SETTINGS.script_langdetect_min and data.non_arabic_letters.search(text):
+            return _langdetect(text, data.candidates["arabic"]) or default
+        return default
+    if unit in data.candidates and letters >= SETTINGS.script_langdetect_min:
+        return _langdetect(text, data.candidates[unit]) or default
     return default
 
 
+def _function_word_language(script: str, text: str, data: _LanguageData) -> str | None:
+    """Of ``script``'s listed languages whose function words make up enough of the words of
+    ``text`` (its first ``word_window`` characters), the one with the most (the first listed
+    on a tie); None if there is none.
+
+    In a script with case, the share is taken of the lower-case words: capitalised names and
+    headline words say nothing about the language, so they do not dilute the evidence."""
+    languages = data.function_words.get(script)
+    if not languages:
+        return None
+    words = data.word_patterns[script].findall(text[: SETTINGS.word_window])
+    if not words:
+        return None
+    lowered = [word.lower() for word in words]
+    words_counted = sum(map(str.islower, words)) or len(words)
+    best, best_hits = None, 0
+    for code, vocabulary in languages:
+        hits = sum(map(vocabulary.__contains__, lowered))
+        share = SETTINGS.function_word_shares.get(code, SETTINGS.function_word_share)
+        if hits > best_hits and hits >= share * words_counted:
+            best, best_hits = code, hits
+    return best
+
+
 def _latin_language(text: str, letters: int, data: _LanguageData) -> str:
-    """English by its function words; other languages by langdetect on long text."""
-    words = _LATIN_WORD.findall(text[:_WORD_WINDOW].lower())
-    hits = sum(1 for word in words if word in data.english_words)
-    if hits and hits >= _EN_MIN_SHARE * len(words):
-        return "en"
-    if letters >= _LATIN_LANGDETECT_MIN:
+    """English or French by their function words; other languages by langdetect on long text,
+    or on a short sentence when it is confident."""
+    fast = _function_word_language("latin", text, data)
+    if fast is not None:
+        return fast
+    if letters >= SETTINGS.latin_langdetect_min:
         return _langdetect(text, None) or UNDETERMINED
+    lower_words = sum(1 for word in _WORD.findall(text) if word[0].islower())
+    if lower_words >= SETTINGS.short_min_lower_words:
+        return _langdetect(text, None, SETTINGS.short_min_probability) or UNDETERMINED
     return UNDETERMINED
 
 
@@ -237,9 +220,13 @@ class _LanguageData:
     defaults: Mapping[str, str]
     candidates: Mapping[str, tuple[str, ...]]
     non_arabic_letters: re.Pattern[str]
-    cjk: Mapping[str, str]
     letter_weights: Mapping[str, float]
-    english_words: frozenset[str]
+    # Per script, its languages recognised by function words, in order, and its word pattern.
+    function_words: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]
+    word_patterns: Mapping[str, re.Pattern[str]]
+    groups: Mapping[str, tuple[str, ...]]
+    group_of: Mapping[str, str]
+    order: Mapping[str, int]  # script or group -> tie-breaking rank
 
 
 _CODE = re.compile(r"[a-z]{2}")
@@ -247,19 +234,21 @@ _CODE = re.compile(r"[a-z]{2}")
 
 @functools.cache
 def _language_data() -> _LanguageData:
-    """Load and check ``data/scripts.json`` and ``data/en/function_words.json``."""
+    """Load and check ``data/scripts.json`` and the ``data/<code>/function_words.json`` it names."""
     source = data_path("scripts.json")
     raw = load_json("scripts.json")
-    defaults = _code_map(raw, "defaults", set(_SCRIPTS), source)
-    cjk = _code_map(raw, "cjk", {"hangul", "kana", "han"}, source)
-    if set(cjk) != {"hangul", "kana", "han"}:
-        _bad(source, "'cjk' must name the languages for 'hangul', 'kana' and 'han'")
+    names = scripts.names()
+    groups = scripts.groups()
+    group_of = {script: group for group, members in groups.items() for script in members}
+    units = [group_of.get(name, name) for name in names]
+    order = {unit: rank for rank, unit in reversed(list(enumerate([*units, scripts.OTHER])))}
+    defaults = _code_map(raw, "defaults", set(names), source)
     candidates_raw = raw.get("candidates", {})
     if not isinstance(candidates_raw, dict):
         _bad(source, "'candidates' must be an object")
     candidates: dict[str, tuple[str, ...]] = {}
     for script in candidates_raw:
-        if script not in _SCRIPTS:
+        if script not in names or script in group_of:
             _bad(source, f"'candidates': unknown script {script!r}")
         codes = string_list(candidates_raw, script, source=source, required=True)
         for code in codes:
@@ -267,24 +256,41 @@ def _language_data() -> _LanguageData:
         candidates[script] = codes
     weights = raw.get("letter_weights", {})
     if not isinstance(weights, dict) or not all(
-        name in _SCRIPTS and isinstance(value, int | float) and value > 0 for name, value in weights.items()
+        name in order and isinstance(value, int | float) and value > 0 for name, value in weights.items()
     ):
         _bad(source, "'letter_weights' must map script names to positive numbers")
     letters = raw.get("arabic_non_arabic_letters")
     if not isinstance(letters, str) or not letters:
         _bad(source, "'arabic_non_arabic_letters' must be a non-empty string")
-    words_source = data_path("en/function_words.json")
-    words = string_list(load_json("en/function_words.json"), "words", source=words_source, required=True)
-    if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
-        _bad(words_source, "'words' must be lower-case ASCII words")
+    listed = raw.get("function_words", {})
+    if not isinstance(listed, dict) or not all(script in names for script in listed):
+        _bad(source, "'function_words' must map script names to lists of language codes")
+    function_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+    for script in listed:
+        codes = string_list(listed, script, source=source, required=True)
+        function_words[script] = tuple((code, _function_words(code, script)) for code in codes)
     return _LanguageData(
         defaults=defaults,
         candidates=candidates,
         non_arabic_letters=re.compile(f"[{re.escape(letters)}]"),
-        cjk=cjk,
         letter_weights={name: float(value) for name, value in weights.items()},
-        english_words=frozenset(words),
+        function_words=function_words,
+        word_patterns={script: re.compile(f"[{scripts.letter_class(script)}]+") for script in function_words},
+        groups=groups,
+        group_of=group_of,
+        order=order,
     )
+
+
+def _function_words(code: str, script: str) -> frozenset[str]:
+    """``data/<code>/function_words.json``: lower-case words of letters of ``script``."""
+    _check_code(code, data_path("scripts.json"))
+    name = f"{code}/function_words.json"
+    words = string_list(load_json(name), "words", source=data_path(name), required=True)
+    for word in words:
+        if word != word.lower() or any(scripts.script_of(char) != script for char in word):
+            _bad(data_path(name), f"'words': {word!r} is not a lower-case word in {script} script")
+    return frozenset(words)
 
 
 def _code_map(raw: Mapping[str, Any], key: str, allowed: set[str], source: str) -> dict[str, str]:
@@ -326,9 +332,9 @@ def _factory() -> Any:
     return factory
 
 
-def _langdetect(text: str, candidates: tuple[str, ...] | None) -> str | None:
-    """langdetect's best language for ``text`` (among ``candidates`` if given), or None
-    when it finds nothing to go on."""
+def _langdetect(text: str, candidates: tuple[str, ...] | None, min_probability: float = 0.0) -> str | None:
+    """langdetect's best language for ``text`` (among ``candidates`` if given), or None when
+    it finds nothing to go on or its probability is below ``min_probability``."""
     from langdetect.lang_detect_exception import LangDetectException
 
     factory = _factory()
@@ -343,7 +349,7 @@ def _langdetect(text: str, candidates: tuple[str, ...] | None) -> str | None:
         return None  # "No features in text" and the like
     except Exception:  # a third-party heuristic failing means "no answer", never a crash
         return None
-    if not found:
+    if not found or found[0].prob < min_probability:
         return None
     lang = str(found[0].lang)
     return lang.split("-", maxsplit=1)[0]  # zh-cn, zh-tw -> zh

@@ -1,0 +1,258 @@
+"""Benchmark the ``mediamon annotate`` command against its floor, with a per-stage profile.
+
+The input is a folder of mixed dumps built from real text that does not repeat: the sample
+dump (``examples/``), the twelve Tehran Times articles as files (not the joined page, which
+repeats them), and the 1,491 FIGNEWS-2024 posts as three JSON Lines record files (the
+originals in five languages, the English and the Arabic machine translations). Without
+``../shared/data`` only the sample and ``tests/data/fignews_sample.tsv`` are used.
+
+Printed, all in one run, CPU time:
+
+- **floor**: read the files' bytes, decode UTF-8, ``lower()``, and count the hits of one
+  pyahocorasick automaton of the bundled gazetteers' lower-cased aliases (built beforehand,
+  not timed);
+- **CLI**: ``python -m mediamon annotate FOLDER -o out.jsonl -q`` in a subprocess (its CPU
+  time from ``wait4``), minus the same command on an empty file (start-up and gazetteer
+  load, reported separately);
+- **stages**: the same pipeline in this process (``mediamon.cli.main``) with the stage
+  functions wrapped to add up their CPU time: language ID, segmentation, dates,
+  annotation, output, and the rest (reading, decoding, record parsing, glue). Each stage's
+  time excludes the wrapped calls nested in it (segmentation calls language ID and dates).
+
+    python benchmarks/bench_pipeline.py              # 3 repeats, median and spread
+    python benchmarks/bench_pipeline.py --repeat 1   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# The shared data sits beside the checkout (or beside the folder of worktrees).
+SHARED = next(
+    (up / "shared" / "data" for up in ROOT.parents if (up / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
+SAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
+TEHRAN = SHARED / "dumps" / "tehrantimes" / "files"
+FIGNEWS = SHARED / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
+FIGNEWS_SAMPLE = ROOT / "tests" / "data" / "fignews_sample.tsv"
+COLUMNS = {"Text": "originals", "English MT": "english", "Arabic MT": "arabic"}
+
+# Stage name -> (module, attribute) of the functions whose CPU time is that stage's; a name
+# looked up at call time in its module, so wrapping the module attribute catches every call.
+# Missing names (the layout moves) are skipped and listed.
+STAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "language ID": (("mediamon.text.segment", "detect_language"), ("mediamon.io.records", "detect_language")),
+    "dates": (
+        ("mediamon.text.segment", "match_date_line"),
+        ("mediamon.io.records", "parse_date"),
+    ),
+    "segmentation": (("mediamon.io.inputs", "segment_lines"),),
+    "annotation": (("mediamon.match.annotate", "Annotator.annotate"),),
+    "output": (("mediamon.io.output", "ArticleWriter.write"),),
+}
+
+
+def build_dumps(folder: Path) -> tuple[list[Path], int]:
+    """Write the mixed dumps into ``folder``; return their paths and total size in bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [Path(shutil.copy(SAMPLE, folder / SAMPLE.name))]
+    if TEHRAN.is_dir():
+        for source in sorted(TEHRAN.glob("*.txt")):
+            paths.append(Path(shutil.copy(source, folder / f"tehrantimes{source.name}")))
+    table = FIGNEWS if FIGNEWS.exists() else FIGNEWS_SAMPLE
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for column, name in COLUMNS.items():
+        path = folder / f"fignews_{name}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for row in rows:
+                record = {"id": f"{row['ID']}-{name}", "title": "", "body": row[column]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths, sum(p.stat().st_size for p in paths)
+
+
+def cpu() -> float:
+    return time.process_time()
+
+
+def floor_pass(paths: list[Path], automaton: Any) -> tuple[float, int]:
+    """CPU seconds to read, decode, lower-case and bare-scan every file; and the hit count."""
+    start = cpu()
+    hits = 0
+    for path in paths:
+        text = path.read_bytes().decode("utf-8").lower()
+        for _ in automaton.iter(text):
+            hits += 1
+    return cpu() - start, hits
+
+
+def bare_automaton() -> Any:
+    import ahocorasick
+
+    from mediamon import Gazetteer
+
+    automaton = ahocorasick.Automaton()
+    for entity in Gazetteer.bundled():
+        for _, alias in entity.aliases():
+            key = alias.lower()
+            if key not in automaton:
+                automaton.add_word(key, len(automaton))
+    automaton.make_automaton()
+    return automaton
+
+
+def cli_cpu(inputs: list[str], out: Path) -> float:
+    """CPU seconds (user + system) of one ``mediamon annotate`` run in a subprocess."""
+    command = [sys.executable, "-m", "mediamon", "annotate", *inputs, "-o", str(out), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        assert process.stderr is not None
+        raise SystemExit(f"mediamon annotate failed: {process.stderr.read().decode()}")
+    return float(usage.ru_utime + usage.ru_stime)
+
+
+def _resolve(module_name: str, dotted: str) -> tuple[Any, str] | None:
+    import importlib
+
+    try:
+        owner: Any = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    *parents, name = dotted.split(".")
+    for part in parents:
+        owner = getattr(owner, part, None)
+        if owner is None:
+            return None
+    return (owner, name) if hasattr(owner, name) else None
+
+
+def stage_profile(inputs: list[str], out: Path) -> tuple[dict[str, float], float, list[str]]:
+    """Run the CLI in this process with the stage functions wrapped; CPU seconds per stage,
+    the total, and the wrap points that were not found."""
+    from mediamon.cli import main
+
+    spent = dict.fromkeys(STAGES, 0.0)
+    missing: list[str] = []
+    undo: list[Callable[[], None]] = []
+
+    # Exclusive time: a wrapped call nested in another (language ID inside segmentation) is
+    # taken out of the outer stage's time.
+    nested: list[float] = []
+
+    def wrap(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            nested.append(0.0)
+            start = cpu()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = cpu() - start
+                inner = nested.pop()
+                spent[stage] += elapsed - inner
+                if nested:
+                    nested[-1] += elapsed
+
+        return timed
+
+    for stage, points in STAGES.items():
+        for module_name, dotted in points:
+            found = _resolve(module_name, dotted)
+            if found is None:
+                missing.append(f"{module_name}.{dotted}")
+                continue
+            owner, name = found
+            original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+            setattr(owner, name, wrap(stage, original))
+            undo.append(functools.partial(setattr, owner, name, original))
+    try:
+        start = cpu()
+        main(["annotate", *inputs, "-o", str(out), "-q"])
+        total = cpu() - start
+    finally:
+        for action in reversed(undo):
+            action()
+    return spent, total, missing
+
+
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.3f} s ({min(values):.3f}-{max(values):.3f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (median and spread)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mediamon-bench-pipeline-") as tmp:
+        folder = Path(tmp) / "dumps"
+        paths, size = build_dumps(folder)
+        empty = Path(tmp) / "empty.txt"
+        empty.write_text("", encoding="utf-8")
+        out = Path(tmp) / "out.jsonl"
+        print(f"input: {len(paths)} files, {size / 1e6:.2f} MB (10^6 bytes), no text repeated")
+
+        automaton = bare_automaton()
+        floor_pass(paths, automaton)  # page cache and automaton primed
+        floors = [floor_pass(paths, automaton)[0] for _ in range(args.repeat)]
+        hits = floor_pass(paths, automaton)[1]
+        startup = [cli_cpu([str(empty)], out) for _ in range(args.repeat)]
+        runs = [cli_cpu([str(folder)], out) for _ in range(args.repeat)]
+        articles = sum(1 for _ in out.open(encoding="utf-8"))
+        work = [run - statistics.median(startup) for run in runs]
+
+        floor_s, work_s = statistics.median(floors), statistics.median(work)
+        print(
+            f"floor (read+decode+lower+bare scan, {hits} raw hits): {spread(floors)},"
+            f" {size / 1e6 / floor_s:.1f} MB/s"
+        )
+        print(f"CLI start-up + gazetteer load (empty input): {spread(startup)}")
+        print(f"CLI annotate, whole run: {spread(runs)}; {articles} articles")
+        print(f"CLI annotate, minus start-up: {spread(work)}, {size / 1e6 / work_s:.2f} MB/s")
+        print(f"CLI / floor throughput: {floor_s / work_s:.3f}x (target >= 0.25x)")
+        print(f"  (whole run including start-up: {floor_s / statistics.median(runs):.3f}x)\n")
+
+        profiles = [stage_profile([str(folder)], out) for _ in range(args.repeat)]
+        totals = [total for _, total, _ in profiles]
+        missing = profiles[0][2]
+        header = f"{'stage':<14} {'CPU s (median)':>15} {'share':>7}  {'range':>15}"
+        print(f"per-stage CPU time, in-process ({args.repeat} runs; total {spread(totals)})")
+        print(header)
+        print("-" * len(header))
+        rows = [*STAGES, "rest"]
+        for stage in rows:
+            values = [
+                (total - sum(spent.values())) if stage == "rest" else spent[stage]
+                for spent, total, _ in profiles
+            ]
+            shares = [value / total for value, (_, total, _) in zip(values, profiles, strict=True)]
+            median = statistics.median(values)
+            print(
+                f"{stage:<14} {median:>15.3f} {statistics.median(shares):>7.1%}  "
+                f"{min(shares):>6.1%}-{max(shares):>6.1%}"
+            )
+        if missing:
+            print(f"\nnot wrapped (not found): {', '.join(missing)}")
+        language = statistics.median(spent["language ID"] / total for spent, total, _ in profiles)
+        print(f"\nlanguage ID share of the pipeline: {language:.1%} (target <= 10%)")
+
+
+if __name__ == "__main__":
+    main()
