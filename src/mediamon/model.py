@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -106,7 +107,8 @@ class Mention:
     how: str
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        # The same dict as attrs.asdict (every field is a str or an int), several times faster.
+        return dict(zip(MENTION_FIELDS, _mention_values(self), strict=True))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Mention:
@@ -135,6 +137,7 @@ class Mention:
 
 #: A mention's fields in order: the keys of ``Mention.to_dict`` and its columns in tables.
 MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+_mention_values = operator.attrgetter(*MENTION_FIELDS)
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any, NoReturn
@@ -42,6 +43,8 @@ _SOURCE = "scripts.json"
 _BMP = 0x10000
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _SIGN_CATEGORIES = frozenset({"Mn", "Mc"})
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_FEW = 64  # non-ASCII characters up to which counting them one by one beats numpy
 
 
 @attrs.frozen
@@ -59,6 +62,7 @@ class _Table:
     groups: Mapping[str, tuple[str, ...]]
     # BMP code point -> index into ``names`` (0: not a letter); astral blocks (first, last, index).
     bmp: Any
+    bmp_bytes: bytes  # the same table, for look-ups from Python
     astral: tuple[tuple[int, int, int], ...]
     names: tuple[str, ...]
 
@@ -110,23 +114,34 @@ def script_of(char: str) -> str | None:
 
 def letter_counts(text: str) -> dict[str, int]:
     """How many letters of each script ``text`` holds (only scripts it holds; :data:`OTHER`
-    for letters of no listed script). One C-level pass: ASCII by a byte table, anything else
-    by a numpy look-up over the code points."""
+    for letters of no listed script). ASCII letters are counted by a byte table; a few other
+    characters (curly quotes, accents, emoji in English text) one by one; many (Arabic text)
+    by a numpy look-up over the code points, one C-level pass."""
     if text.isascii():
         latin = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return {"latin": latin} if latin else {}
+    table = _table()
+    rest = _NON_ASCII.findall(text)
+    if sum(map(len, rest)) <= _FEW:
+        latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+        out = {"latin": latin} if latin else {}
+        lookup = table.bmp_bytes
+        for code in map(ord, "".join(rest)):
+            index = lookup[code] if code < _BMP else _astral_index(table, code)
+            if index:
+                name = table.names[index]
+                out[name] = out.get(name, 0) + 1
+        return out
     import numpy as np
 
-    table = _table()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    counts = np.bincount(table.bmp[np.minimum(codes, _BMP - 1)], minlength=len(table.names))
-    out = {table.names[i]: int(n) for i in np.flatnonzero(counts[1:]) + 1 for n in (counts[i],)}
+    counts = np.bincount(table.bmp[np.minimum(codes, _BMP - 1)], minlength=len(table.names)).tolist()
+    out = {table.names[i]: n for i, n in enumerate(counts) if n and i}
     if int(codes.max()) >= _BMP:
-        astral, how_many = np.unique(codes[codes >= _BMP], return_counts=True)
-        for code, n in zip(astral.tolist(), how_many.tolist(), strict=True):
+        for code in codes[codes >= _BMP].tolist():
             index = _astral_index(table, code)
             if index:
-                out[table.names[index]] = out.get(table.names[index], 0) + n
+                out[table.names[index]] = out.get(table.names[index], 0) + 1
     return out
 
 
@@ -201,4 +216,11 @@ def _table() -> _Table:
                     dtype=np.bool_,
                 )
             bmp[first:top] = np.where(letters, index, 0)
-    return _Table(scripts=scripts, groups=grouped, bmp=bmp, astral=tuple(astral), names=table_names)
+    return _Table(
+        scripts=scripts,
+        groups=grouped,
+        bmp=bmp,
+        bmp_bytes=bmp.tobytes(),
+        astral=tuple(astral),
+        names=table_names,
+    )

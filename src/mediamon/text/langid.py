@@ -58,7 +58,6 @@ SETTINGS = LangIdSettings()
 # An e-mail address starts only where a run of non-spaces starts, and its local part cannot
 # back off: each run is scanned a bounded number of times (``\S+@\S+`` was quadratic).
 _LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@[^\s@]*\.\w+", re.IGNORECASE)
-_MAYBE_LINK = re.compile(r"://|www\.|@", re.IGNORECASE)
 _TAGS = re.compile(r"[@#][\w\u200c\u200d]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -102,7 +101,8 @@ def script_counts(text: str) -> ScriptCounts:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or "und" when unknown (no letters, too short to tell)."""
-    clean = _LINKS.sub(" ", text) if _MAYBE_LINK.search(text) else text
+    maybe_link = "://" in text or "@" in text or "www." in text.lower()  # cheaper than the regex
+    clean = _LINKS.sub(" ", text) if maybe_link else text
     untagged = _TAGS.sub(" ", clean) if "#" in clean or "@" in clean else clean
     counts = scripts.letter_counts(untagged)
     if sum(counts.values()) >= SETTINGS.min_letters:
@@ -205,10 +205,10 @@ def _latin_language(text: str, letters: int, data: _LanguageData) -> str:
     if fast is not None:
         return fast
     if letters >= SETTINGS.latin_langdetect_min:
-        return _langdetect(text, None) or UNDETERMINED
+        return _langdetect(text, data.candidates.get("latin")) or UNDETERMINED
     lower_words = sum(1 for word in _WORD.findall(text) if word[0].islower())
     if lower_words >= SETTINGS.short_min_lower_words:
-        return _langdetect(text, None, SETTINGS.short_min_probability) or UNDETERMINED
+        return _langdetect(text, data.candidates.get("latin"), SETTINGS.short_min_probability) or UNDETERMINED
     return UNDETERMINED
 
 
@@ -319,13 +319,17 @@ def _bad(source: str, detail: str) -> NoReturn:
 
 
 @functools.cache
-def _factory() -> Any:
-    """A langdetect DetectorFactory of our own (the module-level one and its global
-    seed stay untouched), with profiles loaded in name order and seed 0."""
+def _factory(candidates: tuple[str, ...] | None) -> Any:
+    """A langdetect DetectorFactory of our own (the module-level one and its global seed stay
+    untouched) with the profiles of ``candidates`` only (all when None), loaded in name order,
+    and seed 0. Fewer profiles load faster and detect faster: langdetect's work per sampled
+    n-gram is proportional to the number of languages."""
     from langdetect.detector_factory import DetectorFactory
 
     profiles = resources.files("langdetect").joinpath("profiles")
     names = sorted(entry.name for entry in profiles.iterdir() if not entry.name.startswith("."))
+    if candidates is not None:
+        names = [name for name in names if name.split("-", maxsplit=1)[0] in candidates]
     factory = DetectorFactory()
     factory.load_json_profile([profiles.joinpath(name).read_text(encoding="utf-8") for name in names])
     factory.seed = 0
@@ -333,16 +337,13 @@ def _factory() -> Any:
 
 
 def _langdetect(text: str, candidates: tuple[str, ...] | None, min_probability: float = 0.0) -> str | None:
-    """langdetect's best language for ``text`` (among ``candidates`` if given), or None when
-    it finds nothing to go on or its probability is below ``min_probability``."""
+    """langdetect's best language for ``text`` among ``candidates`` (all its languages when
+    None), or None when it finds nothing to go on or its probability is below
+    ``min_probability``."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    factory = _factory()
     try:
-        detector = factory.create()
-        if candidates:
-            known = set(factory.get_lang_list())
-            detector.set_prior_map({code: 1.0 for code in candidates if code in known})
+        detector = _factory(candidates).create()
         detector.append(text)
         found = detector.get_probabilities()
     except LangDetectException:
