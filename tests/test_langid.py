@@ -271,10 +271,11 @@ def test_langdetect_is_loaded_lazily_and_its_global_seed_left_alone() -> None:
 # --- accuracy on real posts ----------------------------------------------------------------
 
 # Measured on tests/data/fignews_sample.tsv (30 posts per source language): originals
-# 143/150 (95.3%), English MT 146/150 (97.3%), Arabic MT 150/150. The misses are short
-# French posts ("und": too short for langdetect, no English cues), Hebrew posts followed by a
-# longer English translation, and short Hindi headlines. Bounds: measured minus ~3 points.
-ACCURACY_BOUNDS = {"Text": 0.92, "English MT": 0.94, "Arabic MT": 0.97}
+# 148/150 (98.7%; was 143/150 before French and Hindi function words, the short-sentence
+# rule and Hebrew by script), English MT 149/150, Arabic MT 150/150. The misses: a French
+# post of names only (`Israël/Gaza: Macron s'exprime`) and a Hindi headline whose Latin
+# names outweigh its Devanagari. Bounds: measured minus ~2 points.
+ACCURACY_BOUNDS = {"Text": 0.96, "English MT": 0.97, "Arabic MT": 0.98}
 
 
 @pytest.mark.parametrize("column", list(ACCURACY_BOUNDS))
@@ -291,4 +292,4 @@ def test_accuracy_on_fignews_sample(column: str) -> None:
 def test_accuracy_per_source_language(source: str) -> None:
     rows = [row for row in ROWS if row["Source Language"] == source]
     right = sum(detect_language(row["Text"]) == SOURCE_LANG[source] for row in rows)
-    assert right >= len(rows) - 3  # measured: 28-30 of 30
+    assert right >= len(rows) - 2  # measured: 29-30 of 30

@@ -51,6 +51,8 @@ OUTPUT_FORMATS = {
 _CSV_COLUMNS = ARTICLE_FIELDS
 STDOUT = "-"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# json.dumps(..., ensure_ascii=False, default=str) builds this encoder on every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 
 
 def _is_stdout(path: str | os.PathLike[str] | None) -> bool:
@@ -93,7 +95,7 @@ def dumps(article: Article) -> str:
     escapes, which are valid UTF-8 and read back as the same code points; a high surrogate
     followed by a low one reads back as the one character the pair encodes.
     """
-    line = json.dumps(article.to_dict(), ensure_ascii=False, default=str)
+    line = _ENCODER.encode(article.to_dict())
     try:
         line.encode("utf-8")  # fails only on a lone surrogate; 5x cheaper than searching for one
     except UnicodeEncodeError:
