@@ -119,18 +119,21 @@ def detect_language(text: str) -> str:
     runner_up = units[1] if len(units) > 1 else None
     if runner_up is not None and runner_up[2] >= SETTINGS.min_letters:
         share = runner_up[0] / total_weight
-        if top == "latin" and share >= SETTINGS.over_latin_share:
-            # A Latin translation or names beside a post in another script: that script speaks.
-            lang = _unit_language(runner_up[1], clean, runner_up[2], counts, data)
-            if lang != UNDETERMINED:
-                return lang
         if top == "latin" and share >= SETTINGS.runner_up_min_share:
-            # Latin names and tags in a Hindi or Arabic post: without English or French words
-            # in its Latin part, the post's other script speaks, before any detector runs.
-            lang = _function_word_language("latin", clean, data) or UNDETERMINED
-            if lang == UNDETERMINED:
-                lang = _unit_language(runner_up[1], clean, runner_up[2], counts, data)
-            return lang if lang != UNDETERMINED else _latin_language(clean, top_letters, data)
+            # A post in another script with Latin names, tags or a translation: with >= 40 %
+            # of the weighted letters that script speaks first; with less, the Latin part
+            # speaks first if it has English or French words. A detector runs last.
+            other = functools.partial(_unit_language, runner_up[1], clean, runner_up[2], counts, data)
+            first, second = (
+                (other, functools.partial(_function_word_language, "latin", clean, data))
+                if share >= SETTINGS.over_latin_share
+                else (functools.partial(_function_word_language, "latin", clean, data), other)
+            )
+            for decide in (first, second):
+                lang = decide() or UNDETERMINED
+                if lang != UNDETERMINED:
+                    return lang
+            return _latin_language(clean, top_letters, data, words_checked=True)
         lang = _unit_language(top, clean, top_letters, counts, data)
         if lang == UNDETERMINED and share >= SETTINGS.runner_up_min_share:
             # A short line whose majority script says nothing: its other script speaks.
@@ -198,10 +201,10 @@ def _function_word_language(script: str, text: str, data: _LanguageData) -> str 
     return best
 
 
-def _latin_language(text: str, letters: int, data: _LanguageData) -> str:
-    """English or French by their function words; other languages by langdetect on long text,
-    or on a short sentence when it is confident."""
-    fast = _function_word_language("latin", text, data)
+def _latin_language(text: str, letters: int, data: _LanguageData, *, words_checked: bool = False) -> str:
+    """English or French by their function words (unless ``words_checked``: already done);
+    other languages by langdetect on long text, or on a short sentence when it is confident."""
+    fast = None if words_checked else _function_word_language("latin", text, data)
     if fast is not None:
         return fast
     if letters >= SETTINGS.latin_langdetect_min:
