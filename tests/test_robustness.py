@@ -344,6 +344,7 @@ def test_read_dump_of_any_text_never_raises_and_accounts_for_every_line(text: st
 @example(title="-", body="\ud800", suffix=".jsonl")
 @example(title="a\x00b", body="\u00a0-\u00a0", suffix=".csv")
 @example(title='"', body="\r\n", suffix=".tsv")
+@example(title="", body="\n\t", suffix=".tsv")
 def test_read_of_any_record_never_raises(tmp_path: Path, title: str, body: str, suffix: str) -> None:
     path = tmp_path / f"records{suffix}"
     record = {"title": title, "body": body}

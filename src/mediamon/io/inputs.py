@@ -627,6 +627,8 @@ def _unclosed_quote(text: str, first: int, last: int, total: int) -> bool:
 
 
 _CSV_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
+#: A cell that opens a quote and never closes it on its line (the quote holds a line break).
+_OPEN_QUOTE = re.compile(r'"(?:[^"]|"")*')
 
 
 def _tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
@@ -639,6 +641,7 @@ def _tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
     """
     rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
     width: int | None = None
+    unclosed = False
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -647,7 +650,21 @@ def _tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
         starts_quoted = any(cell.startswith('"') for cell in row)
         if starts_quoted and (len(row) != width or any(_CSV_QUOTED.fullmatch(cell) for cell in row)):
             return csv.QUOTE_MINIMAL
+        unclosed = unclosed or any(_OPEN_QUOTE.fullmatch(cell) for cell in row)
+    if unclosed and width is not None and _same_width_quoted(text, width):
+        # A cell opened a quote its line does not close (a quoted newline), and read with
+        # quoting every row has the header's width: the file quotes.
+        return csv.QUOTE_MINIMAL
     return csv.QUOTE_NONE
+
+
+def _same_width_quoted(text: str, width: int) -> bool:
+    """Whether every non-blank row has ``width`` cells when the text is read with CSV quoting."""
+    try:
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_MINIMAL)
+        return all(len(row) == width for row in rows if any(cell.strip() for cell in row))
+    except csv.Error:
+        return False
 
 
 def _tsv_records(text: str, path: str) -> Iterator[_Record | Problem]:
