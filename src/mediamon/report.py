@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import html
 import importlib
@@ -29,6 +30,7 @@ from importlib import resources
 
 from mediamon.analytics import EntityRow, Timeline, cooccurrence, entity_table, timeline
 from mediamon.errors import Msg
+from mediamon.lang import scripts
 from mediamon.model import Article, Mention
 
 __all__ = ["render_report", "write_report"]
@@ -47,8 +49,19 @@ _LANGUAGES = {
     "und": "undetermined",
 }
 _RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi", "dv", "sd", "ug", "ku"})
-_ARABIC = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+@functools.cache
+def _rtl_letters() -> re.Pattern[str]:
+    """Letters of the right-to-left scripts (Arabic, Hebrew), from the one script table."""
+    return re.compile(f"[{scripts.letter_class('arabic')}{scripts.letter_class('hebrew')}]")
+
+
+@functools.cache
+def _latin_letters() -> re.Pattern[str]:
+    return re.compile(f"[{scripts.letter_class('latin')}]")
+
+
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
@@ -90,8 +103,8 @@ def _direction(text: str, inherited: str) -> str | None:
     Arabic-script text is right-to-left, Latin left-to-right; a block with a fair share of
     both is ``auto`` (the browser follows its first strong character).
     """
-    arabic = len(_ARABIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    arabic = len(_rtl_letters().findall(text))
+    latin = len(_latin_letters().findall(text))
     letters = arabic + latin
     if not letters:
         return None
@@ -107,7 +120,7 @@ def _article_direction(article: Article) -> str:
         return "rtl"
     if lang == "und":
         text = article.title + " " + article.body[:2000]
-        return "rtl" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "ltr"
+        return "rtl" if len(_rtl_letters().findall(text)) > len(_latin_letters().findall(text)) else "ltr"
     return "ltr"
 
 

@@ -19,26 +19,36 @@ from typing import Any
 
 from mediamon import engine
 from mediamon.cache import cached
+from mediamon.lang import scripts
 from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
 from mediamon.text.normalize import TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 
-_ARABIC_BLOCKS = (
-    (0x0600, 0x06FF),
-    (0x0750, 0x077F),
-    (0x08A0, 0x08FF),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFF),
-)
-# Arabic letters: the base letters (what normalised text holds) and the presentation forms.
-_BASE_RANGES = ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08C9))
-_LETTER_RANGES = (*_BASE_RANGES, (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
-_LETTER_CHARS = range_chars(_LETTER_RANGES)
+
+@functools.cache
+def _letter_ranges() -> tuple[tuple[int, int], ...]:
+    """Arabic letters (base letters and presentation forms), from the one script table."""
+    return scripts.letter_ranges("arabic")
+
+
+@functools.cache
+def _letter_chars() -> str:
+    return range_chars(_letter_ranges())
+
+
+@functools.cache
+def _arabic_run() -> re.Pattern[str]:
+    """A run of base Arabic letters (what normalised text holds: no presentation forms)."""
+    base = tuple(r for r in _letter_ranges() if r[1] < _PRESENTATION_FORMS)
+    return re.compile(f"[{range_class(base)}]+")
+
+
+_PRESENTATION_FORMS = 0xFB50
 
 
 def _arabic_chars() -> Iterator[str]:
-    for first, last in _ARABIC_BLOCKS:
+    for first, last in scripts.get("arabic").blocks:
         for code in range(first, last + 1):
             yield chr(code)
 
@@ -54,7 +64,8 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     except PackageNotFoundError:
         camel = "unknown"
     charmap = hashlib.sha256(Path(data_path("ar/charmap.json")).read_bytes()).hexdigest()
-    key = {"camel-tools": camel, "charmap": charmap, "unicode": unicodedata.unidata_version}
+    blocks = ",".join(f"{first:X}-{last:X}" for first, last in scripts.get("arabic").blocks)
+    key = {"camel-tools": camel, "charmap": charmap, "unicode": unicodedata.unidata_version, "blocks": blocks}
     return cached("ar-table", key, _build_table, encode=list, decode=_decode_table)
 
 
@@ -126,8 +137,6 @@ class ArabicNormalizer(TableNormalizer):
 
 MIN_SURNAME = 4
 MAX_CLITIC = 4
-# Surnames are looked for in words of Arabic letters only, with no other letter next to them.
-_ARABIC_RUN = re.compile(f"[{range_class(_BASE_RANGES)}]+")
 
 
 def _letterish(char: str) -> bool:
@@ -184,7 +193,7 @@ class Arabic:
         return ArabicNormalizer()
 
     def owns(self, text: str) -> bool:
-        return bool(engine.char_set(_LETTER_CHARS).any_in(text))
+        return bool(engine.char_set(_letter_chars()).any_in(text))
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
         """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""
@@ -233,9 +242,10 @@ class Arabic:
         norm = normalized.text
         size = len(norm)
         article = _clitics()[0]
+        arabic_run = _arabic_run()  # surnames are words of Arabic letters, no other letter beside
         best: dict[int, tuple[int, int, int, str, str]] = {}
         for key in keys:
-            if not key or not _ARABIC_RUN.fullmatch(key):
+            if not key or not arabic_run.fullmatch(key):
                 continue
             forms = [(key, 0, "article" if key.startswith(article) else "bare")]
             if key[0] == article[0] and key[1:2] == "ل":
@@ -246,7 +256,7 @@ class Arabic:
                     end = pos + len(form)
                     if end == size or not _letterish(norm[end]):
                         word_start = pos
-                        while word_start > 0 and _ARABIC_RUN.match(norm, word_start - 1, word_start):
+                        while word_start > 0 and arabic_run.match(norm, word_start - 1, word_start):
                             word_start -= 1
                         cut = pos - word_start
                         fits = cut <= min(MAX_CLITIC, end - word_start - MIN_SURNAME)

@@ -20,12 +20,16 @@ from typing import Any
 
 from mediamon import engine as engines
 from mediamon.engine import Engine
+from mediamon.lang import scripts
 from mediamon.resources import char_set, data_path, load_json, range_chars, string_list
 from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+@functools.cache
+def _latin_letter() -> re.Pattern[str]:
+    return re.compile(f"[{scripts.letter_class('latin')}]")
 
 
 @functools.cache
@@ -58,7 +62,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         return unicodedata.normalize("NFKC", c) if c in fold else c
 
     def accents(c: str) -> str:
-        return str(unidecode(c)) if not c.isascii() and (c in fold or _LATIN_LETTER.match(c)) else c
+        return str(unidecode(c)) if not c.isascii() and (c in fold or scripts.script_of(c) == "latin") else c
 
     def to(chars: frozenset[str], out: str) -> Callable[[str], str]:
         return lambda c: out if c in chars else c
@@ -74,7 +78,10 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         ("fold-accents", accents),
         ("lowercase", lambda c: c.lower() if c.isupper() else c),
     ]
-    greek_cyrillic = (chr(c) for c in range(0x0370, 0x0530))
+    # Latin-script rules fold case in Greek and Cyrillic too (the side takes every non-Arabic script).
+    greek_cyrillic = (
+        chr(c) for name in ("greek", "cyrillic") for a, b in scripts.get(name).blocks for c in range(a, b + 1)
+    )
     chars = {*fold, *apostrophes, *dashes, *quotes, *spaces, *combining, *controls, *greek_cyrillic}
     return build_table(sorted(chars), steps)
 
@@ -230,7 +237,7 @@ class English:
         return frozenset(_data()["particles"])
 
     def owns(self, text: str) -> bool:
-        return _LATIN_LETTER.search(text) is not None
+        return _latin_letter().search(text) is not None
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
         yield normalized_alias, "bare"
