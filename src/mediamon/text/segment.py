@@ -404,7 +404,7 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
     A block of two or three lines holding a caption cue makes its short lines captions;
     a block of exactly two short lines neither of which is a sentence is a caption
     (image alt text above its caption, an author box) -- unless one of them is quoted
-    (a quoted tweet or slogan is body text) or it is a headline over a known section name.
+    (a quoted tweet or slogan is body text) or it is a headline over a section line.
     """
     block = 0
     for i, line in enumerate(lines):
@@ -430,7 +430,7 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
             size == 2
             and all(m.words <= settings.caption_pair_max_words and not m.sentence for m in members)
             and not any(m.quoted for m in members)
-            and members[1].kind is not Kind.SECTION
+            and not (members[0].title_like and members[1].section_like and not members[1].name_like)
         ):
             for m in members:
                 m.block_caption = True
@@ -547,15 +547,17 @@ class _Walker:
         return False
 
     def _layout_title(self, k: int) -> bool:
-        """A headline by layout: blank line above (after a finished paragraph), then an optional
-        section line, a blank line and a body paragraph."""
+        """A headline by layout: not continuing the paragraph above, then an optional section
+        line, a blank line and a body paragraph."""
         line = self.lines[k]
-        if not line.title_like or line.name_like:
+        if not line.title_like:
             return False
         if k > 0:
             before = self.lines[k - 1]
-            if before.number == line.number - 1 or not before.finished:
-                return False
+            if not before.finished and (
+                before.number == line.number - 1 or before.words >= self.settings.body_min_words
+            ):
+                return False  # it would continue an unfinished paragraph
         last, j = line, k + 1
         if j < len(self.lines) and self.lines[j].section_like and not self.lines[j].body_like:
             last, j = self.lines[j], j + 1
@@ -857,7 +859,9 @@ class _Walker:
 
     def _outside(self, line: Line) -> None:
         """A line outside any article: furniture, a related link, or an untitled article."""
-        if line.kind is Kind.CAPTION or (line.block_caption and not self.related):
+        if line.block_caption and not self.articles:
+            self._drop(line, "boilerplate", "short lines above the first article (page header)")
+        elif line.kind is Kind.CAPTION or (line.block_caption and not self.related):
             self._drop(line, "caption")
         elif self.related:
             self._drop(line, "related-link", "listed under a related-content header")
