@@ -441,8 +441,11 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     """Lines whose text recurs in this dump are site furniture; most often after body text, footers."""
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if line.kind is Kind.TEXT and line.key and len(line.text) <= settings.furniture_max_chars:
-            seen.setdefault(line.key, []).append(i)
+        if line.kind is not Kind.TEXT or not line.key or len(line.text) > settings.furniture_max_chars:
+            continue
+        if i > 0 and line.section_like and lines[i - 1].title_like:
+            continue  # a category line under a headline repeats by nature
+        seen.setdefault(line.key, []).append(i)
     for where in seen.values():
         if len(where) < settings.furniture_min_count:
             continue

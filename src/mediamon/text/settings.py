@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["SegmentSettings"]
+__all__ = ["RecordChecks", "SegmentSettings"]
 
 
 def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -77,3 +77,20 @@ class SegmentSettings:
     comment_lookahead: int = attrs.field(default=8, validator=_positive)
     #: A dateline's place and outlet parts: at most this many words each.
     dateline_max_words: int = attrs.field(default=4, validator=_positive)
+
+
+@attrs.frozen(kw_only=True)
+class RecordChecks:
+    """Thresholds of the checks on record files (a CSV header that is data, shifted columns)."""
+
+    #: How many records at the start of a file are looked at.
+    sample: int = attrs.field(default=20, validator=_positive)
+    #: A date-shaped value is at most this long (characters).
+    date_max_chars: int = attrs.field(default=40, validator=_positive)
+    #: A value this long or longer is running text, not a date, language or name.
+    long_text_min_chars: int = attrs.field(default=80, validator=_positive)
+    #: A header cell longer than this, or with more words than this, is data.
+    header_max_chars: int = attrs.field(default=60, validator=_positive)
+    header_max_words: int = attrs.field(default=5, validator=_positive)
+    #: A column is reported when more than this share of the sampled values has the wrong shape.
+    wrong_shape_share: float = attrs.field(default=0.5, validator=_share)
