@@ -687,7 +687,7 @@ class _Walker:
         draft.paragraphs.append(line.text)
         draft.lines.append(line.number)
         draft.in_body = True
-        self._say(line, "body", line.cue or "text")
+        self._say(line, "body", line.cue or "text after the article's header")
 
     def _poster(self, draft: _Draft, name: str) -> None:
         """``Posted ... by NAME`` is the author when the article has none and NAME is no site account."""
@@ -707,6 +707,8 @@ class _Walker:
                 if line.name is not None:
                     draft.meta.setdefault("posted_by", line.name)
                     self._poster(draft, line.name)
+                    if draft.author_from_poster and draft.author == line.name:
+                        self._say(line, "date+author")
             else:
                 self._set_aside(draft, line, "extra-date", "a second date line")
             return True
