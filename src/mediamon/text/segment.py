@@ -608,7 +608,7 @@ class _Walker:
             what = cue_line.kind.value if cue_line is not None else "repeat of itself"
             return f"headline shape, header cue follows ({what})"
         if self.separator and self._weak(k):
-            return "headline shape after a separator or furniture, body follows"
+            return "headline shape after a separator (page start, separator line, furniture), body follows"
         if self.layout and (self.current is None or self.current.in_body) and self._layout_title(k):
             return "layout: headline shape between blank lines, body follows (page without header cues)"
         return None
