@@ -341,3 +341,53 @@ def test_explain_gives_every_non_blank_line_a_role_and_a_cue(name: str) -> None:
     assert {
         r.line: r.role.removeprefix("dropped:") for r in roles if r.role.startswith("dropped:")
     } == dropped
+
+
+def test_a_lead_in_ending_in_wrote_is_not_a_comment_section() -> None:
+    text = (
+        "Some Headline About Iraq\n\nJuly 4, 2021\n\n"
+        "A body paragraph long enough to be a sentence here.\n\nThe minister wrote:\n\n"
+        "We will not accept any delay in the talks, and we expect an answer soon.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert "We will not accept" in article.body
+    assert not [d for d in mediamon.read_dump(text).dropped if d.reason == "comment"]
+
+
+_BLOGGER = (
+    "{weekday}, March {day}, 2019\n\n{title}\n\n"
+    "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
+    "Posted by Lina Saad at 3:15 PM\n\nLabels: notes, travel\n\n"
+    "2 comments:\n\nJo said...\n\nShort Comment Shaped Like A Headline\n\nMarch {day}, 2019 at 9:15 PM\n\n"
+    "Ahmad R. said...\n\nA longer comment that disagrees with every word of the post above.\n\n"
+    "March {day}, 2019 at 11:00 PM\n\nPost a Comment\n\n"
+)
+
+
+def test_blogger_posts_with_dates_above_titles_and_comments() -> None:
+    text = _BLOGGER.format(weekday="Sunday", day=3, title="Notes From Erbil") + _BLOGGER.format(
+        weekday="Saturday", day=9, title="Notes From Basra"
+    )
+    corpus = mediamon.read_dump(text)
+    assert [(a.title, str(a.date)) for a in corpus] == [
+        ("Notes From Erbil", "2019-03-03"),
+        ("Notes From Basra", "2019-03-09"),
+    ]
+    assert [a.author for a in corpus] == ["Lina Saad", "Lina Saad"]
+    assert all(a.body.count("\n\n") == 0 for a in corpus)
+    assert len([d for d in corpus.dropped if d.reason == "comment"]) == 2 * 8
+
+
+def test_a_section_name_in_the_page_header_is_not_an_article() -> None:
+    corpus = mediamon.read_dump("Politics\n\n" + _page(_TITLES))
+    assert [a.title for a in corpus] == _TITLES
+
+
+def test_a_repeated_bare_author_name_stays_the_author() -> None:
+    text = "\n\n".join(
+        f"Headline Number {i} About Iraq\n\nJuly {i + 1}, 2021\n\nSamir Khoury\n\n"
+        f"A body paragraph number {i} long enough to be a sentence here."
+        for i in range(4)
+    )
+    corpus = mediamon.read_dump(text)
+    assert [a.author for a in corpus] == ["Samir Khoury"] * 4

@@ -445,6 +445,10 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             continue
         if i > 0 and line.section_like and lines[i - 1].title_like:
             continue  # a category line under a headline repeats by nature
+        if line.name_like and any(
+            other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+        ):
+            continue  # an author's name in article headers repeats by nature
         seen.setdefault(line.key, []).append(i)
     for where in seen.values():
         if len(where) < settings.furniture_min_count:
@@ -478,6 +482,7 @@ class _Draft:
     author: str | None = None
     author_from_poster: bool = False
     source: str | None = None
+    source_from_dateline: bool = False
     meta: dict[str, Any] = attrs.Factory(dict)
     paragraphs: list[str] = attrs.Factory(list)
     seen: set[str] = attrs.Factory(set)
@@ -582,9 +587,10 @@ class _Walker:
                 candidates += 1
         return candidates > 0 and cued < self.settings.layout_max_cue_share * candidates
 
-    def _comments_ahead(self, k: int) -> bool:
+    def _comments_ahead(self, k: int, *, commenters: bool = True) -> bool:
+        """Whether comments follow line ``k``: a comment date (or, when ``commenters``, a commenter line)."""
         for line in self.lines[k + 1 : k + 1 + self.settings.comment_lookahead]:
-            if (line.kind is Kind.COMMENT and line.name is not None) or line.comment_date:
+            if (commenters and line.kind is Kind.COMMENT and line.name is not None) or line.comment_date:
                 return True
         return False
 
@@ -681,7 +687,7 @@ class _Walker:
                 if max(len(place.split()), len(found[1].split())) <= self.settings.dateline_max_words:
                     draft.meta["dateline"] = place
                     if draft.source is None:
-                        draft.source = found[1]
+                        draft.source, draft.source_from_dateline = found[1], True
                     line.cue = "body paragraph opening with a dateline 'PLACE (OUTLET) -'"
         draft.seen.add(line.text)
         draft.paragraphs.append(line.text)
@@ -713,8 +719,9 @@ class _Walker:
                 self._set_aside(draft, line, "extra-date", "a second date line")
             return True
         if line.kind is Kind.SOURCE:
-            if draft.source is None:
-                draft.source = line.name
+            if draft.source is None or draft.source_from_dateline:
+                # An explicit source line wins over the agency named in a dateline.
+                draft.source, draft.source_from_dateline = line.name, False
                 draft.lines.append(line.number)
                 self._say(line, "source")
                 if line.place is not None:
@@ -748,15 +755,24 @@ class _Walker:
             return True
         return False
 
-    def _in_comments(self, k: int, line: Line) -> None:
-        """A line inside a comment section: a new post ends it; furniture stays furniture."""
+    def _in_comments(self, k: int, line: Line) -> bool:
+        """A line inside a comment section: a new post ends it; furniture stays furniture.
+
+        False when the line ends the section without being handled (a post's date standing
+        above its headline): the normal walk takes it.
+        """
         if line.kind is Kind.TEXT and line.title_like and self._strong(k):
             cue = self._next_cue(k)
             if cue is not None and (
                 cue.kind is Kind.POSTER or (cue.kind is Kind.DATE and not cue.comment_date)
             ):
                 self._start(line, "headline shape, a post's header cue follows (ends the comment section)")
-                return
+                return True
+        if line.kind is Kind.DATE and not line.comment_date and k + 1 < len(self.lines):
+            title = self.lines[k + 1]
+            if title.kind is Kind.TEXT and title.title_like and (self._strong(k + 1) or self._weak(k + 1)):
+                self.comments = False
+                return False
         if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
             self._drop(line, "boilerplate")
         elif line.kind is Kind.RELATED:
@@ -765,19 +781,20 @@ class _Walker:
             self.separator = self.related = True
         else:
             self._drop(line, "comment", "inside a comment section")
+        return True
 
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
-            if self.comments:
-                self._in_comments(k, line)
+            if self.comments and self._in_comments(k, line):
                 continue
             if line.kind is Kind.RELATED:
                 self._drop(line, "boilerplate")
                 self.separator = self.related = True
                 continue
             if line.kind is Kind.COMMENT_HEAD or (line.kind is Kind.COMMENT and line.name is not None):
-                if line.kind is Kind.COMMENT or self._comments_ahead(k):
+                # A commenter line ("X says:", also a lead-in to a quotation) needs a comment date.
+                if self._comments_ahead(k, commenters=line.kind is Kind.COMMENT_HEAD):
                     self.comments = True
                     self._drop(line, "comment", f"{line.cue}; opens a comment section")
                 else:
@@ -823,8 +840,15 @@ class _Walker:
                 draft.lines.append(line.number)
                 self._say(line, "source")
                 continue
-            if not draft.in_body and line.dateline is not None and draft.source is None:
+            if (
+                not draft.in_body
+                and line.dateline is not None
+                and draft.source is None
+                and k + 1 < len(self.lines)
+                and self.lines[k + 1].body_like
+            ):
                 place, draft.source = line.dateline
+                draft.source_from_dateline = True
                 draft.meta.setdefault("dateline", place)
                 draft.lines.append(line.number)
                 self._say(line, "source", "dateline 'PLACE - OUTLET' in the header")
@@ -870,7 +894,11 @@ class _Walker:
             self._drop(line, "caption")
         elif self.related:
             self._drop(line, "related-link", "listed under a related-content header")
-        elif self.current is None and not line.body_like and line.kind in (Kind.TEXT, Kind.OUTLET):
+        elif (
+            self.current is None
+            and not line.body_like
+            and line.kind in (Kind.TEXT, Kind.OUTLET, Kind.SECTION)
+        ):
             self._drop(line, "boilerplate", "short line outside any article")
         else:
             draft = _Draft(first_line=line.number)
