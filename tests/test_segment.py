@@ -228,19 +228,37 @@ def test_layout_titles_split_a_page_without_dates_or_bylines() -> None:
     assert all(len(a.body.split("\n\n")) == 2 for a in corpus)
 
 
+_FOOTER = "Republished with permission of the Example Wire syndicate."
+_BODIES = [
+    "The council met on Monday and agreed a plan for the harbour after a long debate.",
+    "Farmers in the north say the late rains have ruined much of this year's wheat.",
+    "A new bus line links the university with the old city centre from next month.",
+    "Doctors at the main hospital ask for more staff as winter infections rise again.",
+]
+
+
 def test_a_footer_repeated_after_every_article_closes_it_and_is_boilerplate() -> None:
-    footer = "Republished with permission of the Example Wire syndicate."
-    text = "\n".join(_PARA.format(day=f"day {i}", thing=f"thing {i}") + f"\n{footer}" for i in range(4))
-    corpus = mediamon.read_dump(text)
-    assert len(corpus) == 4 and all(footer not in a.body for a in corpus)
+    corpus = mediamon.read_dump("\n".join(f"{body}\n{_FOOTER}" for body in _BODIES))
+    assert [a.body for a in corpus] == _BODIES
     assert [d.reason for d in corpus.dropped] == ["boilerplate"] * 4
 
 
 def test_furniture_threshold_is_a_setting() -> None:
-    footer = "Republished with permission of the Example Wire syndicate."
-    text = "\n".join(_PARA.format(day=f"day {i}", thing=f"thing {i}") + f"\n{footer}" for i in range(4))
-    strict = mediamon.read_dump(text, settings=SegmentSettings(furniture_min_count=5))
-    assert len(strict) == 1
+    text = "\n".join(f"{body}\n{_FOOTER}" for body in _BODIES)
+    assert len(mediamon.read_dump(text, settings=SegmentSettings(furniture_min_count=5))) == 1
+
+
+def test_lines_of_a_block_copied_twice_are_not_furniture() -> None:
+    """An article copied into a dump three times with small edits: its unedited lines repeat, but
+    with (nearly) the same neighbours each time, so they are no furniture."""
+    copies = [
+        f"Harbour Plan Agreed\n\nJuly {day}, 2021\n\n"
+        + "\n\n".join(b if i % 2 else f"{b[:-1]}, reports said on day {day}." for i, b in enumerate(_BODIES))
+        for day in (3, 4, 5)
+    ]
+    corpus = mediamon.read_dump("\n\n".join(copies))
+    assert [len(a.body.split("\n\n")) for a in corpus] == [4, 4, 4]
+    assert not corpus.dropped
 
 
 def test_settings_are_checked() -> None:

@@ -61,8 +61,9 @@ _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 _PARAGRAPH_END = re.compile(r"[.!?؟。…:;'\"”’»)\]]$")
 # A line made of separator symbols only: ``-----``, ``=====``, ``* * *``.
 _SEPARATOR = re.compile(r"(?:[-=_*~•·#+]\s*){3,}")
-# A line that opens or closes a quotation (a quoted tweet, a slogan).
-_QUOTED = re.compile("^[\"“«„‘']|[\"”»’']\\W*$")
+# Quotation marks opening and closing a quoted line (a quoted tweet, a slogan).
+_OPENING_QUOTES = "\"“«„‘'"
+_CLOSING_QUOTES = "\"”»’'"
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _HAS_DIGIT = re.compile(r"\d")
 _NAME_STOP = re.compile(r"[:;,.!?؟|@#()\[\]\"“”«»/\\]")
@@ -251,7 +252,9 @@ class Line:
 
     @property
     def quoted(self) -> bool:
-        return bool(_QUOTED.search(self.text))
+        """Opens or closes with a quotation mark (closing punctuation after it allowed)."""
+        end = self.text.rstrip(" .,;:!?؟،…")
+        return self.text[:1] in _OPENING_QUOTES or (bool(end) and end[-1] in _CLOSING_QUOTES)
 
     @property
     def body_like(self) -> bool:
@@ -438,7 +441,13 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
 
 
 def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
-    """Lines whose text recurs in this dump are site furniture; most often after body text, footers."""
+    """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
+
+    Furniture stands among different text each time (a footer after each article's own last
+    paragraph, a slogan before each title); a line whose neighbours repeat with it, verbatim
+    or nearly, is part of a copied block (the same article twice in one dump) and is left to
+    the walk.
+    """
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if line.kind is not Kind.TEXT or not line.key or len(line.text) > settings.furniture_max_chars:
@@ -453,6 +462,8 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     for where in seen.values():
         if len(where) < settings.furniture_min_count:
             continue
+        if _distinct_contexts(lines, where, settings) < settings.furniture_min_count:
+            continue
         after_body = sum(
             1 for i in where if i > 0 and lines[i - 1].kind is Kind.TEXT and lines[i - 1].body_like
         )
@@ -462,6 +473,36 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             line.kind, line.repeats, line.footer = Kind.FURNITURE, len(where), footer
             what = "a footer (after body text)" if footer else "furniture"
             line.cue = f"repeated {len(where)} times in this dump: {what}"
+
+
+def _words(line: Line | None, settings: SegmentSettings) -> frozenset[str]:
+    if line is None:
+        return frozenset()
+    return frozenset(w.casefold() for w in _WORD.findall(line.text[: settings.cue_max_chars]))
+
+
+def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    if not a and not b:
+        return True
+    return len(a & b) >= threshold * len(a | b)
+
+
+def _distinct_contexts(lines: list[Line], where: list[int], settings: SegmentSettings) -> int:
+    """In how many different surroundings a repeated line stands (counted up to the minimum).
+
+    Two occurrences stand in the same surroundings when the lines above are alike and the
+    lines below are alike (word overlap at least ``furniture_context_similarity``).
+    """
+    seen: list[tuple[frozenset[str], frozenset[str]]] = []
+    threshold = settings.furniture_context_similarity
+    for i in where:
+        above = _words(lines[i - 1] if i > 0 else None, settings)
+        below = _words(lines[i + 1] if i + 1 < len(lines) else None, settings)
+        if not any(_similar(above, a, threshold) and _similar(below, b, threshold) for a, b in seen):
+            seen.append((above, below))
+            if len(seen) >= settings.furniture_min_count:
+                break
+    return len(seen)
 
 
 def _same_title(a: str, b: str, settings: SegmentSettings) -> bool:

@@ -63,6 +63,10 @@ class SegmentSettings:
     furniture_min_count: int = attrs.field(default=3, validator=_positive)
     #: ... when it is at most this long (characters); longer repeats are copied paragraphs.
     furniture_max_chars: int = attrs.field(default=200, validator=_positive)
+    #: ... and stands in at least that many different surroundings: two occurrences whose lines
+    #: above share at least this share of their words, and whose lines below do too, are in
+    #: the same surroundings (a block copied whole, such as an article twice in one dump).
+    furniture_context_similarity: float = attrs.field(default=0.5, validator=_share)
     #: A furniture line is a footer that closes its article when at least this share of its
     #: occurrences come right after body text.
     footer_min_share: float = attrs.field(default=0.75, validator=_share)
