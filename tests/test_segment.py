@@ -409,3 +409,22 @@ def test_a_repeated_bare_author_name_stays_the_author() -> None:
     )
     corpus = mediamon.read_dump(text)
     assert [a.author for a in corpus] == ["Samir Khoury"] * 4
+
+
+def test_kubrick_style_post_footer_and_comments() -> None:
+    footer = (
+        "This entry was posted on Tuesday, March 5th, 2019 at 10:28 pm and is filed under Notes. "
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, "
+        "or trackback from your own site."
+    )
+    text = (
+        "Notes From Erbil\n\nPosted on March 5, 2019 by Lina Saad\n\n"
+        "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
+        f"{footer}\n\n3 Responses to “Notes From Erbil”\n\n"
+        "Omar from Mosul Says:\nMarch 6th, 2019 at 3:15 pm\n\nThanks for writing this, it was good to read.\n\n"
+        "Leave a Reply\n\nYou must be logged in to post a comment.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert article.body == "The first paragraph of the post is long enough to be a body paragraph here."
+    reasons = {d.text[:20]: d.reason for d in mediamon.read_dump(text).dropped}
+    assert reasons[footer[:20]] == "boilerplate" and reasons["Omar from Mosul Says"] == "comment"

@@ -318,7 +318,12 @@ def _classify(
     key = phrase_key(text) if short else ""
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key, settings=settings)
     if not short:
-        line.cue = "long line: body text"
+        if len(text) <= settings.boilerplate_max_chars and any(
+            p.search(text) for p in rules.boilerplate_patterns
+        ):
+            line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
+        else:
+            line.cue = "long line: body text"
         return line
     line.nameish = words <= settings.name_max_words and not any(
         w in rules.not_name_words for w in key.split()

@@ -29,6 +29,9 @@ class SegmentSettings:
 
     #: Lines longer than this (characters) are body text: no cue phrase is looked for in them.
     cue_max_chars: int = attrs.field(default=200, validator=_positive)
+    #: ... except the boilerplate patterns, which are tried up to this length (blog post footers
+    #: such as "This entry was posted on ... You can follow any responses ..." run long).
+    boilerplate_max_chars: int = attrs.field(default=400, validator=_positive)
     #: Lines longer than this are counted by whitespace rather than word by word (speed).
     word_count_max_chars: int = attrs.field(default=400, validator=_positive)
     #: A body paragraph: a sentence of at least this many words ...
