@@ -421,7 +421,8 @@ def test_kubrick_style_post_footer_and_comments() -> None:
         "Notes From Erbil\n\nPosted on March 5, 2019 by Lina Saad\n\n"
         "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
         f"{footer}\n\n3 Responses to “Notes From Erbil”\n\n"
-        "Omar from Mosul Says:\nMarch 6th, 2019 at 3:15 pm\n\nThanks for writing this, it was good to read.\n\n"
+        "Omar from Mosul Says:\nMarch 6th, 2019 at 3:15 pm\n\n"
+        "Thanks for writing this, it was good to read.\n\n"
         "Leave a Reply\n\nYou must be logged in to post a comment.\n"
     )
     (article,) = mediamon.read_dump(text)
