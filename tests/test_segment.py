@@ -329,6 +329,8 @@ def test_a_quoted_pair_of_short_lines_in_a_body_is_body_text() -> None:
         ("BASRA (Example Wire) - ", "BASRA", "Example Wire"),
         ("الدوحة (قنا) – ", "الدوحة", "قنا"),
         ("طرابلس – وال: ", "طرابلس", "وال"),
+        ("الخرطوم - (سونا) - ", "الخرطوم", "سونا"),
+        ("مسقط، عُمان (العمانية)-- ", "مسقط، عُمان", "العمانية"),
     ],
 )
 def test_a_dateline_opening_the_body_fills_dateline_and_source(
