@@ -480,12 +480,6 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             line.cue = f"repeated {len(where)} times in this dump: {what}"
 
 
-def _words(line: Line | None, settings: SegmentSettings) -> frozenset[str]:
-    if line is None:
-        return frozenset()
-    return frozenset(w.casefold() for w in _WORD.findall(line.text[: settings.cue_max_chars]))
-
-
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     if not a and not b:
         return True
@@ -498,13 +492,24 @@ def _distinct_contexts(lines: list[Line], where: list[int], settings: SegmentSet
     Two occurrences stand in the same surroundings when the lines above are alike and the
     lines below are alike (word overlap at least ``furniture_context_similarity``).
     """
-    seen: list[tuple[frozenset[str], frozenset[str]]] = []
+    words: dict[int, frozenset[str]] = {}
+
+    def around(j: int) -> frozenset[str]:
+        if not 0 <= j < len(lines):
+            return frozenset()
+        if j not in words:
+            words[j] = frozenset(lines[j].text[: settings.cue_max_chars].casefold().split())
+        return words[j]
+
+    seen: list[int] = []
     threshold = settings.furniture_context_similarity
     for i in where:
-        above = _words(lines[i - 1] if i > 0 else None, settings)
-        below = _words(lines[i + 1] if i + 1 < len(lines) else None, settings)
-        if not any(_similar(above, a, threshold) and _similar(below, b, threshold) for a, b in seen):
-            seen.append((above, below))
+        above, below = around(i - 1), around(i + 1)
+        if not any(
+            _similar(above, around(j - 1), threshold) and _similar(below, around(j + 1), threshold)
+            for j in seen
+        ):
+            seen.append(i)
             if len(seen) >= settings.furniture_min_count:
                 break
     return len(seen)
