@@ -431,3 +431,19 @@ def test_kubrick_style_post_footer_and_comments() -> None:
     assert article.body == "The first paragraph of the post is long enough to be a body paragraph here."
     reasons = {d.text[:20]: d.reason for d in mediamon.read_dump(text).dropped}
     assert reasons[footer[:20]] == "boilerplate" and reasons["Omar from Mosul Says"] == "comment"
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_a_category_line_above_the_title_is_the_section(dated: bool) -> None:
+    date = "\nJuly 3, 2021" if dated else ""
+    text = "".join(
+        f"{section}\n{title}{date}\n\n{body}\n\n"
+        for section, title, body in zip(["World", "sport", "Energy"], _TITLES, _BODIES, strict=False)
+    )
+    corpus = mediamon.read_dump(text)
+    assert [(a.title, a.meta.get("section"), a.body) for a in corpus] == [
+        (_TITLES[0], "World", _BODIES[0]),
+        (_TITLES[1], "sport", _BODIES[1]),
+        (_TITLES[2], "Energy", _BODIES[2]),
+    ]
+    assert not corpus.dropped

@@ -412,7 +412,8 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
     A block of two or three lines holding a caption cue makes its short lines captions;
     a block of exactly two short lines neither of which is a sentence is a caption
     (image alt text above its caption, an author box) -- unless one of them is quoted
-    (a quoted tweet or slogan is body text) or it is a headline over a section line.
+    (a quoted tweet or slogan is body text) or it is a headline with a section line over or
+    under it.
     """
     block = 0
     for i, line in enumerate(lines):
@@ -439,6 +440,7 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
             and all(m.words <= settings.caption_pair_max_words and not m.sentence for m in members)
             and not any(m.quoted for m in members)
             and not (members[0].title_like and members[1].section_like and not members[1].name_like)
+            and not (members[0].section_like and not members[0].name_like and members[1].title_like)
         ):
             for m in members:
                 m.block_caption = True
@@ -560,6 +562,7 @@ class _Walker:
         self.related = False
         self.comments = False
         self.leading: Line | None = None
+        self.kicker: Line | None = None
         self.layout = self._layout_page()
 
     # -- look-ahead cues ------------------------------------------------------------
@@ -613,6 +616,8 @@ class _Walker:
             return False
         if k > 0:
             before = self.lines[k - 1]
+            if before.number == line.number - 1 and before.section_like and not before.name_like and k > 1:
+                before = self.lines[k - 2]  # a category line above the headline
             if not before.finished and (
                 before.number == line.number - 1 or before.words >= self.settings.body_min_words
             ):
@@ -688,6 +693,18 @@ class _Walker:
             self.loose.append((line, reason))
         self._say(line, f"dropped:{reason}", cue)
 
+    def _kicker(self, k: int) -> bool:
+        """A category line standing apart above a headline it touches (``World`` over the title)."""
+        line = self.lines[k]
+        if not line.section_like or line.name_like or line.body_like or k + 1 >= len(self.lines):
+            return False
+        title = self.lines[k + 1]
+        if title.number != line.number + 1 or title.kind is not Kind.TEXT:
+            return False
+        if k > 0 and self.lines[k - 1].number == line.number - 1:
+            return False  # part of a block of text, not a line standing apart
+        return self._is_title(k + 1) is not None
+
     def _leading_date(self, k: int) -> bool:
         """A date line standing above the next article's title rather than in this one's header.
 
@@ -715,6 +732,11 @@ class _Walker:
             if self.leading.name is not None:
                 draft.meta["posted_by"] = self.leading.name
             self.leading = None
+        if self.kicker is not None:
+            draft.first_line = self.kicker.number
+            draft.meta["section"] = self.kicker.text
+            draft.lines.append(self.kicker.number)
+            self.kicker = None
         draft.lines.append(line.number)
         self._say(line, "title", cue)
         self.articles.append(draft)
@@ -867,6 +889,13 @@ class _Walker:
                 continue
             if self.leading is not None:
                 self._start(line, "first line after a date standing above a headline")
+                continue
+            if self.kicker is not None:
+                self._start(line, self._is_title(k) or "headline under a category line")
+                continue
+            if self._kicker(k):
+                self.kicker = line
+                self._say(line, "section", "category line directly above the next headline")
                 continue
             if line.kind is Kind.DATE and self._leading_date(k):
                 self.leading = line
