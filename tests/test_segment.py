@@ -160,6 +160,15 @@ _PIECES = [
     "July 4, 2021",
     "أيلول 4 2021",
     "Visual search query image",
+    "Jo says:",
+    "3 Responses to “X”",
+    "October 27, 2004 at 3:15 pm",
+    "Posted on March 5, 2019 by Lina Saad",
+    "-----",
+    "politics",
+    "BEIRUT (Reuters) - ",
+    "All content is licensed under a licence.",
+    "Reply",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
