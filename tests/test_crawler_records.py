@@ -159,3 +159,12 @@ def test_header_like_and_check_columns() -> None:
 
 def test_messages_name_the_flag() -> None:
     assert "--columns" in Msg.NO_TEXT_KEYS and "--columns" in Msg.CSV_NO_HEADER
+
+
+def test_a_lang_column_without_language_codes_is_reported(tmp_path: Path) -> None:
+    rows = "".join(f'Headline {i},"{BODY}",en,2021-10-0{i + 1}\n' for i in range(3))
+    corpus = mediamon.read(write(tmp_path, "swap.csv", "title,body,date,lang\n" + rows))
+    (problem,) = corpus.problems
+    assert "lang column 'lang' holds no language codes" in problem.reason
+    fixed = mediamon.read(tmp_path / "swap.csv", columns={"date": "lang", "lang": "date"})
+    assert {a.lang for a in fixed} == {"en"} and str(fixed[0].date) == "2021-10-01" and not fixed.problems

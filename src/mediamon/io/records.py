@@ -349,9 +349,26 @@ def check_columns(
     """What looks wrong with the columns of these records (a date-shaped title, a body-length
     date ...), or None."""
     checks = checks or RecordChecks()
+
+    def dates(value: str) -> bool:
+        return _date_shaped(value, checks)
+
+    def long_text(value: str) -> bool:
+        return len(value.strip()) >= checks.long_text_min_chars
+
+    def no_language(value: str) -> bool:
+        return language_code(value) is None
+
+    shapes: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+        ("title", "dates", dates),
+        ("body", "dates", dates),
+        ("date", "long text", long_text),
+        ("lang", "long text", long_text),
+        ("lang", "no language codes", no_language),
+        ("author", "long text", long_text),
+    )
     wrong: list[str] = []
-    expectations = (("title", "dates", True), ("body", "dates", True), ("date", "long text", False))
-    for field, what, dates in (*expectations, ("lang", "long text", False), ("author", "long text", False)):
+    for field, what, bad_shape in shapes:
         values = []
         key = None
         for record in records:
@@ -360,13 +377,9 @@ def check_columns(
                     values.append(record[actual])
                     key = actual
                     break
-        if not values:
+        if not values or any(w.startswith(f"{field} column") for w in wrong):
             continue
-        if dates:
-            bad = sum(_date_shaped(v, checks) for v in values)
-        else:
-            bad = sum(len(v.strip()) >= checks.long_text_min_chars for v in values)
-        if bad > checks.wrong_shape_share * len(values):
+        if sum(bad_shape(v) for v in values) > checks.wrong_shape_share * len(values):
             wrong.append(f"{field} column {key!r} holds {what}")
     return "; ".join(wrong) or None
 
@@ -439,6 +452,7 @@ def records_to_articles(
         check()
     if pending:
         keys = [key for key in keys_seen if key not in _OWN_KEYS]
-        example = next(iter(keys), "KEY")
+        # The example names a key as a user would type it; keys with spaces or controls are only listed.
+        example = next((key for key in keys if key.isprintable() and key.strip() and " " not in key), "KEY")
         shown = ", ".join(repr(key) for key in keys) or "none"
         on_problem(Problem(path, None, Msg.NO_TEXT_KEYS.format(keys=shown, example=example)))
