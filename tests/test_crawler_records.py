@@ -153,8 +153,11 @@ def test_bad_columns_are_a_usage_error(value: str) -> None:
 def test_header_like_and_check_columns() -> None:
     assert header_like(["title", "Published At", "body"])
     assert not header_like(["Talks to Resume", "2021-10-06", BODY])
-    assert check_columns([{"title": "2021-10-06", "body": BODY}], None) == "title column 'title' holds dates"
-    assert check_columns([{"title": "Talks", "body": BODY}], None) is None
+    assert (
+        check_columns([{"title": "2021-10-06", "body": BODY}] * 3, None) == "title column 'title' holds dates"
+    )
+    assert check_columns([{"title": "2021-10-06", "body": BODY}] * 2, None) is None  # too few to judge
+    assert check_columns([{"title": "Talks", "body": BODY}] * 3, None) is None
 
 
 def test_messages_name_the_flag() -> None:

@@ -377,7 +377,7 @@ def check_columns(
                     values.append(record[actual])
                     key = actual
                     break
-        if not values or any(w.startswith(f"{field} column") for w in wrong):
+        if len(values) < checks.min_values or any(w.startswith(f"{field} column") for w in wrong):
             continue
         if sum(bad_shape(v) for v in values) > checks.wrong_shape_share * len(values):
             wrong.append(f"{field} column {key!r} holds {what}")

@@ -99,5 +99,7 @@ class RecordChecks:
     #: A header cell longer than this, or with more words than this, is data.
     header_max_chars: int = attrs.field(default=60, validator=_positive)
     header_max_words: int = attrs.field(default=5, validator=_positive)
+    #: Columns are judged only on at least this many values (one odd record proves nothing).
+    min_values: int = attrs.field(default=3, validator=_positive)
     #: A column is reported when more than this share of the sampled values has the wrong shape.
     wrong_shape_share: float = attrs.field(default=0.5, validator=_share)
