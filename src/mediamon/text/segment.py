@@ -59,8 +59,14 @@ _EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[
 _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 # A paragraph that ends here is finished (a following line does not continue it).
 _PARAGRAPH_END = re.compile(r"[.!?؟。…:;'\"”’»)\]]$")
-# A line made of separator symbols only: ``-----``, ``=====``, ``* * *``.
-_SEPARATOR = re.compile(r"(?:[-=_*~•·#+]\s*){3,}")
+
+
+@functools.cache
+def _separator(min_symbols: int) -> re.Pattern[str]:
+    """A line made of separator symbols only: ``-----``, ``=====``, ``* * *``."""
+    return re.compile(rf"(?:[-=_*~•·#+]\s*){{{min_symbols},}}")
+
+
 # Quotation marks opening and closing a quoted line (a quoted tweet, a slogan).
 _OPENING_QUOTES = "\"“«„‘'"
 _CLOSING_QUOTES = "\"”»’'"
@@ -292,7 +298,7 @@ class Line:
         latin = [w for w in self.text.split() if w[:1].isascii() and w[:1].isalpha()]
         if latin and not all(w[0].isupper() for w in latin):
             return False
-        return self.words >= 2 or not latin
+        return self.words >= s.name_min_latin_words or not latin
 
     @property
     def section_like(self) -> bool:
@@ -328,7 +334,7 @@ def _classify(
     line.nameish = words <= settings.name_max_words and not any(
         w in rules.not_name_words for w in key.split()
     )
-    if _SEPARATOR.fullmatch(text):
+    if _separator(settings.separator_min_symbols).fullmatch(text):
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
     elif key in rules.related_headers:
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"

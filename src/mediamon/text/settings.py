@@ -50,6 +50,8 @@ class SegmentSettings:
     name_max_chars: int = attrs.field(default=50, validator=_positive)
     #: A byline's name part with more words than this is a sentence, not a name.
     byline_max_words: int = attrs.field(default=8, validator=_positive)
+    #: A bare name in Latin script has at least this many words (one capitalised word is no name).
+    name_min_latin_words: int = attrs.field(default=2, validator=_positive)
     #: A trailing full stop is dropped from a byline name of at most this many words.
     byline_strip_stop_words: int = attrs.field(default=3, validator=_positive)
     #: Touching lines form a caption block when there are at most this many of them ...
@@ -76,6 +78,8 @@ class SegmentSettings:
     #: Layout titles (headline shape, blank line, body; no date or byline) are used on a page
     #: when headlines with header cues are fewer than this share of the layout candidates.
     layout_max_cue_share: float = attrs.field(default=0.5, validator=_share)
+    #: A separator line is at least this many separator symbols (``-``, ``=``, ``*`` ...) alone.
+    separator_min_symbols: int = attrs.field(default=3, validator=_positive)
     #: A category/section line between title and body: at most this many words and characters.
     section_max_words: int = attrs.field(default=3, validator=_positive)
     section_max_chars: int = attrs.field(default=30, validator=_positive)
