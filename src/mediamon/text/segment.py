@@ -123,6 +123,14 @@ class SegmentRules:
     comment_date_patterns: tuple[re.Pattern[str], ...] = ()
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
+    #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
+    #: long for the others (one match attempt at position 0 instead of a search per pattern).
+    long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        anchored = [p.pattern for p in self.boilerplate_patterns if p.pattern.startswith("^")]
+        joined = "|".join(f"(?:{p[1:]})" for p in anchored) or "(?!)"
+        object.__setattr__(self, "long_boilerplate", re.compile(joined, re.IGNORECASE))
 
     @classmethod
     @functools.cache
@@ -324,9 +332,7 @@ def _classify(
     key = phrase_key(text) if short else ""
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key, settings=settings)
     if not short:
-        if len(text) <= settings.boilerplate_max_chars and any(
-            p.search(text) for p in rules.boilerplate_patterns
-        ):
+        if len(text) <= settings.boilerplate_max_chars and rules.long_boilerplate.match(text):
             line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
         else:
             line.cue = "long line: body text"
