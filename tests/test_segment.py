@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon.text.segment import DROP_REASONS, phrase_key
+from mediamon.text.settings import SegmentSettings
 from tests.conftest import DUMPS, LABELLED
 
 
@@ -159,6 +160,15 @@ _PIECES = [
     "July 4, 2021",
     "أيلول 4 2021",
     "Visual search query image",
+    "Jo says:",
+    "3 Responses to “X”",
+    "October 27, 2004 at 3:15 pm",
+    "Posted on March 5, 2019 by Lina Saad",
+    "-----",
+    "politics",
+    "BEIRUT (Reuters) - ",
+    "All content is licensed under a licence.",
+    "Reply",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
@@ -197,3 +207,252 @@ def test_bare_name_in_header_is_the_author(header: str, author: str | None) -> N
     text = f"Some Headline About Iraq\n\nJuly 4, 2021\n\n{header}\n\n{body}"
     (article,) = [a for a in mediamon.read_dump(text) if a.title == "Some Headline About Iraq"]
     assert article.author == author
+
+
+# -- layout, furniture, comments, sections, datelines: each with text of no fixture ---------------
+
+_PARA = "The council met on {day} and agreed a plan for the {thing} after a long debate, officials said."
+
+
+def _page(titles: list[str], between: str = "\n\n", after_title: str = "\n\n", footer: str = "") -> str:
+    parts = []
+    for i, title in enumerate(titles):
+        body = _PARA.format(day=f"day {i}", thing=f"thing {i}")
+        more = f"A second paragraph about item {i} follows here and ends with a full stop."
+        parts.append(f"{title}{after_title}{body}\n\n{more}" + (f"\n{footer}" if footer else ""))
+    return between.join(parts) + "\n"
+
+
+_TITLES = [
+    "Port Reopens in Tartus",
+    "Grain Prices Fall Again",
+    "Mosul Library Rebuilt",
+    "Rain Floods Old Souk",
+]
+
+
+def test_layout_titles_split_a_page_without_dates_or_bylines() -> None:
+    corpus = mediamon.read_dump(_page(_TITLES))
+    assert [a.title for a in corpus] == _TITLES
+    assert all(len(a.body.split("\n\n")) == 2 for a in corpus)
+
+
+_FOOTER = "Republished with permission of the Example Wire syndicate."
+_BODIES = [
+    "The council met on Monday and agreed a plan for the harbour after a long debate.",
+    "Farmers in the north say the late rains have ruined much of this year's wheat.",
+    "A new bus line links the university with the old city centre from next month.",
+    "Doctors at the main hospital ask for more staff as winter infections rise again.",
+]
+
+
+def test_a_footer_repeated_after_every_article_closes_it_and_is_boilerplate() -> None:
+    corpus = mediamon.read_dump("\n".join(f"{body}\n{_FOOTER}" for body in _BODIES))
+    assert [a.body for a in corpus] == _BODIES
+    assert [d.reason for d in corpus.dropped] == ["boilerplate"] * 4
+
+
+def test_furniture_threshold_is_a_setting() -> None:
+    text = "\n".join(f"{body}\n{_FOOTER}" for body in _BODIES)
+    assert len(mediamon.read_dump(text, settings=SegmentSettings(furniture_min_count=5))) == 1
+
+
+def test_lines_of_a_block_copied_twice_are_not_furniture() -> None:
+    """An article copied into a dump three times with small edits: its unedited lines repeat, but
+    with (nearly) the same neighbours each time, so they are no furniture."""
+    copies = [
+        f"Harbour Plan Agreed\n\nJuly {day}, 2021\n\n"
+        + "\n\n".join(b if i % 2 else f"{b[:-1]}, reports said on day {day}." for i, b in enumerate(_BODIES))
+        for day in (3, 4, 5)
+    ]
+    corpus = mediamon.read_dump("\n\n".join(copies))
+    assert [len(a.body.split("\n\n")) for a in corpus] == [4, 4, 4]
+    assert not corpus.dropped
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="furniture_min_count"):
+        SegmentSettings(furniture_min_count=0)
+    with pytest.raises(ValueError, match="footer_min_share"):
+        SegmentSettings(footer_min_share=2.0)
+
+
+def test_category_line_under_the_title_is_the_section() -> None:
+    corpus = mediamon.read_dump(_page(_TITLES, between="\n\n", after_title="\nregional affairs\n\n"))
+    assert [a.title for a in corpus] == _TITLES
+    assert [a.meta.get("section") for a in corpus] == ["regional affairs"] * 4
+    assert not [d for d in corpus.dropped if d.reason == "caption"]
+
+
+def test_separator_lines_are_boundaries() -> None:
+    text = _page(_TITLES[:2], between="\n\n~~~~~~\n\n") + "\n=======\n"
+    corpus = mediamon.read_dump(text)
+    assert [a.title for a in corpus] == _TITLES[:2]
+    assert {d.text for d in corpus.dropped} == {"~~~~~~", "======="}
+
+
+_POST = (
+    "{title}\n\nPosted on March {day}, 2019 by Lina Saad\n\n"
+    "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
+    "Filed in Notes. Bookmark the permalink.\n\n"
+    "2 Responses to “{title}”\n\n"
+    "Jo says:\nMarch {day}, 2019 at 9:15 am\n\nShort Comment Shaped Like A Headline\n\nReply\n\n"
+    "Ahmad R. says:\nMarch {day}, 2019 at 11:00 pm\n\n"
+    "I disagree with the whole post and I will write a long comment about it now.\n\nReply\n\n"
+)
+
+
+def test_blog_comment_sections_never_reach_a_body_and_posted_by_is_the_author() -> None:
+    text = _POST.format(title="Notes From Erbil", day=3) + _POST.format(title="Notes From Basra", day=9)
+    corpus = mediamon.read_dump(text)
+    assert [a.title for a in corpus] == ["Notes From Erbil", "Notes From Basra"]
+    assert [a.author for a in corpus] == ["Lina Saad", "Lina Saad"]
+    assert all("says" not in a.body and "comment" not in a.body.lower() for a in corpus)
+    comments = [d for d in corpus.dropped if d.reason == "comment"]
+    assert len(comments) == 2 * 9 and all(d.article_id is not None for d in comments)
+
+
+def test_a_site_account_posting_is_not_the_author() -> None:
+    body = "A body paragraph long enough to be a sentence.\n"
+    text = f"Notes From Erbil\n\nPosted on March 3, 2019 by admin\n\n{body}"
+    (article,) = mediamon.read_dump(text)
+    assert article.author is None and article.meta["posted_by"] == "admin"
+
+
+def test_a_quoted_pair_of_short_lines_in_a_body_is_body_text() -> None:
+    text = (
+        "Some Headline About Iraq\n\nJuly 4, 2021\n\n"
+        "A body paragraph long enough to be a sentence here.\n\n"
+        "The slogan of the march\n“Bread and Water”\n\n"
+        "Another body paragraph which is long enough to be a sentence.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert "“Bread and Water”" in article.body and "The slogan of the march" in article.body
+    assert not [d for d in mediamon.read_dump(text).dropped if d.reason == "caption"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "source"),
+    [
+        ("AMMAN, Jordan (AP) — ", "AMMAN, Jordan", "AP"),
+        ("BASRA (Example Wire) - ", "BASRA", "Example Wire"),
+        ("الدوحة (قنا) – ", "الدوحة", "قنا"),
+        ("طرابلس – وال: ", "طرابلس", "وال"),
+        ("الخرطوم - (سونا) - ", "الخرطوم", "سونا"),
+        ("مسقط، عُمان (العمانية)-- ", "مسقط، عُمان", "العمانية"),
+    ],
+)
+def test_a_dateline_opening_the_body_fills_dateline_and_source(
+    opening: str, dateline: str, source: str
+) -> None:
+    text = (
+        f"Some Headline About Iraq\n\nJuly 4, 2021\n\n{opening}the body paragraph is long enough to be one.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert (article.meta.get("dateline"), article.source, article.author) == (dateline, source, None)
+    assert article.body.startswith(opening.strip())
+
+
+def test_a_dateline_line_between_title_and_body_is_source_not_author() -> None:
+    body = "الفقرة الأولى من الخبر طويلة بما يكفي لتكون جملة كاملة هنا.\n"
+    text = f"Some Headline About Iraq\n\nعمّان – بترا\n\n{body}"
+    (article,) = mediamon.read_dump(text)
+    assert (article.source, article.meta.get("dateline"), article.author) == ("بترا", "عمّان", None)
+
+
+@pytest.mark.parametrize("name", LABELLED)
+def test_explain_gives_every_non_blank_line_a_role_and_a_cue(name: str) -> None:
+    roles = mediamon.explain_dump(DUMPS / f"{name}.txt")
+    lines = _lines(name)
+    assert [r.line for r in roles] == [i for i, line in enumerate(lines, 1) if line.strip()]
+    assert all(r.role != "?" and r.cue for r in roles)
+    dropped = {d.line: d.reason for d in mediamon.read_dump(DUMPS / f"{name}.txt").dropped}
+    assert {
+        r.line: r.role.removeprefix("dropped:") for r in roles if r.role.startswith("dropped:")
+    } == dropped
+
+
+def test_a_lead_in_ending_in_wrote_is_not_a_comment_section() -> None:
+    text = (
+        "Some Headline About Iraq\n\nJuly 4, 2021\n\n"
+        "A body paragraph long enough to be a sentence here.\n\nThe minister wrote:\n\n"
+        "We will not accept any delay in the talks, and we expect an answer soon.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert "We will not accept" in article.body
+    assert not [d for d in mediamon.read_dump(text).dropped if d.reason == "comment"]
+
+
+_BLOGGER = (
+    "{weekday}, March {day}, 2019\n\n{title}\n\n"
+    "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
+    "Posted by Lina Saad at 3:15 PM\n\nLabels: notes, travel\n\n"
+    "2 comments:\n\nJo said...\n\nShort Comment Shaped Like A Headline\n\nMarch {day}, 2019 at 9:15 PM\n\n"
+    "Ahmad R. said...\n\nA longer comment that disagrees with every word of the post above.\n\n"
+    "March {day}, 2019 at 11:00 PM\n\nPost a Comment\n\n"
+)
+
+
+def test_blogger_posts_with_dates_above_titles_and_comments() -> None:
+    text = _BLOGGER.format(weekday="Sunday", day=3, title="Notes From Erbil") + _BLOGGER.format(
+        weekday="Saturday", day=9, title="Notes From Basra"
+    )
+    corpus = mediamon.read_dump(text)
+    assert [(a.title, str(a.date)) for a in corpus] == [
+        ("Notes From Erbil", "2019-03-03"),
+        ("Notes From Basra", "2019-03-09"),
+    ]
+    assert [a.author for a in corpus] == ["Lina Saad", "Lina Saad"]
+    assert all(a.body.count("\n\n") == 0 for a in corpus)
+    assert len([d for d in corpus.dropped if d.reason == "comment"]) == 2 * 8
+
+
+def test_a_section_name_in_the_page_header_is_not_an_article() -> None:
+    corpus = mediamon.read_dump("Politics\n\n" + _page(_TITLES))
+    assert [a.title for a in corpus] == _TITLES
+
+
+def test_a_repeated_bare_author_name_stays_the_author() -> None:
+    text = "\n\n".join(
+        f"Headline Number {i} About Iraq\n\nJuly {i + 1}, 2021\n\nSamir Khoury\n\n"
+        f"A body paragraph number {i} long enough to be a sentence here."
+        for i in range(4)
+    )
+    corpus = mediamon.read_dump(text)
+    assert [a.author for a in corpus] == ["Samir Khoury"] * 4
+
+
+def test_kubrick_style_post_footer_and_comments() -> None:
+    footer = (
+        "This entry was posted on Tuesday, March 5th, 2019 at 10:28 pm and is filed under Notes. "
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, "
+        "or trackback from your own site."
+    )
+    text = (
+        "Notes From Erbil\n\nPosted on March 5, 2019 by Lina Saad\n\n"
+        "The first paragraph of the post is long enough to be a body paragraph here.\n\n"
+        f"{footer}\n\n3 Responses to “Notes From Erbil”\n\n"
+        "Omar from Mosul Says:\nMarch 6th, 2019 at 3:15 pm\n\n"
+        "Thanks for writing this, it was good to read.\n\n"
+        "Leave a Reply\n\nYou must be logged in to post a comment.\n"
+    )
+    (article,) = mediamon.read_dump(text)
+    assert article.body == "The first paragraph of the post is long enough to be a body paragraph here."
+    reasons = {d.text[:20]: d.reason for d in mediamon.read_dump(text).dropped}
+    assert reasons[footer[:20]] == "boilerplate" and reasons["Omar from Mosul Says"] == "comment"
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_a_category_line_above_the_title_is_the_section(dated: bool) -> None:
+    date = "\nJuly 3, 2021" if dated else ""
+    text = "".join(
+        f"{section}\n{title}{date}\n\n{body}\n\n"
+        for section, title, body in zip(["World", "sport", "Energy"], _TITLES, _BODIES, strict=False)
+    )
+    corpus = mediamon.read_dump(text)
+    assert [(a.title, a.meta.get("section"), a.body) for a in corpus] == [
+        (_TITLES[0], "World", _BODIES[0]),
+        (_TITLES[1], "sport", _BODIES[1]),
+        (_TITLES[2], "Energy", _BODIES[2]),
+    ]
+    assert not corpus.dropped

@@ -18,7 +18,7 @@ from mediamon.errors import (
     UsageError,
     WorkerError,
 )
-from mediamon.io.inputs import iter_articles, read, read_dump
+from mediamon.io.inputs import explain_dump, iter_articles, read, read_dump
 from mediamon.lang.ar import ArabicNormalizer
 from mediamon.lang.en import EnglishNormalizer
 from mediamon.match.annotate import Annotator
@@ -27,6 +27,8 @@ from mediamon.model import Article, Dropped, Mention, Origin
 from mediamon.store import Store
 from mediamon.text.langid import detect_language
 from mediamon.text.normalize import NormalizedText
+from mediamon.text.segment import LineRole
+from mediamon.text.settings import SegmentSettings
 
 __version__ = "0.1.0"
 
@@ -44,17 +46,20 @@ __all__ = [
     "Gazetteer",
     "GazetteerError",
     "InputError",
+    "LineRole",
     "MediamonError",
     "Mention",
     "NormalizedText",
     "Origin",
     "Problem",
     "RecordError",
+    "SegmentSettings",
     "Store",
     "UsageError",
     "WorkerError",
     "__version__",
     "detect_language",
+    "explain_dump",
     "iter_articles",
     "read",
     "read_dump",

@@ -48,6 +48,17 @@ class Msg:
     BAD_JSON = "bad JSON: {detail}"
     NOT_A_RECORD = "record is a JSON {kind}, expected an object"
     NO_TEXT_FIELDS = "record has neither a title nor a body"
+    NO_TEXT_KEYS = (
+        "no record has a title or body field (keys seen: {keys}); say which is which with"
+        " columns= / --columns (e.g. --columns {example}=body) or add the names to data/records.json"
+    )
+    CSV_NO_HEADER = (
+        "the first row looks like data, not a header ({detail}); if the file has no header row,"
+        " name the columns in order with columns= / --columns (e.g. --columns title,date,body)"
+    )
+    COLUMNS_SHIFTED = "the columns look shifted ({detail}); say what is what with columns= / --columns"
+    USAGE_COLUMNS = "--columns: {detail}"
+    NOT_A_DUMP = "a records file, not a dump: --explain shows how dump lines are split"
     BAD_FIELD = "field {field!r}: {detail}"
     CSV_RAGGED = "row has {got} fields, header has {want}; {detail}"
     CSV_ERROR = "bad CSV: {detail}"

@@ -34,6 +34,7 @@ from mediamon.errors import Msg, Problem, UsageError
 
 if TYPE_CHECKING:
     from mediamon.io.output import ArticleWriter
+    from mediamon.io.records import Columns
     from mediamon.match.annotate import Annotator
     from mediamon.model import Dropped
 
@@ -57,11 +58,22 @@ def _add_io_options(parser: argparse.ArgumentParser) -> None:
     )
     add_reading_options(parser)
     parser.add_argument("--dropped", metavar="FILE", help="also write the lines set aside (JSON Lines)")
+    parser.add_argument(
+        "--columns",
+        metavar="COLS",
+        help="what the columns of record files are: names in order (title,date,body) for CSV/TSV"
+        " without a usable header, or KEY=FIELD pairs (story=body,when=date)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
 
 def add_segment(parser: argparse.ArgumentParser) -> None:
     _add_io_options(parser)
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of articles, list every dump line with the role it got and the cue that decided it",
+    )
 
 
 def add_annotate(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +82,10 @@ def add_annotate(parser: argparse.ArgumentParser) -> None:
 
 
 def run_segment(args: argparse.Namespace) -> int:
+    if args.explain:
+        from mediamon.cli.explain import run_explain
+
+        return run_explain(args)
     return _run(args, annotate=False)
 
 
@@ -80,10 +96,12 @@ def run_annotate(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, annotate: bool) -> int:
     from mediamon.io.inputs import check_encoding
     from mediamon.io.output import output_format
+    from mediamon.io.records import parse_columns
 
     # Every argument is checked before any input is read or any gazetteer loaded.
     fmt = output_format(args.output)
     check_encoding(args.encoding)
+    args.columns = parse_columns(args.columns)
     if annotate:
         check_annotator_options(args)
     for target in (args.output, args.dropped):
@@ -140,6 +158,7 @@ def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tal
             progress=progress,
             on_dropped=on_dropped,
             on_problem=on_problem,
+            columns=args.columns,
         )
         for article in stream:
             if annotator is not None:
@@ -169,6 +188,7 @@ class _FileTask:
     encoding: str | None
     day_first: bool
     fmt: str | None
+    columns: Columns | None = None
 
 
 def _process_file(task: _FileTask | Problem) -> _FileResult | Problem:
@@ -180,7 +200,9 @@ def _process_file(task: _FileTask | Problem) -> _FileResult | Problem:
     from mediamon.match.annotate import worker_annotator
 
     annotator = worker_annotator()
-    parsed = read_file(task.name, encoding=task.encoding, day_first=task.day_first, data=task.data)
+    parsed = read_file(
+        task.name, encoding=task.encoding, day_first=task.day_first, data=task.data, columns=task.columns
+    )
     articles = [annotator.annotate(a) for a in parsed.articles]
     mentions = sum(len(a.mentions) for a in articles)
     fmt = task.fmt
@@ -217,7 +239,7 @@ def _stream_parallel(
                 yield name
                 continue
             data = _load_bytes(STDIN) if name == STDIN else None
-            yield _FileTask(name, data, args.encoding, day_first, fmt)
+            yield _FileTask(name, data, args.encoding, day_first, fmt, args.columns)
 
     with tqdm(desc="annotating", unit="file", disable=not progress, file=sys.stderr) as bar:
         for result in map_with_annotator(_process_file, tasks(), annotator, jobs=args.jobs):

@@ -16,18 +16,19 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
 
 from mediamon.corpus import Corpus
-from mediamon.errors import InputError, Msg, Problem, RecordError, UsageError
+from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
 from mediamon.io.encoding import decode
-from mediamon.io.records import record_to_article
+from mediamon.io.records import Columns, header_like, parse_columns, records_to_articles
 from mediamon.model import Article, Dropped
-from mediamon.text.segment import segment_lines
+from mediamon.text.segment import LineRole, segment_lines
+from mediamon.text.settings import SegmentSettings
 
 __all__ = [
     "FORMATS",
@@ -263,6 +264,8 @@ def read_file(
     day_first: bool = True,
     data: bytes | None = None,
     format: str | None = None,
+    settings: SegmentSettings | None = None,
+    columns: Columns | None = None,
 ) -> Parsed:
     """Read one input file (or ``-`` for standard input) of any supported format.
 
@@ -286,6 +289,8 @@ def read_file(
         compression=compression,
         encoding=encoding,
         day_first=day_first,
+        settings=settings,
+        columns=columns,
     )
 
 
@@ -298,6 +303,9 @@ def _parse_bytes(
     compression: str | None = None,
     encoding: str | None,
     day_first: bool,
+    settings: SegmentSettings | None = None,
+    columns: Columns | None = None,
+    explain: list[LineRole] | None = None,
 ) -> Parsed:
     problems: list[Problem] = []
     sniffed = compression_formats.by_magic(raw)
@@ -320,29 +328,21 @@ def _parse_bytes(
     if not decoded.text.strip():
         return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
     if fmt == "dump":
-        articles, dropped = segment_lines(split_lines(decoded.text), path=label, day_first=day_first)
+        articles, dropped = segment_lines(
+            split_lines(decoded.text), path=label, day_first=day_first, settings=settings, explain=explain
+        )
         return Parsed(tuple(articles), tuple(dropped), tuple(problems))
-    records = {"jsonl": _jsonl_records, "json": _json_records, "csv": _csv_records, "tsv": _tsv_records}[fmt]
-    found: list[Article] = []
-    for item in records(decoded.text, label):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        record, first, last = item
-        try:
-            found.append(
-                record_to_article(
-                    record,
-                    path=label,
-                    line=first,
-                    last_line=last,
-                    day_first=day_first,
-                    on_problem=problems.append,
-                )
-            )
-        except RecordError as exc:
-            problems.append(exc.problem)
-    return Parsed(tuple(found), (), tuple(problems))
+    if fmt in ("csv", "tsv"):
+        names = columns if columns is not None and not isinstance(columns, Mapping) else None
+        items = (_csv_records if fmt == "csv" else _tsv_records)(decoded.text, label, names)
+    else:
+        items = {"jsonl": _jsonl_records, "json": _json_records}[fmt](decoded.text, label)
+    found = tuple(
+        records_to_articles(
+            items, path=label, on_problem=problems.append, day_first=day_first, columns=columns
+        )
+    )
+    return Parsed(found, (), tuple(problems))
 
 
 # --- records -------------------------------------------------------------------------------
@@ -566,9 +566,18 @@ def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iter
 
 
 def _csv_records(
-    text: str, path: str, delimiter: str = ",", quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL
+    text: str,
+    path: str,
+    names: Sequence[str] | None = None,
+    delimiter: str = ",",
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
 ) -> Iterator[_Record | Problem]:
-    """Rows after a header row; quoted fields may hold newlines, so a record knows its first and last line."""
+    """Rows after a header row; quoted fields may hold newlines, so a record knows its first and last line.
+
+    ``names`` (``columns=`` in order) replace the header: the first row is then skipped when it
+    reads as column names and kept as data otherwise. Without them, a first row that reads
+    as data is reported (it is still taken as the header).
+    """
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
     total = text.count("\n") + (0 if text.endswith("\n") else 1)
@@ -589,8 +598,16 @@ def _csv_records(
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
-            header = _header(row)
-            continue
+            if names is not None:
+                header = _header([*names, *([""] * (len(row) - len(names)))])
+                if header_like(row):
+                    continue
+            else:
+                header = _header(row)
+                if not header_like(row):
+                    shown = ", ".join(repr(cell[:30]) for cell in row[:3])
+                    yield Problem(path, first, Msg.CSV_NO_HEADER.format(detail=shown))
+                continue
         record: dict[str, Any] = {}
         if len(row) != len(header):
             detail = "missing fields left empty" if len(row) < len(header) else "extra fields kept in meta"
@@ -667,8 +684,8 @@ def _same_width_quoted(text: str, width: int) -> bool:
         return False
 
 
-def _tsv_records(text: str, path: str) -> Iterator[_Record | Problem]:
-    return _csv_records(text, path, delimiter="\t", quoting=_tsv_quoting(text))
+def _tsv_records(text: str, path: str, names: Sequence[str] | None = None) -> Iterator[_Record | Problem]:
+    return _csv_records(text, path, names, delimiter="\t", quoting=_tsv_quoting(text))
 
 
 # --- public entry points -------------------------------------------------------------------
@@ -680,14 +697,19 @@ def read(
     encoding: str | None = None,
     day_first: bool = True,
     progress: bool | None = False,
+    settings: SegmentSettings | None = None,
+    columns: str | Columns | None = None,
 ) -> Corpus:
     """Read dumps and record files (files, directories, compressed, ``-`` for stdin) into a Corpus.
 
     Never raises for input content or for a missing or unreadable file: each becomes a
     Problem in ``corpus.problems`` and the rest is read. An unknown ``encoding`` name is
-    a UsageError.
+    a UsageError. ``settings`` are the dump segmenter's thresholds; ``columns`` says what
+    the columns of record files are (``"title,date,body"`` in order, or ``{"story": "body"}``).
     """
-    stream = iter_articles(paths, encoding=encoding, day_first=day_first, progress=progress)
+    stream = iter_articles(
+        paths, encoding=encoding, day_first=day_first, progress=progress, settings=settings, columns=columns
+    )
     articles = tuple(stream)
     return Corpus(articles, dropped=tuple(stream.dropped), problems=tuple(stream.problems))
 
@@ -711,8 +733,12 @@ class ArticleStream(Iterator[Article]):
         progress: bool | None = False,
         on_dropped: Callable[[Dropped], None] | None = None,
         on_problem: Callable[[Problem], None] | None = None,
+        settings: SegmentSettings | None = None,
+        columns: str | Columns | None = None,
     ):
         check_encoding(encoding)
+        self._settings = settings
+        self._columns = parse_columns(columns)
         self.dropped: list[Dropped] = []
         self.problems: list[Problem] = []
         self.files = 0
@@ -741,7 +767,13 @@ class ArticleStream(Iterator[Article]):
                 if isinstance(item, Problem):
                     self._on_problem(item)
                     continue
-                parsed = read_file(item, encoding=encoding, day_first=day_first)
+                parsed = read_file(
+                    item,
+                    encoding=encoding,
+                    day_first=day_first,
+                    settings=self._settings,
+                    columns=self._columns,
+                )
                 self.files += 1
                 bar.update()
                 for dropped in parsed.dropped:
@@ -761,6 +793,8 @@ def iter_articles(
     progress: bool | None = False,
     on_dropped: Callable[[Dropped], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    settings: SegmentSettings | None = None,
+    columns: str | Columns | None = None,
 ) -> ArticleStream:
     """Like :func:`read`, lazily: an iterator of Articles with ``dropped`` and ``problems``."""
     return ArticleStream(
@@ -770,6 +804,8 @@ def iter_articles(
         progress=progress,
         on_dropped=on_dropped,
         on_problem=on_problem,
+        settings=settings,
+        columns=columns,
     )
 
 
@@ -778,6 +814,7 @@ def read_dump(
     *,
     encoding: str | None = None,
     day_first: bool = True,
+    settings: SegmentSettings | None = None,
 ) -> Corpus:
     """Split one plain-text dump into Articles.
 
@@ -785,11 +822,44 @@ def read_dump(
     file name, such as ``"dump.txt"``) is read from disk, compressed or not; ``bytes`` are
     decoded; any other string is the dump's text itself. A file that is missing or
     cannot be read raises InputError; problems with its content are in ``problems``.
+    ``settings`` are the segmenter's thresholds (:class:`SegmentSettings`).
     """
+    parsed = _dump(path_or_text, encoding=encoding, day_first=day_first, settings=settings)
+    return Corpus(parsed.articles, dropped=parsed.dropped, problems=parsed.problems)
+
+
+def explain_dump(
+    path_or_text: str | os.PathLike[str] | bytes,
+    *,
+    encoding: str | None = None,
+    day_first: bool = True,
+    settings: SegmentSettings | None = None,
+) -> list[LineRole]:
+    """Why each non-blank line of a dump got its role: one :class:`LineRole` a line, in order
+    (what :func:`read_dump` would do with the same arguments; ``mediamon segment --explain``)."""
+    explained: list[LineRole] = []
+    _dump(path_or_text, encoding=encoding, day_first=day_first, settings=settings, explain=explained)
+    return explained
+
+
+def _dump(
+    path_or_text: str | os.PathLike[str] | bytes,
+    *,
+    encoding: str | None,
+    day_first: bool,
+    settings: SegmentSettings | None,
+    explain: list[LineRole] | None = None,
+) -> Parsed:
     check_encoding(encoding)
+    options: dict[str, Any] = {
+        "encoding": encoding,
+        "day_first": day_first,
+        "settings": settings,
+        "explain": explain,
+    }
     if isinstance(path_or_text, bytes):
-        parsed = _parse_bytes(path_or_text, "<bytes>", fmt="dump", encoding=encoding, day_first=day_first)
-    elif isinstance(path_or_text, os.PathLike) or _names_file(path_or_text):
+        return _parse_bytes(path_or_text, "<bytes>", fmt="dump", **options)
+    if isinstance(path_or_text, os.PathLike) or _names_file(path_or_text):
         name = os.fspath(path_or_text)
         if os.path.isdir(name):
             raise InputError(Msg.IS_DIRECTORY, path=name)
@@ -800,19 +870,14 @@ def read_dump(
             raise InputError(Msg.NOT_FOUND, path=name) from exc
         except OSError as exc:
             raise InputError(Msg.UNREADABLE.format(detail=exc.strerror or exc), path=name) from exc
-        parsed = _parse_bytes(
-            raw,
-            name,
-            fmt="dump",
-            compression=compression_formats.split_suffix(name)[1],
-            encoding=encoding,
-            day_first=day_first,
+        return _parse_bytes(
+            raw, name, fmt="dump", compression=compression_formats.split_suffix(name)[1], **options
         )
-    else:
-        text, problems = _clean_text(path_or_text, "<text>")
-        articles, dropped = segment_lines(split_lines(text), path="<text>", day_first=day_first)
-        parsed = Parsed(tuple(articles), tuple(dropped), tuple(problems))
-    return Corpus(parsed.articles, dropped=parsed.dropped, problems=parsed.problems)
+    text, problems = _clean_text(path_or_text, "<text>")
+    articles, dropped = segment_lines(
+        split_lines(text), path="<text>", day_first=day_first, settings=settings, explain=explain
+    )
+    return Parsed(tuple(articles), tuple(dropped), tuple(problems))
 
 
 def _names_file(text: str) -> bool:

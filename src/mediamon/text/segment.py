@@ -7,12 +7,19 @@ lists, share widgets, footers) before the next title. The parser works in two pa
 1. every non-blank line is classified on its own (boilerplate, related-content header,
    date, byline, poster, source, caption, or text with its shape) from the per-language
    cue files ``mediamon/data/<lang>/segment.json``;
-2. a walk over the lines finds titles -- a headline-shaped line followed within a few
+2. per dump, lines whose text recurs (licence footers, share widgets, slogans) are learnt
+   as site furniture by frequency; a furniture line that comes right after body text in
+   most of its occurrences is a footer and closes its article;
+3. a walk over the lines finds titles -- a headline-shaped line followed within a few
    lines by a header cue (date, byline, source, a repeat of itself), or, right after a
-   separator, by body paragraphs -- and assigns every other line to a field of the
-   current article or to ``dropped`` with a reason.
+   separator, by body paragraphs, or, on a page without such cues, a headline-shaped line
+   standing between blank lines above body paragraphs (layout) -- and assigns every other
+   line to a field of the current article or to ``dropped`` with a reason. Blog comment
+   sections are set aside whole as ``comment``.
 
-Every non-blank line ends up in exactly one place; nothing is lost silently.
+Every non-blank line ends up in exactly one place; nothing is lost silently. Every number
+compared is a field of :class:`~mediamon.text.settings.SegmentSettings`, and every line's
+role is recorded with the cue that decided it (:class:`LineRole`, ``explain``).
 """
 
 from __future__ import annotations
@@ -32,8 +39,9 @@ from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import compile_patterns, data_path, load_json, string_list
 from mediamon.text.dates import DateMatch, match_date_line
 from mediamon.text.langid import detect_language
+from mediamon.text.settings import SegmentSettings
 
-__all__ = ["DROP_REASONS", "SegmentRules", "segment_lines"]
+__all__ = ["DROP_REASONS", "LineRole", "SegmentRules", "segment_lines"]
 
 #: Why a line was set aside (``Dropped.reason``).
 DROP_REASONS = (
@@ -44,10 +52,24 @@ DROP_REASONS = (
     "repeated-paragraph",
     "extra-date",
     "orphan-header",
+    "comment",
 )
 
 _EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[]{}<>/\\"
 _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
+# A paragraph that ends here is finished (a following line does not continue it).
+_PARAGRAPH_END = re.compile(r"[.!?؟。…:;'\"”’»)\]]$")
+
+
+@functools.cache
+def _separator(min_symbols: int) -> re.Pattern[str]:
+    """A line made of separator symbols only: ``-----``, ``=====``, ``* * *``."""
+    return re.compile(rf"(?:[-=_*~•·#+]\s*){{{min_symbols},}}")
+
+
+# Quotation marks opening and closing a quoted line (a quoted tweet, a slogan).
+_OPENING_QUOTES = "\"“«„‘'"
+_CLOSING_QUOTES = "\"”»’'"
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _HAS_DIGIT = re.compile(r"\d")
 _NAME_STOP = re.compile(r"[:;,.!?؟|@#()\[\]\"“”«»/\\]")
@@ -61,7 +83,6 @@ _MARKS = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
-_TITLE_MAX = 300
 
 
 @functools.lru_cache(maxsize=8192)
@@ -76,6 +97,8 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "poster_patterns": lambda groups: "name" in groups and groups <= {"name", "date"},
     "source_patterns": lambda groups: groups == {"name"},
     "dateline_patterns": lambda groups: groups == {"place", "name"},
+    "body_dateline_patterns": lambda groups: groups == {"place", "name"},
+    "commenter_patterns": lambda groups: groups == {"name"},
 }
 
 
@@ -93,6 +116,21 @@ class SegmentRules:
     dateline_patterns: tuple[re.Pattern[str], ...]
     outlets: frozenset[str]
     not_name_words: frozenset[str] = frozenset()
+    body_dateline_patterns: tuple[re.Pattern[str], ...] = ()
+    comment_headers: tuple[re.Pattern[str], ...] = ()
+    commenter_patterns: tuple[re.Pattern[str], ...] = ()
+    comment_phrases: frozenset[str] = frozenset()
+    comment_date_patterns: tuple[re.Pattern[str], ...] = ()
+    sections: frozenset[str] = frozenset()
+    accounts: frozenset[str] = frozenset()
+    #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
+    #: long for the others (one match attempt at position 0 instead of a search per pattern).
+    long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        anchored = [p.pattern for p in self.boilerplate_patterns if p.pattern.startswith("^")]
+        joined = "|".join(f"(?:{p[1:]})" for p in anchored) or "(?!)"
+        object.__setattr__(self, "long_boilerplate", re.compile(joined, re.IGNORECASE))
 
     @classmethod
     @functools.cache
@@ -103,11 +141,24 @@ class SegmentRules:
             name = f"{code}/segment.json"
             data = load_json(name)
             source = data_path(name)
-            for key in ("related_headers", "boilerplate", "outlets", "not_name_words"):
+            for key in (
+                "related_headers",
+                "boilerplate",
+                "outlets",
+                "not_name_words",
+                "comment_phrases",
+                "sections",
+                "accounts",
+            ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
                 )
-            for key in ("boilerplate_patterns", "caption_patterns"):
+            for key in (
+                "boilerplate_patterns",
+                "caption_patterns",
+                "comment_headers",
+                "comment_date_patterns",
+            ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
                 )
@@ -133,6 +184,13 @@ class SegmentRules:
             dateline_patterns=tuple(merged["dateline_patterns"]),
             outlets=frozenset(merged["outlets"]),
             not_name_words=frozenset(merged["not_name_words"]),
+            body_dateline_patterns=tuple(merged["body_dateline_patterns"]),
+            comment_headers=tuple(merged["comment_headers"]),
+            commenter_patterns=tuple(merged["commenter_patterns"]),
+            comment_phrases=frozenset(merged["comment_phrases"]),
+            comment_date_patterns=tuple(merged["comment_date_patterns"]),
+            sections=frozenset(merged["sections"]),
+            accounts=frozenset(merged["accounts"]),
         )
 
 
@@ -140,14 +198,36 @@ class Kind(enum.Enum):
     """What a line is on its own, before context."""
 
     BOILERPLATE = "boilerplate"
+    SEPARATOR = "separator"
+    FURNITURE = "furniture"
     RELATED = "related"
+    COMMENT_HEAD = "comment-header"
+    COMMENT = "comment"
     DATE = "date"
     BYLINE = "byline"
     POSTER = "poster"
     SOURCE = "source"
     OUTLET = "outlet"
+    SECTION = "section"
     CAPTION = "caption"
     TEXT = "text"
+
+
+@attrs.frozen
+class LineRole:
+    """Why one input line got its role: what it is on its own (``kind``), where it went
+    (``role``: ``title``, ``date``, ``author``, ``source``, ``section``, ``dateline``,
+    ``meta``, ``body`` or ``dropped:<reason>``) and the cue that decided it."""
+
+    path: str
+    line: int
+    text: str
+    kind: str
+    role: str
+    cue: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
 
 
 @attrs.define
@@ -159,65 +239,125 @@ class Line:
     kind: Kind
     words: int
     key: str
+    settings: SegmentSettings
     name: str | None = None
-    role: str = "name"
+    byline_role: str = "name"
     place: str | None = None
     date: DateMatch | None = None
     nameish: bool = False
     adjacent_block: int = 0
     block_size: int = 1
     block_caption: bool = False
+    comment_date: bool = False
+    dateline: tuple[str, str] | None = None
+    footer: bool = False
+    repeats: int = 1
+    role: str = ""
+    cue: str = ""
 
     @property
     def sentence(self) -> bool:
         return bool(_SENTENCE_END.search(self.text))
 
     @property
+    def finished(self) -> bool:
+        """Ends like a finished paragraph, so that a next line does not continue it."""
+        return self.kind is not Kind.TEXT or bool(_PARAGRAPH_END.search(self.text))
+
+    @property
+    def quoted(self) -> bool:
+        """Opens or closes with a quotation mark (closing punctuation after it allowed)."""
+        end = self.text.rstrip(" .,;:!?؟،…")
+        return self.text[:1] in _OPENING_QUOTES or (bool(end) and end[-1] in _CLOSING_QUOTES)
+
+    @property
     def body_like(self) -> bool:
         """A body paragraph: a sentence of some length, or simply long."""
-        return self.kind is Kind.TEXT and ((self.sentence and self.words >= 6) or self.words >= 30)
+        s = self.settings
+        return self.kind is Kind.TEXT and (
+            (self.sentence and self.words >= s.body_min_words) or self.words >= s.body_long_words
+        )
 
     @property
     def title_like(self) -> bool:
         """Shaped like a headline: short, not a finished sentence, not a lead-in ending in a colon."""
+        s = self.settings
         return (
             self.kind is Kind.TEXT
-            and 1 <= self.words <= 30
-            and len(self.text) <= 250
-            and not (self.sentence and self.words > 3)
+            and 1 <= self.words <= s.title_max_words
+            and len(self.text) <= s.title_max_chars
+            and not (self.sentence and self.words > s.title_sentence_max_words)
             and not self.text.endswith(":")
         )
 
     @property
     def name_like(self) -> bool:
         """Shaped like a bare personal name (an author line)."""
-        if self.kind is not Kind.TEXT or not self.nameish or not 1 <= self.words <= 5 or len(self.text) > 50:
+        s = self.settings
+        if (
+            self.kind is not Kind.TEXT
+            or not self.nameish
+            or not 1 <= self.words <= s.name_max_words
+            or len(self.text) > s.name_max_chars
+        ):
             return False
         if _HAS_DIGIT.search(self.text) or _NAME_STOP.search(self.text):
             return False
         latin = [w for w in self.text.split() if w[:1].isascii() and w[:1].isalpha()]
         if latin and not all(w[0].isupper() for w in latin):
             return False
-        return self.words >= 2 or not latin
+        return self.words >= s.name_min_latin_words or not latin
+
+    @property
+    def section_like(self) -> bool:
+        """A known section name, or shaped like one: a few words, no digits, not a sentence."""
+        if self.kind is Kind.SECTION:
+            return True
+        s = self.settings
+        return (
+            self.kind is Kind.TEXT
+            and 1 <= self.words <= s.section_max_words
+            and len(self.text) <= s.section_max_chars
+            and not _HAS_DIGIT.search(self.text)
+            and not _NAME_STOP.search(self.text)
+        )
 
 
-def _classify(number: int, text: str, rules: SegmentRules, day_first: bool) -> Line:
+def _classify(
+    number: int, text: str, rules: SegmentRules, day_first: bool, settings: SegmentSettings
+) -> Line:
     # Long lines are body text whatever their exact word count: count them cheaply.
-    words = len(_WORD.findall(text)) if len(text) <= 400 else len(text.split())
-    short = len(text) <= 200
+    words = len(_WORD.findall(text)) if len(text) <= settings.word_count_max_chars else len(text.split())
+    short = len(text) <= settings.cue_max_chars
     key = phrase_key(text) if short else ""
-    line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key)
+    line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key, settings=settings)
     if not short:
+        if len(text) <= settings.boilerplate_max_chars and rules.long_boilerplate.match(text):
+            line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
+        else:
+            line.cue = "long line: body text"
         return line
-    line.nameish = words <= 5 and not any(w in rules.not_name_words for w in key.split())
-    if key in rules.related_headers:
-        line.kind = Kind.RELATED
+    line.nameish = words <= settings.name_max_words and not any(
+        w in rules.not_name_words for w in key.split()
+    )
+    if _separator(settings.separator_min_symbols).fullmatch(text):
+        line.kind, line.cue = Kind.SEPARATOR, "separator line"
+    elif key in rules.related_headers:
+        line.kind, line.cue = Kind.RELATED, "related-content header phrase"
+    elif any(p.search(text) for p in rules.comment_headers):
+        line.kind, line.cue = Kind.COMMENT_HEAD, "comment-section header pattern"
+    elif (found := _match(rules.commenter_patterns, text)) is not None:
+        line.kind, line.name, line.cue = Kind.COMMENT, found[1], "commenter line ('X says:')"
+    elif key in rules.comment_phrases:
+        line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
     elif key in rules.boilerplate or not key or any(p.search(text) for p in rules.boilerplate_patterns):
-        line.kind = Kind.BOILERPLATE
+        line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
-        line.kind, line.date = Kind.DATE, date
+        line.kind, line.date, line.cue = Kind.DATE, date, "date line"
+        if any(p.search(text) for p in rules.comment_date_patterns):
+            line.comment_date, line.cue = True, "date line with a time (comment date form)"
     elif (found := _match(rules.source_patterns, text)) is not None:
-        line.kind, line.name = Kind.SOURCE, found[1]
+        line.kind, line.name, line.cue = Kind.SOURCE, found[1], "source pattern"
     elif (found := _match(rules.poster_patterns, text)) is not None:
         match, name = found
         date_text = match.groupdict().get("date")
@@ -225,20 +365,26 @@ def _classify(number: int, text: str, rules: SegmentRules, day_first: bool) -> L
             date = match_date_line(date_text, day_first=day_first)
             if date is None:
                 return line
-            line.kind, line.date = Kind.DATE, date
+            line.kind, line.date, line.cue = Kind.DATE, date, "'posted on DATE by NAME' line"
         else:
-            line.kind = Kind.POSTER
+            line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif (byline := _byline(rules.byline_patterns, text)) is not None:
-        line.kind, line.role, line.name = Kind.BYLINE, *byline
+    elif (byline := _byline(rules.byline_patterns, text, settings)) is not None:
+        line.kind, line.byline_role, line.name = Kind.BYLINE, *byline
+        line.cue = "byline pattern"
     elif any(p.search(text) for p in rules.caption_patterns):
-        line.kind = Kind.CAPTION
+        line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
-        line.kind, line.name = Kind.OUTLET, text
-    elif (found := _match(rules.dateline_patterns, text)) is not None and phrase_key(
-        found[1]
-    ) in rules.outlets:
-        line.kind, line.name, line.place = Kind.SOURCE, found[1], found[0].group("place").strip()
+        line.kind, line.name, line.cue = Kind.OUTLET, text, "known outlet name"
+    elif (found := _match(rules.dateline_patterns, text)) is not None:
+        place = found[0].group("place").strip()
+        if phrase_key(found[1]) in rules.outlets:
+            line.kind, line.name, line.place = Kind.SOURCE, found[1], place
+            line.cue = "dateline 'PLACE - OUTLET' with a known outlet"
+        elif max(len(place.split()), len(found[1].split())) <= settings.dateline_max_words:
+            line.dateline = (place, found[1])
+    elif key in rules.sections:
+        line.kind, line.cue = Kind.SECTION, "known section name"
     return line
 
 
@@ -256,26 +402,30 @@ def _match(
     return None
 
 
-def _byline(patterns: Sequence[re.Pattern[str]], text: str) -> tuple[str, str] | None:
+def _byline(
+    patterns: Sequence[re.Pattern[str]], text: str, settings: SegmentSettings
+) -> tuple[str, str] | None:
     """(role, name) from a byline: role ``name`` is the author, others fill meta when an author exists."""
     found = _match(patterns, text)
     if found is None:
         return None
     match, name = found
-    if name.endswith(".") and len(name.split()) <= 3:
+    if name.endswith(".") and len(name.split()) <= settings.byline_strip_stop_words:
         name = name[:-1]
-    if len(name.split()) > 8 or _SENTENCE_END.search(name):
+    if len(name.split()) > settings.byline_max_words or _SENTENCE_END.search(name):
         return None
     role = next(iter(match.re.groupindex))
     return role, name
 
 
-def _mark_blocks(lines: list[Line]) -> None:
+def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
     """Group lines that touch (no blank line between) and flag short caption-like blocks.
 
     A block of two or three lines holding a caption cue makes its short lines captions;
     a block of exactly two short lines neither of which is a sentence is a caption
-    (image alt text above its caption, an author box).
+    (image alt text above its caption, an author box) -- unless one of them is quoted
+    (a quoted tweet or slogan is body text) or it is a headline with a section line over or
+    under it.
     """
     block = 0
     for i, line in enumerate(lines):
@@ -289,19 +439,98 @@ def _mark_blocks(lines: list[Line]) -> None:
         size = len(members)
         for line in members:
             line.block_size = size
-        if size < 2 or size > 3 or any(m.kind not in (Kind.TEXT, Kind.CAPTION) for m in members):
+        if size < 2 or size > settings.caption_block_max_lines:
+            continue
+        if any(m.kind not in (Kind.TEXT, Kind.CAPTION, Kind.SECTION) for m in members):
             continue
         if any(m.kind is Kind.CAPTION for m in members):
             for m in members:
-                if m.kind is Kind.TEXT and m.words <= 30:
-                    m.kind = Kind.CAPTION
-        elif size == 2 and all(m.words <= 15 and not m.sentence for m in members):
+                if m.kind is Kind.TEXT and m.words <= settings.caption_max_words:
+                    m.kind, m.cue = Kind.CAPTION, "short line in a block with a caption cue"
+        elif (
+            size == 2
+            and all(m.words <= settings.caption_pair_max_words and not m.sentence for m in members)
+            and not any(m.quoted for m in members)
+            and not (members[0].title_like and members[1].section_like and not members[1].name_like)
+            and not (members[0].section_like and not members[0].name_like and members[1].title_like)
+        ):
             for m in members:
                 m.block_caption = True
+                m.cue = "two touching short lines (image alt text and caption)"
 
 
-def _same_title(a: str, b: str) -> bool:
-    if len(a) > _TITLE_MAX or len(b) > _TITLE_MAX:
+def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
+    """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
+
+    Furniture stands among different text each time (a footer after each article's own last
+    paragraph, a slogan before each title); a line whose neighbours repeat with it, verbatim
+    or nearly, is part of a copied block (the same article twice in one dump) and is left to
+    the walk.
+    """
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.TEXT or not line.key or len(line.text) > settings.furniture_max_chars:
+            continue
+        if i > 0 and line.section_like and lines[i - 1].title_like:
+            continue  # a category line under a headline repeats by nature
+        if line.name_like and any(
+            other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+        ):
+            continue  # an author's name in article headers repeats by nature
+        seen.setdefault(line.key, []).append(i)
+    for where in seen.values():
+        if len(where) < settings.furniture_min_count:
+            continue
+        if _distinct_contexts(lines, where, settings) < settings.furniture_min_count:
+            continue
+        after_body = sum(
+            1 for i in where if i > 0 and lines[i - 1].kind is Kind.TEXT and lines[i - 1].body_like
+        )
+        footer = after_body >= settings.footer_min_share * len(where)
+        for i in where:
+            line = lines[i]
+            line.kind, line.repeats, line.footer = Kind.FURNITURE, len(where), footer
+            what = "a footer (after body text)" if footer else "furniture"
+            line.cue = f"repeated {len(where)} times in this dump: {what}"
+
+
+def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    if not a and not b:
+        return True
+    return len(a & b) >= threshold * len(a | b)
+
+
+def _distinct_contexts(lines: list[Line], where: list[int], settings: SegmentSettings) -> int:
+    """In how many different surroundings a repeated line stands (counted up to the minimum).
+
+    Two occurrences stand in the same surroundings when the lines above are alike and the
+    lines below are alike (word overlap at least ``furniture_context_similarity``).
+    """
+    words: dict[int, frozenset[str]] = {}
+
+    def around(j: int) -> frozenset[str]:
+        if not 0 <= j < len(lines):
+            return frozenset()
+        if j not in words:
+            words[j] = frozenset(lines[j].text[: settings.cue_max_chars].casefold().split())
+        return words[j]
+
+    seen: list[int] = []
+    threshold = settings.furniture_context_similarity
+    for i in where:
+        above, below = around(i - 1), around(i + 1)
+        if not any(
+            _similar(above, around(j - 1), threshold) and _similar(below, around(j + 1), threshold)
+            for j in seen
+        ):
+            seen.append(i)
+            if len(seen) >= settings.furniture_min_count:
+                break
+    return len(seen)
+
+
+def _same_title(a: str, b: str, settings: SegmentSettings) -> bool:
+    if len(a) > settings.same_title_max_chars or len(b) > settings.same_title_max_chars:
         return False
     key = phrase_key(a)
     return bool(key) and key == phrase_key(b)
@@ -316,7 +545,9 @@ class _Draft:
     title_line: int | None = None
     date: DateMatch | None = None
     author: str | None = None
+    author_from_poster: bool = False
     source: str | None = None
+    source_from_dateline: bool = False
     meta: dict[str, Any] = attrs.Factory(dict)
     paragraphs: list[str] = attrs.Factory(list)
     seen: set[str] = attrs.Factory(set)
@@ -325,32 +556,40 @@ class _Draft:
     in_body: bool = False
 
 
+_HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
+
+
 class _Walker:
     """The second pass: find titles, fill articles, account for every line."""
 
-    HEADER_LOOKAHEAD = 6
-    BODY_LOOKAHEAD = 10
-
-    def __init__(self, lines: list[Line], path: str):
+    def __init__(self, lines: list[Line], path: str, rules: SegmentRules, settings: SegmentSettings):
         self.lines = lines
         self.path = path
+        self.rules = rules
+        self.settings = settings
         self.articles: list[_Draft] = []
         self.loose: list[tuple[Line, str]] = []
         self.current: _Draft | None = None
         self.separator = True
         self.related = False
+        self.comments = False
         self.leading: Line | None = None
+        self.kicker: Line | None = None
+        self.layout = self._layout_page()
 
     # -- look-ahead cues ------------------------------------------------------------
     def _skippable(self, line: Line) -> bool:
-        return line.kind is Kind.CAPTION or line.block_caption or line.name_like
+        return line.kind in (Kind.CAPTION, Kind.SECTION) or line.block_caption or line.name_like
+
+    def _window(self, k: int) -> list[Line]:
+        return self.lines[k + 1 : k + 1 + self.settings.header_lookahead]
 
     def _strong(self, k: int) -> bool:
         title = self.lines[k]
-        for line in self.lines[k + 1 : k + 1 + self.HEADER_LOOKAHEAD]:
-            if line.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET):
-                return True
-            if line.kind is Kind.TEXT and _same_title(line.text, title.text):
+        for line in self._window(k):
+            if line.kind in _HEADER_CUES:
+                return not (self.comments and line.comment_date)
+            if line.kind is Kind.TEXT and _same_title(line.text, title.text, self.settings):
                 return True
             if self._skippable(line):
                 continue
@@ -359,53 +598,124 @@ class _Walker:
 
     def _next_cue(self, k: int) -> Line | None:
         """The first header cue after line ``k``, skipping captions and name lines."""
-        for line in self.lines[k + 1 : k + 1 + self.HEADER_LOOKAHEAD]:
-            if line.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET):
+        for line in self._window(k):
+            if line.kind in _HEADER_CUES:
                 return line
             if not self._skippable(line):
                 return None
         return None
 
     def _weak(self, k: int) -> bool:
-        for line in self.lines[k + 1 : k + 1 + self.HEADER_LOOKAHEAD]:
-            if self._skippable(line) and not line.body_like:
+        for line in self._window(k):
+            if (self._skippable(line) or line.section_like) and not line.body_like:
                 continue
             return line.body_like
         return False
 
     def _body_ahead(self, k: int) -> bool:
-        for line in self.lines[k + 1 : k + 1 + self.BODY_LOOKAHEAD]:
+        for line in self.lines[k + 1 : k + 1 + self.settings.body_lookahead]:
             if line.body_like:
                 return True
             if line.kind in (Kind.BOILERPLATE, Kind.RELATED):
                 return False
         return False
 
-    def _is_title(self, k: int) -> bool:
+    def _layout_title(self, k: int) -> bool:
+        """A headline by layout: not continuing the paragraph above, then an optional section
+        line, a blank line and a body paragraph."""
+        line = self.lines[k]
+        if not line.title_like:
+            return False
+        if k > 0:
+            before = self.lines[k - 1]
+            if before.number == line.number - 1 and before.section_like and not before.name_like and k > 1:
+                before = self.lines[k - 2]  # a category line above the headline
+            if not before.finished and (
+                before.number == line.number - 1 or before.words >= self.settings.body_min_words
+            ):
+                return False  # it would continue an unfinished paragraph
+        last, j = line, k + 1
+        if j < len(self.lines) and self.lines[j].section_like and not self.lines[j].body_like:
+            last, j = self.lines[j], j + 1
+        if j >= len(self.lines):
+            return False
+        body = self.lines[j]
+        return body.number > last.number + 1 and body.body_like
+
+    def _layout_page(self) -> bool:
+        """Whether this page marks its articles by layout only: headlines with header cues are
+        rare against headlines standing between blank lines above body text."""
+        candidates = cued = 0
+        for k, line in enumerate(self.lines):
+            if line.kind is not Kind.TEXT or not line.title_like:
+                continue
+            if self._strong(k):
+                cued += 1
+            elif self._layout_title(k):
+                candidates += 1
+        return candidates > 0 and cued < self.settings.layout_max_cue_share * candidates
+
+    def _comments_ahead(self, k: int, *, commenters: bool = True) -> bool:
+        """Whether comments follow line ``k``: a comment date (or, when ``commenters``, a commenter line)."""
+        for line in self.lines[k + 1 : k + 1 + self.settings.comment_lookahead]:
+            if (commenters and line.kind is Kind.COMMENT and line.name is not None) or line.comment_date:
+                return True
+        return False
+
+    def _is_title(self, k: int) -> str | None:
+        """The cue that makes line ``k`` a headline, or None."""
         line = self.lines[k]
         if not line.title_like or line.block_caption:
-            return False
+            return None
         if self.current is not None and not self.current.in_body and line.name_like:
             # A bare name in a header is the author -- unless a byline or, when this article
             # already has its date, a date follows it: then it heads the next article.
             cue = self._next_cue(k)
             if cue is None or cue.kind not in (Kind.BYLINE, Kind.POSTER, Kind.DATE):
-                return False
+                return None
             if cue.kind is Kind.DATE and self.current.date is None:
-                return False
+                return None
         if self.related and not self._body_ahead(k):
-            return False
+            return None
         if self._strong(k):
-            return True
-        return self.separator and self._weak(k)
+            cue_line = self._next_cue(k)
+            what = cue_line.kind.value if cue_line is not None else "repeat of itself"
+            return f"headline shape, header cue follows ({what})"
+        if self.separator and self._weak(k):
+            return "headline shape after a separator (page start, separator line, furniture), body follows"
+        if self.layout and (self.current is None or self.current.in_body) and self._layout_title(k):
+            return "layout: headline shape between blank lines, body follows (page without header cues)"
+        return None
 
     # -- assignment -----------------------------------------------------------------
-    def _drop(self, line: Line, reason: str) -> None:
+    def _say(self, line: Line, role: str, cue: str | None = None) -> None:
+        line.role = role
+        if cue is not None:
+            line.cue = cue
+
+    def _set_aside(self, draft: _Draft, line: Line, reason: str, cue: str | None = None) -> None:
+        draft.dropped.append((line, reason))
+        self._say(line, f"dropped:{reason}", cue)
+
+    def _drop(self, line: Line, reason: str, cue: str | None = None) -> None:
         """Set a line aside; site furniture and related links belong to no article."""
         if self.current is not None and reason not in ("boilerplate", "related-link"):
             self.current.dropped.append((line, reason))
         else:
             self.loose.append((line, reason))
+        self._say(line, f"dropped:{reason}", cue)
+
+    def _kicker(self, k: int) -> bool:
+        """A category line standing apart above a headline it touches (``World`` over the title)."""
+        line = self.lines[k]
+        if not line.section_like or line.name_like or line.body_like or k + 1 >= len(self.lines):
+            return False
+        title = self.lines[k + 1]
+        if title.number != line.number + 1 or title.kind is not Kind.TEXT:
+            return False
+        if k > 0 and self.lines[k - 1].number == line.number - 1:
+            return False  # part of a block of text, not a line standing apart
+        return self._is_title(k + 1) is not None
 
     def _leading_date(self, k: int) -> bool:
         """A date line standing above the next article's title rather than in this one's header.
@@ -421,11 +731,11 @@ class _Walker:
         title = self.lines[k + 1]
         if not title.title_like or title.block_caption or title.name_like:
             return False
-        if draft is not None and _same_title(title.text, draft.title):
+        if draft is not None and _same_title(title.text, draft.title, self.settings):
             return False
         return self._strong(k + 1) or self._weak(k + 1)
 
-    def _start(self, line: Line) -> _Draft:
+    def _start(self, line: Line, cue: str) -> _Draft:
         draft = _Draft(first_line=line.number, title=line.text, title_line=line.number)
         if self.leading is not None:
             draft.first_line = self.leading.number
@@ -434,24 +744,49 @@ class _Walker:
             if self.leading.name is not None:
                 draft.meta["posted_by"] = self.leading.name
             self.leading = None
+        if self.kicker is not None:
+            draft.first_line = self.kicker.number
+            draft.meta["section"] = self.kicker.text
+            draft.lines.append(self.kicker.number)
+            self.kicker = None
         draft.lines.append(line.number)
+        self._say(line, "title", cue)
         self.articles.append(draft)
         self.current = draft
         self.separator = False
         self.related = False
+        self.comments = False
         return draft
 
     def _paragraph(self, draft: _Draft, line: Line) -> None:
         if line.text in draft.seen:
-            draft.dropped.append((line, "repeated-paragraph"))
+            self._set_aside(draft, line, "repeated-paragraph", "same text as an earlier paragraph")
             return
-        if draft.title and _same_title(line.text, draft.title):
-            draft.dropped.append((line, "repeated-title"))
+        if draft.title and _same_title(line.text, draft.title, self.settings):
+            self._set_aside(draft, line, "repeated-title", "same text as the title")
             return
+        if not draft.paragraphs and "dateline" not in draft.meta:
+            found = _match(self.rules.body_dateline_patterns, line.text)
+            if found is not None:
+                place = found[0].group("place").strip()
+                if max(len(place.split()), len(found[1].split())) <= self.settings.dateline_max_words:
+                    draft.meta["dateline"] = place
+                    if draft.source is None:
+                        draft.source, draft.source_from_dateline = found[1], True
+                    line.cue = "body paragraph opening with a dateline 'PLACE (OUTLET) -'"
         draft.seen.add(line.text)
         draft.paragraphs.append(line.text)
         draft.lines.append(line.number)
         draft.in_body = True
+        self._say(line, "body", line.cue or "text after the article's header")
+
+    def _poster(self, draft: _Draft, name: str) -> None:
+        """``Posted ... by NAME`` is the author when the article has none and NAME is no site account."""
+        if draft.author is None and phrase_key(name) not in self.rules.accounts:
+            draft.author, draft.author_from_poster = name, True
+
+    def _author(self, draft: _Draft, name: str) -> None:
+        draft.author, draft.author_from_poster = name, False
 
     def _header_field(self, draft: _Draft, line: Line) -> bool:
         """Fill a header field from a cue line; False when the line is not one."""
@@ -459,64 +794,127 @@ class _Walker:
             if draft.date is None:
                 draft.date = line.date
                 draft.lines.append(line.number)
+                self._say(line, "date")
                 if line.name is not None:
                     draft.meta.setdefault("posted_by", line.name)
+                    self._poster(draft, line.name)
+                    if draft.author_from_poster and draft.author == line.name:
+                        self._say(line, "date+author")
             else:
-                draft.dropped.append((line, "extra-date"))
+                self._set_aside(draft, line, "extra-date", "a second date line")
             return True
         if line.kind is Kind.SOURCE:
-            if draft.source is None:
-                draft.source = line.name
+            if draft.source is None or draft.source_from_dateline:
+                # An explicit source line wins over the agency named in a dateline.
+                draft.source, draft.source_from_dateline = line.name, False
                 draft.lines.append(line.number)
+                self._say(line, "source")
                 if line.place is not None:
                     draft.meta.setdefault("dateline", line.place)
                 return True
             return False
         if line.kind is Kind.BYLINE:
-            if draft.author is None:
-                draft.author = line.name
+            if draft.author is None or draft.author_from_poster:
+                self._author(draft, line.name or "")
                 draft.lines.append(line.number)
+                self._say(line, "author")
             elif line.name == draft.author:
-                draft.dropped.append((line, "repeated-paragraph"))
+                self._set_aside(draft, line, "repeated-paragraph", "the author's byline again")
             else:
-                key = "bylines" if line.role == "name" else line.role
+                key = "bylines" if line.byline_role == "name" else line.byline_role
                 if key == "bylines":
                     draft.meta.setdefault(key, []).append(line.name)
                 else:
                     draft.meta.setdefault(key, line.name)
                 draft.lines.append(line.number)
+                self._say(line, f"meta:{key}")
             return True
         if line.kind is Kind.POSTER:
             if "posted_by" not in draft.meta:
                 draft.meta["posted_by"] = line.name
                 draft.lines.append(line.number)
+                self._say(line, "meta:posted_by")
+                self._poster(draft, line.name or "")
             else:
-                draft.dropped.append((line, "repeated-paragraph"))
+                self._set_aside(draft, line, "repeated-paragraph", "a second 'posted by' line")
             return True
         return False
+
+    def _in_comments(self, k: int, line: Line) -> bool:
+        """A line inside a comment section: a new post ends it; furniture stays furniture.
+
+        False when the line ends the section without being handled (a post's date standing
+        above its headline): the normal walk takes it.
+        """
+        if line.kind is Kind.TEXT and line.title_like and self._strong(k):
+            cue = self._next_cue(k)
+            if cue is not None and (
+                cue.kind is Kind.POSTER or (cue.kind is Kind.DATE and not cue.comment_date)
+            ):
+                self._start(line, "headline shape, a post's header cue follows (ends the comment section)")
+                return True
+        if line.kind is Kind.DATE and not line.comment_date and k + 1 < len(self.lines):
+            title = self.lines[k + 1]
+            if title.kind is Kind.TEXT and title.title_like and (self._strong(k + 1) or self._weak(k + 1)):
+                self.comments = False
+                return False
+        if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
+            self._drop(line, "boilerplate")
+        elif line.kind is Kind.RELATED:
+            self._drop(line, "boilerplate")
+            self.comments = False
+            self.separator = self.related = True
+        else:
+            self._drop(line, "comment", "inside a comment section")
+        return True
 
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
+            if self.comments and self._in_comments(k, line):
+                continue
             if line.kind is Kind.RELATED:
                 self._drop(line, "boilerplate")
                 self.separator = self.related = True
                 continue
-            if line.kind is Kind.BOILERPLATE:
+            if line.kind is Kind.COMMENT_HEAD or (line.kind is Kind.COMMENT and line.name is not None):
+                # A commenter line ("X says:", also a lead-in to a quotation) needs a comment date.
+                if self._comments_ahead(k, commenters=line.kind is Kind.COMMENT_HEAD):
+                    self.comments = True
+                    self._drop(line, "comment", f"{line.cue}; opens a comment section")
+                else:
+                    self._drop(line, "boilerplate", f"{line.cue}; no comment follows")
+                    self.separator = True
+                continue
+            if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.COMMENT) or (
+                line.kind is Kind.FURNITURE and not self._strong(k)
+            ):
                 self._drop(line, "boilerplate")
                 self.separator = True
+                if line.footer and draft is not None and draft.in_body:
+                    self.current = None  # a footer that ends every article closes this one
                 continue
-            if draft is not None and not draft.in_body and _same_title(line.text, draft.title):
-                draft.dropped.append((line, "repeated-title"))
+            if line.kind is Kind.FURNITURE:
+                line.kind = Kind.TEXT
+            if draft is not None and not draft.in_body and _same_title(line.text, draft.title, self.settings):
+                self._set_aside(draft, line, "repeated-title", "same text as the title")
                 continue
             if self.leading is not None:
-                self._start(line)
+                self._start(line, "first line after a date standing above a headline")
+                continue
+            if self.kicker is not None:
+                self._start(line, self._is_title(k) or "headline under a category line")
+                continue
+            if self._kicker(k):
+                self.kicker = line
+                self._say(line, "section", "category line directly above the next headline")
                 continue
             if line.kind is Kind.DATE and self._leading_date(k):
                 self.leading = line
+                self._say(line, "date", "date line standing above the next headline")
                 continue
-            if line.kind is Kind.TEXT and self._is_title(k):
-                self._start(line)
+            if line.kind is Kind.TEXT and (why := self._is_title(k)) is not None:
+                self._start(line, why)
                 continue
             if draft is None or self.related:
                 self._outside(line)
@@ -524,30 +922,76 @@ class _Walker:
             if self._header_field(draft, line):
                 continue
             if line.kind is Kind.CAPTION or (line.block_caption and not line.body_like):
-                draft.dropped.append((line, "caption"))
+                self._set_aside(draft, line, "caption")
                 continue
-            if not draft.in_body and _same_title(line.text, draft.title):
-                draft.dropped.append((line, "repeated-title"))
+            if not draft.in_body and _same_title(line.text, draft.title, self.settings):
+                self._set_aside(draft, line, "repeated-title", "same text as the title")
                 continue
             if not draft.in_body and line.kind is Kind.OUTLET and draft.source is None:
                 draft.source = line.name
                 draft.lines.append(line.number)
+                self._say(line, "source")
                 continue
-            if not draft.in_body and line.name_like and draft.author is None and not line.body_like:
-                draft.author = line.text
+            if (
+                not draft.in_body
+                and line.dateline is not None
+                and draft.source is None
+                and k + 1 < len(self.lines)
+                and self.lines[k + 1].body_like
+            ):
+                place, draft.source = line.dateline
+                draft.source_from_dateline = True
+                draft.meta.setdefault("dateline", place)
                 draft.lines.append(line.number)
+                self._say(line, "source", "dateline 'PLACE - OUTLET' in the header")
+                continue
+            if (
+                not draft.in_body
+                and line.name_like
+                and (draft.author is None or draft.author_from_poster)
+                and not line.body_like
+            ):
+                self._author(draft, line.text)
+                draft.lines.append(line.number)
+                self._say(line, "author", "bare name in the header")
+                continue
+            if (
+                not draft.in_body
+                and draft.title
+                and "section" not in draft.meta
+                and line.section_like
+                and not line.body_like
+                and self._section_position(k)
+            ):
+                draft.meta["section"] = line.text
+                draft.lines.append(line.number)
+                self._say(line, "section", line.cue or "short line between title and body")
                 continue
             self._paragraph(draft, line)
             self.separator = False
 
+    def _section_position(self, k: int) -> bool:
+        """A category line: right under the title, or followed by body text."""
+        line = self.lines[k]
+        if line.kind is Kind.SECTION:
+            return True
+        above = self.lines[k - 1]
+        return above.role == "title" and k + 1 < len(self.lines) and self.lines[k + 1].body_like
+
     def _outside(self, line: Line) -> None:
         """A line outside any article: furniture, a related link, or an untitled article."""
-        if line.kind is Kind.CAPTION or (line.block_caption and not self.related):
+        if line.block_caption and not self.articles:
+            self._drop(line, "boilerplate", "short lines above the first article (page header)")
+        elif line.kind is Kind.CAPTION or (line.block_caption and not self.related):
             self._drop(line, "caption")
         elif self.related:
-            self._drop(line, "related-link")
-        elif self.current is None and not line.body_like and line.kind in (Kind.TEXT, Kind.OUTLET):
-            self._drop(line, "boilerplate")
+            self._drop(line, "related-link", "listed under a related-content header")
+        elif (
+            self.current is None
+            and not line.body_like
+            and line.kind in (Kind.TEXT, Kind.OUTLET, Kind.SECTION)
+        ):
+            self._drop(line, "boilerplate", "short line outside any article")
         else:
             draft = _Draft(first_line=line.number)
             self.articles.append(draft)
@@ -555,6 +999,13 @@ class _Walker:
             self.separator = False
             if not self._header_field(draft, line):
                 self._paragraph(draft, line)
+                line.cue = f"{line.cue or 'text'}; starts an untitled article (no headline before it)"
+
+    def explain(self) -> list[LineRole]:
+        return [
+            LineRole(self.path, ln.number, ln.text, ln.kind.value, ln.role or "?", ln.cue or "-")
+            for ln in self.lines
+        ]
 
 
 def segment_lines(
@@ -563,24 +1014,33 @@ def segment_lines(
     path: str,
     day_first: bool = True,
     rules: SegmentRules | None = None,
+    settings: SegmentSettings | None = None,
+    explain: list[LineRole] | None = None,
 ) -> tuple[list[Article], list[Dropped]]:
-    """Split the lines of one dump into Articles and the lines set aside (1-based numbers)."""
+    """Split the lines of one dump into Articles and the lines set aside (1-based numbers).
+
+    When ``explain`` is a list, it receives one :class:`LineRole` per non-blank line.
+    """
     rules = rules or SegmentRules.default()
+    settings = settings or SegmentSettings()
     lines = [
-        _classify(i, stripped, rules, day_first)
+        _classify(i, stripped, rules, day_first, settings)
         for i, raw in enumerate(raw_lines, start=1)
         if (stripped := raw.strip())
     ]
-    _mark_blocks(lines)
-    walker = _Walker(lines, path)
+    _mark_blocks(lines, settings)
+    _learn_furniture(lines, settings)
+    walker = _Walker(lines, path, rules, settings)
     walker.run()
     articles: list[Article] = []
     dropped: list[Dropped] = []
-    texts = {line.number: line.text for line in lines}
+    by_number = {line.number: line for line in lines}
     for draft in walker.articles:
         if not draft.title and not draft.paragraphs:
             # Header lines (a date, a byline) with no article to belong to.
-            dropped.extend(Dropped(path, n, texts[n], "orphan-header") for n in draft.lines)
+            for n in draft.lines:
+                dropped.append(Dropped(path, n, by_number[n].text, "orphan-header"))
+                walker._say(by_number[n], "dropped:orphan-header", "a header line with no article")
             dropped.extend(Dropped(path, ln.number, ln.text, reason) for ln, reason in draft.dropped)
             continue
         article = _finish(draft, path)
@@ -588,6 +1048,8 @@ def segment_lines(
         dropped.extend(Dropped(path, ln.number, ln.text, reason, article.id) for ln, reason in draft.dropped)
     dropped.extend(Dropped(path, ln.number, ln.text, reason) for ln, reason in walker.loose)
     dropped.sort(key=lambda d: d.line)
+    if explain is not None:
+        explain.extend(walker.explain())
     return articles, dropped
 
 

@@ -14,8 +14,12 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
 * ``date`` is what ``date_text`` means (day first for numeric dates);
 * every ``meta`` value comes from the article's meta lines (or its date/source line
   for the two documented combined forms) and every meta line yields a value;
-* ``first_line`` is the title line, ``last_line`` the largest labelled line, and the
-  articles are in order without overlapping;
+* ``first_line`` is the title line (an untitled article -- title "" and title_line
+  null -- starts at its first labelled line), ``last_line`` the largest labelled line,
+  and the articles are in order without overlapping;
+* a line is listed once, except a "Posted on D by X" line that is both date and author
+  line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
+  the source line;
 * dropped reasons are from the fixed vocabulary, and ``repeated-title``,
   ``repeated-paragraph`` and ``extra-date`` lines really are what they say.
 
@@ -61,6 +65,7 @@ REASONS = {
     "repeated-title",
     "repeated-paragraph",
     "extra-date",
+    "comment",
 }
 LANGS = {"en", "ar"}
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
@@ -189,8 +194,14 @@ def candidates(field: str, text: str) -> set[str]:
     """
     s = text.strip()
     patterns = {
-        "author": [r"^By\s+(.+)$", r"^بقلم\s*[:：]?\s*(.+)$", r"^Reporting by\s+(.+?)\.?$"],
+        "author": [
+            r"^By\s+(.+)$",
+            r"^بقلم\s*[:：]?\s*(.+)$",
+            r"^Reporting by\s+(.+?)\.?$",
+            r"^Posted on\s+.+?\s+by\s+(.+)$",
+        ],
         "source": [
+            r"^[^()]+?\s*\(([^()]+)\)\s*(?:[-\u2013\u2014]+|:)",  # "BEIRUT (Reuters) -" opening a body line
             r"^Source\s*:\s*(.+)$",
             r"^المصدر\s*:\s*(.+)$",
             rf"^.+?\s+[{DASHES}]\s+(.+)$",
@@ -215,6 +226,10 @@ def meta_from(text: str) -> dict[str, str]:
         found["reporting"] = m[1].strip()
     if m := re.match(rf"^(.+?)\s+[{DASHES}]\s+(.+)$", s):
         found["dateline"] = m[1].strip()
+    if m := re.match(r"^([^()]+?)\s*\(([^()]+)\)\s*(?:[-\u2013\u2014]+|:)", s):
+        found["dateline"] = m[1].strip()
+    if len(s.split()) <= 3 and not re.search(r"[\d:.]", s):
+        found["section"] = s  # a category line between title and body
     return found
 
 
@@ -269,7 +284,7 @@ class Checker:
                 self.err(f"article {k} starts at {art.get('first_line')} before previous ends ({prev_last})")
             prev_last = art.get("last_line", prev_last)
 
-        starts = [a["title_line"] for a in articles]
+        starts = [a["first_line"] for a in articles]
 
         def article_at(n: int) -> int | None:
             idx = None
@@ -335,14 +350,19 @@ class Checker:
             return []
         used: list[int] = []
 
-        t = self.text(art["title_line"])
-        if t is None:
-            self.err(f"{where}: bad title_line")
-        elif art["title"] != t.strip() or not art["title"]:
-            self.err(f"{where}: title {art['title']!r} != line text {t.strip()!r}")
-        used.append(art["title_line"])
-        if art["first_line"] != art["title_line"]:
-            self.err(f"{where}: first_line != title_line")
+        untitled = art["title_line"] is None
+        if untitled:
+            if art["title"] != "":
+                self.err(f"{where}: a title without a title_line")
+        else:
+            t = self.text(art["title_line"])
+            if t is None:
+                self.err(f"{where}: bad title_line")
+            elif art["title"] != t.strip() or not art["title"]:
+                self.err(f"{where}: title {art['title']!r} != line text {t.strip()!r}")
+            used.append(art["title_line"])
+            if art["first_line"] != art["title_line"]:
+                self.err(f"{where}: first_line != title_line")
 
         for field, line_key in (
             ("date_text", "date_line"),
@@ -410,8 +430,15 @@ class Checker:
             self.err(f"{where}: lang {art['lang']!r}")
         if used and art["last_line"] != max(used):
             self.err(f"{where}: last_line {art['last_line']} != max labelled line {max(used)}")
-        if used and min(used) != art["title_line"]:
-            self.err(f"{where}: a labelled line comes before the title line")
+        if used and min(used) != art["first_line"]:
+            self.err(f"{where}: a labelled line comes before the first line")
+        shared = set()
+        if art["date_line"] is not None and art["date_line"] == art["author_line"]:
+            shared.add(art["date_line"])  # "Posted on D by X"
+        if art["source_line"] is not None and body and art["source_line"] == body[0]:
+            shared.add(art["source_line"])  # a dateline opening the first body line
+        for n in shared:
+            used.remove(n)  # listed once in the accounting
         return used
 
 

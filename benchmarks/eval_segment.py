@@ -1,0 +1,175 @@
+"""Dump segmentation quality: ``read_dump`` against the hand-labelled dumps and real pages.
+
+Two measurements, printed as Markdown tables (``docs/evaluation.md`` quotes them):
+
+1. **Labelled dumps** (``tests/data/dumps/*.expected.json``): for each dump, the articles
+   labelled and found, how many labelled articles start on the line a found one starts on
+   (boundary recall) and how many found ones start on a labelled start (precision), how
+   many come out exactly as labelled (title, date, author, source, lang, body, meta), and
+   how many of the lines labelled as set aside get the labelled reason.
+2. **Tehran Times** (``../shared/data/dumps/tehrantimes/`` when present, or ``--tehran DIR``):
+   the joined page as it is, and the same twelve files laid out the ways pages of other sites are (a title
+   line above each body, a category line under it, blank lines between paragraphs, no
+   footer), titles taken from the file names: articles found (of 12) and licence footers
+   left in bodies.
+
+Only the public API is used (``mediamon.read_dump``), so the script also measures an older
+checkout: ``PYTHONPATH=OLD/src python benchmarks/eval_segment.py``.
+
+    python benchmarks/eval_segment.py
+    python benchmarks/eval_segment.py --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import mediamon
+
+ROOT = Path(__file__).resolve().parents[1]
+DUMPS = ROOT / "tests" / "data" / "dumps"
+# The shared data folder beside the repository (or beside the worktrees folder holding it).
+_SHARED = [p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)]
+TEHRAN = next((p for p in _SHARED if p.exists()), _SHARED[0]) / "dumps" / "tehrantimes"
+FOOTER_WORDS = "Creative Commons Attribution"
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def labelled(path: Path) -> dict[str, Any]:
+    """The scores of one labelled dump."""
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    dump = DUMPS / expected["file"]
+    lines = _lines(dump)
+    corpus = mediamon.read_dump(dump)
+    want = {
+        e["first_line"]: (
+            e["title"],
+            e["date"],
+            e["author"],
+            e["source"],
+            e["lang"],
+            "\n\n".join(lines[i - 1].strip() for i in e["body_lines"]),
+            e["meta"],
+        )
+        for e in expected["articles"]
+    }
+    got = {
+        a.origin.first_line: (
+            a.title,
+            a.date.isoformat() if a.date else None,
+            a.author,
+            a.source,
+            a.lang,
+            a.body,
+            dict(a.meta),
+        )
+        for a in corpus
+        if a.origin is not None
+    }
+    dropped_want = {int(k): v for k, v in expected["dropped"].items()}
+    dropped_got = {d.line: d.reason for d in corpus.dropped}
+    return {
+        "dump": expected["file"],
+        "labelled": len(want),
+        "found": len(got),
+        "starts_found": len(set(want) & set(got)),
+        "exact": sum(1 for start, fields in want.items() if got.get(start) == fields),
+        "dropped_labelled": len(dropped_want),
+        "dropped_right": sum(1 for n, reason in dropped_want.items() if dropped_got.get(n) == reason),
+        "dropped_extra": len(set(dropped_got) - set(dropped_want)),
+    }
+
+
+def _title(path: Path) -> str:
+    return path.stem.split("_", 3)[3].replace("-", " ")
+
+
+def _variants(folder: Path) -> dict[str, Callable[[list[Path]], str]]:
+    def joined(files: list[Path], head: Callable[[Path], str], spaced: bool, footer: bool) -> str:
+        parts = []
+        for f in files:
+            text = f.read_text(encoding="utf-8")
+            if not footer:
+                text = "\n".join(line for line in text.split("\n") if FOOTER_WORDS not in line)
+            if spaced:
+                text = text.replace("\n", "\n\n")
+            parts.append(head(f) + text)
+        return "\n".join(parts)
+
+    return {
+        "joined page as published": lambda files: (folder / "page.txt").read_text(encoding="utf-8"),
+        "title line above each body": lambda files: joined(files, lambda f: _title(f) + "\n", False, True),
+        "title + category line": lambda files: joined(
+            files, lambda f: _title(f) + "\npolitics\n", False, True
+        ),
+        "title, blank line, body (blank lines between paragraphs)": lambda files: joined(
+            files, lambda f: _title(f) + "\n\n", True, True
+        ),
+        "as above, no footer": lambda files: joined(files, lambda f: _title(f) + "\n\n", True, False),
+    }
+
+
+def tehran(folder: Path = TEHRAN) -> list[dict[str, Any]]:
+    """Articles found and footers left in bodies, per layout of the Tehran Times articles."""
+    if not folder.exists():
+        return []
+    files = sorted((folder / "files").iterdir())
+    rows = []
+    for label, make in _variants(folder).items():
+        corpus = mediamon.read_dump(make(files))
+        rows.append(
+            {
+                "layout": label,
+                "found": len(corpus),
+                "footers_in_bodies": sum(a.body.count(FOOTER_WORDS) for a in corpus),
+                "footers_set_aside": sum(FOOTER_WORDS in d.text for d in corpus.dropped),
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--tehran", metavar="DIR", type=Path, default=TEHRAN, help="the Tehran Times folder")
+    args = parser.parse_args(argv)
+    dumps = [labelled(p) for p in sorted(DUMPS.glob("*.expected.json"))]
+    print(
+        "| dump | articles labelled | found | starts right | exact | set-aside lines right"
+        " | extra set aside |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for r in dumps:
+        print(
+            f"| {r['dump']} | {r['labelled']} | {r['found']} | {r['starts_found']} | {r['exact']} |"
+            f" {r['dropped_right']}/{r['dropped_labelled']} | {r['dropped_extra']} |"
+        )
+    total = {k: sum(r[k] for r in dumps) for k in dumps[0] if k != "dump"}
+    print(
+        f"| **all** | {total['labelled']} | {total['found']} | {total['starts_found']} | {total['exact']} |"
+        f" {total['dropped_right']}/{total['dropped_labelled']} | {total['dropped_extra']} |"
+    )
+    rows = tehran(args.tehran)
+    if rows:
+        print("\n| Tehran Times layout (12 articles) | found | footers in bodies | footers set aside |")
+        print("|---|---|---|---|")
+        for row in rows:
+            print(
+                f"| {row['layout']} | {row['found']} | {row['footers_in_bodies']} |"
+                f" {row['footers_set_aside']} |"
+            )
+    if args.json:
+        Path(args.json).write_text(json.dumps({"dumps": dumps, "tehran": rows}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
