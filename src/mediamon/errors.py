@@ -43,8 +43,26 @@ class Msg:
     UNREADABLE = "cannot read: {detail}"
     SYMLINK_LOOP = "symbolic link loop, skipped"
     UNSUPPORTED_SUFFIX = (
-        "unsupported input format {suffix!r} (use .txt, .jsonl, .ndjson, .json, .csv or .tsv)"
+        "unsupported input format {suffix!r} (use .txt, .jsonl, .ndjson, .json, .csv, .tsv,"
+        " .html, .htm, .warc, .rss, .atom or .xml)"
     )
+    UNSUPPORTED_KIND = "unsupported input: {kind}"
+    # Web inputs (io/html.py, io/warc.py, io/feeds.py).
+    HTML_UNREADABLE = "not a readable HTML page ({detail})"
+    HTML_NO_ARTICLE = "no article text found in the page; its text is set aside"
+    HTML_SEVERAL = "page holds several articles ({what}) that could not be separated; read as one"
+    WARC_RECORD_CUT = (
+        "WARC truncated inside record {number} (byte offset {offset}); kept the records before it"
+        " and what was read of this one"
+    )
+    WARC_CUT = (
+        "WARC truncated at byte offset {offset}, after record {number}; kept the {number} record(s) read"
+    )
+    WARC_DAMAGED = "WARC damaged at byte offset {offset} ({detail}); kept the {count} record(s) before it"
+    WARC_EMPTY = "no WARC records found"
+    FEED_MALFORMED = "malformed feed ({detail}); kept the entries read"
+    FEED_EMPTY = "feed has no entries"
+    FEED_ENTRY_EMPTY = "feed entry has neither a title nor text"
     BAD_JSON = "bad JSON: {detail}"
     NOT_A_RECORD = "record is a JSON {kind}, expected an object"
     NO_TEXT_FIELDS = "record has neither a title nor a body"
@@ -79,7 +97,8 @@ class Msg:
     )
     # Readers, records, corpus, output and the command line.
     UNSUPPORTED_NO_SUFFIX = (
-        "unsupported input: the file name has no suffix (use .txt, .jsonl, .json, .csv or .tsv)"
+        "unsupported input: the file name has no suffix (use .txt, .jsonl, .json, .csv, .tsv, .html,"
+        " .warc or .xml)"
     )
     NOT_REGULAR = "not a regular file ({kind}), skipped"
     BROKEN_SYMLINK = "broken symbolic link, skipped"

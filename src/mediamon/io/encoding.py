@@ -84,47 +84,12 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> Decoded:
 
 # --- binary files --------------------------------------------------------------------
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive"),
-    (b"PK\x05\x06", "ZIP archive"),
-    (b"PK\x07\x08", "ZIP archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"\xfd7zXZ\x00", "xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"Rar!\x1a\x07", "RAR archive"),
-    (b"\x28\xb5\x2f\xfd", "zstd archive"),
-    (b"\x7fELF", "ELF executable"),
-    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
-    (b"\xca\xfe\xba\xbe", "Java class or Mach-O executable"),
-    (b"\x00asm", "WebAssembly module"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 document (old Microsoft Office)"),
-    (b"SQLite format 3\x00", "SQLite database"),
-    (b"OggS", "Ogg media"),
-    (b"fLaC", "FLAC audio"),
-    (b"ID3\x03", "MP3 audio"),
-    (b"ID3\x04", "MP3 audio"),
-    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
-)
-_RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
-
 
 def _magic_kind(data: bytes) -> str | None:
-    """What a file's leading magic number says it is, or None."""
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
-    if data.startswith(b"RIFF") and data[8:12] in _RIFF:
-        return _RIFF[data[8:12]]
-    if data[4:8] == b"ftyp":
-        return "MP4/QuickTime media"
-    return None
+    """What a file's leading magic number says it is, or None (the table lives in io/detect.py)."""
+    from mediamon.io.detect import binary_kind
+
+    return binary_kind(data)
 
 
 # C0 controls other than tab, LF, VT, FF, CR; and DEL.

@@ -24,6 +24,7 @@ import attrs
 from mediamon.corpus import Corpus
 from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
+from mediamon.io import web
 from mediamon.io.encoding import decode
 from mediamon.io.records import Columns, header_like, parse_columns, records_to_articles
 from mediamon.model import Article, Dropped
@@ -51,6 +52,13 @@ FORMATS = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 
@@ -194,7 +202,8 @@ def _walk(top: str) -> Iterator[str | Problem]:
             if problem is not None:
                 yield problem
         elif not _known(entry.name):
-            yield Problem(entry.path, None, _unsupported(entry.name))
+            found = web.by_content(entry.path) if stat.S_ISREG(mode) else None
+            yield found or Problem(entry.path, None, _unsupported(entry.name))
         elif not stat.S_ISREG(mode):
             yield Problem(entry.path, None, Msg.NOT_REGULAR.format(kind=_kind(mode)))
         else:
@@ -273,6 +282,8 @@ def read_file(
     Never raises for content or for an unreadable file: those are problems in the result.
     """
     label = _STDIN_LABEL if name == STDIN else name
+    if data is None and name != STDIN and format is None and web.is_warc(name):
+        return Parsed(*web.collect(web.iter_warc_file(name, encoding=encoding, day_first=day_first)))
     try:
         raw = _load_bytes(name) if data is None else data
     except OSError as exc:
@@ -320,6 +331,13 @@ def _parse_bytes(
         fmt = _sniff(raw)
     if not raw or raw.isspace():
         return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
+    fmt, refused = web.content_format(raw, fmt, label)
+    if refused is not None:
+        return Parsed(problems=(*problems, refused))
+    if fmt in web.WEB_FORMATS:
+        return Parsed(
+            *web.collect(web.web_items(raw, label, fmt, encoding=encoding, day_first=day_first), problems)
+        )
     try:
         decoded = decode(raw, path=label, encoding=encoding)
     except InputError as exc:
@@ -766,6 +784,17 @@ class ArticleStream(Iterator[Article]):
             for item in iter_inputs(paths):
                 if isinstance(item, Problem):
                     self._on_problem(item)
+                    continue
+                if item != STDIN and web.is_warc(item):
+                    self.files += 1
+                    bar.update()
+                    for one in web.iter_warc_file(item, encoding=encoding, day_first=day_first):
+                        if isinstance(one, Article):
+                            yield one
+                        elif isinstance(one, Dropped):
+                            self._on_dropped(one)
+                        else:
+                            self._on_problem(one)
                     continue
                 parsed = read_file(
                     item,

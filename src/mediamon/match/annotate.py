@@ -22,6 +22,7 @@ from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.match.gazetteer import Gazetteer
+from mediamon.match.outlets import OutletIndex
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all", "map_with_annotator", "worker_annotator"]
@@ -66,6 +67,11 @@ class Annotator:
         """The gazetteer compiled into automata (built on first use)."""
         return CompiledGazetteer(self.gazetteer)
 
+    @functools.cached_property
+    def outlets(self) -> OutletIndex:
+        """The gazetteer's outlets (MEDIA names and domains) and places, for ``meta.source_id``."""
+        return OutletIndex(self.gazetteer)
+
     def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
         """Resolved candidates of each field of one article, surnames included.
 
@@ -106,13 +112,14 @@ class Annotator:
         return to_mentions(found, self.compiled, text, "body")
 
     def annotate(self, article: Article) -> Article:
-        """The article with ``mentions`` found in its title and body (replacing any it had)."""
+        """The article with ``mentions`` found in its title and body (replacing any it had), and its
+        outlet linked to a MEDIA entity (``meta.source_id``; see :mod:`mediamon.match.outlets`)."""
         texts = {field: getattr(article, field) for field in FIELDS}
         found = self._candidates(texts, None)
         mentions: list[Mention] = []
         for field in FIELDS:
             mentions.extend(to_mentions(found[field], self.compiled, texts[field], field))
-        return article.evolve(mentions=tuple(mentions))
+        return self.outlets.link(article.evolve(mentions=tuple(mentions)))
 
     # -- in-document surname coreference -------------------------------------------
     def _with_surnames(

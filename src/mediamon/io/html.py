@@ -1,0 +1,432 @@
+"""Saved web pages to Articles, with trafilatura; what it leaves out is set aside, not lost.
+
+trafilatura (a maintained main-text extractor) finds the article in a page: title, body
+paragraphs, date, author, site name, canonical URL, language and the comment section.
+This module adds what a monitoring run needs around it: the page's own text blocks (as a
+browser breaks lines) that trafilatura did not keep are set aside as ``Dropped`` with a
+reason (``boilerplate``, ``related-link``, ``comment``, ``repeated-title``) and their source
+line; a page holding several ``<article>`` elements with text of their own gives one
+Article each, and a page that plainly holds several articles it cannot separate (a live
+blog, a front page) gives one Article and a problem saying so. Dates trafilatura misses
+are looked for in ``<time>`` and date-marked elements with mediamon's date parser (Arabic
+month names, Eastern Arabic digits).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from mediamon.errors import Msg, Problem
+from mediamon.io.records import language_code
+from mediamon.model import Article, Dropped, Origin, article_id
+from mediamon.resources import load_json, string_list
+from mediamon.text.dates import parse_date
+from mediamon.text.langid import detect_language
+
+__all__ = ["HtmlSettings", "Item", "decode_page", "html_items", "html_text"]
+
+Item = Article | Dropped | Problem
+_SOURCE = "html.json"
+
+
+@attrs.frozen
+class HtmlSettings:
+    """Thresholds of the HTML reader.
+
+    ``min_article_chars``: an ``<article>`` element needs this much text to be read as an
+    article of its own when a page holds several. ``several_articles``: this many
+    ``<article>`` elements (or a live-blog type) mark a page of several articles.
+    ``date_candidates``: how many ``<time>``/date-marked elements are tried for a date.
+    """
+
+    min_article_chars: int = 200
+    several_articles: int = 3
+    date_candidates: int = 8
+
+
+DEFAULT_SETTINGS = HtmlSettings()
+
+
+@attrs.frozen
+class _Rules:
+    block_tags: frozenset[str]
+    skip_tags: frozenset[str]
+    related: re.Pattern[str]
+    comment: re.Pattern[str]
+    date: re.Pattern[str]
+    live_blog_types: frozenset[str]
+
+
+def _markers(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = load_json(_SOURCE)
+
+    def words(key: str) -> tuple[str, ...]:
+        return string_list(data, key, source=_SOURCE, required=True)
+
+    return _Rules(
+        block_tags=frozenset(words("block_tags")),
+        skip_tags=frozenset(words("skip_tags")),
+        related=_markers(words("related_markers")),
+        comment=_markers(words("comment_markers")),
+        date=_markers(words("date_markers")),
+        live_blog_types=frozenset(words("live_blog_types")),
+    )
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+@attrs.frozen
+class _Block:
+    """One block of a page's text: its line in the source and what marks it (related, comment)."""
+
+    line: int
+    text: str
+    marker: str | None
+
+
+def _blocks(root: Any) -> list[_Block]:
+    """The page's text as blocks, in document order, the way a browser breaks it into lines."""
+    from lxml import etree
+
+    rules = _rules()
+    blocks: list[_Block] = []
+    parts: list[str] = []
+    first_line = 0
+    markers: list[str | None] = [None]
+
+    def add(text: str | None, line: int) -> None:
+        nonlocal first_line
+        if text and text.strip():
+            if not parts:
+                first_line = line
+            parts.append(text)
+
+    def flush() -> None:
+        if parts:
+            text = _squash(" ".join(parts))
+            if _has_word(text):
+                blocks.append(_Block(first_line, text, markers[-1]))
+            parts.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        line = element.sourceline or 0
+        if event == "start":
+            if not tag or tag.lower() in rules.skip_tags:
+                walker.skip_subtree()
+                markers.append(markers[-1])
+                continue
+            if tag.lower() in rules.block_tags:
+                flush()
+            label = f"{element.get('class', '')} {element.get('id', '')}"
+            marker = markers[-1]
+            if label.strip():
+                if rules.comment.search(label):
+                    marker = "comment"
+                elif rules.related.search(label):
+                    marker = "related-link"
+            markers.append(marker)
+            if tag.lower() not in rules.skip_tags:
+                add(element.text, line)
+        else:
+            markers.pop()
+            if tag and tag.lower() in rules.block_tags:
+                flush()
+            parent = element.getparent()
+            add(element.tail, parent.sourceline if parent is not None and parent.sourceline else line)
+    flush()
+    return blocks
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content): one paragraph a block, blank lines between."""
+    from lxml import etree, html
+
+    try:
+        root = html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _squash(fragment)
+    return "\n\n".join(block.text for block in _blocks(root))
+
+
+def decode_page(
+    raw: bytes, *, path: str, encoding: str | None = None, charset: str | None = None
+) -> tuple[str, list[Problem]]:
+    """A page's text: the user's encoding, else the charset its HTTP header or ``<meta>`` declares
+    (when the bytes decode with it), else mediamon's detection. Raises InputError for binary data."""
+    import codecs
+
+    from mediamon.io.detect import declared_charset
+    from mediamon.io.encoding import decode
+
+    if encoding is None:
+        for name in (charset, declared_charset(raw)):
+            if not name:
+                continue
+            try:
+                codec = codecs.lookup(name).name
+                text = raw.decode(codec)
+            except (LookupError, UnicodeDecodeError):
+                continue
+            return text.lstrip("\ufeff").replace("\x00", ""), []
+    decoded = decode(raw, path=path, encoding=encoding)
+    return decoded.text, list(decoded.problems)
+
+
+# --- trafilatura ---------------------------------------------------------------------
+
+
+def _paragraphs(body: Any, title: str) -> list[str]:
+    """Body paragraphs from trafilatura's body element (headings, paragraphs, list items, table rows)."""
+    out: list[str] = []
+    if body is None:
+        return out
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            out.extend(_squash(" ".join(item.itertext())) for item in element if isinstance(item.tag, str))
+        elif tag == "table":
+            for row in element:
+                cells = [_squash(" ".join(cell.itertext())) for cell in row if isinstance(cell.tag, str)]
+                out.append(" | ".join(c for c in cells if c))
+        else:
+            out.append(_squash(" ".join(element.itertext())))
+    paragraphs = [p for p in out if p]
+    if paragraphs and title and _squash(paragraphs[0]) == _squash(title):
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def _extract(page: Any, url: str | None) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=True,
+        include_tables=True,
+        date_extraction_params={"original_date": True, "extensive_search": True},
+    )
+
+
+def _fallback_date(root: Any, settings: HtmlSettings, day_first: bool) -> tuple[dt.date, str] | None:
+    """A date from ``<time>`` elements or date-marked elements, read with mediamon's date parser."""
+    rules = _rules()
+    tried = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        label = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+        if element.tag != "time" and not rules.date.search(label):
+            continue
+        for text in (element.get("datetime"), _squash(element.text_content())):
+            if text:
+                found = parse_date(text, day_first=day_first)
+                if found is not None:
+                    return found, text
+        tried += 1
+        if tried >= settings.date_candidates:
+            break
+    return None
+
+
+def _json_ld_types(root: Any) -> set[str]:
+    """The schema.org ``@type`` values of a page's JSON-LD blocks."""
+    found: set[str] = set()
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                found.update(kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else [])
+                stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return found
+
+
+def _top_articles(root: Any) -> list[Any]:
+    """``<article>`` elements not inside another one."""
+    return [a for a in root.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+
+
+def _last_line(element: Any) -> int:
+    last = element.sourceline or 1
+    for child in element.iter():
+        if child.sourceline and child.sourceline > last:
+            last = child.sourceline
+    return int(last)
+
+
+def html_items(
+    text: str,
+    *,
+    path: str,
+    url: str | None = None,
+    meta: dict[str, Any] | None = None,
+    day_first: bool = True,
+    settings: HtmlSettings = DEFAULT_SETTINGS,
+    record: int | None = None,
+) -> Iterator[Item]:
+    """Articles, set-aside blocks and problems of one page's text.
+
+    ``url`` (a WARC record's target URI) wins over the page's canonical link, which is then
+    kept in ``meta.canonical_url``; ``meta`` is added to each article's meta. ``record``
+    (a WARC record's number) stands for every line number: origins and set-aside blocks
+    then name the record, not a line of the page.
+    """
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        yield Problem(path, record, Msg.HTML_UNREADABLE.format(detail=exc))
+        return
+    page_lang = language_code(root.get("lang") or root.get("xml:lang") or "") or None
+    blocks = _blocks(root.find("body") if root.find("body") is not None else root)
+    parts = _top_articles(root)
+    substantial = [a for a in parts if len(_squash(a.text_content())) >= settings.min_article_chars]
+    live = bool(_json_ld_types(root) & _rules().live_blog_types)
+    pieces: list[tuple[Any, int, int]] = []
+    if len(substantial) >= 2:
+        head = root.find("head")
+        head_html = etree.tostring(head, encoding="unicode") if head is not None else ""
+        for part in substantial:
+            inner = etree.tostring(part, encoding="unicode")
+            page = f"<html><head>{head_html}</head><body>{inner}</body></html>"
+            pieces.append((page, part.sourceline or 1, _last_line(part)))
+    else:
+        pieces.append((text, 1, text.count("\n") + 1))
+        if live or len(parts) >= settings.several_articles:
+            what = "a live blog" if live else f"{len(parts)} <article> elements"
+            yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
+    kept: list[str] = []
+    comments: list[str] = []
+    titles: list[str] = []
+    found_any = False
+    for page, first, last in pieces:
+        doc = _extract(page, url)
+        if doc is None:
+            continue
+        title = _squash(doc.title or "")
+        paragraphs = _paragraphs(doc.body, title)
+        body = "\n\n".join(paragraphs)
+        if not title and not body:
+            continue
+        found_any = True
+        date: dt.date | None = None
+        date_text: str | None = None
+        if doc.date:
+            try:
+                date = dt.date.fromisoformat(doc.date[:10])
+                date_text = doc.date
+            except ValueError:
+                date_text = doc.date
+        if date is None:
+            fallback = _fallback_date(root, settings, day_first)
+            if fallback is not None:
+                date, date_text = fallback
+        extra: dict[str, Any] = {"format": "html", **(meta or {})}
+        canonical = doc.url or None
+        if url and canonical and canonical != url:
+            extra["canonical_url"] = canonical
+        if doc.categories:
+            extra["section"] = doc.categories[0]
+            extra["categories"] = list(doc.categories)
+        if doc.tags:
+            extra["tags"] = list(doc.tags)
+        if doc.description:
+            extra["description"] = doc.description
+        if doc.hostname:
+            extra["hostname"] = doc.hostname
+        lang = language_code(doc.language or "") or page_lang or detect_language(f"{title}\n{body}")
+        article = Article(
+            id=article_id(title, date_text, body),
+            title=title,
+            body=body,
+            date=date,
+            date_text=date_text,
+            author=_squash(doc.author) if doc.author else None,
+            source=_squash(doc.sitename) if doc.sitename else None,
+            url=url or canonical,
+            lang=lang,
+            origin=Origin(path, record or first, record or last),
+            meta=extra,
+        )
+        yield article
+        kept.append(_squash(f"{title} {' '.join(paragraphs)}"))
+        titles.append(title)
+        comment_text = _squash(" ".join(doc.commentsbody.itertext())) if doc.commentsbody is not None else ""
+        comments.append(comment_text)
+    if not found_any:
+        yield Problem(path, record, Msg.HTML_NO_ARTICLE)
+    yield from _set_aside(blocks, kept, comments, titles, path, record)
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as whole words (``اقتصاد`` is not in ``الاقتصادية``)."""
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or after.isalnum()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _set_aside(
+    blocks: list[_Block],
+    kept: list[str],
+    comments: list[str],
+    titles: list[str],
+    path: str,
+    record: int | None,
+) -> Iterator[Dropped]:
+    """Each block of the page that no article kept, with why."""
+    kept_text = "\n".join(kept)
+    comment_text = "\n".join(comments)
+    title_keys = {t.casefold() for t in titles if t}
+    for block in blocks:
+        if _contains(kept_text, block.text):
+            continue
+        if block.text.casefold() in title_keys:
+            reason = "repeated-title"
+        elif block.marker == "comment" or _contains(comment_text, block.text):
+            reason = "comment"
+        elif block.marker == "related-link":
+            reason = "related-link"
+        else:
+            reason = "boilerplate"
+        yield Dropped(path, record or block.line, block.text, reason)
