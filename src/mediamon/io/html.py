@@ -228,7 +228,7 @@ def _extract(page: Any, url: str | None) -> Any:
         with_metadata=True,
         include_comments=True,
         include_tables=True,
-        date_extraction_params={"original_date": True, "extensive_search": True},
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )
 
 
@@ -275,6 +275,15 @@ def _json_ld_types(root: Any) -> set[str]:
     return found
 
 
+def _heading(element: Any) -> str | None:
+    """The first heading inside an element (an update's own headline in a live blog)."""
+    for child in element.iter("h1", "h2", "h3", "h4"):
+        text = _squash(child.text_content())
+        if text:
+            return text
+    return None
+
+
 def _top_articles(root: Any) -> list[Any]:
     """``<article>`` elements not inside another one."""
     return [a for a in root.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
@@ -317,16 +326,16 @@ def html_items(
     parts = _top_articles(root)
     substantial = [a for a in parts if len(_squash(a.text_content())) >= settings.min_article_chars]
     live = bool(_json_ld_types(root) & _rules().live_blog_types)
-    pieces: list[tuple[Any, int, int]] = []
+    pieces: list[tuple[Any, int, int, Any]] = []  # (page text, first line, last line, <article> or None)
     if len(substantial) >= 2:
         head = root.find("head")
         head_html = etree.tostring(head, encoding="unicode") if head is not None else ""
         for part in substantial:
             inner = etree.tostring(part, encoding="unicode")
             page = f"<html><head>{head_html}</head><body>{inner}</body></html>"
-            pieces.append((page, part.sourceline or 1, _last_line(part)))
+            pieces.append((page, part.sourceline or 1, _last_line(part), part))
     else:
-        pieces.append((text, 1, text.count("\n") + 1))
+        pieces.append((text, 1, text.count("\n") + 1, None))
         if live or len(parts) >= settings.several_articles:
             what = "a live blog" if live else f"{len(parts)} <article> elements"
             yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
@@ -334,11 +343,13 @@ def html_items(
     comments: list[str] = []
     titles: list[str] = []
     found_any = False
-    for page, first, last in pieces:
+    for page, first, last, part in pieces:
         doc = _extract(page, url)
         if doc is None:
             continue
-        title = _squash(doc.title or "")
+        # One of several articles: its own heading and date, not the page's.
+        heading = _heading(part) if part is not None else None
+        title = heading or _squash(doc.title or "")
         paragraphs = _paragraphs(doc.body, title)
         body = "\n\n".join(paragraphs)
         if not title and not body:
@@ -346,16 +357,23 @@ def html_items(
         found_any = True
         date: dt.date | None = None
         date_text: str | None = None
-        if doc.date:
+        own = _fallback_date(part, settings, day_first) if part is not None else None
+        if own is not None:
+            date, date_text = own
+        elif doc.date:
             try:
                 date = dt.date.fromisoformat(doc.date[:10])
                 date_text = doc.date
             except ValueError:
                 date_text = doc.date
         if date is None:
-            fallback = _fallback_date(root, settings, day_first)
-            if fallback is not None:
-                date, date_text = fallback
+            own = _fallback_date(root, settings, day_first)
+            if own is not None:
+                date, date_text = own
+        if own is not None and _squash(own[1]) in paragraphs[:2]:
+            # The date line read as the body's first paragraph: it is the article's date, not text.
+            paragraphs.remove(_squash(own[1]))
+            body = "\n\n".join(paragraphs)
         extra: dict[str, Any] = {"format": "html", **(meta or {})}
         canonical = doc.url or None
         if url and canonical and canonical != url:
@@ -384,7 +402,7 @@ def html_items(
             meta=extra,
         )
         yield article
-        kept.append(_squash(f"{title} {' '.join(paragraphs)}"))
+        kept.append(_squash(f"{title} {date_text or ''} {' '.join(paragraphs)}"))
         titles.append(title)
         comment_text = _squash(" ".join(doc.commentsbody.itertext())) if doc.commentsbody is not None else ""
         comments.append(comment_text)

@@ -323,6 +323,7 @@ def _parse_bytes(
     if compression and sniffed != compression:
         problems.append(Problem(label, None, Msg.NOT_COMPRESSED.format(compression=compression)))
     compression = sniffed
+    packed = raw  # a gzip-compressed WARC is read as it is, so record offsets are the file's
     if compression:
         raw, problem = _decompress(raw, compression, label)
         if problem is not None:
@@ -336,7 +337,16 @@ def _parse_bytes(
         return Parsed(problems=(*problems, refused))
     if fmt in web.WEB_FORMATS:
         return Parsed(
-            *web.collect(web.web_items(raw, label, fmt, encoding=encoding, day_first=day_first), problems)
+            *web.collect(
+                web.web_items(
+                    packed if fmt == "warc" and compression == ".gz" else raw,
+                    label,
+                    fmt,
+                    encoding=encoding,
+                    day_first=day_first,
+                ),
+                problems,
+            )
         )
     try:
         decoded = decode(raw, path=label, encoding=encoding)

@@ -67,10 +67,13 @@ def warc_items(
     try:
         for record in records:
             number += 1
-            offset = records.get_record_offset()
-            yield from _record(record, number, offset, path, encoding, day_first, settings)
+            # The payload first: warcio's offset and length are known once the record is read.
+            payload = record.content_stream().read() if record.rec_type in _PAGE_RECORDS else b""
             records.read_to_end(record)
-            if getattr(record.raw_stream, "limit", 0) > 0:
+            offset = records.get_record_offset()
+            cut = getattr(record.raw_stream, "limit", 0) > 0
+            yield from _record(record, payload, number, offset, path, encoding, day_first, settings)
+            if cut:
                 yield Problem(path, number, Msg.WARC_RECORD_CUT.format(number=number, offset=offset))
                 return
             end = offset + records.get_record_length()
@@ -87,6 +90,7 @@ def warc_items(
 
 def _record(
     record: Any,
+    payload: bytes,
     number: int,
     offset: int,
     path: str,
@@ -108,7 +112,6 @@ def _record(
             path, number, f"{label} ({status if kind == 'response' else content_type or kind})", "warc-record"
         )
         return
-    payload = record.content_stream().read()
     if "html" not in content_type.lower():
         from mediamon.io.detect import sniff
 

@@ -1,0 +1,152 @@
+"""WARC crawls (io/warc.py): written with warcio in the test itself, then read back."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import mediamon
+from mediamon.errors import Msg
+
+WEB = Path(__file__).parent / "data" / "web"
+PAGES = (
+    ("ar_news.html", "https://www.assabah.com.tn/ar/article/12345", "text/html; charset=utf-8"),
+    ("ar_cp1256.htm", "https://news.example.iq/rain", "text/html"),
+    ("en_comments.html", "https://riverwatch.example.org/p/1", "text/html; charset=UTF-8"),
+)
+
+
+def _write(path: Path, *, gzip: bool = True, extra: bool = True) -> list[int]:
+    """A crawl of our fixture pages, a request, an image and a redirect; the record offsets."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    offsets = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+
+        def write(record: object) -> None:
+            offsets.append(out.tell())
+            writer.write_record(record)
+
+        write(writer.create_warcinfo_record(path.name, {"software": "mediamon tests"}))
+        for name, url, content_type in PAGES:
+            if extra:
+                request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")], is_http_request=True)
+                write(writer.create_warc_record(url, "request", http_headers=request))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            payload = io.BytesIO((WEB / name).read_bytes())
+            write(writer.create_warc_record(url, "response", payload=payload, http_headers=headers))
+        if extra:
+            image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+            png = io.BytesIO(b"\x89PNG\r\n\x1a\n" + bytes(64))
+            write(
+                writer.create_warc_record(
+                    "https://x.example/a.png", "response", payload=png, http_headers=image
+                )
+            )
+            moved = StatusAndHeaders("301 Moved Permanently", [("Location", "/b")], protocol="HTTP/1.1")
+            write(
+                writer.create_warc_record(
+                    "https://x.example/a", "response", payload=io.BytesIO(b""), http_headers=moved
+                )
+            )
+    return offsets
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_html_responses_become_articles_and_the_rest_is_counted(tmp_path: Path, gzip: bool) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    offsets = _write(path, gzip=gzip)
+    corpus = mediamon.read(path)
+    assert corpus.problems == ()
+    assert [a.url for a in corpus] == [url for _, url, _ in PAGES]
+    pages = {name: mediamon.read(WEB / name)[0] for name, _, _ in PAGES}
+    for article, (name, _, _) in zip(corpus, PAGES, strict=True):
+        page = pages[name]
+        assert (article.title, article.body, article.date, article.author) == (
+            page.title,
+            page.body,
+            page.date,
+            page.author,
+        )
+        assert article.meta["format"] == "warc" and article.meta["fetched"].endswith("Z")
+        assert article.meta["warc_offset"] in offsets
+        assert (
+            article.origin is not None
+            and article.origin.first_line == offsets.index(article.meta["warc_offset"]) + 1
+        )
+    skipped = [d for d in corpus.dropped if d.reason in ("warc-record", "not-html")]
+    # warcinfo, three requests, the image, the redirect
+    assert len(skipped) == 6
+    assert [d.reason for d in skipped].count("not-html") == 1
+    assert any("301" in d.text for d in skipped)
+    # The page's own furniture is set aside too, naming the record.
+    comments = {d.line for d in corpus.dropped if d.reason == "comment"}
+    assert comments == {7}  # warcinfo, then a request and a response per page: the third response
+
+
+def test_warc_is_detected_by_content_whatever_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.dat"
+    _write(path)
+    assert len(mediamon.read(path)) == 3
+    (tmp_path / "other.txt").write_text("Not a headline\n", encoding="utf-8")
+    assert len(mediamon.read(tmp_path)) == 3  # the unknown suffix read by content in a directory
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_truncated_warc_keeps_what_was_read_and_names_the_offset(tmp_path: Path, gzip: bool) -> None:
+    whole = tmp_path / "whole.warc"
+    offsets = _write(whole, gzip=gzip, extra=False)
+    data = whole.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    cut.write_bytes(data[: offsets[3] + (offsets[3] - offsets[2]) // 2])  # inside the last page
+    corpus = mediamon.read(cut)
+    assert [a.url for a in corpus][:2] == [PAGES[0][1], PAGES[1][1]]
+    # The cut record is read as far as it goes (its page may give a problem of its own).
+    assert {p.line for p in corpus.problems} == {4}
+    assert corpus.problems[-1].reason == Msg.WARC_RECORD_CUT.format(number=4, offset=offsets[3])
+
+
+def test_warc_cut_between_records_is_reported(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    offsets = _write(whole, extra=False)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: offsets[2] + 20])
+    corpus = mediamon.read(cut)
+    assert [a.url for a in corpus] == [PAGES[0][1]]
+    assert [p.reason for p in corpus.problems] == [Msg.WARC_CUT.format(offset=offsets[2], number=2)]
+
+
+def test_warc_streams_one_record_at_a_time(tmp_path: Path) -> None:
+    """The reader never holds the file: articles come before the file is read to its end."""
+    path = tmp_path / "crawl.warc.gz"
+    _write(path)
+    stream = mediamon.iter_articles(path)
+    first = next(stream)
+    assert first.url == PAGES[0][1]
+    assert stream.problems == []
+    assert len(list(stream)) == 2
+
+
+def test_warc_with_jobs_and_from_stdin_give_the_same_articles(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "crawl.warc.gz"
+    _write(path)
+    outputs = []
+    for args, stdin in (([str(path)], None), (["--jobs", "2", str(path)], None), (["-"], path.read_bytes())):
+        done = subprocess.run(
+            [sys.executable, "-m", "mediamon", "annotate", "-q", *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append([line for line in done.stdout.decode().splitlines()])
+    first = [line.replace(str(path), "<stdin>") for line in outputs[0]]
+    assert outputs[0] == outputs[1]
+    assert len(first) == 3 and first == outputs[2]

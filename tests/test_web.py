@@ -1,0 +1,129 @@
+"""The web readers on our fixtures: HTML pages (io/html.py), feeds (io/feeds.py), data-driven.
+
+Cases are in tests/data/web/cases.json; each page and feed there was written for these
+tests (see tests/data/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import mediamon
+from mediamon.corpus import Corpus
+from mediamon.errors import Msg
+from mediamon.model import article_id
+
+WEB = Path(__file__).parent / "data" / "web"
+CASES: list[dict[str, Any]] = json.loads((WEB / "cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _check_article(article: mediamon.Article, want: dict[str, Any]) -> None:
+    for field in ("title", "date_text", "author", "source", "url", "lang"):
+        if field in want:
+            assert getattr(article, field) == want[field], field
+    if "date" in want:
+        assert (article.date.isoformat() if article.date else None) == want["date"]
+    if "paragraphs" in want:
+        assert len(article.body.split("\n\n")) == want["paragraphs"]
+    assert article.body.startswith(want.get("body_starts", ""))
+    assert article.body.endswith(want.get("body_ends", ""))
+    for text in want.get("body_lacks", ()):
+        assert text not in article.body
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_web_fixture_reads_as_expected(case: dict[str, Any]) -> None:
+    corpus = mediamon.read(WEB / case["file"])
+    assert len(corpus) == len(case["articles"])
+    for article, want in zip(corpus, case["articles"], strict=True):
+        _check_article(article, want)
+        assert article.origin is not None and article.origin.path == str(WEB / case["file"])
+        assert article.id == article_id(article.title, article.date_text, article.body)
+    reasons = {d.reason for d in corpus.dropped}
+    assert set(case["dropped"]) <= reasons
+    texts = {d.text for d in corpus.dropped}
+    for text in case["dropped_texts"]:
+        assert text in texts
+    assert len(corpus.problems) == len(case["problems"])
+    for problem, want in zip(corpus.problems, case["problems"], strict=True):
+        assert want in problem.reason
+
+
+def _one(name: str) -> Corpus:
+    return mediamon.read(WEB / name)
+
+
+def test_nothing_of_a_page_is_lost_silently() -> None:
+    """Every text block of the page is in the article (title, date, body) or set aside."""
+    corpus = _one("en_comments.html")
+    article = corpus[0]
+    kept = f"{article.title} {article.date_text} {article.body}"
+    for block in ("Ahmed K.", "J. Miller", "Privacy policy", "3 thoughts on this story"):
+        assert block not in kept
+        assert block in {d.text for d in corpus.dropped}
+    comments = [d for d in corpus.dropped if d.reason == "comment"]
+    assert len(comments) == 5
+    assert all(d.line > 1 for d in corpus.dropped)
+
+
+def test_page_set_aside_lines_are_source_lines() -> None:
+    lines = (WEB / "ar_news.html").read_text(encoding="utf-8").split("\n")
+    for dropped in _one("ar_news.html").dropped:
+        assert dropped.text.split()[0] in lines[dropped.line - 1]
+
+
+def test_html_detected_by_content_whatever_the_suffix(tmp_path: Path) -> None:
+    page = tmp_path / "story.txt"
+    shutil.copy(WEB / "ar_news.html", page)
+    assert [a.title for a in mediamon.read(page)] == [a.title for a in _one("ar_news.html")]
+
+
+def test_saved_page_without_suffix_in_a_directory_is_read(tmp_path: Path) -> None:
+    shutil.copy(WEB / "ar_news.html", tmp_path / "index.php")
+    shutil.copy(WEB / "en_comments.html", tmp_path / "b.html")
+    corpus = mediamon.read(tmp_path)
+    assert [a.lang for a in corpus] == ["en", "ar"]
+    assert corpus.problems == ()
+
+
+def test_compressed_page_and_feed(tmp_path: Path) -> None:
+    import gzip
+
+    for name in ("ar_news.html", "feed_atom.xml"):
+        (tmp_path / f"{name}.gz").write_bytes(gzip.compress((WEB / name).read_bytes()))
+    corpus = mediamon.read(tmp_path)
+    assert len(corpus) == 3 and corpus.problems == ()
+
+
+def test_feed_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    raw = (WEB / "feed_rss.xml").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    corpus = mediamon.read("-")
+    assert [a.url for a in corpus] == [a.url for a in _one("feed_rss.xml")]
+
+
+def test_malformed_feed_keeps_the_entries_read(tmp_path: Path) -> None:
+    text = (WEB / "feed_atom.xml").read_text(encoding="utf-8")
+    cut = text[: text.index("</entry>") + len("</entry>")] + "\n<entry><title>half"
+    path = tmp_path / "cut.atom"
+    path.write_text(cut, encoding="utf-8")
+    corpus = mediamon.read(path)
+    assert [a.title for a in corpus][:1] == ["Foreign minister heads to Muscat for regional talks"]
+    assert any("malformed feed" in p.reason for p in corpus.problems)
+
+
+def test_page_with_no_article_text_is_reported_and_its_text_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    corpus = mediamon.read(path)
+    assert len(corpus) == 0
+    assert [p.reason for p in corpus.problems] == [Msg.HTML_NO_ARTICLE]
+    assert [d.text for d in corpus.dropped] == ["Home"]
