@@ -224,6 +224,7 @@ def test_mentions_csv_has_one_row_per_mention(tmp_path: Path) -> None:
         "article_id": "a1",
         "date": "2021-03-01",
         "source": "Outlet A",
+        "source_id": "",
         "article_lang": "en",
         "field": "title",
         "start": "0",

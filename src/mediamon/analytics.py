@@ -31,6 +31,7 @@ __all__ = [
     "cooccurrence",
     "entity_table",
     "mention_rows",
+    "outlet_key",
     "period_start",
     "summary",
     "timeline",
@@ -43,7 +44,16 @@ FREQUENCIES = ("D", "W", "M")
 UNITS = ("mentions", "articles")
 
 #: Columns of the one-row-per-mention table (CSV export and ``to_pandas``'s mentions frame).
-MENTION_COLUMNS = ("article_id", "date", "source", "article_lang", *MENTION_FIELDS)
+MENTION_COLUMNS = ("article_id", "date", "source", "source_id", "article_lang", *MENTION_FIELDS)
+
+
+def outlet_key(article: Article) -> str | None:
+    """What counts by outlet group on: the outlet's MEDIA id (``meta.source_id``) when it is
+    known, so ``الميادين`` and ``Al Mayadeen`` are one outlet; else the ``source`` string."""
+    source_id = article.meta.get("source_id")
+    if isinstance(source_id, str) and source_id:
+        return source_id
+    return article.source
 
 
 def _choices(value: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -56,8 +66,9 @@ def _choices(value: str | Iterable[str] | None) -> frozenset[str] | None:
 class EntityRow:
     """One entity's counts: mentions, articles mentioning it, and where the mentions are.
 
-    ``by_lang`` (mention language) and ``by_source`` (the article's outlet, ``None`` when
-    unknown) are ``(key, mentions)`` pairs, most first; ``dict(row.by_source)`` looks up.
+    ``by_lang`` (mention language) and ``by_source`` (the article's outlet: its MEDIA id when
+    linked, else its ``source``, ``None`` when unknown; see :func:`outlet_key`) are
+    ``(key, mentions)`` pairs, most first; ``dict(row.by_source)`` looks up.
     """
 
     id: str
@@ -111,7 +122,7 @@ def entity_table(
             labels.setdefault(m.entity_id, (m.entity_type, m.entity_name))
             mentions[m.entity_id] += 1
             by_lang.setdefault(m.entity_id, Counter())[m.lang] += 1
-            by_source.setdefault(m.entity_id, Counter())[article.source] += 1
+            by_source.setdefault(m.entity_id, Counter())[outlet_key(article)] += 1
             seen.add(m.entity_id)
         in_articles.update(seen)
     order = sorted(mentions, key=lambda e: (-mentions[e], -in_articles[e], e))
@@ -272,6 +283,7 @@ def _mention_row(article: Article, date: str | None, m: Mention) -> tuple[Any, .
         article.id,
         date,
         article.source,
+        article.meta.get("source_id"),
         article.lang,
         m.field,
         m.start,
@@ -335,6 +347,7 @@ def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
             "date_text": [a.date_text for a in listed],
             "author": [a.author for a in listed],
             "source": [a.source for a in listed],
+            "source_id": [a.meta.get("source_id") for a in listed],
             "url": [a.url for a in listed],
             "lang": [a.lang for a in listed],
             "origin_path": [a.origin.path if a.origin else None for a in listed],

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
-from mediamon.analytics import EntityRow, Timeline, cooccurrence, entity_table, timeline
+from mediamon.analytics import EntityRow, Timeline, cooccurrence, entity_table, outlet_key, timeline
 from mediamon.errors import Msg
 from mediamon.lang import scripts
 from mediamon.model import Article, Mention
@@ -209,11 +209,23 @@ def _languages(articles: Sequence[Article]) -> str:
 
 
 def _outlets(articles: Sequence[Article]) -> str:
-    counts = Counter((a.source or "").strip() for a in articles)
+    # Counted by outlet id when linked (one outlet whatever script its name is written in),
+    # shown by the name most of its articles give.
+    counts: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    for article in articles:
+        key = (outlet_key(article) or "").strip()
+        counts[key] += 1
+        names.setdefault(key, Counter())[(article.source or "").strip() or key] += 1
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0]))
     rows = [
-        (f'<span dir="auto">{esc(name)}</span>' if name else '<span class="note">unknown outlet</span>', n)
-        for name, n in ordered[:_OUTLETS]
+        (
+            f'<span dir="auto">{esc(names[key].most_common(1)[0][0])}</span>'
+            if key
+            else '<span class="note">unknown outlet</span>',
+            n,
+        )
+        for key, n in ordered[:_OUTLETS]
     ]
     return _count_table("Articles by outlet", rows, more=max(0, len(ordered) - _OUTLETS))
 

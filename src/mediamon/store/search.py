@@ -134,7 +134,14 @@ def filters(
         )
     if source is not None:
         values = {source} if isinstance(source, str) else set(source)
-        one_of(f"{table}source_key", {v.strip().casefold() for v in values})
+        # An outlet is named by its source string or by its MEDIA id (meta.source_id).
+        keys = sorted({v.strip().casefold() for v in values})
+        outlet_ids = sorted(values)
+        marks, id_marks = ", ".join("?" * len(keys)), ", ".join("?" * len(outlet_ids))
+        where.append(
+            f"({table}source_key IN ({marks}) OR json_extract({table}meta, '$.source_id') IN ({id_marks}))"
+        )
+        params.extend([*keys, *outlet_ids])
     return where, params
 
 
