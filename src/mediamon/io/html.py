@@ -335,10 +335,13 @@ def html_items(
             page = f"<html><head>{head_html}</head><body>{inner}</body></html>"
             pieces.append((page, part.sourceline or 1, _last_line(part), part))
     else:
-        pieces.append((text, 1, text.count("\n") + 1, None))
+        # One article: trafilatura gets the tree already parsed (it prunes it, so what is
+        # read from the tree afterwards is read now).
+        pieces.append((root, 1, text.count("\n") + 1, None))
         if live or len(parts) >= settings.several_articles:
             what = "a live blog" if live else f"{len(parts)} <article> elements"
             yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
+    page_date = _fallback_date(root, settings, day_first)
     kept: list[str] = []
     comments: list[str] = []
     titles: list[str] = []
@@ -367,7 +370,7 @@ def html_items(
             except ValueError:
                 date_text = doc.date
         if date is None:
-            own = _fallback_date(root, settings, day_first)
+            own = page_date
             if own is not None:
                 date, date_text = own
         if own is not None and _squash(own[1]) in paragraphs[:2]:
