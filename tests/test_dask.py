@@ -116,3 +116,18 @@ def test_local_cluster_gives_the_same_output() -> None:
         ).result()
     assert result == expected
     assert records == _expected_from_records()
+
+
+def test_read_bag_takes_web_inputs(tmp_path: Path) -> None:
+    """Pages, feeds and pages under an unknown suffix read as read() reads them, one partition each."""
+    import shutil
+
+    web = DATA / "web"
+    for name in ("ar_news.html", "feed_atom.xml"):
+        shutil.copy(web / name, tmp_path / name)
+    shutil.copy(web / "en_comments.html", tmp_path / "story.php")
+    bag = mdask.read_bag(tmp_path)
+    assert bag.npartitions == 3
+    articles = bag.compute(scheduler="sync")
+    assert [a.to_dict() for a in articles] == [a.to_dict() for a in mediamon.read(tmp_path)]
+    assert {a.meta["format"] for a in articles} == {"html", "feed"}
