@@ -3,7 +3,9 @@
 The Annotator calls :meth:`OutletIndex.link` on every article, since that is where the
 gazetteers are known (bundled and the user's). The outlet is looked for, in this order:
 
-1. the ``source`` field (a name or alias of a MEDIA entity, or a domain);
+1. the ``source`` field (a name or alias of a MEDIA entity, or a domain; words that say
+   what an outlet is, ``Website``, ``قناة``, listed in ``data/<lang>/outlets.json``, are
+   dropped from its ends when the whole names nothing);
 2. the ``url``'s domain (or a parent domain) among the domains in MEDIA entities'
    ``meta.domains``;
 3. the dateline (``meta.dateline``, such as ``بيروت – المنار`` or ``WASHINGTON (Reuters)``):
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,6 +49,36 @@ def _source_patterns() -> tuple[re.Pattern[str], ...]:
         found = string_list(load_json(name), "source_patterns", source=name)
         patterns.extend(compile_patterns(found, source=name, key="source_patterns"))
     return tuple(patterns)
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    """Keys of the words that say what an outlet is, not which (``Website``, ``قناة``)."""
+    words: set[str] = set()
+    for code in languages.CODES:
+        name = f"{code}/outlets.json"
+        words.update(
+            _key(w) for w in string_list(load_json(name), "generic_words", source=name, required=True)
+        )
+    return frozenset(words)
+
+
+def _trimmed(key: str) -> Iterator[str]:
+    """``key`` with generic words dropped from its ends, one at a time (``al-manar english website``
+    gives ``al-manar english``, then ``al-manar``); never empty."""
+    generic = _generic_words()
+    words = key.split()
+    while len(words) > 1:
+        for size in (2, 1):
+            if len(words) > size and " ".join(words[-size:]) in generic:
+                words = words[:-size]
+                break
+            if len(words) > size and " ".join(words[:size]) in generic:
+                words = words[size:]
+                break
+        else:
+            return
+        yield " ".join(words)
 
 
 def _key(text: str) -> str:
@@ -87,10 +119,13 @@ class OutletIndex:
                     self.places.setdefault(_key(alias), entity.id)
 
     def outlet(self, text: str) -> str | None:
-        """The MEDIA id a name, alias or domain stands for, or None."""
-        found = self.media.get(_key(text))
+        """The MEDIA id a name, alias or domain stands for (generic words like ``Website`` aside), or None."""
+        key = _key(text)
+        found = self.media.get(key)
         if found is None and "." in text and " " not in text.strip():
             found = self.by_domain(text)
+        if found is None:
+            found = next((self.media[k] for k in _trimmed(key) if k in self.media), None)
         return found
 
     def by_domain(self, url: str) -> str | None:
