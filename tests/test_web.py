@@ -127,3 +127,44 @@ def test_page_with_no_article_text_is_reported_and_its_text_set_aside(tmp_path: 
     assert len(corpus) == 0
     assert [p.reason for p in corpus.problems] == [Msg.HTML_NO_ARTICLE]
     assert [d.text for d in corpus.dropped] == ["Home"]
+
+
+def test_cli_reads_web_inputs_in_a_directory_with_and_without_jobs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ar_news.html", "liveblog.html", "feed_rss.xml", "sitemap.xml"):
+        shutil.copy(WEB / name, folder / name)
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-m", "mediamon", "annotate", "-q", "--jobs", jobs, str(folder), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1  # the sitemap is refused; the rest is written
+        assert done.stderr.count("\n") == 1 and "sitemap.xml: unsupported input: a sitemap" in done.stderr
+        runs.append(out.read_text(encoding="utf-8"))
+    assert runs[0] == runs[1]
+    rows = [json.loads(line) for line in runs[0].splitlines()]
+    assert len(rows) == 1 + 3 + 2
+    assert {r["meta"].get("source_id") for r in rows if r["meta"]["format"] == "feed"} == {
+        "media:al-mayadeen"
+    }
+
+
+@pytest.mark.parametrize("name", ["ar_news.html", "en_comments.html", "liveblog.html"])
+def test_truncated_page_still_reads(tmp_path: Path, name: str) -> None:
+    """A page cut anywhere gives articles or problems, never an exception."""
+    raw = (WEB / name).read_bytes()
+    for cut in range(0, len(raw), max(1, len(raw) // 12)):
+        path = tmp_path / f"cut{cut}.html"
+        path.write_bytes(raw[:cut])
+        corpus = mediamon.read(path)
+        assert len(corpus) or corpus.problems
+        for article in corpus:
+            assert article.id == article_id(article.title, article.date_text, article.body)

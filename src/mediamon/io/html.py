@@ -347,7 +347,11 @@ def html_items(
     titles: list[str] = []
     found_any = False
     for page, first, last, part in pieces:
-        doc = _extract(page, url)
+        try:
+            doc = _extract(page, url)
+        except Exception as exc:  # a page must never stop a run; trafilatura's failures vary
+            yield Problem(path, record, Msg.HTML_UNREADABLE.format(detail=f"trafilatura: {exc}"))
+            continue
         if doc is None:
             continue
         # One of several articles: its own heading and date, not the page's.

@@ -47,15 +47,16 @@ def by_content(path: str) -> str | Problem | None:
 
 
 def is_warc(path: str) -> bool:
-    """Whether a file on disk is a WARC crawl (plain or gzip-compressed), by its first bytes."""
+    """Whether a file on disk is a WARC crawl that can be streamed: plain, or gzip-compressed
+    (warcio reads gzip members as it goes; other compressions are read through memory)."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(detect.HEAD_SIZE)
+            head = handle.read(8)
     except OSError:
         return False
-    if not (head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")):
-        return False
-    return detect.sniff(detect.head_of(path)).format == "warc" and not head.startswith(b"BZh")
+    if head.startswith(b"WARC/"):
+        return True
+    return head.startswith(b"\x1f\x8b") and detect.head_of(path).startswith(b"WARC/")
 
 
 def iter_warc_file(path: str, *, encoding: str | None, day_first: bool) -> Iterator[Item]:
