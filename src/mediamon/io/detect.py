@@ -18,11 +18,7 @@ The order (docs/formats.md states it for users):
 
 from __future__ import annotations
 
-import bz2
-import lzma
 import re
-import zlib
-from collections.abc import Callable
 
 import attrs
 
@@ -90,30 +86,31 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _gzip() -> zlib._Decompress:
-    return zlib.decompressobj(wbits=31)
-
-
-_COMPRESSION: tuple[tuple[bytes, Callable[[], object]], ...] = (
-    (b"\x1f\x8b", _gzip),
-    (b"BZh", bz2.BZ2Decompressor),
-    (b"\xfd7zXZ\x00", lzma.LZMADecompressor),
-)
+_FEED = 4096
 
 
 def _decompressed_head(data: bytes) -> bytes | None:
-    """The first bytes of compressed ``data`` decompressed (as far as they go), or None if not compressed."""
-    for magic, make in _COMPRESSION:
-        if data.startswith(magic):
-            decompressor = make()
-            try:
-                out: bytes = decompressor.decompress(data, HEAD_SIZE)  # type: ignore[attr-defined]
-            except TypeError:  # zlib objects take max_length positionally too; bz2 and lzma by keyword
-                out = decompressor.decompress(data, max_length=HEAD_SIZE)  # type: ignore[attr-defined]
-            except (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error):
-                return b""
-            return out
-    return None
+    """The start of compressed ``data`` decompressed (about HEAD_SIZE bytes, as far as the data
+    goes), or None when ``data`` is not compressed. Fed in small pieces, so a small input that
+    inflates hugely is not inflated whole."""
+    from mediamon.io import compression
+
+    kind = compression.by_magic(data)
+    if kind is None:
+        return None
+    decompressor = compression.FORMATS[kind].decompressor()
+    out: list[bytes] = []
+    size = 0
+    try:
+        for start in range(0, len(data), _FEED):
+            chunk = decompressor.decompress(data[start : start + _FEED])
+            out.append(chunk)
+            size += len(chunk)
+            if size >= HEAD_SIZE or decompressor.eof:
+                break
+    except compression.ERRORS:
+        pass
+    return b"".join(out)
 
 
 def head_of(path: str) -> bytes:
