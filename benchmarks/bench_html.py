@@ -22,6 +22,12 @@ pass's time over the best.
 
     python benchmarks/bench_html.py               # 300 pages, 3 passes
     python benchmarks/bench_html.py --pages 100 --repeat 2
+    python benchmarks/bench_html.py --warc-mb 500  # streaming: peak memory reading a 500 MB crawl
+
+``--warc-mb N`` instead writes a gzip WARC of about N MB (the pages as responses, with a
+1 MB image response after each, so most of the bytes are records to skip), runs
+``mediamon segment`` on it in a subprocess and prints its CPU time and peak RSS next to the
+file's size: a crawl is read one record at a time, so the peak stays far below the size.
 """
 
 from __future__ import annotations
@@ -92,11 +98,61 @@ def timed(run: Callable[[], object], repeat: int) -> list[float]:
     return times
 
 
+def warc_run(texts: list[str], megabytes: int) -> None:
+    """Peak memory and time of ``mediamon segment`` on a crawl of about ``megabytes`` MB."""
+    import io
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = Path(tempfile.mkdtemp(prefix="mediamon-bench-warc-")) / "crawl.warc.gz"
+    image = os.urandom(1 << 20)  # random bytes do not compress: the file is as big as it says
+    pages = 0
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        while out.tell() < megabytes * 1_000_000:
+            text = texts[pages % len(texts)]
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            payload = io.BytesIO(text.encode("utf-8"))
+            url = f"https://bench.example/{pages}"
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=payload, http_headers=headers)
+            )
+            png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+            blob = io.BytesIO(image)
+            writer.write_record(
+                writer.create_warc_record(f"{url}.png", "response", payload=blob, http_headers=png)
+            )
+            pages += 1
+    size = path.stat().st_size / 1e6
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-m", "mediamon", "segment", "-q", str(path)], stdout=subprocess.DEVNULL, check=False
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"WARC {size:.0f} MB, {pages} HTML responses and {pages} image responses; exit {done.returncode}")
+    print(f"mediamon segment: {cpu:.1f} s CPU, peak RSS {after.ru_maxrss / 1024:.0f} MB")
+    path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--warc-mb", type=int, default=0, help="measure streaming on a crawl of this size instead"
+    )
     args = parser.parse_args()
+    if args.warc_mb:
+        warc_run(pages(min(args.pages, 100)), args.warc_mb)
+        return
 
     import trafilatura
 

@@ -150,3 +150,45 @@ def test_warc_with_jobs_and_from_stdin_give_the_same_articles(tmp_path: Path) ->
     first = [line.replace(str(path), "<stdin>") for line in outputs[0]]
     assert outputs[0] == outputs[1]
     assert len(first) == 3 and first == outputs[2]
+
+
+def test_payload_read_only_when_it_may_be_a_page(tmp_path: Path) -> None:
+    """A vague content type is sniffed; a clearly non-HTML one is skipped unread."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "vague.warc.gz"
+    page = (WEB / "en_comments.html").read_bytes()
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, content_type, payload in (
+            ("https://a.example/1", "text/plain", page),
+            ("https://a.example/2", "application/octet-stream", b"\x00\x01binary"),
+            ("https://a.example/3", "application/pdf", b"%PDF-1.4"),
+        ):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+            )
+    corpus = mediamon.read(path)
+    assert [a.url for a in corpus] == ["https://a.example/1"]
+    skipped = [d.text for d in corpus.dropped if d.reason == "not-html"]
+    assert skipped == [
+        "response https://a.example/2 (application/octet-stream)",
+        "response https://a.example/3 (application/pdf)",
+    ]
+
+
+def test_a_warc_file_is_never_loaded_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediamon.io import inputs
+
+    path = tmp_path / "crawl.warc.gz"
+    _write(path)
+
+    def refuse(name: str) -> bytes:
+        raise AssertionError(f"{name} loaded whole")
+
+    monkeypatch.setattr(inputs, "_load_bytes", refuse)
+    assert len(mediamon.read(path)) == 3
+    assert len(mediamon.read(tmp_path)) == 3
+    assert len(inputs.read_file(str(path)).articles) == 3

@@ -16,6 +16,8 @@ import os
 from collections.abc import Iterator
 from typing import IO, Any
 
+import attrs
+
 from mediamon.errors import InputError, Msg, Problem
 from mediamon.io.html import HtmlSettings, Item, decode_page, html_items
 from mediamon.model import Dropped
@@ -25,6 +27,8 @@ __all__ = ["warc_items"]
 _PAGE_RECORDS = ("response", "resource")
 #: Bytes a record may leave after its declared length (the two CRLFs that end a record).
 _RECORD_END = 4
+#: Bytes of a payload with a vague content type examined before it is read whole.
+_SNIFF = 4096
 
 
 def _size(stream: IO[bytes]) -> int | None:
@@ -67,12 +71,15 @@ def warc_items(
     try:
         for record in records:
             number += 1
-            # The payload first: warcio's offset and length are known once the record is read.
-            payload = record.content_stream().read() if record.rec_type in _PAGE_RECORDS else b""
+            record_info = _classify(record)
+            payload = _payload(record, record_info)
+            # warcio knows a record's offset and length once the record is read to its end.
             records.read_to_end(record)
             offset = records.get_record_offset()
             cut = getattr(record.raw_stream, "limit", 0) > 0
-            yield from _record(record, payload, number, offset, path, encoding, day_first, settings)
+            yield from _record(
+                record, record_info, payload, number, offset, path, encoding, day_first, settings
+            )
             if cut:
                 yield Problem(path, number, Msg.WARC_RECORD_CUT.format(number=number, offset=offset))
                 return
@@ -88,9 +95,64 @@ def warc_items(
         yield Problem(path, None, Msg.WARC_EMPTY)
 
 
+@attrs.frozen
+class _Info:
+    """What a record is: its label and content type, and whether (``read``) its payload is
+    read whole (``page``), its start examined first (``sniff``), or left unread (``skip``)."""
+
+    label: str
+    content_type: str
+    read: str
+    reason: str = "warc-record"
+
+
+#: Content types that are pages, and ones that say nothing about what the payload is.
+_HTML_TYPES = ("html",)
+_VAGUE_TYPES = ("", "text/plain", "application/octet-stream", "binary/octet-stream", "unknown")
+
+
+def _classify(record: Any) -> _Info:
+    """Decide from the headers alone whether a record's payload needs reading."""
+    kind = record.rec_type
+    http = record.http_headers
+    content_type = (
+        (http.get_header("Content-Type") if http is not None else None) or record.content_type or ""
+    )
+    status = http.get_statuscode() if http is not None and kind == "response" else "200"
+    label = f"{kind} {record.rec_headers.get_header('WARC-Target-URI') or '-'}"
+    if kind not in _PAGE_RECORDS or not str(status).startswith("2"):
+        return _Info(
+            f"{label} ({status if kind == 'response' else content_type or kind})", content_type, "skip"
+        )
+    bare = content_type.split(";")[0].strip().lower()
+    if any(t in bare for t in _HTML_TYPES):
+        return _Info(label, content_type, "page")
+    if bare in _VAGUE_TYPES:
+        return _Info(label, content_type, "sniff", "not-html")
+    return _Info(f"{label} ({content_type})", content_type, "skip", "not-html")
+
+
+def _payload(record: Any, info: _Info) -> bytes | None:
+    """The payload of a page record (one record in memory at a time); None when it is not a page."""
+    if info.read == "skip":
+        return None
+    stream = record.content_stream()
+    if info.read == "sniff":
+        from mediamon.io.detect import sniff
+
+        head: bytes = stream.read(_SNIFF)
+        if sniff(head).format != "html":
+            return None
+        rest: bytes = stream.read()
+        return head + rest
+    data: bytes = stream.read()
+    return data
+
+
 def _record(
     record: Any,
-    payload: bytes,
+    info: _Info,
+    payload: bytes | None,
     number: int,
     offset: int,
     path: str,
@@ -98,36 +160,25 @@ def _record(
     day_first: bool,
     settings: HtmlSettings | None,
 ) -> Iterator[Item]:
-    headers = record.rec_headers
-    uri = headers.get_header("WARC-Target-URI")
-    kind = record.rec_type
-    http = record.http_headers
-    content_type = (
-        (http.get_header("Content-Type") if http is not None else None) or record.content_type or ""
-    )
-    status = http.get_statuscode() if http is not None and kind == "response" else "200"
-    label = f"{kind} {uri or '-'}"
-    if kind not in _PAGE_RECORDS or not str(status).startswith("2"):
-        yield Dropped(
-            path, number, f"{label} ({status if kind == 'response' else content_type or kind})", "warc-record"
+    if payload is None:
+        label = (
+            info.label if info.read != "sniff" else f"{info.label} ({info.content_type or 'no content type'})"
         )
+        yield Dropped(path, number, label, info.reason)
         return
-    if "html" not in content_type.lower():
-        from mediamon.io.detect import sniff
-
-        if sniff(payload[:4096]).format != "html":
-            yield Dropped(path, number, f"{label} ({content_type or 'no content type'})", "not-html")
-            return
     try:
-        text, problems = decode_page(payload, path=path, encoding=encoding, charset=_charset(content_type))
+        text, problems = decode_page(
+            payload, path=path, encoding=encoding, charset=_charset(info.content_type)
+        )
     except InputError as exc:
         yield Problem(path, number, exc.reason)
         return
     for problem in problems:
         yield Problem(path, number, problem.reason)
     meta = {"format": "warc", "warc_offset": offset}
-    fetched = headers.get_header("WARC-Date")
+    fetched = record.rec_headers.get_header("WARC-Date")
     if fetched:
         meta["fetched"] = fetched
     extra = {} if settings is None else {"settings": settings}
+    uri = record.rec_headers.get_header("WARC-Target-URI")
     yield from html_items(text, path=path, url=uri, meta=meta, day_first=day_first, record=number, **extra)
