@@ -39,6 +39,8 @@ def test_outlet_is_linked(annotator: Annotator, case: dict[str, Any]) -> None:
     for field in ("source", "author"):
         if field in case:
             assert getattr(article, field) == case[field]
+    if "dateline" in case:
+        assert article.meta.get("dateline") == case["dateline"]
     if case.get("place"):
         place = article.meta["dateline_place_id"]
         assert annotator.gazetteer[place].type == "LOC"

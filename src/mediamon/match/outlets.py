@@ -8,7 +8,9 @@ gazetteers are known (bundled and the user's). The outlet is looked for, in this
    dropped from its ends when the whole names nothing);
 2. the ``url``'s domain (or a parent domain) among the domains in MEDIA entities'
    ``meta.domains``;
-3. the dateline (``meta.dateline``, such as ``بيروت – المنار`` or ``WASHINGTON (Reuters)``):
+3. the dateline (``meta.dateline``, such as ``بيروت – المنار`` or ``WASHINGTON (Reuters)``;
+   when there is none, a dateline opening the body, ``WASHINGTON (Reuters) - ...``, all of
+   whose parts are gazetteer places or outlets, which is then kept as ``meta.dateline``):
    a part naming a MEDIA entity;
 4. a ``Source:`` / ``المصدر:`` line at the start or end of the body (the cue patterns of
    ``data/<lang>/segment.json``).
@@ -37,6 +39,8 @@ __all__ = ["OutletIndex"]
 
 _PIECES = re.compile(r"\s*(?:[()\[\]|/:،,؛;]|\s[\-–—]+\s|[\-–—]{2,}|^[\-–—]+|[\-–—]+$)\s*")
 _EDGE = " \t\u00a0.-–—:;,،؛|()[]\"'«»“”"
+#: A dateline opening a paragraph: up to 80 characters, then a dash with a space after it.
+_LEAD = re.compile(r"(?P<lead>[^\n]{2,80}?)\s*[\-–—]{1,2}\s+\S")
 #: Lines of the body, from each end, where a ``Source:`` line is looked for.
 _SOURCE_LINE_REACH = 3
 
@@ -150,6 +154,19 @@ class OutletIndex:
             if piece:
                 yield piece
 
+    def _lead_dateline(self, body: str) -> str | None:
+        """A dateline opening the body (``WASHINGTON (Reuters) -``, ``بيروت –``): the text before
+        the first spaced dash of the first paragraph, when every part of it is a gazetteer place
+        or outlet."""
+        match = _LEAD.match(body.lstrip().split("\n", 1)[0])
+        if match is None:
+            return None
+        lead = match.group("lead").strip()
+        pieces = [p.strip(_EDGE) for p in _PIECES.split(lead) if p.strip(_EDGE)]
+        if not pieces or not all(_key(p) in self.media or _key(p) in self.places for p in pieces):
+            return None
+        return lead
+
     def _source_line(self, body: str) -> tuple[str, str] | None:
         lines = [line.strip() for line in body.split("\n") if line.strip()]
         reach = lines[:_SOURCE_LINE_REACH] + lines[-_SOURCE_LINE_REACH:]
@@ -179,6 +196,10 @@ class OutletIndex:
             if outlet is not None:
                 found = (outlet, "url", self.names.get(outlet))
         dateline = meta.get("dateline")
+        if not (isinstance(dateline, str) and dateline.strip()) and article.body:
+            dateline = self._lead_dateline(article.body)
+            if dateline is not None:
+                meta["dateline"] = dateline
         if isinstance(dateline, str) and dateline.strip():
             place = None
             for piece in self._pieces(dateline):
