@@ -168,3 +168,15 @@ def test_truncated_page_still_reads(tmp_path: Path, name: str) -> None:
         assert len(corpus) or corpus.problems
         for article in corpus:
             assert article.id == article_id(article.title, article.date_text, article.body)
+
+
+def test_a_trafilatura_failure_is_a_problem_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediamon.io import html
+
+    def fail(page: object, url: str | None) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(html, "_extract", fail)
+    corpus = mediamon.read([WEB / "ar_news.html", WEB / "feed_atom.xml"])
+    assert len(corpus) == 2  # the feed still read
+    assert corpus.problems[0].reason == Msg.HTML_UNREADABLE.format(detail="trafilatura: boom")
