@@ -185,24 +185,29 @@ class Side:
         aliases, else ``normalised``.
         """
         mapped = self.language.normalizer.normalize_with_map(text, self.engine).mapped
+        hits = self.table.scan(mapped)
+        if not hits:
+            return []
         out = []
         letters, aliases, entities, ambiguous = self.letters, self.aliases, self.entities, self.ambiguous
-        for start, end, value, cut in self.table.scan(mapped):
+        code = self.code
+        for start, end, value, cut in hits:
             surface = text[start:end]
             wanted = letters[value]
             if wanted is not None and not _same_letters(surface, wanted):
                 continue
             pairs = aliases[value]
             alias, lang = pairs[0]
-            exact = False
-            for pair in pairs:
-                if pair[0] == surface:
-                    alias, lang = pair
-                    exact = True
-                    break
-            how = "clitic" if cut else "exact" if exact else "normalised"
-            entity, unsure = entities[value], bool(ambiguous[value])
-            out.append(Candidate(start, end, how, entity, alias, lang, self.code, unsure))
+            if alias == surface:
+                how = "clitic" if cut else "exact"
+            else:
+                how = "clitic" if cut else "normalised"
+                for pair in pairs:
+                    if pair[0] == surface:
+                        alias, lang = pair
+                        how = "clitic" if cut else "exact"
+                        break
+            out.append(Candidate(start, end, how, entities[value], alias, lang, code, bool(ambiguous[value])))
         return out
 
     def variant_candidates(self, text: str) -> list[Candidate]:

@@ -114,6 +114,7 @@ class TableNormalizer:
         self.lang = lang
         self._last: tuple[str, Engine, NormalizedText] | None = None
         self._tables: dict[str, Any] = {}
+        self._searches: dict[str, tuple[tuple[re.Pattern[str], Any, Any], ...]] = {}
         self._reasons = dict(reasons)
         mapping = {c: r if len(r) <= 1 else r.replace(" ", "") or " " for c, r in mapping.items()}
         self._one = str.maketrans({c: r for c, r in mapping.items() if len(r) == 1})
@@ -195,15 +196,31 @@ class TableNormalizer:
             self._tables[engine.NAME] = table
         return table
 
-    @functools.cached_property
-    def _rule_searches(self) -> tuple[tuple[re.Pattern[str], tuple[str, str] | None], ...]:
-        """The context rules' regexes, each searched on its own.
+    def _rule_searches(self, engine: Engine) -> tuple[tuple[re.Pattern[str], Any, Any], ...]:
+        """The context rules' regexes, each searched on its own, with their triggers in ``engine``.
 
         One regex per rule runs several times faster than their alternation (a scan that
-        can skip to the rule's first character); a rule's trigger pair, checked first,
-        skips texts it cannot match.
+        can skip to the rule's first character); a rule's trigger pair (two character sets
+        of the engine), checked first, skips texts it cannot match. Made once per engine.
         """
-        return tuple((re.compile(rule.pattern), rule.trigger) for rule in self._context)
+        searches = self._searches.get(engine.NAME)
+        if searches is None:
+            searches = tuple(
+                (
+                    re.compile(rule.pattern),
+                    *(
+                        (None, None)
+                        if rule.trigger is None
+                        else (
+                            engines.char_set(rule.trigger[0], engine),
+                            engines.char_set(rule.trigger[1], engine),
+                        )
+                    ),
+                )
+                for rule in self._context
+            )
+            self._searches[engine.NAME] = searches
+        return searches
 
     def _edits(self, text: str, engine: Engine) -> list[tuple[int, int, str | None]]:
         """The context rules' edits of ``text``: sorted, non-overlapping (start, end, replacement).
@@ -212,11 +229,9 @@ class TableNormalizer:
         characters are left to the table.
         """
         found: list[tuple[int, int, int, re.Match[str]]] = []
-        for index, (pattern, trigger) in enumerate(self._rule_searches):
-            if trigger is not None:
-                first, second = (engines.char_set(chars, engine) for chars in trigger)
-                if not first.pair_in(text, second):
-                    continue
+        for index, (pattern, first, second) in enumerate(self._rule_searches(engine)):
+            if first is not None and not first.pair_in(text, second):
+                continue
             if pattern.search(text) is not None:  # most texts have none: a search is cheaper
                 found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
         edits: list[tuple[int, int, str | None]] = []
