@@ -23,6 +23,7 @@ from mediamon.errors import Msg, WorkerError
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
+from mediamon.match.support import SupportModel
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all", "map_with_annotator", "worker_annotator"]
@@ -72,6 +73,11 @@ class Annotator:
         """The gazetteer's outlets (MEDIA names and domains) and places, for ``meta.source_id``."""
         return OutletIndex(self.gazetteer)
 
+    @functools.cached_property
+    def support(self) -> SupportModel:
+        """The ambiguity model and support stage over the compiled gazetteer (match/support.py)."""
+        return SupportModel(self.compiled)
+
     def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
         """Resolved candidates of each field of one article, surnames included.
 
@@ -83,27 +89,7 @@ class Annotator:
         entity is also named unambiguously in the article.
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
-        if not any(c.ambiguous for cands in raw.values() for c in cands):
-            plain = {
-                field: resolve(cands, len(texts[field]), self.compiled.engine) for field, cands in raw.items()
-            }
-            return self._with_surnames(texts, plain, sides)
-        supported = {
-            cand.entity
-            for field, cands in raw.items()
-            for cand in resolve(
-                [c for c in cands if not c.ambiguous], len(texts[field]), self.compiled.engine
-            )
-        }
-        found = {
-            field: resolve(
-                [c for c in cands if not c.ambiguous or c.entity in supported],
-                len(texts[field]),
-                self.compiled.engine,
-            )
-            for field, cands in raw.items()
-        }
-        return self._with_surnames(texts, found, sides)
+        return self._with_surnames(texts, self.support.apply(texts, raw), sides)
 
     def annotate_text(self, text: str, lang: str | None = None) -> list[Mention]:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
