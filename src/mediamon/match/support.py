@@ -42,11 +42,14 @@ import attrs
 from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
-from mediamon.match.compile import Candidate, CompiledGazetteer, resolve
+from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, resolve
 from mediamon.match.gazetteer import Entity
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
+# Id prefixes of places that are never small: countries, first-level divisions, regions.
+HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
+SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("support:alias", "support:country", "support:cue")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -158,9 +161,13 @@ def _forms(code: str) -> Forms:
 
 
 def entity_weight(entity: Entity, settings: SupportSettings) -> str:
-    """``heavy`` (never ambiguous by frequency), ``city`` or ``town``."""
+    """``heavy`` (never ambiguous by frequency), ``city`` or ``town``.
+
+    Heavy: anything but a place, a capital, a country / division / region (by id prefix)
+    or a place of ``heavy_population``; a place of unknown size is a ``city``.
+    """
     meta = entity.meta or {}
-    if entity.type != "LOC" or not entity.id.startswith("loc:") or meta.get("capital"):
+    if entity.type != "LOC" or meta.get("capital") or entity.id.split(":")[0] in HEAVY_PREFIXES:
         return "heavy"
     population = meta.get("population")
     if not isinstance(population, int):
@@ -184,6 +191,10 @@ class SupportModel:
         ]
         self.places = bytes(e.type == "LOC" for e in entities)
         self.weights = [entity_weight(e, self.settings) for e in entities]
+        self.towns = bytes(
+            e.type == "LOC" and not (e.meta or {}).get("capital") and e.id.split(":")[0] not in HEAVY_PREFIXES
+            for e in entities
+        )
         self._name_words: dict[str, frozenset[str]] = {}
 
     # -- ambiguity ---------------------------------------------------------------------
@@ -229,8 +240,8 @@ class SupportModel:
         if weight == "heavy":
             return None
         key = self.key(side, surface)
-        if " " in key:
-            return None
+        if " " in key or (surface.isupper() and len(surface) <= CASE_SENSITIVE_MAX):
+            return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
         limit = self.settings.city_zipf if weight == "city" else self.settings.town_zipf
@@ -242,10 +253,28 @@ class SupportModel:
             floor = max(self.settings.town_zipf, zipf - forms.margin)
             best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
-                return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor})")
+                return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
         return None
+
+    def alias_ambiguity(self, index: int) -> list[tuple[str, str, Ambiguity]]:
+        """(lang, alias, why) for each ambiguous alias of the entity at ``index``, as if matched alone."""
+        entity = self.compiled.entities[index]
+        marked = {
+            (key.removeprefix("ambiguous_"), alias)
+            for key, value in (entity.meta or {}).items()
+            if key.startswith("ambiguous_") and isinstance(value, list)
+            for alias in value
+        }
+        out = []
+        for lang, alias in entity.aliases():
+            side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+            cand = Candidate(0, len(alias), "exact", index, alias, lang, side, (lang, alias) in marked)
+            why = self._decide(cand, side, alias)
+            if why is not None:
+                out.append((lang, alias, why))
+        return out
 
     # -- support -------------------------------------------------------------------------
     def apply(
@@ -261,6 +290,15 @@ class SupportModel:
             for cand in cands:
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None:
+                    # A town or city is never the end of a longer capitalised name (Joaquin
+                    # Phoenix, Judy Garland); only an ambiguous alias must not start one either
+                    # (title-case headlines put capitals after real place names).
+                    if (
+                        self.towns[cand.entity]
+                        and cand.side == languages.FALLBACK
+                        and self._inside_longer_name(text, cand.start, cand.end, cand.side, after=False)
+                    ):
+                        continue
                     plain[field].append(cand)
                 else:
                     unsure[field].append((cand, why))
@@ -348,28 +386,28 @@ class SupportModel:
 
     def _not_a_name(self, text: str, start: int, end: int, side: str) -> bool:
         """Latin script: not capitalised, or a capitalised word right before or after it."""
-        if not text[start:end][:1].isupper():
-            return True
+        return not text[start:end][:1].isupper() or self._inside_longer_name(text, start, end, side)
+
+    def _inside_longer_name(self, text: str, start: int, end: int, side: str, *, after: bool = True) -> bool:
+        """A capitalised word (not a cue or joiner) right before (or, with ``after``, after) the span."""
         cues = _cues(side)
         skip = cues.strong | cues.weak | cues.joiners | cues.after
-        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-        if after is not None and after.group()[:1].isupper() and self.key(side, after.group()) not in skip:
+        following = _WORD.match(text, end + 1) if after and text[end : end + 1] == " " else None
+        if (
+            following is not None
+            and following.group()[:1].isupper()
+            and self.key(side, following.group()) not in skip
+        ):
             return True
         before = text[max(0, start - 40) : start]
         if before.endswith(" "):
             words = list(_WORD.finditer(before))
             if words and words[-1].end() == len(before) - 1:
                 word = words[-1].group()
-                sentence_start = before[: words[-1].start()].rstrip()[-1:] in (
-                    "",
-                    ".",
-                    "!",
-                    "?",
-                    ":",
-                    '"',
-                    "“",
-                )
-                if word[:1].isupper() and not sentence_start and self.key(side, word) not in skip:
+                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS
+                # Hamas-run is not part of a name, nor an all-capital word (a headline, IRAQ)
+                capital = word.split("-")[-1][:1].isupper() and not word.isupper()
+                if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
 
