@@ -99,6 +99,7 @@ class Cues:
     weak: frozenset[str] = frozenset()
     joiners: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
+    descriptors: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -113,7 +114,7 @@ def _cues(code: str) -> Cues:
         key: frozenset(
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
-        for key in ("strong", "weak", "joiners", "after")
+        for key in ("strong", "weak", "joiners", "after", "descriptors")
     }
     return Cues(**sets)
 
@@ -196,6 +197,7 @@ class SupportModel:
             for e in entities
         )
         self._name_words: dict[str, frozenset[str]] = {}
+        self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -278,6 +280,40 @@ class SupportModel:
 
     # -- support -------------------------------------------------------------------------
     def apply(
+        self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]
+    ) -> dict[str, list[Candidate]]:
+        """Resolved candidates per field: ambiguous ones only with support, descriptors trimmed."""
+        found = self._supported(texts, raw)
+        return {field: [self.trim(c, texts[field]) for c in cands] for field, cands in found.items()}
+
+    def trim(self, cand: Candidate, text: str) -> Candidate:
+        """The candidate without a leading descriptor word (مدينة مشهد -> مشهد, قناة الجزيرة -> الجزيرة).
+
+        Only where the rest is itself an alias of the same entity, so a feature word that
+        is part of the name (قناة السويس, the canal, not the city) stays.
+        """
+        side = cand.side or languages.FALLBACK
+        descriptors = _cues(side).descriptors
+        surface = text[cand.start : cand.end]
+        first, space, rest = surface.partition(" ")
+        if not space or not descriptors or self.key(side, first) not in descriptors:
+            return cand
+        alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
+        if alias is None:
+            return cand
+        return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
+
+    def alias_keys(self, index: int, side: str) -> dict[str, tuple[str, str]]:
+        """Normalised key -> (alias, lang) of the entity's aliases on one side (cached)."""
+        found = self._alias_keys.get((index, side))
+        if found is None:
+            found = {}
+            for lang, alias in self.compiled.entities[index].aliases():
+                found.setdefault(self.key(side, alias), (alias, lang))
+            self._alias_keys[(index, side)] = found
+        return found
+
+    def _supported(
         self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]
     ) -> dict[str, list[Candidate]]:
         """Resolved candidates per field, ambiguous ones kept only with support (named in ``how``)."""
