@@ -440,7 +440,11 @@ class SupportModel:
             words = list(_WORD.finditer(before))
             if words and words[-1].end() == len(before) - 1:
                 word = words[-1].group()
-                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS
+                # At a sentence start a capital proves nothing for an ordinary word (The,
+                # Yesterday): only a word too rare to be one (Joaquin) makes a longer name.
+                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS and (
+                    word_frequencies(side).get(self.key(side, word), 0.0) >= self.settings.city_zipf
+                )
                 # Hamas-run is not part of a name, nor an all-capital word (a headline, IRAQ)
                 capital = word.split("-")[-1][:1].isupper() and not word.isupper()
                 if capital and not sentence_start and self.key(side, word) not in skip:
