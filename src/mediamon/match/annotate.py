@@ -111,7 +111,11 @@ class Annotator:
     def _with_surnames(
         self, texts: dict[str, str], found: dict[str, list[Candidate]], sides: Sequence[str] | None
     ) -> dict[str, list[Candidate]]:
-        """Add bare-surname mentions of people whose full name matched in the same article."""
+        """Add bare-surname mentions of people whose full name matched in the same article.
+
+        Also of ``meta.prominent`` people the article supports (match/support.py), and
+        never right after another person's first name.
+        """
         compiled = self.compiled
         persons = compiled.persons
         owners: dict[str, dict[str, set[int]]] = {}
@@ -125,6 +129,18 @@ class Annotator:
                     continue
                 owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)
                 alias_of.setdefault(cand.entity, (cand.alias, cand.lang))
+        for code, table in self.support.prominent_owners(found).items():  # meta.prominent people
+            for key, entity in table.items():
+                if key not in owners.get(code, {}):
+                    owners.setdefault(code, {})[key] = {entity}
+                    alias_of.setdefault(
+                        entity,
+                        next(
+                            (a, lang)
+                            for lang, a in compiled.entities[entity].aliases()
+                            if compiled.surname_key(code, a) == key
+                        ),
+                    )
         if not owners:
             return found
         out = {}
@@ -137,6 +153,8 @@ class Annotator:
                 for start, end, key in language.surname_spans(text, keys):
                     if len(keys[key]) == 1:
                         entity = next(iter(keys[key]))
+                        if self.support.other_first_name(text, start, entity, code):
+                            continue  # Seyyed Saeid al-Hakim is not Abdul Aziz al-Hakim
                         alias, lang = alias_of[entity]
                         extra.append(Candidate(start, end, "surname", entity, alias, lang, code))
             out[field] = resolve(found[field] + extra, len(text), compiled.engine) if extra else found[field]

@@ -198,6 +198,10 @@ class SupportModel:
         )
         self._name_words: dict[str, frozenset[str]] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
+        self.prominent = [
+            i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
+        ]
+        self._prominent_table: dict[str, dict[str, set[int]]] | None = None
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -277,6 +281,70 @@ class SupportModel:
             if why is not None:
                 out.append((lang, alias, why))
         return out
+
+    # -- surnames ------------------------------------------------------------------------
+    def other_first_name(self, text: str, start: int, entity: int, side: str) -> bool:
+        """True when the word before a bare surname is another person's name (Saeid al-Hakim).
+
+        Latin script: a capitalised word that is not a title, cue or a word of the person's
+        own aliases; other scripts: a word of some person's name in the gazetteer that is
+        not one of this person's.
+        """
+        before = self._words_before(text, start, side, 1)
+        if not before:
+            return False
+        word = before[-1]
+        own = {w for key in self.alias_keys(entity, side) for w in key.split()}
+        if word in own:
+            return False
+        if side == languages.FALLBACK:
+            raw = text[:start].rstrip().rsplit(None, 1)[-1]
+            cues = _cues(side)
+            skip = cues.strong | cues.weak | cues.joiners | cues.descriptors
+            common = word_frequencies(side).get(word, 0.0) >= self.settings.city_zipf
+            return raw[:1].isupper() and not raw.isupper() and word not in skip and not common
+        return word in self.name_words(side)
+
+    def prominent_owners(self, found: Mapping[str, list[Candidate]]) -> dict[str, dict[str, int]]:
+        """Side -> surname key -> person, for ``meta.prominent`` people the article supports.
+
+        Support: their country (``meta.country``) or an entity of ``meta.related`` named
+        in the article. A key shared by two prominent people links neither.
+        """
+        named = {c.entity for cands in found.values() for c in cands}
+        countries = {self.countries[i] for i in named if self.places[i] and self.countries[i]}
+        ids = {self.compiled.entities[i].id for i in named}
+        keys: dict[str, dict[str, set[int]]] = {}
+        for index in self.prominent:
+            entity = self.compiled.entities[index]
+            related = entity.meta.get("related", [])
+            if self.countries[index] not in countries and not (set(related) & ids):
+                continue
+            for _lang, alias in entity.aliases():
+                side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+                key = self.compiled.surname_key(side, alias)
+                if key is not None:
+                    keys.setdefault(side, {}).setdefault(key, set()).add(index)
+        everyone = self._prominent_keys()
+        return {
+            side: {key: next(iter(owners)) for key, owners in table.items() if len(everyone[side][key]) == 1}
+            for side, table in keys.items()
+        }
+
+    def _prominent_keys(self) -> dict[str, dict[str, set[int]]]:
+        """Surname keys of all prominent people, per side (to refuse a shared surname)."""
+        if self._prominent_table is None:
+            table: dict[str, dict[str, set[int]]] = {}
+            for index in self.prominent:
+                for _lang, alias in self.compiled.entities[index].aliases():
+                    side = next(
+                        (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
+                    )
+                    key = self.compiled.surname_key(side, alias)
+                    if key is not None:
+                        table.setdefault(side, {}).setdefault(key, set()).add(index)
+            self._prominent_table = table
+        return self._prominent_table
 
     # -- support -------------------------------------------------------------------------
     def apply(
