@@ -100,6 +100,7 @@ class Cues:
     joiners: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
+    org_starters: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -114,7 +115,7 @@ def _cues(code: str) -> Cues:
         key: frozenset(
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
-        for key in ("strong", "weak", "joiners", "after", "descriptors")
+        for key in ("strong", "weak", "joiners", "after", "descriptors", "org_starters")
     }
     return Cues(**sets)
 
@@ -392,6 +393,8 @@ class SupportModel:
             plain[field] = []
             unsure[field] = []
             for cand in cands:
+                if self.places[cand.entity] and self._in_org_name(text, cand):
+                    continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
@@ -471,6 +474,15 @@ class SupportModel:
         if after is not None and self.key(side, after.group()) in cues.after:
             return "support:cue"
         return None
+
+    def _in_org_name(self, text: str, cand: Candidate) -> bool:
+        """A place right after a word that starts an organisation's name (اتحاد طنجة, منتخب فرنسا)."""
+        side = cand.side or languages.FALLBACK
+        starters = _cues(side).org_starters
+        if not starters:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        return bool(before) and before[-1] in starters
 
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
