@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import load_benchmark
 
-
-def _load() -> ModuleType:
-    path = ROOT / "benchmarks" / "eval_gold.py"
-    spec = importlib.util.spec_from_file_location("eval_gold", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_gold", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-eg = _load()
+eg = load_benchmark("eval_gold")
 Span = eg.Span
 
 

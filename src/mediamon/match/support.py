@@ -33,6 +33,7 @@ the gazetteer promised when it marked them).
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -77,11 +78,8 @@ class Ambiguity:
 def word_frequencies(code: str) -> Mapping[str, float]:
     """Normalised word -> Zipf frequency for a language (empty when it ships none)."""
     name = f"{code}/word_frequency.json"
-    try:
-        data = resources.load_json(name)
-    except DataFileError:
-        return {}
-    table = data.get("zipf")
+    data = _optional_json(name)
+    table = data.get("zipf", {})
     if not isinstance(table, dict) or not all(
         isinstance(k, str) and isinstance(v, int | float) for k, v in table.items()
     ):
@@ -103,13 +101,17 @@ class Cues:
     org_starters: frozenset[str] = frozenset()
 
 
+def _optional_json(name: str) -> Mapping[str, Any]:
+    """A bundled data file a language may lack ({} then); a broken one raises DataFileError."""
+    if not importlib.resources.files("mediamon").joinpath("data").joinpath(name).is_file():
+        return {}
+    return resources.load_json(name)
+
+
 @functools.cache
 def _cues(code: str) -> Cues:
     name = f"{code}/support.json"
-    try:
-        data = resources.load_json(name)
-    except DataFileError:
-        return Cues()
+    data = _optional_json(name)
     normalize = languages.get(code).normalizer.normalize
     sets = {
         key: frozenset(
@@ -144,11 +146,7 @@ class Forms:
 @functools.cache
 def _forms(code: str) -> Forms:
     name = f"{code}/support.json"
-    try:
-        data = resources.load_json(name)
-    except DataFileError:
-        return Forms()
-    forms = data.get("forms", {})
+    forms = _optional_json(name).get("forms", {})
     source = resources.data_path(name)
     if not isinstance(forms, dict) or not isinstance(forms.get("margin", 0.0), int | float):
         raise DataFileError(
