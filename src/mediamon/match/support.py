@@ -64,6 +64,7 @@ class SupportSettings:
     city_zipf: float = 4.0
     town_zipf: float = 3.0
     min_name_letters: int = 3
+    country_support_max_zipf: float = 4.5
 
 
 @attrs.frozen
@@ -460,7 +461,10 @@ class SupportModel:
         if not place or (why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC"):
             return None
         code = self.countries[cand.entity]
-        if code is not None and code in countries:
+        surface = self.key(side, text[cand.start : cand.end])
+        common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
+        if code is not None and code in countries and not common:
+            # A word as common as وأن ("and that") is no town because Turkey is named.
             return "support:country"
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
