@@ -201,7 +201,7 @@ class SupportModel:
         self.prominent = [
             i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
         ]
-        self._prominent_table: dict[str, dict[str, set[int]]] | None = None
+        self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -311,40 +311,44 @@ class SupportModel:
         Support: their country (``meta.country``) or an entity of ``meta.related`` named
         in the article. A key shared by two prominent people links neither.
         """
+        if not self.prominent:
+            return {}
+        table, supporters = self._prominent_table()
         named = {c.entity for cands in found.values() for c in cands}
-        countries = {self.countries[i] for i in named if self.places[i] and self.countries[i]}
-        ids = {self.compiled.entities[i].id for i in named}
-        keys: dict[str, dict[str, set[int]]] = {}
-        for index in self.prominent:
-            entity = self.compiled.entities[index]
-            related = entity.meta.get("related", [])
-            if self.countries[index] not in countries and not (set(related) & ids):
-                continue
-            for _lang, alias in entity.aliases():
-                side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
-                key = self.compiled.surname_key(side, alias)
-                if key is not None:
-                    keys.setdefault(side, {}).setdefault(key, set()).add(index)
-        everyone = self._prominent_keys()
-        return {
-            side: {key: next(iter(owners)) for key, owners in table.items() if len(everyone[side][key]) == 1}
-            for side, table in keys.items()
-        }
+        countries = {f"country:{self.countries[i]}" for i in named if self.places[i] and self.countries[i]}
+        ids = {self.compiled.entities[i].id for i in named} | countries
+        if not ids & supporters.keys():
+            return {}
+        backed = {person for key in ids & supporters.keys() for person in supporters[key]}
+        out: dict[str, dict[str, int]] = {}
+        for (side, key), owners in table.items():
+            if len(owners) == 1 and owners[0] in backed:
+                out.setdefault(side, {})[key] = owners[0]
+        return out
 
-    def _prominent_keys(self) -> dict[str, dict[str, set[int]]]:
-        """Surname keys of all prominent people, per side (to refuse a shared surname)."""
-        if self._prominent_table is None:
-            table: dict[str, dict[str, set[int]]] = {}
+    def _prominent_table(self) -> tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]]:
+        """(side, surname key) -> prominent people; supporter -> people it supports (built once).
+
+        A supporter is ``country:<CC>`` for a person's country or a ``meta.related`` id.
+        """
+        if self._prominent is None:
+            table: dict[tuple[str, str], list[int]] = {}
+            supporters: dict[str, set[int]] = {}
             for index in self.prominent:
-                for _lang, alias in self.compiled.entities[index].aliases():
+                entity = self.compiled.entities[index]
+                for _lang, alias in entity.aliases():
                     side = next(
                         (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
                     )
                     key = self.compiled.surname_key(side, alias)
-                    if key is not None:
-                        table.setdefault(side, {}).setdefault(key, set()).add(index)
-            self._prominent_table = table
-        return self._prominent_table
+                    if key is not None and index not in table.setdefault((side, key), []):
+                        table[(side, key)].append(index)
+                related = entity.meta.get("related", [])
+                marks = [f"country:{self.countries[index]}"] if self.countries[index] else []
+                for mark in marks + [r for r in related if isinstance(r, str)]:
+                    supporters.setdefault(mark, set()).add(index)
+            self._prominent = (table, supporters)
+        return self._prominent
 
     # -- support -------------------------------------------------------------------------
     def apply(
@@ -481,10 +485,13 @@ class SupportModel:
         """A place right after a word that starts an organisation's name (اتحاد طنجة, منتخب فرنسا)."""
         side = cand.side or languages.FALLBACK
         starters = _cues(side).org_starters
-        if not starters:
+        if not starters or cand.start < 2 or text[cand.start - 1] != " ":
             return False
-        before = self._words_before(text, cand.start, side, 1)
-        return bool(before) and before[-1] in starters
+        end = cand.start - 1
+        start = end
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        return start < end and self.key(side, text[start:end]) in starters
 
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
