@@ -34,6 +34,7 @@ import argparse
 import csv
 import dataclasses
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -46,7 +47,17 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "data" / "eval"
 GOLD = EVAL / "sample_entities.json"
 DUMP = ROOT / "tests" / "data" / "dumps" / "sample_en_ar.txt"
-FIGNEWS_FULL = ROOT.parent / "shared" / "data" / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
+
+
+def shared_data() -> Path:
+    """``../shared/data`` of the checkout (or of a worktree's checkout one level further up)."""
+    for base in ROOT.parents:
+        if (base / "shared" / "data").is_dir():
+            return base / "shared" / "data"
+    return ROOT.parent / "shared" / "data"
+
+
+FIGNEWS_FULL = shared_data() / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
 FIGNEWS_SAMPLE = ROOT / "tests" / "data" / "fignews_sample.tsv"
 ORDINARY_AR = EVAL / "ordinary_ar.txt"
 
@@ -350,11 +361,7 @@ def print_fignews(annotator: mediamon.Annotator, top: int = 40) -> dict[str, Any
     print("|---|---|---:|---:|---:|---:|")
     first: tuple[Path, Agreement] | None = None
     for path in (FIGNEWS_FULL, FIGNEWS_SAMPLE):
-        rel = (
-            path.relative_to(ROOT)
-            if path.is_relative_to(ROOT)
-            else Path("..") / path.relative_to(ROOT.parent)
-        )
+        rel = Path(os.path.relpath(path, ROOT))
         if not path.exists():
             print(f"| {rel} | not present | | | | |")
             continue

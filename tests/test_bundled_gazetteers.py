@@ -8,21 +8,18 @@ assertion lists what was missed or what fired.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import mediamon
 from mediamon import Gazetteer
-from tests.conftest import DATA
+from tests.conftest import DATA, load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = DATA / "eval"
@@ -34,17 +31,7 @@ ARAB_LEAGUE = {
 ARABIC = re.compile("[\u0600-\u06ff]")
 
 
-def _load_benchmark() -> ModuleType:
-    path = ROOT / "benchmarks" / "eval_entities.py"
-    spec = importlib.util.spec_from_file_location("eval_entities", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_entities", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_benchmark()
+ev = load_benchmark("eval_entities")
 
 
 @pytest.fixture(scope="module")

@@ -444,6 +444,11 @@ def place_latin_aliases(city: dict[str, Any]) -> list[str]:
     return out
 
 
+# A word that starts with two alefs (hamza seats included): GeoNames
+# noise (ااالخرطوم) that no writer uses.
+MALFORMED_ALEF_AR = re.compile("^[اأإآ]{2,}")
+
+
 def place_arabic_aliases(city: dict[str, Any]) -> list[str]:
     out = []
     for alt in city["alternatenames"]:
@@ -465,6 +470,9 @@ def place_arabic_aliases(city: dict[str, Any]) -> list[str]:
             continue
         if any("ى" in t[:-1] for t in toks):  # ى only ends a word: رىم, مىلان are misspellings
             STATS.add("place_ar_rejected_medial_alef_maqsura", a)
+            continue
+        if any(MALFORMED_ALEF_AR.match(t) for t in toks):  # ااالخرطوم: a doubled article
+            STATS.add("place_ar_rejected_malformed_article", a)
             continue
         out.append(a)
     # Prefer spellings with hamza seats and ta marbuta (the matcher folds them anyway).
@@ -1026,6 +1034,8 @@ def validate(by_file: dict[str, list[dict[str, Any]]]) -> list[str]:
                         errors.append(f"{eid}: alias {a!r} has outer whitespace")
                     if lang == "ar" and tn.AR_MARKS.search(a):
                         errors.append(f"{eid}: Arabic alias {a!r} has diacritics/tatweel")
+                    if lang == "ar" and any(MALFORMED_ALEF_AR.match(t) for t in a.split()):
+                        errors.append(f"{eid}: Arabic alias {a!r} has a malformed article (ااال…)")
                     k = tn.key(lang, a)
                     if k in keys:
                         errors.append(f"{eid}: duplicate alias {a!r}")

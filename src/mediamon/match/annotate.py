@@ -23,6 +23,7 @@ from mediamon.errors import Msg, WorkerError
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
+from mediamon.match.support import SupportModel
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all", "map_with_annotator", "worker_annotator"]
@@ -72,6 +73,11 @@ class Annotator:
         """The gazetteer's outlets (MEDIA names and domains) and places, for ``meta.source_id``."""
         return OutletIndex(self.gazetteer)
 
+    @functools.cached_property
+    def support(self) -> SupportModel:
+        """The ambiguity model and support stage over the compiled gazetteer (match/support.py)."""
+        return SupportModel(self.compiled)
+
     def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
         """Resolved candidates of each field of one article, surnames included.
 
@@ -83,27 +89,7 @@ class Annotator:
         entity is also named unambiguously in the article.
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
-        if not any(c.ambiguous for cands in raw.values() for c in cands):
-            plain = {
-                field: resolve(cands, len(texts[field]), self.compiled.engine) for field, cands in raw.items()
-            }
-            return self._with_surnames(texts, plain, sides)
-        supported = {
-            cand.entity
-            for field, cands in raw.items()
-            for cand in resolve(
-                [c for c in cands if not c.ambiguous], len(texts[field]), self.compiled.engine
-            )
-        }
-        found = {
-            field: resolve(
-                [c for c in cands if not c.ambiguous or c.entity in supported],
-                len(texts[field]),
-                self.compiled.engine,
-            )
-            for field, cands in raw.items()
-        }
-        return self._with_surnames(texts, found, sides)
+        return self._with_surnames(texts, self.support.apply(texts, raw), sides)
 
     def annotate_text(self, text: str, lang: str | None = None) -> list[Mention]:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
@@ -125,7 +111,11 @@ class Annotator:
     def _with_surnames(
         self, texts: dict[str, str], found: dict[str, list[Candidate]], sides: Sequence[str] | None
     ) -> dict[str, list[Candidate]]:
-        """Add bare-surname mentions of people whose full name matched in the same article."""
+        """Add bare-surname mentions of people whose full name matched in the same article.
+
+        Also of ``meta.prominent`` people the article supports (match/support.py), and
+        never right after another person's first name.
+        """
         compiled = self.compiled
         persons = compiled.persons
         owners: dict[str, dict[str, set[int]]] = {}
@@ -139,6 +129,18 @@ class Annotator:
                     continue
                 owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)
                 alias_of.setdefault(cand.entity, (cand.alias, cand.lang))
+        for code, table in self.support.prominent_owners(found).items():  # meta.prominent people
+            for key, entity in table.items():
+                if key not in owners.get(code, {}):
+                    owners.setdefault(code, {})[key] = {entity}
+                    alias_of.setdefault(
+                        entity,
+                        next(
+                            (a, lang)
+                            for lang, a in compiled.entities[entity].aliases()
+                            if compiled.surname_key(code, a) == key
+                        ),
+                    )
         if not owners:
             return found
         out = {}
@@ -151,6 +153,8 @@ class Annotator:
                 for start, end, key in language.surname_spans(text, keys):
                     if len(keys[key]) == 1:
                         entity = next(iter(keys[key]))
+                        if self.support.other_first_name(text, start, entity, code):
+                            continue  # Seyyed Saeid al-Hakim is not Abdul Aziz al-Hakim
                         alias, lang = alias_of[entity]
                         extra.append(Candidate(start, end, "surname", entity, alias, lang, code))
             out[field] = resolve(found[field] + extra, len(text), compiled.engine) if extra else found[field]

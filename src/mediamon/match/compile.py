@@ -38,7 +38,11 @@ from mediamon.typing import Language
 
 __all__ = ["HOW_RANK", "Candidate", "CompiledGazetteer", "Conflict", "case_letters", "resolve", "to_mentions"]
 
-HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
+# ``support:*``: an ambiguous alias let through by the support stage (match/support.py).
+HOW_RANK = {
+    "exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4,
+    "support:alias": 5, "support:country": 5, "support:cue": 5,
+}  # fmt: skip
 CASE_SENSITIVE_MAX = 5
 _LETTERS = re.compile(r"[^\W\d_]")
 

@@ -1,0 +1,547 @@
+"""The support stage: an ambiguous alias counts only where the article supports it.
+
+Applied to the scan's candidates before overlaps are resolved (``Annotator`` calls
+:meth:`SupportModel.apply`). An alias is *ambiguous* for one of these reasons, decided
+from data, never from a list of cases:
+
+- ``marked``: the entity's ``meta.ambiguous_<lang>`` lists it (the gazetteer's own word);
+- ``word``: the matched text is one word that is also an ordinary word, by its frequency
+  (wordfreq's Zipf value, baked into ``data/<lang>/word_frequency.json``) and the
+  entity's weight: a country, capital, region, organisation, person or place of a
+  million is never ambiguous by frequency; a place of 100,000 (or of unknown size) is from
+  Zipf 4.0 (about once in 10,000 words), a smaller one from Zipf 3.0, and only when
+  the word also shows its grammar: a form with the article toggled or an inflection
+  (``data/<lang>/support.json``: ``forms``) is nearly as frequent (سلالة / السلالة, sale /
+  sales), which a frequent place name's forms are not (غزة / الغزة, Iraq / iraqs);
+- ``name``: the matched text is one word that is also a word of a person's name in the
+  gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
+
+An ambiguous candidate is dropped when the language's writing says it is not this entity
+(Latin script: not written with a capital, or inside a longer capitalised name such as
+``Joaquin Phoenix`` or ``Golden Globes``). Otherwise it is kept only with *support* in the
+article, named in the mention's ``how``:
+
+- ``support:alias``: the same entity is named by an unambiguous alias in the article;
+- ``support:country``: a place of the same country is named unambiguously (places only);
+- ``support:cue``: a place cue stands right before it (``مدينة``, ``city of``; places
+  only); a preposition (``في``, ``in``) counts only for the ``name`` reason.
+
+``marked`` aliases of organisations, media and people take only ``support:alias`` (what
+the gazetteer promised when it marked them).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from mediamon import lang as languages
+from mediamon import resources
+from mediamon.errors import DataFileError, Msg
+from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, resolve
+from mediamon.match.gazetteer import Entity
+
+__all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
+
+# Id prefixes of places that are never small: countries, first-level divisions, regions.
+HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
+SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
+SUPPORTS = ("support:alias", "support:country", "support:cue")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+@attrs.frozen
+class SupportSettings:
+    """Thresholds of the ambiguity model (see the module docstring)."""
+
+    heavy_population: int = 1_000_000
+    city_population: int = 100_000
+    city_zipf: float = 4.0
+    town_zipf: float = 3.0
+    min_name_letters: int = 3
+    country_support_max_zipf: float = 4.5
+
+
+@attrs.frozen
+class Ambiguity:
+    """Why an alias is ambiguous: ``reason`` (marked, word, name) and the evidence."""
+
+    reason: str
+    evidence: str
+
+
+@functools.cache
+def word_frequencies(code: str) -> Mapping[str, float]:
+    """Normalised word -> Zipf frequency for a language (empty when it ships none)."""
+    name = f"{code}/word_frequency.json"
+    data = _optional_json(name)
+    table = data.get("zipf", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, int | float) for k, v in table.items()
+    ):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=resources.data_path(name)
+        )
+    return table
+
+
+@attrs.frozen
+class Cues:
+    """A language's place cues (``support.json``), normalised: see the module docstring."""
+
+    strong: frozenset[str] = frozenset()
+    weak: frozenset[str] = frozenset()
+    joiners: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    descriptors: frozenset[str] = frozenset()
+    org_starters: frozenset[str] = frozenset()
+
+
+def _optional_json(name: str) -> Mapping[str, Any]:
+    """A bundled data file a language may lack ({} then); a broken one raises DataFileError."""
+    if not importlib.resources.files("mediamon").joinpath("data").joinpath(name).is_file():
+        return {}
+    return resources.load_json(name)
+
+
+@functools.cache
+def _cues(code: str) -> Cues:
+    name = f"{code}/support.json"
+    data = _optional_json(name)
+    normalize = languages.get(code).normalizer.normalize
+    sets = {
+        key: frozenset(
+            normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
+        )
+        for key in ("strong", "weak", "joiners", "after", "descriptors", "org_starters")
+    }
+    return Cues(**sets)
+
+
+@attrs.frozen
+class Forms:
+    """A language's grammatical forms of a word (``support.json``: ``forms``)."""
+
+    article: str = ""
+    suffixes: tuple[str, ...] = ()
+    margin: float = 0.0
+    min_stem: int = 3
+
+    def of(self, key: str) -> list[str]:
+        """The word with its article toggled and each suffix added or removed."""
+        out = []
+        if self.article:
+            out.append(key.removeprefix(self.article) if key.startswith(self.article) else self.article + key)
+        for suffix in self.suffixes:
+            out.append(key + suffix)
+            if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
+                out.append(key[: -len(suffix)])
+        return out
+
+
+@functools.cache
+def _forms(code: str) -> Forms:
+    name = f"{code}/support.json"
+    forms = _optional_json(name).get("forms", {})
+    source = resources.data_path(name)
+    if not isinstance(forms, dict) or not isinstance(forms.get("margin", 0.0), int | float):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'forms' must be an object with a numeric 'margin'"), path=source
+        )
+    article = forms.get("article", "")
+    if not isinstance(article, str):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'forms.article' must be a string"), path=source)
+    return Forms(
+        article, resources.string_list(forms, "suffixes", source=source), float(forms.get("margin", 0.0))
+    )
+
+
+def entity_weight(entity: Entity, settings: SupportSettings) -> str:
+    """``heavy`` (never ambiguous by frequency), ``city`` or ``town``.
+
+    Heavy: anything but a place, a capital, a country / division / region (by id prefix)
+    or a place of ``heavy_population``; a place of unknown size is a ``city``.
+    """
+    meta = entity.meta or {}
+    if entity.type != "LOC" or meta.get("capital") or entity.id.split(":")[0] in HEAVY_PREFIXES:
+        return "heavy"
+    population = meta.get("population")
+    if not isinstance(population, int):
+        return "city"  # size unknown (a user's place): the middle threshold
+    if population >= settings.heavy_population:
+        return "heavy"
+    return "city" if population >= settings.city_population else "town"
+
+
+class SupportModel:
+    """Decides which candidates are ambiguous and which of those the article supports."""
+
+    def __init__(self, compiled: CompiledGazetteer, settings: SupportSettings | None = None):
+        self.compiled = compiled
+        self.settings = settings or SupportSettings()
+        self._reasons: dict[tuple[int, str, str], Ambiguity | None] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        entities = compiled.entities
+        self.countries: list[str | None] = [
+            c if isinstance(c := (e.meta or {}).get("country"), str) else None for e in entities
+        ]
+        self.places = bytes(e.type == "LOC" for e in entities)
+        self.weights = [entity_weight(e, self.settings) for e in entities]
+        self.towns = bytes(
+            e.type == "LOC" and not (e.meta or {}).get("capital") and e.id.split(":")[0] not in HEAVY_PREFIXES
+            for e in entities
+        )
+        self._name_words: dict[str, frozenset[str]] = {}
+        self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
+        self.prominent = [
+            i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
+        ]
+        self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
+
+    # -- ambiguity ---------------------------------------------------------------------
+    def key(self, side: str, surface: str) -> str:
+        """The side's normalised form of a surface text (cached)."""
+        found = self._keys.get((side, surface))
+        if found is None:
+            found = languages.get(side).normalizer.normalize(surface).strip()
+            self._keys[(side, surface)] = found
+        return found
+
+    def name_words(self, side: str) -> frozenset[str]:
+        """Normalised words of the side's person aliases (a place named like a person)."""
+        words = self._name_words.get(side)
+        if words is None:
+            language = languages.get(side)
+            found = set()
+            for entity in self.compiled.entities:
+                if entity.type != "PER":
+                    continue
+                for _lang, alias in entity.aliases():
+                    if language.owns(alias) or side == languages.FALLBACK:
+                        for word in self.key(side, alias).split():
+                            if len(word) >= self.settings.min_name_letters:
+                                found.add(word)
+            words = self._name_words[side] = frozenset(found)
+        return words
+
+    def ambiguity(self, cand: Candidate, surface: str) -> Ambiguity | None:
+        """Why ``cand`` (matched as ``surface``) is ambiguous, or None."""
+        side = cand.side or languages.FALLBACK
+        memo = (cand.entity, side, surface)
+        if memo in self._reasons:
+            return self._reasons[memo]
+        found = self._decide(cand, side, surface)
+        self._reasons[memo] = found
+        return found
+
+    def _decide(self, cand: Candidate, side: str, surface: str) -> Ambiguity | None:
+        if cand.ambiguous:
+            return Ambiguity("marked", f"meta.ambiguous_{cand.lang} lists {cand.alias!r}")
+        weight = self.weights[cand.entity]
+        if weight == "heavy":
+            return None
+        key = self.key(side, surface)
+        if " " in key or (surface.isupper() and len(surface) <= CASE_SENSITIVE_MAX):
+            return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
+        table = word_frequencies(side)
+        zipf = table.get(key, 0.0)
+        limit = self.settings.city_zipf if weight == "city" else self.settings.town_zipf
+        if zipf >= limit:
+            # An ordinary word shows its grammar: it is about as frequent with the article
+            # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
+            # sales); a place name is not (غزة, never الغزة; Iraq, no "iraqs").
+            forms = _forms(side)
+            floor = max(self.settings.town_zipf, zipf - forms.margin)
+            best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
+            if best[0] >= floor:
+                return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
+        if key in self.name_words(side):
+            return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
+        return None
+
+    def alias_ambiguity(self, index: int) -> list[tuple[str, str, Ambiguity]]:
+        """(lang, alias, why) for each ambiguous alias of the entity at ``index``, as if matched alone."""
+        entity = self.compiled.entities[index]
+        marked = {
+            (key.removeprefix("ambiguous_"), alias)
+            for key, value in (entity.meta or {}).items()
+            if key.startswith("ambiguous_") and isinstance(value, list)
+            for alias in value
+        }
+        out = []
+        for lang, alias in entity.aliases():
+            side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+            cand = Candidate(0, len(alias), "exact", index, alias, lang, side, (lang, alias) in marked)
+            why = self._decide(cand, side, alias)
+            if why is not None:
+                out.append((lang, alias, why))
+        return out
+
+    # -- surnames ------------------------------------------------------------------------
+    def other_first_name(self, text: str, start: int, entity: int, side: str) -> bool:
+        """True when the word before a bare surname is another person's name (Saeid al-Hakim).
+
+        Latin script: a capitalised word that is not a title, cue or a word of the person's
+        own aliases; other scripts: a word of some person's name in the gazetteer that is
+        not one of this person's.
+        """
+        before = self._words_before(text, start, side, 1)
+        if not before:
+            return False
+        word = before[-1]
+        own = {w for key in self.alias_keys(entity, side) for w in key.split()}
+        if word in own:
+            return False
+        if side == languages.FALLBACK:
+            raw = text[:start].rstrip().rsplit(None, 1)[-1]
+            cues = _cues(side)
+            skip = cues.strong | cues.weak | cues.joiners | cues.descriptors
+            common = word_frequencies(side).get(word, 0.0) >= self.settings.city_zipf
+            return raw[:1].isupper() and not raw.isupper() and word not in skip and not common
+        return word in self.name_words(side)
+
+    def prominent_owners(self, found: Mapping[str, list[Candidate]]) -> dict[str, dict[str, int]]:
+        """Side -> surname key -> person, for ``meta.prominent`` people the article supports.
+
+        Support: their country (``meta.country``) or an entity of ``meta.related`` named
+        in the article. A key shared by two prominent people links neither.
+        """
+        if not self.prominent:
+            return {}
+        table, supporters = self._prominent_table()
+        named = {c.entity for cands in found.values() for c in cands}
+        countries = {f"country:{self.countries[i]}" for i in named if self.places[i] and self.countries[i]}
+        ids = {self.compiled.entities[i].id for i in named} | countries
+        if not ids & supporters.keys():
+            return {}
+        backed = {person for key in ids & supporters.keys() for person in supporters[key]}
+        out: dict[str, dict[str, int]] = {}
+        for (side, key), owners in table.items():
+            if len(owners) == 1 and owners[0] in backed:
+                out.setdefault(side, {})[key] = owners[0]
+        return out
+
+    def _prominent_table(self) -> tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]]:
+        """(side, surname key) -> prominent people; supporter -> people it supports (built once).
+
+        A supporter is ``country:<CC>`` for a person's country or a ``meta.related`` id.
+        """
+        if self._prominent is None:
+            table: dict[tuple[str, str], list[int]] = {}
+            supporters: dict[str, set[int]] = {}
+            for index in self.prominent:
+                entity = self.compiled.entities[index]
+                for _lang, alias in entity.aliases():
+                    side = next(
+                        (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
+                    )
+                    key = self.compiled.surname_key(side, alias)
+                    if key is not None and index not in table.setdefault((side, key), []):
+                        table[(side, key)].append(index)
+                related = entity.meta.get("related", [])
+                marks = [f"country:{self.countries[index]}"] if self.countries[index] else []
+                for mark in marks + [r for r in related if isinstance(r, str)]:
+                    supporters.setdefault(mark, set()).add(index)
+            self._prominent = (table, supporters)
+        return self._prominent
+
+    # -- support -------------------------------------------------------------------------
+    def apply(
+        self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]
+    ) -> dict[str, list[Candidate]]:
+        """Resolved candidates per field: ambiguous ones only with support, descriptors trimmed."""
+        found = self._supported(texts, raw)
+        return {field: [self.trim(c, texts[field]) for c in cands] for field, cands in found.items()}
+
+    def trim(self, cand: Candidate, text: str) -> Candidate:
+        """The candidate without a leading descriptor word (مدينة مشهد -> مشهد, قناة الجزيرة -> الجزيرة).
+
+        Only where the rest is itself an alias of the same entity, so a feature word that
+        is part of the name (قناة السويس, the canal, not the city) stays.
+        """
+        side = cand.side or languages.FALLBACK
+        descriptors = _cues(side).descriptors
+        surface = text[cand.start : cand.end]
+        first, space, rest = surface.partition(" ")
+        if not space or not descriptors or self.key(side, first) not in descriptors:
+            return cand
+        alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
+        if alias is None:
+            return cand
+        return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
+
+    def alias_keys(self, index: int, side: str) -> dict[str, tuple[str, str]]:
+        """Normalised key -> (alias, lang) of the entity's aliases on one side (cached)."""
+        found = self._alias_keys.get((index, side))
+        if found is None:
+            found = {}
+            for lang, alias in self.compiled.entities[index].aliases():
+                found.setdefault(self.key(side, alias), (alias, lang))
+            self._alias_keys[(index, side)] = found
+        return found
+
+    def _supported(
+        self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]
+    ) -> dict[str, list[Candidate]]:
+        """Resolved candidates per field, ambiguous ones kept only with support (named in ``how``)."""
+        plain: dict[str, list[Candidate]] = {}
+        unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
+        for field, cands in raw.items():
+            text = texts[field]
+            plain[field] = []
+            unsure[field] = []
+            for cand in cands:
+                if self.places[cand.entity] and self._in_org_name(text, cand):
+                    continue
+                why = self.ambiguity(cand, text[cand.start : cand.end])
+                if why is None:
+                    # A town or city is never the end of a longer capitalised name (Joaquin
+                    # Phoenix, Judy Garland); only an ambiguous alias must not start one either
+                    # (title-case headlines put capitals after real place names).
+                    if (
+                        self.towns[cand.entity]
+                        and cand.side == languages.FALLBACK
+                        and self._inside_longer_name(text, cand.start, cand.end, cand.side, after=False)
+                    ):
+                        continue
+                    plain[field].append(cand)
+                else:
+                    unsure[field].append((cand, why))
+        if not any(unsure.values()):
+            return {
+                field: resolve(cands, len(texts[field]), self.compiled.engine)
+                for field, cands in plain.items()
+            }
+        named: set[int] = set()
+        countries: set[str] = set()
+        firm = {
+            field: resolve(cands, len(texts[field]), self.compiled.engine) for field, cands in plain.items()
+        }
+        for cands in firm.values():
+            for cand in cands:
+                named.add(cand.entity)
+                code = self.countries[cand.entity]
+                if code is not None and self.places[cand.entity]:
+                    countries.add(code)
+        out: dict[str, list[Candidate]] = {}
+        for field, pairs in unsure.items():
+            if not pairs:
+                out[field] = firm[field]
+                continue
+            text = texts[field]
+            kept: dict[tuple[int, int, int], str] = {}
+            extra = []
+            for cand, why in pairs:
+                support = self.support(cand, why, text, named, countries)
+                if support is not None:
+                    kept[(cand.start, cand.end, cand.entity)] = support
+                    extra.append(cand)
+            if not extra:
+                out[field] = firm[field]
+                continue
+            done = resolve(plain[field] + extra, len(text), self.compiled.engine)
+            out[field] = [
+                c._replace(how=kept[(c.start, c.end, c.entity)]) if (c.start, c.end, c.entity) in kept else c
+                for c in done
+            ]
+        return out
+
+    def support(
+        self, cand: Candidate, why: Ambiguity, text: str, named: set[int], countries: set[str]
+    ) -> str | None:
+        """The support that lets ``cand`` through, or None (also None when its writing rules it out)."""
+        side = cand.side or languages.FALLBACK
+        latin = side == languages.FALLBACK
+        if latin and self._not_a_name(text, cand.start, cand.end, side):
+            return None
+        if cand.entity in named:
+            return "support:alias"
+        place = bool(self.places[cand.entity])
+        if not place or (why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC"):
+            return None
+        code = self.countries[cand.entity]
+        surface = self.key(side, text[cand.start : cand.end])
+        common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
+        if code is not None and code in countries and not common:
+            # A word as common as وأن ("and that") is no town because Turkey is named.
+            return "support:country"
+        cues = _cues(side)
+        before = self._words_before(text, cand.start, side, 2)
+        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
+            return "support:cue"
+        if why.reason == "name" and before and before[-1] in cues.weak:
+            return "support:cue"
+        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        if after is not None and self.key(side, after.group()) in cues.after:
+            return "support:cue"
+        return None
+
+    def _in_org_name(self, text: str, cand: Candidate) -> bool:
+        """A place right after a word that starts an organisation's name (اتحاد طنجة, منتخب فرنسا)."""
+        side = cand.side or languages.FALLBACK
+        starters = _cues(side).org_starters
+        if not starters or cand.start < 2 or text[cand.start - 1] != " ":
+            return False
+        end = cand.start - 1
+        start = end
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        return start < end and self.key(side, text[start:end]) in starters
+
+    def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
+        """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
+        head = text[max(0, start - 60) : start]
+        if not head or not head[-1].isspace():
+            return []  # at the start, or glued to a word (an Arabic proclitic): no cue word
+        words: list[str] = []
+        pos = len(head)
+        for match in reversed(list(_WORD.finditer(head))):
+            if head[match.end() : pos].strip():
+                break
+            words.insert(0, self.key(side, match.group()))
+            pos = match.start()
+            if len(words) == n:
+                break
+        return words
+
+    def _not_a_name(self, text: str, start: int, end: int, side: str) -> bool:
+        """Latin script: not capitalised, or a capitalised word right before or after it."""
+        return not text[start:end][:1].isupper() or self._inside_longer_name(text, start, end, side)
+
+    def _inside_longer_name(self, text: str, start: int, end: int, side: str, *, after: bool = True) -> bool:
+        """A capitalised word (not a cue or joiner) right before (or, with ``after``, after) the span."""
+        cues = _cues(side)
+        skip = cues.strong | cues.weak | cues.joiners | cues.after
+        following = _WORD.match(text, end + 1) if after and text[end : end + 1] == " " else None
+        if (
+            following is not None
+            and following.group()[:1].isupper()
+            and self.key(side, following.group()) not in skip
+        ):
+            return True
+        before = text[max(0, start - 40) : start]
+        if before.endswith(" "):
+            words = list(_WORD.finditer(before))
+            if words and words[-1].end() == len(before) - 1:
+                word = words[-1].group()
+                # At a sentence start a capital proves nothing for an ordinary word (The,
+                # Yesterday): only a word too rare to be one (Joaquin) makes a longer name.
+                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS and (
+                    word_frequencies(side).get(self.key(side, word), 0.0) >= self.settings.city_zipf
+                )
+                # Hamas-run is not part of a name, nor an all-capital word (a headline, IRAQ)
+                capital = word.split("-")[-1][:1].isupper() and not word.isupper()
+                if capital and not sentence_start and self.key(side, word) not in skip:
+                    return True
+        return False
+
+
+def explain(model: SupportModel, cand: Candidate, text: str) -> dict[str, Any]:
+    """What the stage thinks of one candidate: its ambiguity (reason, evidence) or None."""
+    why = model.ambiguity(cand, text[cand.start : cand.end])
+    return {"ambiguous": why is not None, **(attrs.asdict(why) if why else {})}

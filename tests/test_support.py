@@ -1,0 +1,72 @@
+"""The support stage (match/support.py): its rules as a table of cases, and the ambiguity model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import mediamon
+from mediamon.cli import main
+from mediamon.match.compile import HOW_RANK
+from mediamon.match.support import SUPPORTS, word_frequencies
+from tests.conftest import DATA
+
+GAZETTEER = DATA / "gazetteers" / "support.jsonl"
+CASES = json.loads((DATA / "support_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> mediamon.Annotator:
+    return mediamon.Annotator(GAZETTEER, default=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['rule']}:{c['text'][:24]}")
+def test_support_rule(annotator: mediamon.Annotator, case: dict) -> None:
+    found = annotator.annotate_text(case["text"])
+    assert [[m.text, m.entity_id, m.how] for m in found] == case["expect"], case["why"]
+
+
+def test_cases_cover_every_support_and_a_refusal() -> None:
+    hows = {m[2] for case in CASES for m in case["expect"]}
+    assert set(SUPPORTS) <= hows
+    assert any(case["expect"] == [] for case in CASES)
+    assert set(SUPPORTS) <= set(HOW_RANK)
+
+
+def test_mentions_keep_the_invariant(annotator: mediamon.Annotator) -> None:
+    for case in CASES:
+        for m in annotator.annotate_text(case["text"]):
+            assert case["text"][m.start : m.end] == m.text
+
+
+def test_word_frequencies_are_baked_with_provenance() -> None:
+    for code in ("ar", "en"):
+        table = word_frequencies(code)
+        assert len(table) > 10_000
+        assert all(3.0 <= z <= 8.0 for z in list(table.values())[:1000])
+    assert word_frequencies("en")["the"] > 7
+    data = json.loads(
+        Path(mediamon.__file__).with_name("data").joinpath("en", "word_frequency.json").read_text()
+    )
+    assert "CC BY-SA 4.0" in data["licence"] and "wordfreq" in data["source"]
+
+
+def test_gazetteer_check_ambiguity_warns_with_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(
+        '{"id": "loc:dynasty", "type": "LOC", "name": "Salalah", "names": {"ar": ["سلالة", "صلالة"]},'
+        ' "meta": {"population": 163000}}\n'
+        '{"id": "org:acme", "type": "ORG", "name": "Acme", "names": {"en": ["Acme Corporation"]}}\n',
+        encoding="utf-8",
+    )
+    assert main(["gazetteer", "check", "--ambiguity", str(mine)]) == 0
+    err = capsys.readouterr().err
+    assert "loc:dynasty alias 'سلالة' (ar) is ambiguous (word:" in err
+    assert "Zipf" in err
+    assert "صلالة" not in err and "Acme" not in err
+    assert main(["gazetteer", "check", str(mine)]) == 0
+    assert "ambiguous" not in capsys.readouterr().err
