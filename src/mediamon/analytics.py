@@ -20,7 +20,8 @@ from typing import Any
 import attrs
 
 from mediamon.errors import Msg
-from mediamon.model import MENTION_FIELDS, Article, Mention
+from mediamon.model import MENTION_COLUMNS as MENTION_TABLE_FIELDS
+from mediamon.model import Article, Mention
 
 __all__ = [
     "FREQUENCIES",
@@ -44,7 +45,7 @@ FREQUENCIES = ("D", "W", "M")
 UNITS = ("mentions", "articles")
 
 #: Columns of the one-row-per-mention table (CSV export and ``to_pandas``'s mentions frame).
-MENTION_COLUMNS = ("article_id", "date", "source", "source_id", "article_lang", *MENTION_FIELDS)
+MENTION_COLUMNS = ("article_id", "date", "source", "source_id", "article_lang", *MENTION_TABLE_FIELDS)
 
 
 def outlet_key(article: Article) -> str | None:
@@ -295,6 +296,7 @@ def _mention_row(article: Article, date: str | None, m: Mention) -> tuple[Any, .
         m.lang,
         m.alias,
         m.how,
+        m.support,
     )
 
 

@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "ARTICLE_FIELDS",
     "FIELDS",
+    "MENTION_COLUMNS",
     "MENTION_FIELDS",
     "Article",
     "Dropped",
@@ -92,7 +93,10 @@ class Mention:
 
     ``start``/``end`` are code-point offsets into the original field text, never into
     normalised text; ``alias`` is the gazetteer alias that matched and ``how`` the rule
-    (``exact``, ``normalised``, ``clitic``, ``variant``, ``surname``).
+    (``exact``, ``normalised``, ``clitic``, ``variant``, ``surname``, ``discovered``).
+    ``support`` says what in the article let an *ambiguous* alias through (``alias``: the
+    entity is named unambiguously too; ``country``: a place of its country is named;
+    ``cue``: a place cue stands next to it; see docs/gazetteers.md); None for the rest.
     """
 
     field: str
@@ -105,22 +109,30 @@ class Mention:
     lang: str
     alias: str
     how: str
+    support: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # The same dict as attrs.asdict (every field is a str or an int), several times faster.
-        return dict(zip(MENTION_FIELDS, _mention_values(self), strict=True))
+        """The contract's ten keys, and ``support`` when it is set."""
+        # The same as attrs.asdict for the ten (every one a str or an int), several times faster.
+        out = dict(zip(MENTION_FIELDS, _mention_values(self), strict=True))
+        if self.support is not None:
+            out["support"] = self.support
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Mention:
         """Inverse of :meth:`to_dict`; KeyError for a missing key, TypeError for a wrong type."""
         if not isinstance(data, Mapping):
             raise TypeError(f"a mention must be an object, not {type(data).__name__}")
-        values = {f.name: data[f.name] for f in attrs.fields(cls)}
+        values = {name: data[name] for name in MENTION_FIELDS}
         for name, value in values.items():
             want = int if name in ("start", "end") else str
             if not isinstance(value, want) or isinstance(value, bool):
                 raise TypeError(f"mention {name!r} must be {want.__name__}, not {type(value).__name__}")
-        return cls(**values)
+        support = data.get("support")
+        if support is not None and not isinstance(support, str):
+            raise TypeError(f"mention 'support' must be str or null, not {type(support).__name__}")
+        return cls(**values, support=support)
 
     def check(self, article: Article) -> str | None:
         """Why this mention does not fit ``article`` (field, offsets, text), or None when it does."""
@@ -135,8 +147,10 @@ class Mention:
         return None
 
 
-#: A mention's fields in order: the keys of ``Mention.to_dict`` and its columns in tables.
-MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+#: A mention's contract fields in order: the keys ``Mention.to_dict`` always has.
+MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention) if field.name != "support")
+#: Every field of a mention, as columns of tables (the contract's, then the optional ones).
+MENTION_COLUMNS = (*MENTION_FIELDS, "support")
 _mention_values = operator.attrgetter(*MENTION_FIELDS)
 
 

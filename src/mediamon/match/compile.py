@@ -38,11 +38,7 @@ from mediamon.typing import Language
 
 __all__ = ["HOW_RANK", "Candidate", "CompiledGazetteer", "Conflict", "case_letters", "resolve", "to_mentions"]
 
-# ``support:*``: an ambiguous alias let through by the support stage (match/support.py).
-HOW_RANK = {
-    "exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4,
-    "support:alias": 5, "support:country": 5, "support:cue": 5,
-}  # fmt: skip
+HOW_RANK = {"exact": 0, "normalised": 1, "clitic": 2, "variant": 3, "surname": 4}
 CASE_SENSITIVE_MAX = 5
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -68,6 +64,8 @@ class Candidate(NamedTuple):
     lang: str
     side: str = ""
     ambiguous: bool = False
+    #: What let an ambiguous alias through (match/support.py); None for the rest.
+    support: str | None = None
 
 
 def resolve(candidates: Iterable[Candidate], length: int, engine: Engine | None = None) -> list[Candidate]:
@@ -323,7 +321,7 @@ def to_mentions(
     """Mentions of ``field`` from resolved candidates found in its ``text``."""
     labels = compiled.labels
     out = []
-    for start, end, how, entity, alias, lang, *_ in candidates:
+    for start, end, how, entity, alias, lang, _side, _ambiguous, support in candidates:
         entity_id, entity_type, entity_name = labels[entity]
         out.append(
             Mention(
@@ -337,6 +335,7 @@ def to_mentions(
                 lang=lang,
                 alias=alias,
                 how=how,
+                support=support,
             )
         )
     return out

@@ -19,14 +19,14 @@ from data, never from a list of cases:
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
 ``Joaquin Phoenix`` or ``Golden Globes``). Otherwise it is kept only with *support* in the
-article, named in the mention's ``how``:
+article, named in the mention's ``support`` (its ``how`` stays the matching rule):
 
-- ``support:alias``: the same entity is named by an unambiguous alias in the article;
-- ``support:country``: a place of the same country is named unambiguously (places only);
-- ``support:cue``: a place cue stands right before it (``مدينة``, ``city of``; places
+- ``alias``: the same entity is named by an unambiguous alias in the article;
+- ``country``: a place of the same country is named unambiguously (places only);
+- ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
   only); a preposition (``في``, ``in``) counts only for the ``name`` reason.
 
-``marked`` aliases of organisations, media and people take only ``support:alias`` (what
+``marked`` aliases of organisations, media and people take only ``alias`` support (what
 the gazetteer promised when it marked them).
 """
 
@@ -51,7 +51,7 @@ __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_fre
 # Id prefixes of places that are never small: countries, first-level divisions, regions.
 HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("support:alias", "support:country", "support:cue")
+SUPPORTS = ("alias", "country", "cue")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -388,7 +388,7 @@ class SupportModel:
     def _supported(
         self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]
     ) -> dict[str, list[Candidate]]:
-        """Resolved candidates per field, ambiguous ones kept only with support (named in ``how``)."""
+        """Resolved candidates per field, ambiguous ones kept only with support (named in ``support``)."""
         plain: dict[str, list[Candidate]] = {}
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
         for field, cands in raw.items():
@@ -446,7 +446,9 @@ class SupportModel:
                 continue
             done = resolve(plain[field] + extra, len(text), self.compiled.engine)
             out[field] = [
-                c._replace(how=kept[(c.start, c.end, c.entity)]) if (c.start, c.end, c.entity) in kept else c
+                c._replace(support=kept[(c.start, c.end, c.entity)])
+                if (c.start, c.end, c.entity) in kept
+                else c
                 for c in done
             ]
         return out
@@ -460,7 +462,7 @@ class SupportModel:
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
         if cand.entity in named:
-            return "support:alias"
+            return "alias"
         place = bool(self.places[cand.entity])
         if not place or (why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC"):
             return None
@@ -469,16 +471,16 @@ class SupportModel:
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
             # A word as common as وأن ("and that") is no town because Turkey is named.
-            return "support:country"
+            return "country"
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
-            return "support:cue"
+            return "cue"
         if why.reason == "name" and before and before[-1] in cues.weak:
-            return "support:cue"
+            return "cue"
         after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
         if after is not None and self.key(side, after.group()) in cues.after:
-            return "support:cue"
+            return "cue"
         return None
 
     def _in_org_name(self, text: str, cand: Candidate) -> bool:

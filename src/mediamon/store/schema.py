@@ -62,6 +62,7 @@ SCHEMA = (
         lang TEXT NOT NULL,
         alias TEXT NOT NULL,
         how TEXT NOT NULL,
+        support TEXT,
         PRIMARY KEY (article_pk, seq)
     )""",
     "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id, article_pk)",
@@ -153,6 +154,7 @@ def mention_values(m: Mention) -> tuple[Any, ...]:
         clean(m.lang),
         clean(m.alias),
         clean(m.how),
+        clean_opt(m.support),
     )
 
 
@@ -172,3 +174,15 @@ def article_from_row(row: Sequence[Any], mentions: Iterable[Mention]) -> Article
         origin=Origin(path, first, last) if path is not None else None,
         meta=json.loads(meta),
     )
+
+
+def add_missing_columns(conn: Any) -> None:
+    """Columns added to a table after stores were first written (``mentions.support``)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(mentions)")}
+    if columns and "support" not in columns:
+        conn.execute("ALTER TABLE mentions ADD COLUMN support TEXT")
+
+
+def has_column(conn: Any, table: str, column: str) -> bool:
+    """Whether ``table`` has ``column`` (a store written before the column existed has not)."""
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))

@@ -29,10 +29,12 @@ from mediamon.store.schema import (
     SCHEMA,
     SCHEMA_VERSION,
     TOKEN,
+    add_missing_columns,
     article_from_row,
     clean,
     clean_opt,
     fts5_available,
+    has_column,
     mention_values,
     source_key,
     uri_path,
@@ -103,6 +105,7 @@ class Store:
         with self._transaction():
             for statement in SCHEMA:
                 self._conn.execute(statement)
+            add_missing_columns(self._conn)
             self._conn.execute(
                 "INSERT OR IGNORE INTO store_info (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
             )
@@ -225,7 +228,7 @@ class Store:
         conn.execute("DELETE FROM mentions WHERE article_pk = ?", (pk,))
         conn.executemany(
             'INSERT INTO mentions (article_pk, seq, field, start, "end", text, entity_id, entity_type,'
-            " entity_name, lang, alias, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " entity_name, lang, alias, how, support) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(pk, seq, *mention_values(m)) for seq, m in enumerate(a.mentions)],
         )
         conn.execute("DELETE FROM search_text WHERE pk = ?", (pk,))
@@ -326,12 +329,14 @@ class Store:
         rows = self._conn.execute(sql, params).fetchall()
         mentions: dict[int, list[Mention]] = {}
         pks = [row[0] for row in rows]
+        support = "support" if has_column(self._conn, "mentions", "support") else "NULL"
         for start in range(0, len(pks), CHUNK):
             chunk = pks[start : start + CHUNK]
             marks = ", ".join("?" * len(chunk))
             for pk, *values in self._conn.execute(
                 'SELECT article_pk, field, start, "end", text, entity_id, entity_type, entity_name, lang,'
-                f" alias, how FROM mentions WHERE article_pk IN ({marks}) ORDER BY article_pk, seq",
+                f" alias, how, {support} FROM mentions WHERE article_pk IN ({marks})"
+                " ORDER BY article_pk, seq",
                 chunk,
             ):
                 mentions.setdefault(pk, []).append(Mention(*values))
