@@ -21,6 +21,7 @@ from mediamon.text.dates import as_date
 if TYPE_CHECKING:
     from mediamon.analytics import EntityRow, Pair, Timeline
     from mediamon.match.annotate import Annotator
+    from mediamon.match.candidates import NameCandidate
     from mediamon.match.gazetteer import Gazetteer
 
 __all__ = ["Corpus"]
@@ -226,6 +227,26 @@ class Corpus(Sequence[Article]):
             done, total=len(self), desc="annotating", unit="article", disable=not progress, file=sys.stderr
         )
         return attrs.evolve(self, articles=tuple(bar))
+
+    def candidates(
+        self, annotator: Annotator | None = None, *, top: int | None = None
+    ) -> list[NameCandidate]:
+        """Discovered names for review, most articles and outlets first (:mod:`mediamon.match.candidates`).
+
+        The corpus's own discovered mentions are used when it has any; otherwise (or when
+        ``annotator`` is given) it is annotated first, with ``Annotator(discover=True)`` by
+        default. Likely existing entities are looked for in the annotator's gazetteers.
+        """
+        from mediamon.match.annotate import Annotator
+        from mediamon.match.candidates import candidates
+
+        articles: Sequence[Article] = self.articles
+        if annotator is None and not any(m.how == "discovered" for a in articles for m in a.mentions):
+            annotator = Annotator(discover=True)
+        if annotator is not None:
+            articles = self.annotate(annotator).articles
+        found = candidates(articles, annotator.gazetteer if annotator is not None else None)
+        return found[:top] if top is not None else found
 
     def entity_counts(self, *, by: str | None = None) -> Counter[Any]:
         """Mentions per entity id; ``by="lang"|"source"|"type"`` counts (entity_id, value) pairs."""

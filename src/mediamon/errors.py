@@ -120,6 +120,8 @@ class Msg:
     USAGE_NO_DEFAULT = "--no-default needs at least one gazetteer (-g FILE)"
     USAGE_DATE = "{name}: not an ISO date (YYYY-MM-DD): {value!r}"
     CANNOT_WRITE = "cannot write: {detail}"
+    OUTPUT_IS_INPUT = "the output is also an input ({input}); name another output file"
+    CANDIDATES_SUFFIX = "candidates are written as a JSON Lines gazetteer; name a .jsonl file"
     # Analytics, the store and the report.
     BAD_FREQ = "freq must be 'D' (day), 'W' (ISO week) or 'M' (month), not {freq!r}"
     BAD_UNIT = "unit must be one of {units}, not {unit!r}"

@@ -7,14 +7,14 @@ these protocols only, never on a language module.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from mediamon.engine import Engine
     from mediamon.text.normalize import NormalizedText, Step
 
-__all__ = ["Language", "Normalizer", "Variants"]
+__all__ = ["Language", "NameFinder", "Normalizer", "Variants"]
 
 
 @runtime_checkable
@@ -85,4 +85,22 @@ class Language(Protocol):
 
     def surname_spans(self, text: str, keys: Collection[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, key) of surname occurrences in ``text`` for the given keys."""
+        ...
+
+
+class NameFinder(Protocol):
+    """A language's finder of names no gazetteer lists (``mediamon.lang.<code>.names.FINDER``)."""
+
+    lang: str
+
+    def find(self, text: str, known: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+        """(start, end, type) of PER/ORG/LOC names in ``text``; ``known``: gazetteer hits, the same way."""
+        ...
+
+    def name_key(self, name: str) -> str:
+        """The key a name's provisional id is made of: the same for its spelling variants."""
+        ...
+
+    def skeleton(self, name: str) -> str:
+        """A script-neutral consonant key, so a name's Arabic and Latin spellings can be paired."""
         ...

@@ -11,9 +11,9 @@ import functools
 import importlib
 from typing import cast
 
-from mediamon.typing import Language
+from mediamon.typing import Language, NameFinder
 
-__all__ = ["CODES", "FALLBACK", "get", "languages"]
+__all__ = ["CODES", "FALLBACK", "finder", "get", "languages"]
 
 #: Languages with a normaliser and matching tables, in routing order.
 CODES: tuple[str, ...] = ("ar", "en")
@@ -34,3 +34,17 @@ def get(code: str) -> Language:
 def languages() -> tuple[Language, ...]:
     """All supported languages."""
     return tuple(get(code) for code in CODES)
+
+
+@functools.cache
+def finder(code: str) -> NameFinder | None:
+    """The name finder of a language (``mediamon.lang.<code>.names``), or None when it has none."""
+    if code not in CODES:
+        raise KeyError(code)
+    try:
+        module = importlib.import_module(f"mediamon.lang.{code}.names")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"mediamon.lang.{code}.names":
+            raise
+        return None
+    return cast(NameFinder, module.FINDER)

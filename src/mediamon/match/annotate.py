@@ -8,6 +8,9 @@ paragraph quoting Arabic is matched on both sides.
 
 After the gazetteer pass, in-document coreference links a person's bare surname to the
 person once their full name has matched in the same article (``how="surname"``).
+With ``discover=True`` (off by default), names no gazetteer matched are added by each
+language's name finder (:mod:`mediamon.match.discover`, ``how="discovered"``);
+gazetteer mentions win where the two overlap, unless the discovered name contains them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any, TypeVar
 from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
+from mediamon.match.discover import discover as discover_names
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
 from mediamon.match.support import SupportModel
@@ -39,6 +43,7 @@ class Annotator:
         gazetteers: GazetteerSpec | Iterable[GazetteerSpec] | None = None,
         *,
         default: bool = True,
+        discover: bool = False,
     ):
         if gazetteers is None:
             specs: tuple[GazetteerSpec, ...] = ()
@@ -48,6 +53,8 @@ class Annotator:
             specs = tuple(gazetteers)
         self._specs = specs
         self.default = default
+        #: Whether names no gazetteer lists are proposed too (``how="discovered"``, ids ``new:...``).
+        self.discover = discover
         loaded = [g if isinstance(g, Gazetteer) else Gazetteer.load(g) for g in specs]
         if default:
             loaded.append(Gazetteer.default())
@@ -55,13 +62,13 @@ class Annotator:
         self.gazetteer = merged
 
     def __repr__(self) -> str:
-        return f"<Annotator {len(self.gazetteer)} entities, default={self.default}>"
+        return f"<Annotator {len(self.gazetteer)} entities, default={self.default}, discover={self.discover}>"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"specs": self._specs, "default": self.default}
+        return {"specs": self._specs, "default": self.default, "discover": self.discover}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["specs"], default=state["default"])  # type: ignore[misc]
+        self.__init__(state["specs"], default=state["default"], discover=state.get("discover", False))  # type: ignore[misc]
 
     @functools.cached_property
     def compiled(self) -> CompiledGazetteer:
@@ -95,7 +102,10 @@ class Annotator:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
         sides = None if lang is None else ([lang] if lang in languages.CODES else [languages.FALLBACK])
         found = self._candidates({"body": text}, sides)["body"]
-        return to_mentions(found, self.compiled, text, "body")
+        mentions = to_mentions(found, self.compiled, text, "body")
+        if self.discover:
+            mentions = discover_names({"body": text}, {"body": mentions}, sides)["body"]
+        return mentions
 
     def annotate(self, article: Article) -> Article:
         """The article with ``mentions`` found in its title and body (replacing any it had), and its
@@ -103,8 +113,11 @@ class Annotator:
         texts = {field: getattr(article, field) for field in FIELDS}
         found = self._candidates(texts, None)
         mentions: list[Mention] = []
+        by_field = {field: to_mentions(found[field], self.compiled, texts[field], field) for field in FIELDS}
+        if self.discover:
+            by_field = discover_names(texts, by_field, None)
         for field in FIELDS:
-            mentions.extend(to_mentions(found[field], self.compiled, texts[field], field))
+            mentions.extend(by_field[field])
         return self.outlets.link(article.evolve(mentions=tuple(mentions)))
 
     # -- in-document surname coreference -------------------------------------------

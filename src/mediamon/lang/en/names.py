@@ -1,0 +1,139 @@
+"""English (Latin-script) side of name discovery: tokens, features, keys.
+
+Tokens keep their case (capitalisation is the strongest cue in English); lexicon
+features compare the normalised, lower-cased form. A possessive ``'s`` is its own
+token, so ``Trump's`` gives the name ``Trump``. The model (``data/en/names.crfsuite``)
+is trained on GUM's openly licensed non-news genres by ``tools/names/train.py``; see
+docs/models.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from mediamon.match.discover import CrfFinder, Rules, Token, join_key, load_rules, shape, word_bands
+from mediamon.resources import data_path
+from mediamon.typing import Language
+
+__all__ = ["FINDER", "EnglishNameFinder", "given_names"]
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+_SENTENCE_END = frozenset('.!?:;"“”')
+_DIGRAPHS = (("sh", "$"), ("ch", "$"), ("kh", "x"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("ph", "f"))
+_CONSONANTS = str.maketrans(
+    {"q": "k", "c": "k", "v": "f", "p": "b", "e": "", "a": "", "i": "", "o": "", "u": ""}
+)
+
+
+@functools.cache
+def _language() -> Language:
+    from mediamon import lang
+
+    return lang.get("en")
+
+
+def _normalize(text: str) -> str:
+    return str(_language().normalizer.normalize(text))
+
+
+@functools.cache
+def _rules() -> Rules:
+    return load_rules("en/name_rules.json", _normalize)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First words of the bundled people's Latin full names, normalised."""
+    from mediamon.match.gazetteer import Gazetteer
+
+    out = set()
+    for entity in Gazetteer.load(data_path("gazetteers/people.jsonl")):
+        for alias in entity.names.get("en", ()):
+            words = _normalize(alias).split()
+            if len(words) > 1 and len(words[0]) > 1:
+                out.add(words[0])
+    return frozenset(out)
+
+
+class EnglishNameFinder(CrfFinder):
+    """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
+
+    lang = "en"
+    model_name = "en/names.crfsuite"
+
+    def tokens(self, text: str) -> list[Token]:
+        return [Token(m.start(), m.end(), m.start(), m.group()) for m in _WORD.finditer(text)]
+
+    def base_features(self, tokens: Sequence[Token], gz: Sequence[str]) -> list[dict[str, str]]:
+        rules = _rules()
+        given = given_names()
+        bands = word_bands("en")
+        out = []
+        previous = ""
+        for token, tag in zip(tokens, gz, strict=True):
+            word = token.form
+            low = _normalize(word).replace(" ", "")
+            feats = {"w": low, "shape": shape(word)[:4], "p3": low[:3], "s2": low[-2:], "s3": low[-3:]}
+            if word[:1].isupper():
+                feats["cap"] = "A" if word.isupper() and len(word) > 1 else "T"
+                if not previous or previous in _SENTENCE_END:
+                    feats["first"] = "1"
+            if low in rules.titles:
+                feats["title"] = "1"
+            if low in rules.triggers:
+                feats["trig"] = "1"
+            if low in rules.org_heads:
+                feats["org"] = "1"
+            if low in rules.loc_heads:
+                feats["loc"] = "1"
+            if low in given:
+                feats["given"] = "1"
+            feats["zf"] = bands.get(low, "0")
+            if tag:
+                feats["gz"] = tag
+            out.append(feats)
+            previous = word
+        return out
+
+    def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """Only spans with a capitalised word (a lower-case run is not a proper name)."""
+        return any(w[:1].isupper() for w in text[start:end].split())
+
+    def name_key(self, name: str) -> str:
+        """The transliteration-variant keys of the name's words (``Kadhemi``, ``Kadhimi`` -> ``kazmi``).
+
+        Words the variant keys skip (digits, non-ASCII) keep their normalised form.
+        """
+        language = _language()
+        parts: list[str] = []
+        for word in name.split():
+            keys = language.word_keys(word)  # type: ignore[attr-defined]
+            parts.extend(keys if keys else _normalize(word).split())
+        return join_key(parts)
+
+    def skeleton(self, name: str) -> str:
+        """Consonants, digraphs as one letter, particles dropped (``Moqtada al-Sadr`` -> ``mktd sdr``)."""
+        language = _language()
+        particles = language.particles  # type: ignore[attr-defined]
+        words = []
+        for word in _normalize(name).split():
+            if word in particles or not word.isalpha():
+                continue
+            head = word[0] if word[0] in "wy" else ""
+            body = word[1:] if head else word
+            for digraph, letter in _DIGRAPHS:
+                body = body.replace(digraph, letter)
+            body = body.translate(_CONSONANTS).replace("y", "").replace("w", "")
+            if body.endswith("h") and len(body) > 1:
+                body = body[:-1]
+            out: list[str] = []
+            for char in head + body:
+                if not out or out[-1] != char:
+                    out.append(char)
+            words.append("".join(out))
+        return " ".join(w for w in words if w)
+
+
+FINDER = EnglishNameFinder()

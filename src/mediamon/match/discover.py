@@ -1,0 +1,344 @@
+"""Finding names no gazetteer lists: the language-agnostic part of discovery.
+
+Each language side (``mediamon.lang.<code>.names``) exposes ``FINDER``, a
+:class:`mediamon.typing.NameFinder`: it splits a text into tokens, describes each token
+by features (its shape, affixes, clitics, whether a gazetteer matched it, whether a
+title, trigger word, organisation head or known given name stands there or next to it)
+and tags the sequence with a CRF model shipped as a package data file (trained by
+``tools/names/train.py``; see docs/models.md). This module holds what both sides share:
+the feature window, BIO decoding, the CRF wrapper, provisional entity ids, and
+:func:`discover`, which turns a side's finds into mentions (``how="discovered"``),
+links later bare surnames of a discovered person to them (in-document coreference)
+and lets gazetteer mentions win wherever they overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from mediamon import lang as languages
+from mediamon.errors import DataFileError, Msg
+from mediamon.model import Mention
+from mediamon.resources import data_path, load_json, string_list
+
+__all__ = [
+    "DISCOVERED",
+    "NAME_TYPES",
+    "CrfFinder",
+    "Rules",
+    "Token",
+    "bio_spans",
+    "discover",
+    "entity_id",
+    "is_discovered",
+    "load_rules",
+    "shape",
+    "word_bands",
+]
+
+#: The ``how`` of a discovered mention and the prefix of its provisional entity id.
+DISCOVERED = "discovered"
+ID_PREFIX = "new:"
+#: The types discovery proposes (the model also knows unscored kinds, never reported).
+NAME_TYPES = frozenset({"PER", "ORG", "LOC"})
+_KEY_JUNK = re.compile(r"[^\w]+")
+
+
+class Token(NamedTuple):
+    """One token of a text: its span in the original text, where a name on it would start, its form."""
+
+    start: int
+    end: int
+    #: Where a name beginning on this token starts (after a proclitic the language strips).
+    name_start: int
+    form: str
+
+
+@attrs.frozen
+class Rules:
+    """Word lists around names (titles, trigger words, organisation and place heads), normalised."""
+
+    titles: frozenset[str]
+    triggers: frozenset[str]
+    org_heads: frozenset[str]
+    loc_heads: frozenset[str]
+
+
+def load_rules(name: str, normalize: Any) -> Rules:
+    """The rule lists of a language data file (``<lang>/name_rules.json``), normalised with ``normalize``."""
+    data = load_json(name)
+    source = data_path(name)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize(w) for w in string_list(data, key, source=source, required=True))
+
+    return Rules(words("titles"), words("triggers"), words("org_heads"), words("loc_heads"))
+
+
+@functools.cache
+def word_bands(lang: str) -> dict[str, str]:
+    """Normalised word -> its Zipf band (``"3"`` .. ``"7"``), from ``<lang>/word_freq.json``; rare: absent."""
+    name = f"{lang}/word_freq.json"
+    data = load_json(name)
+    bands = data.get("bands")
+    if not isinstance(bands, dict):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'bands' must be an object"), path=data_path(name))
+    out: dict[str, str] = {}
+    for band in bands:
+        for word in string_list(bands, band, source=data_path(name)):
+            out[word] = str(band)
+    return out
+
+
+def shape(word: str) -> str:
+    """A word's shape with repeats collapsed: ``Zuma`` -> ``Xx``, ``U.S`` -> ``X.X``, ``2002`` -> ``d``."""
+    out: list[str] = []
+    for char in word:
+        mark = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        if not out or out[-1] != mark:
+            out.append(mark)
+    return "".join(out)
+
+
+def entity_id(entity_type: str, key: str) -> str:
+    """The provisional id of a discovered name: ``new:<type>:<key>`` (``new:per:jakb-zuma``)."""
+    return f"{ID_PREFIX}{entity_type.lower()}:{key}"
+
+
+def is_discovered(entity_id_: str) -> bool:
+    """Whether an entity id is a provisional one given by discovery."""
+    return entity_id_.startswith(ID_PREFIX)
+
+
+def join_key(parts: Iterable[str]) -> str:
+    """Key parts joined by ``-`` with anything but letters and digits dropped."""
+    cleaned = (_KEY_JUNK.sub("", p) for p in parts)
+    return "-".join(p for p in cleaned if p)
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token, type) of the BIO runs in ``labels`` (a stray ``I-`` starts a run)."""
+    out: list[tuple[int, int, str]] = []
+    current: list[Any] | None = None
+    for i, label in enumerate(labels):
+        kind, _, typ = label.partition("-")
+        if kind == "I" and current is not None and current[2] == typ:
+            current[1] = i
+            continue
+        if current is not None:
+            out.append((current[0], current[1], current[2]))
+            current = None
+        if kind in {"B", "I"}:
+            current = [i, i, typ]
+    if current is not None:
+        out.append((current[0], current[1], current[2]))
+    return out
+
+
+def gazetteer_tags(tokens: Sequence[Token], known: Sequence[tuple[int, int, str]]) -> list[str]:
+    """Per token, ``B-<type>``/``I-<type>`` of the gazetteer mention covering it, else ``""``."""
+    tags = [""] * len(tokens)
+    if not known:
+        return tags
+    spans = sorted(known)
+    k = 0
+    for i, token in enumerate(tokens):
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < token.end:
+            start, _, typ = spans[k]
+            tags[i] = ("B-" if start >= token.start else "I-") + typ
+    return tags
+
+
+#: Base features of a token that its neighbours see too (under ``-1:``, ``+1:`` ...).
+NEIGHBOUR_KEYS = ("w", "stem", "title", "trig", "org", "loc", "gz", "cap", "given", "shape", "pre", "zf")
+FAR_KEYS = ("w", "title", "trig", "gz")
+
+
+def window(base: Sequence[Mapping[str, str]]) -> list[list[str]]:
+    """CRF items: each token's own features plus its neighbours' (one and two tokens away)."""
+    out = []
+    size = len(base)
+    for i, feats in enumerate(base):
+        item = ["bias", *(f"{k}={v}" for k, v in feats.items())]
+        if i == 0:
+            item.append("BOS")
+        if i == size - 1:
+            item.append("EOS")
+        for offset, keys in ((-1, NEIGHBOUR_KEYS), (1, NEIGHBOUR_KEYS), (-2, FAR_KEYS), (2, FAR_KEYS)):
+            j = i + offset
+            if 0 <= j < size:
+                near = base[j]
+                item.extend(f"{offset:+d}:{k}={near[k]}" for k in keys if k in near)
+        out.append(item)
+    return out
+
+
+class CrfFinder:
+    """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
+
+    Subclasses set ``lang`` and ``model_name`` (a data file under ``mediamon/data/``) and
+    implement :meth:`tokens`, :meth:`base_features`, :meth:`name_key` and :meth:`skeleton`.
+    """
+
+    lang = ""
+    model_name = ""
+
+    def tokens(self, text: str) -> list[Token]:
+        raise NotImplementedError
+
+    def base_features(self, tokens: Sequence[Token], gz: Sequence[str]) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def name_key(self, name: str) -> str:
+        raise NotImplementedError
+
+    def skeleton(self, name: str) -> str:
+        raise NotImplementedError
+
+    def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
+        """The tokens of a tagged span worth keeping (a side may cut, e.g., an adjective off its edge)."""
+        return first, last
+
+    def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """Whether a tagged span is worth reporting (a side may refuse, e.g. lower-case English)."""
+        return any(c.isalpha() for c in text[start:end])
+
+    def features(
+        self, text: str, known: Sequence[tuple[int, int, str]]
+    ) -> tuple[list[Token], list[list[str]]]:
+        """The tokens of ``text`` and their CRF items (what training and tagging both see)."""
+        tokens = self.tokens(text)
+        return tokens, window(self.base_features(tokens, gazetteer_tags(tokens, known)))
+
+    @functools.cached_property
+    def tagger(self) -> Any:
+        """The CRF tagger, its model opened on first use (``DataFileError`` if it is missing)."""
+        import pycrfsuite
+
+        path = data_path(self.model_name)
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(path)
+        except (OSError, ValueError) as exc:
+            raise DataFileError(
+                Msg.DATA_FILE.format(detail=f"cannot open the name model: {exc}"), path=path
+            ) from exc
+        return tagger
+
+    def find(self, text: str, known: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+        """(start, end, type) of the PER/ORG/LOC names the model tags in ``text``."""
+        tokens, items = self.features(text, known)
+        if not tokens:
+            return []
+        labels = self.tagger.tag(items)
+        out = []
+        for tagged_first, tagged_last, typ in bio_spans(labels):
+            if typ not in NAME_TYPES:
+                continue
+            first, last = self.trim(tokens, tagged_first, tagged_last, typ)
+            start, end = tokens[first].name_start, tokens[last].end
+            if start < end and self.keep(text, start, end, typ):
+                out.append((start, end, typ))
+        return out
+
+
+# -- from finds to mentions ------------------------------------------------------------
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _contains(text: str, start: int, end: int, inner: Mention) -> bool:
+    """Whether ``start:end`` holds ``inner`` and at least one more word (not just a clitic)."""
+    if not (start <= inner.start and inner.end <= end):
+        return False
+    return any(c.isspace() for c in text[start : inner.start]) or any(
+        c.isspace() for c in text[inner.end : end]
+    )
+
+
+def discover(
+    texts: Mapping[str, str],
+    found: Mapping[str, Sequence[Mention]],
+    sides: Sequence[str] | None = None,
+) -> dict[str, list[Mention]]:
+    """One article's mentions per field: the gazetteer's ``found`` and the discovered ones, by start.
+
+    A gazetteer mention wins any overlap, except that a discovered name which strictly
+    contains gazetteer mentions (and crosses none) replaces them, as the longer match
+    does between aliases: ``University of Texas`` over ``Texas``. A name gets the
+    provisional id of its language's key; a discovered person's bare surname later in
+    the article (found by the language's surname pass, or tagged alone) takes the full
+    name's id when only one discovered person has that surname.
+    """
+    per_field: dict[str, list[Mention]] = {}
+    kept: dict[str, list[Mention]] = {}
+    surnames: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    for field, text in texts.items():
+        gazetteer = list(found.get(field, ()))
+        known = [(m.start, m.end, m.entity_type) for m in gazetteer]
+        made: list[Mention] = []
+        for code in languages.CODES:
+            finder = languages.finder(code)
+            language = languages.get(code)
+            if finder is None or (sides is not None and code not in sides) or not language.owns(text):
+                continue
+            for start, end, typ in finder.find(text, known):
+                crossed = [m for m in gazetteer if m.start < end and start < m.end]
+                if any(not _contains(text, start, end, m) for m in crossed) or _overlaps(
+                    start, end, [(m.start, m.end) for m in made]
+                ):
+                    continue
+                surface = text[start:end]
+                alias = language.normalizer.normalize(surface)
+                key = finder.name_key(surface)
+                if not key:
+                    continue
+                gazetteer = [m for m in gazetteer if m not in crossed]
+                ident = entity_id(typ, key)
+                made.append(Mention(field, start, end, surface, ident, typ, surface, code, alias, DISCOVERED))
+                if typ == "PER" and len(alias.split()) > 1:
+                    skey = language.surname_key(surface)
+                    if skey:
+                        surnames.setdefault((code, skey), set()).add((ident, surface, alias))
+        per_field[field] = made
+        kept[field] = gazetteer
+    if surnames:
+        _link_surnames(texts, kept, per_field, surnames, sides)
+    return {field: sorted([*kept[field], *made], key=lambda m: m.start) for field, made in per_field.items()}
+
+
+def _link_surnames(
+    texts: Mapping[str, str],
+    found: Mapping[str, Sequence[Mention]],
+    per_field: dict[str, list[Mention]],
+    surnames: Mapping[tuple[str, str], set[tuple[str, str, str]]],
+    sides: Sequence[str] | None,
+) -> None:
+    """In-document coreference: bare surnames of discovered people take the full name's id."""
+    for field, text in texts.items():
+        made = per_field[field]
+        gazetteer = [(m.start, m.end) for m in found.get(field, ())]
+        for code in {c for c, _ in surnames}:
+            language = languages.get(code)
+            if (sides is not None and code not in sides) or not language.owns(text):
+                continue
+            keys = {k: owners for (c, k), owners in surnames.items() if c == code and len(owners) == 1}
+            for start, end, key in language.surname_spans(text, keys):
+                ident, name, alias = next(iter(keys[key]))
+                if _overlaps(start, end, gazetteer):
+                    continue
+                clash = [m for m in made if m.start < end and start < m.end]
+                if any(m.end - m.start > end - start for m in clash):
+                    continue  # inside a longer discovered name (the full name itself)
+                for m in clash:
+                    made.remove(m)
+                made.append(
+                    Mention(field, start, end, text[start:end], ident, "PER", name, code, alias, DISCOVERED)
+                )

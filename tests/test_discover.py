@@ -1,0 +1,140 @@
+"""Name discovery: the Annotator hook, provisional ids, coreference, keys, and its invariants."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediamon
+from mediamon import lang as languages
+from mediamon.match.discover import DISCOVERED, bio_spans, entity_id, is_discovered, shape
+from tests.conftest import DATA
+
+CASES = json.loads((DATA / "discover_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def finder() -> mediamon.Annotator:
+    return mediamon.Annotator(discover=True)
+
+
+@pytest.fixture(scope="module")
+def plain() -> mediamon.Annotator:
+    return mediamon.Annotator()
+
+
+def _params() -> list[object]:
+    out = []
+    for i, case in enumerate(CASES):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        out.append(pytest.param(case, id=f"{i}-{case['rule']}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params())
+def test_discovery_case(finder: mediamon.Annotator, case: dict) -> None:
+    found = [[m.text, m.entity_type] for m in finder.annotate_text(case["text"]) if m.how == DISCOVERED]
+    if case.get("only"):
+        assert found == case["expect"]
+    for expected in case["expect"]:
+        assert expected in found
+
+
+def test_off_by_default(plain: mediamon.Annotator) -> None:
+    text = "Interior Minister Tarek Oumari told reporters that the talks would resume."
+    assert plain.discover is False
+    assert all(m.how != DISCOVERED for m in plain.annotate_text(text))
+
+
+def test_discovered_mentions_carry_provisional_ids(finder: mediamon.Annotator) -> None:
+    text = "Officials said Helena Brandt would lead the inquiry. Brandt declined to comment."
+    found = [m for m in finder.annotate_text(text) if m.how == DISCOVERED]
+    assert found
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert is_discovered(m.entity_id)
+        assert m.entity_id.startswith("new:per:")
+        assert m.alias == languages.get("en").normalizer.normalize("Helena Brandt")
+    assert len({m.entity_id for m in found}) == 1  # the bare surname joins the full name
+
+
+def test_ids_stable_across_articles_and_spellings(finder: mediamon.Annotator) -> None:
+    one = finder.annotate_text("Interior Minister Tarek Oumari told reporters the talks would resume.")
+    two = finder.annotate_text(
+        "On Friday, Interior Minister Tareq Umari told parliament the budget was late."
+    )
+    ids = {m.entity_id for m in [*one, *two] if m.how == DISCOVERED and m.entity_type == "PER"}
+    assert len(ids) == 1
+    assert ids == {entity_id("PER", languages.finder("en").name_key("Tarek Oumari"))}  # type: ignore[union-attr]
+
+
+def test_gazetteer_wins_the_same_span(finder: mediamon.Annotator, plain: mediamon.Annotator) -> None:
+    text = "President Joe Biden met Chancellor Olaf Scholz in Berlin, where Lukas Varenko joined them."
+    known = {(m.start, m.end, m.entity_id) for m in plain.annotate_text(text)}
+    assert known
+    with_discovery = {(m.start, m.end, m.entity_id) for m in finder.annotate_text(text)}
+    assert known <= with_discovery
+
+
+def test_article_fields_and_pickling(finder: mediamon.Annotator) -> None:
+    article = mediamon.Article(
+        id="a1",
+        title="Minister Tarek Oumari resigns",
+        body="Tarek Oumari said on Monday he would go.",
+        lang="en",
+    )
+    annotated = finder.annotate(article)
+    for m in annotated.mentions:
+        assert getattr(annotated, m.field)[m.start : m.end] == m.text
+    assert {m.field for m in annotated.mentions if m.how == DISCOVERED} == {"title", "body"}
+    clone = pickle.loads(pickle.dumps(finder))
+    assert clone.discover is True
+    assert clone.annotate(article) == annotated
+
+
+def test_arabic_proclitic_stays_outside_the_name(finder: mediamon.Annotator) -> None:
+    text = "وقال رئيس الاتحاد برند جوتشولك ان السوق تواجه عاما صعبا. والتقى جوتشولك الوزير."
+    found = [m for m in finder.annotate_text(text) if m.how == DISCOVERED]
+    assert [m.text for m in found] == ["برند جوتشولك", "جوتشولك"]
+    assert found[0].entity_id == found[1].entity_id == "new:per:برند-جوتشولك"
+
+
+def test_skeletons_pair_the_two_scripts() -> None:
+    ar, en = languages.finder("ar"), languages.finder("en")
+    assert ar is not None and en is not None
+    assert ar.skeleton("جاكوب زوما") == en.skeleton("Jacob Zuma")
+    assert ar.skeleton("مقتدى الصدر") == en.skeleton("Moqtada al-Sadr")
+    assert ar.skeleton("جاكوب زوما") != en.skeleton("Jacques Chirac")
+
+
+def test_bio_spans() -> None:
+    assert bio_spans(["O", "B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-PER"]) == [
+        (1, 2, "PER"),
+        (4, 4, "LOC"),
+        (5, 5, "ORG"),
+        (6, 6, "ORG"),
+        (7, 7, "PER"),
+    ]
+
+
+def test_shape() -> None:
+    assert [shape(w) for w in ("Zuma", "U.S", "2002", "iPhone", "NATO")] == ["Xx", "X.X", "d", "xXx", "X"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab Zu.ma,وقال زوما\n'-Ÿ")), max_size=80))
+def test_mentions_are_slices_and_do_not_overlap(text: str) -> None:
+    annotator = _SHARED
+    mentions = annotator.annotate_text(text)
+    last_end = 0
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+
+
+_SHARED = mediamon.Annotator(discover=True)

@@ -1,0 +1,177 @@
+"""Train the name finder's CRF model of one language from entity gold (JSON Lines).
+
+    python tools/names/train.py ar [--gold FILE] [--holdout 5] [--heldout-out FILE.jsonl]
+    python tools/names/train.py en [--gold FILE]
+
+Each gold line is ``{"text", "entities": [{"start", "end", "type"}]}`` (the format of
+``shared/data/eval/gold``). Features are exactly what the package computes at run time
+(``FINDER.features``), gazetteer hits from the bundled gazetteers included, so a model
+matches the code and data it ships with. With ``--holdout N`` every N-th line is left
+out of training, scored here (discovery alone, strict spans) and, with
+``--heldout-out``, written out for ``score_gold.py``. Training is L-BFGS for a fixed
+number of iterations over the lines in file order: the same inputs give the same
+model file. The model goes to ``src/mediamon/data/<lang>/names.crfsuite`` with its
+provenance in ``names_model.json`` next to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from mediamon import Annotator
+from mediamon import lang as languages
+from mediamon.match.discover import NAME_TYPES, CrfFinder
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = Path("/work/shared/data/eval/gold")
+DEFAULT_GOLD = {"ar": GOLD / "ar_newsfane_dev.jsonl", "en": GOLD / "en_gum_train.jsonl"}
+SOURCES = {
+    "ar": {
+        "data": "NewsFANE Gold 2014 (ANERcorp newswire re-annotated), DEV part, ar_newsfane_dev.jsonl",
+        "licence": "CC BY-SA 3.0 Unported (the model is an adaptation of the annotated text)",
+        "attribution": "Alotaibi & Lee, COLING 2014, 'A Hybrid Approach to Features Representation "
+        "for Fine-grained Arabic Named Entity Recognition'",
+    },
+    "en": {
+        "data": "GUM, 144 non-news documents (academic, bio, conversation, court, interview, speech, "
+        "textbook, vlog, voyage), en_gum_train.jsonl",
+        "licence": "CC BY-SA 3.0 (bio and voyage texts are Wikipedia/Wikivoyage); annotations CC BY 4.0",
+        "attribution": "Zeldes (2017), 'The GUM Corpus', LRE 51(3); Lin & Zeldes (2021), WikiGUM",
+    },
+}
+
+
+def labels_for(tokens: list[Any], entities: list[dict[str, Any]]) -> list[str]:
+    """BIO labels: a token overlapping a gold span gets its type (``B-`` on the span's first token)."""
+    out = ["O"] * len(tokens)
+    for ent in sorted(entities, key=lambda e: (e["start"], -e["end"])):
+        first = True
+        for i, tok in enumerate(tokens):
+            if tok.start < ent["end"] and ent["start"] < tok.end and out[i] == "O":
+                out[i] = ("B-" if first else "I-") + ent["type"]
+                first = False
+    return out
+
+
+def known_spans(annotator: Annotator, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.entity_type) for m in annotator.annotate_text(text)]
+
+
+def score(
+    gold: list[list[dict[str, Any]]], found: list[list[tuple[int, int, str]]]
+) -> dict[str, dict[str, float]]:
+    """Strict P/R/F1 per type and micro over PER/ORG/LOC (finds on unscored gold only are left out)."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for ents, preds in zip(gold, found, strict=True):
+        scored = {(e["start"], e["end"], e["type"]) for e in ents if e["type"] in NAME_TYPES}
+        unscored = [(e["start"], e["end"]) for e in ents if e["type"] not in NAME_TYPES]
+        for pred in preds:
+            if pred in scored:
+                tp[pred[2]] += 1
+            elif not any(s < pred[1] and pred[0] < e for s, e in unscored) or any(
+                s < pred[1] and pred[0] < e for s, e, _ in scored
+            ):
+                fp[pred[2]] += 1
+        for g in scored:
+            if g not in preds:
+                fn[g[2]] += 1
+    out = {}
+    for typ in (*sorted(NAME_TYPES), "micro"):
+        t = sum(tp.values()) if typ == "micro" else tp[typ]
+        p_ = sum(fp.values()) if typ == "micro" else fp[typ]
+        n = sum(fn.values()) if typ == "micro" else fn[typ]
+        prec = t / (t + p_) if t + p_ else 0.0
+        rec = t / (t + n) if t + n else 0.0
+        out[typ] = {
+            "p": round(prec, 4),
+            "r": round(rec, 4),
+            "f1": round(2 * prec * rec / (prec + rec), 4) if t else 0.0,
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("lang", choices=languages.CODES)
+    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--holdout", type=int, default=0, help="leave every N-th line out (0: none)")
+    parser.add_argument("--heldout-out", type=Path, help="write the held-out lines here (JSON Lines)")
+    parser.add_argument("--out", type=Path, help="model file (default: the package data file)")
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
+    args = parser.parse_args(argv)
+    gold_path = args.gold or DEFAULT_GOLD[args.lang]
+    out = args.out or ROOT / "src" / "mediamon" / "data" / args.lang / "names.crfsuite"
+    finder = languages.finder(args.lang)
+    assert isinstance(finder, CrfFinder)
+    annotator = Annotator()
+    lines = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    held: list[dict[str, Any]] = []
+    started = time.process_time()
+    for n, line in enumerate(lines):
+        if args.holdout and n % args.holdout == args.holdout - 1:
+            held.append(line)
+            continue
+        tokens, items = finder.features(line["text"], known_spans(annotator, line["text"]))
+        if tokens:
+            trainer.append(items, labels_for(tokens, line["entities"]))
+    print(
+        f"features: {time.process_time() - started:.1f}s CPU, {len(lines) - len(held)} lines", file=sys.stderr
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    print(f"trained: {time.process_time() - started:.1f}s CPU -> {out}", file=sys.stderr)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    provenance: dict[str, Any] = {
+        **SOURCES[args.lang],
+        "trained_by": "tools/names/train.py",
+        "command": " ".join(["python tools/names/train.py", *(argv if argv is not None else sys.argv[1:])]),
+        "lines": len(lines) - len(held),
+        "held_out": f"every {args.holdout}th line" if args.holdout else "none",
+        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq},
+        "sha256": digest,
+        "bytes": out.stat().st_size,
+    }
+    if held:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(out))
+        finder.__dict__["tagger"] = tagger
+        found = [finder.find(line["text"], known_spans(annotator, line["text"])) for line in held]
+        provenance["held_out_discovery_only"] = score([line["entities"] for line in held], found)
+        print(json.dumps(provenance["held_out_discovery_only"]), file=sys.stderr)
+        if args.heldout_out:
+            with args.heldout_out.open("w", encoding="utf-8") as fh:
+                for line in held:
+                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if args.out is None:
+        (out.parent / "names_model.json").write_text(
+            json.dumps(provenance, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
