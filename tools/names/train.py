@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout-out", type=Path, help="write the held-out lines here (JSON Lines)")
     parser.add_argument("--out", type=Path, help="model file (default: the package data file)")
     parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c1", type=float, default=0.2)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
     args = parser.parse_args(argv)

@@ -82,17 +82,18 @@ def load_rules(name: str, normalize: Any) -> Rules:
 
 @functools.cache
 def word_bands(lang: str) -> dict[str, str]:
-    """Normalised word -> its Zipf band (``"3"`` .. ``"7"``), from ``<lang>/word_freq.json``; rare: absent."""
-    name = f"{lang}/word_freq.json"
-    data = load_json(name)
-    bands = data.get("bands")
-    if not isinstance(bands, dict):
-        raise DataFileError(Msg.DATA_FILE.format(detail="'bands' must be an object"), path=data_path(name))
-    out: dict[str, str] = {}
-    for band in bands:
-        for word in string_list(bands, band, source=data_path(name)):
-            out[word] = str(band)
-    return out
+    """Normalised word -> its whole Zipf band (``"3"`` .. ``"7"``); rare words are absent.
+
+    From ``<lang>/word_frequency.json`` (wordfreq's Zipf values, the table the support
+    stage reads too): names are mostly rare words, ordinary words frequent ones.
+    """
+    name = f"{lang}/word_frequency.json"
+    table = load_json(name).get("zipf")
+    if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=data_path(name)
+        )
+    return {str(word): str(int(zipf)) for word, zipf in table.items()}
 
 
 def shape(word: str) -> str:
@@ -156,26 +157,40 @@ def gazetteer_tags(tokens: Sequence[Token], known: Sequence[tuple[int, int, str]
     return tags
 
 
-#: Base features of a token that its neighbours see too (under ``-1:``, ``+1:`` ...).
-NEIGHBOUR_KEYS = ("w", "stem", "title", "trig", "org", "loc", "gz", "cap", "given", "shape", "pre", "zf")
-FAR_KEYS = ("w", "title", "trig", "gz")
+#: Word features a token's neighbours see too, by offset (``-1:w=...``); ``gz`` is added per text.
+NEIGHBOUR_KEYS = ("w", "stem", "title", "trig", "org", "loc", "cap", "given", "shape", "pre", "zf")
+FAR_KEYS = ("w", "title", "trig")
+OFFSETS = ((-1, NEIGHBOUR_KEYS), (1, NEIGHBOUR_KEYS), (-2, FAR_KEYS), (2, FAR_KEYS))
+#: Per-word feature strings kept (cleared when full): words repeat, and building them is the cost.
+WORD_CACHE = 200_000
+
+# A word's feature strings: its own, and what its neighbours see at each offset of OFFSETS.
+_WordItems = tuple[list[str], tuple[list[str], ...], str]
 
 
-def window(base: Sequence[Mapping[str, str]]) -> list[list[str]]:
-    """CRF items: each token's own features plus its neighbours' (one and two tokens away)."""
+def window(words: Sequence[_WordItems], context: Sequence[Mapping[str, str]]) -> list[list[str]]:
+    """CRF items: each token's own features plus its neighbours' (one and two tokens away).
+
+    ``words`` are the tokens' cached word features; ``context`` what depends on the text
+    around them (the gazetteer tag ``gz``, a sentence start), which neighbours see too.
+    """
     out = []
-    size = len(base)
-    for i, feats in enumerate(base):
-        item = ["bias", *(f"{k}={v}" for k, v in feats.items())]
+    size = len(words)
+    for i, (own, _, form) in enumerate(words):
+        item = ["bias", *own, *(f"{k}={v}" for k, v in context[i].items())]
         if i == 0:
             item.append("BOS")
         if i == size - 1:
             item.append("EOS")
-        for offset, keys in ((-1, NEIGHBOUR_KEYS), (1, NEIGHBOUR_KEYS), (-2, FAR_KEYS), (2, FAR_KEYS)):
+        if i > 0:
+            item.append(f"bi={words[i - 1][2]}|{form}")
+        for n, (offset, _) in enumerate(OFFSETS):
             j = i + offset
             if 0 <= j < size:
-                near = base[j]
-                item.extend(f"{offset:+d}:{k}={near[k]}" for k in keys if k in near)
+                item.extend(words[j][1][n])
+                gz = context[j].get("gz")
+                if gz:
+                    item.append(f"{offset:+d}:gz={gz}")
         out.append(item)
     return out
 
@@ -184,17 +199,39 @@ class CrfFinder:
     """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
 
     Subclasses set ``lang`` and ``model_name`` (a data file under ``mediamon/data/``) and
-    implement :meth:`tokens`, :meth:`base_features`, :meth:`name_key` and :meth:`skeleton`.
+    implement :meth:`tokens`, :meth:`word_features`, :meth:`name_key` and :meth:`skeleton`
+    (and :meth:`context_features` when a feature depends on the words around).
     """
 
     lang = ""
     model_name = ""
 
+    def __init__(self) -> None:
+        self._words: dict[str, _WordItems] = {}
+
     def tokens(self, text: str) -> list[Token]:
         raise NotImplementedError
 
-    def base_features(self, tokens: Sequence[Token], gz: Sequence[str]) -> list[dict[str, str]]:
+    def word_features(self, form: str) -> dict[str, str]:
+        """Features of a token's form alone (cached per form)."""
         raise NotImplementedError
+
+    def context_features(self, tokens: Sequence[Token], i: int) -> dict[str, str]:
+        """Features of token ``i`` that depend on the tokens around it (none by default)."""
+        return {}
+
+    def _word_items(self, form: str) -> _WordItems:
+        found = self._words.get(form)
+        if found is None:
+            if len(self._words) >= WORD_CACHE:
+                self._words.clear()
+            feats = self.word_features(form)
+            own = [f"{k}={v}" for k, v in feats.items()]
+            near = tuple(
+                [f"{offset:+d}:{k}={feats[k]}" for k in keys if k in feats] for offset, keys in OFFSETS
+            )
+            found = self._words[form] = (own, near, feats.get("w", form))
+        return found
 
     def name_key(self, name: str) -> str:
         raise NotImplementedError
@@ -215,7 +252,15 @@ class CrfFinder:
     ) -> tuple[list[Token], list[list[str]]]:
         """The tokens of ``text`` and their CRF items (what training and tagging both see)."""
         tokens = self.tokens(text)
-        return tokens, window(self.base_features(tokens, gazetteer_tags(tokens, known)))
+        gz = gazetteer_tags(tokens, known)
+        words = [self._word_items(t.form) for t in tokens]
+        context = []
+        for i, tag in enumerate(gz):
+            feats = self.context_features(tokens, i)
+            if tag:
+                feats["gz"] = tag
+            context.append(feats)
+        return tokens, window(words, context)
 
     @functools.cached_property
     def tagger(self) -> Any:

@@ -85,6 +85,7 @@ def _clitic_lists() -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, .
     )
 
 
+@functools.lru_cache(maxsize=100_000)
 def split_clitic(word: str) -> tuple[str, str]:
     """(proclitic, stem) of a normalised word; the proclitic is ``""`` unless it is safe to cut.
 
@@ -147,46 +148,40 @@ class ArabicNameFinder(CrfFinder):
             out.append(Token(start, end, name_start, word))
         return out
 
-    def base_features(self, tokens: Sequence[Token], gz: Sequence[str]) -> list[dict[str, str]]:
+    def word_features(self, form: str) -> dict[str, str]:
         rules = _rules()
-        given = given_names()
-        bands = word_bands("ar")
         article = _clitic_lists()[0]
-        out = []
-        for token, tag in zip(tokens, gz, strict=True):
-            word = token.form
-            prefix, stem = split_clitic(word)
-            bare = stem[len(article) :] if stem.startswith(article) and len(stem) > 3 else stem
-            feats = {
-                "w": word,
-                "stem": stem,
-                "pre": prefix or "-",
-                "p2": bare[:2],
-                "s2": stem[-2:],
-                "s3": stem[-3:],
-            }
-            if not word[0].isalpha():
-                feats["shape"] = "d" if word[0].isdigit() else "p" + word
-            else:
-                feats["shape"] = "a" if stem.startswith(article) else "w"
-                feats["len"] = str(min(len(bare), 8))
-            forms = lookup_forms(word)
-            for key, words in (
-                ("title", rules.titles),
-                ("trig", rules.triggers),
-                ("org", rules.org_heads),
-                ("loc", rules.loc_heads),
-                ("given", given),
-            ):
-                if not forms.isdisjoint(words):
-                    feats[key] = "1"
-            if stem.endswith(_NISBA):
-                feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
-            feats["zf"] = bands.get(stem) or bands.get(word) or "0"
-            if tag:
-                feats["gz"] = tag
-            out.append(feats)
-        return out
+        word = form
+        prefix, stem = split_clitic(word)
+        bare = stem[len(article) :] if stem.startswith(article) and len(stem) > 3 else stem
+        feats = {
+            "w": word,
+            "stem": stem,
+            "pre": prefix or "-",
+            "p2": bare[:2],
+            "s2": stem[-2:],
+            "s3": stem[-3:],
+        }
+        if not word[0].isalpha():
+            feats["shape"] = "d" if word[0].isdigit() else "p" + word
+        else:
+            feats["shape"] = "a" if stem.startswith(article) else "w"
+            feats["len"] = str(min(len(bare), 8))
+        forms = lookup_forms(word)
+        for key, words in (
+            ("title", rules.titles),
+            ("trig", rules.triggers),
+            ("org", rules.org_heads),
+            ("loc", rules.loc_heads),
+            ("given", given_names()),
+        ):
+            if not forms.isdisjoint(words):
+                feats[key] = "1"
+        if stem.endswith(_NISBA):
+            feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
+        bands = word_bands("ar")
+        feats["zf"] = bands.get(stem) or bands.get(word) or "0"
+        return feats
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
         """A person's name without a relative adjective at either edge (``الكيني بونغي`` -> ``بونغي``)."""

@@ -66,36 +66,38 @@ class EnglishNameFinder(CrfFinder):
     def tokens(self, text: str) -> list[Token]:
         return [Token(m.start(), m.end(), m.start(), m.group()) for m in _WORD.finditer(text)]
 
-    def base_features(self, tokens: Sequence[Token], gz: Sequence[str]) -> list[dict[str, str]]:
+    def word_features(self, form: str) -> dict[str, str]:
         rules = _rules()
-        given = given_names()
-        bands = word_bands("en")
-        out = []
-        previous = ""
-        for token, tag in zip(tokens, gz, strict=True):
-            word = token.form
-            low = _normalize(word).replace(" ", "")
-            feats = {"w": low, "shape": shape(word)[:4], "p3": low[:3], "s2": low[-2:], "s3": low[-3:]}
-            if word[:1].isupper():
-                feats["cap"] = "A" if word.isupper() and len(word) > 1 else "T"
-                if not previous or previous in _SENTENCE_END:
-                    feats["first"] = "1"
-            if low in rules.titles:
-                feats["title"] = "1"
-            if low in rules.triggers:
-                feats["trig"] = "1"
-            if low in rules.org_heads:
-                feats["org"] = "1"
-            if low in rules.loc_heads:
-                feats["loc"] = "1"
-            if low in given:
-                feats["given"] = "1"
-            feats["zf"] = bands.get(low, "0")
-            if tag:
-                feats["gz"] = tag
-            out.append(feats)
-            previous = word
-        return out
+        word = form
+        low = _normalize(word).replace(" ", "")
+        feats = {"w": low, "shape": shape(word)[:4], "p3": low[:3], "s2": low[-2:], "s3": low[-3:]}
+        if word[:1].isupper():
+            feats["cap"] = "A" if word.isupper() and len(word) > 1 else "T"
+        for key, words in (
+            ("title", rules.titles),
+            ("trig", rules.triggers),
+            ("org", rules.org_heads),
+            ("loc", rules.loc_heads),
+            ("given", given_names()),
+        ):
+            if low in words:
+                feats[key] = "1"
+        feats["zf"] = word_bands("en").get(low, "0")
+        return feats
+
+    def context_features(self, tokens: Sequence[Token], i: int) -> dict[str, str]:
+        """``first``: a capitalised word at the start of a sentence (capitals there say little)."""
+        if tokens[i].form[:1].isupper() and (i == 0 or tokens[i - 1].form in _SENTENCE_END):
+            return {"first": "1"}
+        return {}
+
+    def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
+        """A name without lower-case words or punctuation at its edges (``Kadhim al-Fartousi warns``)."""
+        while first < last and not tokens[first].form[:1].isupper():
+            first += 1
+        while last > first and not tokens[last].form[:1].isupper() and not tokens[last].form[:1].isdigit():
+            last -= 1
+        return first, last
 
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Only spans with a capitalised word (a lower-case run is not a proper name)."""
