@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -138,3 +139,82 @@ def test_mentions_are_slices_and_do_not_overlap(text: str) -> None:
 
 
 _SHARED = mediamon.Annotator(discover=True)
+
+
+# -- the review loop -------------------------------------------------------------------
+def _articles() -> list[mediamon.Article]:
+    import datetime as dt
+
+    texts = [
+        (
+            "a1",
+            "Daily One",
+            dt.date(2026, 3, 1),
+            "Interior Minister Tarek Oumari told reporters the talks would resume.",
+        ),
+        ("a2", "Daily Two", dt.date(2026, 3, 4), "Tarek Oumari said on Friday that the budget was late."),
+        (
+            "a3",
+            "Daily Two",
+            dt.date(2026, 3, 2),
+            "The striker Lukas Varenko scored twice for the club on Sunday.",
+        ),
+    ]
+    return [mediamon.Article(id=i, title="", body=b, source=s, date=d, lang="en") for i, s, d, b in texts]
+
+
+def test_candidates_rank_and_describe(finder: mediamon.Annotator) -> None:
+    corpus = mediamon.Corpus([finder.annotate(a) for a in _articles()])
+    found = corpus.candidates()
+    top = found[0]
+    assert top.name == "Tarek Oumari" and top.type == "PER"
+    assert (top.articles, top.outlets, top.mentions) == (2, 2, 2)
+    assert str(top.first_seen) == "2026-03-01" and str(top.last_seen) == "2026-03-04"
+    assert len(top.contexts) == 2 and all("[Tarek Oumari]" in c for c in top.contexts)
+    assert "Lukas Varenko" in [c.name for c in found]
+
+
+def test_candidates_pair_scripts_and_point_at_existing_entities() -> None:
+    from mediamon.match.candidates import candidates
+
+    def mention(text: str, lang: str, ident: str) -> mediamon.Mention:
+        return mediamon.Mention("body", 0, len(text), text, ident, "PER", text, lang, text, DISCOVERED)
+
+    articles = [
+        mediamon.Article(
+            id="e", title="", body="Jacob Zuma", mentions=(mention("Jacob Zuma", "en", "new:per:jakb-zuma"),)
+        ),
+        mediamon.Article(
+            id="a", title="", body="جاكوب زوما", mentions=(mention("جاكوب زوما", "ar", "new:per:جاكوب-زوما"),)
+        ),
+        mediamon.Article(
+            id="b", title="", body="جاكوب زوما", mentions=(mention("جاكوب زوما", "ar", "new:per:جاكوب-زوما"),)
+        ),
+    ]
+    gazetteer = mediamon.Gazetteer([mediamon.Entity.create("per:n-zuma", "PER", {"en": ["Nkosazana Zuma"]})])
+    (only,) = candidates(articles, gazetteer)
+    assert only.id == "new:per:جاكوب-زوما"  # the most named spelling keeps its id
+    assert set(only.names) == {"ar", "en"} and only.name == "Jacob Zuma"
+    assert only.similar == ("per:n-zuma",)
+
+
+def test_candidates_cli_writes_a_gazetteer_that_loads(tmp_path: Path) -> None:
+    from mediamon.cli import main
+
+    records = tmp_path / "in.jsonl"
+    records.write_text(
+        "\n".join(
+            json.dumps({"id": a.id, "body": a.body, "source": a.source, "date": str(a.date)})
+            for a in _articles()
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "new.jsonl"
+    assert main(["candidates", str(records), "-o", str(out), "-q"]) == 0
+    gazetteer = mediamon.Gazetteer.load(out)
+    ids = {e.id for e in gazetteer}
+    assert "new:per:tark-umri" in ids
+    again = mediamon.Annotator(out).annotate_text("Tarek Oumari arrived.")
+    assert [(m.text, m.entity_id, m.how) for m in again] == [("Tarek Oumari", "new:per:tark-umri", "exact")]
+    assert main(["candidates", str(records), "-o", str(records)]) == 2  # the output may not be an input

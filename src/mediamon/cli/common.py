@@ -54,7 +54,8 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_annotator_options(parser: argparse.ArgumentParser) -> None:
-    """Which gazetteers annotate, and in how many processes: ``-g``, ``--no-default``, ``--jobs``."""
+    """Which gazetteers annotate, in how many processes, with discovery: ``-g``, ``--no-default``, ``--jobs``,
+    ``--discover``."""
     parser.add_argument(
         "-g",
         "--gazetteer",
@@ -67,6 +68,7 @@ def add_annotator_options(parser: argparse.ArgumentParser) -> None:
         "--no-default", action="store_true", help="do not load the bundled gazetteers and plugins"
     )
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    parser.add_argument("--discover", action="store_true", help="also propose names no gazetteer lists")
 
 
 def check_annotator_options(args: argparse.Namespace) -> None:
@@ -84,7 +86,7 @@ def make_annotator(args: argparse.Namespace) -> Annotator:
     """The Annotator the options ask for."""
     from mediamon.match.annotate import Annotator
 
-    return Annotator(args.gazetteer, default=not args.no_default)
+    return Annotator(args.gazetteer, default=not args.no_default, discover=getattr(args, "discover", False))
 
 
 def report_problems(problems: Sequence[Problem]) -> None:

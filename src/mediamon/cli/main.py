@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from mediamon.cli import gazetteer, pipeline, report, search, stats
+from mediamon.cli import candidates, gazetteer, pipeline, report, search, stats
 from mediamon.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_TERMINATED, EXIT_USAGE, Parser
 from mediamon.errors import MediamonError, UsageError
 
@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, _Setup, _Run]] = {
     ),
     "report": ("an HTML report to read in a browser", report.add_arguments, report.run),
     "gazetteer": ("gazetteer tools", gazetteer.add_arguments, gazetteer.run),
+    "candidates": ("names no gazetteer lists, ranked for review", candidates.add_arguments, candidates.run),
 }
 
 
