@@ -218,3 +218,16 @@ def test_candidates_cli_writes_a_gazetteer_that_loads(tmp_path: Path) -> None:
     again = mediamon.Annotator(out).annotate_text("Tarek Oumari arrived.")
     assert [(m.text, m.entity_id, m.how) for m in again] == [("Tarek Oumari", "new:per:tark-umri", "exact")]
     assert main(["candidates", str(records), "-o", str(records)]) == 2  # the output may not be an input
+
+
+def test_report_and_store_keep_discovered_names_apart(finder: mediamon.Annotator, tmp_path: Path) -> None:
+    from mediamon.report import render_report
+    from mediamon.store import Store
+
+    articles = [finder.annotate(a) for a in _articles()]
+    page = render_report(articles)
+    known, _, found = page.partition("Discovered names")
+    assert "Tarek Oumari" in found and "Tarek Oumari" not in known.split('id="entities"')[-1]
+    with Store(tmp_path / "s.db") as store:
+        store.add(articles)
+        assert "new:per:tark-umri" in store.discovered_ids()

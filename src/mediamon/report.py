@@ -260,6 +260,21 @@ def _entities(page: _Page, rows: Sequence[EntityRow], top: int) -> str:
     return f'<div class="types">{"".join(groups)}</div>'
 
 
+def _entities_apart(page: _Page, rows: Sequence[EntityRow], top: int) -> str:
+    """Gazetteer entities, then discovered names (provisional ``new:`` ids) in a section of their own."""
+    from mediamon.match.discover import is_discovered
+
+    known = [r for r in rows if not is_discovered(r.id)]
+    found = [r for r in rows if is_discovered(r.id)]
+    html = _entities(page, known, top)
+    if found:
+        html += (
+            '<h3 class="discovered">Discovered names <small>not in any gazetteer; review with '
+            "<code>mediamon candidates</code></small></h3>" + _entities(page, found, top)
+        )
+    return html
+
+
 def _frequency(articles: Sequence[Article]) -> str:
     dates = [a.date for a in articles if a.date is not None]
     if not dates:
@@ -500,7 +515,7 @@ def render_report(
         "stats": _stats(listed, rows),
         "languages": _languages(listed),
         "outlets": _outlets(listed),
-        "entities": _entities(page, rows, top),
+        "entities": _entities_apart(page, rows, top),
         "timeline_title": esc(timeline_title),
         "timeline": timeline_body,
         "cooccurrence": _pairs(page, listed),

@@ -104,3 +104,7 @@ class NameFinder(Protocol):
     def skeleton(self, name: str) -> str:
         """A script-neutral consonant key, so a name's Arabic and Latin spellings can be paired."""
         ...
+
+    def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """Whether the name found at ``start:end`` may replace gazetteer places inside it."""
+        ...

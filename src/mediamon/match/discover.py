@@ -243,6 +243,22 @@ class CrfFinder:
         """The tokens of a tagged span worth keeping (a side may cut, e.g., an adjective off its edge)."""
         return first, last
 
+    @property
+    def rules(self) -> Rules:
+        raise NotImplementedError
+
+    def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """Whether a found name may replace the gazetteer's places inside it: an organisation or
+        place whose first or last word is an organisation or place head (``University of Texas``)."""
+        if entity_type not in {"ORG", "LOC"}:
+            return False
+        words = [w.strip(".,;:()\"'") for w in self.normalize(text[start:end]).split()]
+        heads = self.rules.org_heads | self.rules.loc_heads
+        return len(words) > 1 and (words[0] in heads or words[-1] in heads)
+
+    def normalize(self, text: str) -> str:
+        raise NotImplementedError
+
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Whether a tagged span is worth reporting (a side may refuse, e.g. lower-case English)."""
         return any(c.isalpha() for c in text[start:end])
@@ -315,9 +331,10 @@ def discover(
 ) -> dict[str, list[Mention]]:
     """One article's mentions per field: the gazetteer's ``found`` and the discovered ones, by start.
 
-    A gazetteer mention wins any overlap, except that a discovered name which strictly
-    contains gazetteer mentions (and crosses none) replaces them, as the longer match
-    does between aliases: ``University of Texas`` over ``Texas``. A name gets the
+    A gazetteer mention wins any overlap, except that a discovered organisation or place
+    headed by an organisation or place word, which strictly contains gazetteer places
+    (and crosses none), replaces them, as the longer match does between aliases:
+    ``University of Texas`` over ``Texas``, ``جامعة بغداد`` over ``بغداد``. A name gets the
     provisional id of its language's key; a discovered person's bare surname later in
     the article (found by the language's surname pass, or tagged alone) takes the full
     name's id when only one discovered person has that surname.
@@ -336,7 +353,8 @@ def discover(
                 continue
             for start, end, typ in finder.find(text, known):
                 crossed = [m for m in gazetteer if m.start < end and start < m.end]
-                if any(not _contains(text, start, end, m) for m in crossed) or _overlaps(
+                inner_ok = all(_contains(text, start, end, m) and m.entity_type == "LOC" for m in crossed)
+                if (crossed and not (inner_ok and finder.may_contain(text, start, end, typ))) or _overlaps(
                     start, end, [(m.start, m.end) for m in made]
                 ):
                     continue

@@ -248,10 +248,12 @@ class Store:
                     if known is not None:
                         self._put_entity(known)
                     else:
+                        # A discovered name (``new:`` id) is marked so it stays apart from gazetteer entities.
+                        meta = '{"source": "discovered"}' if m.how == "discovered" else "{}"
                         self._conn.execute(
-                            "INSERT INTO entities (id, type, name) VALUES (?, ?, ?)"
+                            "INSERT INTO entities (id, type, name, meta) VALUES (?, ?, ?, ?)"
                             " ON CONFLICT (id) DO NOTHING",
-                            (clean(m.entity_id), clean(m.entity_type), clean(m.entity_name)),
+                            (clean(m.entity_id), clean(m.entity_type), clean(m.entity_name), meta),
                         )
                     seen = aliases[m.entity_id] = {("und", m.entity_name)}
                 seen.add((m.lang, m.alias))
@@ -314,6 +316,13 @@ class Store:
         if limit is not None and limit < 1:
             raise ValueError(Msg.BAD_LIMIT.format(value=limit))
         return self._load(" AND ".join(where), params, limit=limit)
+
+    def discovered_ids(self) -> set[str]:
+        """Ids of the stored entities that are discovered names, not gazetteer entities."""
+        rows = self._conn.execute(
+            "SELECT id FROM entities WHERE json_extract(meta, '$.source') = 'discovered'"
+        ).fetchall()
+        return {str(i) for (i,) in rows}
 
     def entity_names(self) -> dict[str, tuple[str, str]]:
         """Entity id -> (type, name) for every stored entity."""

@@ -136,6 +136,13 @@ class ArabicNameFinder(CrfFinder):
     lang = "ar"
     model_name = "ar/names.crfsuite"
 
+    @property
+    def rules(self) -> Rules:
+        return _rules()
+
+    def normalize(self, text: str) -> str:
+        return _normalize(text)
+
     def tokens(self, text: str) -> list[Token]:
         normalized = _language().normalizer.normalize_with_map(text)
         norm = normalized.text

@@ -63,6 +63,13 @@ class EnglishNameFinder(CrfFinder):
     lang = "en"
     model_name = "en/names.crfsuite"
 
+    @property
+    def rules(self) -> Rules:
+        return _rules()
+
+    def normalize(self, text: str) -> str:
+        return _normalize(text)
+
     def tokens(self, text: str) -> list[Token]:
         return [Token(m.start(), m.end(), m.start(), m.group()) for m in _WORD.finditer(text)]
 
