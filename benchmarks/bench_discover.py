@@ -11,13 +11,13 @@ One run, the same text for every engine, CPU time (``time.process_time``):
   the package index), so the small English pipeline itself is not timed.
 
 Text (``--text``): the non-repeating lines of the public dev gold
-(``shared/data/eval/gold/*_dev.jsonl``) by default, else the test dumps in
+(``../shared/data/eval/gold/*_dev.jsonl``) by default, else the test dumps in
 ``tests/data/dumps``. Each engine is primed on two lines (model and tables loaded), then
 timed ``--repeat`` times over all lines; the table gives the best time, the spread
 (worst/best) and MB/s (10^6 bytes of UTF-8). The ratio line checks the target: discovery
 costs at most 2x annotation without it.
 
-    python benchmarks/bench_discover.py [--repeat 3] [--text FILE.jsonl|FILE.txt ...]
+    python benchmarks/bench_discover.py [--repeat 3] [--text FILE ...]   # JSON Lines gold or text
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent.parent / "shared" / "data" / "eval" / "gold"
-GOLD_FALLBACK = Path("/work/shared/data/eval/gold")
+# ``shared/`` beside the repository (``../shared``), or beside a worktree's parent folder.
+GOLD_DIRS = tuple(base / "shared" / "data" / "eval" / "gold" for base in (ROOT.parent, ROOT.parent.parent))
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -48,7 +48,7 @@ def _lines(paths: list[Path]) -> list[str]:
 
 
 def _default_paths() -> list[Path]:
-    for folder in (GOLD, GOLD_FALLBACK):
+    for folder in GOLD_DIRS:
         files = sorted(folder.glob("*_dev.jsonl"))
         if files:
             return files

@@ -110,10 +110,15 @@ def _skeleton(lang: str, name: str) -> str:
     return finder.skeleton(name) if finder is not None else ""
 
 
+def _word_set(skeleton: str) -> str:
+    """A skeleton's words in sorted order: ``Hussein Fuad`` and ``Fuad Hussein`` meet."""
+    return " ".join(sorted(skeleton.split()))
+
+
 def _similar_index(
     gazetteer: Gazetteer, settings: ReviewSettings
 ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Gazetteer entity ids by alias skeleton, and by normalised last word of people's aliases."""
+    """Gazetteer entity ids by alias skeleton (words in any order), and by last word of people's aliases."""
     by_skeleton: dict[str, set[str]] = {}
     by_last: dict[str, set[str]] = {}
     for entity in gazetteer:
@@ -121,7 +126,7 @@ def _similar_index(
             code = lang if lang in languages.CODES else languages.FALLBACK
             skel = _skeleton(code, alias)
             if len(skel.replace(" ", "")) >= settings.min_skeleton:
-                by_skeleton.setdefault(skel, set()).add(entity.id)
+                by_skeleton.setdefault(_word_set(skel), set()).add(entity.id)
             words = languages.get(code).normalizer.normalize(alias).split()
             if entity.type == "PER" and len(words) > 1:
                 by_last.setdefault(words[-1], set()).add(entity.id)
@@ -189,7 +194,7 @@ def _finish(
     for lang, spellings in names.items():
         code = lang if lang in languages.CODES else languages.FALLBACK
         for spelling in spellings:
-            for ident in by_skeleton.get(_skeleton(code, spelling), ()):
+            for ident in by_skeleton.get(_word_set(_skeleton(code, spelling)), ()):
                 similar[ident] += 2
             words = languages.get(code).normalizer.normalize(spelling).split()
             if group.type == "PER" and words:

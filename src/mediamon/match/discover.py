@@ -44,6 +44,9 @@ __all__ = [
 #: The ``how`` of a discovered mention and the prefix of its provisional entity id.
 DISCOVERED = "discovered"
 ID_PREFIX = "new:"
+#: The bundled file of demonyms (not matched by default, but never a new name).
+DEMONYMS = "demonyms.jsonl"
+DEMONYM_TYPE = "DEMONYM"
 #: The types discovery proposes (the model also knows unscored kinds, never reported).
 NAME_TYPES = frozenset({"PER", "ORG", "LOC"})
 _KEY_JUNK = re.compile(r"[^\w]+")
@@ -315,6 +318,29 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+@functools.cache
+def known_aliases(code: str) -> Mapping[str, frozenset[str]]:
+    """Normalised aliases of the bundled gazetteers and demonyms on one side, with their entities' types.
+
+    A discovered name equal to a demonym (``Iraqi``) or to an alias of an entity of the
+    same type is a name the gazetteers know and did not match here on purpose (an
+    ambiguous alias without support), so it is not proposed as a new name; ``برشلونة``
+    found as an organisation (the club) is kept though the gazetteer knows the city.
+    """
+    from mediamon.match.gazetteer import Gazetteer
+
+    language = languages.get(code)
+    others = [languages.get(c) for c in languages.CODES if c != code]
+    out: dict[str, set[str]] = {}
+    for gazetteer in (Gazetteer.bundled(), Gazetteer.bundled(include=(DEMONYMS,))):
+        for entity in gazetteer:
+            for _, alias in entity.aliases():
+                fallback = code == languages.FALLBACK and not any(o.owns(alias) for o in others)
+                if language.owns(alias) or fallback:
+                    out.setdefault(language.normalizer.normalize(alias), set()).add(entity.type)
+    return {alias: frozenset(types) for alias, types in out.items()}
+
+
 def _contains(text: str, start: int, end: int, inner: Mention) -> bool:
     """Whether ``start:end`` holds ``inner`` and at least one more word (not just a clitic)."""
     if not (start <= inner.start and inner.end <= end):
@@ -361,7 +387,7 @@ def discover(
                 surface = text[start:end]
                 alias = language.normalizer.normalize(surface)
                 key = finder.name_key(surface)
-                if not key:
+                if not key or (typ != "ORG" and DEMONYM_TYPE in known_aliases(code).get(alias, ())):
                     continue
                 gazetteer = [m for m in gazetteer if m not in crossed]
                 ident = entity_id(typ, key)

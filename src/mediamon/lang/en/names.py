@@ -20,6 +20,8 @@ from mediamon.typing import Language
 __all__ = ["FINDER", "EnglishNameFinder", "given_names"]
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+#: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
+COMMON_BAND = 5
 _SENTENCE_END = frozenset('.!?:;"“”')
 _DIGRAPHS = (("sh", "$"), ("ch", "$"), ("kh", "x"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("ph", "f"))
 _CONSONANTS = str.maketrans(
@@ -107,8 +109,24 @@ class EnglishNameFinder(CrfFinder):
         return first, last
 
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
-        """Only spans with a capitalised word (a lower-case run is not a proper name)."""
-        return any(w[:1].isupper() for w in text[start:end].split())
+        """Spans with a capitalised word (a lower-case run is not a proper name); one word alone
+        must not be a title, trigger or head word, nor a frequent word (``Talks``, ``Sheikh``)."""
+        words = text[start:end].split()
+        if not any(w[:1].isupper() for w in words):
+            return False
+        if len(words) == 1:
+            low = _normalize(words[0])
+            rules = _rules()
+            if (
+                low in rules.titles
+                or low in rules.triggers
+                or low in rules.org_heads
+                or low in rules.loc_heads
+            ):
+                return False
+            if int(word_bands("en").get(low, "0")) >= COMMON_BAND:
+                return False
+        return True
 
     def name_key(self, name: str) -> str:
         """The transliteration-variant keys of the name's words (``Kadhemi``, ``Kadhimi`` -> ``kazmi``).
