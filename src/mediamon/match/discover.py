@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -35,8 +35,11 @@ __all__ = [
     "bio_spans",
     "discover",
     "entity_id",
+    "given_names",
     "is_discovered",
+    "lexicon_flags",
     "load_rules",
+    "normalize",
     "shape",
     "word_bands",
 ]
@@ -47,6 +50,8 @@ ID_PREFIX = "new:"
 #: The bundled file of demonyms (not matched by default, but never a new name).
 DEMONYMS = "demonyms.jsonl"
 DEMONYM_TYPE = "DEMONYM"
+#: The bundled people, whose first names are a feature.
+PEOPLE = "people.jsonl"
 #: The types discovery proposes (the model also knows unscored kinds, never reported).
 NAME_TYPES = frozenset({"PER", "ORG", "LOC"})
 _KEY_JUNK = re.compile(r"[^\w]+")
@@ -72,15 +77,52 @@ class Rules:
     loc_heads: frozenset[str]
 
 
-def load_rules(name: str, normalize: Any) -> Rules:
-    """The rule lists of a language data file (``<lang>/name_rules.json``), normalised with ``normalize``."""
+def normalize(code: str, text: str) -> str:
+    """``text`` normalised by a language's normaliser."""
+    return str(languages.get(code).normalizer.normalize(text))
+
+
+@functools.cache
+def load_rules(code: str) -> Rules:
+    """A language's rule lists (``<code>/name_rules.json``), normalised by its normaliser."""
+    name = f"{code}/name_rules.json"
     data = load_json(name)
     source = data_path(name)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(normalize(w) for w in string_list(data, key, source=source, required=True))
+        return frozenset(normalize(code, w) for w in string_list(data, key, source=source, required=True))
 
     return Rules(words("titles"), words("triggers"), words("org_heads"), words("loc_heads"))
+
+
+@functools.cache
+def given_names(code: str) -> frozenset[str]:
+    """First words of the bundled people's full names in a language, normalised."""
+    from mediamon.match.gazetteer import Gazetteer
+
+    out = set()
+    for entity in Gazetteer.load(data_path(f"gazetteers/{PEOPLE}")):
+        for alias in entity.names.get(code, ()):
+            words = normalize(code, alias).split()
+            if len(words) > 1 and len(words[0]) > 1:
+                out.add(words[0])
+    return frozenset(out)
+
+
+def lexicon_flags(code: str, forms: Collection[str]) -> dict[str, str]:
+    """``title``, ``trig``, ``org``, ``loc``, ``given``: ``"1"`` when one of ``forms`` is in that list."""
+    rules = load_rules(code)
+    out = {}
+    for key, words in (
+        ("title", rules.titles),
+        ("trig", rules.triggers),
+        ("org", rules.org_heads),
+        ("loc", rules.loc_heads),
+        ("given", given_names(code)),
+    ):
+        if any(f in words for f in forms):
+            out[key] = "1"
+    return out
 
 
 @functools.cache
@@ -248,7 +290,8 @@ class CrfFinder:
 
     @property
     def rules(self) -> Rules:
-        raise NotImplementedError
+        """The language's rule lists (titles, triggers, heads)."""
+        return load_rules(self.lang)
 
     def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Whether a found name may replace the gazetteer's places inside it: an organisation or
@@ -260,7 +303,8 @@ class CrfFinder:
         return len(words) > 1 and (words[0] in heads or words[-1] in heads)
 
     def normalize(self, text: str) -> str:
-        raise NotImplementedError
+        """``text`` normalised by the language's normaliser."""
+        return normalize(self.lang, text)
 
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Whether a tagged span is worth reporting (a side may refuse, e.g. lower-case English)."""

@@ -14,11 +14,21 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mediamon.match.discover import CrfFinder, Rules, Token, join_key, load_rules, word_bands
+from mediamon.match.discover import (
+    CrfFinder,
+    Rules,
+    Token,
+    given_names,
+    join_key,
+    lexicon_flags,
+    load_rules,
+    normalize,
+    word_bands,
+)
 from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
 
-__all__ = ["FINDER", "ArabicNameFinder", "given_names"]
+__all__ = ["FINDER", "ArabicNameFinder"]
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _NISBA = ("ي", "يه", "يون", "يين", "ين", "ون")
@@ -36,26 +46,11 @@ def _language() -> Language:
 
 
 def _normalize(text: str) -> str:
-    return str(_language().normalizer.normalize(text))
+    return normalize("ar", text)
 
 
-@functools.cache
 def _rules() -> Rules:
-    return load_rules("ar/name_rules.json", _normalize)
-
-
-@functools.cache
-def given_names() -> frozenset[str]:
-    """First words of the bundled people's Arabic full names, normalised (a closed set in practice)."""
-    from mediamon.match.gazetteer import Gazetteer
-
-    out = set()
-    for entity in Gazetteer.load(data_path("gazetteers/people.jsonl")):
-        for alias in entity.names.get("ar", ()):
-            words = _normalize(alias).split()
-            if len(words) > 1 and len(words[0]) > 1:
-                out.add(words[0])
-    return frozenset(out)
+    return load_rules("ar")
 
 
 @functools.cache
@@ -101,7 +96,7 @@ def split_clitic(word: str) -> tuple[str, str]:
     for prefix in lam_article:
         if word.startswith(prefix + "ل") and len(word) > len(prefix) + 2:
             return prefix, word[len(prefix) :]
-    given = given_names()
+    given = given_names("ar")
     if word in given:
         return "", word
     bands = word_bands("ar")
@@ -127,7 +122,7 @@ def lookup_forms(word: str) -> set[str]:
 def is_nisba(word: str) -> bool:
     """A relative adjective with the article (الكيني, الاذري): it describes a name, it is not part of it."""
     article = _clitic_lists()[0]
-    return word.startswith(article) and word.endswith("ي") and len(word) > 4 and word not in given_names()
+    return word.startswith(article) and word.endswith("ي") and len(word) > 4 and word not in given_names("ar")
 
 
 class ArabicNameFinder(CrfFinder):
@@ -135,13 +130,6 @@ class ArabicNameFinder(CrfFinder):
 
     lang = "ar"
     model_name = "ar/names.crfsuite"
-
-    @property
-    def rules(self) -> Rules:
-        return _rules()
-
-    def normalize(self, text: str) -> str:
-        return _normalize(text)
 
     def tokens(self, text: str) -> list[Token]:
         normalized = _language().normalizer.normalize_with_map(text)
@@ -156,7 +144,6 @@ class ArabicNameFinder(CrfFinder):
         return out
 
     def word_features(self, form: str) -> dict[str, str]:
-        rules = _rules()
         article = _clitic_lists()[0]
         word = form
         prefix, stem = split_clitic(word)
@@ -174,16 +161,7 @@ class ArabicNameFinder(CrfFinder):
         else:
             feats["shape"] = "a" if stem.startswith(article) else "w"
             feats["len"] = str(min(len(bare), 8))
-        forms = lookup_forms(word)
-        for key, words in (
-            ("title", rules.titles),
-            ("trig", rules.triggers),
-            ("org", rules.org_heads),
-            ("loc", rules.loc_heads),
-            ("given", given_names()),
-        ):
-            if not forms.isdisjoint(words):
-                feats[key] = "1"
+        feats.update(lexicon_flags("ar", lookup_forms(word)))
         if stem.endswith(_NISBA):
             feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
         bands = word_bands("ar")

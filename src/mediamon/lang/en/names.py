@@ -13,11 +13,20 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mediamon.match.discover import CrfFinder, Rules, Token, join_key, load_rules, shape, word_bands
-from mediamon.resources import data_path
+from mediamon.match.discover import (
+    CrfFinder,
+    Rules,
+    Token,
+    join_key,
+    lexicon_flags,
+    load_rules,
+    normalize,
+    shape,
+    word_bands,
+)
 from mediamon.typing import Language
 
-__all__ = ["FINDER", "EnglishNameFinder", "given_names"]
+__all__ = ["FINDER", "EnglishNameFinder"]
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 #: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
@@ -37,26 +46,11 @@ def _language() -> Language:
 
 
 def _normalize(text: str) -> str:
-    return str(_language().normalizer.normalize(text))
+    return normalize("en", text)
 
 
-@functools.cache
 def _rules() -> Rules:
-    return load_rules("en/name_rules.json", _normalize)
-
-
-@functools.cache
-def given_names() -> frozenset[str]:
-    """First words of the bundled people's Latin full names, normalised."""
-    from mediamon.match.gazetteer import Gazetteer
-
-    out = set()
-    for entity in Gazetteer.load(data_path("gazetteers/people.jsonl")):
-        for alias in entity.names.get("en", ()):
-            words = _normalize(alias).split()
-            if len(words) > 1 and len(words[0]) > 1:
-                out.add(words[0])
-    return frozenset(out)
+    return load_rules("en")
 
 
 class EnglishNameFinder(CrfFinder):
@@ -65,32 +59,16 @@ class EnglishNameFinder(CrfFinder):
     lang = "en"
     model_name = "en/names.crfsuite"
 
-    @property
-    def rules(self) -> Rules:
-        return _rules()
-
-    def normalize(self, text: str) -> str:
-        return _normalize(text)
-
     def tokens(self, text: str) -> list[Token]:
         return [Token(m.start(), m.end(), m.start(), m.group()) for m in _WORD.finditer(text)]
 
     def word_features(self, form: str) -> dict[str, str]:
-        rules = _rules()
         word = form
         low = _normalize(word).replace(" ", "")
         feats = {"w": low, "shape": shape(word)[:4], "p3": low[:3], "s2": low[-2:], "s3": low[-3:]}
         if word[:1].isupper():
             feats["cap"] = "A" if word.isupper() and len(word) > 1 else "T"
-        for key, words in (
-            ("title", rules.titles),
-            ("trig", rules.triggers),
-            ("org", rules.org_heads),
-            ("loc", rules.loc_heads),
-            ("given", given_names()),
-        ):
-            if low in words:
-                feats[key] = "1"
+        feats.update(lexicon_flags("en", (low,)))
         feats["zf"] = word_bands("en").get(low, "0")
         return feats
 
