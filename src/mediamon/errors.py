@@ -104,6 +104,7 @@ class Msg:
     BROKEN_SYMLINK = "broken symbolic link, skipped"
     SYMLINK_DUPLICATE = "same directory as {other} (reached through a symbolic link), skipped"
     IS_DIRECTORY = "is a directory (use read() for directories)"
+    TOO_BIG = "more than {limit} bytes (after decompression); only the first {limit} were read"
     TRUNCATED = "{compression} data is damaged or truncated ({detail}); kept the {size} byte(s) before it"
     NOT_COMPRESSED = "no {compression} header: read as uncompressed data"
     NUL_REMOVED_TEXT = "{count} NUL character(s) removed"
@@ -120,7 +121,8 @@ class Msg:
     USAGE_NO_DEFAULT = "--no-default needs at least one gazetteer (-g FILE)"
     USAGE_DATE = "{name}: not an ISO date (YYYY-MM-DD): {value!r}"
     CANNOT_WRITE = "cannot write: {detail}"
-    OUTPUT_IS_INPUT = "the output is also an input ({input}); name another output file"
+    OUTPUT_IS_INPUT = "{option} names the input {input!r} (the same file); refused, nothing read or written"
+    OUTPUT_IS_OUTPUT = "{option} names the same file as {other} {name!r}; refused, nothing read or written"
     CANDIDATES_SUFFIX = "candidates are written as a JSON Lines gazetteer; name a .jsonl file"
     # Analytics, the store and the report.
     BAD_FREQ = "freq must be 'D' (day), 'W' (ISO week) or 'M' (month), not {freq!r}"

@@ -10,7 +10,6 @@ that ``-g new.jsonl`` loads.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from mediamon.cli.common import (
@@ -19,6 +18,7 @@ from mediamon.cli.common import (
     add_annotator_options,
     add_reading_options,
     check_annotator_options,
+    check_outputs,
     make_annotator,
     report_problems,
     writing,
@@ -41,13 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
 def run(args: argparse.Namespace) -> int:
     """List (or write) the candidates; 1 when inputs had problems, as other commands do."""
     from mediamon.corpus import Corpus
@@ -57,9 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         if not args.output.lower().endswith(".jsonl"):
             raise UsageError(Msg.CANDIDATES_SUFFIX, path=args.output)
-        for name in args.inputs:
-            if name != "-" and os.path.exists(args.output) and _same_file(name, args.output):
-                raise UsageError(Msg.OUTPUT_IS_INPUT.format(input=name), path=args.output)
+        check_outputs(args.inputs, [("-o", args.output)])
     check_annotator_options(args)
     args.discover = True
     corpus = read(args.inputs, encoding=args.encoding, day_first=not args.month_first)

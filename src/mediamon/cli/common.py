@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -24,10 +26,13 @@ __all__ = [
     "add_annotator_options",
     "add_reading_options",
     "check_annotator_options",
+    "check_outputs",
     "count",
     "make_annotator",
     "report_problems",
+    "say",
     "store_errors",
+    "visible",
     "write",
     "writing",
 ]
@@ -82,6 +87,57 @@ def check_annotator_options(args: argparse.Namespace) -> None:
             raise UsageError(Msg.NOT_FOUND, path=name)
 
 
+_STDOUT_NAMES = frozenset({"-", "/dev/stdout"})
+
+
+def _identity(name: str) -> tuple[int, int] | None:
+    """(device, inode) of an existing regular file, following links; None otherwise."""
+    try:
+        info = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def check_outputs(inputs: Sequence[str], outputs: Sequence[tuple[str, str | None]]) -> None:
+    """Refuse (UsageError, exit 2) an output that is an input or another output, by any name.
+
+    ``outputs`` are (option, path) pairs such as ``("-o", "out.jsonl")``; None and standard
+    output are skipped, and so are devices (``/dev/null``). Identity is the file's device
+    and inode (a hard link, a symbolic link or ``./x`` is the same file); a file that does
+    not exist yet is compared by its resolved path. Inputs inside directories are walked
+    the way the readers walk them. Called by every command that writes, before anything
+    is read or written.
+    """
+    from mediamon.io.inputs import iter_inputs
+
+    seen: dict[object, tuple[str, str]] = {}
+    existing: dict[tuple[int, int], tuple[str, str]] = {}
+    for option, path in outputs:
+        if path is None or path in _STDOUT_NAMES:
+            continue
+        ident = _identity(path)
+        key: object = ident if ident is not None else os.path.realpath(path)
+        if ident is None and os.path.exists(path):
+            continue  # a device or a pipe: nothing of it is an input that could be lost
+        if key in seen:
+            other_option, other = seen[key]
+            reason = Msg.OUTPUT_IS_OUTPUT.format(option=option, other=other_option, name=other)
+            raise UsageError(reason, path=path)
+        seen[key] = (option, path)
+        if ident is not None:
+            existing[ident] = (option, path)
+    if not existing:
+        return
+    for name in iter_inputs(list(inputs)):
+        if isinstance(name, Problem) or name == "-":
+            continue
+        ident = _identity(name)
+        if ident in existing:
+            option, path = existing[ident]
+            raise UsageError(Msg.OUTPUT_IS_INPUT.format(option=option, input=name), path=path)
+
+
 def make_annotator(args: argparse.Namespace) -> Annotator:
     """The Annotator the options ask for."""
     from mediamon.match.annotate import Annotator
@@ -89,10 +145,36 @@ def make_annotator(args: argparse.Namespace) -> Annotator:
     return Annotator(args.gazetteer, default=not args.no_default, discover=getattr(args, "discover", False))
 
 
+#: What :func:`visible` escapes: C0 controls (newline, ESC ...), DEL, C1 controls, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: object) -> str:
+    """``text`` safe to print on a terminal: control characters and lone surrogates as escapes.
+
+    The one filter for text from input (titles, snippets, file names, problem messages)
+    on its way to a terminal: ``ESC]0;`` cannot set the window title, ``ESC[2J`` cannot clear
+    the screen, a newline in a file name cannot start a forged ``mediamon:`` line, and
+    nothing fails to encode. Machine formats (``--json``) are written exactly instead.
+    """
+    shown = str(text)
+    return _UNSAFE.sub(_escape, shown) if _UNSAFE.search(shown) else shown
+
+
+def say(message: object) -> None:
+    """One line ``mediamon: message`` on standard error, made :func:`visible`."""
+    print(f"mediamon: {visible(message)}", file=sys.stderr)
+
+
 def report_problems(problems: Sequence[Problem]) -> None:
     """One line on standard error per problem: ``mediamon: path:line: reason``."""
     for problem in problems:
-        print(f"mediamon: {problem}", file=sys.stderr)
+        say(problem)
 
 
 def count(n: int, noun: str) -> str:

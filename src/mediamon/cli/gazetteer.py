@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, report_problems
+from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, report_problems, say, visible
 
 if TYPE_CHECKING:
     from mediamon.match.gazetteer import Gazetteer
@@ -39,15 +38,13 @@ def run(args: argparse.Namespace) -> int:
         gazetteer = Gazetteer.load(name)
         compiled = CompiledGazetteer(gazetteer)
         for conflict in compiled.conflicts:
-            print(
-                f"mediamon: {name}: note: alias {conflict.key!r} ({conflict.side}) "
-                f"belongs to {conflict.kept}, "
-                f"not {conflict.lost} (first entity wins)",
-                file=sys.stderr,
+            say(
+                f"{name}: note: alias {conflict.key!r} ({conflict.side}) "
+                f"belongs to {conflict.kept}, not {conflict.lost} (first entity wins)"
             )
         if args.ambiguity:
             _ambiguity_warnings(name, gazetteer)
-        print(f"{name}: ok, {len(gazetteer)} entities, {gazetteer.alias_count()} aliases")
+        print(visible(f"{name}: ok, {len(gazetteer)} entities, {gazetteer.alias_count()} aliases"))
     return status
 
 
@@ -62,8 +59,7 @@ def _ambiguity_warnings(name: str, gazetteer: Gazetteer) -> None:
         if entity.id not in own:
             continue
         for lang, alias, why in model.alias_ambiguity(index):
-            print(
-                f"mediamon: {name}: warning: {entity.id} alias {alias!r} ({lang}) is ambiguous "
-                f"({why.reason}: {why.evidence}); it counts only with support in the article",
-                file=sys.stderr,
+            say(
+                f"{name}: warning: {entity.id} alias {alias!r} ({lang}) is ambiguous "
+                f"({why.reason}: {why.evidence}); it counts only with support in the article"
             )

@@ -16,7 +16,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from mediamon.cli import candidates, gazetteer, pipeline, report, search, stats
-from mediamon.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_TERMINATED, EXIT_USAGE, Parser
+from mediamon.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Parser,
+    say,
+)
 from mediamon.errors import MediamonError, UsageError
 
 __all__ = ["Terminated", "main"]
@@ -109,13 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _sigterm_as_interrupt():
             return COMMANDS[args.command][2](args)
     except UsageError as exc:
-        print(f"mediamon: {exc if exc.path else exc.reason}", file=sys.stderr)
+        say(exc if exc.path else exc.reason)
         return EXIT_USAGE
     except MediamonError as exc:
-        print(f"mediamon: {exc}", file=sys.stderr)
+        say(exc)
         return EXIT_PROBLEMS
     except KeyboardInterrupt as exc:
-        print("mediamon: interrupted", file=sys.stderr)
+        say("interrupted")
         return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from

@@ -14,7 +14,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,6 +24,7 @@ from mediamon.cli.common import (
     add_annotator_options,
     add_reading_options,
     check_annotator_options,
+    check_outputs,
     count,
     make_annotator,
     report_problems,
@@ -107,6 +108,7 @@ def _run(args: argparse.Namespace, annotate: bool) -> int:
     for target in (args.output, args.dropped):
         if target and target != "-" and os.path.isdir(target):
             raise UsageError(Msg.CANNOT_WRITE.format(detail=os.strerror(errno.EISDIR)), path=target)
+    check_outputs(args.inputs, [("-o", args.output), ("--dropped", args.dropped)])
     annotator = make_annotator(args) if annotate else None
     tally: Counter[str] = Counter()
     _stream(args, fmt, annotator, tally)
@@ -122,7 +124,6 @@ def _run(args: argparse.Namespace, annotate: bool) -> int:
 
 def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tally: Counter[str]) -> None:
     """Read, annotate and write, counting into ``tally``; outputs are renamed into place at the end."""
-    from mediamon.io.atomic import atomic_write
     from mediamon.io.output import open_writer
 
     progress = not args.quiet and sys.stderr.isatty()
@@ -132,9 +133,7 @@ def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tal
         writing(args.output),
         open_writer(args.output, format=fmt, gazetteer=gazetteer) as writer,
         writing(args.dropped or "-"),
-        atomic_write(args.dropped, errors="backslashreplace")
-        if args.dropped
-        else contextlib.nullcontext(None) as dropped_out,
+        _dropped_output(args.dropped) as dropped_out,
     ):
 
         def on_dropped(dropped: Dropped) -> None:
@@ -167,6 +166,17 @@ def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tal
             with writing(args.output):
                 writer.write(article)
             tally["articles"] += 1
+
+
+def _dropped_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:
+    """Where ``--dropped`` writes: nowhere, standard output for ``-``, else a file written atomically."""
+    from mediamon.io.atomic import atomic_write
+
+    if not path:
+        return contextlib.nullcontext(None)
+    if path in ("-", "/dev/stdout"):
+        return contextlib.nullcontext(sys.stdout)
+    return atomic_write(path, errors="backslashreplace")
 
 
 @attrs.frozen

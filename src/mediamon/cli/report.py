@@ -13,9 +13,11 @@ from mediamon.cli.common import (
     add_annotator_options,
     add_reading_options,
     check_annotator_options,
+    check_outputs,
     count,
     make_annotator,
     report_problems,
+    say,
     store_errors,
     write,
 )
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.inputs:
         if name.lower().endswith(STORE_SUFFIXES) and not os.path.isfile(name):
             raise UsageError(Msg.NOT_FOUND, path=name)
+    check_outputs(args.inputs, [("-o", args.output)])
     progress = not args.quiet and sys.stderr.isatty()
     annotator: Annotator | None = None
     articles: list[Article] = []
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         if any(a.mentions for a in corpus):
             # Annotated before (our JSON Lines, a store): kept as it is, never annotated twice.
             if args.gazetteer or args.no_default:
-                print(f"mediamon: {name}: note: already annotated; its mentions are kept", file=sys.stderr)
+                say(f"{name}: note: already annotated; its mentions are kept")
         elif len(corpus):
             if annotator is None:
                 annotator = make_annotator(args)

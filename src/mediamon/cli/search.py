@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from mediamon.cli.common import EXIT_OK, count, store_errors
+from mediamon.cli.common import EXIT_OK, count, say, store_errors, visible
 from mediamon.errors import Msg, UsageError
 
 __all__ = ["add_arguments", "run"]
@@ -29,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import warnings
 
+    from mediamon.io.output import json_text
     from mediamon.store import Store
 
     if args.limit < 1:
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
     for warning in caught:
-        print(f"mediamon: {args.db}: note: {warning.message}", file=sys.stderr)
+        say(f"{args.db}: note: {warning.message}")
     for hit in hits:
         article = hit.article
         date = article.date.isoformat() if article.date else "undated"
@@ -64,10 +64,11 @@ def run(args: argparse.Namespace) -> int:
                 "by": list(hit.by),
                 "snippet": hit.snippet(),
             }
-            print(json.dumps(row, ensure_ascii=False))
+            print(json_text(row))
         else:
-            print(f"{article.id}  {date}  {article.source or '-'}  {' '.join(article.title.split())}")
-            print(f"    {hit.snippet()}")
+            title = " ".join(article.title.split())
+            print(visible(f"{article.id}  {date}  {article.source or '-'}  {title}"))
+            print(f"    {visible(hit.snippet())}")
     if not args.quiet:
         print(f"mediamon: {count(len(hits), 'hit')}", file=sys.stderr)
     return EXIT_OK

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, report_problems
+from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, report_problems, visible
 
 __all__ = ["add_arguments", "run"]
 
@@ -18,12 +17,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mediamon.io.inputs import read
+    from mediamon.io.output import json_text
 
     corpus = read(args.file)
     result = corpus.stats(top=args.top)
     report_problems(corpus.problems)
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json_text(result, indent=2))
     else:
         print(f"articles  {result['articles']}")
         print(f"mentions  {result['mentions']}")
@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
         for title, counts in (("language", result["languages"]), ("source", result["sources"])):
             print(f"\n{title}")
             for key, n in counts.items():
-                print(f"  {n:6d}  {key}")
+                print(f"  {n:6d}  {visible(key)}")
         print("\nentity")
         for row in result["entities"]:
-            print(f"  {row['mentions']:6d}  {row['id']:<32} {row['type']:<6} {row['name']}")
+            print(visible(f"  {row['mentions']:6d}  {row['id']:<32} {row['type']:<6} {row['name']}"))
     return EXIT_PROBLEMS if corpus.problems else EXIT_OK

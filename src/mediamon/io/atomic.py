@@ -46,6 +46,24 @@ def _umask() -> int:
     return mask
 
 
+def _is_special(path: str | os.PathLike[str]) -> bool:
+    """An existing target that is not a regular file or a directory (``/dev/null``, a pipe, a tty)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def _write_through(
+    path: str | os.PathLike[str], *, encoding: str, newline: str | None, errors: str
+) -> Iterator[IO[str]]:
+    """A device or pipe is written directly: it cannot be replaced by a rename (nor should it be)."""
+    with open(path, "w", encoding=encoding, newline=newline, errors=errors) as handle:
+        yield handle
+
+
 @contextlib.contextmanager
 def atomic_write(
     path: str | os.PathLike[str],
@@ -60,7 +78,13 @@ def atomic_write(
 
     ``compression`` (``.gz``, ``.bz2``, ``.xz``) compresses what is written. On an error
     the temporary file is removed and the error propagates; ``path`` is untouched.
+    A target that exists and is not a regular file (``/dev/null``, a named pipe) is
+    written directly, uncompressed.
     """
+    if _is_special(path):
+        with _write_through(path, encoding=encoding, newline=newline, errors=errors) as through:
+            yield through
+        return
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _new_file_mode(target)

@@ -14,12 +14,22 @@ import lzma
 import os
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, Protocol
 
 import attrs
 
-__all__ = ["ERRORS", "FORMATS", "Decompressor", "Format", "by_magic", "by_name", "open_read", "split_suffix"]
+__all__ = [
+    "ERRORS",
+    "FORMATS",
+    "Decompressor",
+    "Format",
+    "by_magic",
+    "by_name",
+    "inflate",
+    "open_read",
+    "split_suffix",
+]
 
 
 class Decompressor(Protocol):
@@ -29,7 +39,7 @@ class Decompressor(Protocol):
     def eof(self) -> bool: ...
     @property
     def unused_data(self) -> bytes: ...
-    def decompress(self, data: bytes) -> bytes: ...
+    def decompress(self, data: bytes, max_length: int = ...) -> bytes: ...
 
 
 @attrs.frozen
@@ -85,6 +95,28 @@ FORMATS: dict[str, Format] = {
     ),
     ".xz": Format(".xz", re.compile(b"\xfd7zXZ\x00"), lzma.LZMADecompressor, _xz_writer, _xz_reader),
 }
+
+
+def inflate(decompressor: Decompressor, data: bytes, step: int) -> Iterator[bytes]:
+    """Decompress ``data`` in pieces of at most ``step`` bytes, so that no call inflates unbounded.
+
+    zlib keeps the input it has not used in ``unconsumed_tail``; bz2 and lzma keep it inside
+    and say ``needs_input`` when they want more.
+    """
+    piece = decompressor.decompress(data, step)
+    yield piece
+    while not decompressor.eof:
+        tail = getattr(decompressor, "unconsumed_tail", None)
+        if tail is not None:
+            if not tail:
+                return
+            piece = decompressor.decompress(tail, step)
+        else:
+            if getattr(decompressor, "needs_input", True):
+                return
+            piece = decompressor.decompress(b"", step)
+        yield piece
+
 
 #: What damaged or truncated compressed data raises while it is read.
 ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, lzma.LZMAError, ValueError, zlib.error)

@@ -62,6 +62,22 @@ FORMATS = {
 }
 
 
+@attrs.frozen
+class ReadLimits:
+    """Caps that keep memory bounded on hostile input (a zip bomb, ``/dev/zero``).
+
+    ``max_bytes``: the most bytes of one input kept, after decompression; what is beyond
+    is not read and is reported as a problem naming the file. ``step``: the most bytes one
+    decompression call may produce.
+    """
+
+    max_bytes: int = 64 << 20
+    step: int = 1 << 20
+
+
+#: The limits the readers use.
+LIMITS = ReadLimits()
+
 _LIST_KEYS = ("articles", "records", "items", "data", "results", "docs")
 _CHUNK = 1 << 20
 STDIN = "-"
@@ -220,12 +236,12 @@ def _load_bytes(name: str) -> bytes:
             return b""
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            data: bytes = buffer.read()
+            data: bytes = buffer.read(LIMITS.max_bytes + 1)
             return data
         text = stream.read()
         return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
     with open(name, "rb") as handle:
-        return handle.read()
+        return handle.read(LIMITS.max_bytes + 1)  # one byte more: the cap shows
 
 
 def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Problem | None]:
@@ -240,10 +256,13 @@ def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Proble
             decompressor = make()
             pos = 0
             while pos < len(rest) and not decompressor.eof:
-                chunk = decompressor.decompress(rest[pos : pos + _CHUNK])
+                for chunk in compression_formats.inflate(decompressor, rest[pos : pos + _CHUNK], LIMITS.step):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > LIMITS.max_bytes:
+                        kept = b"".join(chunks)[: LIMITS.max_bytes]
+                        return kept, Problem(label, None, Msg.TOO_BIG.format(limit=LIMITS.max_bytes))
                 pos += _CHUNK
-                chunks.append(chunk)
-                size += len(chunk)
             if not decompressor.eof:
                 raise EOFError("it ends before the end-of-stream marker")
             rest = decompressor.unused_data + rest[pos:]
@@ -291,8 +310,12 @@ def read_file(
         return Parsed(
             problems=(Problem(label, None, reason or Msg.UNREADABLE.format(detail=exc.strerror or exc)),)
         )
+    problem: Problem | None = None
+    if len(raw) > LIMITS.max_bytes:
+        raw = raw[: LIMITS.max_bytes]
+        problem = Problem(label, None, Msg.TOO_BIG.format(limit=LIMITS.max_bytes))
     fmt, compression = _format_of(name) if name != STDIN else ("dump", None)
-    return _parse_bytes(
+    parsed = _parse_bytes(
         raw,
         label,
         fmt=format or fmt,
@@ -303,6 +326,7 @@ def read_file(
         settings=settings,
         columns=columns,
     )
+    return parsed if problem is None else attrs.evolve(parsed, problems=(problem, *parsed.problems))
 
 
 def _parse_bytes(

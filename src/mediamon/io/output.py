@@ -12,8 +12,10 @@ import contextlib
 import csv
 import io
 import json
+import math
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -31,6 +33,7 @@ __all__ = [
     "OUTPUT_FORMATS",
     "ArticleWriter",
     "dumps",
+    "json_text",
     "open_writer",
     "output_format",
     "render",
@@ -52,11 +55,24 @@ _CSV_COLUMNS = ARTICLE_FIELDS
 STDOUT = "-"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # json.dumps(..., ensure_ascii=False, default=str) builds this encoder on every call.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False)
+
+
+#: Names that mean standard output itself (written through, never replaced by a rename).
+_STDOUT_NAMES = frozenset({STDOUT, "/dev/stdout"})
 
 
 def _is_stdout(path: str | os.PathLike[str] | None) -> bool:
-    return path is None or os.fspath(path) == STDOUT
+    return path is None or os.fspath(path) in _STDOUT_NAMES
+
+
+def _is_device(name: str) -> bool:
+    """An existing target that is not a regular file (``/dev/null``, a pipe): written as JSON Lines."""
+    try:
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _compression(name: str) -> str | None:
@@ -76,6 +92,8 @@ def output_format(path: str | os.PathLike[str] | None) -> str:
     compression = _compression(name)
     base = name[: -len(compression)] if compression else name
     suffix = os.path.splitext(os.path.basename(base))[1].lower()
+    if suffix not in OUTPUT_FORMATS and _is_device(name):
+        return "jsonl"
     if suffix not in OUTPUT_FORMATS:
         shown = (suffix + (compression or "")) or os.path.basename(name) or name
         raise UsageError(Msg.USAGE_OUTPUT.format(suffix=shown), path=name)
@@ -88,6 +106,40 @@ def _escape_surrogate(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by its name as a string (JSON has none)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """``value`` as strict JSON on one line (or indented), UTF-8-safe.
+
+    Lone surrogates become ``\\uXXXX`` escapes; NaN and infinities (which a record may
+    hold, as Python's reader accepts them) become the strings ``"NaN"``, ``"Infinity"``,
+    ``"-Infinity"``, so the output is always valid JSON.
+    """
+    encoder = (
+        _ENCODER
+        if indent is None
+        else json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False, indent=indent)
+    )
+    try:
+        line = encoder.encode(value)
+    except ValueError:
+        line = encoder.encode(_finite(value))
+    try:
+        line.encode("utf-8")  # fails only on a lone surrogate; 5x cheaper than searching for one
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_escape_surrogate, line)
+    return line
+
+
 def dumps(article: Article) -> str:
     """One article as a JSON Lines line (no trailing newline).
 
@@ -95,12 +147,7 @@ def dumps(article: Article) -> str:
     escapes, which are valid UTF-8 and read back as the same code points; a high surrogate
     followed by a low one reads back as the one character the pair encodes.
     """
-    line = _ENCODER.encode(article.to_dict())
-    try:
-        line.encode("utf-8")  # fails only on a lone surrogate; 5x cheaper than searching for one
-    except UnicodeEncodeError:
-        return _SURROGATE.sub(_escape_surrogate, line)
-    return line
+    return json_text(article.to_dict())
 
 
 def write_stream(articles: Iterable[Article], handle: IO[str], fmt: str) -> int:
@@ -203,12 +250,7 @@ def _csv_writer(handle: IO[str], fmt: str) -> Any:
 
 def _csv_row(writer: Any, article: Article) -> None:
     row = article.to_dict()
-    writer.writerow(
-        _SURROGATE.sub(_escape_surrogate, json.dumps(row[c], ensure_ascii=False, default=str))
-        if isinstance(row[c], dict | list)
-        else row[c]
-        for c in _CSV_COLUMNS
-    )
+    writer.writerow(json_text(row[c]) if isinstance(row[c], dict | list) else row[c] for c in _CSV_COLUMNS)
 
 
 class ArticleWriter:

@@ -1,0 +1,165 @@
+"""Issue 18: outputs that alias inputs, hostile text on a terminal, bounded memory, strict JSON."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediamon.cli import main
+from mediamon.cli.common import visible
+from mediamon.io import inputs
+from mediamon.io.output import json_text
+
+DUMP = "Iraq news\n\nBaghdad talks resume\nOfficials in Baghdad met on Monday to resume the talks.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "dump.txt").write_text(DUMP, encoding="utf-8")
+    (tmp_path / "crawl.jsonl").write_text(
+        json.dumps({"id": "a", "title": "Baghdad", "body": "Talks in Baghdad."}) + "\n", encoding="utf-8"
+    )
+    os.link(tmp_path / "crawl.jsonl", tmp_path / "hard.jsonl")
+    os.symlink(tmp_path / "crawl.jsonl", tmp_path / "soft.jsonl")
+    (tmp_path / "dir").mkdir()
+    os.link(tmp_path / "crawl.jsonl", tmp_path / "dir" / "inside.jsonl")
+    return tmp_path
+
+
+ALIASES = [
+    ("segment", "{d}/dump.txt", "-o", "{d}/out.jsonl", "--dropped", "{d}/dump.txt"),
+    ("segment", "{d}/crawl.jsonl", "-o", "{d}/crawl.jsonl"),
+    ("segment", "{d}/crawl.jsonl", "-o", "{d}/./crawl.jsonl"),
+    ("segment", "{d}/crawl.jsonl", "-o", "{d}/hard.jsonl"),
+    ("segment", "{d}/crawl.jsonl", "-o", "{d}/soft.jsonl"),
+    ("segment", "{d}/dir", "-o", "{d}/crawl.jsonl"),
+    ("segment", "{d}/dump.txt", "-o", "{d}/x.jsonl", "--dropped", "{d}/x.jsonl"),
+    ("annotate", "{d}/dump.txt", "-o", "{d}/new.jsonl", "--dropped", "{d}/new.jsonl"),
+    ("annotate", "{d}/soft.jsonl", "-o", "{d}/hard.jsonl"),
+    ("report", "{d}/crawl.jsonl", "-o", "{d}/crawl.jsonl"),
+    ("report", "{d}/dir", "-o", "{d}/soft.jsonl"),
+]
+
+
+@pytest.mark.parametrize("argv", ALIASES, ids=[" ".join(a) for a in ALIASES])
+def test_an_output_that_is_an_input_is_refused_before_anything_is_written(
+    files: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    before = {p: p.read_bytes() for p in files.rglob("*") if p.is_file()}
+    status, _out, err = run(capsys, *(a.format(d=files) for a in argv))
+    assert status == 2
+    assert "refused" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in files.rglob("*") if p.is_file()} == before
+
+
+@settings(max_examples=30, deadline=None)
+@given(names=st.lists(st.sampled_from(["a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl", "b.jsonl"]), min_size=2))
+def test_no_output_aliasing_an_input_is_ever_accepted(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str]
+) -> None:
+    from mediamon.cli.common import check_outputs
+    from mediamon.errors import UsageError
+
+    d = tmp_path_factory.mktemp("alias")
+    (d / "a.jsonl").write_text('{"id": "x", "body": "b"}\n', encoding="utf-8")
+    os.link(d / "a.jsonl", d / "h.jsonl")
+    os.symlink(d / "a.jsonl", d / "s.jsonl")
+    *ins, out = [str(d / n) for n in names]
+    same = {"a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl"}
+    aliased = names[-1] in same and any(n in same for n in names[:-1])
+    if aliased:
+        with pytest.raises(UsageError):
+            check_outputs(ins, [("-o", out)])
+    else:
+        check_outputs(ins, [("-o", out)])
+
+
+def test_devices_and_stdout_are_accepted_as_outputs(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "segment", files / "dump.txt", "-o", os.devnull, "-q")[0] == 0
+    status, out, _ = run(
+        capsys, "segment", files / "dump.txt", "-o", files / "o.jsonl", "--dropped", "-", "-q"
+    )
+    assert status == 0
+    assert not (files / "-").exists()
+    assert all(json.loads(line)["reason"] for line in out.splitlines())
+
+
+HOSTILE = [
+    "\x1b]0;owned\x07",
+    "\x1b[2J",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "a\nmediamon: forged",
+    "\x9b31m",
+    "\ud800",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_visible_leaves_no_control_character(text: str) -> None:
+    shown = visible(text)
+    assert shown.isprintable()
+    assert shown.encode("utf-8")
+
+
+@given(st.text())
+def test_visible_is_printable_for_any_text(text: str) -> None:
+    shown = visible(text)
+    assert "\n" not in shown and "\x1b" not in shown
+    shown.encode("utf-8")
+
+
+def test_stats_prints_hostile_titles_and_names_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = "\x1b]0;t\x07"
+    record = {"id": "1", "title": "x", "body": "y", "source": bad + "\ud800"}
+    path = tmp_path / f"a{bad}\nmediamon: forged.jsonl"
+    path.write_text(json.dumps(record) + "\n{bad\n", encoding="utf-8")
+    status, out, err = run(capsys, "stats", path)
+    assert status == 1
+    assert "\x1b" not in out + err
+    assert all(line.startswith("mediamon: ") for line in err.splitlines())
+    status, out, _ = run(capsys, "stats", path, "--json")
+    assert json.loads(out)["sources"]
+
+
+def test_nan_and_infinity_are_written_as_valid_json() -> None:
+    text = json_text({"a": math.nan, "b": [math.inf, -math.inf], "c": 1.5})
+    assert json.loads(text, parse_constant=pytest.fail) == {
+        "a": "NaN",
+        "b": ["Infinity", "-Infinity"],
+        "c": 1.5,
+    }
+
+
+def test_nan_in_a_record_round_trips_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in.jsonl").write_text('{"id": "1", "body": "b", "score": NaN}\n', encoding="utf-8")
+    run(capsys, "segment", tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", "-q")
+    line = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    json.loads(line, parse_constant=pytest.fail)
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, None], ids=["gzip", "plain"])
+def test_inputs_beyond_the_size_cap_are_cut_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compress: object
+) -> None:
+    monkeypatch.setattr(inputs, "LIMITS", inputs.ReadLimits(max_bytes=1 << 16, step=1 << 12))
+    data = (DUMP * 5000).encode()
+    path = tmp_path / ("big.txt.gz" if compress else "big.txt")
+    path.write_bytes(gzip.compress(data) if compress else data)
+    parsed = inputs.read_file(str(path))
+    assert any("only the first 65536" in p.reason for p in parsed.problems)
+    assert parsed.articles
