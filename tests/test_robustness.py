@@ -200,12 +200,17 @@ def test_killed_run_leaves_no_partial_output(
     out = tmp_path / "out.jsonl"
     if previous is not None:
         out.write_text(previous, encoding="utf-8")
+    # A suite started in the background from a non-interactive shell inherits SIGINT as
+    # ignored, and so would the child, which then installs no Ctrl-C handler: while the
+    # child starts, SIGINT is handled here (a handled signal is reset to its default by exec).
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     process = subprocess.Popen(
         [sys.executable, "-m", "mediamon", "annotate", str(big_input), "-o", str(out)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+    signal.signal(signal.SIGINT, inherited)
     try:
         deadline = time.monotonic() + 120
         while not any(t.stat().st_size > 0 for t in _temporaries(out) if t.exists()):

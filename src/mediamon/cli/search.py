@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UsageError(Msg.BAD_LIMIT.format(value=args.limit))
+    args.limit = min(args.limit, sys.maxsize)  # more than SQLite's 64 bits means all of them
     query = " ".join(args.query)
     if not query.strip():
         raise UsageError(Msg.SEARCH_EMPTY)
