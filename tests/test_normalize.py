@@ -83,3 +83,16 @@ def test_idempotent_and_mapped(text: str, code: str) -> None:
 def test_explain_never_raises_and_names_steps(text: str, code: str) -> None:
     for step in NORMALIZERS[code].explain(text):
         assert step.name and text[step.start : step.start + len(step.before)] == step.before
+
+
+def test_english_normalizer_is_idempotent_for_every_code_point() -> None:
+    """Exhaustive (issue 18): NFKC of U+0149, U+1E9A, U+207B, U+208B held characters an earlier step folds."""
+    from mediamon import EnglishNormalizer
+
+    normalizer = EnglishNormalizer()
+    bad = []
+    for code in range(0x110000):
+        once = normalizer.normalize(chr(code))
+        if normalizer.normalize(once) != once:
+            bad.append(f"U+{code:04X}")
+    assert bad == []

@@ -83,7 +83,17 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         chr(c) for name in ("greek", "cyrillic") for a, b in scripts.get(name).blocks for c in range(a, b + 1)
     )
     chars = {*fold, *apostrophes, *dashes, *quotes, *spaces, *combining, *controls, *greek_cyrillic}
-    return build_table(sorted(chars), steps)
+    mapping, reasons = build_table(sorted(chars), steps)
+    # A step's output may hold a character an earlier step folds (NFKC of U+0149 is U+02BC + n,
+    # and U+02BC is an apostrophe): map to the fixed point, so that normalising is idempotent.
+    for char, out in mapping.items():
+        for _ in range(len(steps)):
+            again = "".join(mapping.get(c, c) for c in out)
+            if again == out:
+                break
+            out = again
+        mapping[char] = out
+    return mapping, reasons
 
 
 def _after_word(match: re.Match[str]) -> bool:
