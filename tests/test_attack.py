@@ -163,3 +163,15 @@ def test_inputs_beyond_the_size_cap_are_cut_and_reported(
     parsed = inputs.read_file(str(path))
     assert any("only the first 65536" in p.reason for p in parsed.problems)
     assert parsed.articles
+
+
+@pytest.mark.parametrize("alias", ["\u0640", "\u0640\u0640\u0640", "\u0640 \u0640", "\u02b0\u0640"])
+def test_an_alias_of_only_tatweel_or_modifiers_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], alias: str
+) -> None:
+    path = tmp_path / "g.jsonl"
+    entity = {"id": "loc:x", "type": "LOC", "names": {"ar": [alias]}}
+    path.write_text(json.dumps(entity, ensure_ascii=False) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "gazetteer", "check", path)
+    assert status == 1
+    assert "g.jsonl:1:" in err and "no letters or digits" in err

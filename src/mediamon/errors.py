@@ -84,7 +84,7 @@ class Msg:
     DATA_FILE = "invalid data file: {detail}"
     GAZ_MISSING = "missing {field!r}"
     GAZ_EMPTY_ALIAS = "empty alias"
-    GAZ_BAD_ALIAS = "alias {alias!r} has no letters or digits"
+    GAZ_BAD_ALIAS = "alias {alias!r} has no letters or digits (tatweel and other modifiers do not count)"
     GAZ_BAD_LANG = "unknown language code {lang!r} (use an ISO 639-1 code such as 'en' or 'ar')"
     GAZ_TWO_TYPES = "id {id!r} has type {new!r} here but {old!r} at line {old_line}"
     GAZ_BAD_TYPE = "{field!r} must be {want}, not {got}"

@@ -18,6 +18,7 @@ import io
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import metadata, resources
 from typing import Any
@@ -287,7 +288,7 @@ class _Builder:
         if not alias:
             self._problem(line, Msg.GAZ_EMPTY_ALIAS)
             return None
-        if not any(c.isalnum() for c in alias):
+        if not any(_counts_as_letter(c) for c in alias):
             self._problem(line, Msg.GAZ_BAD_ALIAS.format(alias=alias))
             return None
         return str(alias)
@@ -467,3 +468,9 @@ class _Builder:
             )
         self._order = []
         return out
+
+
+def _counts_as_letter(char: str) -> bool:
+    """A letter or digit an alias can match on: not a modifier letter such as tatweel (U+0640),
+    which normalisation removes, so an alias made only of them could never match."""
+    return char.isalnum() and unicodedata.category(char) != "Lm"

@@ -86,7 +86,8 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     mapping, reasons = build_table(sorted(chars), steps)
     # A step's output may hold a character an earlier step folds (NFKC of U+0149 is U+02BC + n,
     # and U+02BC is an apostrophe): map to the fixed point, so that normalising is idempotent.
-    for char, out in mapping.items():
+    for char, first in mapping.items():
+        out = first
         for _ in range(len(steps)):
             again = "".join(mapping.get(c, c) for c in out)
             if again == out:
