@@ -175,3 +175,19 @@ def test_an_alias_of_only_tatweel_or_modifiers_is_refused(
     status, _, err = run(capsys, "gazetteer", "check", path)
     assert status == 1
     assert "g.jsonl:1:" in err and "no letters or digits" in err
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+def test_the_last_representable_date_in_timeline_and_report(freq: str) -> None:
+    import datetime as dt
+
+    import mediamon
+    from mediamon.report import render_report
+
+    last = [dt.date(9999, 12, 31), dt.date(9999, 12, 27), dt.date(9999, 12, 1)]
+    corpus = mediamon.Corpus(
+        [mediamon.Article(id=str(i), title="t", body="Talks in Baghdad", date=d) for i, d in enumerate(last)]
+    ).annotate()
+    periods = corpus.timeline(freq=freq).periods
+    assert sum(n for _, n in periods) == 3
+    assert "9999" in render_report(list(corpus))

@@ -166,6 +166,8 @@ def period_range(first: dt.date, last: dt.date, freq: str) -> Iterator[dt.date]:
     current, end = period_start(first, freq), period_start(last, freq)
     while current <= end:
         yield current
+        if current == end:  # the next period may lie past 9999-12-31, which a date cannot hold
+            return
         current = _next_period(current, freq)
 
 

@@ -298,9 +298,14 @@ def _timeline(page: _Page, articles: Sequence[Article], rows: Sequence[EntityRow
         return title, '<p class="note">No dated mentions to chart.</p>'
     series = [(row, timeline(articles, row.id, freq, first=min(dates), last=max(dates))) for row in chosen]
     colors = dict(zip((row.id for row in chosen), _PALETTE, strict=False))
-    svg = _chart_svg([(colors[row.id], line) for row, line in series], word)
+    try:
+        svg = _chart_svg([(colors[row.id], line) for row, line in series], word)
+    except (ValueError, OverflowError):  # dates at the edge of the calendar (year 1, 9999)
+        svg = ""
     if svg is None:
         chart = f'<p class="note">{esc(Msg.REPORT_NO_CHART)}</p>'
+    elif not svg:
+        chart = f'<p class="note">{esc(Msg.REPORT_CHART_RANGE)}</p>'
     else:
         label = f"Line chart: mentions per {word} of the {len(series)} most-mentioned entities"
         chart = f'<figure class="chart" role="img" aria-label="{esc(label)}">{svg}</figure>'
