@@ -191,3 +191,34 @@ def test_the_last_representable_date_in_timeline_and_report(freq: str) -> None:
     periods = corpus.timeline(freq=freq).periods
     assert sum(n for _, n in periods) == 3
     assert "9999" in render_report(list(corpus))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.binary(max_size=300)
+    | st.text(max_size=80).map(lambda t: t.encode("utf-8", "surrogatepass"))
+    | st.sampled_from([b'{"title": "a \\ud800 b", "body": "x"}\n', b'{"id": 1, "score": NaN}\n', b"+2AA-"]),
+    suffix=st.sampled_from([".txt", ".jsonl", ".json", ".csv", ".tsv", ".jsonl.gz", ".txt.bz2"]),
+    command=st.sampled_from(["segment", "stats"]),
+)
+def test_no_byte_string_makes_a_command_raise(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str, command: str
+) -> None:
+    d = tmp_path_factory.mktemp("bytes")
+    path = d / f"in{suffix}"
+    path.write_bytes(data)
+    argv = [command, str(path)] + (["-o", str(d / "out.jsonl"), "-q"] if command == "segment" else [])
+    assert main(argv) in (0, 1)
+
+
+@pytest.mark.parametrize("name", ["in.jsonl", "in\udcff.jsonl", "in\x1b[2J.jsonl"])
+def test_report_of_lone_surrogates_and_odd_file_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = os.path.join(os.fsencode(tmp_path), os.fsencode(name))
+    with open(path, "wb") as handle:
+        handle.write(b'{"id": "1", "title": "bad \\ud800 title", "body": "Talks in Baghdad"}\n')
+    out = tmp_path / "r.html"
+    status, _, err = run(capsys, "report", os.fsdecode(path), "-o", out)
+    assert status == 0, err
+    assert "\ufffd" in out.read_text(encoding="utf-8")

@@ -531,6 +531,14 @@ def render_report(
     return _fill(_data("report.html"), values)
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def write_report(
     articles: Iterable[Article],
     path: str | os.PathLike[str],
@@ -545,6 +553,9 @@ def write_report(
     from mediamon.io.atomic import atomic_write
 
     page = render_report(articles, title=title, inputs=inputs, top=top, max_articles=max_articles)
+    # A lone surrogate (a JSON "\\ud800" escape, --encoding utf-7) has no UTF-8 form and HTML
+    # has no escape for it: the page shows U+FFFD, as a browser would.
+    page = page.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(page) else page
     if os.fspath(path) == "-":
         # UTF-8 whatever the locale says (the page declares it).
         sys.stdout.flush()
