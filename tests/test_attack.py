@@ -222,3 +222,16 @@ def test_report_of_lone_surrogates_and_odd_file_names(
     status, _, err = run(capsys, "report", os.fsdecode(path), "-o", out)
     assert status == 0, err
     assert "\ufffd" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv.gz"])
+def test_a_corrupt_compressed_gazetteer_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    row = '{"id": "loc:x", "type": "LOC", "names": {"en": ["Foo"]}}\n' * 200
+    data = gzip.compress(row.encode())
+    path = tmp_path / f"g{suffix}"
+    path.write_bytes(data[:20] + b"garbage" + data[27:])
+    status, _, err = run(capsys, "gazetteer", "check", path)
+    assert status == 1
+    assert "Traceback" not in err and f"g{suffix}" in err
