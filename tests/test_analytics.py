@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -287,3 +288,32 @@ def test_empty_corpus() -> None:
     assert empty.entity_table() == []
     assert list(empty.timeline(freq="W")) == [] and empty.timeline().undated == 0
     assert empty.cooccurrence() == []
+
+
+def test_arrow_parquet_and_polars_exports_keep_every_article_and_mention(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    parquet = pytest.importorskip("pyarrow.parquet")
+    article = Article(
+        id="a1",
+        title="Kadhimi in Baghdad",
+        body="العراق",
+        date=dt.date(2021, 7, 1),
+        lang="en",
+        meta={"section": "World"},
+        mentions=(Mention("title", 0, 7, "Kadhimi", "per:k", "PER", "Kadhimi", "en", "Kadhimi", "exact"),),
+    )
+    undated = Article(id="a2", title="", body="x", lang="en")
+    corpus = Corpus([article, undated])
+    table, mentions = corpus.to_arrow()
+    assert table.num_rows == 2 and mentions.num_rows == 1
+    assert table.column("date").type == pa.date32()
+    assert table.column("date").to_pylist() == [dt.date(2021, 7, 1), None]
+    assert json.loads(table.column("meta")[0].as_py()) == {"section": "World"}
+    assert mentions.column("start").type == pa.int64()
+    assert mentions.column("entity_id").to_pylist() == ["per:k"]
+    paths = corpus.to_parquet(tmp_path / "out")
+    assert parquet.read_table(paths[1]).equals(mentions)
+    assert parquet.read_table(paths[0]).column("id").to_pylist() == ["a1", "a2"]
+    pytest.importorskip("polars")
+    frames = corpus.to_polars()
+    assert frames[0].shape == (2, table.num_columns) and frames[1]["entity_id"].to_list() == ["per:k"]

@@ -12,9 +12,11 @@ import csv
 import datetime as dt
 import importlib
 import itertools
+import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -326,12 +328,29 @@ def write_mentions_csv(articles: Iterable[Article], path: str | os.PathLike[str]
 
 def _pandas() -> Any:
     """pandas, imported on first use; ImportError naming the extra to install when it is missing."""
-    try:
-        return importlib.import_module("pandas")
-    except ImportError as exc:
-        raise ImportError(
-            Msg.NEEDS_EXTRA.format(what="to_pandas()", module="pandas", extra="pandas")
-        ) from exc
+    return _module("pandas", "to_pandas()", "pandas")
+
+
+def article_values(listed: Sequence[Article]) -> dict[str, Any]:
+    """The one-row-per-article columns (:data:`ARTICLE_TABLE_COLUMNS`) as plain lists, which
+    :func:`to_pandas` and :func:`to_arrow` type their own way."""
+    return {
+        "id": [a.id for a in listed],
+        "title": [a.title for a in listed],
+        "body": [a.body for a in listed],
+        "date": [a.date for a in listed],
+        "date_text": [a.date_text for a in listed],
+        "author": [a.author for a in listed],
+        "source": [a.source for a in listed],
+        "source_id": [a.meta.get("source_id") for a in listed],
+        "url": [a.url for a in listed],
+        "lang": [a.lang for a in listed],
+        "origin_path": [a.origin.path if a.origin else None for a in listed],
+        "origin_first_line": [a.origin.first_line if a.origin else None for a in listed],
+        "origin_last_line": [a.origin.last_line if a.origin else None for a in listed],
+        "meta": [dict(a.meta) for a in listed],
+        "mentions": [len(a.mentions) for a in listed],
+    }
 
 
 def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
@@ -342,33 +361,77 @@ def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
     """
     pd = _pandas()
     listed = list(articles)
-    frame = pd.DataFrame(
-        {
-            "id": [a.id for a in listed],
-            "title": [a.title for a in listed],
-            "body": [a.body for a in listed],
-            "date": pd.to_datetime([a.date for a in listed]),
-            "date_text": [a.date_text for a in listed],
-            "author": [a.author for a in listed],
-            "source": [a.source for a in listed],
-            "source_id": [a.meta.get("source_id") for a in listed],
-            "url": [a.url for a in listed],
-            "lang": [a.lang for a in listed],
-            "origin_path": [a.origin.path if a.origin else None for a in listed],
-            "origin_first_line": pd.array(
-                [a.origin.first_line if a.origin else None for a in listed], "Int64"
-            ),
-            "origin_last_line": pd.array([a.origin.last_line if a.origin else None for a in listed], "Int64"),
-            "meta": [dict(a.meta) for a in listed],
-            "mentions": [len(a.mentions) for a in listed],
-        },
-    )
+    values = article_values(listed)
+    values["date"] = pd.to_datetime(values["date"])
+    for column in ("origin_first_line", "origin_last_line"):
+        values[column] = pd.array(values[column], "Int64")
+    frame = pd.DataFrame(values)
     rows = list(mention_rows(listed))
     mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     mentions["date"] = pd.to_datetime(mentions["date"])
     for column in ("start", "end"):
         mentions[column] = mentions[column].astype("int64")
     return frame, mentions
+
+
+def _module(name: str, what: str, extra: str) -> Any:
+    """An optional module, imported on first use; ImportError naming the extra when it is missing."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise ImportError(Msg.NEEDS_EXTRA.format(what=what, module=name, extra=extra)) from exc
+
+
+#: Columns of the one-row-per-article Arrow table (``meta`` as JSON text, dates as ``date32``).
+ARTICLE_TABLE_COLUMNS = (
+    "id", "title", "body", "date", "date_text", "author", "source", "source_id", "url", "lang",
+    "origin_path", "origin_first_line", "origin_last_line", "meta", "mentions",
+)  # fmt: skip
+
+
+def to_arrow(articles: Iterable[Article]) -> tuple[Any, Any]:
+    """Two pyarrow Tables: articles (:data:`ARTICLE_TABLE_COLUMNS`) and mentions
+    (:data:`MENTION_COLUMNS`); typed columns (``date32``, ``int64``), ``meta`` as JSON text."""
+    pa = _module("pyarrow", "to_arrow()", "arrow")
+    listed = list(articles)
+    values = article_values(listed)
+    values["meta"] = [json.dumps(meta, ensure_ascii=False, default=str) for meta in values["meta"]]
+    types = {"date": pa.date32(), "origin_first_line": pa.int64(), "origin_last_line": pa.int64()}
+    table = pa.table({k: pa.array(v, type=types.get(k, pa.string() if k != "mentions" else pa.int64()))
+                      for k, v in values.items()})  # fmt: skip
+    rows = list(mention_rows(listed))
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in MENTION_COLUMNS]
+    ints = {"start", "end"}
+    mentions = pa.table(
+        {
+            name: pa.array(
+                [dt.date.fromisoformat(v) if v else None for v in column] if name == "date" else list(column),
+                type=pa.date32() if name == "date" else pa.int64() if name in ints else pa.string(),
+            )
+            for name, column in zip(MENTION_COLUMNS, columns, strict=True)
+        }
+    )
+    return table, mentions
+
+
+def write_parquet(articles: Iterable[Article], folder: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Write ``articles.parquet`` and ``mentions.parquet`` (the :func:`to_arrow` tables) in
+    ``folder`` (created if missing); return their paths."""
+    parquet = _module("pyarrow.parquet", "to_parquet()", "arrow")
+    table, mentions = to_arrow(articles)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = out / "articles.parquet", out / "mentions.parquet"
+    for data, path in zip((table, mentions), paths, strict=True):
+        parquet.write_table(data, path)
+    return paths
+
+
+def to_polars(articles: Iterable[Article]) -> tuple[Any, Any]:
+    """Two polars DataFrames made from the :func:`to_arrow` tables (needs polars installed)."""
+    pl = _module("polars", "to_polars()", "arrow")
+    table, mentions = to_arrow(articles)
+    return pl.from_arrow(table), pl.from_arrow(mentions)
 
 
 def summary(articles: Iterable[Article], top: int = 20) -> dict[str, Any]:

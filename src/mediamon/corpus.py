@@ -309,6 +309,24 @@ class Corpus(Sequence[Article]):
 
         return to_pandas(self.articles)
 
+    def to_arrow(self) -> tuple[Any, Any]:
+        """(articles, mentions) as pyarrow Tables; needs the ``[arrow]`` extra."""
+        from mediamon.analytics import to_arrow
+
+        return to_arrow(self.articles)
+
+    def to_parquet(self, folder: str | os.PathLike[str]) -> tuple[Any, Any]:
+        """Write ``articles.parquet`` and ``mentions.parquet`` in ``folder``; return their paths."""
+        from mediamon.analytics import write_parquet
+
+        return write_parquet(self.articles, folder)
+
+    def to_polars(self) -> tuple[Any, Any]:
+        """(articles, mentions) as polars DataFrames, where polars is installed."""
+        from mediamon.analytics import to_polars
+
+        return to_polars(self.articles)
+
     def to_csv(self, path: str | os.PathLike[str]) -> int:
         """Write the *mentions* as CSV, one row each with its article's id, date, source and language.
 

@@ -135,6 +135,10 @@ class Msg:
     STORE_NOT_DB = "not an SQLite database ({detail})"
     STORE_NOT_OURS = "an SQLite database, but not a mediamon store (no store_info table)"
     STORE_SCHEMA = "store schema version {found!r}; this mediamon reads version {want!r}"
+    STORE_UPGRADE = (
+        "store schema version {found!r}, opened read-only; open it writable once"
+        " (mediamon.Store(path)) to upgrade it to version {want!r}"
+    )
     STORE_ERROR = "store error: {detail}"
     STORE_NEEDS_FTS5 = (
         "this store has a full-text index, but this Python's sqlite3 lacks FTS5; open it read-only to search"

@@ -60,6 +60,12 @@ class Language(Protocol):
         ...
 
     @property
+    def search_prefixes(self) -> frozenset[str]:
+        """Letters search strips from the front of a normalised word (the article with what may
+        precede it), so ``بالعراق`` and ``العراق`` index alike (empty: words are kept whole)."""
+        ...
+
+    @property
     def normalizer(self) -> Normalizer: ...
 
     @property

@@ -1,4 +1,5 @@
-"""``mediamon stats``: counts by language, source and entity (:meth:`mediamon.Corpus.stats`)."""
+"""``mediamon stats``: counts by language, source and entity (:meth:`mediamon.Corpus.stats`) of a
+JSON Lines file or a store."""
 
 from __future__ import annotations
 
@@ -10,16 +11,23 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="OUT.jsonl")
+    parser.add_argument("file", metavar="OUT.jsonl|STORE.db")
     parser.add_argument("--top", type=int, default=20, help="how many entities to list")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
+    from mediamon.cli.common import store_errors
+    from mediamon.corpus import Corpus
     from mediamon.io.inputs import read
     from mediamon.io.output import json_text
+    from mediamon.store import STORE_SUFFIXES, read_store
 
-    corpus = read(args.file)
+    if args.file.lower().endswith(STORE_SUFFIXES):
+        with store_errors(args.file):
+            corpus = Corpus(read_store(args.file))
+    else:
+        corpus = read(args.file)
     result = corpus.stats(top=args.top)
     report_problems(corpus.problems)
     if args.json:

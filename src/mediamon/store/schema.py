@@ -1,7 +1,7 @@
 """The store's tables, and rows to and from Articles and Mentions.
 
 One file holds everything: ``articles``, ``mentions``, ``entities``, ``aliases``,
-``search_text`` and the FTS5 index ``search_fts`` (see docs/formats.md).
+``search_text`` and the FTS5 index ``articles_fts`` (see docs/formats.md).
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from mediamon.model import Article, Mention, Origin
 
 __all__ = ["SCHEMA_VERSION", "STORE_SUFFIXES", "fts5_available"]
 
-SCHEMA_VERSION = "1"
+#: 2: the index is ``articles_fts`` (content="articles") over Arabic-aware search forms.
+SCHEMA_VERSION = "2"
+#: Versions :class:`Store` upgrades in place when it opens them writable.
+UPGRADABLE = ("1",)
 #: File suffixes the command line treats as a store.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 BATCH = 500
@@ -87,19 +90,35 @@ SCHEMA = (
     )""",
 )
 
-# The index reads its text from ``search_text`` (an external-content table); the triggers
-# keep the two in step on every insert and delete.
+#: The full-text index, named and declared as Datasette and sqlite-utils look for one: a table
+#: ``articles_fts`` whose ``content="articles"`` names the table it indexes (its rowid is
+#: ``articles.pk``). What it indexes is the *search form* ``search_text`` holds (normalised, the
+#: Arabic article and its proclitics cut), written by the triggers on ``search_text``; so a query
+#: those tools pass through as typed finds what ``mediamon search`` finds when its words are
+#: typed in that form (English words are; see docs/formats.md).
+FTS_TABLE = "articles_fts"
 FTS_SCHEMA = (
-    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
-        title, body, content='search_text', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5 (
+        title, body, content="articles", content_rowid="pk", tokenize="unicode61 remove_diacritics 2"
     )""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ai AFTER INSERT ON search_text BEGIN
-        INSERT INTO search_fts (rowid, title, body) VALUES (new.pk, new.title, new.body);
+    f"""CREATE TRIGGER IF NOT EXISTS search_text_ai AFTER INSERT ON search_text BEGIN
+        INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (new.pk, new.title, new.body);
     END""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ad AFTER DELETE ON search_text BEGIN
-        INSERT INTO search_fts (search_fts, rowid, title, body)
+    f"""CREATE TRIGGER IF NOT EXISTS search_text_ad AFTER DELETE ON search_text BEGIN
+        INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, body)
         VALUES ('delete', old.pk, old.title, old.body);
     END""",
+)
+#: Fill the index from ``search_text`` (FTS5's own ``rebuild`` would read the raw ``articles``).
+FTS_FILL = (
+    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')",
+    f"INSERT INTO {FTS_TABLE} (rowid, title, body) SELECT pk, title, body FROM search_text",
+)
+#: What a version-1 store had instead (dropped when it is upgraded).
+OLD_FTS = (
+    "DROP TRIGGER IF EXISTS search_text_ai",
+    "DROP TRIGGER IF EXISTS search_text_ad",
+    "DROP TABLE IF EXISTS search_fts",
 )
 
 ARTICLE_COLUMNS = (

@@ -19,7 +19,11 @@ from mediamon.text.dates import as_date
 if TYPE_CHECKING:
     from mediamon.text.normalize import NormalizedText
 
-__all__ = ["Hit", "search_form"]
+__all__ = ["Hit", "index_form", "search_form"]
+
+#: A search word keeps at least this many letters after its article and proclitics are cut
+#: (``الله`` stays whole; ``الانسحاب`` indexes as ``انسحاب``).
+MIN_STEM = 3
 
 
 @functools.cache
@@ -34,6 +38,33 @@ def search_form(text: str) -> str:
     script alone), so both scripts are folded by their own rules in one pass over mixed text."""
     arabic, english = normalizers()
     return str(english.normalize(arabic.normalize(text)))
+
+
+@functools.cache
+def prefixes() -> str:
+    """A regex group of every language's ``search_prefixes``, longest first."""
+    from mediamon import lang
+
+    found = sorted({p for language in lang.languages() for p in language.search_prefixes}, key=len)
+    return "(?:" + ("|".join(map(re.escape, reversed(found))) or "(?!)") + ")"
+
+
+@functools.cache
+def prefix_pattern() -> re.Pattern[str]:
+    """What a word of the search form loses at its start: the longest prefix that leaves
+    ``MIN_STEM`` letters."""
+    return re.compile(rf"(?<![^\W_]){prefixes()}(?=[^\W\d_]{{{MIN_STEM},}})")
+
+
+def stem(word: str) -> str:
+    """One normalised word as the index holds it (``بالعراق`` -> ``عراق``)."""
+    return prefix_pattern().sub("", word, count=1)
+
+
+def index_form(text: str) -> str:
+    """Text as the full-text index holds it: :func:`search_form`, then each word's article and
+    proclitics cut (offsets shift; :func:`first_term` finds a term in the original text)."""
+    return prefix_pattern().sub("", search_form(text))
 
 
 def mapped(text: str) -> tuple[NormalizedText, NormalizedText]:
@@ -56,7 +87,7 @@ def parse_query(query: str) -> tuple[list[str], list[list[str]]]:
     """Normalised query words outside quotes, and quoted phrases as word lists."""
     words: list[str] = []
     phrases: list[list[str]] = []
-    for index, part in enumerate(search_form(query).split('"')):
+    for index, part in enumerate(index_form(query).split('"')):
         tokens = TOKEN.findall(part)
         if index % 2 and len(tokens) > 1:
             phrases.append(tokens)
@@ -168,9 +199,40 @@ def first_term(text: str, terms: list[list[str]]) -> tuple[int, int] | None:
     if not text or not terms:
         return None
     first, second = mapped(text)
-    patterns = sorted({r"[\W_]+".join(map(re.escape, term)) for term in terms if term}, key=len, reverse=True)
+    words = (r"[\W_]+".join(f"{prefixes()}?{re.escape(word)}" for word in term) for term in terms if term)
+    patterns = sorted(set(words), key=len, reverse=True)
     match = re.search(rf"(?<![^\W_])(?:{'|'.join(patterns)})(?![^\W_])", second.text)
     if match is None:
         return None
     start, end = second.span(*match.span())
     return first.span(start, end)
+
+
+def alias_entities(conn: Any, query: str) -> list[str]:
+    """Ids of stored entities the query names: the whole query is one of their aliases (after
+    normalisation) or their id, or it is the end of a longer alias -- a surname the alias's
+    language accepts as one (``سليماني`` for ``قاسم سليماني``), or its last words."""
+    from mediamon import lang
+
+    keys = {alias_key(query), " ".join(TOKEN.findall(search_form(query)))} - {""}
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT entity_id FROM aliases WHERE key IN ({marks}) UNION SELECT id FROM entities WHERE id = ?",
+        [*keys, query.strip()],
+    ).fetchall()
+    found = {str(r[0]) for r in rows}
+    wanted = [stem(w) for w in TOKEN.findall(search_form(query))]
+    if wanted:
+        last = wanted[-1].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        for entity_id, alias, key in conn.execute(
+            "SELECT entity_id, alias, key FROM aliases WHERE key LIKE ? ESCAPE '\\'", ["%" + last]
+        ):
+            words = [stem(w) for w in TOKEN.findall(key)]
+            if len(words) <= len(wanted) or words[-len(wanted) :] != wanted:
+                continue
+            if len(wanted) == 1:
+                owner = next((x for x in lang.languages() if x.owns(alias)), None)
+                if owner is None or owner.surname_key(alias) is None:
+                    continue
+            found.add(str(entity_id))
+    return sorted(found)

@@ -25,10 +25,13 @@ from mediamon.store.schema import (
     ARTICLE_COLUMNS,
     BATCH,
     CHUNK,
+    FTS_FILL,
     FTS_SCHEMA,
+    FTS_TABLE,
+    OLD_FTS,
     SCHEMA,
     SCHEMA_VERSION,
-    TOKEN,
+    UPGRADABLE,
     add_missing_columns,
     article_from_row,
     clean,
@@ -39,7 +42,7 @@ from mediamon.store.schema import (
     source_key,
     uri_path,
 )
-from mediamon.store.search import Hit, alias_key, filters, make_hit, parse_query, search_form
+from mediamon.store.search import Hit, alias_entities, alias_key, filters, index_form, make_hit, parse_query
 
 __all__ = ["Store", "read_store", "write_store"]
 
@@ -91,18 +94,24 @@ class Store:
         tables = self._tables()
         if (tables or self.readonly) and "store_info" not in tables:
             raise InputError(Msg.STORE_NOT_OURS, path=self.path)
+        upgrade = False
         if tables:
             row = self._conn.execute("SELECT value FROM store_info WHERE key = 'schema'").fetchone()
             found = row[0] if row else None
-            if found != SCHEMA_VERSION:
+            if found in UPGRADABLE and self.readonly:
+                raise InputError(Msg.STORE_UPGRADE.format(found=found, want=SCHEMA_VERSION), path=self.path)
+            if found != SCHEMA_VERSION and found not in UPGRADABLE:
                 raise InputError(Msg.STORE_SCHEMA.format(found=found, want=SCHEMA_VERSION), path=self.path)
-        has_index = "search_fts" in tables
+            upgrade = found != SCHEMA_VERSION
+        has_index = FTS_TABLE in tables or (upgrade and "search_fts" in tables)
         available = fts5_available()
         if self.readonly:
             return has_index and available
         if has_index and not available:
             raise InputError(Msg.STORE_NEEDS_FTS5, path=self.path)
         with self._transaction():
+            if upgrade:
+                self._upgrade()
             for statement in SCHEMA:
                 self._conn.execute(statement)
             add_missing_columns(self._conn)
@@ -112,10 +121,24 @@ class Store:
             if available:
                 for statement in FTS_SCHEMA:
                     self._conn.execute(statement)
-                if not has_index and tables:
-                    # A store made where FTS5 was missing: index what it holds now.
-                    self._conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+                if upgrade or (not has_index and tables):
+                    # Upgraded, or made where FTS5 was missing: index what the store holds now.
+                    for statement in FTS_FILL:
+                        self._conn.execute(statement)
         return available
+
+    def _upgrade(self) -> None:
+        """Bring an older store to this version (inside the opening transaction): the old index
+        goes, the search forms are recomputed, and the version is recorded."""
+        for statement in OLD_FTS:
+            self._conn.execute(statement)
+        rows = self._conn.execute("SELECT pk, title, body FROM articles").fetchall()
+        self._conn.execute("DELETE FROM search_text")
+        self._conn.executemany(
+            "INSERT INTO search_text (pk, title, body) VALUES (?, ?, ?)",
+            [(pk, index_form(title), index_form(body)) for pk, title, body in rows],
+        )
+        self._conn.execute("UPDATE store_info SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -234,7 +257,7 @@ class Store:
         conn.execute("DELETE FROM search_text WHERE pk = ?", (pk,))
         conn.execute(
             "INSERT INTO search_text (pk, title, body) VALUES (?, ?, ?)",
-            (pk, search_form(values[1]), search_form(values[2])),
+            (pk, index_form(values[1]), index_form(values[2])),
         )
 
     def _put_mentioned(self, batch: Sequence[Article], gazetteer: Gazetteer | None) -> None:
@@ -377,7 +400,7 @@ class Store:
             warnings.warn(Msg.NO_FTS5, RuntimeWarning, stacklevel=2)
             self._warned = True
         words, phrases = parse_query(query)
-        matched = self._alias_entities(query)
+        matched = alias_entities(self._conn, query)
         text_sql, text_params = self._text_condition(words, phrases)
         entity_sql = ""
         if matched:
@@ -409,17 +432,6 @@ class Store:
             hits.append(make_hit(loaded[ident], by, terms, matched))
         return hits
 
-    def _alias_entities(self, query: str) -> list[str]:
-        """Ids of stored entities the whole query names (an alias, or the id itself)."""
-        keys = {alias_key(query), " ".join(TOKEN.findall(search_form(query)))} - {""}
-        marks = ", ".join("?" * len(keys))
-        rows = self._conn.execute(
-            f"SELECT entity_id FROM aliases WHERE key IN ({marks})"
-            " UNION SELECT id FROM entities WHERE id = ?",
-            [*keys, query.strip()],
-        ).fetchall()
-        return sorted({str(r[0]) for r in rows})
-
     def _text_condition(self, words: list[str], phrases: list[list[str]]) -> tuple[str, list[str]]:
         """SQL (over ``articles a``) for "the normalised text holds every word and phrase", and its
         parameters; FTS5 when the store has it, else LIKE over ``search_text``."""
@@ -427,7 +439,7 @@ class Store:
             return "", []
         if self.fts:
             terms = [f'"{w}"' for w in words] + ['"' + " ".join(p) + '"' for p in phrases]
-            return "a.pk IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", [" ".join(terms)]
+            return f"a.pk IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [" ".join(terms)]
         parts: list[str] = []
         params: list[str] = []
         for term in [*words, *(" ".join(p) for p in phrases)]:

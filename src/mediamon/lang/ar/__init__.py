@@ -189,6 +189,15 @@ class Arabic:
         return before_article | lam_article | before_bare
 
     @functools.cached_property
+    def search_prefixes(self) -> frozenset[str]:
+        """The article with every chain that may precede it (``ال``, ``بال``, ``وال`` ...), and
+        the assimilated ``لل`` forms (``لل``, ``ولل`` ...): what a search word loses."""
+        article, before_article, lam_article, _ = _clitics()
+        return frozenset(
+            {article} | {p + article for p in before_article} | {p + article[-1] for p in lam_article}
+        )
+
+    @functools.cached_property
     def normalizer(self) -> ArabicNormalizer:
         return ArabicNormalizer()
 

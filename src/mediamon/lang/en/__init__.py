@@ -237,6 +237,7 @@ class English:
     code = "en"
     name = "English"
     proclitics: frozenset[str] = frozenset()
+    search_prefixes: frozenset[str] = frozenset()
 
     @functools.cached_property
     def normalizer(self) -> EnglishNormalizer:
