@@ -165,3 +165,15 @@ def test_bad_qid_in_gazetteer_is_a_problem(tmp_path: Path) -> None:
     gaz.write_text(GAZ.replace("Q123456", "wd:123"), encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"meta\.wikidata must be a Wikidata QID"):
         Gazetteer.load(gaz)
+
+
+def test_bundled_gazetteers_carry_wikidata_qids() -> None:
+    from mediamon.match.gazetteer import Gazetteer, wikidata_of
+
+    gazetteer = Gazetteer.bundled()
+    qids = {e.id: wikidata_of(e.meta) for e in gazetteer if wikidata_of(e.meta)}
+    assert qids["country:irq"] == "Q796"
+    assert qids["per:donald-trump"] == "Q22686"
+    assert len(qids) == len(set(qids.values()))  # one entity per item
+    article = Annotator().annotate(Article(id="x", title="", body="Baghdad, Iraq", lang="en"))
+    assert {m.wikidata for m in article.mentions} >= {"Q796", "Q1530"}
