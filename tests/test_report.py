@@ -487,3 +487,32 @@ def test_arabic_article_meta_chips_and_toggle_follow_its_direction() -> None:
     assert '<p class="meta">' in item and '<footer class="chips">' in item
     assert "<summary><bdi>Full text" in item
     assert 'dir="ltr"' not in item.split("</article>")[0]
+
+
+def test_report_pages_long_lists_in_a_browser(browser: Any, tmp_path: Path) -> None:
+    from mediamon.model import Mention
+
+    def article(i: int) -> Article:
+        body = f"Report number {i} on Iraq."
+        start = body.index("Iraq")
+        iraq = Mention("body", start, start + 4, "Iraq", "country:irq", "LOC", "Iraq", "en", "Iraq", "exact")
+        return Article(
+            id=f"a{i}", title=f"Story {i}", body=body, lang="en", mentions=(iraq,) if i % 2 else ()
+        )
+
+    path = tmp_path / "long.html"
+    write_report([article(i) for i in range(120)], path)
+    page = open_page(browser, path, [], [])
+    visible = "#article-list .item:visible"
+    assert page.locator(visible).count() == 50
+    more = page.locator("#article-more")
+    assert more.inner_text() == "Show 50 more (70 not listed)"
+    more.click()
+    assert page.locator(visible).count() == 100
+    page.locator("#entities button.entity", has_text="Iraq").click()
+    assert page.locator(visible).count() == 50
+    assert page.locator("#filter-status").inner_text() == (
+        "Showing 60 of 120 articles, those mentioning Iraq"
+    )
+    more.click()
+    assert page.locator(visible).count() == 60 and more.is_hidden()

@@ -74,6 +74,7 @@ _FEW_PERIODS = 8
 _PAIRS = 15
 _CHIPS = 8
 _OUTLETS = 10
+_PAGE = 50  # articles listed at a time ("Show more" adds the next page)
 
 
 def esc(value: object) -> str:
@@ -418,7 +419,7 @@ def _paragraphs(page: _Page, article: Article, direction: str) -> str:
     )
 
 
-def _article(page: _Page, index: int, article: Article) -> str:
+def _article(page: _Page, index: int, article: Article, *, hidden: bool = False) -> str:
     direction = _article_direction(article)
     keys = sorted({page.keys[m.entity_id] for m in article.mentions}, key=lambda k: int(k[1:]))
     lang = article.lang if _LANG_CODE.fullmatch(article.lang) and article.lang != "und" else ""
@@ -459,7 +460,8 @@ def _article(page: _Page, index: int, article: Article) -> str:
     # in Arabic); their English words and input text sit in <bdi>, so they read as written.
     chips_html = f'<footer class="chips">{chips}</footer>' if chips else ""
     return (
-        f'<article class="item" id="article-{index}" data-e="{" ".join(keys)}"{lang_attr} dir="{direction}">'
+        f'<article class="item" id="article-{index}" data-e="{" ".join(keys)}"{lang_attr} dir="{direction}"'
+        f"{' hidden' if hidden else ''}>"
         f"<h3{title_dir}>{title}</h3>"
         f'<p class="meta">{"".join(meta)}</p>'
         f'<div class="text">{_paragraphs(page, article, direction)}</div>'
@@ -533,7 +535,13 @@ def render_report(
         "timeline": timeline_body,
         "cooccurrence": _pairs(page, listed),
         "articles_note": note,
-        "articles": "\n".join(_article(page, i, a) for i, a in enumerate(shown)),
+        # Past the first page articles start hidden, so the first layout is one page long.
+        "articles": "\n".join(_article(page, i, a, hidden=i >= _PAGE) for i, a in enumerate(shown)),
+        "page": str(_PAGE),
+        "more": esc(f"Show {min(_PAGE, len(shown) - _PAGE)} more ({len(shown) - _PAGE} not listed)")
+        if len(shown) > _PAGE
+        else "",
+        "more_hidden": "" if len(shown) > _PAGE else " hidden",
         "script": script,
     }
     return _fill(_data("report.html"), values)
