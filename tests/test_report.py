@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -450,3 +451,68 @@ def test_hostile_report_in_a_browser(browser: Any, tmp_path: Path) -> None:
     # The hostile entity filters like any other.
     page.locator("#entities button.entity", has_text="Evil Corp").click()
     assert page.locator("#article-list .item:visible").count() == 2
+
+
+def test_dedupe_absorbs_near_copies_and_says_how_many() -> None:
+    body = " ".join(f"word{i}" for i in range(40))
+    copies = [Article(id=f"c{i}", title="Same story", body=body, lang="en") for i in range(3)]
+    page = render_report(copies, dedupe=True)
+    assert "3 articles" not in page
+    assert "1 article (2 near-copies absorbed)" in page
+    assert page.count('class="item"') == 1
+    assert "absorbed" not in render_report(copies)
+
+
+def test_cli_report_dedupes_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = " ".join(f"token{i}" for i in range(40))
+    dump = tmp_path / "copies.jsonl"
+    dump.write_text(
+        "".join(json.dumps({"title": "T", "body": body}) + "\n" for _ in range(2)), encoding="utf-8"
+    )
+    out = tmp_path / "r.html"
+    assert main(["report", "-q", "-o", str(out), str(dump)]) in (0, 1)
+    assert "(1 near-copy absorbed)" in out.read_text(encoding="utf-8")
+    assert main(["report", "-q", "--no-dedupe", "-o", str(out), str(dump)]) in (0, 1)
+    assert "absorbed" not in out.read_text(encoding="utf-8")
+
+
+def test_arabic_article_meta_chips_and_toggle_follow_its_direction() -> None:
+    from mediamon.model import Mention
+
+    paragraphs = "\n\n".join("العراق " + "كلمة " * 80 for _ in range(4))
+    mention = Mention("body", 0, 6, "العراق", "country:irq", "LOC", "Iraq", "ar", "العراق", "exact")
+    page = render_report([Article(id="a", title="عنوان", body=paragraphs, lang="ar", mentions=(mention,))])
+    item = page[page.index('<article class="item"') :]
+    assert item.startswith('<article class="item" id="article-0" data-e="e0" lang="ar" dir="rtl">')
+    assert '<p class="meta">' in item and '<footer class="chips">' in item
+    assert "<summary><bdi>Full text" in item
+    assert 'dir="ltr"' not in item.split("</article>")[0]
+
+
+def test_report_pages_long_lists_in_a_browser(browser: Any, tmp_path: Path) -> None:
+    from mediamon.model import Mention
+
+    def article(i: int) -> Article:
+        body = f"Report number {i} on Iraq."
+        start = body.index("Iraq")
+        iraq = Mention("body", start, start + 4, "Iraq", "country:irq", "LOC", "Iraq", "en", "Iraq", "exact")
+        return Article(
+            id=f"a{i}", title=f"Story {i}", body=body, lang="en", mentions=(iraq,) if i % 2 else ()
+        )
+
+    path = tmp_path / "long.html"
+    write_report([article(i) for i in range(120)], path)
+    page = open_page(browser, path, [], [])
+    visible = "#article-list .item:visible"
+    assert page.locator(visible).count() == 50
+    more = page.locator("#article-more")
+    assert more.inner_text() == "Show 50 more (70 not listed)"
+    more.click()
+    assert page.locator(visible).count() == 100
+    page.locator("#entities button.entity", has_text="Iraq").click()
+    assert page.locator(visible).count() == 50
+    assert page.locator("#filter-status").inner_text() == (
+        "Showing 60 of 120 articles, those mentioning Iraq"
+    )
+    more.click()
+    assert page.locator(visible).count() == 60 and more.is_hidden()

@@ -301,6 +301,7 @@ def _mention_row(article: Article, date: str | None, m: Mention) -> tuple[Any, .
         m.alias,
         m.how,
         m.support,
+        m.wikidata,
     )
 
 

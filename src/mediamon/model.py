@@ -97,6 +97,8 @@ class Mention:
     ``support`` says what in the article let an *ambiguous* alias through (``alias``: the
     entity is named unambiguously too; ``country``: a place of its country is named;
     ``cue``: a place cue stands next to it; see docs/gazetteers.md); None for the rest.
+    ``wikidata`` is the entity's Wikidata QID when its gazetteer entry carries one
+    (``meta.wikidata``), so mentions join with other datasets; None when unknown.
     """
 
     field: str
@@ -110,13 +112,16 @@ class Mention:
     alias: str
     how: str
     support: str | None = None
+    wikidata: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's ten keys, and ``support`` when it is set."""
+        """The contract's ten keys, and ``support`` and ``wikidata`` when they are set."""
         # The same as attrs.asdict for the ten (every one a str or an int), several times faster.
         out = dict(zip(MENTION_FIELDS, _mention_values(self), strict=True))
         if self.support is not None:
             out["support"] = self.support
+        if self.wikidata is not None:
+            out["wikidata"] = self.wikidata
         return out
 
     @classmethod
@@ -129,10 +134,11 @@ class Mention:
             want = int if name in ("start", "end") else str
             if not isinstance(value, want) or isinstance(value, bool):
                 raise TypeError(f"mention {name!r} must be {want.__name__}, not {type(value).__name__}")
-        support = data.get("support")
-        if support is not None and not isinstance(support, str):
-            raise TypeError(f"mention 'support' must be str or null, not {type(support).__name__}")
-        return cls(**values, support=support)
+        support, wikidata = data.get("support"), data.get("wikidata")
+        for name, value in (("support", support), ("wikidata", wikidata)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"mention {name!r} must be str or null, not {type(value).__name__}")
+        return cls(**values, support=support, wikidata=wikidata)
 
     def check(self, article: Article) -> str | None:
         """Why this mention does not fit ``article`` (field, offsets, text), or None when it does."""
@@ -148,9 +154,11 @@ class Mention:
 
 
 #: A mention's contract fields in order: the keys ``Mention.to_dict`` always has.
-MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention) if field.name != "support")
+MENTION_FIELDS = tuple(
+    field.name for field in attrs.fields(Mention) if field.name not in ("support", "wikidata")
+)
 #: Every field of a mention, as columns of tables (the contract's, then the optional ones).
-MENTION_COLUMNS = (*MENTION_FIELDS, "support")
+MENTION_COLUMNS = (*MENTION_FIELDS, "support", "wikidata")
 _mention_values = operator.attrgetter(*MENTION_FIELDS)
 
 

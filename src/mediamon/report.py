@@ -74,6 +74,7 @@ _FEW_PERIODS = 8
 _PAIRS = 15
 _CHIPS = 8
 _OUTLETS = 10
+_PAGE = 50  # articles listed at a time ("Show more" adds the next page)
 
 
 def esc(value: object) -> str:
@@ -90,7 +91,7 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
-_PLURALS = {"entity": "entities"}
+_PLURALS = {"entity": "entities", "near-copy": "near-copies"}
 
 
 def _plural(n: int, noun: str) -> str:
@@ -417,13 +418,13 @@ def _paragraphs(page: _Page, article: Article, direction: str) -> str:
     rest = len(blocks) - lead
     return (
         "".join(blocks[:lead])
-        + f'<details class="more"><summary dir="ltr">Full text ({_plural(rest, "more paragraph")})</summary>'
+        + f'<details class="more"><summary><bdi>Full text ({_plural(rest, "more paragraph")})</bdi></summary>'
         + "".join(blocks[lead:])
         + "</details>"
     )
 
 
-def _article(page: _Page, index: int, article: Article) -> str:
+def _article(page: _Page, index: int, article: Article, *, hidden: bool = False) -> str:
     direction = _article_direction(article)
     keys = sorted({page.keys[m.entity_id] for m in article.mentions}, key=lambda k: int(k[1:]))
     lang = article.lang if _LANG_CODE.fullmatch(article.lang) and article.lang != "und" else ""
@@ -460,11 +461,14 @@ def _article(page: _Page, index: int, article: Article) -> str:
         page.button(entity_id, count=n)
         for entity_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_CHIPS]
     )
-    chips_html = f'<footer class="chips" dir="ltr">{chips}</footer>' if chips else ""
+    # Meta line, chips and the "Full text" toggle follow the article's direction (right-aligned
+    # in Arabic); their English words and input text sit in <bdi>, so they read as written.
+    chips_html = f'<footer class="chips">{chips}</footer>' if chips else ""
     return (
-        f'<article class="item" id="article-{index}" data-e="{" ".join(keys)}"{lang_attr} dir="{direction}">'
+        f'<article class="item" id="article-{index}" data-e="{" ".join(keys)}"{lang_attr} dir="{direction}"'
+        f"{' hidden' if hidden else ''}>"
         f"<h3{title_dir}>{title}</h3>"
-        f'<p class="meta" dir="ltr">{"".join(meta)}</p>'
+        f'<p class="meta">{"".join(meta)}</p>'
         f'<div class="text">{_paragraphs(page, article, direction)}</div>'
         f"{chips_html}</article>"
     )
@@ -485,16 +489,25 @@ def render_report(
     inputs: Sequence[str] = (),
     top: int = 10,
     max_articles: int = 1000,
+    dedupe: bool = False,
 ) -> str:
     """The report page as HTML text.
 
     ``top`` entities are listed per type; at most ``max_articles`` articles are shown
     (newest first; counts, entities and charts cover them all). ``inputs`` names what the
-    articles came from, for the page's header.
+    articles came from, for the page's header. ``dedupe`` keeps one of each group of
+    near-copies (:meth:`Corpus.dedupe`) and says in the header how many were absorbed.
     """
     from mediamon import __version__
 
     listed = list(articles)
+    absorbed = 0
+    if dedupe:
+        from mediamon.corpus import Corpus
+
+        before = len(listed)
+        listed = list(Corpus(listed).dedupe())
+        absorbed = before - len(listed)
     rows = entity_table(listed)
     page = _Page(rows)
     shown = _newest_first(listed)[: max(max_articles, 0)]
@@ -507,6 +520,8 @@ def render_report(
     )
     sources = ", ".join(inputs[:3]) + (f" and {len(inputs) - 3} more" if len(inputs) > 3 else "")
     lede = f"{_plural(len(listed), 'article')}" + (f" from {sources}" if sources else "")
+    if dedupe:
+        lede += f" ({_plural(absorbed, 'near-copy')} absorbed)"
     note = ""
     if len(shown) < len(listed):
         note = f'<p class="note">The {len(shown):,} newest of {len(listed):,} articles are listed.</p>'
@@ -525,7 +540,13 @@ def render_report(
         "timeline": timeline_body,
         "cooccurrence": _pairs(page, listed),
         "articles_note": note,
-        "articles": "\n".join(_article(page, i, a) for i, a in enumerate(shown)),
+        # Past the first page articles start hidden, so the first layout is one page long.
+        "articles": "\n".join(_article(page, i, a, hidden=i >= _PAGE) for i, a in enumerate(shown)),
+        "page": str(_PAGE),
+        "more": esc(f"Show {min(_PAGE, len(shown) - _PAGE)} more ({len(shown) - _PAGE} not listed)")
+        if len(shown) > _PAGE
+        else "",
+        "more_hidden": "" if len(shown) > _PAGE else " hidden",
         "script": script,
     }
     return _fill(_data("report.html"), values)
@@ -547,12 +568,15 @@ def write_report(
     inputs: Sequence[str] = (),
     top: int = 10,
     max_articles: int = 1000,
+    dedupe: bool = False,
 ) -> int:
     """Write :func:`render_report`'s page to ``path`` atomically (``-``: standard output);
     return its size in characters."""
     from mediamon.io.atomic import atomic_write
 
-    page = render_report(articles, title=title, inputs=inputs, top=top, max_articles=max_articles)
+    page = render_report(
+        articles, title=title, inputs=inputs, top=top, max_articles=max_articles, dedupe=dedupe
+    )
     # A lone surrogate (a JSON "\\ud800" escape, --encoding utf-7) has no UTF-8 form and HTML
     # has no escape for it: the page shows U+FFFD, as a browser would.
     page = page.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(page) else page

@@ -537,6 +537,31 @@ def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> d
 # ----------------------------------------------------------------------------- curated
 
 
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+
+def read_wikidata(path: Path) -> dict[str, str]:
+    """Entity id -> Wikidata QID from a curated TSV (id, qid, label); '#' lines are comments."""
+    table: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        eid, qid = [*line.split("\t"), ""][:2]
+        if not ID_RE.match(eid) or not QID_RE.match(qid) or eid in table:
+            raise BuildError(f"{path.name}:{n}: want 'id<TAB>Q123' once per id, got {line!r}")
+        table[eid] = qid
+    return table
+
+
+def apply_wikidata(ents: dict[str, dict[str, Any]], table: dict[str, str]) -> int:
+    """Set meta.wikidata from the curated table (identity only: names and flags stay as they are)."""
+    for eid, qid in table.items():
+        if eid not in ents:
+            raise BuildError(f"wikidata.tsv: no entity {eid!r} to give {qid}")
+        ents[eid]["meta"]["wikidata"] = qid
+    return len(table)
+
+
 def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[str, int]:
     counts: collections.Counter[str] = collections.Counter()
     for path in files:
@@ -1206,6 +1231,7 @@ def main(argv: list[str] | None = None) -> int:
             if row.get("id") in ents:
                 ents[row["id"]]["_curated_names"] = row.get("names", {})
     sources["curated"] = apply_curated(ents, curated_files)
+    sources["wikidata"] = apply_wikidata(ents, read_wikidata(CURATED / "wikidata.tsv"))
     sources["subdivisions"] = add_subdivision_names(ents)
     sources["capital_phrases"] = add_capital_phrases(ents)
     for eid in sorted(ents):

@@ -25,6 +25,7 @@ __all__ = [
     "Parser",
     "add_annotator_options",
     "add_reading_options",
+    "add_watch_options",
     "check_annotator_options",
     "check_outputs",
     "count",
@@ -74,6 +75,21 @@ def add_annotator_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     parser.add_argument("--discover", action="store_true", help="also propose names no gazetteer lists")
+
+
+def add_watch_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """Which entities to watch and where their new mentions go: ``--watch``, ``--alerts``."""
+    parser.add_argument(
+        "--watch",
+        metavar="IDS",
+        required=required,
+        help="a file of entity ids or Wikidata QIDs, one a line: list their new mentions (a table on stdout)",
+    )
+    parser.add_argument(
+        "--alerts",
+        metavar="FILE",
+        help="write the watched entities' new mentions as JSON to FILE (- for stdout, instead of the table)",
+    )
 
 
 def check_annotator_options(args: argparse.Namespace) -> None:

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from mediamon.cli import candidates, gazetteer, pipeline, report, search, stats
+from mediamon.cli import candidates, gazetteer, pipeline, report, search, stats, watch
 from mediamon.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -45,6 +45,11 @@ COMMANDS: dict[str, tuple[str, _Setup, _Run]] = {
         "search a .db store: words in either script, entity aliases",
         search.add_arguments,
         search.run,
+    ),
+    "watch": (
+        "new mentions of watched entities in a .db store, since a run (a table, or JSON for alerting)",
+        watch.add_arguments,
+        watch.run,
     ),
     "report": ("an HTML report to read in a browser", report.add_arguments, report.run),
     "gazetteer": ("gazetteer tools", gazetteer.add_arguments, gazetteer.run),

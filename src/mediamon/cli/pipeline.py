@@ -12,8 +12,8 @@ import errno
 import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
@@ -23,6 +23,7 @@ from mediamon.cli.common import (
     EXIT_PROBLEMS,
     add_annotator_options,
     add_reading_options,
+    add_watch_options,
     check_annotator_options,
     check_outputs,
     count,
@@ -31,13 +32,15 @@ from mediamon.cli.common import (
     store_errors,
     writing,
 )
+from mediamon.cli.watch import read_watch_list, report_new_mentions
 from mediamon.errors import Msg, Problem, UsageError
 
 if TYPE_CHECKING:
     from mediamon.io.output import ArticleWriter
     from mediamon.io.records import Columns
     from mediamon.match.annotate import Annotator
-    from mediamon.model import Dropped
+    from mediamon.model import Article, Dropped
+    from mediamon.store.runs import FileKey, Run
 
 __all__ = ["add_annotate", "add_segment", "run_annotate", "run_segment"]
 
@@ -58,6 +61,11 @@ def _add_io_options(parser: argparse.ArgumentParser) -> None:
         " default stdout)",
     )
     add_reading_options(parser)
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="with a .db output: skip input files the store already holds (same SHA-256 and size)",
+    )
     parser.add_argument("--dropped", metavar="FILE", help="also write the lines set aside (JSON Lines)")
     parser.add_argument(
         "--columns",
@@ -80,6 +88,7 @@ def add_segment(parser: argparse.ArgumentParser) -> None:
 def add_annotate(parser: argparse.ArgumentParser) -> None:
     _add_io_options(parser)
     add_annotator_options(parser)
+    add_watch_options(parser)
 
 
 def run_segment(args: argparse.Namespace) -> int:
@@ -109,11 +118,36 @@ def _run(args: argparse.Namespace, annotate: bool) -> int:
         if target and target != "-" and os.path.isdir(target):
             raise UsageError(Msg.CANNOT_WRITE.format(detail=os.strerror(errno.EISDIR)), path=target)
     check_outputs(args.inputs, [("-o", args.output), ("--dropped", args.dropped)])
-    annotator = make_annotator(args) if annotate else None
+    watch = getattr(args, "watch", None)
+    for option, given in (("--incremental", args.incremental), ("--watch", watch)):
+        if given and fmt != "sqlite":
+            raise UsageError(Msg.USAGE_NEEDS_STORE.format(option=option))
     tally: Counter[str] = Counter()
-    _stream(args, fmt, annotator, tally)
+    watched: list[str] = []
+    if watch:
+        watched, watch_problems = read_watch_list(watch)
+        tally["problems"] += len(watch_problems)
+        report_problems(watch_problems)
+    annotator = make_annotator(args) if annotate else None
+    if annotator is not None and watch and watched:
+        tally["problems"] += _check_watched(watch, watched, annotator)
+    if fmt != "sqlite":
+        _stream(args, fmt, annotator, tally, None)
+    else:
+        from mediamon.store import Store
+
+        with store_errors(args.output), Store(args.output) as store:
+            run = store.begin_run(args.inputs)
+            _stream(args, fmt, annotator, tally, run)
+            store.finish_run(run, articles=tally["articles"])
+            if watch:
+                report_new_mentions(store, watched, since=None, alerts=args.alerts)
     if not args.quiet:
         parts = [count(tally["articles"], "article"), count(tally["dropped"], "line") + " set aside"]
+        if args.incremental:
+            parts.insert(
+                0, f"{count(tally['files'], 'file')} read, {tally['skipped']} skipped (already stored)"
+            )
         if annotate:
             parts.append(count(tally["mentions"], "mention"))
         if tally["problems"]:
@@ -122,8 +156,76 @@ def _run(args: argparse.Namespace, annotate: bool) -> int:
     return EXIT_PROBLEMS if tally["problems"] else EXIT_OK
 
 
-def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tally: Counter[str]) -> None:
-    """Read, annotate and write, counting into ``tally``; outputs are renamed into place at the end."""
+def _check_watched(path: str, watched: list[str], annotator: Annotator) -> int:
+    """Report watched ids (or QIDs) no loaded gazetteer has; return how many."""
+    from mediamon.match.gazetteer import WIKIDATA_QID, wikidata_of
+
+    gazetteer = annotator.gazetteer
+    qids = (
+        {wikidata_of(e.meta) for e in gazetteer} if any(WIKIDATA_QID.fullmatch(w) for w in watched) else set()
+    )
+    unknown = [w for w in watched if gazetteer.get(w) is None and w not in qids]
+    report_problems([Problem(path, None, Msg.WATCH_UNKNOWN.format(entity=w)) for w in unknown])
+    return len(unknown)
+
+
+def _read_new(name: str, run: Run, incremental: bool) -> tuple[bytes | None, FileKey | None]:
+    """An input's bytes and content key, read once; (None, None) when ``incremental`` and the
+    store already holds this content, or (None, None) too when it cannot be read (the reader
+    reports why)."""
+    from mediamon.io.inputs import _load_bytes
+    from mediamon.store.runs import file_key
+
+    try:
+        data = _load_bytes(name)
+    except OSError:
+        return None, None
+    key = file_key(data)
+    if incremental and run.seen(key):
+        run.skip()
+        return None, key
+    return data, key
+
+
+def _run_articles(
+    args: argparse.Namespace,
+    run: Run,
+    on_dropped: Callable[[Dropped], None],
+    on_problem: Callable[[Problem], None],
+    tally: Counter[str],
+) -> Iterator[Article]:
+    """A store's inputs one file at a time, each file's content noted in ``run`` (and skipped when
+    ``--incremental`` finds it stored already)."""
+    from mediamon.io.inputs import iter_inputs, read_file
+
+    for name in iter_inputs(args.inputs):
+        if isinstance(name, Problem):
+            on_problem(name)
+            continue
+        data, key = _read_new(name, run, args.incremental)
+        if data is None and key is not None:
+            tally["skipped"] += 1
+            continue
+        parsed = read_file(
+            name, encoding=args.encoding, day_first=not args.month_first, data=data, columns=args.columns
+        )
+        tally["files"] += 1
+        for dropped in parsed.dropped:
+            on_dropped(dropped)
+        for problem in parsed.problems:
+            on_problem(problem)
+        yield from parsed.articles
+        if key is not None:
+            run.stored(key, name, len(parsed.articles))
+
+
+def _stream(
+    args: argparse.Namespace, fmt: str, annotator: Annotator | None, tally: Counter[str], run: Run | None
+) -> None:
+    """Read, annotate and write, counting into ``tally``; outputs are renamed into place at the end.
+
+    Into a store, ``run`` records each input file's content (and ``--incremental`` skips
+    the files already stored)."""
     from mediamon.io.output import open_writer
 
     progress = not args.quiet and sys.stderr.isatty()
@@ -146,18 +248,22 @@ def _stream(args: argparse.Namespace, fmt: str, annotator: Annotator | None, tal
             report_problems([problem])
 
         if annotator is not None and args.jobs > 1:
-            _stream_parallel(args, annotator, writer, on_dropped, on_problem, tally, progress)
+            _stream_parallel(args, annotator, writer, on_dropped, on_problem, tally, progress, run)
             return
         from mediamon.io.inputs import iter_articles
 
-        stream = iter_articles(
-            args.inputs,
-            encoding=args.encoding,
-            day_first=not args.month_first,
-            progress=progress,
-            on_dropped=on_dropped,
-            on_problem=on_problem,
-            columns=args.columns,
+        stream: Iterator[Article] = (
+            iter_articles(
+                args.inputs,
+                encoding=args.encoding,
+                day_first=not args.month_first,
+                progress=progress,
+                on_dropped=on_dropped,
+                on_problem=on_problem,
+                columns=args.columns,
+            )
+            if run is None
+            else _run_articles(args, run, on_dropped, on_problem, tally)
         )
         for article in stream:
             if annotator is not None:
@@ -228,6 +334,7 @@ def _stream_parallel(
     on_problem: Callable[[Problem], None],
     tally: Counter[str],
     progress: bool,
+    run: Run | None = None,
 ) -> None:
     """``--jobs N``: whole files go to N workers that read, segment, annotate and render them.
 
@@ -242,21 +349,36 @@ def _stream_parallel(
 
     fmt = writer.format if writer.renders else None
     day_first = not args.month_first
+    # The content key of each file task sent, in order (results come back in that order).
+    keys: deque[tuple[str, FileKey] | None] = deque()
 
     def tasks() -> Any:
         for name in iter_inputs(args.inputs):
             if isinstance(name, Problem):
+                keys.append(None)
                 yield name
                 continue
-            data = _load_bytes(STDIN) if name == STDIN else None
+            key = None
+            if run is not None:
+                data, key = _read_new(name, run, args.incremental)
+                if data is None and key is not None:
+                    tally["skipped"] += 1
+                    continue
+            else:
+                data = _load_bytes(STDIN) if name == STDIN else None
+            keys.append((name, key) if key is not None else None)
             yield _FileTask(name, data, args.encoding, day_first, fmt, args.columns)
 
     with tqdm(desc="annotating", unit="file", disable=not progress, file=sys.stderr) as bar:
         for result in map_with_annotator(_process_file, tasks(), annotator, jobs=args.jobs):
+            keyed = keys.popleft() if keys else None
             if isinstance(result, Problem):
                 on_problem(result)
                 continue
             bar.update()
+            tally["files"] += 1
+            if run is not None and keyed is not None:
+                run.stored(keyed[1], keyed[0], len(result.items))
             for dropped in result.dropped:
                 on_dropped(dropped)
             for problem in result.problems:

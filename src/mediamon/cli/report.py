@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=int, default=10, metavar="N", help="entities listed per type (default 10)"
     )
+    parser.add_argument(
+        "--dedupe",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep one of each group of near-copies and show how many were absorbed (default on)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
 
@@ -84,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
             corpus = corpus.annotate(annotator, jobs=args.jobs)
         articles.extend(corpus)
     write(
-        lambda: write_report(articles, args.output, title=args.title, inputs=args.inputs, top=args.top),
+        lambda: write_report(
+            articles, args.output, title=args.title, inputs=args.inputs, top=args.top, dedupe=args.dedupe
+        ),
         args.output,
     )
     report_problems(problems)

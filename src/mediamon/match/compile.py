@@ -32,7 +32,7 @@ import attrs
 from mediamon import engine as engines
 from mediamon import lang as languages
 from mediamon.engine import Engine
-from mediamon.match.gazetteer import Entity, Gazetteer
+from mediamon.match.gazetteer import Entity, Gazetteer, wikidata_of
 from mediamon.model import Mention
 from mediamon.typing import Language
 
@@ -284,9 +284,9 @@ class CompiledGazetteer:
         return len(self.entities)
 
     @functools.cached_property
-    def labels(self) -> list[tuple[str, str, str]]:
-        """(id, type, name) of each entity, by index: what a mention reports of it."""
-        return [(entity.id, entity.type, entity.name) for entity in self.entities]
+    def labels(self) -> list[tuple[str, str, str, str | None]]:
+        """(id, type, name, Wikidata QID) of each entity, by index: what a mention reports of it."""
+        return [(entity.id, entity.type, entity.name, wikidata_of(entity.meta)) for entity in self.entities]
 
     @functools.cached_property
     def persons(self) -> bytes:
@@ -322,7 +322,7 @@ def to_mentions(
     labels = compiled.labels
     out = []
     for start, end, how, entity, alias, lang, _side, _ambiguous, support in candidates:
-        entity_id, entity_type, entity_name = labels[entity]
+        entity_id, entity_type, entity_name, qid = labels[entity]
         out.append(
             Mention(
                 field=field,
@@ -336,6 +336,7 @@ def to_mentions(
                 alias=alias,
                 how=how,
                 support=support,
+                wikidata=qid,
             )
         )
     return out

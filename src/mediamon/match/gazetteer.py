@@ -17,6 +17,7 @@ import functools
 import io
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,7 +31,7 @@ from mediamon.io import compression
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
-__all__ = ["Entity", "Gazetteer", "check_file"]
+__all__ = ["WIKIDATA_QID", "Entity", "Gazetteer", "check_file", "wikidata_of"]
 
 _TYPE_OF_JRC = {"P": "PER", "O": "ORG", "L": "LOC", "T": "LOC", "U": "MISC"}
 _CONTRACT_COLUMNS = ("id", "type", "lang", "alias")
@@ -55,6 +56,16 @@ _NO_META = FrozenDict()
 
 def _meta(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return FrozenDict(value) if value else _NO_META
+
+
+#: A Wikidata item id, as ``meta.wikidata`` holds it.
+WIKIDATA_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def wikidata_of(meta: Mapping[str, Any]) -> str | None:
+    """The Wikidata QID in an entity's meta (``meta["wikidata"]``), or None when it has none."""
+    qid = meta.get("wikidata")
+    return qid if isinstance(qid, str) and WIKIDATA_QID.fullmatch(qid) else None
 
 
 @attrs.frozen
@@ -372,6 +383,10 @@ class _Builder:
                     Msg.GAZ_BAD_TYPE.format(field="meta", want="an object", got=type(meta).__name__),
                 )
             elif isinstance(meta, dict) and isinstance(item.get("id"), str):
+                qid = meta.get("wikidata")
+                if qid is not None and wikidata_of(meta) is None:
+                    self._problem(number, Msg.GAZ_BAD_QID.format(value=qid))
+                    meta = {k: v for k, v in meta.items() if k != "wikidata"}
                 self._meta.setdefault(item["id"].strip(), {}).update(meta)
 
     def table(self, text: str, delimiter: str) -> None:

@@ -21,6 +21,7 @@ from mediamon.model import Article, Mention
 if TYPE_CHECKING:
     from mediamon.match.gazetteer import Entity, Gazetteer
 
+from mediamon.store.runs import RunLog
 from mediamon.store.schema import (
     ARTICLE_COLUMNS,
     BATCH,
@@ -47,8 +48,11 @@ from mediamon.store.search import Hit, alias_entities, alias_key, filters, index
 __all__ = ["Store", "read_store", "write_store"]
 
 
-class Store:
+class Store(RunLog):
     """A mediamon store in one SQLite file: ``Store(path)`` opens it, creating it when needed.
+
+    Runs into it and the files they stored are recorded by :class:`~mediamon.store.runs.RunLog`
+    (``begin_run``, ``finish_run``, ``runs``, ``new_mentions``).
 
     ``readonly=True`` opens an existing store without changing it (UsageError when the
     file is missing). Use as a context manager, or call :meth:`close`.
@@ -272,11 +276,18 @@ class Store:
                         self._put_entity(known)
                     else:
                         # A discovered name (``new:`` id) is marked so it stays apart from gazetteer entities.
-                        meta = '{"source": "discovered"}' if m.how == "discovered" else "{}"
+                        meta: dict[str, str] = {"source": "discovered"} if m.how == "discovered" else {}
+                        if m.wikidata:
+                            meta["wikidata"] = m.wikidata
                         self._conn.execute(
                             "INSERT INTO entities (id, type, name, meta) VALUES (?, ?, ?, ?)"
                             " ON CONFLICT (id) DO NOTHING",
-                            (clean(m.entity_id), clean(m.entity_type), clean(m.entity_name), meta),
+                            (
+                                clean(m.entity_id),
+                                clean(m.entity_type),
+                                clean(m.entity_name),
+                                json.dumps(meta),
+                            ),
                         )
                     seen = aliases[m.entity_id] = {("und", m.entity_name)}
                 seen.add((m.lang, m.alias))
@@ -361,14 +372,17 @@ class Store:
         rows = self._conn.execute(sql, params).fetchall()
         mentions: dict[int, list[Mention]] = {}
         pks = [row[0] for row in rows]
-        support = "support" if has_column(self._conn, "mentions", "support") else "NULL"
+        support = "m.support" if has_column(self._conn, "mentions", "support") else "NULL"
         for start in range(0, len(pks), CHUNK):
             chunk = pks[start : start + CHUNK]
             marks = ", ".join("?" * len(chunk))
+            # The entity's Wikidata QID (its meta.wikidata) comes back with each mention.
             for pk, *values in self._conn.execute(
-                'SELECT article_pk, field, start, "end", text, entity_id, entity_type, entity_name, lang,'
-                f" alias, how, {support} FROM mentions WHERE article_pk IN ({marks})"
-                " ORDER BY article_pk, seq",
+                'SELECT m.article_pk, m.field, m.start, m."end", m.text, m.entity_id, m.entity_type,'
+                f" m.entity_name, m.lang, m.alias, m.how, {support},"
+                " json_extract(e.meta, '$.wikidata')"
+                " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+                f" WHERE m.article_pk IN ({marks}) ORDER BY m.article_pk, m.seq",
                 chunk,
             ):
                 mentions.setdefault(pk, []).append(Mention(*values))
