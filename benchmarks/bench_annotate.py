@@ -62,14 +62,19 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
-FIGNEWS = ROOT.parent / "shared" / "data" / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
+#: The shared data folder: the nearest ``shared/data`` above the checkout (a worktree sits deeper).
+SHARED = next(
+    (up / "shared" / "data" for up in ROOT.parents if (up / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
+FIGNEWS = SHARED / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv"
 ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 RESULT = "RESULT "
 
-# Targets from the issue.
-TARGET_VS_SPACY = 2.0
-AIM_VS_SPACY = 3.0
+# Targets from the issues (issue 19 raised the spaCy one from 2x and added the build-memory one).
+TARGET_VS_SPACY = 5.0
+TARGET_BUILD_RSS_VS_SPACY = 0.2
 TARGET_VS_BARE = 0.5
 TARGET_BIG_BUILD_S = 30.0
 TARGET_BIG_BUILD_RSS_MB = 1536.0
@@ -866,7 +871,11 @@ def report_build_only(args: argparse.Namespace, gazetteer: Path) -> int:
                 f"({mm['build_s']:.2f} s vs {sp['build_s']:.2f} s; target <= 1x) "
                 f"-> {verdict(mm['build_s'] <= sp['build_s'])}"
             )
-            print(f"mediamon / spaCy peak RSS: {mm['rss_peak_mb'] / sp['rss_peak_mb']:.2f}x")
+            rss = mm["rss_peak_mb"] / sp["rss_peak_mb"]
+            print(
+                f"mediamon / spaCy peak build RSS: {rss:.2f}x (target <= {TARGET_BUILD_RSS_VS_SPACY:.1f}x) "
+                f"-> {verdict(rss <= TARGET_BUILD_RSS_VS_SPACY)}"
+            )
     report_bundled(bundled, bundled_cached)
     return 0
 
@@ -1038,7 +1047,7 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
             ratio = mm[mode]["mbps"] / sp["text"]["mbps"]
             print(
                 f"mediamon / spaCy throughput, {MODES[mode]}: {ratio:.2f}x "
-                f"(target >= {TARGET_VS_SPACY:.0f}x, aim {AIM_VS_SPACY:.0f}x) "
+                f"(target >= {TARGET_VS_SPACY:.0f}x) "
                 f"-> {verdict(ratio >= TARGET_VS_SPACY)}"
             )
         print(

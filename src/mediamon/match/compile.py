@@ -68,6 +68,10 @@ class Candidate(NamedTuple):
     support: str | None = None
 
 
+#: Makes a Candidate from all its fields without the Python-level ``__new__`` (thousands per text).
+_make_candidate = tuple.__new__
+
+
 def resolve(candidates: Iterable[Candidate], length: int, engine: Engine | None = None) -> list[Candidate]:
     """Keep non-overlapping candidates: longest first, ties to the earliest start, then best rule."""
     listed = candidates if isinstance(candidates, list) else list(candidates)
@@ -193,23 +197,23 @@ class Side:
         out = []
         letters, aliases, entities, ambiguous = self.letters, self.aliases, self.entities, self.ambiguous
         code = self.code
+        make = _make_candidate
         for start, end, value, cut in hits:
             surface = text[start:end]
             wanted = letters[value]
             if wanted is not None and not _same_letters(surface, wanted):
                 continue
             pairs = aliases[value]
-            alias, lang = pairs[0]
-            if alias == surface:
-                how = "clitic" if cut else "exact"
+            # the first of the key's aliases written as the surface, else its first alias
+            for pair in pairs:
+                if pair[0] == surface:
+                    how = "clitic" if cut else "exact"
+                    break
             else:
+                pair = pairs[0]
                 how = "clitic" if cut else "normalised"
-                for pair in pairs:
-                    if pair[0] == surface:
-                        alias, lang = pair
-                        how = "clitic" if cut else "exact"
-                        break
-            out.append(Candidate(start, end, how, entities[value], alias, lang, code, bool(ambiguous[value])))
+            fields = (start, end, how, entities[value], *pair, code, bool(ambiguous[value]), None)
+            out.append(make(Candidate, fields))
         return out
 
     def variant_candidates(self, text: str) -> list[Candidate]:
