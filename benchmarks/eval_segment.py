@@ -189,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
                 f" {row['footers_set_aside']} |"
             )
     if args.json:
-        Path(args.json).write_text(json.dumps({"dumps": dumps, "heldout": held, "tehran": rows}, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({"dumps": dumps, "heldout": held, "tehran": rows}, indent=2), encoding="utf-8"
+        )
     return 0
 
 

@@ -363,7 +363,9 @@ class Checker:
                 self.err(f"{where}: title {art['title']!r} != line text {t.strip()!r}")
             used.append(art["title_line"])
             date_above = art["date_line"] is not None and art["date_line"] == art["title_line"] - 1
-            if art["first_line"] != art["title_line"] and not (date_above and art["first_line"] == art["date_line"]):
+            if art["first_line"] != art["title_line"] and not (
+                date_above and art["first_line"] == art["date_line"]
+            ):
                 self.err(f"{where}: first_line != title_line (nor the date line right above it)")
 
         for field, line_key in (

@@ -49,10 +49,21 @@ class Page:
     def start(self, lang: str, title: str | None = None) -> None:
         self.end()
         self.art = {
-            "first_line": None, "last_line": None, "title": "", "title_line": None,
-            "date": None, "date_text": None, "date_line": None, "author": None,
-            "author_line": None, "source": None, "source_line": None, "lang": lang,
-            "body_lines": [], "meta": {}, "meta_lines": [],
+            "first_line": None,
+            "last_line": None,
+            "title": "",
+            "title_line": None,
+            "date": None,
+            "date_text": None,
+            "date_line": None,
+            "author": None,
+            "author_line": None,
+            "source": None,
+            "source_line": None,
+            "lang": lang,
+            "body_lines": [],
+            "meta": {},
+            "meta_lines": [],
         }
         if title is not None:
             n = self._add(title)
@@ -94,10 +105,15 @@ class Page:
     def write(self) -> None:
         self.end()
         (HERE / f"{self.name}.txt").write_text("\n".join(self.lines) + "\n", encoding="utf-8")
-        data = {"file": f"{self.name}.txt", "notes": self.notes, "articles": self.articles,
-                "dropped": self.dropped}
+        data = {
+            "file": f"{self.name}.txt",
+            "notes": self.notes,
+            "articles": self.articles,
+            "dropped": self.dropped,
+        }
         (HERE / f"{self.name}.expected.json").write_text(
-            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 # ---------------------------------------------------------------- real text
@@ -113,20 +129,28 @@ def tehran() -> list[tuple[str, list[str]]]:
     out = []
     for f in sorted((SHARED / "dumps" / "tehrantimes" / "files").iterdir()):
         title = f.stem.split("_", 3)[3].replace("-", " ")
-        paras = [line.strip() for line in f.read_text(encoding="utf-8").split("\n")
-                 if line.strip() and "Creative Commons" not in line]
-        out.append((title, [_sentences(p, 3) for p in paras[:3]]))
+        paras = [
+            line.strip()
+            for line in f.read_text(encoding="utf-8").split("\n")
+            if line.strip() and "Creative Commons" not in line
+        ]
+        cut = list(dict.fromkeys(_sentences(p, 3) for p in paras))  # a paragraph printed twice once
+        out.append((title, cut[:3]))
     return out
 
 
 def newsfane(starts: list[int]) -> list[tuple[str, list[str]]]:
     """Arabic articles: three paragraphs of two consecutive sentences from each start; the
     title is the first eight words of the first sentence after its dateline."""
-    rows = [json.loads(line)["text"] for line in
-            (SHARED / "eval" / "gold" / "ar_newsfane_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line)["text"]
+        for line in (SHARED / "eval" / "gold" / "ar_newsfane_dev.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
     out = []
     for s in starts:
-        paras = [" ".join(rows[s + 2 * k: s + 2 * k + 2]) for k in range(3)]
+        paras = [" ".join(rows[s + 2 * k : s + 2 * k + 2]) for k in range(3)]
         first = re.sub(r"^\S+(?: \S+)? \([^)]*\)\s*-?\s*", "", rows[s])
         words = re.sub(r"[^\w\s]", " ", first).split()[:8]
         out.append((" ".join(words), paras))
@@ -135,16 +159,24 @@ def newsfane(starts: list[int]) -> list[tuple[str, list[str]]]:
 
 def fignews(lang: str, n: int) -> list[str]:
     with (SHARED / "eval" / "fignews" / "FIGNEWS-2024-TEXT-IAA.tsv").open(encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if r["Source Language"] == lang and len(r["Text"]) > 60 and "\n" not in r["Text"]]
+        rows = [
+            r
+            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r["Source Language"] == lang and len(r["Text"]) > 60 and "\n" not in r["Text"]
+        ]
     step = len(rows) // n
     return [re.sub(r"\s+", " ", rows[i * step]["Text"]).strip() for i in range(n)]
 
 
 EN = tehran()
 AR = newsfane([0, 1427, 1539, 1723, 2577, 3300])
-EN_DATES = ["2021-10-06T08:15:00Z", "2021-10-07T11:40:00Z", "2021-10-09T06:05:00+03:30",
-            "2021-10-11T19:20:00Z", "2021-10-12T07:00:00Z"]
+EN_DATES = [
+    "2021-10-06T08:15:00Z",
+    "2021-10-07T11:40:00Z",
+    "2021-10-09T06:05:00+03:30",
+    "2021-10-11T19:20:00Z",
+    "2021-10-12T07:00:00Z",
+]
 AR_DATES = ["٦ تشرين الأول ٢٠٢١", "٧ تشرين الأول ٢٠٢١", "٩ تشرين الأول ٢٠٢١", "١١ تشرين الأول ٢٠٢١"]
 NAMES = ["Jane Doe", "Samir Haddad", "Laura Chen", "Omid Karimi", "Peter Novak"]
 
@@ -152,22 +184,38 @@ NAMES = ["Jane Doe", "Samir Haddad", "Laura Chen", "Omid Karimi", "Peter Novak"]
 def nav(page: Page) -> None:
     for item in ["Home", "World", "Middle East", "Business", "Sport", "Opinion"]:
         page.drop(item)
-    page.drop("We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.")
+    page.drop(
+        "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies."
+    )
     page.drop("Accept")
     page.blank()
 
 
 def build() -> None:
-    p = Page("ho_iso_dates_en", "Navigation menu (one item a line) and a cookie banner at the top; each article: title, ISO 8601 timestamp line, blank line, paragraphs. Tehran Times text (CC BY 4.0).")
+    p = Page(
+        "ho_iso_dates_en",
+        "Navigation menu (one item a line) and a cookie banner at the top; each article: title, ISO 8601 timestamp line, blank line, paragraphs. Tehran Times text (CC BY 4.0).",
+    )
     nav(p)
     for (title, paras), d in zip(EN[0:5], EN_DATES):
-        p.start("en", title); p.date(d); p.blank()
+        p.start("en", title)
+        p.date(d)
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
     p.write()
 
-    p = Page("ho_date_above_en", "The date line stands ABOVE each title ('Wednesday 6 October 2021'); title; paragraphs without blank lines. Tehran Times text.")
-    days = ["Wednesday 6 October 2021", "Thursday 7 October 2021", "Saturday 9 October 2021", "Monday 11 October 2021"]
+    p = Page(
+        "ho_date_above_en",
+        "The date line stands ABOVE each title ('Wednesday 6 October 2021'); title; paragraphs without blank lines. Tehran Times text.",
+    )
+    days = [
+        "Wednesday 6 October 2021",
+        "Thursday 7 October 2021",
+        "Saturday 9 October 2021",
+        "Monday 11 October 2021",
+    ]
     for (title, paras), d in zip(EN[5:9], days):
         p.start("en")
         p.date(d)
@@ -179,43 +227,66 @@ def build() -> None:
     # an untitled-first-line article is not allowed by the format: title line must be first.
     p.write()
 
-    p = Page("ho_byline_pipe_en", "Title, then byline and date on one line ('By Jane Doe | Oct 6, 2021'), paragraphs. Tehran Times text; the names are invented.")
+    p = Page(
+        "ho_byline_pipe_en",
+        "Title, then byline and date on one line ('By Jane Doe | Oct 6, 2021'), paragraphs. Tehran Times text; the names are invented.",
+    )
     days = ["Oct 6, 2021", "Oct 7, 2021", "Oct 9, 2021", "Oct 11, 2021"]
     for (title, paras), d, name in zip(EN[0:4], days, NAMES):
-        p.start("en", title); p.date(f"By {name} | {d}", d, name)
+        p.start("en", title)
+        p.date(f"By {name} | {d}", d, name)
         for para in paras:
             p.body(para)
         p.blank()
     p.write()
 
-    p = Page("ho_bilingual_ar_en", "A bilingual page alternating Arabic (NewsFANE, CC BY-SA 3.0; title = first words of the first sentence) and English (Tehran Times) articles; Arabic dates in Arabic-Indic digits with Levantine months, English dates as 06.10.2021.")
+    p = Page(
+        "ho_bilingual_ar_en",
+        "A bilingual page alternating Arabic (NewsFANE, CC BY-SA 3.0; title = first words of the first sentence) and English (Tehran Times) articles; Arabic dates in Arabic-Indic digits with Levantine months, English dates as 06.10.2021.",
+    )
     for k in range(4):
         t, paras = AR[k]
-        p.start("ar", t); p.date(AR_DATES[k]); p.blank()
+        p.start("ar", t)
+        p.date(AR_DATES[k])
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
         t, paras = EN[4 + k]
-        p.start("en", t); p.date(f"{6 + k:02d}.10.2021"); p.blank()
+        p.start("en", t)
+        p.date(f"{6 + k:02d}.10.2021")
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
     p.write()
 
-    p = Page("ho_share_blocks_en", "No dates or bylines: title, paragraphs, then a 'Share this article' widget block (Facebook / Twitter / Email lines) between articles. Tehran Times text.")
+    p = Page(
+        "ho_share_blocks_en",
+        "No dates or bylines: title, paragraphs, then a 'Share this article' widget block (Facebook / Twitter / Email lines) between articles. Tehran Times text.",
+    )
     for title, paras in EN[7:12]:
-        p.start("en", title); p.blank()
+        p.start("en", title)
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
         p.drop("Share this article")
         for w in ["Facebook", "Twitter", "Email"]:
             p.drop(w)
         p.blank()
     p.write()
 
-    p = Page("ho_read_also_ar", "Arabic, no dates: title, blank line, paragraphs; after each article an 'اقرأ أيضا' block listing two headlines of other articles (related links). NewsFANE text.")
+    p = Page(
+        "ho_read_also_ar",
+        "Arabic, no dates: title, blank line, paragraphs; after each article an 'اقرأ أيضا' block listing two headlines of other articles (related links). NewsFANE text.",
+    )
     for k, (title, paras) in enumerate(AR[:5]):
-        p.start("ar", title); p.blank()
+        p.start("ar", title)
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
         if k < 4:
             p.drop("اقرأ أيضا", "boilerplate")
             for j in (k + 1, k + 2):
@@ -223,50 +294,88 @@ def build() -> None:
             p.blank()
     p.write()
 
-    p = Page("ho_tags_en", "Each article: title, date 'Oct 6, 2021', paragraphs, and a closing 'Tags: a, b, c' line (different tags each time; set aside as boilerplate). Tehran Times text.")
+    p = Page(
+        "ho_tags_en",
+        "Each article: title, date 'Oct 6, 2021', paragraphs, and a closing 'Tags: a, b, c' line (different tags each time; set aside as boilerplate). Tehran Times text.",
+    )
     tags = ["Iran, Iraq, energy", "Syria, Turkey, tourism", "Iraq, pilgrims", "Iran, Syria, MOU, tourism"]
-    for (title, paras), d, tg in zip([EN[i] for i in (3, 6, 10, 11)], ["Oct 6, 2021", "Oct 8, 2021", "Oct 10, 2021", "Oct 12, 2021"], tags):
-        p.start("en", title); p.date(d)
+    for (title, paras), d, tg in zip(
+        [EN[i] for i in (3, 6, 10, 11)], ["Oct 6, 2021", "Oct 8, 2021", "Oct 10, 2021", "Oct 12, 2021"], tags
+    ):
+        p.start("en", title)
+        p.date(d)
         for para in paras:
             p.body(para)
         p.drop(f"Tags: {tg}")
         p.blank()
     p.write()
 
-    p = Page("ho_hardwrap_en", "Plain-text mail/newsletter style: title, date '6 October 2021', blank line, paragraphs hard-wrapped at 72 columns with blank lines between paragraphs. Labels list every wrapped line as a body line (the label format has one paragraph per line). Tehran Times text.")
-    for (title, paras), d in zip(EN[0:4], ["6 October 2021", "7 October 2021", "9 October 2021", "11 October 2021"]):
-        p.start("en", title); p.date(d); p.blank()
+    p = Page(
+        "ho_hardwrap_en",
+        "Plain-text mail/newsletter style: title, date '6 October 2021', blank line, paragraphs hard-wrapped at 72 columns with blank lines between paragraphs. Labels list every wrapped line as a body line (the label format has one paragraph per line). Tehran Times text.",
+    )
+    for (title, paras), d in zip(
+        EN[0:4], ["6 October 2021", "7 October 2021", "9 October 2021", "11 October 2021"]
+    ):
+        p.start("en", title)
+        p.date(d)
+        p.blank()
         for para in paras:
             for line in textwrap.wrap(para, 72):
                 p.body(line)
             p.blank()
     p.write()
 
-    p = Page("ho_numbered_en", "Title, date '06/10/2021', a lead paragraph, then the article's later sentences as numbered list items '1. ...'. Tehran Times text.")
+    p = Page(
+        "ho_numbered_en",
+        "Title, date '06/10/2021', a lead paragraph, then the article's later sentences as numbered list items '1. ...'. Tehran Times text.",
+    )
     for (title, paras), d in zip([EN[i] for i in (1, 2, 7)], ["06/10/2021", "08/10/2021", "10/10/2021"]):
-        p.start("en", title); p.date(d); p.blank()
-        p.body(paras[0]); p.blank()
+        p.start("en", title)
+        p.date(d)
+        p.blank()
+        p.body(paras[0])
+        p.blank()
         rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(paras[1:]))[:4]
         for i, s in enumerate(rest, 1):
             p.body(f"{i}. {s}")
         p.blank()
     p.write()
 
-    p = Page("ho_subheads_en", "A long article with subheadings ('Background', 'Economic ties', 'What comes next'; ours) between paragraph groups, and two shorter ones; title, date 'October 6, 2021', blank lines between paragraphs. The subheadings are body lines. Tehran Times text.")
-    full = [line.strip() for line in sorted((SHARED / "dumps" / "tehrantimes" / "files").iterdir())[7].read_text(encoding="utf-8").split("\n") if line.strip() and "Creative Commons" not in line]
+    p = Page(
+        "ho_subheads_en",
+        "A long article with subheadings ('Background', 'Economic ties', 'What comes next'; ours) between paragraph groups, and two shorter ones; title, date 'October 6, 2021', blank lines between paragraphs. The subheadings are body lines. Tehran Times text.",
+    )
+    full = [
+        line.strip()
+        for line in sorted((SHARED / "dumps" / "tehrantimes" / "files").iterdir())[7]
+        .read_text(encoding="utf-8")
+        .split("\n")
+        if line.strip() and "Creative Commons" not in line
+    ]
     heads = ["Background", "Economic ties", "What comes next"]
-    p.start("en", EN[7][0]); p.date("October 6, 2021"); p.blank()
+    p.start("en", EN[7][0])
+    p.date("October 6, 2021")
+    p.blank()
     for i, para in enumerate(full[:9]):
         if i in (2, 5, 8):
-            p.body(heads[i // 3]); p.blank()
-        p.body(_sentences(para, 3)); p.blank()
+            p.body(heads[i // 3])
+            p.blank()
+        p.body(_sentences(para, 3))
+        p.blank()
     for (title, paras), d in zip([EN[0], EN[4]], ["October 7, 2021", "October 8, 2021"]):
-        p.start("en", title); p.date(d); p.blank()
+        p.start("en", title)
+        p.date(d)
+        p.blank()
         for para in paras:
-            p.body(para); p.blank()
+            p.body(para)
+            p.blank()
     p.write()
 
-    p = Page("ho_feed_posts", "A social feed page: untitled posts (FIGNEWS, MIT), English and Arabic, each a date line then the post text, with a 'Like · Reply · Share' line after each post.")
+    p = Page(
+        "ho_feed_posts",
+        "A social feed page: untitled posts (FIGNEWS, MIT), English and Arabic, each a date line then the post text, with a 'Like · Reply · Share' line after each post.",
+    )
     posts = [("en", t) for t in fignews("English", 4)] + [("ar", t) for t in fignews("Arabic", 4)]
     posts = [posts[i] for i in (0, 4, 1, 5, 2, 6, 3, 7)]
     for k, (lang, text) in enumerate(posts):
