@@ -14,11 +14,11 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
 * ``date`` is what ``date_text`` means (day first for numeric dates);
 * every ``meta`` value comes from the article's meta lines (or its date/source line
   for the two documented combined forms) and every meta line yields a value;
-* ``first_line`` is the title line (or a date line right above it), (an untitled article -- title "" and title_line
-  null -- starts at its first labelled line), ``last_line`` the largest labelled line,
-  and the articles are in order without overlapping;
-* a line is listed once, except a "Posted on D by X" (or "By X | D") line that is both date and author
-  line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
+* ``first_line`` is the title line or a date line right above it (an untitled
+  article -- title "" and title_line null -- starts at its first labelled line), ``last_line`` the largest
+  labelled line, and the articles are in order without overlapping;
+* a line is listed once, except a "Posted on D by X" (or "By X | D") line that is both
+  date and author line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
   the source line;
 * dropped reasons are from the fixed vocabulary, and ``repeated-title``,
   ``repeated-paragraph`` and ``extra-date`` lines really are what they say.

@@ -10,6 +10,7 @@ it wrote as a title, a date, a byline, a body paragraph or site furniture. The l
 (menus, banners, dates, bylines, tags, subheadings) are ours; the article text is not.
 """
 
+# ruff: noqa: E501  (the notes of each dump are one line of label prose each)
 from __future__ import annotations
 
 import csv
@@ -197,7 +198,7 @@ def build() -> None:
         "Navigation menu (one item a line) and a cookie banner at the top; each article: title, ISO 8601 timestamp line, blank line, paragraphs. Tehran Times text (CC BY 4.0).",
     )
     nav(p)
-    for (title, paras), d in zip(EN[0:5], EN_DATES):
+    for (title, paras), d in zip(EN[0:5], EN_DATES, strict=False):
         p.start("en", title)
         p.date(d)
         p.blank()
@@ -216,7 +217,7 @@ def build() -> None:
         "Saturday 9 October 2021",
         "Monday 11 October 2021",
     ]
-    for (title, paras), d in zip(EN[5:9], days):
+    for (title, paras), d in zip(EN[5:9], days, strict=False):
         p.start("en")
         p.date(d)
         p.title_line(title, title)
@@ -232,7 +233,7 @@ def build() -> None:
         "Title, then byline and date on one line ('By Jane Doe | Oct 6, 2021'), paragraphs. Tehran Times text; the names are invented.",
     )
     days = ["Oct 6, 2021", "Oct 7, 2021", "Oct 9, 2021", "Oct 11, 2021"]
-    for (title, paras), d, name in zip(EN[0:4], days, NAMES):
+    for (title, paras), d, name in zip(EN[0:4], days, NAMES, strict=False):
         p.start("en", title)
         p.date(f"By {name} | {d}", d, name)
         for para in paras:
@@ -300,7 +301,10 @@ def build() -> None:
     )
     tags = ["Iran, Iraq, energy", "Syria, Turkey, tourism", "Iraq, pilgrims", "Iran, Syria, MOU, tourism"]
     for (title, paras), d, tg in zip(
-        [EN[i] for i in (3, 6, 10, 11)], ["Oct 6, 2021", "Oct 8, 2021", "Oct 10, 2021", "Oct 12, 2021"], tags
+        [EN[i] for i in (3, 6, 10, 11)],
+        ["Oct 6, 2021", "Oct 8, 2021", "Oct 10, 2021", "Oct 12, 2021"],
+        tags,
+        strict=True,
     ):
         p.start("en", title)
         p.date(d)
@@ -315,7 +319,7 @@ def build() -> None:
         "Plain-text mail/newsletter style: title, date '6 October 2021', blank line, paragraphs hard-wrapped at 72 columns with blank lines between paragraphs. Labels list every wrapped line as a body line (the label format has one paragraph per line). Tehran Times text.",
     )
     for (title, paras), d in zip(
-        EN[0:4], ["6 October 2021", "7 October 2021", "9 October 2021", "11 October 2021"]
+        EN[0:4], ["6 October 2021", "7 October 2021", "9 October 2021", "11 October 2021"], strict=True
     ):
         p.start("en", title)
         p.date(d)
@@ -330,7 +334,9 @@ def build() -> None:
         "ho_numbered_en",
         "Title, date '06/10/2021', a lead paragraph, then the article's later sentences as numbered list items '1. ...'. Tehran Times text.",
     )
-    for (title, paras), d in zip([EN[i] for i in (1, 2, 7)], ["06/10/2021", "08/10/2021", "10/10/2021"]):
+    for (title, paras), d in zip(
+        [EN[i] for i in (1, 2, 7)], ["06/10/2021", "08/10/2021", "10/10/2021"], strict=False
+    ):
         p.start("en", title)
         p.date(d)
         p.blank()
@@ -363,7 +369,7 @@ def build() -> None:
             p.blank()
         p.body(_sentences(para, 3))
         p.blank()
-    for (title, paras), d in zip([EN[0], EN[4]], ["October 7, 2021", "October 8, 2021"]):
+    for (title, paras), d in zip([EN[0], EN[4]], ["October 7, 2021", "October 8, 2021"], strict=False):
         p.start("en", title)
         p.date(d)
         p.blank()
