@@ -392,6 +392,54 @@ def build() -> None:
         p.blank()
     p.write()
 
+    p = Page(
+        "ho_rss_en",
+        "An RSS-like text dump: 'Title:' and 'Published:' labelled lines, a 'Link:' line (set aside as boilerplate), then the paragraphs. Tehran Times text.",
+    )
+    stamps = [
+        "Wed, 06 Oct 2021 08:15:00 GMT",
+        "Thu, 07 Oct 2021 11:40:00 GMT",
+        "Sat, 09 Oct 2021 06:05:00 GMT",
+    ]
+    for k, ((title, paras), d) in enumerate(zip([EN[i] for i in (2, 5, 9)], stamps, strict=True)):
+        p.start("en")
+        p.title_line(f"Title: {title}", title)
+        p.date(f"Published: {d}", d)
+        p.drop(f"Link: https://www.tehrantimes.com/news/{100000 + k}")
+        for para in paras:
+            p.body(para)
+        p.blank()
+    p.write()
+
+    p = Page(
+        "ho_ar_bylines_tags",
+        "Arabic articles: title, 'بقلم: NAME' byline (names invented), a date with a weekday ('الأربعاء 6 أكتوبر 2021'), paragraphs, a 'الوسوم: …' tags line (boilerplate) and a share line. NewsFANE text.",
+    )
+    ar_names = ["محمد علي", "سارة خليل", "أحمد يوسف", "ليلى حسن"]
+    ar_days = [
+        "الأربعاء 6 أكتوبر 2021",
+        "الخميس 7 أكتوبر 2021",
+        "السبت 9 أكتوبر 2021",
+        "الاثنين 11 أكتوبر 2021",
+    ]
+    ar_tags = ["ألمانيا، سيارات", "لبنان، الحريري", "الولايات المتحدة، كلينتون", "العراق"]
+    for (title, paras), name, d, tg in zip(
+        [AR[i] for i in (0, 1, 2, 5)], ar_names, ar_days, ar_tags, strict=True
+    ):
+        p.start("ar", title)
+        n = p._add(f"بقلم: {name}")
+        p.art.update(author=name, author_line=n)  # type: ignore[union-attr]
+        p._mark(n)
+        p.date(d)
+        p.blank()
+        for para in paras:
+            p.body(para)
+            p.blank()
+        p.drop(f"الوسوم: {tg}")
+        p.drop("شارك هذا المقال")
+        p.blank()
+    p.write()
+
 
 if __name__ == "__main__":
     build()
