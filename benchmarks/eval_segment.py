@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DUMPS = ROOT / "tests" / "data" / "dumps"
 HELDOUT = DUMPS / "heldout"
 #: Held-out dumps whose failures were not looked at while fixing: the honest held-out figure.
-RESERVED = ("ho_bilingual_ar_en", "ho_tags_en", "ho_rss_en", "ho_ar_bylines_tags")
+RESERVED = ("ho_bilingual_ar_en", "ho_tags_en", "ho_ar_bylines_tags")
 # The shared data folder beside the repository (or beside the worktrees folder holding it).
 _SHARED = [p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)]
 TEHRAN = next((p for p in _SHARED if p.exists()), _SHARED[0]) / "dumps" / "tehrantimes"

@@ -464,8 +464,6 @@ HELDOUT_NAMES = sorted(p.name.removesuffix(".expected.json") for p in HELDOUT.gl
 HELDOUT_KNOWN = {
     "ho_hardwrap_en": "hard-wrapped lines are compared as paragraphs: wrapped lines of a sentence "
     "the source prints twice are set aside as repeated-paragraph",
-    "ho_rss_en": "reserved held-out dump, measured once at the end: 'Title:' / 'Published:' / "
-    "'Link:' labelled lines are not read as title, date and furniture",
 }
 
 

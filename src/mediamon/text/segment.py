@@ -101,6 +101,7 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "dateline_patterns": lambda groups: groups == {"place", "name"},
     "body_dateline_patterns": lambda groups: groups == {"place", "name"},
     "commenter_patterns": lambda groups: groups == {"name"},
+    "title_patterns": lambda groups: groups == {"title"},
 }
 
 
@@ -125,6 +126,7 @@ class SegmentRules:
     comment_date_patterns: tuple[re.Pattern[str], ...] = ()
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
+    title_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
     #: long for the others (one match attempt at position 0 instead of a search per pattern).
     long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
@@ -193,6 +195,7 @@ class SegmentRules:
             comment_date_patterns=tuple(merged["comment_date_patterns"]),
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
+            title_patterns=tuple(merged["title_patterns"]),
         )
 
 
@@ -251,6 +254,8 @@ class Line:
     block_size: int = 1
     block_caption: bool = False
     comment_date: bool = False
+    #: The headline of a labelled title line ("Title: X" gives "X").
+    title_text: str | None = None
     #: A DATE line that is a byline too ("By NAME | DATE"): its name is the author.
     byline_date: bool = False
     dateline: tuple[str, str] | None = None
@@ -387,6 +392,8 @@ def _classify(
                 return line
             line.kind, line.date, line.byline_date = Kind.DATE, date, True
             line.cue = "byline with a date ('By NAME | DATE')"
+    elif (found := _match(rules.title_patterns, text, "title")) is not None:
+        line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
         line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
     elif any(p.search(text) for p in rules.caption_patterns):
@@ -701,6 +708,8 @@ class _Walker:
 
     def _is_title(self, k: int) -> str | None:
         """The cue that makes line ``k`` a headline, or None."""
+        if self.lines[k].title_text is not None:
+            return "labelled title line ('Title: ...')"
         if k > 0 and self._continues(k):
             return None
         line = self.lines[k]
@@ -775,7 +784,7 @@ class _Walker:
         return self._strong(k + 1) or self._weak(k + 1)
 
     def _start(self, line: Line, cue: str) -> _Draft:
-        draft = _Draft(first_line=line.number, title=line.text, title_line=line.number)
+        draft = _Draft(first_line=line.number, title=line.title_text or line.text, title_line=line.number)
         if self.leading is not None:
             draft.first_line = self.leading.number
             draft.date = self.leading.date

@@ -209,7 +209,6 @@ def candidates(field: str, text: str) -> set[str]:
         ],  # dateline "بيروت – المنار" -> "المنار"
         "title": [r"^Title\s*:\s*(.+)$"],
         "date_text": [
-            r"^(?:Published|Date|pubDate)\s*:\s*(.+)$",
             r"^Posted on\s+(.+?)\s+by\s+.+$",
             r"^By\s+.+?\s+[|\u00b7\u2022]\s+(.+)$",
         ],

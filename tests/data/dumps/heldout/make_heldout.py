@@ -404,7 +404,7 @@ def build() -> None:
     for k, ((title, paras), d) in enumerate(zip([EN[i] for i in (2, 5, 9)], stamps, strict=True)):
         p.start("en")
         p.title_line(f"Title: {title}", title)
-        p.date(f"Published: {d}", d)
+        p.date(f"Published: {d}")  # date_text is the whole line, as for "Updated: ..." lines
         p.drop(f"Link: https://www.tehrantimes.com/news/{100000 + k}")
         for para in paras:
             p.body(para)
