@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon.text.segment import DROP_REASONS, phrase_key
 from mediamon.text.settings import SegmentSettings
-from tests.conftest import DUMPS, LABELLED
+from tests.conftest import DUMPS, LABELLED, load_benchmark
 
 
 def _expected(name: str) -> dict:
@@ -478,28 +478,10 @@ HELDOUT_KNOWN = {
 )
 def test_heldout_dumps_match_their_labels(name: str) -> None:
     """Real article text in layouts of other sites (tests/data/dumps/heldout/, see its builder)."""
-    expected = json.loads((HELDOUT / f"{name}.expected.json").read_text(encoding="utf-8"))
-    lines = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8").split("\n")
-    corpus = mediamon.read_dump(HELDOUT / f"{name}.txt")
-    got = [
-        (a.origin.first_line, a.title, a.date_text, a.author, a.lang, a.body, dict(a.meta))
-        for a in corpus
-        if a.origin is not None
-    ]
-    want = [
-        (
-            e["first_line"],
-            e["title"],
-            e["date_text"],
-            e["author"],
-            e["lang"],
-            "\n\n".join(lines[i - 1].strip() for i in e["body_lines"]),
-            e["meta"],
-        )
-        for e in expected["articles"]
-    ]
-    assert got == want
-    assert {d.line: d.reason for d in corpus.dropped} == {int(k): v for k, v in expected["dropped"].items()}
+    scores = load_benchmark("eval_segment").labelled(HELDOUT / f"{name}.expected.json")
+    n, aside = scores["labelled"], scores["dropped_labelled"]
+    assert (scores["found"], scores["starts_found"], scores["exact"]) == (n, n, n)
+    assert (scores["dropped_right"], scores["dropped_extra"]) == (aside, 0)
 
 
 def test_byline_with_a_date_gives_author_and_date() -> None:

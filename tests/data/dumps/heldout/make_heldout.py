@@ -98,6 +98,20 @@ class Page:
         self.art["body_lines"].append(n)
         self._mark(n)
 
+    def bodies(self, paras: list[str], *, spaced: bool = False) -> None:
+        """Body paragraphs, one a line; ``spaced``: a blank line after each."""
+        for para in paras:
+            self.body(para)
+            if spaced:
+                self.blank()
+
+    def article(self, lang: str, title: str, date: str, paras: list[str]) -> None:
+        """Title, date line, blank line, paragraphs with blank lines between."""
+        self.start(lang, title)
+        self.date(date)
+        self.blank()
+        self.bodies(paras, spaced=True)
+
     def end(self) -> None:
         if self.art is not None:
             self.articles.append(self.art)
@@ -199,12 +213,7 @@ def build() -> None:
     )
     nav(p)
     for (title, paras), d in zip(EN[0:5], EN_DATES, strict=False):
-        p.start("en", title)
-        p.date(d)
-        p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.article("en", title, d, paras)
     p.write()
 
     p = Page(
@@ -222,8 +231,7 @@ def build() -> None:
         p.date(d)
         p.title_line(title, title)
         p.art["first_line"] = p.art["date_line"]  # type: ignore[index]
-        for para in paras:
-            p.body(para)
+        p.bodies(paras)
         p.blank()
     # an untitled-first-line article is not allowed by the format: title line must be first.
     p.write()
@@ -236,8 +244,7 @@ def build() -> None:
     for (title, paras), d, name in zip(EN[0:4], days, NAMES, strict=False):
         p.start("en", title)
         p.date(f"By {name} | {d}", d, name)
-        for para in paras:
-            p.body(para)
+        p.bodies(paras)
         p.blank()
     p.write()
 
@@ -247,19 +254,9 @@ def build() -> None:
     )
     for k in range(4):
         t, paras = AR[k]
-        p.start("ar", t)
-        p.date(AR_DATES[k])
-        p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.article("ar", t, AR_DATES[k], paras)
         t, paras = EN[4 + k]
-        p.start("en", t)
-        p.date(f"{6 + k:02d}.10.2021")
-        p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.article("en", t, f"{6 + k:02d}.10.2021", paras)
     p.write()
 
     p = Page(
@@ -269,9 +266,7 @@ def build() -> None:
     for title, paras in EN[7:12]:
         p.start("en", title)
         p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.bodies(paras, spaced=True)
         p.drop("Share this article")
         for w in ["Facebook", "Twitter", "Email"]:
             p.drop(w)
@@ -285,9 +280,7 @@ def build() -> None:
     for k, (title, paras) in enumerate(AR[:5]):
         p.start("ar", title)
         p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.bodies(paras, spaced=True)
         if k < 4:
             p.drop("اقرأ أيضا", "boilerplate")
             for j in (k + 1, k + 2):
@@ -308,8 +301,7 @@ def build() -> None:
     ):
         p.start("en", title)
         p.date(d)
-        for para in paras:
-            p.body(para)
+        p.bodies(paras)
         p.drop(f"Tags: {tg}")
         p.blank()
     p.write()
@@ -370,12 +362,7 @@ def build() -> None:
         p.body(_sentences(para, 3))
         p.blank()
     for (title, paras), d in zip([EN[0], EN[4]], ["October 7, 2021", "October 8, 2021"], strict=False):
-        p.start("en", title)
-        p.date(d)
-        p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.article("en", title, d, paras)
     p.write()
 
     p = Page(
@@ -406,8 +393,7 @@ def build() -> None:
         p.title_line(f"Title: {title}", title)
         p.date(f"Published: {d}")  # date_text is the whole line, as for "Updated: ..." lines
         p.drop(f"Link: https://www.tehrantimes.com/news/{100000 + k}")
-        for para in paras:
-            p.body(para)
+        p.bodies(paras)
         p.blank()
     p.write()
 
@@ -432,9 +418,7 @@ def build() -> None:
         p._mark(n)
         p.date(d)
         p.blank()
-        for para in paras:
-            p.body(para)
-            p.blank()
+        p.bodies(paras, spaced=True)
         p.drop(f"الوسوم: {tg}")
         p.drop("شارك هذا المقال")
         p.blank()
