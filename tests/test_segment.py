@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon.text.segment import DROP_REASONS, phrase_key
 from mediamon.text.settings import SegmentSettings
-from tests.conftest import DUMPS, LABELLED
+from tests.conftest import DUMPS, LABELLED, load_benchmark
 
 
 def _expected(name: str) -> dict:
@@ -456,3 +456,47 @@ def test_a_category_line_above_the_title_is_the_section(dated: bool) -> None:
         (_TITLES[2], "Energy", _BODIES[2]),
     ]
     assert not corpus.dropped
+
+
+HELDOUT = DUMPS / "heldout"
+HELDOUT_NAMES = sorted(p.name.removesuffix(".expected.json") for p in HELDOUT.glob("*.expected.json"))
+#: Held-out dumps read_dump does not yet get exactly right, and why (strict: a fix must drop them).
+HELDOUT_KNOWN = {
+    "ho_hardwrap_en": "hard-wrapped lines are compared as paragraphs: wrapped lines of a sentence "
+    "the source prints twice are set aside as repeated-paragraph",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_KNOWN[n]))
+        if n in HELDOUT_KNOWN
+        else n
+        for n in HELDOUT_NAMES
+    ],
+)
+def test_heldout_dumps_match_their_labels(name: str) -> None:
+    """Real article text in layouts of other sites (tests/data/dumps/heldout/, see its builder)."""
+    scores = load_benchmark("eval_segment").labelled(HELDOUT / f"{name}.expected.json")
+    n, aside = scores["labelled"], scores["dropped_labelled"]
+    assert (scores["found"], scores["starts_found"], scores["exact"]) == (n, n, n)
+    assert (scores["dropped_right"], scores["dropped_extra"]) == (aside, 0)
+
+
+def test_byline_with_a_date_gives_author_and_date() -> None:
+    corpus = mediamon.read_dump(
+        "Ministers Meet in Ankara\nBy Jane Doe | Oct 6, 2021\n\n"
+        "The ministers met on Wednesday to discuss trade and tourism between the two countries.\n"
+    )
+    assert [(a.author, a.date_text, a.date.isoformat() if a.date else None) for a in corpus] == [
+        ("Jane Doe", "Oct 6, 2021", "2021-10-06")
+    ]
+
+
+def test_a_menu_line_is_boilerplate_and_explained() -> None:
+    roles = mediamon.explain_dump(
+        "Home | World | Business | Sport\n\nMinisters Meet in Ankara\nOct 6, 2021\n\n"
+        "The ministers met on Wednesday to discuss trade and tourism between the two countries.\n"
+    )
+    assert roles[0].role.startswith("dropped") and "menu line" in roles[0].cue

@@ -72,7 +72,9 @@ _OPENING_QUOTES = "\"“«„‘'"
 _CLOSING_QUOTES = "\"”»’'"
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_STOP = re.compile(r"[:;,.!?؟|@#()\[\]\"“”«»/\\]")
+_LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
@@ -93,12 +95,13 @@ def phrase_key(text: str) -> str:
 
 
 _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
-    "byline_patterns": lambda groups: len(groups) == 1,
+    "byline_patterns": lambda groups: len(groups - {"date"}) == 1,
     "poster_patterns": lambda groups: "name" in groups and groups <= {"name", "date"},
     "source_patterns": lambda groups: groups == {"name"},
     "dateline_patterns": lambda groups: groups == {"place", "name"},
     "body_dateline_patterns": lambda groups: groups == {"place", "name"},
     "commenter_patterns": lambda groups: groups == {"name"},
+    "title_patterns": lambda groups: groups == {"title"},
 }
 
 
@@ -123,6 +126,7 @@ class SegmentRules:
     comment_date_patterns: tuple[re.Pattern[str], ...] = ()
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
+    title_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
     #: long for the others (one match attempt at position 0 instead of a search per pattern).
     long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
@@ -191,6 +195,7 @@ class SegmentRules:
             comment_date_patterns=tuple(merged["comment_date_patterns"]),
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
+            title_patterns=tuple(merged["title_patterns"]),
         )
 
 
@@ -249,6 +254,10 @@ class Line:
     block_size: int = 1
     block_caption: bool = False
     comment_date: bool = False
+    #: The headline of a labelled title line ("Title: X" gives "X").
+    title_text: str | None = None
+    #: A DATE line that is a byline too ("By NAME | DATE"): its name is the author.
+    byline_date: bool = False
     dateline: tuple[str, str] | None = None
     footer: bool = False
     repeats: int = 1
@@ -306,6 +315,8 @@ class Line:
         latin = [w for w in self.text.split() if w[:1].isascii() and w[:1].isalpha()]
         if latin and not all(w[0].isupper() for w in latin):
             return False
+        if len(latin) > s.name_max_latin_words:
+            return False  # "Iraqi Ulama Facing Tough Task" is a headline in title case
         return self.words >= s.name_min_latin_words or not latin
 
     @property
@@ -372,6 +383,19 @@ def _classify(
     elif (byline := _byline(rules.byline_patterns, text, settings)) is not None:
         line.kind, line.byline_role, line.name = Kind.BYLINE, *byline
         line.cue = "byline pattern"
+        found = _match(rules.byline_patterns, text)
+        date_text = found[0].groupdict().get("date") if found is not None else None
+        if date_text is not None:
+            date = match_date_line(date_text.strip(), day_first=day_first)
+            if date is None:
+                line.kind, line.name = Kind.TEXT, None
+                return line
+            line.kind, line.date, line.byline_date = Kind.DATE, date, True
+            line.cue = "byline with a date ('By NAME | DATE')"
+    elif (found := _match(rules.title_patterns, text, "title")) is not None:
+        line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
+    elif _menu_line(text, settings):
+        line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
     elif any(p.search(text) for p in rules.caption_patterns):
         line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
@@ -386,6 +410,16 @@ def _classify(
     elif key in rules.sections:
         line.kind, line.cue = Kind.SECTION, "known section name"
     return line
+
+
+def _menu_line(text: str, settings: SegmentSettings) -> bool:
+    """A navigation menu or widget row written on one line ("Home | World | Sport",
+    "Like · Reply · Share"): several short items between separator marks."""
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= settings.menu_min_items and all(
+        1 <= len(item.split()) <= settings.menu_item_max_words and not _SENTENCE_END.search(item)
+        for item in items
+    )
 
 
 def _match(
@@ -414,7 +448,7 @@ def _byline(
         name = name[:-1]
     if len(name.split()) > settings.byline_max_words or _SENTENCE_END.search(name):
         return None
-    role = next(iter(match.re.groupindex))
+    role = next(group for group in match.re.groupindex if group != "date")
     return role, name
 
 
@@ -662,8 +696,22 @@ class _Walker:
                 return True
         return False
 
+    def _continues(self, k: int) -> bool:
+        """Line ``k`` goes on from the line right above it (no blank line between): the next
+        item of a numbered list, or the next line of a hard-wrapped paragraph."""
+        line, above = self.lines[k], self.lines[k - 1]
+        if above.number + 1 != line.number or above.kind is not Kind.TEXT:
+            return False
+        if _LIST_ITEM.match(line.text) and _LIST_ITEM.match(above.text):
+            return True
+        return above.words >= self.settings.body_min_words and not above.finished and line.text[:1].islower()
+
     def _is_title(self, k: int) -> str | None:
         """The cue that makes line ``k`` a headline, or None."""
+        if self.lines[k].title_text is not None:
+            return "labelled title line ('Title: ...')"
+        if k > 0 and self._continues(k):
+            return None
         line = self.lines[k]
         if not line.title_like or line.block_caption:
             return None
@@ -736,7 +784,7 @@ class _Walker:
         return self._strong(k + 1) or self._weak(k + 1)
 
     def _start(self, line: Line, cue: str) -> _Draft:
-        draft = _Draft(first_line=line.number, title=line.text, title_line=line.number)
+        draft = _Draft(first_line=line.number, title=line.title_text or line.text, title_line=line.number)
         if self.leading is not None:
             draft.first_line = self.leading.number
             draft.date = self.leading.date
@@ -795,7 +843,11 @@ class _Walker:
                 draft.date = line.date
                 draft.lines.append(line.number)
                 self._say(line, "date")
-                if line.name is not None:
+                if line.name is not None and line.byline_date:
+                    if draft.author is None or draft.author_from_poster:
+                        self._author(draft, line.name)
+                        self._say(line, "date+author")
+                elif line.name is not None:
                     draft.meta.setdefault("posted_by", line.name)
                     self._poster(draft, line.name)
                     if draft.author_from_poster and draft.author == line.name:
@@ -917,6 +969,21 @@ class _Walker:
                 self._start(line, why)
                 continue
             if draft is None or self.related:
+                self._outside(line)
+                continue
+            if (
+                line.kind is Kind.DATE
+                and self.separator
+                and draft.in_body
+                and draft.date is not None
+                and k + 1 < len(self.lines)
+                and self.lines[k + 1].kind is Kind.TEXT
+                and self.lines[k + 1].words >= self.settings.body_min_words
+            ):
+                # After furniture closing a dated article, a new date over body text is the
+                # next (untitled) post, not a second date of this one.
+                self.current = None
+                line.cue = "date line after furniture that follows a dated article"
                 self._outside(line)
                 continue
             if self._header_field(draft, line):

@@ -52,6 +52,8 @@ class SegmentSettings:
     byline_max_words: int = attrs.field(default=8, validator=_positive)
     #: A bare name in Latin script has at least this many words (one capitalised word is no name).
     name_min_latin_words: int = attrs.field(default=2, validator=_positive)
+    #: ... and at most this many (a longer run of capitalised Latin words is a headline).
+    name_max_latin_words: int = attrs.field(default=4, validator=_positive)
     #: A trailing full stop is dropped from a byline name of at most this many words.
     byline_strip_stop_words: int = attrs.field(default=3, validator=_positive)
     #: Touching lines form a caption block when there are at most this many of them ...
@@ -86,6 +88,10 @@ class SegmentSettings:
     #: A comment-section header opens a comment section only when a comment line
     #: ("X says:", a comment date) follows within this many lines.
     comment_lookahead: int = attrs.field(default=8, validator=_positive)
+    #: A menu line (navigation or a widget row on one line): at least this many items between
+    #: ``|``, ``·`` or ``•`` separators, of at most this many words each.
+    menu_min_items: int = attrs.field(default=3, validator=_positive)
+    menu_item_max_words: int = attrs.field(default=3, validator=_positive)
     #: A dateline's place and outlet parts: at most this many words each.
     dateline_max_words: int = attrs.field(default=4, validator=_positive)
 

@@ -14,11 +14,11 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
 * ``date`` is what ``date_text`` means (day first for numeric dates);
 * every ``meta`` value comes from the article's meta lines (or its date/source line
   for the two documented combined forms) and every meta line yields a value;
-* ``first_line`` is the title line (an untitled article -- title "" and title_line
-  null -- starts at its first labelled line), ``last_line`` the largest labelled line,
-  and the articles are in order without overlapping;
-* a line is listed once, except a "Posted on D by X" line that is both date and author
-  line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
+* ``first_line`` is the title line or a date line right above it (an untitled
+  article -- title "" and title_line null -- starts at its first labelled line), ``last_line`` the largest
+  labelled line, and the articles are in order without overlapping;
+* a line is listed once, except a "Posted on D by X" (or "By X | D") line that is both
+  date and author line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
   the source line;
 * dropped reasons are from the fixed vocabulary, and ``repeated-title``,
   ``repeated-paragraph`` and ``extra-date`` lines really are what they say.
@@ -195,6 +195,7 @@ def candidates(field: str, text: str) -> set[str]:
     s = text.strip()
     patterns = {
         "author": [
+            r"^By\s+(.+?)\s+[|\u00b7\u2022]\s+.+$",
             r"^By\s+(.+)$",
             r"^بقلم\s*[:：]?\s*(.+)$",
             r"^Reporting by\s+(.+?)\.?$",
@@ -206,7 +207,11 @@ def candidates(field: str, text: str) -> set[str]:
             r"^المصدر\s*:\s*(.+)$",
             rf"^.+?\s+[{DASHES}]\s+(.+)$",
         ],  # dateline "بيروت – المنار" -> "المنار"
-        "date_text": [r"^Posted on\s+(.+?)\s+by\s+.+$"],
+        "title": [r"^Title\s*:\s*(.+)$"],
+        "date_text": [
+            r"^Posted on\s+(.+?)\s+by\s+.+$",
+            r"^By\s+.+?\s+[|\u00b7\u2022]\s+(.+)$",
+        ],
     }.get(field, [])
     for pat in patterns:
         if m := re.match(pat, s, re.I):
@@ -358,11 +363,14 @@ class Checker:
             t = self.text(art["title_line"])
             if t is None:
                 self.err(f"{where}: bad title_line")
-            elif art["title"] != t.strip() or not art["title"]:
+            elif art["title"] not in candidates("title", t) or not art["title"]:
                 self.err(f"{where}: title {art['title']!r} != line text {t.strip()!r}")
             used.append(art["title_line"])
-            if art["first_line"] != art["title_line"]:
-                self.err(f"{where}: first_line != title_line")
+            date_above = art["date_line"] is not None and art["date_line"] == art["title_line"] - 1
+            if art["first_line"] != art["title_line"] and not (
+                date_above and art["first_line"] == art["date_line"]
+            ):
+                self.err(f"{where}: first_line != title_line (nor the date line right above it)")
 
         for field, line_key in (
             ("date_text", "date_line"),
@@ -434,7 +442,7 @@ class Checker:
             self.err(f"{where}: a labelled line comes before the first line")
         shared = set()
         if art["date_line"] is not None and art["date_line"] == art["author_line"]:
-            shared.add(art["date_line"])  # "Posted on D by X"
+            shared.add(art["date_line"])  # "Posted on D by X", "By X | D"
         if art["source_line"] is not None and body and art["source_line"] == body[0]:
             shared.add(art["source_line"])  # a dateline opening the first body line
         for n in shared:
