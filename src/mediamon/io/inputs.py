@@ -71,7 +71,7 @@ class ReadLimits:
     decompression call may produce.
     """
 
-    max_bytes: int = 64 << 20
+    max_bytes: int = 256 << 20
     step: int = 1 << 20
 
 
