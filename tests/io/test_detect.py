@@ -13,7 +13,7 @@ import mediamon
 from mediamon.errors import Msg
 from mediamon.io.detect import sniff
 
-WEB = Path(__file__).parent / "data" / "web"
+WEB = Path(__file__).parents[1] / "data" / "web"
 
 
 def _docx() -> bytes:

@@ -10,7 +10,7 @@ import pytest
 import mediamon
 from mediamon.errors import Msg
 
-WEB = Path(__file__).parent / "data" / "web"
+WEB = Path(__file__).parents[1] / "data" / "web"
 PAGES = (
     ("ar_news.html", "https://www.assabah.com.tn/ar/article/12345", "text/html; charset=utf-8"),
     ("ar_cp1256.htm", "https://news.example.iq/rain", "text/html"),

@@ -21,7 +21,7 @@ import mediamon
 from mediamon import Gazetteer
 from tests.conftest import DATA, load_benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EVAL = DATA / "eval"
 BUNDLED_DIR = Path(mediamon.__file__).parent / "data" / "gazetteers"
 ARAB_LEAGUE = {

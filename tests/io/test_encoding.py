@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from mediamon.errors import BinaryInputError, DecodeError, Msg
 from mediamon.io.encoding import Decoded, decode
 
-SOURCES = Path(__file__).parent / "data" / "encoding"
+SOURCES = Path(__file__).parents[1] / "data" / "encoding"
 PATH = "dump.txt"
 
 # Windows-1252 and Windows-1256 share these: curly quotes, guillemets, French accents.

@@ -17,7 +17,7 @@ from mediamon.errors import Msg, UsageError
 from mediamon.io.output import dumps, output_format, write_articles
 from tests.conftest import DATA
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "000_ee85a602ba24a7e5.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "000_ee85a602ba24a7e5.txt"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from mediamon import Article, Corpus, Entity, Gazetteer, Store
 from mediamon.errors import InputError, Msg
 from mediamon.store import SCHEMA_VERSION, fts5_available
 
-CASES = json.loads((Path(__file__).parent / "data" / "search" / "arabic_queries.json").read_text("utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "search" / "arabic_queries.json").read_text("utf-8"))
 
 SOLEIMANI = Entity.create("per:qasem-soleimani", "PER", {"en": ["Qasem Soleimani"], "ar": ["قاسم سليماني"]})
 IRAQ = Entity.create("country:irq", "LOC", {"en": ["Iraq"], "ar": ["العراق"]})

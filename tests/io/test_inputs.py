@@ -27,7 +27,7 @@ from mediamon.errors import InputError, Msg, UsageError
 from tests.conftest import DATA
 
 INPUTS = DATA / "inputs"
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "000_ee85a602ba24a7e5.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "000_ee85a602ba24a7e5.txt"
 
 DUMP = "Some Headline About Iraq\n\n07/10/2021\n\nA body paragraph long enough to be a sentence here.\n"
 DUMP2 = "Second Headline About Syria\n\n08/10/2021\n\nAnother body paragraph, long enough to be a sentence.\n"

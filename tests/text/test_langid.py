@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from mediamon.text.langid import UNDETERMINED, ScriptCounts, detect_language, script_counts
 
-SAMPLE = Path(__file__).parent / "data" / "fignews_sample.tsv"
+SAMPLE = Path(__file__).parents[1] / "data" / "fignews_sample.tsv"
 SOURCE_LANG = {"Arabic": "ar", "English": "en", "French": "fr", "Hebrew": "he", "Hindi": "hi"}
 
 

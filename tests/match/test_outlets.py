@@ -12,7 +12,7 @@ import mediamon
 from mediamon import Annotator, Article
 from mediamon.match.gazetteer import Entity, Gazetteer
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CASES: list[dict[str, Any]] = json.loads((DATA / "outlet_cases.json").read_text(encoding="utf-8"))["cases"]
 
 

@@ -18,7 +18,7 @@ from mediamon.corpus import Corpus
 from mediamon.errors import Msg
 from mediamon.model import article_id
 
-WEB = Path(__file__).parent / "data" / "web"
+WEB = Path(__file__).parents[1] / "data" / "web"
 CASES: list[dict[str, Any]] = json.loads((WEB / "cases.json").read_text(encoding="utf-8"))["cases"]
 
 

@@ -14,7 +14,7 @@ from mediamon.cli import main
 from mediamon.errors import Msg
 from tests.conftest import DATA
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
 IRAQ = DATA / "gazetteers" / "iraq.jsonl"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

@@ -21,7 +21,7 @@ from mediamon.resources import load_json
 from mediamon.text import dates
 from mediamon.text.dates import DateMatch, match_date_line, parse_date
 
-CASES_PATH = Path(__file__).parent / "data" / "dates.json"
+CASES_PATH = Path(__file__).parents[1] / "data" / "dates.json"
 
 
 def _load_cases() -> list[Any]:

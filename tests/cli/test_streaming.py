@@ -22,7 +22,7 @@ from mediamon.io.output import ArticleWriter, open_writer, write_articles
 from mediamon.store import read_store
 from tests.conftest import DATA
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
 IRAQ = DATA / "gazetteers" / "iraq.jsonl"
 PER_FILE = 22  # articles in the sample dump

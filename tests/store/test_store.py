@@ -21,7 +21,7 @@ from mediamon.io.output import output_format, write_articles
 from mediamon.store import SCHEMA_VERSION, fts5_available, search_form
 from mediamon.store import store as store_module
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
 
 KADHIMI = Entity.create(
