@@ -7,8 +7,8 @@ from data, never from a list of cases:
 - ``marked``: the entity's ``meta.ambiguous_<lang>`` lists it (the gazetteer's own word);
 - ``word``: the matched text is one word that is also an ordinary word, by its frequency
   (wordfreq's Zipf value, baked into ``data/<lang>/word_frequency.json``) and the
-  entity's weight: a country, capital, region, organisation, person or place of a
-  million is never ambiguous by frequency; a place of 100,000 (or of unknown size) is from
+  entity's weight: a country, capital, region, organisation or person is never ambiguous
+  by frequency, a place of a million only from Zipf 4.5; a place of 100,000 (or of unknown size) is from
   Zipf 4.0 (about once in 10,000 words), a smaller one from Zipf 3.0, and only when
   the word also shows its grammar: a form with the article toggled or an inflection
   (``data/<lang>/support.json``: ``forms``) is nearly as frequent (سلالة / السلالة, sale /
@@ -26,8 +26,10 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
   only); a preposition (``في``, ``in``) counts only for the ``name`` reason.
 
-``marked`` aliases of organisations, media and people take only ``alias`` support (what
-the gazetteer promised when it marked them).
+``marked`` aliases of organisations, media and people take ``alias`` support (unless the
+word is very common or an adjective), ``cue`` from a word of their kind right before them
+(``مراسل الجزيرة``, ``مدرب الكويت``) and, for outlets, ``credit``: a news credit in
+parentheses (``(الفرنسية)``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_fre
 # Id prefixes of places that are never small: countries, first-level divisions, regions.
 HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("alias", "country", "cue")
+SUPPORTS = ("alias", "country", "cue", "credit")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -61,10 +63,14 @@ class SupportSettings:
 
     heavy_population: int = 1_000_000
     city_population: int = 100_000
+    big_zipf: float = 4.5
     city_zipf: float = 4.0
     town_zipf: float = 3.0
     min_name_letters: int = 3
     country_support_max_zipf: float = 4.5
+    #: a word this common (العالم "the world", العربية "Arabic") is not an outlet's or club's
+    #: name because the outlet is named elsewhere in the article: only a cue or credit is
+    alias_support_max_zipf: float = 5.5
 
 
 @attrs.frozen
@@ -100,6 +106,15 @@ class Cues:
     after: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
     org_starters: frozenset[str] = frozenset()
+    feature_starters: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    #: entity type or ``meta.kind`` -> words right before an alias that say it is that kind
+    kinds: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    #: a last word left out of a mention of these kinds when the rest is an alias (العربي الكويتي)
+    trailing: re.Pattern[str] | None = None
+    trailing_kinds: frozenset[str] = frozenset()
+    #: the form of an adjective (الفرنسية "the French"): never supported by ``alias``
+    adjective: re.Pattern[str] | None = None
 
 
 def _optional_json(name: str) -> Mapping[str, Any]:
@@ -118,9 +133,44 @@ def _cues(code: str) -> Cues:
         key: frozenset(
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
-        for key in ("strong", "weak", "joiners", "after", "descriptors", "org_starters")
+        for key in (
+            "strong",
+            "weak",
+            "joiners",
+            "after",
+            "descriptors",
+            "org_starters",
+            "feature_starters",
+            "directions",
+        )
     }
-    return Cues(**sets)
+    source = resources.data_path(name)
+    kinds = data.get("kind_cues", {})
+    if not isinstance(kinds, dict):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'kind_cues' must be an object"), path=source)
+    trailing = data.get("trailing", {})
+    if not isinstance(trailing, dict) or not isinstance(trailing.get("pattern", ""), str):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'trailing' must be an object with a 'pattern' string"), path=source
+        )
+    adjective = data.get("adjective", "")
+    if not isinstance(adjective, str):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'adjective' must be a string"), path=source)
+    try:
+        pattern = re.compile(trailing["pattern"]) if trailing.get("pattern") else None
+        adjective_pattern = re.compile(adjective) if adjective else None
+    except re.error as exc:
+        raise DataFileError(Msg.DATA_FILE.format(detail=f"bad pattern: {exc}"), path=source) from None
+    return Cues(
+        **sets,
+        kinds={
+            kind: frozenset(normalize(w).strip() for w in resources.string_list(kinds, kind, source=source))
+            for kind in kinds
+        },
+        trailing=pattern,
+        trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
+        adjective=adjective_pattern,
+    )
 
 
 @attrs.frozen
@@ -162,10 +212,11 @@ def _forms(code: str) -> Forms:
 
 
 def entity_weight(entity: Entity, settings: SupportSettings) -> str:
-    """``heavy`` (never ambiguous by frequency), ``city`` or ``town``.
+    """``heavy`` (never ambiguous by frequency), ``big``, ``city`` or ``town``.
 
-    Heavy: anything but a place, a capital, a country / division / region (by id prefix)
-    or a place of ``heavy_population``; a place of unknown size is a ``city``.
+    Heavy: anything but a place, a capital, a country / division / region (by id prefix);
+    big: a place of ``heavy_population`` (ambiguous only as a very common word: المدينة
+    "the city" is not Medina, هوية "identity" not Hue); a place of unknown size is a ``city``.
     """
     meta = entity.meta or {}
     if entity.type != "LOC" or meta.get("capital") or entity.id.split(":")[0] in HEAVY_PREFIXES:
@@ -174,7 +225,7 @@ def entity_weight(entity: Entity, settings: SupportSettings) -> str:
     if not isinstance(population, int):
         return "city"  # size unknown (a user's place): the middle threshold
     if population >= settings.heavy_population:
-        return "heavy"
+        return "big"
     return "city" if population >= settings.city_population else "town"
 
 
@@ -191,6 +242,8 @@ class SupportModel:
             c if isinstance(c := (e.meta or {}).get("country"), str) else None for e in entities
         ]
         self.places = bytes(e.type == "LOC" for e in entities)
+        self.prefixes = [e.id.split(":")[0] for e in entities]
+        self.kinds = [(str(e.meta.get("kind", "")), e.type) for e in entities]
         self.weights = [entity_weight(e, self.settings) for e in entities]
         self.towns = bytes(
             e.type == "LOC" and not (e.meta or {}).get("capital") and e.id.split(":")[0] not in HEAVY_PREFIXES
@@ -250,7 +303,9 @@ class SupportModel:
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
-        limit = self.settings.city_zipf if weight == "city" else self.settings.town_zipf
+        limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
+            weight, self.settings.town_zipf
+        )
         if zipf >= limit:
             # An ordinary word shows its grammar: it is about as frequent with the article
             # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
@@ -359,21 +414,29 @@ class SupportModel:
         return {field: [self.trim(c, texts[field]) for c in cands] for field, cands in found.items()}
 
     def trim(self, cand: Candidate, text: str) -> Candidate:
-        """The candidate without a leading descriptor word (مدينة مشهد -> مشهد, قناة الجزيرة -> الجزيرة).
+        """The candidate without a leading descriptor word (مدينة مشهد -> مشهد, قناة الجزيرة -> الجزيرة),
+        or, for the kinds ``support.json: trailing`` names, a trailing word of its pattern (a club's
+        nationality: العربي الكويتي -> العربي).
 
         Only where the rest is itself an alias of the same entity, so a feature word that
         is part of the name (قناة السويس, the canal, not the city) stays.
         """
         side = cand.side or languages.FALLBACK
-        descriptors = _cues(side).descriptors
+        cues = _cues(side)
         surface = text[cand.start : cand.end]
         first, space, rest = surface.partition(" ")
-        if not space or not descriptors or self.key(side, first) not in descriptors:
-            return cand
-        alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
-        if alias is None:
-            return cand
-        return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
+        if space and cues.descriptors and self.key(side, first) in cues.descriptors:
+            alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
+            if alias is not None:
+                return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
+        head, space, last = surface.rpartition(" ")
+        if space and cues.trailing is not None and cues.trailing.match(self.key(side, last)):
+            if not cues.trailing_kinds & set(self.kinds[cand.entity]):
+                return cand
+            alias = self.alias_keys(cand.entity, side).get(self.key(side, head))
+            if alias is not None:
+                return cand._replace(end=cand.start + len(head), alias=alias[0], lang=alias[1])
+        return cand
 
     def alias_keys(self, index: int, side: str) -> dict[str, tuple[str, str]]:
         """Normalised key -> (alias, lang) of the entity's aliases on one side (cached)."""
@@ -395,8 +458,14 @@ class SupportModel:
             text = texts[field]
             plain[field] = []
             unsure[field] = []
+            places: dict[tuple[int, int], list[int]] = {}
             for cand in cands:
-                if self.places[cand.entity] and self._in_org_name(text, cand):
+                if self.places[cand.entity]:
+                    places.setdefault((cand.start, cand.end), []).append(cand.entity)
+            for cand in cands:
+                if self.places[cand.entity] and (
+                    self._in_longer_name(text, cand) or self._part_of_place(text, cand, places)
+                ):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None:
@@ -444,7 +513,15 @@ class SupportModel:
             if not extra:
                 out[field] = firm[field]
                 continue
-            done = resolve(plain[field] + extra, len(text), self.compiled.engine)
+            # A cue or credit of the entity's kind (مدرب الكويت: the club) outweighs a plain
+            # alias of another entity on the same span (the country).
+            kinds = {
+                (c.start, c.end)
+                for c in extra
+                if not self.places[c.entity] and kept[(c.start, c.end, c.entity)] in ("cue", "credit")
+            }
+            rest = [c for c in plain[field] if (c.start, c.end) not in kinds] if kinds else plain[field]
+            done = resolve(rest + extra, len(text), self.compiled.engine)
             out[field] = [
                 c._replace(support=kept[(c.start, c.end, c.entity)])
                 if (c.start, c.end, c.entity) in kept
@@ -461,10 +538,11 @@ class SupportModel:
         latin = side == languages.FALLBACK
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
-        if cand.entity in named:
+        if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
-        place = bool(self.places[cand.entity])
-        if not place or (why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC"):
+        if not self.places[cand.entity]:
+            return self._kind_support(cand, text, side)
+        if why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC":
             return None
         code = self.countries[cand.entity]
         surface = self.key(side, text[cand.start : cand.end])
@@ -483,10 +561,71 @@ class SupportModel:
             return "cue"
         return None
 
-    def _in_org_name(self, text: str, cand: Candidate) -> bool:
-        """A place right after a word that starts an organisation's name (اتحاد طنجة, منتخب فرنسا)."""
+    def _names_it(self, side: str, text: str, cand: Candidate) -> bool:
+        """Whether an outlet's, organisation's or person's ambiguous alias can take ``alias`` support:
+        not a word as common as ``alias_support_max_zipf`` nor an adjective (الفرنسية)."""
+        surface = self.key(side, text[cand.start : cand.end])
+        adjective = _cues(side).adjective
+        if adjective is not None and adjective.match(surface):
+            return False
+        return word_frequencies(side).get(surface, 0.0) < self.settings.alias_support_max_zipf
+
+    def _kind_support(self, cand: Candidate, text: str, side: str) -> str | None:
+        """An ambiguous organisation, outlet or person alias: a cue word of its kind right before it
+        (``مراسل الجزيرة``, ``فريق الجزيرة``), or an outlet's credit in parentheses (``(الفرنسية)``)."""
+        kind, type_ = self.kinds[cand.entity]
+        if type_ == "MEDIA" and self._credit(text, cand.start, cand.end):
+            return "credit"
+        kinds = _cues(side).kinds
+        cues = kinds.get(kind, frozenset()) | kinds.get(type_, frozenset())
+        before = self._words_before(text, cand.start, side, 1)
+        return "cue" if before and before[-1] in cues else None
+
+    @staticmethod
+    def _credit(text: str, start: int, end: int) -> bool:
+        """The alias opens a parenthesis that closes soon after it: a news credit, ``(الفرنسية)``,
+        ``(AFP - Reuters)``."""
+        if text[max(0, start - 2) : start].strip()[-1:] != "(":
+            return False
+        rest = text[end : end + 40]
+        close = rest.find(")")
+        return close >= 0 and not any(c in rest[:close] for c in "(\n.!?؟")
+
+    def _part_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
+        """A compass word before a country or continent (جنوب لبنان, north east Syria, شرق افريقيا):
+        the inner name wins.
+
+        Not when the candidate is a country itself (جنوب افريقيا, North Korea), nor when the
+        inner name is a city's or a region's (northern Gaza, شمال قطاع غزة: the governorate) or
+        another country's (Northern Ireland).
+        """
+        if self.prefixes[cand.entity] == "country":
+            return False
         side = cand.side or languages.FALLBACK
-        starters = _cues(side).org_starters
+        directions = _cues(side).directions
+        pos = cand.start
+        for _ in range(2):
+            word = _WORD.match(text, pos, cand.end)
+            if word is None or self.key(side, word.group()) not in directions:
+                break
+            pos = word.end()
+            while pos < cand.end and text[pos] in " -":
+                pos += 1
+        if pos == cand.start or pos >= cand.end:
+            return False
+        country = self.countries[cand.entity]
+        return any(
+            (self.prefixes[inner] == "country" or self.kinds[inner][0] == "continent")
+            and self.countries[inner] == country
+            for inner in places.get((pos, cand.end), ())
+        )
+
+    def _in_longer_name(self, text: str, cand: Candidate) -> bool:
+        """A place right after a word that starts another name: an organisation's (اتحاد طنجة,
+        منتخب فرنسا) or a river's, a mountain's, a university's (نهر النيجر, جامعة القاهرة)."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        starters = cues.org_starters | cues.feature_starters
         if not starters or cand.start < 2 or text[cand.start - 1] != " ":
             return False
         end = cand.start - 1
