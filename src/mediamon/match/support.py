@@ -108,6 +108,7 @@ class Cues:
     org_starters: frozenset[str] = frozenset()
     feature_starters: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
     #: entity type or ``meta.kind`` -> words right before an alias that say it is that kind
     kinds: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: a last word left out of a mention of these kinds when the rest is an alias (العربي الكويتي)
@@ -142,6 +143,7 @@ def _cues(code: str) -> Cues:
             "org_starters",
             "feature_starters",
             "directions",
+            "org_heads",
         )
     }
     source = resources.data_path(name)
@@ -181,10 +183,13 @@ class Forms:
     suffixes: tuple[str, ...] = ()
     margin: float = 0.0
     min_stem: int = 3
+    #: letters that attach to the next word (Arabic و ف ب ك ل): بحركة is ب + حركة "movement"
+    prefixes: tuple[str, ...] = ()
 
     def of(self, key: str) -> list[str]:
-        """The word with its article toggled and each suffix added or removed."""
-        out = []
+        """The word with its article toggled, each suffix added or removed, and without a prefix."""
+        stem = self.min_stem
+        out = [key[len(p) :] for p in self.prefixes if key.startswith(p) and len(key) - len(p) >= stem]
         if self.article:
             out.append(key.removeprefix(self.article) if key.startswith(self.article) else self.article + key)
         for suffix in self.suffixes:
@@ -207,7 +212,10 @@ def _forms(code: str) -> Forms:
     if not isinstance(article, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'forms.article' must be a string"), path=source)
     return Forms(
-        article, resources.string_list(forms, "suffixes", source=source), float(forms.get("margin", 0.0))
+        article,
+        resources.string_list(forms, "suffixes", source=source),
+        float(forms.get("margin", 0.0)),
+        prefixes=resources.string_list(forms, "prefixes", source=source),
     )
 
 
@@ -621,18 +629,34 @@ class SupportModel:
         )
 
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
-        """A place right after a word that starts another name: an organisation's (اتحاد طنجة,
-        منتخب فرنسا) or a river's, a mountain's, a university's (نهر النيجر, جامعة القاهرة)."""
+        """A place inside another name: after a word that starts one, an organisation's (اتحاد
+        طنجة, منتخب فرنسا, University of Texas) or a river's, a mountain's, a university's (نهر
+        النيجر, جامعة القاهرة); or, in Latin script, before a capitalised organisation head
+        (Irving Police, UK Government: ``support.json: org_heads``)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         starters = cues.org_starters | cues.feature_starters
-        if not starters or cand.start < 2 or text[cand.start - 1] != " ":
-            return False
-        end = cand.start - 1
-        start = end
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        return start < end and self.key(side, text[start:end]) in starters
+        latin = side == languages.FALLBACK
+        if starters:
+            before = self._words_before(text, cand.start, side, 2)
+            for n in (1, 2):
+                if (
+                    len(before) >= n
+                    and " ".join(before[-n:]) in starters
+                    and (not latin or self._capitalised_before(text, cand.start, n))
+                ):
+                    return True
+        if latin and cues.org_heads and text[cand.end : cand.end + 1] == " ":
+            following = _WORD.match(text, cand.end + 1)
+            if following is not None and following.group()[:1].isupper():
+                return self.key(side, following.group()) in cues.org_heads
+        return False
+
+    @staticmethod
+    def _capitalised_before(text: str, start: int, n: int) -> bool:
+        """Whether the ``n``-th word before ``start`` is written with a capital (University of)."""
+        words = text[max(0, start - 60) : start].split()
+        return len(words) >= n and words[-n][:1].isupper()
 
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
