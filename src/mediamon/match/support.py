@@ -258,6 +258,7 @@ class SupportModel:
             for e in entities
         )
         self._name_words: dict[str, frozenset[str]] = {}
+        self._own_name: dict[int, bool] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
         self.prominent = [
             i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
@@ -619,7 +620,7 @@ class SupportModel:
             pos = word.end()
             while pos < cand.end and text[pos] in " -":
                 pos += 1
-        if pos == cand.start or pos >= cand.end:
+        if pos == cand.start or pos >= cand.end or self._has_own_name(cand.entity):
             return False
         country = self.countries[cand.entity]
         return any(
@@ -627,6 +628,21 @@ class SupportModel:
             and self.countries[inner] == country
             for inner in places.get((pos, cand.end), ())
         )
+
+    def _has_own_name(self, index: int) -> bool:
+        """Whether a region has an alias that is not a compass word and a name (Maghreb for North
+        Africa, المغرب العربي for شمال أفريقيا): then the compass phrase is its name too."""
+        found = self._own_name.get(index)
+        if found is None:
+            found = False
+            for _lang, alias in self.compiled.entities[index].aliases():
+                side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+                first = _WORD.match(alias)
+                if first is not None and self.key(side, first.group()) not in _cues(side).directions:
+                    found = True
+                    break
+            self._own_name[index] = found
+        return found
 
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
         """A place inside another name: after a word that starts one, an organisation's (اتحاد
