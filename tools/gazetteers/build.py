@@ -1015,6 +1015,59 @@ def resolve_place_homonyms(ents: dict[str, dict[str, Any]]) -> None:
         prune_ambiguous(e)
 
 
+# A club's name that holds its home city: نادي برشلونة, برشلونة الإسباني, FC Porto, Leicester City.
+CLUB_HOME = {
+    "ar": (re.compile(r"^(?:نادي|فريق) (\S+(?: \S+)?)$"), re.compile(r"^(\S+(?: \S+)?) ال\S+ي$")),
+    "en": (
+        re.compile(r"^(?:FC|AS|SSC|AC|SC|CF|RC|RCD|Olympique|Olympique de|Sporting) (.+)$"),
+        re.compile(r"^(.+?) (?:FC|CF|SC|AFC|United|City|Athletic)$"),
+    ),
+}
+
+
+def add_club_home_names(ents: dict[str, dict[str, Any]]) -> int:
+    """Give a club its home city's bare name, marked ambiguous (the club only with support).
+
+    Only a city (loc:/adm:, never a country: a national team shares those) that exactly one
+    bundled club names (``Manchester`` is two clubs' and stays the city's alone).
+    """
+    places: set[tuple[str, str]] = set()
+    for eid, e in ents.items():
+        if eid.startswith(("loc:", "adm:")):
+            for lang, aliases in e["names"].items():
+                places.update((lang, tn.key(lang, a)) for a in aliases)
+    homes: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    surface: dict[tuple[str, str, str], str] = {}
+    for eid, e in ents.items():
+        if e["meta"].get("kind") != "football_club":
+            continue
+        for lang, aliases in e["names"].items():
+            for alias in aliases:
+                for pattern in CLUB_HOME.get(lang, ()):
+                    m = pattern.match(alias)
+                    if m and (lang, tn.key(lang, m.group(1))) in places:
+                        k = tn.key(lang, m.group(1))
+                        homes[(lang, k)].add(eid)
+                        surface.setdefault((eid, lang, k), m.group(1))
+    added = 0
+    for (lang, k), clubs in sorted(homes.items()):
+        if len(clubs) != 1:
+            STATS.add("club_home_shared", f"{k} ({lang}): {', '.join(sorted(clubs))}")
+            continue
+        (eid,) = clubs
+        e = ents[eid]
+        name = surface[(eid, lang, k)]
+        if any(tn.key(lang, a) == k for a in e["names"].get(lang, [])):
+            continue
+        e["names"].setdefault(lang, []).append(name)
+        marked = e["meta"].setdefault(f"ambiguous_{lang}", [])
+        marked.append(name)
+        e["meta"]["ambiguous"] = True
+        STATS.add("club_home_name", f"{name} -> {eid}")
+        added += 1
+    return added
+
+
 def prune_ambiguous(e: dict[str, Any]) -> None:
     for k in [k for k in e["meta"] if k.startswith("ambiguous_")]:
         lang = k.split("_", 1)[1]
@@ -1238,6 +1291,7 @@ def main(argv: list[str] | None = None) -> int:
         finalize_entity(ents[eid], stop, hard, extra)
     sources["divisions"] = drop_division_city_names(ents)
     resolve_place_homonyms(ents)
+    sources["club_homes"] = add_club_home_names(ents)
 
     # drop what cannot be used
     for eid in sorted(ents):

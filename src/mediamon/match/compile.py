@@ -111,6 +111,32 @@ def case_letters(alias: str) -> str | None:
     return None
 
 
+def _labelled(
+    out: list[Candidate],
+    start: int,
+    end: int,
+    cut: int,
+    surface: str,
+    entity: int,
+    pairs: tuple[tuple[str, str], ...],
+    wanted: str | None,
+    ambiguous: bool | int,
+    code: str,
+) -> None:
+    """Append the candidate of one entity's hit, labelled (see :meth:`Side.candidates`)."""
+    if wanted is not None and not _same_letters(surface, wanted):
+        return
+    # the first of the key's aliases written as the surface, else its first alias
+    for pair in pairs:
+        if pair[0] == surface:
+            how = "clitic" if cut else "exact"
+            break
+    else:
+        pair = pairs[0]
+        how = "clitic" if cut else "normalised"
+    out.append(_make_candidate(Candidate, (start, end, how, entity, *pair, code, bool(ambiguous), None)))
+
+
 class Side:
     """One language's tables: its aliases and, where the language has them, transliteration-variant keys.
 
@@ -130,6 +156,8 @@ class Side:
         self.aliases: list[tuple[tuple[str, str], ...]] = []
         self.letters: list[str | None] = []
         self.ambiguous = bytearray()
+        #: further entities of a key several entities share (a city and its club: برشلونة), per row
+        self.others: list[tuple[tuple[int, tuple[tuple[str, str], ...], str | None, bool], ...]] = []
         self.variant_entries: list[tuple[int, str, str]] = []
         self.size = 0
 
@@ -145,12 +173,15 @@ class Side:
         kind: str,
         letters: str | None,
         ambiguous: bool,
+        others: tuple[tuple[int, tuple[tuple[str, str], ...], str | None, bool], ...] = (),
     ) -> None:
         """Index ``key`` for an entity's ``aliases`` (alias, lang) that normalise to it.
 
         ``kind`` says which proclitics the key takes (the language's ``alias_forms``);
         ``letters`` is set when every one of the aliases is a short all-capital form, whose
         capitals the text must then repeat; ``ambiguous`` when all of them are marked so.
+        ``others``: (entity, aliases, letters, ambiguous) of further entities with the key;
+        each hit is a candidate of each of them too (the support stage decides between them).
         """
         self.table.add(key, self.size)
         self._kinds.append(kind)
@@ -158,6 +189,7 @@ class Side:
         self.aliases.append(aliases)
         self.letters.append(letters)
         self.ambiguous.append(ambiguous)
+        self.others.append(others)
         self.size += 1
 
     def add_variant(self, key: str, entity: int, alias: str, lang: str) -> None:
@@ -194,26 +226,25 @@ class Side:
         hits = self.table.scan(mapped)
         if not hits:
             return []
-        out = []
+        out: list[Candidate] = []
         letters, aliases, entities, ambiguous = self.letters, self.aliases, self.entities, self.ambiguous
         code = self.code
-        make = _make_candidate
         for start, end, value, cut in hits:
             surface = text[start:end]
-            wanted = letters[value]
-            if wanted is not None and not _same_letters(surface, wanted):
-                continue
-            pairs = aliases[value]
-            # the first of the key's aliases written as the surface, else its first alias
-            for pair in pairs:
-                if pair[0] == surface:
-                    how = "clitic" if cut else "exact"
-                    break
-            else:
-                pair = pairs[0]
-                how = "clitic" if cut else "normalised"
-            fields = (start, end, how, entities[value], *pair, code, bool(ambiguous[value]), None)
-            out.append(make(Candidate, fields))
+            _labelled(
+                out,
+                start,
+                end,
+                cut,
+                surface,
+                entities[value],
+                aliases[value],
+                letters[value],
+                ambiguous[value],
+                code,
+            )
+            for entity, pairs, wanted, unsure in self.others[value]:
+                _labelled(out, start, end, cut, surface, entity, pairs, wanted, unsure, code)
         return out
 
     def variant_candidates(self, text: str) -> list[Candidate]:
@@ -239,8 +270,9 @@ class CompiledGazetteer:
         #: The engine every table of this gazetteer is built and scanned with.
         self.engine = engines.current()
         self.sides = {code: Side(languages.get(code), self.engine) for code in languages.CODES}
-        # Per side: normalised key -> (entity index, kind, its aliases, case letters, ambiguous).
-        pending: dict[str, dict[str, _Pending]] = {code: {} for code in self.sides}
+        # Per side: normalised key -> [(entity index, kind, its aliases, case letters, ambiguous)],
+        # the first entity first (a key shared by several entities keeps them all).
+        pending: dict[str, dict[str, list[_Pending]]] = {code: {} for code in self.sides}
         variant_owners: dict[tuple[str, str], int] = {}
         fallback = self.sides[languages.FALLBACK]
         for index, entity in enumerate(self.entities):
@@ -256,20 +288,24 @@ class CompiledGazetteer:
                 forms = [(normalized, "strict")] if strict else side.language.alias_forms(normalized)
                 keys = pending[side.code]
                 for form, kind in forms:
-                    held = keys.get(form)
+                    entries = keys.setdefault(form, [])
+                    held = next((i for i, e in enumerate(entries) if e[0] == index), None)
                     if held is None:
-                        keys[form] = (index, kind, ((alias, lang_code),), letters, unsure)
-                    elif held[0] == index:
-                        same_case = letters if held[3] == letters else None
-                        keys[form] = (
-                            index,
-                            held[1],
-                            (*held[2], (alias, lang_code)),
-                            same_case,
-                            held[4] and unsure,
-                        )
+                        if entries:
+                            self.conflicts.append(
+                                Conflict(side.code, form, self.entities[entries[0][0]].id, entity.id)
+                            )
+                        entries.append((index, kind, ((alias, lang_code),), letters, unsure))
                     else:
-                        self.conflicts.append(Conflict(side.code, form, self.entities[held[0]].id, entity.id))
+                        old = entries[held]
+                        same_case = letters if old[3] == letters else None
+                        entries[held] = (
+                            index,
+                            old[1],
+                            (*old[2], (alias, lang_code)),
+                            same_case,
+                            old[4] and unsure,
+                        )
                 keyable = letters is None and not unsure and not strict
                 variants = side.language.variants
                 vkey = variants.alias_key(normalized, entity.type) if keyable and variants else None
@@ -279,8 +315,9 @@ class CompiledGazetteer:
         for code, keys in pending.items():
             side = self.sides[code]
             while keys:
-                form, (index, kind, aliases, letters, unsure) = keys.popitem()
-                side.add(form, index, aliases, kind, letters, unsure)
+                form, ((index, kind, aliases, letters, unsure), *rest) = keys.popitem()
+                others = tuple((e[0], e[2], e[3], e[4]) for e in rest)
+                side.add(form, index, aliases, kind, letters, unsure, others)
         for side in self.sides.values():
             side.finish()
 

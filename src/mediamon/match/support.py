@@ -53,7 +53,7 @@ __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_fre
 # Id prefixes of places that are never small: countries, first-level divisions, regions.
 HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("alias", "country", "cue", "credit")
+SUPPORTS = ("alias", "country", "cue", "credit", "context")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -111,6 +111,8 @@ class Cues:
     org_heads: frozenset[str] = frozenset()
     #: entity type or ``meta.kind`` -> words right before an alias that say it is that kind
     kinds: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    #: entity type or ``meta.kind`` -> words anywhere in the alias's sentence that say so
+    contexts: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: a last word left out of a mention of these kinds when the rest is an alias (العربي الكويتي)
     trailing: re.Pattern[str] | None = None
     trailing_kinds: frozenset[str] = frozenset()
@@ -148,8 +150,11 @@ def _cues(code: str) -> Cues:
     }
     source = resources.data_path(name)
     kinds = data.get("kind_cues", {})
-    if not isinstance(kinds, dict):
-        raise DataFileError(Msg.DATA_FILE.format(detail="'kind_cues' must be an object"), path=source)
+    contexts = data.get("kind_context", {})
+    if not isinstance(kinds, dict) or not isinstance(contexts, dict):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'kind_cues' and 'kind_context' must be objects"), path=source
+        )
     trailing = data.get("trailing", {})
     if not isinstance(trailing, dict) or not isinstance(trailing.get("pattern", ""), str):
         raise DataFileError(
@@ -168,6 +173,12 @@ def _cues(code: str) -> Cues:
         kinds={
             kind: frozenset(normalize(w).strip() for w in resources.string_list(kinds, kind, source=source))
             for kind in kinds
+        },
+        contexts={
+            kind: frozenset(
+                normalize(w).strip() for w in resources.string_list(contexts, kind, source=source)
+            )
+            for kind in contexts
         },
         trailing=pattern,
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
@@ -463,11 +474,12 @@ class SupportModel:
         """Resolved candidates per field, ambiguous ones kept only with support (named in ``support``)."""
         plain: dict[str, list[Candidate]] = {}
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
+        place_spans: dict[str, dict[tuple[int, int], list[int]]] = {}
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
             unsure[field] = []
-            places: dict[tuple[int, int], list[int]] = {}
+            places = place_spans[field] = {}
             for cand in cands:
                 if self.places[cand.entity]:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
@@ -515,7 +527,9 @@ class SupportModel:
             kept: dict[tuple[int, int, int], str] = {}
             extra = []
             for cand, why in pairs:
-                support = self.support(cand, why, text, named, countries)
+                support = self.support(
+                    cand, why, text, named, countries, shared=(cand.start, cand.end) in place_spans[field]
+                )
                 if support is not None:
                     kept[(cand.start, cand.end, cand.entity)] = support
                     extra.append(cand)
@@ -527,7 +541,8 @@ class SupportModel:
             kinds = {
                 (c.start, c.end)
                 for c in extra
-                if not self.places[c.entity] and kept[(c.start, c.end, c.entity)] in ("cue", "credit")
+                if not self.places[c.entity]
+                and kept[(c.start, c.end, c.entity)] in ("cue", "credit", "context")
             }
             rest = [c for c in plain[field] if (c.start, c.end) not in kinds] if kinds else plain[field]
             done = resolve(rest + extra, len(text), self.compiled.engine)
@@ -540,9 +555,19 @@ class SupportModel:
         return out
 
     def support(
-        self, cand: Candidate, why: Ambiguity, text: str, named: set[int], countries: set[str]
+        self,
+        cand: Candidate,
+        why: Ambiguity,
+        text: str,
+        named: set[int],
+        countries: set[str],
+        *,
+        shared: bool = False,
     ) -> str | None:
-        """The support that lets ``cand`` through, or None (also None when its writing rules it out)."""
+        """The support that lets ``cand`` through, or None (also None when its writing rules it out).
+
+        ``shared``: a place is a candidate on the same span (a club named by its city).
+        """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
         if latin and self._not_a_name(text, cand.start, cand.end, side):
@@ -550,7 +575,7 @@ class SupportModel:
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
         if not self.places[cand.entity]:
-            return self._kind_support(cand, text, side)
+            return self._kind_support(cand, text, side, shared=shared)
         if why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC":
             return None
         code = self.countries[cand.entity]
@@ -579,16 +604,34 @@ class SupportModel:
             return False
         return word_frequencies(side).get(surface, 0.0) < self.settings.alias_support_max_zipf
 
-    def _kind_support(self, cand: Candidate, text: str, side: str) -> str | None:
+    def _kind_support(self, cand: Candidate, text: str, side: str, *, shared: bool = False) -> str | None:
         """An ambiguous organisation, outlet or person alias: a cue word of its kind right before it
-        (``مراسل الجزيرة``, ``فريق الجزيرة``), or an outlet's credit in parentheses (``(الفرنسية)``)."""
+        (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``),
+        or, for a name shared with a place, a word of its kind in the sentence (``context``: a
+        match report names the club برشلونة, not the city)."""
         kind, type_ = self.kinds[cand.entity]
         if type_ == "MEDIA" and self._credit(text, cand.start, cand.end):
             return "credit"
-        kinds = _cues(side).kinds
-        cues = kinds.get(kind, frozenset()) | kinds.get(type_, frozenset())
+        all_cues = _cues(side)
+        cues = all_cues.kinds.get(kind, frozenset()) | all_cues.kinds.get(type_, frozenset())
         before = self._words_before(text, cand.start, side, 1)
-        return "cue" if before and before[-1] in cues else None
+        if before and before[-1] in cues:
+            return "cue"
+        words = all_cues.contexts.get(kind, frozenset()) | all_cues.contexts.get(type_, frozenset())
+        if not shared or not words or (before and before[-1] in all_cues.strong | all_cues.weak):
+            # Only a name shared with a place (a club named by its city) takes its sentence as
+            # support, and not after a place cue (في برشلونة); a word (النجم "the star") never.
+            return None
+        return "context" if words & self._sentence_words(text, cand.start, cand.end, side) else None
+
+    def _sentence_words(self, text: str, start: int, end: int, side: str) -> set[str]:
+        """The normalised words of the sentence around [start, end) (at most 300 characters each way)."""
+        head = text[max(0, start - 300) : start]
+        cut = max(head.rfind(c) for c in ".!?؟\n")
+        tail = text[end : end + 300]
+        stops = [i for i in (tail.find(c) for c in ".!?؟\n") if i >= 0]
+        sentence = head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
+        return {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
 
     @staticmethod
     def _credit(text: str, start: int, end: int) -> bool:
