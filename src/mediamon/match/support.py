@@ -53,7 +53,7 @@ __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_fre
 # Id prefixes of places that are never small: countries, first-level divisions, regions.
 HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("alias", "country", "cue", "credit", "context")
+SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -574,6 +574,8 @@ class SupportModel:
             return None
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
+        if self._hashtag(text, cand.start, cand.end):
+            return "tag"
         if not self.places[cand.entity]:
             return self._kind_support(cand, text, side, shared=shared)
         if why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC":
@@ -632,6 +634,15 @@ class SupportModel:
         stops = [i for i in (tail.find(c) for c in ".!?؟\n") if i >= 0]
         sentence = head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
         return {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+
+    @staticmethod
+    def _hashtag(text: str, start: int, end: int) -> bool:
+        """The alias is a whole hashtag (``#الجزيرة``, ``#Gaza``): a name, never an ordinary word."""
+        return (
+            start > 0
+            and text[start - 1] == "#"
+            and not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+        )
 
     @staticmethod
     def _credit(text: str, start: int, end: int) -> bool:
