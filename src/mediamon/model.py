@@ -212,6 +212,19 @@ class Article:
         """Title and body as one text (title, blank line, body)."""
         return f"{self.title}\n\n{self.body}" if self.title and self.body else self.title or self.body
 
+    def to_displacy(self) -> dict[str, Any]:
+        """displaCy's manual-mode dict of :attr:`text` and the mentions (RTL for Arabic); see
+        :func:`mediamon.interop.spans.to_displacy`."""
+        from mediamon.interop.spans import to_displacy
+
+        return to_displacy(self)
+
+    def _repr_html_(self) -> str:
+        """The article with its mentions highlighted, right-to-left for Arabic, for notebooks."""
+        from mediamon.interop.notebook import article_html
+
+        return article_html(self)
+
     def evolve(self, **changes: Any) -> Article:
         """A copy with some fields changed (attrs.evolve, re-exported for convenience)."""
         return attrs.evolve(self, **changes)
