@@ -138,6 +138,7 @@ class Msg:
     LABELS_NOT_TASKS = "a Label Studio export is a JSON array of tasks, not {kind}"
     LABELS_NOT_OURS = "task {number}: no data.text (not a task mediamon exported)"
     LABELS_BAD_SPAN = "{where}: the span is outside the text or blank"
+    LABELS_TEXT = "{where}: the region's text {given!r:.40} is not the article's {found!r:.40} there"
     LABELS_NO_ENTITY = "{where}: no entity id in the region's box"
     LABELS_NO_TYPE = "{where}: no label (entity type) for {entity_id!r}"
     LABELS_TYPE = "{where}: {entity_id!r} is {known}, not {given}; added as {known}"

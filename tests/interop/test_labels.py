@@ -148,6 +148,15 @@ def test_a_widened_span_adds_the_longer_name_and_blocks_nothing(tmp_path: Path) 
         (region("x", 0, 5, "PER", None), "no entity id in the region's box"),
         (region("x", 0, 999, "PER", "per:x"), "the span is outside the text or blank"),
         (region("x", 0, 4, "PER", "loc:baghdad"), "'loc:baghdad' is LOC, not PER; added as LOC"),
+        (  # offsets counted in other units than code points (UTF-16, as old Label Studio did)
+            [
+                {
+                    **region("x", 1, 4, "PER", "per:x")[0],
+                    "value": {"start": 1, "end": 4, "text": "abc", "labels": ["PER"]},
+                }
+            ],
+            "the region's text 'abc' is not the article's 'لكا' there",
+        ),
     ],
 )
 def test_problems_name_the_task_and_span_and_the_rest_is_used(

@@ -179,7 +179,8 @@ def _annotation(task: Mapping[str, Any]) -> list[Any] | None:
 
 
 def _corrected(result: Sequence[Any]) -> dict[tuple[int, int], dict[str, str | None]]:
-    """Span -> {"type", "entity_id"} from an annotation's regions (label and id box joined by region id)."""
+    """Span -> {"type", "entity_id", "text"} from an annotation's regions (label and id box joined
+    by region id; ``text`` is the region's own copy of its text, when it has one)."""
     by_region: dict[str, dict[str, Any]] = {}
     for item in result:
         if not isinstance(item, Mapping) or not isinstance(item.get("value"), Mapping):
@@ -188,13 +189,15 @@ def _corrected(result: Sequence[Any]) -> dict[tuple[int, int], dict[str, str | N
         region = by_region.setdefault(str(item.get("id")), {})
         if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
             region["span"] = (value["start"], value["end"])
+        if item.get("type") == "labels" and isinstance(value.get("text"), str):
+            region["text"] = value["text"]
         if item.get("type") == "labels" and value.get("labels"):
             region["type"] = str(value["labels"][0])
         elif item.get("type") == "textarea" and value.get("text"):
             texts = value["text"]
             region["entity_id"] = str(texts[0] if isinstance(texts, list) else texts).strip() or None
     return {
-        r["span"]: {"type": r.get("type"), "entity_id": r.get("entity_id")}
+        r["span"]: {"type": r.get("type"), "entity_id": r.get("entity_id"), "text": r.get("text")}
         for r in by_region.values()
         if "span" in r and ("type" in r or "entity_id" in r)
     }
@@ -247,11 +250,15 @@ def _read_task(patch: Patch, path: str, number: int, task: Any, gazetteer: Gazet
     }
     corrected = {}
     for span, region in _corrected(result).items():
-        if 0 <= span[0] < span[1] <= len(text) and text[span[0] : span[1]].strip():
-            corrected[span] = region
-        else:
-            where = f"task {number} ({data.get('article_id')}), characters {span[0]}..{span[1]}"
+        where = f"task {number} ({data.get('article_id')}), characters {span[0]}..{span[1]}"
+        found = text[span[0] : span[1]] if 0 <= span[0] < span[1] <= len(text) else ""
+        if not found.strip():
             patch.problems.append(Problem(path, None, Msg.LABELS_BAD_SPAN.format(where=where)))
+        elif region["text"] is not None and region["text"] != found:  # offsets counted otherwise
+            reason = Msg.LABELS_TEXT.format(where=where, given=region["text"], found=found)
+            patch.problems.append(Problem(path, None, reason))
+        else:
+            corrected[span] = region
     for span, guess in predicted.items():
         kept = corrected.get(span)
         if kept is not None and kept["entity_id"] in (None, guess["entity_id"]):
