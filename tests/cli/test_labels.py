@@ -37,6 +37,15 @@ def test_cli_export_then_import(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["gazetteer", "check", str(patch)]) == 0
 
 
+def test_cli_export_of_an_unannotated_input_says_to_annotate_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(json.dumps({"id": "x", "body": "Iraq"}) + "\n", "utf-8")
+    assert main(["labels", "export", str(raw), "-o", str(tmp_path / "t.json")]) == 0
+    assert "note: no mentions to review; annotate it first" in capsys.readouterr().err
+
+
 def test_cli_refuses_an_output_that_is_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.jsonl"
     CORPUS.to_jsonl(out)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mediamon import Annotator, Article, Corpus, Entity, Gazetteer
+from mediamon.interop.spans import displacy_options
 
 spacy = pytest.importorskip("spacy")
 from spacy import displacy  # noqa: E402
@@ -165,6 +166,8 @@ def test_to_displacy_renders_with_exact_spans_and_rtl_for_arabic() -> None:
     assert '<html lang="ar">' in page and 'class="entities" style="line-height: 2.5; direction: rtl"' in page
     assert "https://www.wikidata.org/wiki/Q796" in page
     assert displacy.render(english, style="ent", manual=True).count("<mark") == 4
+    coloured = displacy.render(english, style="ent", manual=True, options=displacy_options())
+    assert coloured.count("background: #fde2e4") == 2  # the two PER mentions
 
 
 def test_to_displacy_escapes_what_displacy_does_not() -> None:

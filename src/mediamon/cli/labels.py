@@ -60,6 +60,8 @@ def _export(args: argparse.Namespace) -> int:
         write(config, args.config)
     report_problems(corpus.problems)
     mentions = sum(len(a.mentions) for a in corpus)
+    if len(corpus) and not mentions:
+        say(f"{args.file}: note: no mentions to review; annotate it first (mediamon annotate ... -o OUT)")
     say(f"{count(len(corpus), 'task')}, {count(mentions, 'predicted span')} written to {args.output}")
     return EXIT_PROBLEMS if corpus.problems else EXIT_OK
 

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from mediamon.interop.spans import direction
+from mediamon.interop.spans import OTHER_COLOUR, TYPE_COLOURS, direction
 from mediamon.model import Article, Mention
 
 if TYPE_CHECKING:
@@ -25,9 +25,6 @@ __all__ = ["article_html", "corpus_html", "entity_table_html", "timeline_html"]
 MAX_ROWS = 20
 #: Characters of a body an article shows before saying how many more there are.
 MAX_BODY = 3000
-#: Highlight colours of the bundled types; other types get the last one.
-_COLOURS = {"PER": "#fde2e4", "ORG": "#dbeafe", "LOC": "#dcfce7", "MEDIA": "#fef3c7"}
-_OTHER = "#e5e7eb"
 _TABLE = 'style="border-collapse:collapse;font-size:90%"'
 _CELL = 'style="padding:2px 6px;text-align:left;vertical-align:top"'
 _NOTE = 'style="color:#666;font-size:85%"'
@@ -76,7 +73,7 @@ def _marked(text: str, mentions: Sequence[Mention], limit: int | None = None) ->
         if m.start < at or m.end > len(shown):
             continue
         tip = f"{m.entity_type} {m.entity_id} ({m.how})"
-        colour = _COLOURS.get(m.entity_type, _OTHER)
+        colour = TYPE_COLOURS.get(m.entity_type, OTHER_COLOUR)
         out.append(esc(shown[at : m.start]))
         out.append(f'<mark title="{esc(tip)}" style="background:{colour}">{esc(m.text)}</mark>')
         at = m.end

@@ -13,10 +13,26 @@ from typing import Any
 
 from mediamon.model import Article, Mention
 
-__all__ = ["WIKIDATA_URL", "direction", "field_offset", "text_spans", "to_displacy"]
+__all__ = [
+    "TYPE_COLOURS",
+    "WIKIDATA_URL",
+    "direction",
+    "displacy_options",
+    "field_offset",
+    "text_spans",
+    "to_displacy",
+]
 
 #: Where a mention's ``kb_url`` points when its entity has a Wikidata QID.
 WIKIDATA_URL = "https://www.wikidata.org/wiki/{qid}"
+#: Highlight colours of the bundled entity types (notebook marks, displaCy); others get ``OTHER_COLOUR``.
+TYPE_COLOURS = {"PER": "#fde2e4", "ORG": "#dbeafe", "LOC": "#dcfce7", "MEDIA": "#fef3c7"}
+OTHER_COLOUR = "#e5e7eb"
+
+
+def displacy_options() -> dict[str, Any]:
+    """displaCy ``options`` colouring mediamon's types as notebooks do (its defaults lack PER, MEDIA)."""
+    return {"colors": dict(TYPE_COLOURS)}
 
 
 def field_offset(article: Article, field: str) -> int:
