@@ -113,6 +113,7 @@ ARTICLES = Corpus(
                 date=dt.date(2021, 3, 1), source="Wire"),
         Article(id="a2", title="الكاظمي", body="زار مصطفى الكاظمي والعراق", lang="ar"),
         Article(id="a3", title="", body="Nothing here.", lang="en"),
+        Article(id="a4", title="Iraq", body="", lang="und"),  # spaCy has no "und": blank("xx")
     ]
 ).annotate(ANNOTATOR)  # fmt: skip
 
@@ -120,7 +121,7 @@ ARTICLES = Corpus(
 def test_corpus_to_spacy_places_each_article_s_own_mentions() -> None:
     docs = list(ARTICLES.to_spacy())
     assert [d.text for d in docs] == [a.text for a in ARTICLES]
-    assert [d.lang_ for d in docs] == ["en", "ar", "en"]
+    assert [d.lang_ for d in docs] == ["en", "ar", "en", "xx"]
     for doc, article in zip(docs, ARTICLES, strict=True):
         spans = doc.spans["mediamon"]
         assert len(spans) == len(article.mentions) == len(doc._.mediamon_mentions)
@@ -139,12 +140,12 @@ def test_to_spacy_takes_one_pipeline_or_one_per_language() -> None:
     english = spacy.blank("en")
     assert {d.lang_ for d in ARTICLES.to_spacy(english)} == {"en"}
     docs = list(ARTICLES.to_spacy({"ar": spacy.blank("ar")}))
-    assert [d.lang_ for d in docs] == ["en", "ar", "en"]
+    assert [d.lang_ for d in docs] == ["en", "ar", "en", "xx"]
 
 
 def test_docbin_round_trip_keeps_spans_and_attributes(tmp_path: Path) -> None:
     path = tmp_path / "corpus.spacy"
-    assert ARTICLES.to_docbin(path) == 3
+    assert ARTICLES.to_docbin(path) == 4
     docs = list(DocBin().from_disk(path).get_docs(spacy.blank("xx").vocab))
     assert [d.text for d in docs] == [a.text for a in ARTICLES]
     arabic = docs[1]
