@@ -19,6 +19,7 @@ __all__ = [
     "FIELDS",
     "MENTION_COLUMNS",
     "MENTION_FIELDS",
+    "TEXT_SEPARATOR",
     "Article",
     "Dropped",
     "FrozenDict",
@@ -45,6 +46,8 @@ ARTICLE_FIELDS = (
     "meta",
     "mentions",
 )
+#: What joins title and body in ``Article.text`` (so body offsets there shift by the title and it).
+TEXT_SEPARATOR = "\n\n"
 #: Article fields that hold text or null.
 _OPTIONAL_TEXT = ("date", "date_text", "author", "source", "url", "lang")
 
@@ -210,7 +213,11 @@ class Article:
     @property
     def text(self) -> str:
         """Title and body as one text (title, blank line, body)."""
-        return f"{self.title}\n\n{self.body}" if self.title and self.body else self.title or self.body
+        return (
+            f"{self.title}{TEXT_SEPARATOR}{self.body}"
+            if self.title and self.body
+            else self.title or self.body
+        )
 
     def to_displacy(self) -> dict[str, Any]:
         """displaCy's manual-mode dict of :attr:`text` and the mentions (RTL for Arabic); see

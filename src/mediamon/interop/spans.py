@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterator
 from typing import Any
 
-from mediamon.model import Article, Mention
+from mediamon.model import TEXT_SEPARATOR, Article, Mention
 
 __all__ = [
     "TYPE_COLOURS",
@@ -38,7 +38,7 @@ def displacy_options() -> dict[str, Any]:
 def field_offset(article: Article, field: str) -> int:
     """Where ``field`` starts in ``article.text``: 0 for the title, the body after title and blank line."""
     if field == "body" and article.title and article.body:
-        return len(article.title) + 2
+        return len(article.title) + len(TEXT_SEPARATOR)
     return 0
 
 
