@@ -15,7 +15,7 @@ import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ __all__ = [
     "FREQUENCIES",
     "MENTION_COLUMNS",
     "EntityRow",
+    "EntityTable",
     "Pair",
     "Timeline",
     "cooccurrence",
@@ -66,12 +67,14 @@ def _choices(value: str | Iterable[str] | None) -> frozenset[str] | None:
 
 
 @attrs.frozen
-class EntityRow:
+class EntityRow(Mapping[str, Any]):
     """One entity's counts: mentions, articles mentioning it, and where the mentions are.
 
     ``by_lang`` (mention language) and ``by_source`` (the article's outlet: its MEDIA id when
     linked, else its ``source``, ``None`` when unknown; see :func:`outlet_key`) are
     ``(key, mentions)`` pairs, most first; ``dict(row.by_source)`` looks up.
+    A row is also a read-only mapping of its field names to values (``row["mentions"]``,
+    ``dict(row)``), so ``pandas.DataFrame(rows)`` makes one column per field.
     """
 
     id: str
@@ -94,6 +97,42 @@ class EntityRow:
             "by_source": [list(pair) for pair in self.by_source],
         }
 
+    def __getitem__(self, key: str) -> Any:
+        if key not in _ROW_FIELDS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_ROW_FIELDS)
+
+    def __len__(self) -> int:
+        return len(_ROW_FIELDS)
+
+
+_ROW_FIELDS = tuple(field.name for field in attrs.fields(EntityRow))
+
+
+class EntityTable(list[EntityRow]):
+    """The rows of :func:`entity_table`: a list, with a notebook view and frame exports."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready dict per row (:meth:`EntityRow.to_dict`)."""
+        return [row.to_dict() for row in self]
+
+    def to_pandas(self) -> Any:
+        """A DataFrame, one row per entity; ``by_lang``/``by_source`` as dicts (needs pandas)."""
+        pd = _pandas()
+        columns = list(_ROW_FIELDS)
+        frame = pd.DataFrame([dict(row) for row in self], columns=columns)
+        for column in ("by_lang", "by_source"):
+            frame[column] = [dict(pairs) for pairs in frame[column]]
+        return frame
+
+    def _repr_html_(self) -> str:
+        from mediamon.interop.notebook import entity_table_html
+
+        return entity_table_html(self)
+
 
 def _most_first(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
     """Counter items, largest count first, ties in key order (``None`` first) so output is stable."""
@@ -105,7 +144,7 @@ def entity_table(
     *,
     type: str | Iterable[str] | None = None,
     top: int | None = None,
-) -> list[EntityRow]:
+) -> EntityTable:
     """A row per mentioned entity, most-mentioned first (then most articles, then id).
 
     ``type`` keeps entities of that type (or types); ``top`` keeps the first rows. Type
@@ -141,7 +180,7 @@ def entity_table(
         )
         for e in order
     ]
-    return rows if top is None else rows[: max(top, 0)]
+    return EntityTable(rows if top is None else rows[: max(top, 0)])
 
 
 def period_start(date: dt.date, freq: str) -> dt.date:
@@ -199,6 +238,11 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.periods)
+
+    def _repr_html_(self) -> str:
+        from mediamon.interop.notebook import timeline_html
+
+        return timeline_html(self)
 
 
 def _check_freq(freq: str) -> str:

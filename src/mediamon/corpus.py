@@ -19,7 +19,7 @@ from mediamon.model import Article, Dropped
 from mediamon.text.dates import as_date
 
 if TYPE_CHECKING:
-    from mediamon.analytics import EntityRow, Pair, Timeline
+    from mediamon.analytics import EntityTable, Pair, Timeline
     from mediamon.match.annotate import Annotator
     from mediamon.match.candidates import NameCandidate
     from mediamon.match.gazetteer import Gazetteer
@@ -274,9 +274,7 @@ class Corpus(Sequence[Article]):
 
         return summary(self.articles, top)
 
-    def entity_table(
-        self, *, type: str | Iterable[str] | None = None, top: int | None = None
-    ) -> list[EntityRow]:
+    def entity_table(self, *, type: str | Iterable[str] | None = None, top: int | None = None) -> EntityTable:
         """A row per entity: id, type, name, mentions, articles, per-language and per-outlet counts.
 
         Most-mentioned first; see :func:`mediamon.analytics.entity_table`.
@@ -326,6 +324,20 @@ class Corpus(Sequence[Article]):
         from mediamon.analytics import to_polars
 
         return to_polars(self.articles)
+
+    def to_spacy(self, nlp: Any = None) -> Iterator[Any]:
+        """A spaCy Doc per article with its mentions on it (``doc.spans["mediamon"]``, ``doc.ents``);
+        ``nlp``: a pipeline, a mapping language -> pipeline, or None for blank ones by language.
+        Needs the ``[spacy]`` extra; see :func:`mediamon.interop.spacy_pipe.to_docs`."""
+        from mediamon.interop.spacy_pipe import to_docs
+
+        return to_docs(self.articles, nlp)
+
+    def to_docbin(self, path: str | os.PathLike[str], nlp: Any = None) -> int:
+        """Write the :meth:`to_spacy` Docs as a spaCy DocBin (``.spacy``) atomically; return how many."""
+        from mediamon.interop.spacy_pipe import write_docbin
+
+        return write_docbin(self.articles, path, nlp)
 
     def to_csv(self, path: str | os.PathLike[str]) -> int:
         """Write the *mentions* as CSV, one row each with its article's id, date, source and language.
@@ -408,6 +420,12 @@ class Corpus(Sequence[Article]):
             raise RecordError(Msg.BAD_ARTICLE.format(detail=detail), path=name, line=number) from exc
         except (TypeError, ValueError, RecursionError) as exc:
             raise RecordError(Msg.BAD_ARTICLE.format(detail=exc), path=name, line=number) from exc
+
+    def _repr_html_(self) -> str:
+        """A compact table of the first articles, for notebooks (everything escaped)."""
+        from mediamon.interop.notebook import corpus_html
+
+        return corpus_html(self)
 
     def __repr__(self) -> str:
         counts = f"{len(self.articles)} articles, {len(self.dropped)} dropped, {len(self.problems)} problems"

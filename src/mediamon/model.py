@@ -19,6 +19,7 @@ __all__ = [
     "FIELDS",
     "MENTION_COLUMNS",
     "MENTION_FIELDS",
+    "TEXT_SEPARATOR",
     "Article",
     "Dropped",
     "FrozenDict",
@@ -45,6 +46,8 @@ ARTICLE_FIELDS = (
     "meta",
     "mentions",
 )
+#: What joins title and body in ``Article.text`` (so body offsets there shift by the title and it).
+TEXT_SEPARATOR = "\n\n"
 #: Article fields that hold text or null.
 _OPTIONAL_TEXT = ("date", "date_text", "author", "source", "url", "lang")
 
@@ -210,7 +213,24 @@ class Article:
     @property
     def text(self) -> str:
         """Title and body as one text (title, blank line, body)."""
-        return f"{self.title}\n\n{self.body}" if self.title and self.body else self.title or self.body
+        return (
+            f"{self.title}{TEXT_SEPARATOR}{self.body}"
+            if self.title and self.body
+            else self.title or self.body
+        )
+
+    def to_displacy(self) -> dict[str, Any]:
+        """displaCy's manual-mode dict of :attr:`text` and the mentions (RTL for Arabic); see
+        :func:`mediamon.interop.spans.to_displacy`."""
+        from mediamon.interop.spans import to_displacy
+
+        return to_displacy(self)
+
+    def _repr_html_(self) -> str:
+        """The article with its mentions highlighted, right-to-left for Arabic, for notebooks."""
+        from mediamon.interop.notebook import article_html
+
+        return article_html(self)
 
     def evolve(self, **changes: Any) -> Article:
         """A copy with some fields changed (attrs.evolve, re-exported for convenience)."""

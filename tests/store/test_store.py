@@ -140,7 +140,8 @@ def test_to_sqlite_replaces_and_appends(tmp_path: Path) -> None:
     assert [a.id for a in Corpus.from_sqlite(path)] == ["r3"]
     Corpus([first, third]).to_sqlite(path, append=True)
     assert [a.id for a in Corpus.from_sqlite(path)] == ["r3", "r1"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db"]  # no temporary file left
+    # No temporary file left; the Datasette metadata beside the store (store/datasette.py).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db", "c.metadata.json"]
 
 
 def test_adding_the_same_article_twice_keeps_one_row_with_new_mentions(tmp_path: Path) -> None:

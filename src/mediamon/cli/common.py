@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from mediamon.errors import InputError, Msg, Problem, UsageError
 
 if TYPE_CHECKING:
+    from mediamon.corpus import Corpus
     from mediamon.match.annotate import Annotator
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "check_outputs",
     "count",
     "make_annotator",
+    "read_annotated",
     "report_problems",
     "say",
     "store_errors",
@@ -213,6 +215,18 @@ def write(action: Callable[[], Any], path: str) -> None:
     """Run a writing action under :func:`writing`."""
     with writing(path):
         action()
+
+
+def read_annotated(path: str) -> Corpus:
+    """An annotated output as it is: a store (``.db``), else our JSON Lines (or any input ``read`` takes)."""
+    from mediamon.corpus import Corpus
+    from mediamon.io.inputs import read
+    from mediamon.store import STORE_SUFFIXES, read_store
+
+    if path.lower().endswith(STORE_SUFFIXES):
+        with store_errors(path):
+            return Corpus(read_store(path))
+    return read(path)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from mediamon.cli import candidates, gazetteer, pipeline, report, search, stats, watch
+from mediamon.cli import candidates, gazetteer, labels, pipeline, report, search, stats, watch
 from mediamon.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -54,6 +54,11 @@ COMMANDS: dict[str, tuple[str, _Setup, _Run]] = {
     "report": ("an HTML report to read in a browser", report.add_arguments, report.run),
     "gazetteer": ("gazetteer tools", gazetteer.add_arguments, gazetteer.run),
     "candidates": ("names no gazetteer lists, ranked for review", candidates.add_arguments, candidates.run),
+    "labels": (
+        "the label round trip: mentions out to Label Studio, corrections back as a gazetteer patch",
+        labels.add_arguments,
+        labels.run,
+    ),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, report_problems, visible
+from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, read_annotated, report_problems, visible
 
 __all__ = ["add_arguments", "run"]
 
@@ -17,17 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mediamon.cli.common import store_errors
-    from mediamon.corpus import Corpus
-    from mediamon.io.inputs import read
     from mediamon.io.output import json_text
-    from mediamon.store import STORE_SUFFIXES, read_store
 
-    if args.file.lower().endswith(STORE_SUFFIXES):
-        with store_errors(args.file):
-            corpus = Corpus(read_store(args.file))
-    else:
-        corpus = read(args.file)
+    corpus = read_annotated(args.file)
     result = corpus.stats(top=args.top)
     report_problems(corpus.problems)
     if args.json:

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
+from mediamon.match.block import Blocklist
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
 from mediamon.match.discover import discover as discover_names
 from mediamon.match.gazetteer import Gazetteer
@@ -81,6 +82,11 @@ class Annotator:
         return OutletIndex(self.gazetteer)
 
     @functools.cached_property
+    def blocked(self) -> Blocklist:
+        """Texts entities' ``meta.block_<lang>`` lists never match (match/block.py)."""
+        return Blocklist(self.compiled.entities)
+
+    @functools.cached_property
     def support(self) -> SupportModel:
         """The ambiguity model and support stage over the compiled gazetteer (match/support.py)."""
         return SupportModel(self.compiled)
@@ -96,7 +102,11 @@ class Annotator:
         entity is also named unambiguously in the article.
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
-        return self._with_surnames(texts, self.support.apply(texts, raw), sides)
+        if not self.blocked:
+            return self._with_surnames(texts, self.support.apply(texts, raw), sides)
+        raw = {field: self.blocked.keep(texts[field], found) for field, found in raw.items()}
+        found = self._with_surnames(texts, self.support.apply(texts, raw), sides)
+        return {field: self.blocked.keep(texts[field], cands) for field, cands in found.items()}
 
     def annotate_text(self, text: str, lang: str | None = None) -> list[Mention]:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""

@@ -31,7 +31,7 @@ from mediamon.io import compression
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
-__all__ = ["WIKIDATA_QID", "Entity", "Gazetteer", "check_file", "wikidata_of"]
+__all__ = ["BLOCK_PREFIX", "WIKIDATA_QID", "Entity", "Gazetteer", "check_file", "wikidata_of"]
 
 _TYPE_OF_JRC = {"P": "PER", "O": "ORG", "L": "LOC", "T": "LOC", "U": "MISC"}
 _CONTRACT_COLUMNS = ("id", "type", "lang", "alias")
@@ -107,7 +107,14 @@ class Entity:
             bucket = names.setdefault(lang, [])
             if alias not in bucket:
                 bucket.append(alias)
-        return attrs.evolve(self, names=names, meta={**other.meta, **self.meta})
+        meta = {**other.meta, **self.meta}
+        for key, value in other.meta.items():  # blocked texts add up: two patches both count
+            mine = self.meta.get(key)
+            if key.startswith(BLOCK_PREFIX) and isinstance(value, list) and isinstance(mine, list):
+                meta[key] = [*mine, *(text for text in value if text not in mine)]
+        # A patch entity with no aliases of its own (only blocked texts) keeps the other's name.
+        name = self.name if self.names else other.name
+        return attrs.evolve(self, name=name, names=names, meta=meta)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
@@ -311,12 +318,24 @@ class _Builder:
         return True
 
     def add(self, line: int, entity_id: Any, etype: Any, lang: str, alias: Any, name: Any = None) -> None:
+        clean_id = self.declare(line, entity_id, etype, name)
+        if clean_id is None or not self._lang_ok(line, lang):
+            return
+        clean = self._alias_ok(line, alias)
+        if clean is None:
+            return
+        bucket = self._names[clean_id].setdefault(lang.lower(), [])
+        if clean not in bucket:
+            bucket.append(clean)
+
+    def declare(self, line: int, entity_id: Any, etype: Any, name: Any = None) -> str | None:
+        """Register an entity (its id, type and display name); its clean id, or None after a problem."""
         if not isinstance(entity_id, str) or not entity_id.strip():
             self._problem(line, Msg.GAZ_MISSING.format(field="id"))
-            return
+            return None
         if not isinstance(etype, str) or not etype.strip():
             self._problem(line, Msg.GAZ_MISSING.format(field="type"))
-            return
+            return None
         entity_id, etype = entity_id.strip(), etype.strip()
         seen = self._types.get(entity_id)
         if seen is None:
@@ -328,17 +347,10 @@ class _Builder:
                 line,
                 Msg.GAZ_TWO_TYPES.format(id=entity_id, new=etype, old=seen[0], old_line=seen[1]),
             )
-            return
+            return None
         if isinstance(name, str) and name.strip() and entity_id not in self._display:
             self._display[entity_id] = name.strip()
-        if not self._lang_ok(line, lang):
-            return
-        clean = self._alias_ok(line, alias)
-        if clean is None:
-            return
-        bucket = self._names[entity_id].setdefault(lang.lower(), [])
-        if clean not in bucket:
-            bucket.append(clean)
+        return str(entity_id)
 
     def jsonl(self, text: str) -> None:
         for number, raw in enumerate(text.split("\n"), start=1):
@@ -353,7 +365,10 @@ class _Builder:
                 self._problem(number, Msg.NOT_A_RECORD.format(kind=type(item).__name__))
                 continue
             names = item.get("names")
-            if not isinstance(names, dict) or not names:
+            if not names and _blocks(item.get("meta")):  # a patch line: texts to block, no aliases
+                self.declare(number, item.get("id"), item.get("type"), item.get("name"))
+                names = {}
+            elif not isinstance(names, dict) or not names:
                 self._problem(
                     number,
                     Msg.GAZ_MISSING.format(field="names")
@@ -470,7 +485,7 @@ class _Builder:
         for entity_id in self._order:
             collected = self._names.pop(entity_id)
             names = {lang: aliases for lang, aliases in collected.items() if aliases}
-            if not names:
+            if not names and not _blocks(self._meta.get(entity_id)):
                 continue
             out.append(
                 Entity.create(
@@ -483,6 +498,15 @@ class _Builder:
             )
         self._order = []
         return out
+
+
+#: Meta keys ``block_<lang>`` list texts that are never mentions of the entity (match/block.py).
+BLOCK_PREFIX = "block_"
+
+
+def _blocks(meta: Any) -> bool:
+    """Whether a meta object blocks texts: a patch entity may then have no aliases of its own."""
+    return isinstance(meta, dict) and any(k.startswith(BLOCK_PREFIX) and v for k, v in meta.items())
 
 
 def _counts_as_letter(char: str) -> bool:

@@ -55,10 +55,14 @@ class Store(RunLog):
     (``begin_run``, ``finish_run``, ``runs``, ``new_mentions``).
 
     ``readonly=True`` opens an existing store without changing it (UsageError when the
-    file is missing). Use as a context manager, or call :meth:`close`.
+    file is missing). Use as a context manager, or call :meth:`close`. Opened writable, it
+    writes its Datasette metadata beside it (``corpus.metadata.json``, store/datasette.py)
+    unless ``datasette_metadata=False``.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
+    def __init__(
+        self, path: str | os.PathLike[str], *, readonly: bool = False, datasette_metadata: bool = True
+    ):
         import sqlite3
 
         self.path = os.fspath(path)
@@ -81,6 +85,10 @@ class Store(RunLog):
         except BaseException:
             self._conn.close()
             raise
+        if datasette_metadata and not readonly:
+            from mediamon.store.datasette import write_metadata
+
+            write_metadata(self.path)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -476,6 +484,8 @@ def write_store(
     when complete, so ``path`` holds exactly these articles (or, after a failure, what
     it held before).
     """
+    from mediamon.store.datasette import write_metadata
+
     name = os.fspath(path)
     if not replace:
         with Store(name) as store:
@@ -491,7 +501,7 @@ def write_store(
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
-        with Store(tmp) as store:
+        with Store(tmp, datasette_metadata=False) as store:
             count = store.add(articles, gazetteer=gazetteer)
         os.chmod(tmp, _new_file_mode(Path(target)))
         os.replace(tmp, target)
@@ -500,6 +510,7 @@ def write_store(
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
         raise
+    write_metadata(name)
     return count
 
 
