@@ -201,6 +201,18 @@ def test_no_false_hits_in_ordinary_arabic(annotator: mediamon.Annotator) -> None
     assert not hits, _fired(hits)
 
 
+# Measured (benchmarks/eval_gold.py, each file as one text; all mentions, any type): the prose
+# written to hold place-like words. A rise is a regression; docs/evaluation.md section 6.
+TRAP_PROSE_MAX = {"ordinary_ar_more.txt": 5, "ordinary_en_more.txt": 9}
+
+
+@pytest.mark.parametrize("name", sorted(TRAP_PROSE_MAX))
+def test_place_hits_in_trap_prose_do_not_rise(annotator: mediamon.Annotator, name: str) -> None:
+    text = (DATA / "eval" / name).read_text(encoding="utf-8")
+    fired = Counter((m.text, m.entity_id) for m in annotator.annotate_text(text) if m.entity_type == "LOC")
+    assert sum(fired.values()) <= TRAP_PROSE_MAX[name], _fired(fired)
+
+
 # -- recall and precision on the hand-labelled sample ----------------------------------
 
 

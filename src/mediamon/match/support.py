@@ -7,12 +7,15 @@ from data, never from a list of cases:
 - ``marked``: the entity's ``meta.ambiguous_<lang>`` lists it (the gazetteer's own word);
 - ``word``: the matched text is one word that is also an ordinary word, by its frequency
   (wordfreq's Zipf value, baked into ``data/<lang>/word_frequency.json``) and the
-  entity's weight: a country, capital, region, organisation or person is never ambiguous
-  by frequency, a place of a million only from Zipf 4.5; a place of 100,000 (or of unknown size) is from
-  Zipf 4.0 (about once in 10,000 words), a smaller one from Zipf 3.0, and only when
-  the word also shows its grammar: a form with the article toggled or an inflection
-  (``data/<lang>/support.json``: ``forms``) is nearly as frequent (سلالة / السلالة, sale /
-  sales), which a frequent place name's forms are not (غزة / الغزة, Iraq / iraqs);
+  entity's weight (``SupportSettings``): a country, capital, region, organisation or person
+  is never ambiguous by frequency, a division or a place of a million from Zipf 4.2, a place
+  of 100,000 (or of unknown size) from Zipf 3.8, a smaller one from Zipf 3.0, and only when
+  the word also shows its grammar: a form with the article toggled, a proclitic or verb
+  prefix removed, or an inflection (``data/<lang>/support.json``: ``forms``) is nearly as
+  frequent (سلالة / السلالة, ينقل / نقل, sale / sales), which a frequent place name's forms
+  are not (غزة / الغزة, Iraq / iraqs); a minor place abroad (``meta.strict``) from Zipf 3.0
+  on another script's side, grammar or not;
+- ``case``: a Latin-script place written in lower case in running prose (a turkey);
 - ``name``: the matched text is one word that is also a word of a person's name in the
   gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
 
@@ -52,6 +55,8 @@ __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_fre
 
 # Id prefixes of places that are never small: countries, first-level divisions, regions.
 HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
+# ... of which never ambiguous by frequency (a division named by a word, البحيرة "the lake", is)
+NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -63,11 +68,11 @@ class SupportSettings:
 
     heavy_population: int = 1_000_000
     city_population: int = 100_000
-    big_zipf: float = 4.5
-    city_zipf: float = 4.0
+    big_zipf: float = 4.2
+    city_zipf: float = 3.8
     town_zipf: float = 3.0
     min_name_letters: int = 3
-    country_support_max_zipf: float = 4.5
+    country_support_max_zipf: float = 4.1
     #: a word this common (العالم "the world", العربية "Arabic") is not an outlet's or club's
     #: name because the outlet is named elsewhere in the article: only a cue or credit is
     alias_support_max_zipf: float = 5.5
@@ -79,6 +84,12 @@ class Ambiguity:
 
     reason: str
     evidence: str
+
+
+#: Why a Latin place written in lower case needs its entity named elsewhere in the text
+LOWER_CASE = Ambiguity("case", "written in lower case in running text")
+#: Characters that join a word into a hashtag, handle, address or compound token
+TOKEN_JOINERS = frozenset("#@/_-.")
 
 
 @functools.cache
@@ -118,6 +129,8 @@ class Cues:
     trailing_kinds: frozenset[str] = frozenset()
     #: the form of an adjective (الفرنسية "the French"): never supported by ``alias``
     adjective: re.Pattern[str] | None = None
+    #: marks of an indefinite noun (Arabic tanwin): a word ending in one is no place name
+    indefinite: frozenset[str] = frozenset()
 
 
 def _optional_json(name: str) -> Mapping[str, Any]:
@@ -183,6 +196,7 @@ def _cues(code: str) -> Cues:
         trailing=pattern,
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
         adjective=adjective_pattern,
+        indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
     )
 
 
@@ -194,15 +208,26 @@ class Forms:
     suffixes: tuple[str, ...] = ()
     margin: float = 0.0
     min_stem: int = 3
-    #: letters that attach to the next word (Arabic و ف ب ك ل): بحركة is ب + حركة "movement"
+    #: letters that attach to the next word (Arabic و ف ب ك ل): بحركة is ب + حركة "movement",
+    #: الخصوص has بخصوص "regarding"
     prefixes: tuple[str, ...] = ()
+    #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل
+    verb_prefixes: tuple[str, ...] = ()
 
     def of(self, key: str) -> list[str]:
-        """The word with its article toggled, each suffix added or removed, and without a prefix."""
+        """The word with its article toggled, each suffix added or removed, without a prefix, and
+        (a word with the article) with a proclitic in the article's place."""
         stem = self.min_stem
-        out = [key[len(p) :] for p in self.prefixes if key.startswith(p) and len(key) - len(p) >= stem]
+        out = [
+            key[len(p) :]
+            for p in (*self.prefixes, *self.verb_prefixes)
+            if key.startswith(p) and len(key) - len(p) >= stem
+        ]
         if self.article:
-            out.append(key.removeprefix(self.article) if key.startswith(self.article) else self.article + key)
+            bare = key.removeprefix(self.article)
+            out.append(bare if bare != key else self.article + key)
+            if bare != key and len(bare) >= stem:
+                out.extend(p + bare for p in self.prefixes)
         for suffix in self.suffixes:
             out.append(key + suffix)
             if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
@@ -227,19 +252,24 @@ def _forms(code: str) -> Forms:
         resources.string_list(forms, "suffixes", source=source),
         float(forms.get("margin", 0.0)),
         prefixes=resources.string_list(forms, "prefixes", source=source),
+        verb_prefixes=resources.string_list(forms, "verb_prefixes", source=source),
     )
 
 
 def entity_weight(entity: Entity, settings: SupportSettings) -> str:
     """``heavy`` (never ambiguous by frequency), ``big``, ``city`` or ``town``.
 
-    Heavy: anything but a place, a capital, a country / division / region (by id prefix);
-    big: a place of ``heavy_population`` (ambiguous only as a very common word: المدينة
-    "the city" is not Medina, هوية "identity" not Hue); a place of unknown size is a ``city``.
+    Heavy: anything but a place, a capital, a country or region (by id prefix); big: a
+    first-level division or a place of ``heavy_population`` (ambiguous only as a very common
+    word: المدينة "the city" is not Medina, هوية "identity" not Hue, البحيرة "the lake" not the
+    governorate); a place of unknown size is a ``city``.
     """
     meta = entity.meta or {}
-    if entity.type != "LOC" or meta.get("capital") or entity.id.split(":")[0] in HEAVY_PREFIXES:
+    prefix = entity.id.split(":")[0]
+    if entity.type != "LOC" or meta.get("capital") or prefix in NEVER_WORD_PREFIXES:
         return "heavy"
+    if prefix in HEAVY_PREFIXES:
+        return "big"
     population = meta.get("population")
     if not isinstance(population, int):
         return "city"  # size unknown (a user's place): the middle threshold
@@ -262,6 +292,7 @@ class SupportModel:
         ]
         self.places = bytes(e.type == "LOC" for e in entities)
         self.prefixes = [e.id.split(":")[0] for e in entities]
+        self.strict = bytes(e.type == "LOC" and e.meta.get("strict") is True for e in entities)
         self.kinds = [(str(e.meta.get("kind", "")), e.type) for e in entities]
         self.weights = [entity_weight(e, self.settings) for e in entities]
         self.towns = bytes(
@@ -323,6 +354,10 @@ class SupportModel:
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
+        if self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf:
+            # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
+            # surprised" is no Fuji, كورونا the virus, not the Californian town
+            return Ambiguity("word", f"{key!r} Zipf {zipf}, a minor place abroad (meta.strict)")
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
         )
@@ -485,10 +520,14 @@ class SupportModel:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
             for cand in cands:
                 if self.places[cand.entity] and (
-                    self._in_longer_name(text, cand) or self._part_of_place(text, cand, places)
+                    self._in_longer_name(text, cand)
+                    or self._part_of_place(text, cand, places)
+                    or self._not_a_place_word(text, cand)
                 ):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
+                if why is None and self.places[cand.entity] and self._lower_case_word(text, cand):
+                    why = LOWER_CASE
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
                     # Phoenix, Judy Garland); only an ambiguous alias must not start one either
@@ -570,6 +609,8 @@ class SupportModel:
         """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
+        if why is LOWER_CASE:
+            return "alias" if cand.entity in named else None
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
@@ -682,6 +723,39 @@ class SupportModel:
             and self.countries[inner] == country
             for inner in places.get((pos, cand.end), ())
         )
+
+    @staticmethod
+    def _lower_case_word(text: str, cand: Candidate) -> bool:
+        """A Latin-script place written all in lower case in running prose (a turkey, fine china).
+
+        Not in a hashtag, handle, address or compound token (``#gaza``, ``gaza-strip``,
+        ``aljazeera.net/gaza``), where names are written in lower case.
+        """
+        if cand.side != languages.FALLBACK:
+            return False
+        surface = text[cand.start : cand.end]
+        if surface.lower() != surface or not any(c.isalpha() for c in surface):
+            return False
+        before = text[cand.start - 1 : cand.start]
+        after = text[cand.end : cand.end + 1]
+        return before not in TOKEN_JOINERS and after not in TOKEN_JOINERS
+
+    def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
+        """The word's grammar says it is no name: an indefinite ending (``support.json:
+        indefinite``, كوباً "a cup" is not Cuba), or, after a proclitic, a whole word more
+        common than the name inside it (بنوا "they built" is not ب + نوا, لمعان "shine" not ل + معان)."""
+        side = cand.side or languages.FALLBACK
+        marks = _cues(side).indefinite
+        if marks and (text[cand.end : cand.end + 1] in marks or text[cand.end - 1 : cand.end] in marks):
+            return True
+        if cand.how != "clitic":
+            return False
+        start = cand.start
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        table = word_frequencies(side)
+        whole = table.get(self.key(side, text[start : cand.end]), 0.0)
+        return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
 
     def _has_own_name(self, index: int) -> bool:
         """Whether a region has an alias that is not a compass word and a name (Maghreb for North
