@@ -707,3 +707,30 @@ def test_report_pages_long_lists_in_a_browser(browser: Any, tmp_path: Path) -> N
     assert page.locator(LISTED).count() == 60 and more.is_hidden()
     ids = page.evaluate(f"() => [...document.querySelectorAll('{LISTED} .id')].map(n => n.textContent)")
     assert sorted(ids) == sorted(f"a{i}" for i in range(1, 120, 2))
+
+
+EDGE_CORPORA = {
+    "no articles": [],
+    "no mentions": [Article("a", "A title", "Some words.", lang="en", date=dt.date(2021, 7, 1))],
+    "undated only": [Article("a", "Iraq", "Iraq and Iraq.", lang="en")],
+    "the calendar's edges": [
+        Article("a", "Iraq", "Iraq.", lang="en", date=dt.date(1, 1, 1)),
+        Article("b", "Iraq", "Iraq.", lang="en", date=dt.date(9999, 12, 31)),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(EDGE_CORPORA))
+def test_edge_corpora_draw_without_script_errors(browser: Any, tmp_path: Path, name: str) -> None:
+    corpus = Corpus(EDGE_CORPORA[name]).annotate(mediamon.Annotator([GAZETTEER], default=False))
+    path = tmp_path / "edge.html"
+    write_report(corpus, path)
+    page = open_page(browser, path, [], [])  # asserts the page's script raised nothing
+    assert page.locator(LISTED).count() == len(corpus)
+    dated = [a for a in corpus if a.date is not None and a.mentions]
+    assert page.locator("#chart svg").count() == (1 if dated else 0)
+    if not dated:
+        assert page.locator("#chart").inner_text() == "No dated mentions to chart."
+    if any(a.mentions for a in corpus):
+        page.locator("#entities button.entity").first.click()
+        assert page.locator("#filter-status").inner_text().startswith("Showing ")
