@@ -142,12 +142,16 @@
     paragraphs(text, article, 0, lead);
     if (lead < count) {
       var fold = text.appendChild(el("details", { "class": "more" }));
-      fold.appendChild(el("summary")).appendChild(el("bdi", {}, "Full text (" + plural(count - lead, "more paragraph") + ")"));
-      fold.addEventListener("toggle", function built() {
-        // The folded paragraphs are made the first time they are opened.
-        fold.removeEventListener("toggle", built);
-        paragraphs(fold, article, lead, count);
-      });
+      var summary = fold.appendChild(el("summary"));
+      summary.appendChild(el("bdi", {}, "Full text (" + plural(count - lead, "more paragraph") + ")"));
+      var built = false;
+      var build = function () {
+        // The folded paragraphs are made the first time they are opened: in the click itself
+        // (the mouse or the keyboard), or when the browser opens the fold some other way.
+        if (!built) { built = true; paragraphs(fold, article, lead, count); }
+      };
+      summary.addEventListener("click", build);
+      fold.addEventListener("toggle", build);
     }
     if (article.n.length) {
       var chips = item.appendChild(el("footer", { "class": "chips" }));
