@@ -161,8 +161,6 @@ class Msg:
         " searching falls back to LIKE (slower, matches inside words)"
     )
     SEARCH_EMPTY = "empty query: give words to search for"
-    REPORT_CHART_RANGE = "No chart: the dates reach the edge of the calendar (year 1 or 9999); see the table."
-    REPORT_NO_CHART = "timeline chart not drawn: matplotlib is not installed (pip install 'mediamon[report]')"
 
 
 class MediamonError(Exception):

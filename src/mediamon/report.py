@@ -1,41 +1,40 @@
 """The HTML report: one self-contained page a person reads in a browser.
 
-Counts, the top entities by type (each a filter for the article list), a timeline chart
-(matplotlib, drawn as inline SVG; a note instead when matplotlib is missing), the
-entity pairs named together, and every article with its mentions highlighted, Arabic
-right-to-left. The template, style sheet and script are data files under
+Counts, the top entities by type (each a filter), the entity pairs named together, and
+the articles with their mentions highlighted, Arabic right-to-left. The articles travel
+as one compact JSON data block that the page's script draws from: only a page of
+articles (50) is in the document at a time, an article's folded paragraphs are built
+when its "Full text" is opened, and the timeline chart (an SVG the script draws) follows
+the entity filter. The template, style sheet and script are data files under
 ``mediamon/data/report/``.
 
-Scraped text is hostile until escaped: every piece of input (titles, bodies, outlets,
-entity ids, names and types, URLs) goes through :func:`html.escape` before it reaches
-the page, URLs become links only when they are plain ``http(s)``, and a Content
-Security Policy lets only the page's own script run and nothing load from the network.
+Scraped text is hostile: what the page's markup holds goes through :func:`html.escape`,
+the data block escapes ``<``, ``>`` and ``&`` so no input can end it, and the script
+sets text with ``textContent`` only. URLs become links only when they are plain
+``http(s)``, and a Content Security Policy lets only the page's own script run and
+nothing load from the network.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import functools
 import hashlib
 import html
-import importlib
-import io
+import json
 import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 
-from mediamon.analytics import EntityRow, Timeline, cooccurrence, entity_table, outlet_key, timeline
-from mediamon.errors import Msg
+from mediamon.analytics import EntityRow, cooccurrence, entity_table, outlet_key, period_range, period_start
 from mediamon.lang import scripts
 from mediamon.model import Article, Mention
 
 __all__ = ["render_report", "write_report"]
 
-_PALETTE = ("#1f6fb4", "#d1495b", "#2a9d5c", "#e08a16", "#7b57b5", "#8c564b", "#c2408f", "#178a99")
 _TYPE_LABELS = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MEDIA": "Media"}
 _LANGUAGES = {
     "ar": "Arabic",
@@ -51,26 +50,19 @@ _LANGUAGES = {
 _RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi", "dv", "sd", "ug", "ku"})
 
 
-@functools.cache
-def _rtl_letters() -> re.Pattern[str]:
-    """Letters of the right-to-left scripts (Arabic, Hebrew), from the one script table."""
-    return re.compile(f"[{scripts.letter_class('arabic')}{scripts.letter_class('hebrew')}]")
-
-
-@functools.cache
-def _latin_letters() -> re.Pattern[str]:
-    return re.compile(f"[{scripts.letter_class('latin')}]")
+def _letters(text: str) -> tuple[int, int]:
+    """How many right-to-left (Arabic, Hebrew) and Latin letters ``text`` holds, by the one script table."""
+    counts = scripts.letter_counts(text)
+    return counts.get("arabic", 0) + counts.get("hebrew", 0), counts.get("latin", 0)
 
 
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-_SVG_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 _MIXED = 0.2  # a paragraph whose minority script has at least this share of letters is "mixed"
 _LEAD_CHARS = 320  # paragraphs shown before "Full text" until this much text is shown
 _TIMELINE_SERIES = 5
-_FEW_PERIODS = 8
 _PAIRS = 15
 _CHIPS = 8
 _OUTLETS = 10
@@ -104,8 +96,7 @@ def _direction(text: str, inherited: str) -> str | None:
     Arabic-script text is right-to-left, Latin left-to-right; a block with a fair share of
     both is ``auto`` (the browser follows its first strong character).
     """
-    arabic = len(_rtl_letters().findall(text))
-    latin = len(_latin_letters().findall(text))
+    arabic, latin = _letters(text)
     letters = arabic + latin
     if not letters:
         return None
@@ -120,8 +111,8 @@ def _article_direction(article: Article) -> str:
     if lang in _RTL_LANGS:
         return "rtl"
     if lang == "und":
-        text = article.title + " " + article.body[:2000]
-        return "rtl" if len(_rtl_letters().findall(text)) > len(_latin_letters().findall(text)) else "ltr"
+        arabic, latin = _letters(article.title + " " + article.body[:2000])
+        return "rtl" if arabic > latin else "ltr"
     return "ltr"
 
 
@@ -142,7 +133,8 @@ class _Page:
 
     def __init__(self, rows: Sequence[EntityRow]):
         self.rows = {row.id: row for row in rows}
-        self.keys = {row.id: f"e{index}" for index, row in enumerate(rows)}
+        self.numbers = {row.id: index for index, row in enumerate(rows)}
+        self.keys = {entity_id: f"e{n}" for entity_id, n in self.numbers.items()}
 
     def button(self, entity_id: str, css: str = "chip", *, count: int | None = None) -> str:
         """A filter button for an entity: its name (and a count), the id and type in its tooltip."""
@@ -156,25 +148,6 @@ class _Page:
             f'<span class="name" dir="auto">{esc(row.name)}</span>'
             f"{number}</button>"
         )
-
-    def marked(self, text: str, mentions: Iterable[Mention], offset: int = 0) -> str:
-        """``text`` escaped, each mention in it (offsets relative to ``offset``) wrapped in ``<mark>``."""
-        out: list[str] = []
-        position = 0
-        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            start, end = m.start - offset, m.end - offset
-            if start < position or end > len(text) or start >= end or text[start:end] != m.text:
-                continue  # overlapping, or not where it says it is: shown as plain text
-            out.append(esc(text[position:start]))
-            title = f"{m.entity_type} · {m.entity_name}"
-            out.append(
-                f'<mark data-entity="{esc(m.entity_id)}" data-key="{self.keys.get(m.entity_id, "")}"'
-                f' data-type="{esc(m.entity_type)}" data-label="{esc(m.entity_name)}" title="{esc(title)}">'
-                f"{esc(m.text)}</mark>"
-            )
-            position = end
-        out.append(esc(text[position:]))
-        return "".join(out)
 
 
 def _stats(articles: Sequence[Article], rows: Sequence[EntityRow]) -> str:
@@ -287,100 +260,15 @@ def _frequency(articles: Sequence[Article]) -> str:
 _FREQ_WORDS = {"D": "day", "W": "week", "M": "month"}
 
 
-def _timeline(page: _Page, articles: Sequence[Article], rows: Sequence[EntityRow]) -> tuple[str, str]:
-    """The timeline section's title and body: the chart (or a note), its legend and a table."""
+def _periods(articles: Sequence[Article]) -> tuple[str, list[dt.date]]:
+    """The chart's unit (day, week or month) and every period from the first dated article to the last.
+
+    The axis is the whole corpus's, whatever the filter, so charts of two entities compare.
+    """
     freq = _frequency(articles)
-    word = _FREQ_WORDS[freq]
-    title = f"Mentions per {word}" + (" (weeks start on Monday)" if freq == "W" else "")
     dates = [a.date for a in articles if a.date is not None]
-    dated_ids = {m.entity_id for a in articles if a.date is not None for m in a.mentions}
-    chosen = [row for row in rows if row.id in dated_ids][:_TIMELINE_SERIES]
-    if not dates or not chosen:
-        return title, '<p class="note">No dated mentions to chart.</p>'
-    series = [(row, timeline(articles, row.id, freq, first=min(dates), last=max(dates))) for row in chosen]
-    colors = dict(zip((row.id for row in chosen), _PALETTE, strict=False))
-    try:
-        svg = _chart_svg([(colors[row.id], line) for row, line in series], word)
-    except (ValueError, OverflowError):  # dates at the edge of the calendar (year 1, 9999)
-        svg = ""
-    if svg is None:
-        chart = f'<p class="note">{esc(Msg.REPORT_NO_CHART)}</p>'
-    elif not svg:
-        chart = f'<p class="note">{esc(Msg.REPORT_CHART_RANGE)}</p>'
-    else:
-        label = f"Line chart: mentions per {word} of the {len(series)} most-mentioned entities"
-        chart = f'<figure class="chart" role="img" aria-label="{esc(label)}">{svg}</figure>'
-    legend = "".join(
-        f'<li><span class="swatch" style="background: {colors[row.id]}"></span> {page.button(row.id)}</li>'
-        for row, _ in series
-    )
-    undated = sum(line.undated for _, line in series)
-    note = ""
-    if undated:
-        note = f'<p class="note">{_plural(undated, "mention")} of these entities in undated articles'
-        note += " are not charted.</p>"
-    return title, f'{chart}<ul class="legend">{legend}</ul>{note}{_timeline_table(series, word)}'
-
-
-def _timeline_table(series: Sequence[tuple[EntityRow, Timeline]], word: str) -> str:
-    heads = "".join(f'<th class="num" dir="auto">{esc(row.name)}</th>' for row, _ in series)
-    periods = [p for p, _ in series[0][1].periods]
-    lines = []
-    for index, period in enumerate(periods):
-        cells = "".join(f'<td class="num">{line.periods[index][1]}</td>' for _, line in series)
-        lines.append(f'<tr><th scope="row">{period.isoformat()}</th>{cells}</tr>')
-    return (
-        f"<details><summary>The numbers ({_plural(len(periods), word)})</summary>"
-        f"<table><thead><tr><th>{word.title()} from</th>{heads}</tr></thead>"
-        f"<tbody>{''.join(lines)}</tbody></table></details>"
-    )
-
-
-def _chart_svg(series: Sequence[tuple[str, Timeline]], word: str) -> str | None:
-    """The lines as an inline SVG element (text as text, no external references), or None
-    when matplotlib is not installed."""
-    try:
-        matplotlib = importlib.import_module("matplotlib")
-        figure = importlib.import_module("matplotlib.figure")
-        mdates = importlib.import_module("matplotlib.dates")
-        ticker = importlib.import_module("matplotlib.ticker")
-    except ImportError:
-        return None
-    settings = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "mediamon",
-        "font.size": 9,
-        "font.family": "sans-serif",
-    }
-    with matplotlib.rc_context(settings):
-        fig = figure.Figure(figsize=(10, 3), layout="constrained")
-        axes = fig.add_subplot()
-        for color, line in series:
-            xs = [dt.datetime.combine(p, dt.time()) for p, _ in line.periods]
-            size = 3 if len(xs) > _FEW_PERIODS else 5
-            axes.plot(
-                xs, [n for _, n in line.periods], color=color, linewidth=1.8, marker="o", markersize=size
-            )
-        periods = [p for p, _ in series[0][1].periods]
-        if len(periods) <= _FEW_PERIODS:
-            # Few periods: a tick on each (left alone, the locator would count hours).
-            axes.set_xticks([dt.datetime.combine(p, dt.time()) for p in periods])
-            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m" if word == "month" else "%d %b %Y"))
-        else:
-            locator = mdates.AutoDateLocator()
-            axes.xaxis.set_major_locator(locator)
-            axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
-        axes.set_ylim(bottom=0)
-        axes.set_ylabel(f"mentions per {word}")
-        axes.grid(axis="y", color="#dde2e8")
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    text = buffer.getvalue()
-    # From the <svg> element on (no XML prolog or doctype), without the RDF metadata block.
-    return _SVG_METADATA.sub("", text[text.index("<svg") :]).strip()
+    periods = list(period_range(min(dates), max(dates), freq)) if dates else []
+    return freq, periods
 
 
 def _pairs(page: _Page, articles: Sequence[Article]) -> str:
@@ -398,80 +286,144 @@ def _pairs(page: _Page, articles: Sequence[Article]) -> str:
     )
 
 
-def _paragraphs(page: _Page, article: Article, direction: str) -> str:
-    """The body as paragraphs (blank-line separated), mentions marked; the tail folded away."""
-    mentions = [m for m in article.mentions if m.field == "body"]
-    blocks: list[str] = []
-    for match in _BLOCK.finditer(article.body):
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_DIRECTIONS = {None: 0, "ltr": 1, "rtl": 2, "auto": 3}  # report.js reads the codes back
+
+
+def _utf16(text: str) -> Callable[[int], int]:
+    """Code-point offsets in ``text`` -> the UTF-16 offsets a script slices the text by."""
+    if not _ASTRAL.search(text):
+        return int
+    table = [0]
+    for char in text:
+        table.append(table[-1] + (2 if char > "\uffff" else 1))
+    return table.__getitem__
+
+
+def _marks(page: _Page, text: str, mentions: Iterable[Mention]) -> list[tuple[int, int, int]]:
+    """The mentions that can be highlighted in ``text``: ``(start, end, key number)``, in order.
+
+    An overlapping mention, or one not where it says it is, is shown as plain text.
+    """
+    out: list[tuple[int, int, int]] = []
+    position = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < position or m.end > len(text) or m.start >= m.end or text[m.start : m.end] != m.text:
+            continue
+        out.append((m.start, m.end, page.numbers[m.entity_id]))
+        position = m.end
+    return out
+
+
+def _flat_marks(marks: Iterable[tuple[int, int, int]], js: Callable[[int], int]) -> list[int]:
+    return [value for start, end, key in marks for value in (js(start), js(end), key)]
+
+
+def _body(page: _Page, article: Article, direction: str) -> dict[str, object]:
+    """The body's paragraphs (blank-line separated) as ``[start, end, direction code]`` triples,
+    how many show before "Full text", and the marks that lie inside a paragraph.
+
+    One pass over paragraphs and marks together: time linear in the body and its mentions.
+    """
+    body = article.body
+    js = _utf16(body)
+    marks = _marks(page, body, (m for m in article.mentions if m.field == "body"))
+    paragraphs: list[int] = []
+    kept: list[tuple[int, int, int]] = []
+    lead, shown, at = 0, 0, 0
+    for match in _BLOCK.finditer(body):
         start, end = match.span()
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        text = page.marked(match.group(), inside, offset=start).replace("\n", "<br>")
-        blocks.append(f"<p{_dir_attr(_direction(match.group(), direction))}>{text}</p>")
-    lead, shown = 0, 0
-    for match in _BLOCK.finditer(article.body):
-        lead += 1
-        shown += len(match.group())
-        if shown >= _LEAD_CHARS:
-            break
-    if len(blocks) - lead <= 1:
-        return "".join(blocks)
-    rest = len(blocks) - lead
-    return (
-        "".join(blocks[:lead])
-        + f'<details class="more"><summary><bdi>Full text ({_plural(rest, "more paragraph")})</bdi></summary>'
-        + "".join(blocks[lead:])
-        + "</details>"
-    )
+        while at < len(marks) and marks[at][0] < start:
+            at += 1  # a mark across a paragraph break is shown as plain text
+        while at < len(marks) and marks[at][1] <= end:
+            kept.append(marks[at])
+            at += 1
+        paragraphs += (js(start), js(end), _DIRECTIONS[_direction(match.group(), direction)])
+        if shown < _LEAD_CHARS:
+            lead += 1
+            shown += end - start
+    count = len(paragraphs) // 3
+    out: dict[str, object] = {"b": body, "g": paragraphs, "m": _flat_marks(kept, js)}
+    if count - lead > 1:  # one paragraph more is shown rather than folded
+        out["lead"] = lead
+    return out
 
 
-def _article(page: _Page, index: int, article: Article, *, hidden: bool = False) -> str:
-    direction = _article_direction(article)
-    keys = sorted({page.keys[m.entity_id] for m in article.mentions}, key=lambda k: int(k[1:]))
-    lang = article.lang if _LANG_CODE.fullmatch(article.lang) and article.lang != "und" else ""
-    lang_attr = f' lang="{esc(lang)}"' if lang else ""
-    title_mentions = [m for m in article.mentions if m.field == "title"]
-    if article.title:
-        title = page.marked(article.title, title_mentions)
-        title_dir = _dir_attr(_direction(article.title, direction))
-    else:
-        title, title_dir = '<span class="untitled">(untitled)</span>', ""
-    # Each part is a span (the separators go between them); text from the input sits in <bdi>,
-    # so an Arabic outlet or byline keeps its own direction without reordering its neighbours.
-    meta = [
-        f'<span><time datetime="{article.date.isoformat()}">{article.date.isoformat()}</time></span>'
-        if article.date
-        else '<span class="note">undated</span>',
-        f'<span class="outlet"><bdi>{esc(article.source)}</bdi></span>'
-        if article.source
-        else '<span class="note">unknown outlet</span>',
-        f"<span><bdi>{esc(_LANGUAGES.get(article.lang, article.lang))}</bdi></span>",
-    ]
-    if article.author:
-        meta.append(f'<span class="author"><bdi>{esc(article.author)}</bdi></span>')
-    url = _safe_url(article.url)
-    if url is not None:
-        meta.append(
-            f'<span><a href="{esc(url)}" rel="noopener noreferrer nofollow" target="_blank">link</a></span>'
-        )
-    elif article.url:
-        meta.append(f'<span class="url"><bdi>{esc(article.url)}</bdi></span>')
-    meta.append(f'<span class="id"><bdi>{esc(article.id)}</bdi></span>')
+def _counts(page: _Page, article: Article) -> list[int]:
+    """``[key number, mentions, ...]`` for every entity the article mentions, most first."""
     counts = Counter(m.entity_id for m in article.mentions)
-    chips = "".join(
-        page.button(entity_id, count=n)
-        for entity_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_CHIPS]
-    )
-    # Meta line, chips and the "Full text" toggle follow the article's direction (right-aligned
-    # in Arabic); their English words and input text sit in <bdi>, so they read as written.
-    chips_html = f'<footer class="chips">{chips}</footer>' if chips else ""
-    return (
-        f'<article class="item" id="article-{index}" data-e="{" ".join(keys)}"{lang_attr} dir="{direction}"'
-        f"{' hidden' if hidden else ''}>"
-        f"<h3{title_dir}>{title}</h3>"
-        f'<p class="meta">{"".join(meta)}</p>'
-        f'<div class="text">{_paragraphs(page, article, direction)}</div>'
-        f"{chips_html}</article>"
-    )
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [value for entity_id, n in ordered for value in (page.numbers[entity_id], n)]
+
+
+def _article(page: _Page, article: Article, period: int) -> dict[str, object]:
+    """One article as report.js draws it (keys left out when empty, to keep the page small).
+
+    Text is data here, never markup: the script sets it with ``textContent``.
+    """
+    direction = _article_direction(article)
+    out: dict[str, object] = {"id": article.id, "dir": direction}
+    if _LANG_CODE.fullmatch(article.lang) and article.lang != "und":
+        out["lang"] = article.lang
+    out["ln"] = _LANGUAGES.get(article.lang, article.lang)
+    if article.title:
+        out["t"] = article.title
+        marks = _marks(page, article.title, (m for m in article.mentions if m.field == "title"))
+        if marks:
+            out["tm"] = _flat_marks(marks, _utf16(article.title))
+        title_dir = _direction(article.title, direction)
+        if title_dir:
+            out["td"] = title_dir
+    optional = {
+        "date": article.date.isoformat() if article.date else None,
+        "src": article.source,
+        "by": article.author,
+        "url": _safe_url(article.url),
+    }
+    out.update((key, value) for key, value in optional.items() if value)
+    if article.url and "url" not in out:
+        out["raw"] = article.url  # shown as text, not linked
+    if period >= 0:
+        out["p"] = period
+    out.update(_body(page, article, direction))
+    out["n"] = _counts(page, article)
+    return out
+
+
+def _json_block(value: object) -> str:
+    """``value`` as JSON that is safe inside a ``<script type="application/json">`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u`` escapes, so no input can close the element or open
+    a comment; the browser's ``JSON.parse`` reads them back as the characters they were.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_JSON_ESCAPES)
+
+
+_JSON_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+
+
+def _page_data(page: _Page, listed: Sequence[Article], shown: Sequence[Article]) -> dict[str, object]:
+    """What report.js draws the article list and the chart from: the entities (by key number),
+    the chart's periods, the listed articles whole, and the rest as period and counts only
+    (the chart covers every article, the list the ``shown`` ones)."""
+    freq, periods = _periods(listed)
+    number = {period: index for index, period in enumerate(periods)}
+
+    def period(article: Article) -> int:
+        return number[period_start(article.date, freq)] if article.date is not None else -1
+
+    listed_ids = {id(article) for article in shown}
+    return {
+        "entities": [[row.id, row.type, row.name, row.mentions, row.articles] for row in page.rows.values()],
+        "unit": _FREQ_WORDS[freq],
+        "periods": [p.isoformat() for p in periods],
+        "page": _PAGE,
+        "chips": _CHIPS,
+        "series": _TIMELINE_SERIES,
+        "articles": [_article(page, article, period(article)) for article in shown],
+        "unlisted": [[period(a), _counts(page, a)] for a in listed if id(a) not in listed_ids],
+    }
 
 
 def _newest_first(articles: Sequence[Article]) -> list[Article]:
@@ -511,7 +463,7 @@ def render_report(
     rows = entity_table(listed)
     page = _Page(rows)
     shown = _newest_first(listed)[: max(max_articles, 0)]
-    timeline_title, timeline_body = _timeline(page, listed, rows)
+    freq, _ = _periods(listed)
     script = _data("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = (
@@ -525,6 +477,7 @@ def render_report(
     note = ""
     if len(shown) < len(listed):
         note = f'<p class="note">The {len(shown):,} newest of {len(listed):,} articles are listed.</p>'
+    word = _FREQ_WORDS[freq]
     values = {
         "csp": esc(csp),
         "generator": esc(f"mediamon {__version__}"),
@@ -536,17 +489,10 @@ def render_report(
         "languages": _languages(listed),
         "outlets": _outlets(listed),
         "entities": _entities_apart(page, rows, top),
-        "timeline_title": esc(timeline_title),
-        "timeline": timeline_body,
+        "timeline_title": esc(f"Mentions per {word}" + (" (weeks start on Monday)" if freq == "W" else "")),
         "cooccurrence": _pairs(page, listed),
         "articles_note": note,
-        # Past the first page articles start hidden, so the first layout is one page long.
-        "articles": "\n".join(_article(page, i, a, hidden=i >= _PAGE) for i, a in enumerate(shown)),
-        "page": str(_PAGE),
-        "more": esc(f"Show {min(_PAGE, len(shown) - _PAGE)} more ({len(shown) - _PAGE} not listed)")
-        if len(shown) > _PAGE
-        else "",
-        "more_hidden": "" if len(shown) > _PAGE else " hidden",
+        "data": _json_block(_page_data(page, listed, shown)),
         "script": script,
     }
     return _fill(_data("report.html"), values)

@@ -175,5 +175,10 @@ def test_bundled_gazetteers_carry_wikidata_qids() -> None:
     assert qids["country:irq"] == "Q796"
     assert qids["per:donald-trump"] == "Q22686"
     assert len(qids) == len(set(qids.values()))  # one entity per item
+    # They are the curated table's, written by the build (never hand-edited into the data).
+    table = Path(__file__).resolve().parents[2] / "tools" / "gazetteers" / "curated" / "wikidata.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()]
+    assert qids == {row[0]: row[1] for row in rows if row[0] and not row[0].startswith("#")}
+    assert qids["country:tur"] == "Q43" and qids["loc:geonames-323786"] == "Q3640"  # Ankara
     article = Annotator().annotate(Article(id="x", title="", body="Baghdad, Iraq", lang="en"))
     assert {m.wikidata for m in article.mentions} >= {"Q796", "Q1530"}

@@ -47,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--top", type=int, default=10, metavar="N", help="entities listed per type (default 10)"
     )
     parser.add_argument(
+        "--max-articles",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="articles listed, newest first (default 1000; counts and the chart cover them all)",
+    )
+    parser.add_argument(
         "--dedupe",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -63,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
     check_encoding(args.encoding)
     check_annotator_options(args)
-    if args.top < 1:
-        raise UsageError(Msg.BAD_LIMIT.format(value=args.top))
+    for limit in (args.top, args.max_articles):
+        if limit < 1:
+            raise UsageError(Msg.BAD_LIMIT.format(value=limit))
     for name in args.inputs:
         if name.lower().endswith(STORE_SUFFIXES) and not os.path.isfile(name):
             raise UsageError(Msg.NOT_FOUND, path=name)
@@ -91,7 +99,13 @@ def run(args: argparse.Namespace) -> int:
         articles.extend(corpus)
     write(
         lambda: write_report(
-            articles, args.output, title=args.title, inputs=args.inputs, top=args.top, dedupe=args.dedupe
+            articles,
+            args.output,
+            title=args.title,
+            inputs=args.inputs,
+            top=args.top,
+            max_articles=args.max_articles,
+            dedupe=args.dedupe,
         ),
         args.output,
     )
