@@ -114,3 +114,7 @@ class NameFinder(Protocol):
     def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Whether the name found at ``start:end`` may replace gazetteer places inside it."""
         ...
+
+    def headlines(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the headline lines of ``text`` (title case), where names are unreliable."""
+        ...

@@ -12,7 +12,20 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon import lang as languages
-from mediamon.match.discover import DISCOVERED, bio_spans, entity_id, is_discovered, shape
+from mediamon.lang.ar import names as ar_names
+from mediamon.lang.en import names as en_names
+from mediamon.match.discover import (
+    CANDIDATE,
+    DISCOVERED,
+    JOINER,
+    SKIP,
+    bio_spans,
+    entity_id,
+    is_discovered,
+    shape,
+    skip_words,
+    tagged,
+)
 from tests.conftest import DATA
 
 CASES = json.loads((DATA / "discover_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -122,6 +135,53 @@ def test_bio_spans() -> None:
     ]
 
 
+def test_relative_adjectives_are_cut_but_family_names_stay() -> None:
+    assert ar_names.is_nisba("الكيني") and ar_names.is_nisba("للكيني")  # demonyms
+    assert not ar_names.is_nisba("العجيري") and not ar_names.is_nisba("الدليمي")  # rare: family names
+
+
+def test_only_words_that_may_be_names_are_tagged() -> None:
+    """A skipped word is never tagged; a joiner only between two candidates (``Bank of England``)."""
+    en = en_names.FINDER
+    assert "said" in skip_words("en") and "of" not in skip_words("en")
+    kinds = [en.kind(w) for w in ("Bank", "of", "England", "said", "the", "talks")]
+    assert kinds[:4] == [CANDIDATE, JOINER, CANDIDATE, SKIP]
+    tokens, keep, items = en.features("The Bank of England said the talks of mine", [])
+    assert [tokens[i].form for i in keep] == ["The", "Bank", "of", "England"]
+    assert len(items) == len(keep)
+    assert b"gap" not in items[1] and all(isinstance(f, bytes) for f in items[0])
+    words = [en._word_items(w) for w in ("a", "Zuma", "of", "b")]
+    assert tagged(words, ["", "", "", "B-LOC"]) == [1, 2, 3]
+    assert tagged(words, ["", "", "", ""]) == [1]
+
+
+_AR_ALPHABET = [
+    *"وقال زوما بالعراق للامم ",
+    "\u064e",
+    "\u0651",
+    "\u0640",
+    "\u200c",
+    "\ufefb",
+    "،",
+    "\n",
+    "Ab",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_AR_ALPHABET), max_size=30).map("".join))
+def test_arabic_tokens_are_the_words_of_the_normalised_text(text: str) -> None:
+    """Tokens found in the original text and normalised one form at a time are the words of the
+    normalised text, and each token's span normalises to its form."""
+    finder = ar_names.FINDER
+    tokens = finder.tokens(text)
+    assert [t.form for t in tokens] == [t.form for t in finder._mapped_tokens(text)]
+    norm = languages.get("ar").normalizer.normalize
+    for t in tokens:
+        assert norm(text[t.start : t.end]) == t.form
+        assert t.start <= t.name_start < t.end
+
+
 def test_shape() -> None:
     assert [shape(w) for w in ("Zuma", "U.S", "2002", "iPhone", "NATO")] == ["Xx", "X.X", "d", "xXx", "X"]
 
@@ -172,6 +232,23 @@ def test_candidates_rank_and_describe(finder: mediamon.Annotator) -> None:
     assert str(top.first_seen) == "2026-03-01" and str(top.last_seen) == "2026-03-04"
     assert len(top.contexts) == 2 and all("[Tarek Oumari]" in c for c in top.contexts)
     assert "Lukas Varenko" in [c.name for c in found]
+
+
+def test_candidates_leave_out_names_seen_only_in_headlines() -> None:
+    """A name found only in a title or a title-case line is no candidate, unless asked for."""
+    from mediamon.match.candidates import ReviewSettings, candidates
+
+    text = "Varenko Brigades Lambast Oumari Over Remarks\nThe striker Lukas Varenko scored twice on Sunday."
+    article = mediamon.Article(id="h1", title="Marwan Tellaqi Resigns", body=text, lang="en")
+    mentions = [
+        mediamon.Mention(field, s, e, t, f"new:per:{t}", "PER", t, "en", t.lower(), DISCOVERED)
+        for field, s, e, t in (("title", 0, 14, "Marwan Tellaqi"), ("body", 0, 16, "Varenko Brigades"))
+    ]
+    article = article.evolve(mentions=tuple(mentions))
+    assert en_names.headline_spans(text) == [(0, text.index("\n"))]
+    assert candidates([article]) == []
+    kept = candidates([article], settings=ReviewSettings(headlines=True))
+    assert sorted(c.name for c in kept) == ["Marwan Tellaqi", "Varenko Brigades"]
 
 
 def test_candidates_pair_scripts_and_point_at_existing_entities() -> None:

@@ -50,16 +50,34 @@ SOURCES = {
 }
 
 
+#: The one label of every unscored kind (GROUP, FAC, PRO, MISC ...): fewer labels, faster tagging.
+OTHER = "X"
+
+
 def labels_for(tokens: list[Any], entities: list[dict[str, Any]]) -> list[str]:
-    """BIO labels: a token overlapping a gold span gets its type (``B-`` on the span's first token)."""
+    """BIO labels: a token overlapping a gold span gets its type (``B-`` on the span's first token),
+    ``X`` for the kinds that are not scored."""
     out = ["O"] * len(tokens)
     for ent in sorted(entities, key=lambda e: (e["start"], -e["end"])):
         first = True
+        typ = ent["type"] if ent["type"] in NAME_TYPES else OTHER
         for i, tok in enumerate(tokens):
             if tok.start < ent["end"] and ent["start"] < tok.end and out[i] == "O":
-                out[i] = ("B-" if first else "I-") + ent["type"]
+                out[i] = ("B-" if first else "I-") + typ
                 first = False
     return out
+
+
+def skip_list(finder: CrfFinder, lines: list[dict[str, Any]], min_count: int, max_share: float) -> list[str]:
+    """Token forms seen at least ``min_count`` times and inside a name at most ``max_share`` of them."""
+    seen: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for line in lines:
+        tokens = finder.tokens(line["text"])
+        for token, label in zip(tokens, labels_for(tokens, line["entities"]), strict=True):
+            seen[token.form] += 1
+            inside[token.form] += label != "O"
+    return sorted(w for w, n in seen.items() if n >= min_count and inside[w] <= max_share * n)
 
 
 def known_spans(annotator: Annotator, text: str) -> list[tuple[int, int, str]]:
@@ -109,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout-out", type=Path, help="write the held-out lines here (JSON Lines)")
     parser.add_argument("--out", type=Path, help="model file (default: the package data file)")
     parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--c1", type=float, default=0.2)
+    parser.add_argument("--c1", type=float, default=0.5)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
+    parser.add_argument("--skip-count", type=int, default=3, help="skip list: forms seen this often ...")
+    parser.add_argument("--skip-share", type=float, default=0.005, help="... and this rarely in a name")
     args = parser.parse_args(argv)
     gold_path = args.gold or DEFAULT_GOLD[args.lang]
     out = args.out or ROOT / "src" / "mediamon" / "data" / args.lang / "names.crfsuite"
@@ -129,15 +149,19 @@ def main(argv: list[str] | None = None) -> int:
             "feature.possible_transitions": True,
         }
     )
-    held: list[dict[str, Any]] = []
     started = time.process_time()
-    for n, line in enumerate(lines):
-        if args.holdout and n % args.holdout == args.holdout - 1:
-            held.append(line)
-            continue
-        tokens, items = finder.features(line["text"], known_spans(annotator, line["text"]))
-        if tokens:
-            trainer.append(items, labels_for(tokens, line["entities"]))
+    held = [line for n, line in enumerate(lines) if args.holdout and n % args.holdout == args.holdout - 1]
+    train = [
+        line for n, line in enumerate(lines) if not (args.holdout and n % args.holdout == args.holdout - 1)
+    ]
+    skip = skip_list(finder, train, args.skip_count, args.skip_share)
+    finder.__dict__["skip"] = frozenset(skip)
+    finder._words.clear()
+    for line in train:
+        tokens, keep, items = finder.features(line["text"], known_spans(annotator, line["text"]))
+        if items:
+            labels = labels_for(tokens, line["entities"])
+            trainer.append(items, [labels[i] for i in keep])
     print(
         f"features: {time.process_time() - started:.1f}s CPU, {len(lines) - len(held)} lines", file=sys.stderr
     )
@@ -151,7 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         "command": " ".join(["python tools/names/train.py", *(argv if argv is not None else sys.argv[1:])]),
         "lines": len(lines) - len(held),
         "held_out": f"every {args.holdout}th line" if args.holdout else "none",
-        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq},
+        "params": {
+            "c1": args.c1,
+            "c2": args.c2,
+            "iterations": args.iterations,
+            "min_freq": args.min_freq,
+            "skip_count": args.skip_count,
+            "skip_share": args.skip_share,
+        },
         "sha256": digest,
         "bytes": out.stat().st_size,
     }
@@ -166,6 +197,17 @@ def main(argv: list[str] | None = None) -> int:
             with args.heldout_out.open("w", encoding="utf-8") as fh:
                 for line in held:
                     fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    skip_doc = {
+        "_doc": "Token forms the name finder never tags: seen at least skip_count times in the "
+        "model's training text and inside a name at most skip_share of those times. Made by "
+        "tools/names/train.py with the model (same data and licence, see names_model.json).",
+        "skip_count": args.skip_count,
+        "skip_share": args.skip_share,
+        "words": skip,
+    }
+    (out.parent / "names_skip.json").write_text(
+        json.dumps(skip_doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
     if args.out is None:
         (out.parent / "names_model.json").write_text(
             json.dumps(provenance, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -40,6 +40,8 @@ class ReviewSettings:
     similar: int = 5
     #: A skeleton shorter than this (letters) pairs nothing: too many names would meet.
     min_skeleton: int = 4
+    #: Keep names seen only in titles and title-case lines (``Iraqi Resistance Lambasts FM``).
+    headlines: bool = False
 
 
 @attrs.frozen
@@ -85,6 +87,8 @@ class _Group:
     articles: set[str] = attrs.Factory(set)
     outlets: set[str] = attrs.Factory(set)
     mentions: int = 0
+    #: Mentions in a title or a title-case line (where capitals say little).
+    in_headlines: int = 0
     dates: list[dt.date] = attrs.Factory(list)
     contexts: list[tuple[str, str]] = attrs.Factory(list)
 
@@ -94,6 +98,7 @@ class _Group:
         self.articles |= other.articles
         self.outlets |= other.outlets
         self.mentions += other.mentions
+        self.in_headlines += other.in_headlines
         self.dates.extend(other.dates)
         self.contexts.extend(other.contexts)
 
@@ -103,6 +108,19 @@ def _context(text: str, m: Mention, width: int) -> str:
     before = ("…" if start else "") + text[start : m.start]
     after = text[m.end : end] + ("…" if end < len(text) else "")
     return _SPACE.sub(" ", f"{before}[{m.text}]{after}").strip()
+
+
+def _in_headline(article: Article, m: Mention, cache: dict[tuple[str, str], list[tuple[int, int]]]) -> bool:
+    """Whether a mention stands in the article's title or a title-case line of its field."""
+    if m.field == "title":
+        return True
+    finder = languages.finder(m.lang) if m.lang in languages.CODES else None
+    if finder is None:
+        return False
+    key = (m.field, m.lang)
+    if key not in cache:
+        cache[key] = finder.headlines(getattr(article, m.field))
+    return any(s <= m.start and m.end <= e for s, e in cache[key])
 
 
 def _skeleton(lang: str, name: str) -> str:
@@ -141,16 +159,23 @@ def candidates(
     """The discovered names of annotated ``articles``, most articles (then outlets, mentions) first.
 
     ``gazetteer`` (default: the bundled ones) is where likely existing entities are looked for.
+    A name seen only in titles and title-case lines is left out (``settings.headlines``
+    keeps it): there capitals mark every word, so the finder's runs there are mostly not names.
     """
     settings = settings or ReviewSettings()
     groups: dict[str, _Group] = {}
     for article in articles:
+        headlines: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for m in article.mentions:
             if m.how != DISCOVERED:
                 continue
             group = groups.setdefault(m.entity_id, _Group(m.entity_id, m.entity_type))
             group.spellings.setdefault(m.lang, Counter())[m.entity_name] += 1
             group.mentions += 1
+            if _in_headline(article, m, headlines):
+                group.in_headlines += 1
+                if not settings.headlines:
+                    continue  # counted, but neither an article, an outlet nor a context
             if article.id not in group.articles:
                 group.articles.add(article.id)
                 if article.date is not None:
@@ -159,7 +184,7 @@ def candidates(
                 group.contexts.append((article.id, _context(text, m, settings.context_chars)))
             if article.source:
                 group.outlets.add(article.source)
-    merged = _pair_scripts(groups, settings)
+    merged = [g for g in _pair_scripts(groups, settings) if settings.headlines or g.mentions > g.in_headlines]
     index = _similar_index(gazetteer if gazetteer is not None else Gazetteer.default(), settings)
     out = [_finish(group, index, settings) for group in merged]
     out.sort(key=lambda c: (-c.articles, -c.outlets, -c.mentions, c.name))

@@ -41,6 +41,8 @@ __all__ = [
     "load_rules",
     "normalize",
     "shape",
+    "skip_words",
+    "tagged",
     "word_bands",
 ]
 
@@ -122,7 +124,22 @@ def lexicon_flags(code: str, forms: Collection[str]) -> dict[str, str]:
     ):
         if any(f in words for f in forms):
             out[key] = "1"
+    types = alias_words(code)
+    kinds = sorted({t for f in forms for t in types.get(f, ())})
+    if kinds:
+        out["kw"] = "|".join(kinds)
     return out
+
+
+@functools.cache
+def alias_words(code: str) -> Mapping[str, frozenset[str]]:
+    """Each word of the bundled aliases on one side -> the types of the entities whose aliases
+    hold it: a word of a known person's name (``Mohamed``) or of a known organisation."""
+    out: dict[str, set[str]] = {}
+    for alias, types in known_aliases(code).items():
+        for word in alias.split():
+            out.setdefault(word, set()).update(types)
+    return {word: frozenset(types) for word, types in out.items()}
 
 
 @functools.cache
@@ -208,34 +225,87 @@ FAR_KEYS = ("w", "title", "trig")
 OFFSETS = ((-1, NEIGHBOUR_KEYS), (1, NEIGHBOUR_KEYS), (-2, FAR_KEYS), (2, FAR_KEYS))
 #: Per-word feature strings kept (cleared when full): words repeat, and building them is the cost.
 WORD_CACHE = 200_000
+#: What a token's form says about tagging it: a name may start on it, it may join two such
+#: tokens (``of`` in ``Bank of England``), or it is never part of a name (``NAME_SKIP``).
+CANDIDATE, JOINER, SKIP = 2, 1, 0
 
-# A word's feature strings: its own, and what its neighbours see at each offset of OFFSETS.
-_WordItems = tuple[list[str], tuple[list[str], ...], str]
+
+class _Word(NamedTuple):
+    """A word's cached feature strings (UTF-8, as the CRF takes them without converting): its
+    own, what its neighbours see at each offset of ``OFFSETS``, its form as the bigram feature
+    uses it, and its ``CANDIDATE``/``JOINER``/``SKIP`` kind."""
+
+    own: list[bytes]
+    near: tuple[list[bytes], ...]
+    form: bytes
+    kind: int
 
 
-def window(words: Sequence[_WordItems], context: Sequence[Mapping[str, str]]) -> list[list[str]]:
-    """CRF items: each token's own features plus its neighbours' (one and two tokens away).
+@functools.cache
+def skip_words(code: str) -> frozenset[str]:
+    """Words that are never part of a name in a language (``<code>/names_skip.json``, made by training).
 
-    ``words`` are the tokens' cached word features; ``context`` what depends on the text
-    around them (the gazetteer tag ``gz``, a sentence start), which neighbours see too.
+    A word seen at least ``min_count`` times in the training text and inside a name at most
+    ``max_share`` of those times: it is not tagged (the cost of discovery is the tagging).
+    """
+    name = f"{code}/names_skip.json"
+    return frozenset(string_list(load_json(name), "words", source=data_path(name), required=True))
+
+
+def tagged(words: Sequence[_Word], gz: Sequence[str]) -> list[int]:
+    """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two of them."""
+    size = len(words)
+    out = []
+    for i, word in enumerate(words):
+        joins = (
+            word.kind == JOINER
+            and 0 < i < size - 1
+            and (words[i - 1].kind == CANDIDATE or bool(gz[i - 1]))
+            and (words[i + 1].kind == CANDIDATE or bool(gz[i + 1]))
+        )
+        if word.kind == CANDIDATE or gz[i] or joins:
+            out.append(i)
+    return out
+
+
+def window(
+    words: Sequence[_Word], context: Mapping[int, Mapping[str, str]], keep: Sequence[int]
+) -> list[list[bytes]]:
+    """CRF items of the tokens ``keep``: each one's own features plus its neighbours' (one and two away).
+
+    ``words`` are all the tokens' cached word features; ``context`` what depends on the text
+    around them (the gazetteer tag ``gz``, a sentence start), by token, which neighbours see
+    too. A kept token whose previous token is not kept gets ``gap`` (the sequence the CRF
+    sees skips the tokens between).
     """
     out = []
     size = len(words)
-    for i, (own, _, form) in enumerate(words):
-        item = ["bias", *own, *(f"{k}={v}" for k, v in context[i].items())]
-        if i == 0:
-            item.append("BOS")
-        if i == size - 1:
-            item.append("EOS")
-        if i > 0:
-            item.append(f"bi={words[i - 1][2]}|{form}")
-        for n, (offset, _) in enumerate(OFFSETS):
-            j = i + offset
-            if 0 <= j < size:
-                item.extend(words[j][1][n])
-                gz = context[j].get("gz")
+    last = size - 1
+    previous = -2
+    empty: list[bytes] = []
+    no_context: Mapping[str, str] = {}
+    for i in keep:
+        word = words[i]
+        item = [
+            b"bias",
+            *word.own,
+            *(words[i - 1].near[0] if i > 0 else empty),
+            *(words[i + 1].near[1] if i < last else empty),
+            *(words[i - 2].near[2] if i > 1 else empty),
+            *(words[i + 2].near[3] if i < last - 1 else empty),
+            b"bi=" + words[i - 1].form + b"|" + word.form if i > 0 else b"BOS",
+        ]
+        if i == last:
+            item.append(b"EOS")
+        if previous != i - 1:
+            item.append(b"gap")
+        previous = i
+        if context:
+            item.extend(f"{k}={v}".encode() for k, v in context.get(i, no_context).items())
+            for offset in (-1, 1, -2, 2):
+                gz = context.get(i + offset, no_context).get("gz")
                 if gz:
-                    item.append(f"{offset:+d}:gz={gz}")
+                    item.append(f"{offset:+d}:gz={gz}".encode())
         out.append(item)
     return out
 
@@ -245,14 +315,14 @@ class CrfFinder:
 
     Subclasses set ``lang`` and ``model_name`` (a data file under ``mediamon/data/``) and
     implement :meth:`tokens`, :meth:`word_features`, :meth:`name_key` and :meth:`skeleton`
-    (and :meth:`context_features` when a feature depends on the words around).
+    (and :meth:`context` when a feature depends on the text around).
     """
 
     lang = ""
     model_name = ""
 
     def __init__(self) -> None:
-        self._words: dict[str, _WordItems] = {}
+        self._words: dict[str, _Word] = {}
 
     def tokens(self, text: str) -> list[Token]:
         raise NotImplementedError
@@ -261,21 +331,31 @@ class CrfFinder:
         """Features of a token's form alone (cached per form)."""
         raise NotImplementedError
 
-    def context_features(self, tokens: Sequence[Token], i: int) -> dict[str, str]:
-        """Features of token ``i`` that depend on the tokens around it (none by default)."""
+    def context(self, text: str, tokens: Sequence[Token], keep: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Features of the tokens ``keep`` that depend on the text around them (none by default)."""
         return {}
 
-    def _word_items(self, form: str) -> _WordItems:
+    @functools.cached_property
+    def skip(self) -> frozenset[str]:
+        """Token forms never tagged (:func:`skip_words`; training sets its own)."""
+        return skip_words(self.lang)
+
+    def kind(self, form: str) -> int:
+        """Whether a name may stand on a token of this form (``CANDIDATE``), or not (``SKIP``)."""
+        return SKIP if form in self.skip else CANDIDATE
+
+    def _word_items(self, form: str) -> _Word:
         found = self._words.get(form)
         if found is None:
             if len(self._words) >= WORD_CACHE:
                 self._words.clear()
             feats = self.word_features(form)
-            own = [f"{k}={v}" for k, v in feats.items()]
+            own = [f"{k}={v}".encode() for k, v in feats.items()]
             near = tuple(
-                [f"{offset:+d}:{k}={feats[k]}" for k in keys if k in feats] for offset, keys in OFFSETS
+                [f"{offset:+d}:{k}={feats[k]}".encode() for k in keys if k in feats]
+                for offset, keys in OFFSETS
             )
-            found = self._words[form] = (own, near, feats.get("w", form))
+            found = self._words[form] = _Word(own, near, feats.get("w", form).encode(), self.kind(form))
         return found
 
     def name_key(self, name: str) -> str:
@@ -287,6 +367,10 @@ class CrfFinder:
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
         """The tokens of a tagged span worth keeping (a side may cut, e.g., an adjective off its edge)."""
         return first, last
+
+    def headlines(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the headline lines of ``text``, where capitals say little (none by default)."""
+        return []
 
     @property
     def rules(self) -> Rules:
@@ -312,18 +396,17 @@ class CrfFinder:
 
     def features(
         self, text: str, known: Sequence[tuple[int, int, str]]
-    ) -> tuple[list[Token], list[list[str]]]:
-        """The tokens of ``text`` and their CRF items (what training and tagging both see)."""
+    ) -> tuple[list[Token], list[int], list[list[bytes]]]:
+        """The tokens of ``text``, the indexes of those tagged and their CRF items (what training
+        and tagging both see): tokens a name cannot stand on are left out (:func:`tagged`)."""
         tokens = self.tokens(text)
         gz = gazetteer_tags(tokens, known)
         words = [self._word_items(t.form) for t in tokens]
-        context = []
-        for i, tag in enumerate(gz):
-            feats = self.context_features(tokens, i)
-            if tag:
-                feats["gz"] = tag
-            context.append(feats)
-        return tokens, window(words, context)
+        keep = tagged(words, gz)
+        context: dict[int, dict[str, str]] = {i: {"gz": tag} for i, tag in enumerate(gz) if tag}
+        for i, feats in self.context(text, tokens, keep).items():
+            context.setdefault(i, {}).update(feats)
+        return tokens, keep, window(words, context, keep)
 
     @functools.cached_property
     def tagger(self) -> Any:
@@ -342,10 +425,12 @@ class CrfFinder:
 
     def find(self, text: str, known: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
         """(start, end, type) of the PER/ORG/LOC names the model tags in ``text``."""
-        tokens, items = self.features(text, known)
-        if not tokens:
+        tokens, keep, items = self.features(text, known)
+        if not items:
             return []
-        labels = self.tagger.tag(items)
+        labels = ["O"] * len(tokens)
+        for i, label in zip(keep, self.tagger.tag(items), strict=True):
+            labels[i] = label
         out = []
         for tagged_first, tagged_last, typ in bio_spans(labels):
             if typ not in NAME_TYPES:

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from mediamon.match.discover import (
+    DEMONYM_TYPE,
     CrfFinder,
     Rules,
     Token,
     given_names,
     join_key,
+    known_aliases,
     lexicon_flags,
     load_rules,
     normalize,
@@ -31,11 +34,17 @@ from mediamon.typing import Language
 __all__ = ["FINDER", "ArabicNameFinder"]
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
+#: Unicode categories of characters outside ``\w`` that the normaliser may delete inside a word.
+_MARKS = frozenset({"Mn", "Me", "Cf"})
+#: Forms whose normalisation is kept per finder (cleared when full).
+FORM_CACHE = 200_000
 _NISBA = ("ي", "يه", "يون", "يين", "ين", "ون")
 _SKELETON = "ar/skeleton.json"
 _LONG_VOWELS = frozenset("اويى")
 #: The fewest letters a stem keeps when a bare proclitic is cut off.
 MIN_STEM = 3
+#: A relative adjective this frequent (Zipf band) is an ordinary adjective, not a family name.
+COMMON_NISBA_BAND = 5
 
 
 @functools.cache
@@ -120,9 +129,35 @@ def lookup_forms(word: str) -> set[str]:
 
 
 def is_nisba(word: str) -> bool:
-    """A relative adjective with the article (الكيني, الاذري): it describes a name, it is not part of it."""
+    """A relative adjective that describes a name and is not part of it: a demonym (الكيني,
+    للكيني) or a frequent adjective of that shape (الاسلامي, الحالي). A rare one (العجيري,
+    الدليمي) is a family name and stays."""
+    prefix, stem = split_clitic(word)
     article = _clitic_lists()[0]
-    return word.startswith(article) and word.endswith("ي") and len(word) > 4 and word not in given_names("ar")
+    if prefix and stem.startswith("ل") and not stem.startswith(article):
+        stem = article + stem[1:]  # للكيني: the article's alef assimilated after ل
+    if DEMONYM_TYPE in known_aliases("ar").get(stem, ()):
+        return True
+    return (
+        stem.startswith(article)
+        and stem.endswith("ي")
+        and len(stem) > 4
+        and stem not in given_names("ar")
+        and int(word_bands("ar").get(stem, "0")) >= COMMON_NISBA_BAND
+    )
+
+
+@functools.cache
+def _original_word() -> re.Pattern[str]:
+    """A word of the original text: letters and digits with the marks the normaliser deletes
+    (diacritics, tatweel, joiners) inside it, or one other non-space character."""
+    normalizer = _language().normalizer
+    marks = "".join(
+        re.escape(chr(c))
+        for c in range(0x10000)
+        if unicodedata.category(chr(c)) in _MARKS and normalizer.normalize(chr(c)) == ""
+    )
+    return re.compile(f"(?:[{marks}]*+[^\\W_])++[{marks}]*+|[^\\w\\s]")
 
 
 class ArabicNameFinder(CrfFinder):
@@ -131,7 +166,60 @@ class ArabicNameFinder(CrfFinder):
     lang = "ar"
     model_name = "ar/names.crfsuite"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._forms: dict[str, tuple[str, int] | None] = {}
+
+    def _form(self, written: str) -> tuple[str, int] | None:
+        """(normalised word, where a name on it starts in ``written``), ``("", 0)`` for a word the
+        normaliser deletes, None when normalising it does not give one word (cached per form)."""
+        found = self._forms.get(written, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        if len(self._forms) >= FORM_CACHE:
+            self._forms.clear()
+        word = _normalize(written)
+        out: tuple[str, int] | None
+        if not word:
+            out = ("", 0)
+        elif _WORD.fullmatch(word) is None:
+            out = None
+        else:
+            prefix = len(split_clitic(word)[0])
+            cut = 0
+            if prefix:
+                while cut < len(written) and len(_normalize(written[: cut + 1])) <= prefix:
+                    cut += 1
+                while cut < len(written) and not _normalize(written[cut]):
+                    cut += 1  # marks of the proclitic's last letter stay with it
+            out = (word, cut)
+        self._forms[written] = out
+        return out
+
     def tokens(self, text: str) -> list[Token]:
+        """The words of ``text``, normalised, at their original offsets.
+
+        Words are found in the original text and normalised one form at a time (forms
+        repeat, so this is a look-up); a text with a form whose normalisation is not one
+        word (a ligature of a phrase) is tokenised on its normalised text instead.
+        """
+        out = []
+        forms = self._forms
+        make = Token._make
+        for match in _original_word().finditer(text):
+            written = match.group()
+            found = forms.get(written, False)
+            if found is False:
+                found = self._form(written)
+            if found is None:
+                return self._mapped_tokens(text)
+            word, cut = found  # type: ignore[misc]
+            if word:
+                start, end = match.span()
+                out.append(make((start, end, start + cut, word)))
+        return out
+
+    def _mapped_tokens(self, text: str) -> list[Token]:
         normalized = _language().normalizer.normalize_with_map(text)
         norm = normalized.text
         out = []
