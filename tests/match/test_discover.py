@@ -140,6 +140,20 @@ def test_relative_adjectives_are_cut_but_family_names_stay() -> None:
     assert not ar_names.is_nisba("العجيري") and not ar_names.is_nisba("الدليمي")  # rare: family names
 
 
+def test_frequent_arabic_words_no_alias_holds_are_not_tagged() -> None:
+    ar = ar_names.FINDER
+    assert "اعتقد" not in ar.skip and ar.kind("اعتقد") == SKIP  # "I think": frequent, in no alias
+    assert ar.kind("جوتشولك") == CANDIDATE  # unseen, rare: may be a name
+    assert ar.kind("محمد") == CANDIDATE  # frequent, but a given name
+
+
+def test_a_place_starting_with_a_given_name_is_a_person() -> None:
+    en = en_names.FINDER
+    tokens = en.tokens("Mark Rathbun spoke")
+    assert en.retype(tokens, 0, 1, "LOC") == "PER"
+    assert en.retype(tokens, 1, 1, "LOC") == "LOC"  # one word: no evidence
+
+
 def test_only_words_that_may_be_names_are_tagged() -> None:
     """A skipped word is never tagged; a joiner only between two candidates (``Bank of England``)."""
     en = en_names.FINDER

@@ -368,6 +368,10 @@ class CrfFinder:
         """The tokens of a tagged span worth keeping (a side may cut, e.g., an adjective off its edge)."""
         return first, last
 
+    def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
+        """The type of a kept span (a side may correct the tagger's guess from the words around)."""
+        return entity_type
+
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the headline lines of ``text``, where capitals say little (none by default)."""
         return []
@@ -432,10 +436,11 @@ class CrfFinder:
         for i, label in zip(keep, self.tagger.tag(items), strict=True):
             labels[i] = label
         out = []
-        for tagged_first, tagged_last, typ in bio_spans(labels):
-            if typ not in NAME_TYPES:
+        for tagged_first, tagged_last, tagged_type in bio_spans(labels):
+            if tagged_type not in NAME_TYPES:
                 continue
-            first, last = self.trim(tokens, tagged_first, tagged_last, typ)
+            first, last = self.trim(tokens, tagged_first, tagged_last, tagged_type)
+            typ = self.retype(tokens, first, last, tagged_type)
             start, end = tokens[first].name_start, tokens[last].end
             if start < end and self.keep(text, start, end, typ):
                 out.append((start, end, typ))

@@ -16,10 +16,13 @@ import unicodedata
 from collections.abc import Sequence
 
 from mediamon.match.discover import (
+    CANDIDATE,
     DEMONYM_TYPE,
+    SKIP,
     CrfFinder,
     Rules,
     Token,
+    alias_words,
     given_names,
     join_key,
     known_aliases,
@@ -43,6 +46,8 @@ _SKELETON = "ar/skeleton.json"
 _LONG_VOWELS = frozenset("اويى")
 #: The fewest letters a stem keeps when a bare proclitic is cut off.
 MIN_STEM = 3
+#: A word this frequent (Zipf band) that no bundled alias holds is never tagged.
+FREQUENT_BAND = 5
 #: A relative adjective this frequent (Zipf band) is an ordinary adjective, not a family name.
 COMMON_NISBA_BAND = 5
 
@@ -255,6 +260,18 @@ class ArabicNameFinder(CrfFinder):
         bands = word_bands("ar")
         feats["zf"] = bands.get(stem) or bands.get(word) or "0"
         return feats
+
+    def kind(self, form: str) -> int:
+        """Not a candidate: a form training saw outside names (the skip list), or a frequent word
+        (Zipf band ``FREQUENT_BAND``) that no bundled alias or given name holds."""
+        if form in self.skip:
+            return SKIP
+        stem = split_clitic(form)[1]
+        if int(word_bands("ar").get(stem, "0")) >= FREQUENT_BAND and not (
+            lookup_forms(form) & alias_words("ar").keys() or stem in given_names("ar")
+        ):
+            return SKIP
+        return CANDIDATE
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
         """A person's name without a relative adjective at either edge (``الكيني بونغي`` -> ``بونغي``)."""

@@ -21,6 +21,7 @@ from mediamon.match.discover import (
     CrfFinder,
     Rules,
     Token,
+    given_names,
     join_key,
     known_aliases,
     lexicon_flags,
@@ -150,6 +151,15 @@ class EnglishNameFinder(CrfFinder):
         while last > first and not tokens[last].form[:1].isupper() and not tokens[last].form[:1].isdigit():
             last -= 1
         return first, last
+
+    def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
+        """A place or organisation the tagger found is a person when it is two words or more
+        starting with a known given name (``Mark Rathbun``)."""
+        if entity_type == "PER":
+            return entity_type
+        if last > first and _normalize(tokens[first].form) in given_names("en"):
+            return "PER"
+        return entity_type
 
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """The title-case lines of ``text`` (:func:`headline_spans`)."""
