@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 
 import mediamon
-from mediamon.cli import main
+from mediamon.cli import main, pipeline
 from mediamon.errors import Msg
 from mediamon.io import inputs
 from mediamon.io.output import ArticleWriter, open_writer, write_articles
+from mediamon.match.annotate import Annotator
+from mediamon.model import Article
 from mediamon.store import read_store
 from tests.conftest import DATA
 
@@ -126,14 +128,14 @@ def test_a_worker_that_dies_fails_the_run_and_writes_nothing(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched reader reaches workers only when they are forked")
     folder = _inputs(tmp_path)
-    real = inputs.read_file
+    real = Annotator.annotate
 
-    def dying(name: str, **kwargs: Any) -> inputs.Parsed:
-        if name.endswith("d2.txt"):
-            os._exit(3)
-        return real(name, **kwargs)
+    def dying(self: Annotator, article: Article) -> Article:
+        if article.origin is not None and article.origin.path.endswith("d2.txt"):
+            os._exit(3)  # only workers annotate with --jobs: the reading process lives on
+        return real(self, article)
 
-    monkeypatch.setattr(inputs, "read_file", dying)
+    monkeypatch.setattr(Annotator, "annotate", dying)
     out = tmp_path / "out.jsonl"
     argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", "2", "-o", str(out)]
     status = main(argv)
@@ -143,9 +145,13 @@ def test_a_worker_that_dies_fails_the_run_and_writes_nothing(
     assert not out.exists() and _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["whole-files", "files-split"])
 def test_dropped_and_problems_stream_in_input_order_with_jobs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], split: bool
 ) -> None:
+    if split:  # every file read by the parent and shared out in chunks of two articles
+        monkeypatch.setattr(pipeline, "SPLIT_BYTES", 0)
+        monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 2)
     folder = _inputs(tmp_path, copies=3)
     (folder / "bad.jsonl").write_text('{"title": "ok", "body": "fine"}\n{oops\n', encoding="utf-8")
     results = []
@@ -168,21 +174,59 @@ def test_dropped_and_problems_stream_in_input_order_with_jobs(
 
 @pytest.mark.parametrize("suffix", [".json", ".csv", ".tsv", ".jsonl.gz"])
 def test_jobs_2_gives_the_same_bytes_in_every_format(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], suffix: str
 ) -> None:
     folder = _inputs(tmp_path, copies=3)
     outputs = []
-    for jobs in ("1", "2"):
+    for jobs in ("1", "2", "2-split"):
+        if jobs == "2-split":
+            monkeypatch.setattr(pipeline, "SPLIT_BYTES", 0)
         out = tmp_path / f"out{jobs}{suffix}"
+        argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", jobs[0], "-o", str(out)]
+        assert main(argv) == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2] and outputs[0]
+
+
+def test_jobs_share_out_one_file_at_article_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched annotator reaches workers only when they are forked")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_bytes(EXAMPLE.read_bytes())
+    real = Annotator.annotate
+    pids = tmp_path / "pids"
+
+    def noting(self: Annotator, article: Article) -> Article:
+        with pids.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(self, article)
+
+    monkeypatch.setattr(pipeline, "SPLIT_BYTES", 1000)  # the sample is split, not sent whole
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 2)
+    monkeypatch.setattr(Annotator, "annotate", noting)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
         argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", jobs, "-o", str(out)]
         assert main(argv) == 0
         outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1] and outputs[0]
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == PER_FILE
+    in_workers = pids.read_text(encoding="utf-8").split()[PER_FILE:]
+    assert len(in_workers) == PER_FILE and str(os.getpid()) not in in_workers
+    assert len(set(in_workers)) == 2  # the one file's articles went to both workers
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["whole-files", "files-split"])
 def test_store_output_is_added_in_batches_with_jobs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], split: bool
 ) -> None:
+    if split:
+        monkeypatch.setattr(pipeline, "SPLIT_BYTES", 0)
     folder = _inputs(tmp_path, copies=2)
     stored = []
     for jobs in ("1", "2"):

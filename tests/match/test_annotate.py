@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediamon
-from mediamon.match.annotate import annotate_all
+from mediamon.match.annotate import annotate_all, chunked
 from mediamon.match.compile import HOW_RANK
 from tests.conftest import DATA
 from tests.strategies import matching_text
@@ -161,3 +161,23 @@ def test_annotator_never_raises(text: str) -> None:
     annotator = mediamon.Annotator(RULES, default=False)
     for m in annotator.annotate_text(text):
         assert text[m.start : m.end] == m.text
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=50), max_size=30),
+    st.integers(min_value=1, max_value=6),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=120)),
+)
+def test_chunks_keep_order_and_end_at_either_bound(
+    lengths: list[int], size: int, characters: int | None
+) -> None:
+    articles = [mediamon.Article(id=str(i), title="", body="x" * n) for i, n in enumerate(lengths)]
+    chunks = list(chunked(articles, size, characters))
+    assert [a for chunk in chunks for a in chunk] == articles
+    for chunk in chunks:
+        assert 1 <= len(chunk) <= size
+        held = [len(a.body) for a in chunk]
+        if characters is not None:
+            assert sum(held[:-1]) < characters  # it ends at the first article that reaches the bound
+        if chunk is not chunks[-1]:
+            assert len(chunk) == size or (characters is not None and sum(held) >= characters)

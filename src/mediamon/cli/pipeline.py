@@ -44,6 +44,14 @@ if TYPE_CHECKING:
 
 __all__ = ["add_annotate", "add_segment", "run_annotate", "run_segment"]
 
+#: ``--jobs``: a file larger than this (bytes) is read by the parent and shared out among the
+#: workers in chunks, each ending after so many articles or characters of text (small enough
+#: to keep every worker busy, large enough that sending one costs little); smaller files go
+#: to a worker whole.
+SPLIT_BYTES = 1 << 18
+CHUNK_ARTICLES = 64
+CHUNK_CHARACTERS = 1 << 18
+
 
 def _add_io_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -287,17 +295,17 @@ def _dropped_output(path: str | None) -> contextlib.AbstractContextManager[IO[st
 
 @attrs.frozen
 class _FileResult:
-    """What a worker made of one input file: articles (or their rendered output), counts, asides."""
+    """What a worker made of one task: articles (or their rendered output), counts, asides."""
 
     items: tuple[Any, ...]
     mentions: int
-    dropped: tuple[Dropped, ...]
-    problems: tuple[Problem, ...]
+    dropped: tuple[Dropped, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 @attrs.frozen
 class _FileTask:
-    """One input file for a worker (``data`` for standard input, read by the parent)."""
+    """One input file for a worker to read whole (``data`` for standard input, read by the parent)."""
 
     name: str
     data: bytes | None
@@ -307,8 +315,31 @@ class _FileTask:
     columns: Columns | None = None
 
 
-def _process_file(task: _FileTask | Problem) -> _FileResult | Problem:
-    """In a worker: read, segment and annotate one whole file; render it in ``fmt`` if given."""
+@attrs.frozen
+class _ChunkTask:
+    """Articles of a large file, read by the parent, for a worker to annotate and render."""
+
+    articles: tuple[Article, ...]
+    fmt: str | None
+
+
+@attrs.frozen
+class _Then:
+    """What the parent does when a task's result arrives: the file to note in the store (with
+    its content key and, for a split file, its article count), and a split file's set-aside
+    lines and problems (reported before its first articles, as with one job)."""
+
+    name: str | None = None
+    key: FileKey | None = None
+    articles: int | None = None
+    dropped: tuple[Dropped, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    first: bool = True  # the file's first task: it counts as a file read
+
+
+def _work(task: _FileTask | _ChunkTask | Problem) -> _FileResult | Problem:
+    """In a worker: read, segment, annotate and render a whole file, or annotate and render a
+    chunk of a large one (``fmt`` None: the articles themselves, for a store)."""
     if isinstance(task, Problem):
         return task
     from mediamon.io.inputs import read_file
@@ -316,14 +347,28 @@ def _process_file(task: _FileTask | Problem) -> _FileResult | Problem:
     from mediamon.match.annotate import worker_annotator
 
     annotator = worker_annotator()
-    parsed = read_file(
-        task.name, encoding=task.encoding, day_first=task.day_first, data=task.data, columns=task.columns
-    )
-    articles = [annotator.annotate(a) for a in parsed.articles]
-    mentions = sum(len(a.mentions) for a in articles)
+    articles: tuple[Article, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    if isinstance(task, _ChunkTask):
+        articles = task.articles
+    else:
+        parsed = read_file(
+            task.name, encoding=task.encoding, day_first=task.day_first, data=task.data, columns=task.columns
+        )
+        articles, dropped, problems = parsed.articles, parsed.dropped, parsed.problems
+    done = [annotator.annotate(a) for a in articles]
+    mentions = sum(len(a.mentions) for a in done)
     fmt = task.fmt
-    items = tuple(render(a, fmt) for a in articles) if fmt is not None else tuple(articles)
-    return _FileResult(items, mentions, parsed.dropped, parsed.problems)
+    items = tuple(render(a, fmt) for a in done) if fmt is not None else tuple(done)
+    return _FileResult(items, mentions, dropped, problems)
+
+
+def _file_size(name: str) -> int:
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return 0  # a worker's read reports it
 
 
 def _stream_parallel(
@@ -336,26 +381,27 @@ def _stream_parallel(
     progress: bool,
     run: Run | None = None,
 ) -> None:
-    """``--jobs N``: whole files go to N workers that read, segment, annotate and render them.
+    """``--jobs N``: N workers annotate and render; files up to ``SPLIT_BYTES`` go to them whole
+    (they read and segment them too), larger ones are read here and shared out in chunks cut
+    at article boundaries, so one large input keeps every worker busy.
 
-    The parent only copies the results out, in input order, through the one process pool
-    of :func:`mediamon.match.annotate.map_with_annotator` (bounded, so memory stays
-    bounded). Output is identical to one job.
+    The parent copies the results out in input order, through the bounded process pool of
+    :func:`mediamon.match.annotate.map_with_annotator`. Output, set-aside lines and problems
+    come out as with one job.
     """
     from tqdm import tqdm
 
-    from mediamon.io.inputs import STDIN, _load_bytes, iter_inputs
-    from mediamon.match.annotate import map_with_annotator
+    from mediamon.io.inputs import STDIN, _load_bytes, iter_inputs, read_file
+    from mediamon.match.annotate import chunked, map_with_annotator
 
     fmt = writer.format if writer.renders else None
     day_first = not args.month_first
-    # The content key of each file task sent, in order (results come back in that order).
-    keys: deque[tuple[str, FileKey] | None] = deque()
+    after: deque[_Then] = deque()  # one per task sent, in order (results come back in that order)
 
-    def tasks() -> Any:
+    def tasks() -> Iterator[_FileTask | _ChunkTask | Problem]:
         for name in iter_inputs(args.inputs):
             if isinstance(name, Problem):
-                keys.append(None)
+                after.append(_Then(first=False))
                 yield name
                 continue
             key = None
@@ -366,22 +412,36 @@ def _stream_parallel(
                     continue
             else:
                 data = _load_bytes(STDIN) if name == STDIN else None
-            keys.append((name, key) if key is not None else None)
-            yield _FileTask(name, data, args.encoding, day_first, fmt, args.columns)
+            size = len(data) if data is not None else _file_size(name)
+            if size <= SPLIT_BYTES:
+                after.append(_Then(name, key))
+                yield _FileTask(name, data, args.encoding, day_first, fmt, args.columns)
+                continue
+            parsed = read_file(
+                name, encoding=args.encoding, day_first=day_first, data=data, columns=args.columns
+            )
+            pieces = chunked(parsed.articles, CHUNK_ARTICLES, CHUNK_CHARACTERS)
+            after.append(_Then(name, key, len(parsed.articles), parsed.dropped, parsed.problems))
+            yield _ChunkTask(tuple(next(pieces, [])), fmt)
+            for piece in pieces:
+                after.append(_Then(first=False))
+                yield _ChunkTask(tuple(piece), fmt)
 
     with tqdm(desc="annotating", unit="file", disable=not progress, file=sys.stderr) as bar:
-        for result in map_with_annotator(_process_file, tasks(), annotator, jobs=args.jobs):
-            keyed = keys.popleft() if keys else None
+        for result in map_with_annotator(_work, tasks(), annotator, jobs=args.jobs):
+            then = after.popleft()
             if isinstance(result, Problem):
                 on_problem(result)
                 continue
-            bar.update()
-            tally["files"] += 1
-            if run is not None and keyed is not None:
-                run.stored(keyed[1], keyed[0], len(result.items))
-            for dropped in result.dropped:
+            if then.first:
+                bar.update()
+                tally["files"] += 1
+                if run is not None and then.key is not None and then.name is not None:
+                    articles = len(result.items) if then.articles is None else then.articles
+                    run.stored(then.key, then.name, articles)
+            for dropped in (*then.dropped, *result.dropped):
                 on_dropped(dropped)
-            for problem in result.problems:
+            for problem in (*then.problems, *result.problems):
                 on_problem(problem)
             with writing(args.output):
                 for one in result.items:

@@ -31,7 +31,7 @@ from mediamon.match.outlets import OutletIndex
 from mediamon.match.support import SupportModel
 from mediamon.model import FIELDS, Article, Mention
 
-__all__ = ["Annotator", "annotate_all", "map_with_annotator", "worker_annotator"]
+__all__ = ["Annotator", "annotate_all", "chunked", "map_with_annotator", "worker_annotator"]
 
 GazetteerSpec = Gazetteer | str | os.PathLike[str]
 
@@ -190,9 +190,20 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
+def _warm(annotator: Annotator) -> None:
+    """Build the annotator's tables now rather than on its first article."""
+    annotator.compiled, annotator.outlets, annotator.support  # noqa: B018 - built on first use
+
+
 def _init_worker(annotator: Annotator) -> None:
+    """Keep the worker's annotator and build its tables now, before the first task arrives."""
     global _WORKER  # noqa: PLW0603 - one annotator per worker process, built once
     _WORKER = annotator
+    _warm(annotator)
+
+
+def _started() -> None:
+    """A task that does nothing: submitted first, it starts the workers (see map_with_annotator)."""
 
 
 def worker_annotator() -> Annotator:
@@ -206,18 +217,24 @@ def map_with_annotator(
 ) -> Iterator[_R]:
     """``func`` over ``items`` in ``jobs`` worker processes that each hold ``annotator``; results in order.
 
-    Workers receive the annotator's gazetteer specification and build it once
-    (:func:`worker_annotator` gives it to ``func``). At most ``2 * jobs`` items are in
-    flight, so a stream larger than memory stays bounded. A worker that dies fails the
-    run with an error rather than leaving the output short.
+    Forked workers inherit the annotator with its tables, built here once (copy-on-write:
+    not once per worker); workers started otherwise receive its gazetteer specification and
+    build the tables as soon as the pool starts, before the first item is asked for
+    (:func:`worker_annotator` gives the annotator to ``func``). At most ``2 * jobs`` items
+    are in flight, so a stream larger than memory stays bounded. A worker that dies fails
+    the run with an error rather than leaving the output short.
     """
+    import multiprocessing
     from collections import deque
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     pending: deque[Future[_R]] = deque()
+    if multiprocessing.get_start_method() == "fork":
+        _warm(annotator)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,))
     try:
+        pool.submit(_started)
         for item in items:
             pending.append(pool.submit(func, item))
             while len(pending) >= 2 * jobs:
@@ -235,13 +252,17 @@ def _annotate_chunk(articles: list[Article]) -> list[Article]:
     return [annotator.annotate(a) for a in articles]
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunked(articles: Iterable[Article], size: int, characters: int | None = None) -> Iterator[list[Article]]:
+    """``articles`` in lists of at most ``size``, a list also ending once its articles hold
+    ``characters`` of text (title and body) or more; the order kept."""
     chunk: list[Article] = []
+    held = 0
     for article in articles:
         chunk.append(article)
-        if len(chunk) >= size:
+        held += len(article.title) + len(article.body)
+        if len(chunk) >= size or (characters is not None and held >= characters):
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 
@@ -257,5 +278,5 @@ def annotate_all(
         for article in articles:
             yield annotator.annotate(article)
         return
-    for done in map_with_annotator(_annotate_chunk, _chunks(articles, chunk), annotator, jobs=jobs):
+    for done in map_with_annotator(_annotate_chunk, chunked(articles, chunk), annotator, jobs=jobs):
         yield from done

@@ -100,12 +100,11 @@ def _same_letters(surface: str, letters: str) -> bool:
 def case_letters(alias: str) -> str | None:
     """The letters of a short alias written with capitals (``US``, ``MoD``), matched case-sensitively."""
     letters = "".join(_LETTERS.findall(alias))
-    capitals = sum(c.isupper() for c in letters)
     if (
         letters
         and len(letters) <= CASE_SENSITIVE_MAX
         and letters.isascii()
-        and (capitals >= 2 or letters.isupper())
+        and (sum(map(str.isupper, letters)) >= 2 or letters.isupper())
     ):
         return letters
     return None
@@ -275,13 +274,14 @@ class CompiledGazetteer:
         pending: dict[str, dict[str, list[_Pending]]] = {code: {} for code in self.sides}
         variant_owners: dict[tuple[str, str], int] = {}
         fallback = self.sides[languages.FALLBACK]
+        owners = [(side, side.language.owns) for side in self.sides.values()]
         for index, entity in enumerate(self.entities):
             ambiguous = _ambiguous_aliases(entity)
             strict = entity.meta.get("strict") is True
             for lang_code, alias in entity.aliases():
-                side = next((s for s in self.sides.values() if s.language.owns(alias)), fallback)
+                side = next((s for s, owns in owners if owns(alias)), fallback)
                 normalized = side.language.normalizer.normalize(alias).strip()
-                if not normalized or not any(c.isalnum() for c in normalized):
+                if not normalized or not any(map(str.isalnum, normalized)):
                     continue
                 letters = case_letters(alias)
                 unsure = (lang_code, alias) in ambiguous
@@ -345,6 +345,8 @@ class CompiledGazetteer:
     def scan(self, text: str, *, sides: Sequence[str] | None = None) -> list[Candidate]:
         """All filtered candidates in ``text`` (one paragraph), in original offsets."""
         out: list[Candidate] = []
+        if not text:
+            return out  # an empty field (most record titles): no side has anything to find
         for code, side in self.sides.items():
             if sides is not None and code not in sides:
                 continue
