@@ -84,6 +84,10 @@ class Msg:
     DATA_FILE = "invalid data file: {detail}"
     GAZ_MISSING = "missing {field!r}"
     GAZ_EMPTY_ALIAS = "empty alias"
+    GAZ_ROW_LINES = (
+        "a quoted field runs from this line to line {last} (no gazetteer field holds a line break)"
+    )
+    GAZ_QUOTE_ALIAS = "alias {alias!r} starts with a quote that nothing closes (a broken quoted field?)"
     GAZ_BAD_ALIAS = "alias {alias!r} has no letters or digits (tatweel and other modifiers do not count)"
     GAZ_BAD_LANG = "unknown language code {lang!r} (use an ISO 639-1 code such as 'en' or 'ar')"
     GAZ_TWO_TYPES = "id {id!r} has type {new!r} here but {old!r} at line {old_line}"
@@ -113,8 +117,9 @@ class Msg:
     JSON_SKIPPED = "bad JSON: {detail}; skipped to the next record at line {line}"
     JSON_REST_SKIPPED = "bad JSON: {detail}; the rest of the array is skipped"
     JSON_TRAILING = "bad JSON: unexpected data after the end of the array (column {column}), ignored"
-    CSV_UNCLOSED_QUOTE = (
-        "quoted field opened here is never closed; the rest of the file was read as one field"
+    CSV_UNPAIRED_QUOTE = (
+        "unpaired quote: a quoted field opened on this line does not close properly ({detail});"
+        " the line is read as it stands, the lines after it on their own"
     )
     BAD_MENTION = "mention {index}: {detail}; mention left out"
     BAD_ARTICLE = "not an article: {detail}"

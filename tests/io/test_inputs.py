@@ -560,14 +560,6 @@ def test_csv_with_ragged_rows_and_quoted_newlines(tmp_path: Path) -> None:
     ]
 
 
-def test_csv_unclosed_quote_is_reported(tmp_path: Path) -> None:
-    path = write(tmp_path, "x.csv", 'title,body\na,fine\nb,"never closed\nc,d\n')
-    corpus = mediamon.read(path)
-    assert titles(corpus) == ["a", "b"]
-    assert corpus[1].body == "never closed\nc,d"
-    assert [(p.line, p.reason) for p in corpus.problems] == [(3, Msg.CSV_UNCLOSED_QUOTE)]
-
-
 def test_csv_header_with_blank_and_repeated_names_loses_nothing(tmp_path: Path) -> None:
     corpus = mediamon.read(write(tmp_path, "x.csv", "title,title,,body\nA,B,C,D\n"))
     assert corpus[0].title == "A" and corpus[0].body == "D"

@@ -19,7 +19,16 @@ from typing import Any, Literal
 from mediamon.errors import Msg, Problem
 from mediamon.io.records import header_like
 
-__all__ = ["csv_records", "json_records", "jsonl_records", "split_lines", "tsv_records"]
+__all__ = [
+    "Row",
+    "csv_records",
+    "json_records",
+    "jsonl_records",
+    "split_lines",
+    "table_rows",
+    "tsv_quoting",
+    "tsv_records",
+]
 
 #: Keys under which a JSON object holds its list of records.
 _LIST_KEYS = ("articles", "records", "items", "data", "results", "docs")
@@ -250,6 +259,51 @@ def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iter
             pos = resume
 
 
+#: One row of a table: its cells, and its first and last line (a quoted field may hold line breaks).
+Row = tuple[list[str], int, int]
+
+
+def table_rows(
+    text: str,
+    path: str,
+    *,
+    delimiter: str = ",",
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
+) -> Iterator[Row | Problem]:
+    """The rows of a CSV or TSV text, each with its lines; the one row reader of record files
+    and gazetteers.
+
+    Quoting is read strictly: a quote that never closes, or closes before other text
+    (``"Abu Ali`` on one line, closed by the next quote rows later), would swallow the
+    lines after it into one field. Such a row is a problem naming its first line; that
+    line is read as it stands (the quote a character like any other) and reading
+    resumes on the next line, so no later row is lost.
+    """
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    lines = io.StringIO(text, newline="").readlines()
+    total = len(lines)
+    start = 0  # lines before ``start`` are read
+    while start < total:
+        reader = csv.reader(
+            (lines[i] for i in range(start, total)), delimiter=delimiter, quoting=quoting, strict=True
+        )
+        done = 0  # lines the reader has taken, counted from ``start``
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                first = start + done + 1
+                yield Problem(path, first, Msg.CSV_UNPAIRED_QUOTE.format(detail=exc))
+                plain = next(csv.reader([lines[first - 1]], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+                yield plain, first, first
+                start = first
+                break
+            yield row, start + done + 1, start + reader.line_num
+            done = reader.line_num
+
+
 def csv_records(
     text: str,
     path: str,
@@ -263,23 +317,12 @@ def csv_records(
     reads as column names and kept as data otherwise. Without them, a first row that reads
     as data is reported (it is still taken as the header).
     """
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
-    total = text.count("\n") + (0 if text.endswith("\n") else 1)
     header: list[str] | None = None
-    last_end = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield Problem(path, last_end + 1, Msg.CSV_ERROR.format(detail=exc))
-            last_end = reader.line_num
+    for item in table_rows(text, path, delimiter=delimiter, quoting=quoting):
+        if isinstance(item, Problem):
+            yield item
             continue
-        first, last_end = last_end + 1, reader.line_num
-        if _unclosed_quote(text, first, last_end, total):
-            yield Problem(path, first, Msg.CSV_UNCLOSED_QUOTE)
+        row, first, last = item
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
@@ -302,7 +345,7 @@ def csv_records(
         for key, cell in zip(header, row, strict=False):
             if cell != "":
                 record[key] = cell
-        yield record, first, last_end
+        yield record, first, last
 
 
 def _header(row: list[str]) -> list[str]:
@@ -318,22 +361,12 @@ def _header(row: list[str]) -> list[str]:
     return names
 
 
-def _unclosed_quote(text: str, first: int, last: int, total: int) -> bool:
-    """Whether a record running from line ``first`` to the last line opened a quote it never closed."""
-    if last < total or first == last:
-        return False
-    start = 0
-    for _ in range(first - 1):
-        start = text.index("\n", start) + 1
-    return text.count('"', start) % 2 == 1
-
-
 _CSV_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
 #: A cell that opens a quote and never closes it on its line (the quote holds a line break).
 _OPEN_QUOTE = re.compile(r'"(?:[^"]|"")*')
 
 
-def _tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
+def tsv_quoting(text: str) -> Literal[0, 1, 2, 3]:
     """Whether a TSV file uses CSV quoting, or is the plain kind where ``"`` is just a character.
 
     Plain TSV (one record a line, no quoting) is common, and reading it with quoting would
@@ -370,4 +403,4 @@ def _same_width_quoted(text: str, width: int) -> bool:
 
 
 def tsv_records(text: str, path: str, names: Sequence[str] | None = None) -> Iterator[_Record | Problem]:
-    return csv_records(text, path, names, delimiter="\t", quoting=_tsv_quoting(text))
+    return csv_records(text, path, names, delimiter="\t", quoting=tsv_quoting(text))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import json
 import os
 import re
@@ -28,6 +27,7 @@ import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
 from mediamon.io import compression
+from mediamon.io.record_files import table_rows, tsv_quoting
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -288,7 +288,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self._order: list[str] = []
         self._types: dict[str, tuple[str, int]] = {}
-        self._names: dict[str, dict[str, list[str]]] = {}
+        # Aliases per entity and language, in file order (a dict: one entity may have very many).
+        self._names: dict[str, dict[str, dict[str, None]]] = {}
         self._display: dict[str, str] = {}
         self._meta: dict[str, dict[str, Any]] = {}
 
@@ -309,6 +310,10 @@ class _Builder:
         if not any(_counts_as_letter(c) for c in alias):
             self._problem(line, Msg.GAZ_BAD_ALIAS.format(alias=alias))
             return None
+        if alias.startswith('"') and alias.count('"') == 1:
+            # A quote meant to open a field, read as a character (plain TSV, a CSV line re-read).
+            self._problem(line, Msg.GAZ_QUOTE_ALIAS.format(alias=alias))
+            return None
         return str(alias)
 
     def _lang_ok(self, line: int, lang: Any) -> bool:
@@ -324,9 +329,7 @@ class _Builder:
         clean = self._alias_ok(line, alias)
         if clean is None:
             return
-        bucket = self._names[clean_id].setdefault(lang.lower(), [])
-        if clean not in bucket:
-            bucket.append(clean)
+        self._names[clean_id].setdefault(lang.lower(), {})[clean] = None
 
     def declare(self, line: int, entity_id: Any, etype: Any, name: Any = None) -> str | None:
         """Register an entity (its id, type and display name); its clean id, or None after a problem."""
@@ -405,27 +408,28 @@ class _Builder:
                 self._meta.setdefault(item["id"].strip(), {}).update(meta)
 
     def table(self, text: str, delimiter: str) -> None:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            header = [h.strip().lower() for h in next(reader)]
-        except (StopIteration, csv.Error):
-            self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
-            return
-        if any(c not in header for c in _CONTRACT_COLUMNS):
-            self._problem(1, Msg.GAZ_HEADER.format(found=", ".join(header) or "nothing"))
-            return
-        col = {name: header.index(name) for name in header}
-        previous = reader.line_num
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                self._problem(reader.line_num, Msg.CSV_ERROR.format(detail=exc))
-                previous = reader.line_num
+        quoting = tsv_quoting(text) if delimiter == "\t" else csv.QUOTE_MINIMAL
+        col: dict[str, int] | None = None
+        broken = 0  # the line of the last unpaired quote: its row (re-read as it stands) is not added
+        for item in table_rows(text, self.path, delimiter=delimiter, quoting=quoting):
+            if isinstance(item, Problem):
+                self.problems.append(item)
+                broken = item.line or 0
                 continue
-            number, previous = previous + 1, reader.line_num
+            row, number, last = item
+            if number == broken:
+                continue
+            if last > number:
+                # No gazetteer field holds a line break: a quote opened here ran over later rows.
+                self._problem(number, Msg.GAZ_ROW_LINES.format(last=last))
+                continue
+            if col is None:
+                header = [h.strip().lower() for h in row]
+                if any(c not in header for c in _CONTRACT_COLUMNS):
+                    self._problem(number, Msg.GAZ_HEADER.format(found=", ".join(header) or "nothing"))
+                    return
+                col = {name: header.index(name) for name in header}
+                continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < len(_CONTRACT_COLUMNS):
@@ -435,7 +439,7 @@ class _Builder:
                 )
                 continue
 
-            def cell(name: str, row: list[str] = row) -> str | None:
+            def cell(name: str, row: list[str] = row, col: dict[str, int] = col) -> str | None:
                 index = col.get(name)
                 return row[index] if index is not None and index < len(row) else None
 
@@ -447,6 +451,8 @@ class _Builder:
                 cell("alias") or "",
                 cell("name"),
             )
+        if col is None:
+            self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
 
     def jrc(self, text: str) -> None:
         for number, raw in enumerate(text.split("\n"), start=1):
@@ -484,7 +490,7 @@ class _Builder:
         out = []
         for entity_id in self._order:
             collected = self._names.pop(entity_id)
-            names = {lang: aliases for lang, aliases in collected.items() if aliases}
+            names = {lang: list(aliases) for lang, aliases in collected.items() if aliases}
             if not names and not _blocks(self._meta.get(entity_id)):
                 continue
             out.append(
