@@ -363,10 +363,12 @@ class Corpus(Sequence[Article]):
 
     @classmethod
     def from_sqlite(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Every article of a store, in the order first added, exactly as written."""
+        """Every article of a store, in the order first added, exactly as written; what a damaged
+        row held that could not be read is in ``problems`` (one a row, the article still read)."""
         from mediamon.store import read_store
 
-        return cls(read_store(path))
+        found: list[Problem] = []
+        return cls(read_store(path, on_problem=found.append), problems=found)
 
     def write(self, path: str | os.PathLike[str] | None = None) -> int:
         """Write the articles to ``path`` (format by suffix, atomically; stdout for ``-``/None)."""

@@ -158,6 +158,13 @@ class Msg:
         " (mediamon.Store(path)) to upgrade it to version {want!r}"
     )
     STORE_ERROR = "store error: {detail}"
+    STORE_LOCKED = "the store is locked by another process (a run writing to it?); try again when it ends"
+    STORE_BAD_ROW = "row {pk} (article {id!r}): {detail}"
+    STORE_ID_TAKEN = (
+        "id {id!r} is also the id of a different article ({first}); both kept, this one stored as {new!r}"
+        " (meta.crawler_id keeps the id)"
+    )
+    STORE_SAME_ARTICLE = "the same article as {first} (same id {id!r} and text); stored once"
     STORE_NEEDS_FTS5 = (
         "this store has a full-text index, but this Python's sqlite3 lacks FTS5; open it read-only to search"
     )

@@ -218,23 +218,32 @@ def write(action: Callable[[], Any], path: str) -> None:
 
 
 def read_annotated(path: str) -> Corpus:
-    """An annotated output as it is: a store (``.db``), else our JSON Lines (or any input ``read`` takes)."""
+    """An annotated output as it is: a store (``.db``), else our JSON Lines (or any input ``read`` takes).
+
+    A store's damaged rows are in the corpus's ``problems`` (:meth:`Corpus.from_sqlite`)."""
     from mediamon.corpus import Corpus
     from mediamon.io.inputs import read
-    from mediamon.store import STORE_SUFFIXES, read_store
+    from mediamon.store import STORE_SUFFIXES
 
     if path.lower().endswith(STORE_SUFFIXES):
         with store_errors(path):
-            return Corpus(read_store(path))
+            return Corpus.from_sqlite(path)
     return read(path)
 
 
 @contextlib.contextmanager
 def store_errors(path: str) -> Iterator[None]:
-    """An SQLite failure (locked, full, damaged) as a one-line error naming the store."""
+    """An SQLite failure (locked, full, damaged) as a one-line error naming the store: a full disk
+    exits 2 as it does for a file (:func:`writing`), a locked or damaged store 1."""
     import sqlite3
+
+    from mediamon.store.schema import failure_kind
 
     try:
         yield
     except sqlite3.Error as exc:
-        raise InputError(Msg.STORE_ERROR.format(detail=exc), path=path) from exc
+        kind = failure_kind(exc)
+        if kind == "full":
+            raise UsageError(Msg.CANNOT_WRITE.format(detail=exc), path=path) from exc
+        reason = Msg.STORE_LOCKED if kind == "locked" else Msg.STORE_ERROR.format(detail=exc)
+        raise InputError(reason, path=path) from exc

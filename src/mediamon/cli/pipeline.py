@@ -238,10 +238,15 @@ def _stream(
 
     progress = not args.quiet and sys.stderr.isatty()
     gazetteer = annotator.gazetteer if annotator is not None and fmt == "sqlite" else None
+
+    def on_problem(problem: Problem) -> None:
+        tally["problems"] += 1
+        report_problems([problem])
+
     with (
         store_errors(args.output),
         writing(args.output),
-        open_writer(args.output, format=fmt, gazetteer=gazetteer) as writer,
+        open_writer(args.output, format=fmt, gazetteer=gazetteer, on_problem=on_problem) as writer,
         writing(args.dropped or "-"),
         _dropped_output(args.dropped) as dropped_out,
     ):
@@ -250,10 +255,6 @@ def _stream(
             tally["dropped"] += 1
             if dropped_out is not None:
                 dropped_out.write(json.dumps(dropped.to_dict(), ensure_ascii=False) + "\n")
-
-        def on_problem(problem: Problem) -> None:
-            tally["problems"] += 1
-            report_problems([problem])
 
         if annotator is not None and args.jobs > 1:
             _stream_parallel(args, annotator, writer, on_dropped, on_problem, tally, progress, run)

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.inputs:
         if name.lower().endswith(STORE_SUFFIXES):
             with store_errors(name):
-                corpus = Corpus(read_store(name))
+                corpus = Corpus(read_store(name, on_problem=problems.append))
         else:
             corpus = read(name, encoding=args.encoding, day_first=not args.month_first, progress=progress)
             problems.extend(corpus.problems)

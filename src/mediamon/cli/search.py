@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from mediamon.cli.common import EXIT_OK, count, say, store_errors, visible
+from mediamon.cli.common import EXIT_OK, EXIT_PROBLEMS, count, report_problems, say, store_errors, visible
 from mediamon.errors import Msg, UsageError
 
 __all__ = ["add_arguments", "run"]
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
     for warning in caught:
         say(f"{args.db}: note: {warning.message}")
+    report_problems(store.problems)
     for hit in hits:
         article = hit.article
         date = article.date.isoformat() if article.date else "undated"
@@ -72,4 +73,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {visible(hit.snippet())}")
     if not args.quiet:
         print(f"mediamon: {count(len(hits), 'hit')}", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_PROBLEMS if store.problems else EXIT_OK

@@ -17,10 +17,10 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from mediamon.errors import Msg, UsageError
+from mediamon.errors import Msg, Problem, UsageError
 from mediamon.io import compression
 from mediamon.io.atomic import atomic_write
 from mediamon.model import ARTICLE_FIELDS, Article
@@ -268,8 +268,10 @@ class ArticleWriter:
         *,
         gazetteer: Gazetteer | None = None,
         batch: int = 500,
+        on_problem: Callable[[Problem], None] | None = None,
     ):
         self.format = fmt
+        self._on_problem = on_problem
         self.count = 0
         self._handle = handle
         self._store = store
@@ -306,7 +308,12 @@ class ArticleWriter:
 
     def _flush_batch(self) -> None:
         if self._pending and self._store is not None:
-            self.count += self._store.add(self._pending, gazetteer=self._gazetteer, batch=len(self._pending))
+            self.count += self._store.add(
+                self._pending,
+                gazetteer=self._gazetteer,
+                batch=len(self._pending),
+                on_problem=self._on_problem,
+            )
         self._pending = []
 
     def close(self) -> None:
@@ -332,12 +339,14 @@ def open_writer(
     *,
     format: str | None = None,
     gazetteer: Gazetteer | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> Iterator[ArticleWriter]:
     """A streaming writer for ``path`` (format by suffix, or ``format``; stdout for ``-``/None).
 
     A file is written to a temporary file renamed over ``path`` only when the block ends
     without an error, so an interrupted run leaves no partial output. A store is added
-    to a batch (one transaction) at a time, recording ``gazetteer``'s aliases.
+    to a batch (one transaction) at a time, recording ``gazetteer``'s aliases; what it
+    reports (two different articles under one id, see :meth:`Store.add`) goes to ``on_problem``.
     """
     fmt = format or output_format(path)
     if fmt == "sqlite":
@@ -347,7 +356,7 @@ def open_writer(
         from mediamon.store import Store
 
         with Store(path) as store:
-            writer = ArticleWriter(fmt, store=store, gazetteer=gazetteer)
+            writer = ArticleWriter(fmt, store=store, gazetteer=gazetteer, on_problem=on_problem)
             yield writer
             writer.close()
         return

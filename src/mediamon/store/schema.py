@@ -6,6 +6,7 @@ One file holds everything: ``articles``, ``mentions``, ``entities``, ``aliases``
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -25,6 +26,8 @@ UPGRADABLE = ("1",)
 #: File suffixes the command line treats as a store.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 BATCH = 500
+#: Seconds a connection waits for another process's lock before the store is reported locked.
+BUSY_TIMEOUT = 5.0
 CHUNK = 400  # ids per ``IN (...)`` when loading, under every SQLite's variable limit
 TOKEN = re.compile(r"[^\W_]+")
 SPACES = re.compile(r"\s+")
@@ -142,6 +145,23 @@ def fts5_available() -> bool:
     return True
 
 
+#: SQLite's primary result codes that the command line tells apart (``sqlite3.Error.sqlite_errorcode``).
+_LOCKED_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+_FULL_CODES = (13,)  # SQLITE_FULL
+
+
+def failure_kind(exc: BaseException) -> str:
+    """``"locked"`` (another process holds the store), ``"full"`` (no space) or ``"other"``."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        code &= 0xFF  # an extended code's low byte is its primary code
+        if code in _LOCKED_CODES:
+            return "locked"
+        if code in _FULL_CODES:
+            return "full"
+    return "other"
+
+
 def clean(value: str) -> str:
     """Text SQLite can hold: lone surrogates (never in text read from files) become U+FFFD."""
     return SURROGATE.sub("\ufffd", value) if SURROGATE.search(value) else value
@@ -164,8 +184,8 @@ def source_key(source: str | None) -> str | None:
 def mention_values(m: Mention) -> tuple[Any, ...]:
     return (
         m.field,
-        m.start,
-        m.end,
+        clamp(m.start),
+        clamp(m.end),
         clean(m.text),
         clean(m.entity_id),
         clean(m.entity_type),
@@ -177,22 +197,67 @@ def mention_values(m: Mention) -> tuple[Any, ...]:
     )
 
 
-def article_from_row(row: Sequence[Any], mentions: Iterable[Mention]) -> Article:
+#: SQLite's integers are 64-bit: a line number or offset beyond them (no file has 2**63 lines; such a
+#: number can only come from a forged record) is stored as the largest, never an OverflowError.
+MAX_INTEGER = 2**63 - 1
+
+
+def clamp(value: int) -> int:
+    """An integer SQLite can hold: beyond 64 bits, the nearest end of the range."""
+    return max(-MAX_INTEGER - 1, min(MAX_INTEGER, value))
+
+
+def _text(value: Any, name: str, faults: list[str], default: str | None) -> str | None:
+    """A text column as text (SQLite lets any column hold any type: another tool may have written it)."""
+    if value is None or isinstance(value, str):
+        return default if value is None else value
+    faults.append(f"{name} is {type(value).__name__}, not text; read as text")
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def article_from_row(row: Sequence[Any], mentions: Iterable[Mention]) -> tuple[Article, list[str]]:
+    """The Article of an ``articles`` row, and what in the row could not be read as written.
+
+    A damaged row (a date that is not ISO, ``meta`` that is not a JSON object, a value of the
+    wrong type) still gives its article: a bad date reads as undated (``date_text`` keeps what
+    was written), bad ``meta`` as ``{"unreadable_meta": TEXT}``, a bad origin as none.
+    """
     _pk, ident, title, body, date, date_text, author, source, url, lang, path, first, last, meta = row
-    return Article(
-        id=ident,
-        title=title,
-        body=body,
-        date=dt.date.fromisoformat(date) if date else None,
-        date_text=date_text,
-        author=author,
-        source=source,
-        url=url,
-        lang=lang,
+    faults: list[str] = []
+    day: dt.date | None = None
+    if date is not None and date != "":
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(date) if isinstance(date, str) else None
+        if day is None:
+            faults.append(f"date {date!r} is not an ISO date; read as undated")
+    try:
+        values = json.loads(meta) if isinstance(meta, str | bytes) else None
+    except (ValueError, RecursionError):
+        values = None
+    if not isinstance(values, dict):
+        faults.append(f"meta {str(meta)[:40]!r} is not a JSON object; kept as meta['unreadable_meta']")
+        values = {"unreadable_meta": meta if isinstance(meta, str) else str(meta)}
+    origin = None
+    if path is not None:
+        if isinstance(path, str) and isinstance(first, int) and isinstance(last, int):
+            origin = Origin(path, first, last)
+        else:
+            faults.append(f"origin ({path!r}, {first!r}, {last!r}) is not a path and two lines; left out")
+    article = Article(
+        id=_text(ident, "id", faults, "") or "",
+        title=_text(title, "title", faults, "") or "",
+        body=_text(body, "body", faults, "") or "",
+        date=day,
+        date_text=_text(date_text, "date_text", faults, None),
+        author=_text(author, "author", faults, None),
+        source=_text(source, "source", faults, None),
+        url=_text(url, "url", faults, None),
+        lang=_text(lang, "lang", faults, "und") or "und",
         mentions=tuple(mentions),
-        origin=Origin(path, first, last) if path is not None else None,
-        meta=json.loads(meta),
+        origin=origin,
+        meta=values,
     )
+    return article, faults
 
 
 def add_missing_columns(conn: Any) -> None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from mediamon.errors import InputError, Msg, UsageError
-from mediamon.model import Article, Mention
+from mediamon.errors import InputError, Msg, Problem, UsageError
+from mediamon.model import Article, Mention, article_id
 
 if TYPE_CHECKING:
     from mediamon.match.gazetteer import Entity, Gazetteer
@@ -25,18 +26,22 @@ from mediamon.store.runs import RunLog
 from mediamon.store.schema import (
     ARTICLE_COLUMNS,
     BATCH,
+    BUSY_TIMEOUT,
     CHUNK,
     FTS_FILL,
     FTS_SCHEMA,
     FTS_TABLE,
+    MAX_INTEGER,
     OLD_FTS,
     SCHEMA,
     SCHEMA_VERSION,
     UPGRADABLE,
     add_missing_columns,
     article_from_row,
+    clamp,
     clean,
     clean_opt,
+    failure_kind,
     fts5_available,
     has_column,
     mention_values,
@@ -58,6 +63,11 @@ class Store(RunLog):
     file is missing). Use as a context manager, or call :meth:`close`. Opened writable, it
     writes its Datasette metadata beside it (``corpus.metadata.json``, store/datasette.py)
     unless ``datasette_metadata=False``.
+
+    ``problems`` collects what this object met and could not take as it was: rows read
+    back damaged (a bad date, ``meta`` that is not JSON: the article is still returned,
+    see :func:`~mediamon.store.schema.article_from_row`) and articles given an id that a
+    different article added through this object already had (see :meth:`add`).
     """
 
     def __init__(
@@ -67,15 +77,18 @@ class Store(RunLog):
 
         self.path = os.fspath(path)
         self.readonly = readonly
+        self.problems: list[Problem] = []
+        self._reported: set[int] = set()
+        self._session = False
         if readonly and not os.path.isfile(self.path):
             raise UsageError(Msg.NOT_FOUND, path=self.path)
         try:
             if readonly:
                 uri = "file:" + uri_path(self.path) + "?mode=ro"
-                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
             else:
                 os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-                self._conn = sqlite3.connect(self.path, isolation_level=None)
+                self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         except (sqlite3.Error, OSError) as exc:
             raise UsageError(Msg.STORE_ERROR.format(detail=exc), path=self.path) from exc
         try:
@@ -98,6 +111,8 @@ class Store(RunLog):
         try:
             rows = self._conn.execute("SELECT name FROM sqlite_master").fetchall()
         except sqlite3.DatabaseError as exc:
+            if failure_kind(exc) == "locked":
+                raise InputError(Msg.STORE_LOCKED, path=self.path) from exc
             raise InputError(Msg.STORE_NOT_DB.format(detail=exc), path=self.path) from exc
         return {str(name) for (name,) in rows}
 
@@ -191,8 +206,18 @@ class Store(RunLog):
         *,
         gazetteer: Gazetteer | None = None,
         batch: int = BATCH,
+        on_problem: Callable[[Problem], None] | None = None,
     ) -> int:
         """Upsert articles by id (mentions replaced), ``batch`` per transaction; return how many.
+
+        An id names one article: adding an article under an id the store holds replaces it
+        (a crawler's updated copy, a re-run). But the id is the crawler's, and a crawler may
+        give two different articles one id: when an article reaches this object under an id
+        that a *different* article (other title, date text or body) was added with earlier
+        through the same object (one run), it is stored as ``ID#CONTENT_ID`` (its own
+        :func:`~mediamon.model.article_id`; ``meta.crawler_id`` keeps the id), so neither is
+        lost; a repeat of the same article is stored once. Both are reported (``on_problem``
+        and :attr:`problems`), naming the line of the first.
 
         Each mentioned entity goes into ``entities`` with the aliases its mentions
         matched; given the ``gazetteer`` that annotated them, with all its aliases too
@@ -206,10 +231,10 @@ class Store(RunLog):
         for article in articles:
             pending.append(article)
             if len(pending) >= batch:
-                count += self._write_batch(pending, gazetteer)
+                count += self._write_batch(pending, gazetteer, on_problem)
                 pending = []
         if pending:
-            count += self._write_batch(pending, gazetteer)
+            count += self._write_batch(pending, gazetteer, on_problem)
         return count
 
     def add_entities(self, entities: Iterable[Entity]) -> int:
@@ -221,12 +246,60 @@ class Store(RunLog):
                 count += 1
         return count
 
-    def _write_batch(self, batch: Sequence[Article], gazetteer: Gazetteer | None) -> int:
+    def _write_batch(
+        self,
+        batch: Sequence[Article],
+        gazetteer: Gazetteer | None,
+        on_problem: Callable[[Problem], None] | None,
+    ) -> int:
+        found: list[Problem] = []
         with self._transaction():
-            for article in batch:
+            kept = [self._own_id(article, found) for article in batch]
+            for article in kept:
                 self._put_article(article)
-            self._put_mentioned(batch, gazetteer)
+            self._put_mentioned(kept, gazetteer)
+        for problem in found:
+            self.problems.append(problem)
+            if on_problem is not None:
+                on_problem(problem)
         return len(batch)
+
+    def _own_id(self, article: Article, found: list[Problem]) -> Article:
+        """``article``, or a copy under ``ID#CONTENT_ID`` when a different article was added under
+        its id through this object (ids added so far are in a temporary table, not in memory)."""
+        conn = self._conn
+        if not self._session:
+            conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS added"
+                " (id TEXT PRIMARY KEY, content TEXT NOT NULL, line TEXT)"
+            )
+            self._session = True
+        content = article_id(article.title, article.date_text, article.body)
+        ident = clean(article.id)
+        origin = article.origin
+        path, line = (origin.path, origin.first_line) if origin else (self.path, None)
+        where = f"{path}:{line}" if origin else None
+        row = conn.execute("SELECT content, line FROM added WHERE id = ?", (ident,)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO added (id, content, line) VALUES (?, ?, ?)", (ident, content, where))
+            return article
+        if row[0] == content:
+            first = row[1] or "an earlier article"
+            found.append(Problem(path, line, Msg.STORE_SAME_ARTICLE.format(id=article.id, first=first)))
+            return article
+        new_id = f"{ident}#{content}"
+        renamed = article.evolve(
+            id=new_id, meta={**article.meta, "crawler_id": article.meta.get("crawler_id", article.id)}
+        )
+        again = conn.execute("SELECT line FROM added WHERE id = ?", (new_id,)).fetchone()
+        if again is not None:  # this article came under this id before, and was renamed then
+            first = again[0] or "an earlier article"
+            found.append(Problem(path, line, Msg.STORE_SAME_ARTICLE.format(id=article.id, first=first)))
+            return renamed
+        conn.execute("INSERT INTO added (id, content, line) VALUES (?, ?, ?)", (new_id, content, where))
+        first = row[1] or "an earlier article"
+        found.append(Problem(path, line, Msg.STORE_ID_TAKEN.format(id=article.id, first=first, new=new_id)))
+        return renamed
 
     def _put_article(self, a: Article) -> None:
         origin = a.origin
@@ -242,8 +315,8 @@ class Store(RunLog):
             clean_opt(a.url),
             clean(a.lang),
             clean_opt(origin.path) if origin else None,
-            origin.first_line if origin else None,
-            origin.last_line if origin else None,
+            clamp(origin.first_line) if origin else None,
+            clamp(origin.last_line) if origin else None,
             clean(json.dumps(dict(a.meta), ensure_ascii=False, default=str)),
         )
         conn = self._conn
@@ -355,9 +428,7 @@ class Store(RunLog):
         case-insensitively.
         """
         where, params = filters(entity=entity, since=since, until=until, lang=lang, source=source)
-        if limit is not None and limit < 1:
-            raise ValueError(Msg.BAD_LIMIT.format(value=limit))
-        return self._load(" AND ".join(where), params, limit=limit)
+        return self._load(" AND ".join(where), params, limit=None if limit is None else _limit(limit))
 
     def discovered_ids(self) -> set[str]:
         """Ids of the stored entities that are discovered names, not gazetteer entities."""
@@ -394,7 +465,19 @@ class Store(RunLog):
                 chunk,
             ):
                 mentions.setdefault(pk, []).append(Mention(*values))
-        return [article_from_row(row, mentions.get(row[0], ())) for row in rows]
+        out = []
+        for row in rows:
+            article, faults = article_from_row(row, mentions.get(row[0], ()))
+            if faults and row[0] not in self._reported:
+                self._reported.add(row[0])
+                detail = "; ".join(faults)
+                self.problems.append(
+                    Problem(
+                        self.path, None, Msg.STORE_BAD_ROW.format(pk=row[0], id=article.id, detail=detail)
+                    )
+                )
+            out.append(article)
+        return out
 
     # -- searching -----------------------------------------------------------------------
 
@@ -416,8 +499,7 @@ class Store(RunLog):
         """
         if not query or not query.strip():
             raise ValueError(Msg.SEARCH_EMPTY)
-        if limit < 1:
-            raise ValueError(Msg.BAD_LIMIT.format(value=limit))
+        limit = _limit(limit)
         if not self.fts and not self._warned:
             warnings.warn(Msg.NO_FTS5, RuntimeWarning, stacklevel=2)
             self._warned = True
@@ -471,6 +553,16 @@ class Store(RunLog):
         return f"a.pk IN (SELECT pk FROM search_text WHERE {' AND '.join(parts)})", params
 
 
+def _limit(value: object) -> int:
+    """A row limit SQLite takes: a whole number at least 1 (ValueError otherwise); more than its
+    64-bit integers hold means all rows."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(Msg.BAD_LIMIT.format(value=value))
+    if value < 1 or (isinstance(value, float) and not value.is_integer() and value != math.inf):
+        raise ValueError(Msg.BAD_LIMIT.format(value=value))
+    return MAX_INTEGER if value >= MAX_INTEGER else int(value)
+
+
 def write_store(
     articles: Iterable[Article],
     path: str | os.PathLike[str],
@@ -514,7 +606,19 @@ def write_store(
     return count
 
 
-def read_store(path: str | os.PathLike[str]) -> list[Article]:
-    """Every article of the store at ``path``, in the order first added (the store is not changed)."""
+def read_store(
+    path: str | os.PathLike[str], *, on_problem: Callable[[Problem], None] | None = None
+) -> list[Article]:
+    """Every article of the store at ``path``, in the order first added (the store is not changed).
+
+    A damaged row still gives its article; what could not be read is reported to ``on_problem``
+    (one :class:`Problem` a row, naming the store and the row), or warned about without one.
+    """
     with Store(path, readonly=True) as store:
-        return store.articles()
+        articles = store.articles()
+    for problem in store.problems:
+        if on_problem is None:
+            warnings.warn(str(problem), RuntimeWarning, stacklevel=2)
+        else:
+            on_problem(problem)
+    return articles
