@@ -117,6 +117,7 @@ class Msg:
     JSON_SKIPPED = "bad JSON: {detail}; skipped to the next record at line {line}"
     JSON_REST_SKIPPED = "bad JSON: {detail}; the rest of the array is skipped"
     JSON_TRAILING = "bad JSON: unexpected data after the end of the array (column {column}), ignored"
+    JSON_TRAILING_DOC = "bad JSON: unexpected data after the end of the document (column {column}), ignored"
     CSV_UNPAIRED_QUOTE = (
         "unpaired quote: a quoted field opened on this line does not close properly ({detail});"
         " the line is read as it stands, the lines after it on their own"
@@ -164,7 +165,6 @@ class Msg:
         "id {id!r} is also the id of a different article ({first}); both kept, this one stored as {new!r}"
         " (meta.crawler_id keeps the id)"
     )
-    STORE_SAME_ARTICLE = "the same article as {first} (same id {id!r} and text); stored once"
     STORE_NEEDS_FTS5 = (
         "this store has a full-text index, but this Python's sqlite3 lacks FTS5; open it read-only to search"
     )

@@ -158,6 +158,8 @@ def _run(args: argparse.Namespace, annotate: bool) -> int:
             )
         if annotate:
             parts.append(count(tally["mentions"], "mention"))
+        if tally["repeats"]:
+            parts.append(f"{count(tally['repeats'], 'repeat')} of an article stored once")
         if tally["problems"]:
             parts.append(count(tally["problems"], "problem"))
         print(f"mediamon: {', '.join(parts)}", file=sys.stderr)
@@ -258,29 +260,44 @@ def _stream(
 
         if annotator is not None and args.jobs > 1:
             _stream_parallel(args, annotator, writer, on_dropped, on_problem, tally, progress, run)
-            return
-        from mediamon.io.inputs import iter_articles
+        else:
+            _stream_serial(args, annotator, writer, on_dropped, on_problem, tally, progress, run)
+    tally["repeats"] = writer.repeats  # known once the last batch is in
 
-        stream: Iterator[Article] = (
-            iter_articles(
-                args.inputs,
-                encoding=args.encoding,
-                day_first=not args.month_first,
-                progress=progress,
-                on_dropped=on_dropped,
-                on_problem=on_problem,
-                columns=args.columns,
-            )
-            if run is None
-            else _run_articles(args, run, on_dropped, on_problem, tally)
+
+def _stream_serial(
+    args: argparse.Namespace,
+    annotator: Annotator | None,
+    writer: ArticleWriter,
+    on_dropped: Callable[[Dropped], None],
+    on_problem: Callable[[Problem], None],
+    tally: Counter[str],
+    progress: bool,
+    run: Run | None,
+) -> None:
+    """Read, annotate and write in this process, one article at a time."""
+    from mediamon.io.inputs import iter_articles
+
+    stream: Iterator[Article] = (
+        iter_articles(
+            args.inputs,
+            encoding=args.encoding,
+            day_first=not args.month_first,
+            progress=progress,
+            on_dropped=on_dropped,
+            on_problem=on_problem,
+            columns=args.columns,
         )
-        for article in stream:
-            if annotator is not None:
-                article = annotator.annotate(article)  # noqa: PLW2901 - the annotated version is written
-                tally["mentions"] += len(article.mentions)
-            with writing(args.output):
-                writer.write(article)
-            tally["articles"] += 1
+        if run is None
+        else _run_articles(args, run, on_dropped, on_problem, tally)
+    )
+    for article in stream:
+        if annotator is not None:
+            article = annotator.annotate(article)  # noqa: PLW2901 - the annotated version is written
+            tally["mentions"] += len(article.mentions)
+        with writing(args.output):
+            writer.write(article)
+        tally["articles"] += 1
 
 
 def _dropped_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:

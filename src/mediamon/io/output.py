@@ -284,6 +284,11 @@ class ArticleWriter:
             handle.write("[")
 
     @property
+    def repeats(self) -> int:
+        """Articles a store was given again unchanged in this run (stored once; 0 for files)."""
+        return self._store.repeats if self._store is not None else 0
+
+    @property
     def renders(self) -> bool:
         """Whether :meth:`write_rendered` is accepted (every format but a store)."""
         return self._handle is not None

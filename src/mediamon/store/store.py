@@ -78,6 +78,8 @@ class Store(RunLog):
         self.path = os.fspath(path)
         self.readonly = readonly
         self.problems: list[Problem] = []
+        #: Articles added again through this object unchanged (same id and text): stored once.
+        self.repeats = 0
         self._reported: set[int] = set()
         self._session = False
         if readonly and not os.path.isfile(self.path):
@@ -216,8 +218,8 @@ class Store(RunLog):
         that a *different* article (other title, date text or body) was added with earlier
         through the same object (one run), it is stored as ``ID#CONTENT_ID`` (its own
         :func:`~mediamon.model.article_id`; ``meta.crawler_id`` keeps the id), so neither is
-        lost; a repeat of the same article is stored once. Both are reported (``on_problem``
-        and :attr:`problems`), naming the line of the first.
+        lost; the first is named in the problem (``on_problem`` and :attr:`problems`). A repeat
+        of the same article (a file read twice) is stored once and counted in :attr:`repeats`.
 
         Each mentioned entity goes into ``entities`` with the aliases its mentions
         matched; given the ``gazetteer`` that annotated them, with all its aliases too
@@ -284,17 +286,15 @@ class Store(RunLog):
             conn.execute("INSERT INTO added (id, content, line) VALUES (?, ?, ?)", (ident, content, where))
             return article
         if row[0] == content:
-            first = row[1] or "an earlier article"
-            found.append(Problem(path, line, Msg.STORE_SAME_ARTICLE.format(id=article.id, first=first)))
+            self.repeats += 1
             return article
         new_id = f"{ident}#{content}"
         renamed = article.evolve(
             id=new_id, meta={**article.meta, "crawler_id": article.meta.get("crawler_id", article.id)}
         )
-        again = conn.execute("SELECT line FROM added WHERE id = ?", (new_id,)).fetchone()
+        again = conn.execute("SELECT 1 FROM added WHERE id = ?", (new_id,)).fetchone()
         if again is not None:  # this article came under this id before, and was renamed then
-            first = again[0] or "an earlier article"
-            found.append(Problem(path, line, Msg.STORE_SAME_ARTICLE.format(id=article.id, first=first)))
+            self.repeats += 1
             return renamed
         conn.execute("INSERT INTO added (id, content, line) VALUES (?, ?, ?)", (new_id, content, where))
         first = row[1] or "an earlier article"
