@@ -8,6 +8,7 @@ mean what is :mod:`mediamon.io.records`' job.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -96,19 +97,33 @@ def _whole_json(text: str) -> bool:
 
 
 class _Lines:
-    """Line numbers of positions in a text, counted incrementally for increasing positions."""
+    """Line numbers and columns of positions in a text, counted from the last position asked
+    for (forward or back), so a pass over the text costs its length, however many are asked."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.line = 1
+        self.start = 0  # where the line of ``pos`` starts
 
     def at(self, pos: int) -> int:
-        if pos < self.pos:
-            self.pos, self.line = 0, 1
-        self.line += self.text.count("\n", self.pos, pos)
+        text = self.text
+        if pos >= self.pos:
+            crossed = text.count("\n", self.pos, pos)
+            if crossed:
+                self.line += crossed
+                self.start = text.rfind("\n", self.pos, pos) + 1
+        else:
+            crossed = text.count("\n", pos, self.pos)
+            if crossed:
+                self.line -= crossed
+                self.start = text.rfind("\n", 0, pos) + 1
         self.pos = pos
         return self.line
+
+    def column(self, pos: int) -> int:
+        self.at(pos)
+        return pos - self.start + 1
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -118,33 +133,107 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
+#: The first window :func:`_decode_at` reads; it grows fourfold until the value fits.
+_WINDOW = 4096
+
+
+class _Fault:
+    """Why a JSON value did not decode, and where (a position in the whole text)."""
+
+    def __init__(self, msg: str, pos: int) -> None:
+        self.msg = msg
+        self.pos = pos
+
+
+def _decode_at(text: str, pos: int) -> tuple[Any, int] | _Fault:
+    """The JSON value at ``pos`` and where it ends, or why it is not one.
+
+    Decoded from a window of the text that grows until the value fits: ``JSONDecodeError``
+    counts the lines from the start of what it was given, so decoding in the whole text
+    would make each bad element cost the text before it (quadratic in a file of many).
+    """
+    size, length = _WINDOW, len(text)
+    while True:
+        whole = pos + size >= length
+        chunk = text if whole and pos == 0 else text[pos : pos + size]
+        try:
+            value, end = _DECODER.raw_decode(chunk)
+        except json.JSONDecodeError as exc:
+            cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(chunk) - 1
+            if whole or not cut:
+                return _Fault(exc.msg, pos + exc.pos)
+        except RecursionError:
+            return _Fault("nested too deeply", pos)
+        else:
+            if whole or end < len(chunk):  # a number ending at the window's end may go on
+                return value, pos + end
+        size *= 4
+
+
+def _fault_detail(fault: _Fault, lines: _Lines) -> str:
+    if fault.msg == "nested too deeply":
+        return fault.msg
+    return f"{fault.msg} (line {lines.at(fault.pos)}, column {lines.column(fault.pos)})"
+
+
 def json_records(text: str, path: str) -> Iterator[_Record | Problem]:
-    """A JSON file: an array of records, an object holding one, a single record, or JSON Lines."""
+    """A JSON file: an array of records, an object holding one, a single record, or JSON Lines.
+
+    What cannot be parsed is salvaged around: JSON Lines in a ``.json`` file whose first line
+    is broken are read line by line; a wrapper object followed by junk gives its records and
+    one problem for the junk.
+    """
     start = _skip_ws(text, 0)
     if text[start : start + 1] == "[":
         yield from _json_array(text, start + 1, path)
         return
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
-            yield from _jsonl_records_strict(text, path)  # JSON Lines in a .json file
-            return
+    decoded = _decode_at(text, start)
+    if isinstance(decoded, _Fault):
         pos = _list_member(text, start, None)
         if pos is not None:  # a wrapper object whose list has a bad record: read the others
             yield from _json_array(text, pos + 1, path, nested=True)
             return
-        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else 1
-        yield Problem(path, line, Msg.BAD_JSON.format(detail=_json_detail(exc)))
+        if _json_lines_like(text):  # JSON Lines in a .json file, its first line broken
+            yield from _jsonl_records_strict(text, path)
+            return
+        lines = _Lines(text)
+        yield Problem(path, lines.at(decoded.pos), Msg.BAD_JSON.format(detail=_fault_detail(decoded, lines)))
         return
+    value, end = decoded
+    rest = _skip_ws(text, end)
     if isinstance(value, dict):
         for key in _LIST_KEYS:
             if isinstance(value.get(key), list):
                 pos = _list_member(text, start, key)
                 if pos is not None:
                     yield from _json_array(text, pos + 1, path, nested=True)
+                    if rest < len(text):
+                        yield _trailing(text, rest, path)
                     return
+    if rest < len(text):
+        yield from _jsonl_records_strict(text, path)  # JSON Lines in a .json file
+        return
     yield _as_record(value, path, _Lines(text).at(start), text.count("\n", 0, len(text.rstrip())) + 1)
+
+
+def _trailing(text: str, pos: int, path: str) -> Problem:
+    lines = _Lines(text)
+    line = lines.at(pos)
+    return Problem(path, line, Msg.JSON_TRAILING_DOC.format(column=lines.column(pos)))
+
+
+def _json_lines_like(text: str) -> bool:
+    """Whether most non-blank lines of ``text`` are each a JSON object on their own."""
+    objects = lines = 0
+    for line in split_lines(text):
+        if not line.strip():
+            continue
+        lines += 1
+        stripped = line.strip()
+        if stripped.startswith("{") and stripped.endswith("}"):
+            with contextlib.suppress(ValueError, RecursionError):
+                objects += isinstance(json.loads(stripped), dict)
+    return lines > 1 and 2 * objects > lines
 
 
 def _jsonl_records_strict(text: str, path: str) -> Iterator[_Record | Problem]:
@@ -169,25 +258,27 @@ def _list_member(text: str, start: int, want: str | None) -> int | None:
     if text[start : start + 1] != "{":
         return None
     pos = start + 1
-    try:
-        while True:
-            pos = _skip_ws(text, pos)
-            if text[pos : pos + 1] != '"':
-                return None
-            key, pos = _DECODER.raw_decode(text, pos)
-            pos = _skip_ws(text, pos)
-            if text[pos : pos + 1] != ":":
-                return None
-            pos = _skip_ws(text, pos + 1)
-            if text[pos : pos + 1] == "[" and (key == want or (want is None and key in _LIST_KEYS)):
-                return pos
-            _, pos = _DECODER.raw_decode(text, pos)
-            pos = _skip_ws(text, pos)
-            if text[pos : pos + 1] != ",":
-                return None
-            pos += 1
-    except (ValueError, RecursionError):
-        return None
+    while True:
+        pos = _skip_ws(text, pos)
+        if text[pos : pos + 1] != '"':
+            return None
+        decoded = _decode_at(text, pos)
+        if isinstance(decoded, _Fault):
+            return None
+        key, pos = decoded
+        pos = _skip_ws(text, pos)
+        if text[pos : pos + 1] != ":":
+            return None
+        pos = _skip_ws(text, pos + 1)
+        if text[pos : pos + 1] == "[" and (key == want or (want is None and key in _LIST_KEYS)):
+            return pos
+        decoded = _decode_at(text, pos)
+        if isinstance(decoded, _Fault):
+            return None
+        pos = _skip_ws(text, decoded[1])
+        if text[pos : pos + 1] != ",":
+            return None
+        pos += 1
 
 
 _NEXT_OBJECT = re.compile(r"[\[,][ \t\r\n]*(?=\{)")
@@ -199,11 +290,10 @@ def _resync(text: str, pos: int) -> int | None:
     for attempt, match in enumerate(_NEXT_OBJECT.finditer(text, pos + 1)):
         if attempt >= _RESYNC_ATTEMPTS:
             return None
-        try:
-            _, end = _DECODER.raw_decode(text, match.end())
-        except (ValueError, RecursionError):
+        decoded = _decode_at(text, match.end())
+        if isinstance(decoded, _Fault):
             continue
-        after = _skip_ws(text, end)
+        after = _skip_ws(text, decoded[1])
         if text[after : after + 1] in (",", "]"):
             return match.end()
     return None
@@ -222,19 +312,16 @@ def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iter
         if text[pos] == "]":
             end = _skip_ws(text, pos + 1)
             if end < length and not nested:
-                line = lines.at(end)
-                column = end - text.rfind("\n", 0, end)
-                yield Problem(path, line, Msg.JSON_TRAILING.format(column=column))
+                yield Problem(path, lines.at(end), Msg.JSON_TRAILING.format(column=lines.column(end)))
             return
         if text[pos] == ",":
             pos += 1
             continue
         line = lines.at(pos)
-        try:
-            value, end = _DECODER.raw_decode(text, pos)
-        except (ValueError, RecursionError) as exc:
-            where = exc.lineno if isinstance(exc, json.JSONDecodeError) else line
-            detail = _json_detail(exc)
+        decoded = _decode_at(text, pos)
+        if isinstance(decoded, _Fault):
+            where = lines.at(decoded.pos) if decoded.msg != "nested too deeply" else line
+            detail = _fault_detail(decoded, lines)
             resume = _resync(text, pos)
             if resume is None:
                 yield Problem(path, where, Msg.JSON_REST_SKIPPED.format(detail=detail))
@@ -242,20 +329,20 @@ def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iter
             yield Problem(path, where, Msg.JSON_SKIPPED.format(detail=detail, line=lines.at(resume)))
             pos = resume
             continue
+        value, end = decoded
         yield _as_record(value, path, line, line + text.count("\n", pos, end))
         pos = _skip_ws(text, end)
         if text[pos : pos + 1] == "{":
-            column = pos - text.rfind("\n", 0, pos)
-            detail = f"missing ',' before the record at column {column}; read it anyway"
+            detail = f"missing ',' before the record at column {lines.column(pos)}; read it anyway"
             yield Problem(path, lines.at(pos), Msg.BAD_JSON.format(detail=detail))
         elif pos < length and text[pos] not in ",]":
-            column = pos - text.rfind("\n", 0, pos)
-            detail = f"expected ',' or ']' after a record (line {lines.at(pos)}, column {column})"
+            where = lines.at(pos)
+            detail = f"expected ',' or ']' after a record (line {where}, column {lines.column(pos)})"
             resume = _resync(text, pos - 1)
             if resume is None:
-                yield Problem(path, lines.at(pos), Msg.JSON_REST_SKIPPED.format(detail=detail))
+                yield Problem(path, where, Msg.JSON_REST_SKIPPED.format(detail=detail))
                 return
-            yield Problem(path, lines.at(pos), Msg.JSON_SKIPPED.format(detail=detail, line=lines.at(resume)))
+            yield Problem(path, where, Msg.JSON_SKIPPED.format(detail=detail, line=lines.at(resume)))
             pos = resume
 
 
