@@ -114,6 +114,10 @@ class Msg:
     NOT_COMPRESSED = "no {compression} header: read as uncompressed data"
     NUL_REMOVED_TEXT = "{count} NUL character(s) removed"
     SURROGATES = "{count} lone surrogate code point(s) replaced with U+FFFD"
+    PASTED_UTF8 = (
+        "{count} run(s) of UTF-8 inside {encoding} text (first at byte offset {offset}, which reads"
+        " as {shown!r}): read as UTF-8, not as mojibake"
+    )
     JSON_SKIPPED = "bad JSON: {detail}; skipped to the next record at line {line}"
     JSON_REST_SKIPPED = "bad JSON: {detail}; the rest of the array is skipped"
     JSON_TRAILING = "bad JSON: unexpected data after the end of the array (column {column}), ignored"

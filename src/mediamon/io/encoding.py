@@ -22,7 +22,7 @@ import attrs
 
 from mediamon.errors import BinaryInputError, DecodeError, Msg, Problem
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "replace_surrogates"]
 
 # Statistics that only need a representative slice (binary sniffing, UTF-16 pattern,
 # Latin plausibility) look at this many bytes, so their cost does not grow with the file.
@@ -275,11 +275,62 @@ def _decode_as(
         bad = _utf8_bad_bytes(body) if codec == "utf-8" else _replacement_count(text, body, codec)
         problem = Msg.UNDECODABLE.format(count=bad, encoding=label, offset=start + exc.start)
         problems.append(Problem(path, _line_at(body, exc.start, codec), problem))
+    else:
+        if not explicit and not codec.startswith("utf") and not body.isascii():
+            # A page we guessed, not one the caller named (the caller is right by definition).
+            text = _pasted_utf8(text, body, codec, path, label, start, problems)
     if uncertain:
         problems.append(Problem(path, None, Msg.ENCODING_UNCERTAIN.format(encoding=label)))
     if explicit or _is_wide(codec):
         _reject_binary_text(text, path, label)
     return _finish(text, body, codec, path, start=start, problems=problems, label=label)
+
+
+#: Runs of UTF-8 multi-byte sequences in bytes otherwise read with a single-byte page.
+_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+#: One pasted accented Latin letter (``é`` read as ``Ã©``) is evidence enough in a Latin page;
+#: in an Arabic page a pair can be its own letters (Persian ``عک``), so two or more are needed.
+_LATIN_LETTER = re.compile("[\u00c0-\u024f]")
+#: What pasted UTF-8 decodes to in the text we read: Arabic letters and marks, accented Latin
+#: letters, typographic punctuation and spaces. A run of a legacy page's own characters that
+#: happens to form UTF-8 (Persian "عک" in Windows-1256) rarely decodes to two of these in a row.
+_PASTED = re.compile("[\u0600-\u06ff\u00c0-\u024f\u2000-\u206f\u00a0\u00ab\u00bb]+")
+
+
+def _pasted_utf8(
+    text: str, body: bytes, codec: str, path: str, label: str, start: int, problems: list[Problem]
+) -> str:
+    """``text`` (``body`` read as ``codec``) with runs of pasted UTF-8 read as UTF-8, reported.
+
+    UTF-8 Arabic pasted into a Windows-1256 file reads as mojibake (``بغداد`` as
+    ``ط¨ط؛ط¯ط§ط¯``); a run of bytes that is valid UTF-8 and decodes to Arabic or accented
+    Latin letters is read as UTF-8 instead, and one problem says how many runs and where
+    the first is, so nothing is guessed silently.
+    """
+    pieces: list[str] = []
+    done = 0
+    runs: list[int] = []
+    for match in _UTF8_RUN.finditer(body):
+        try:
+            pasted = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not _PASTED.fullmatch(pasted) or pasted.isspace():
+            continue
+        if len(pasted) == 1 and (codec in _ARABIC_PAGES or not _LATIN_LETTER.fullmatch(pasted)):
+            continue
+        pieces.append(body[done : match.start()].decode(codec))
+        pieces.append(pasted)
+        done = match.end()
+        runs.append(match.start())
+    if not runs:
+        return text
+    pieces.append(body[done:].decode(codec))
+    first = runs[0]
+    shown = body[first : first + 12].decode(codec, "replace")
+    reason = Msg.PASTED_UTF8.format(count=len(runs), encoding=label, offset=start + first, shown=shown)
+    problems.append(Problem(path, _line_at(body, first, codec), reason))
+    return "".join(pieces)
 
 
 def _finish(
@@ -305,7 +356,39 @@ def _finish(
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             text = text.replace("\r", "\n")
+    if not text.isascii():
+        # UTF-7 (``+2AA-``) and the escape codecs decode to lone surrogates, which no UTF-8
+        # output can hold.
+        text, surrogates = replace_surrogates(text, path)
+        problems.extend(surrogates)
     return Decoded(text=text, encoding=label or codec, problems=tuple(problems))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    return match.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+
+
+def replace_surrogates(text: str, path: str) -> tuple[str, list[Problem]]:
+    """``text`` without lone surrogates, and the problem saying how many there were and where.
+
+    A high and low surrogate side by side are one character in UTF-16 clothing (text from
+    a JavaScript or Windows source, a UTF-7 file) and become that character; a lone one
+    cannot be written as UTF-8 and becomes U+FFFD (same length, so offsets are kept).
+    """
+    if _SURROGATE.search(text) is None:
+        return text, []
+    text = _SURROGATE_PAIR.sub(_join_pair, text)
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, []
+    end = first.start()
+    line = text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end) + 1
+    count = len(_SURROGATE.findall(text))
+    return _SURROGATE.sub("\ufffd", text), [Problem(path, line, Msg.SURROGATES.format(count=count))]
 
 
 def _line_at(body: bytes, offset: int, codec: str) -> int:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,7 +25,7 @@ from mediamon.corpus import Corpus
 from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
 from mediamon.io import web
-from mediamon.io.encoding import decode
+from mediamon.io.encoding import decode, replace_surrogates
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
 from mediamon.io.records import Columns, parse_columns, records_to_articles
 from mediamon.model import Article, Dropped
@@ -604,33 +603,16 @@ def _names_file(text: str) -> bool:
     return _known(text) and not any(c.isspace() for c in text)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-
-
-def _join_pair(match: re.Match[str]) -> str:
-    return match.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le")
-
-
 def _clean_text(text: str, label: str) -> tuple[str, list[Problem]]:
     """Text given as ``str``: NULs removed and lone surrogates replaced, as decoding does for bytes.
 
-    Only a ``str`` can carry surrogates (decoded bytes never do). A high and low surrogate
-    side by side are one character in UTF-16 clothing (text from a JavaScript or Windows
-    source) and become that character; a lone one cannot be written as UTF-8 and becomes
-    U+FFFD (same length, so offsets are kept), reported.
+    Surrogates are handled as for decoded bytes (:func:`mediamon.io.encoding.replace_surrogates`).
     """
     problems: list[Problem] = []
     if "\x00" in text:
         line = len(split_lines(text[: text.index("\x00")]))
         problems.append(Problem(label, line, Msg.NUL_REMOVED_TEXT.format(count=text.count("\x00"))))
         text = text.replace("\x00", "")
-    if _SURROGATE.search(text) is not None:
-        text = _SURROGATE_PAIR.sub(_join_pair, text)
-        first = _SURROGATE.search(text)
-        if first is not None:
-            line = len(split_lines(text[: first.start()]))
-            count = len(_SURROGATE.findall(text))
-            problems.append(Problem(label, line, Msg.SURROGATES.format(count=count)))
-            text = _SURROGATE.sub("\ufffd", text)
+    text, surrogates = replace_surrogates(text, label)
+    problems.extend(surrogates)
     return text, problems
