@@ -135,10 +135,9 @@ def run(sizes: list[int], cases: list[str], funcs: dict[str, Func], budget: floa
 
 def _data_patterns() -> dict[str, re.Pattern[str]]:
     """Every pattern of ``data/*/segment.json`` and the module-level regexes, by a readable name."""
+    import importlib
     import json
-
-    from mediamon import dates, langid, matcher, normalize, records, segment  # noqa: F401
-    from mediamon.lang import ar, en
+    import pkgutil
 
     found: dict[str, re.Pattern[str]] = {}
     for path in sorted((ROOT / "src" / "mediamon" / "data").glob("*/segment.json")):
@@ -147,10 +146,16 @@ def _data_patterns() -> dict[str, re.Pattern[str]]:
             if key.endswith("_patterns"):
                 for i, pattern in enumerate(values):
                     found[f"{path.parent.name}.{key}[{i}]"] = re.compile(pattern, re.IGNORECASE)
-    for module in (segment, dates, langid, matcher, records, ar, en):
+    # Every module of the package, found by walking it (so a module moved or renamed is still
+    # covered); one that needs an optional dependency not installed is left out.
+    for info in pkgutil.walk_packages(mediamon.__path__, "mediamon."):
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:
+            continue
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found[f"{module.__name__.split('.')[-1]}.{attr}"] = value
+                found.setdefault(f"{info.name.removeprefix('mediamon.')}.{attr}", value)
     return found
 
 

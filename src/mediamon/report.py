@@ -64,6 +64,7 @@ _MIXED = 0.2  # a paragraph whose minority script has at least this share of let
 _LEAD_CHARS = 320  # paragraphs shown before "Full text" until this much text is shown
 _TIMELINE_SERIES = 5
 _PAIRS = 15
+_PAIR_ENTITIES = 100  # an article's most-mentioned entities that form its pairs (k² pairs otherwise)
 _CHIPS = 8
 _OUTLETS = 10
 _PAGE = 50  # articles listed at a time ("Show more" adds the next page)
@@ -272,9 +273,16 @@ def _periods(articles: Sequence[Article]) -> tuple[str, list[dt.date]]:
 
 
 def _pairs(page: _Page, articles: Sequence[Article]) -> str:
-    pairs = cooccurrence(articles)[:_PAIRS]
+    pairs = cooccurrence(articles, per_article=_PAIR_ENTITIES)[:_PAIRS]
     if not pairs:
         return '<p class="note">No two entities are mentioned in the same article.</p>'
+    crowded = sum(len({m.entity_id for m in a.mentions}) > _PAIR_ENTITIES for a in articles)
+    note = ""
+    if crowded:
+        note = (
+            f'<p class="note">{_plural(crowded, "article")} naming over {_PAIR_ENTITIES} entities'
+            f" {'pairs only its' if crowded == 1 else 'pair only their'} {_PAIR_ENTITIES} most-mentioned.</p>"
+        )
     body = "".join(
         f"<tr><td>{page.button(p.first)}</td><td>{page.button(p.second)}</td>"
         f'<td class="num">{p.articles:,}</td></tr>'
@@ -282,7 +290,7 @@ def _pairs(page: _Page, articles: Sequence[Article]) -> str:
     )
     return (
         '<table class="pairs"><thead><tr><th>Entity</th><th>Entity</th><th class="num">Articles</th></tr>'
-        f"</thead><tbody>{body}</tbody></table>"
+        f"</thead><tbody>{body}</tbody></table>{note}"
     )
 
 

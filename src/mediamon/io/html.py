@@ -350,7 +350,8 @@ def html_items(
         try:
             doc = _extract(page, url)
         except Exception as exc:  # a page must never stop a run; trafilatura's failures vary
-            yield Problem(path, record, Msg.HTML_UNREADABLE.format(detail=f"trafilatura: {exc}"))
+            detail = " ".join(str(exc).split())  # one line, whatever the library's message holds
+            yield Problem(path, record, Msg.HTML_UNREADABLE.format(detail=f"trafilatura: {detail}"))
             continue
         if doc is None:
             continue
