@@ -12,7 +12,8 @@ script exits 1 (quadratic is 4x per doubling).
 - ``report-entities``: one article naming N distinct entities (``render_report``: co-occurrence);
 - ``report-paragraphs``: one article of N paragraphs, a mention in each (``render_report``);
 - ``report-mentions``: one article of N mentions in one long paragraph (``render_report``);
-- ``csv-quotes``: a CSV gazetteer of N rows, every tenth alias with an unpaired quote (``check_file``).
+- ``csv-quotes``: a CSV gazetteer of N rows, every tenth alias with an unpaired quote (``check_file``);
+- ``outlet-spaces``: an article whose source holds a run of N spaces (``Annotator.annotate``, outlet linking).
 
     python benchmarks/bench_scaling.py                  # every kind, 1x..8x
     python benchmarks/bench_scaling.py --kind report-entities --scale 2
@@ -133,6 +134,15 @@ def csv_quotes(n: int, folder: Path) -> Callable[[], Any]:
     return lambda: check_file(path)
 
 
+def outlet_spaces(n: int) -> Callable[[], Any]:
+    annotator = mediamon.Annotator()
+    article = Article(
+        id="a", title="T", body="Talks in Baghdad.", source="Reuters" + " " * n + "x", lang="en"
+    )
+    annotator.annotate(article)
+    return lambda: annotator.annotate(article)
+
+
 #: kind -> (builder, base size, needs a folder)
 KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "json-broken": (json_broken, 20000, False),
@@ -141,6 +151,7 @@ KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "report-paragraphs": (report_paragraphs, 8000, False),
     "report-mentions": (report_mentions, 20000, False),
     "csv-quotes": (csv_quotes, 20000, True),
+    "outlet-spaces": (outlet_spaces, 100000, False),
 }
 
 
