@@ -41,4 +41,4 @@ def test_the_report_says_when_an_article_pairs_only_its_most_mentioned() -> None
     page = render_report([crowded])
     assert "1 article naming over 100 entities pairs only its 100 most-mentioned." in page
     small = Article(id="b", title="T", body="N1 N2", lang="en", mentions=crowded.mentions[1:3])
-    assert "most-mentioned" not in render_report([small])
+    assert "naming over 100 entities" not in render_report([small])
