@@ -12,7 +12,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mediamon.errors import BinaryInputError, DecodeError, Msg
@@ -359,6 +359,7 @@ def test_utf16_with_bom_round_trip(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=400), st.sampled_from([None, "utf-8", "cp1256", "utf-16"]))
+@example(b"\xa6\xe0\xc3\x83\x80", None)  # guessed as Shift-JIS: no pasted-UTF-8 repair on a multibyte page
 def test_only_documented_errors(data: bytes, encoding: str | None) -> None:
     try:
         decoded = decode(data, path=PATH, encoding=encoding)

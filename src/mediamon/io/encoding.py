@@ -15,6 +15,7 @@ UTF-8 file decodes at close to the speed of ``bytes.decode``.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections import Counter
 
@@ -231,6 +232,17 @@ def _text_codec(encoding: str) -> str | None:
     return name
 
 
+@functools.cache
+def _single_byte(codec: str) -> bool:
+    """Whether every character of ``codec`` is one byte (Windows-1256, Latin-1), so a slice of
+    its bytes decodes on its own; multibyte pages (Shift-JIS, GB18030) are never repaired."""
+    try:
+        sample = bytes(range(0x80, 0x100)).decode(codec, "replace")
+    except LookupError:
+        return False
+    return len(sample) == 0x80 and not codec.startswith("utf")
+
+
 def _is_wide(codec: str) -> bool:
     return codec.startswith(("utf-16", "utf-32"))
 
@@ -276,7 +288,7 @@ def _decode_as(
         problem = Msg.UNDECODABLE.format(count=bad, encoding=label, offset=start + exc.start)
         problems.append(Problem(path, _line_at(body, exc.start, codec), problem))
     else:
-        if not explicit and not codec.startswith("utf") and not body.isascii():
+        if not explicit and _single_byte(codec) and not body.isascii():
             # A page we guessed, not one the caller named (the caller is right by definition).
             text = _pasted_utf8(text, body, codec, path, label, start, problems)
     if uncertain:
