@@ -92,6 +92,11 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 TOKEN_JOINERS = frozenset("#@/_-.")
 
 
+def _side_of(alias: str) -> str:
+    """The code of the side whose script an alias is written in (the fallback side for the rest)."""
+    return next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+
+
 @functools.cache
 def word_frequencies(code: str) -> Mapping[str, float]:
     """Normalised word -> Zipf frequency for a language (empty when it ships none)."""
@@ -385,7 +390,7 @@ class SupportModel:
         }
         out = []
         for lang, alias in entity.aliases():
-            side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+            side = _side_of(alias)
             cand = Candidate(0, len(alias), "exact", index, alias, lang, side, (lang, alias) in marked)
             why = self._decide(cand, side, alias)
             if why is not None:
@@ -447,9 +452,7 @@ class SupportModel:
             for index in self.prominent:
                 entity = self.compiled.entities[index]
                 for _lang, alias in entity.aliases():
-                    side = next(
-                        (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
-                    )
+                    side = _side_of(alias)
                     key = self.compiled.surname_key(side, alias)
                     if key is not None and index not in table.setdefault((side, key), []):
                         table[(side, key)].append(index)
@@ -764,7 +767,7 @@ class SupportModel:
         if found is None:
             found = False
             for _lang, alias in self.compiled.entities[index].aliases():
-                side = next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+                side = _side_of(alias)
                 first = _WORD.match(alias)
                 if first is not None and self.key(side, first.group()) not in _cues(side).directions:
                     found = True
