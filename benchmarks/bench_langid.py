@@ -6,7 +6,10 @@ quotes are text) when it exists, else over ``tests/data/fignews_sample.tsv``. Ev
 runs in its own subprocess, so its load time and memory are its own:
 
 - **mediamon**: ``mediamon.text.langid.detect_language`` (script table, function words,
-  seeded langdetect where still needed);
+  langdetect's model where still needed, scored by the native engine with langdetect's
+  seeded trials);
+- **mediamon-python**: the same on the pure-Python engine (the same answers; the cost of
+  the same work without the native core);
 - **langdetect**: raw langdetect as people call it (``detect`` with ``DetectorFactory.seed =
   0``, all 55 profiles; exceptions count as "und");
 - **lingua-5 high / low**: lingua restricted to the five FIGNEWS languages (ar, en, fr, he, hi),
@@ -64,7 +67,7 @@ LINGUA_20 = (
     "zh",
     "ja",
 )
-DETECTORS = ("mediamon", "langdetect", "lingua-5-high", "lingua-5-low", "lingua-20-low")
+DETECTORS = ("mediamon", "mediamon-python", "langdetect", "lingua-5-high", "lingua-5-low", "lingua-20-low")
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -74,12 +77,15 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def make_detector(name: str) -> Callable[[str], str]:
-    if name == "mediamon":
+    if name in ("mediamon", "mediamon-python"):
         try:
             from mediamon.text.langid import detect_language
         except ImportError:  # run from a checkout without installing
             sys.path.insert(0, str(ROOT / "src"))
             from mediamon.text.langid import detect_language
+        from mediamon import engine
+
+        engine.use_native(name == "mediamon")
         return detect_language
     if name == "langdetect":
         from langdetect import DetectorFactory, detect

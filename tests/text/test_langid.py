@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -293,3 +295,84 @@ def test_accuracy_per_source_language(source: str) -> None:
     rows = [row for row in ROWS if row["Source Language"] == source]
     right = sum(detect_language(row["Text"]) == SOURCE_LANG[source] for row in rows)
     assert right >= len(rows) - 2  # measured: 29-30 of 30
+
+
+# --- langdetect's model, scored by the engine ------------------------------------------------
+
+
+@functools.cache
+def _langdetect_factory(candidates: tuple[str, ...] | None) -> Any:
+    """langdetect itself, its profiles of ``candidates`` loaded in name order, seed 0."""
+    from importlib import resources
+
+    from langdetect.detector_factory import DetectorFactory
+
+    folder = resources.files("langdetect").joinpath("profiles")
+    names = sorted(e.name for e in folder.iterdir() if not e.name.startswith("."))
+    if candidates is not None:
+        names = [n for n in names if n.split("-")[0] in candidates]
+    factory = DetectorFactory()
+    factory.load_json_profile([folder.joinpath(n).read_text(encoding="utf-8") for n in names])
+    factory.seed = 0
+    return factory
+
+
+def _langdetect_own(text: str, candidates: tuple[str, ...] | None) -> tuple[list[str], list[float]] | None:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _langdetect_factory(candidates)
+    detector = factory.create()
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException:
+        return None
+    return list(factory.langlist), list(detector.langprob)
+
+
+_LANGDETECT_TEXTS = [
+    *(row["Text"] for row in ROWS[::6]),
+    "Die Regierung hat am Mittwoch neue Sicherheitsmaßnahmen angekündigt, sagte der Minister.",
+    "El gobierno anunció el miércoles nuevas medidas de seguridad, dijo el ministro en Madrid.",
+    "Chính phủ đã công bố các biện pháp an ninh mới vào thứ Tư",  # Vietnamese: composed marks
+    "Visit https://example.com/a?b=c or write to desk@example.org — ÇA VA, Monsieur? “Oui”…",
+    "دولت ایران روز چهارشنبه اعلام کرد که گفتگوها ادامه خواهد یافت. Tehran TIMES 2024",
+    "THE PRIME MINISTER said   nothing    at all",
+    "12 34 ,,, !!!",
+]
+
+
+@pytest.mark.parametrize("engine_name", ["python", "native"])
+@pytest.mark.parametrize("candidates", [("de", "en", "es", "fr", "vi"), ("ar", "fa", "ur"), None])
+def test_scores_are_langdetects_own(engine_name: str, candidates: tuple[str, ...] | None) -> None:
+    """The same languages in the same order and the same probabilities, to the last bit
+    (on Python 3.11: from 3.12 ``sum`` of floats is compensated, and langdetect adds with it)."""
+    from mediamon import engine
+    from mediamon.text import langid
+
+    if engine_name == "native" and not engine.native_built():
+        pytest.skip("native core not built")
+    old = engine.use_native(engine_name == "native")
+    try:
+        for text in _LANGDETECT_TEXTS:
+            ours = langid._nb_probabilities(text, candidates)
+            theirs = _langdetect_own(text, candidates)
+            assert (ours is None) == (theirs is None), text
+            if ours is None or theirs is None:
+                continue
+            assert list(ours[0]) == theirs[0]
+            if sys.version_info < (3, 12):
+                assert ours[1] == theirs[1], text
+            else:
+                assert ours[1] == pytest.approx(theirs[1], rel=1e-9, abs=1e-12), text
+    finally:
+        engine.use_native(old)
+
+
+def test_langdetect_settings_are_checked() -> None:
+    from mediamon.text.langid import LangIdSettings
+
+    with pytest.raises(ValueError, match="nb_seed"):
+        LangIdSettings(nb_seed=-1)
+    with pytest.raises(ValueError, match="nb_seed"):
+        LangIdSettings(nb_seed=2**32)

@@ -4,7 +4,9 @@
 ``str.translate``, pyahocorasick) are modules with the same names and the same results:
 ``CharTable`` and ``normalize`` (a normaliser's table applied with an offset map back to
 the original), ``Trie`` (normalised keys, hits only at whole words and allowed
-proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``. :func:`current` gives
+proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``; for language ID
+``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
+``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials). :func:`current` gives
 the one in use; objects that match text (a compiled gazetteer's sides) keep the one they
 were built with, so switching affects only what is built afterwards.
 
@@ -48,6 +50,39 @@ class Engine(Protocol):
         joined: Callable[[str, int, int], object],
         endings: Collection[str],
     ) -> list[tuple[int, int, int]]: ...
+
+    # Language ID (mediamon.text.langid, mediamon.lang.scripts).
+    def script_tally(self, text: str, table: bytes, slots: int) -> tuple[list[int], list[int]]: ...
+
+    def word_tally(
+        self, text: str, window: int, letters: Any, vocabulary: dict[str, int], languages: int
+    ) -> tuple[int, int, list[int]]: ...
+
+    def nb_column(
+        self,
+        probs: Any,
+        width: int,
+        column: int,
+        index: dict[str, int],
+        freq: dict[str, int],
+        totals: list[int],
+    ) -> None: ...
+
+    def nb_grams(self, text: str, index: dict[str, int]) -> list[int]: ...
+
+    def nb_trials(
+        self,
+        probs: Any,
+        width: int,
+        rows: list[int],
+        seed: int,
+        trials: int,
+        alpha: float,
+        alpha_width: float,
+        limit: int,
+        converged: float,
+        base_freq: float,
+    ) -> list[float]: ...
 
 
 _want_native = not os.environ.get("MEDIAMON_PURE_PYTHON")

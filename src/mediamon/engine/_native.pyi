@@ -56,3 +56,23 @@ def name_hits(
     joined: Callable[[str, int, int], object],
     endings: Collection[str],
 ) -> list[tuple[int, int, int]]: ...
+def nb_grams(text: str, index: dict[str, int]) -> list[int]: ...
+def nb_trials(
+    probs: Any,
+    width: int,
+    rows: list[int],
+    seed: int,
+    trials: int,
+    alpha: float,
+    alpha_width: float,
+    limit: int,
+    converged: float,
+    base_freq: float,
+) -> list[float]: ...
+def nb_column(
+    probs: Any, width: int, column: int, index: dict[str, int], freq: dict[str, int], totals: list[int]
+) -> None: ...
+def script_tally(text: str, table: bytes, slots: int) -> tuple[list[int], list[int]]: ...
+def word_tally(
+    text: str, window: int, letters: CharSet, vocabulary: dict[str, int], languages: int
+) -> tuple[int, int, list[int]]: ...

@@ -772,3 +772,336 @@ def name_hits(
             if value >= 0:
                 out.append((tokens.starts[t], tokens.ends[u], value))
     return out
+
+
+# --- language ID: langdetect's naive-Bayes scoring ---------------------------------------------
+#
+# The same model and the same seeded trials as langdetect (whose profile files are read by
+# mediamon.text.langid), written for speed: the n-gram walk over normalised text and the
+# trials over a flat row-major matrix of per-language n-gram probabilities. The random
+# numbers are Python's (MT19937 seeded from one 32-bit word, ``random()``, ``gauss``,
+# ``choice``), so both engines draw the same sequence.
+
+from libc.math cimport cos, log, sin, sqrt
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch) nogil
+
+cdef enum:
+    MT_N = 624
+    MT_M = 397
+
+cdef extern from *:
+    """
+    #define MT_UPPER 0x80000000U
+    #define MT_LOWER 0x7fffffffU
+    #define MT_MATRIX 0x9908b0dfU
+    #define MT_TEMPER_B 0x9d2c5680U
+    #define MT_TEMPER_C 0xefc60000U
+    """
+    const uint32_t MT_UPPER
+    const uint32_t MT_LOWER
+    const uint32_t MT_MATRIX
+    const uint32_t MT_TEMPER_B
+    const uint32_t MT_TEMPER_C
+
+cdef struct Twister:
+    uint32_t state[624]
+    int index
+    bint has_next
+    double next_gauss
+
+
+cdef void _mt_seed(Twister *mt, uint32_t seed) noexcept nogil:
+    """Python's ``random.seed(seed)`` for 0 <= seed < 2**32: initialisation by a one-word key."""
+    cdef uint32_t *s = mt.state
+    cdef int i, k
+    s[0] = 19650218
+    for i in range(1, MT_N):
+        s[i] = <uint32_t> (1812433253 * (s[i - 1] ^ (s[i - 1] >> 30)) + <uint32_t> i)
+    i = 1
+    for k in range(MT_N):  # the key's one word, at index 0, every round
+        s[i] = (s[i] ^ ((s[i - 1] ^ (s[i - 1] >> 30)) * <uint32_t> 1664525)) + seed
+        i += 1
+        if i >= MT_N:
+            s[0] = s[MT_N - 1]
+            i = 1
+    for k in range(MT_N - 1):
+        s[i] = (s[i] ^ ((s[i - 1] ^ (s[i - 1] >> 30)) * <uint32_t> 1566083941)) - <uint32_t> i
+        i += 1
+        if i >= MT_N:
+            s[0] = s[MT_N - 1]
+            i = 1
+    s[0] = MT_UPPER
+    mt.index = MT_N
+    mt.has_next = False
+
+
+cdef inline uint32_t _mt_twist(uint32_t upper, uint32_t lower, uint32_t far) noexcept nogil:
+    cdef uint32_t y = (upper & MT_UPPER) | (lower & MT_LOWER)
+    return far ^ (y >> 1) ^ (MT_MATRIX if y & 1 else 0)
+
+
+cdef uint32_t _mt_next(Twister *mt) noexcept nogil:
+    """The next 32-bit output (regenerating the state every 624 outputs), tempered."""
+    cdef uint32_t *s = mt.state
+    cdef int k
+    cdef uint32_t y
+    if mt.index >= MT_N:
+        for k in range(MT_N - MT_M):
+            s[k] = _mt_twist(s[k], s[k + 1], s[k + MT_M])
+        for k in range(MT_N - MT_M, MT_N - 1):
+            s[k] = _mt_twist(s[k], s[k + 1], s[k + MT_M - MT_N])
+        s[MT_N - 1] = _mt_twist(s[MT_N - 1], s[0], s[MT_M - 1])
+        mt.index = 0
+    y = s[mt.index]
+    mt.index += 1
+    y ^= y >> 11
+    y ^= (y << 7) & MT_TEMPER_B
+    y ^= (y << 15) & MT_TEMPER_C
+    y ^= y >> 18
+    return y
+
+
+cdef inline double _mt_random(Twister *mt) noexcept nogil:
+    """``random.random()``: 53 bits from two outputs."""
+    cdef uint32_t a = _mt_next(mt) >> 5
+    cdef uint32_t b = _mt_next(mt) >> 6
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+
+cdef double _mt_gauss(Twister *mt) noexcept nogil:
+    """``random.gauss(0.0, 1.0)``: a pair from the Box-Muller transform, the second kept."""
+    cdef double x2pi, g2rad, z
+    if mt.has_next:
+        mt.has_next = False
+        return mt.next_gauss
+    x2pi = _mt_random(mt) * (2.0 * 3.141592653589793)
+    g2rad = sqrt(-2.0 * log(1.0 - _mt_random(mt)))
+    z = cos(x2pi) * g2rad
+    mt.next_gauss = sin(x2pi) * g2rad
+    mt.has_next = True
+    return z
+
+
+cdef inline Py_ssize_t _mt_below(Twister *mt, uint32_t n, int bits) noexcept nogil:
+    """``random.choice``'s index: ``bits``-bit draws (n's bit length) until one is below n."""
+    cdef uint32_t r = _mt_next(mt) >> (32 - bits)
+    while r >= n:
+        r = _mt_next(mt) >> (32 - bits)
+    return r
+
+
+cdef inline object _gram(Py_UCS4 *buf, Py_ssize_t size):
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, size)
+
+
+def nb_grams(str text, dict index):
+    """The rows in ``index`` of the 1- to 3-grams of ``text`` (normalised: non-letters are
+    spaces), in langdetect's order: a window of the last three characters that restarts
+    at each word, no grams inside a run of capitals, the lone space never a gram."""
+    cdef Py_UCS4 buf[4]
+    cdef Py_UCS4 ch, last
+    cdef Py_ssize_t size = 1, n
+    cdef bint capitals = False
+    cdef list out = []
+    buf[0] = u" "
+    for ch in text:
+        last = buf[size - 1]
+        if last == u" ":
+            buf[0] = u" "
+            size = 1
+            capitals = False
+            if ch == u" ":
+                continue
+        elif size >= 3:
+            buf[0], buf[1] = buf[1], buf[2]
+            size = 2
+        buf[size] = ch
+        size += 1
+        if Py_UNICODE_ISUPPER(ch):
+            if Py_UNICODE_ISUPPER(last):
+                capitals = True
+        else:
+            capitals = False
+        if capitals:
+            continue
+        for n in range(1, 4):
+            if size < n:
+                break
+            if n == 1 and ch == u" ":
+                continue
+            row = index.get(_gram(buf + size - n, n))
+            if row is not None:
+                out.append(row)
+    return out
+
+
+def nb_trials(
+    const double[::1] probs,
+    Py_ssize_t width,
+    list rows,
+    uint32_t seed,
+    int trials,
+    double alpha,
+    double alpha_width,
+    int limit,
+    double converged,
+    double base_freq,
+):
+    """langdetect's seeded trials: per trial, start from equal probabilities over ``width``
+    languages and multiply in a randomly drawn n-gram's row (smoothed by ``alpha``, varied per
+    trial) until one language passes ``converged`` (checked every fifth draw) or ``limit``
+    draws; the mean of the trials' end probabilities. ``probs`` is row-major, ``rows`` the
+    text's n-grams as row numbers (one per occurrence)."""
+    cdef Py_ssize_t count = len(rows), j, r, t, i
+    if count == 0 or width <= 0 or trials <= 0:
+        raise ValueError("nb_trials needs rows, languages and trials")
+    if count > <Py_ssize_t> MT_LOWER:
+        raise ValueError("too many rows")
+    cdef Py_ssize_t *offsets = <Py_ssize_t *> PyMem_Malloc(count * sizeof(Py_ssize_t))
+    cdef double *prob = <double *> PyMem_Malloc(width * sizeof(double))
+    cdef double *total = <double *> PyMem_Malloc(width * sizeof(double))
+    cdef Twister *mt = <Twister *> PyMem_Malloc(sizeof(Twister))
+    cdef const double *row
+    cdef double weight, sump, maxp, q
+    cdef int bits = 0
+    cdef Py_ssize_t height = probs.shape[0] // width if width else 0
+    try:
+        if offsets == NULL or prob == NULL or total == NULL or mt == NULL:
+            raise MemoryError()
+        for j in range(count):
+            r = rows[j]
+            if r < 0 or r >= height:
+                raise IndexError("row out of range")
+            offsets[j] = r * width
+        while (<uint64_t> count) >> bits:
+            bits += 1
+        for j in range(width):
+            total[j] = 0.0
+        _mt_seed(mt, seed)
+        with nogil:
+            for t in range(trials):
+                for j in range(width):
+                    prob[j] = 1.0 / width
+                weight = (alpha + _mt_gauss(mt) * alpha_width) / base_freq
+                i = 0
+                while True:
+                    row = &probs[0] + offsets[_mt_below(mt, <uint32_t> count, bits)]
+                    for j in range(width):
+                        prob[j] *= weight + row[j]
+                    if i % 5 == 0:
+                        sump = 0.0
+                        for j in range(width):
+                            sump += prob[j]
+                        maxp = 0.0
+                        for j in range(width):
+                            q = prob[j] / sump
+                            if maxp < q:
+                                maxp = q
+                            prob[j] = q
+                        if maxp > converged or i >= limit:
+                            break
+                    i += 1
+                for j in range(width):
+                    total[j] += prob[j] / trials
+        return [total[j] for j in range(width)]
+    finally:
+        PyMem_Free(offsets)
+        PyMem_Free(prob)
+        PyMem_Free(total)
+        PyMem_Free(mt)
+
+
+def nb_column(double[::1] probs, Py_ssize_t width, Py_ssize_t column, dict index, dict freq, list totals):
+    """Fill one language's column of ``probs`` (row-major, ``width`` columns, rows from
+    ``index``): each 1- to 3-gram's count over the total count of n-grams of its length."""
+    cdef double total[3]
+    cdef Py_ssize_t k, size, at, limit = probs.shape[0]
+    if not 0 <= column < width:
+        raise IndexError("column out of range")
+    for k in range(3):
+        total[k] = <double> totals[k]
+    for gram, count in freq.items():
+        size = len(<str> gram)
+        if 1 <= size <= 3:
+            at = <Py_ssize_t> index[gram] * width + column
+            if not 0 <= at < limit:
+                raise IndexError("row out of range")
+            probs[at] = <double> count / total[size - 1]
+
+
+# --- language ID: letters by script, function words ---------------------------------------------
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISTITLE(Py_UCS4 ch) nogil
+    bint Py_UNICODE_ISLOWER(Py_UCS4 ch) nogil
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch) nogil
+
+
+def script_tally(str text, const uint8_t[::1] table, Py_ssize_t slots):
+    """How many characters of ``text`` fall on each slot of ``table`` (one byte per code point
+    of the Basic Multilingual Plane), and the code points above it, in order."""
+    if table.shape[0] < 0x10000:
+        raise ValueError("the table must cover the Basic Multilingual Plane")
+    cdef Py_ssize_t *counts = <Py_ssize_t *> PyMem_Malloc(256 * sizeof(Py_ssize_t))
+    cdef Py_UCS4 c
+    cdef Py_ssize_t k
+    cdef list astral = []
+    if counts == NULL:
+        raise MemoryError()
+    try:
+        memset(counts, 0, 256 * sizeof(Py_ssize_t))
+        for c in text:
+            if c < 0x10000:
+                counts[table[c]] += 1
+            else:
+                astral.append(<uint32_t> c)
+        for k in range(slots, 256):
+            if counts[k]:
+                raise ValueError("a table slot beyond slots")
+        return [counts[k] for k in range(slots)], astral
+    finally:
+        PyMem_Free(counts)
+
+
+def word_tally(str text, Py_ssize_t window, CharSet letters, dict vocabulary, Py_ssize_t languages):
+    """The words (maximal runs of ``letters``) of the first ``window`` characters of ``text``:
+    how many, how many are lower case (``str.islower``), and per language how many of them,
+    lower-cased, are its function words (``vocabulary``: word -> bit mask of languages)."""
+    cdef Py_ssize_t n = min(len(text), window), i = 0, j, k
+    cdef Py_ssize_t words = 0, lower = 0
+    cdef Py_UCS4 c
+    cdef bint cased, upper, changes
+    cdef list hits = [0] * languages
+    cdef object mask
+    cdef long bits
+    while i < n:
+        if not letters.has(text[i]):
+            i += 1
+            continue
+        j = i
+        cased = upper = changes = False
+        while j < n:
+            c = text[j]
+            if not letters.has(c):
+                break
+            if Py_UNICODE_ISUPPER(c) or Py_UNICODE_ISTITLE(c):
+                upper = True
+            elif Py_UNICODE_ISLOWER(c):
+                cased = True
+            if Py_UNICODE_TOLOWER(c) != c:
+                changes = True
+            j += 1
+        words += 1
+        if cased and not upper:
+            lower += 1
+        word = text[i:j]
+        mask = vocabulary.get(word.lower() if changes else word)
+        if mask is not None:
+            bits = mask
+            for k in range(languages):
+                if (bits >> k) & 1:
+                    hits[k] += 1
+        i = j
+    return words, lower, hits

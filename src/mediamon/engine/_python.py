@@ -17,7 +17,10 @@ callers never look at which.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import operator
+import random
 import re
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
@@ -29,8 +32,13 @@ __all__ = [
     "Mapped",
     "Trie",
     "name_hits",
+    "nb_column",
+    "nb_grams",
+    "nb_trials",
     "normalize",
     "resolve",
+    "script_tally",
+    "word_tally",
     "words",
 ]
 
@@ -202,6 +210,7 @@ class CharSet:
     def __init__(self, chars: Iterable[str]):
         self.chars = frozenset(chars)
         self._search = re.compile(f"[{_class(self.chars)}]").search if self.chars else None
+        self._runs: re.Pattern[str] | None = None
 
     def __contains__(self, char: object) -> bool:
         return char in self.chars
@@ -214,6 +223,12 @@ class CharSet:
         """Whether ``text`` holds a character of the set followed by one of ``second``."""
         chars, follow = self.chars, second.chars
         return any(a in chars and b in follow for a, b in itertools.pairwise(text))
+
+    def runs(self) -> re.Pattern[str]:
+        """A pattern matching maximal runs of the set's characters (made on first use)."""
+        if self._runs is None:
+            self._runs = re.compile(f"[{_class(self.chars)}]+" if self.chars else "(?!)")
+        return self._runs
 
 
 def _after_word(text: str, i: int) -> bool:
@@ -440,3 +455,150 @@ def name_hits(
             continue
         out.append((spans[first_token][0], spans[last_token][1], value))
     return out
+
+
+# --- language ID: langdetect's naive-Bayes scoring ---------------------------------------------
+
+
+def nb_grams(text: str, index: dict[str, int]) -> list[int]:
+    """The rows in ``index`` of the 1- to 3-grams of ``text`` (normalised: non-letters are
+    spaces), in langdetect's order: a window of the last three characters that restarts
+    at each word, no grams inside a run of capitals, the lone space never a gram."""
+    out: list[int] = []
+    window = " "
+    capitals = False
+    for ch in text:
+        last = window[-1]
+        if last == " ":
+            window = " "
+            capitals = False
+            if ch == " ":
+                continue
+        elif len(window) >= 3:
+            window = window[1:]
+        window += ch
+        capitals = ch.isupper() and (capitals or last.isupper())
+        if capitals:
+            continue
+        for n in range(1, min(3, len(window)) + 1):
+            gram = window[-n:]
+            if gram != " " and gram in index:
+                out.append(index[gram])
+    return out
+
+
+def nb_trials(
+    probs: Any,
+    width: int,
+    rows: list[int],
+    seed: int,
+    trials: int,
+    alpha: float,
+    alpha_width: float,
+    limit: int,
+    converged: float,
+    base_freq: float,
+) -> list[float]:
+    """langdetect's seeded trials: per trial, start from equal probabilities over ``width``
+    languages and multiply in a randomly drawn n-gram's row (smoothed by ``alpha``, varied per
+    trial) until one language passes ``converged`` (checked every fifth draw) or ``limit``
+    draws; the mean of the trials' end probabilities. ``probs`` is row-major, ``rows`` the
+    text's n-grams as row numbers (one per occurrence)."""
+    if not rows or width <= 0 or trials <= 0:
+        raise ValueError("nb_trials needs rows, languages and trials")
+    height = len(probs) // width
+    if any(not 0 <= r < height for r in rows):
+        raise IndexError("row out of range")
+    table = {r: probs[r * width : (r + 1) * width] for r in set(rows)}
+    draw = random.Random(seed)
+    total = [0.0] * width
+    for _ in range(trials):
+        prob = [1.0 / width] * width
+        weight = (alpha + draw.gauss(0.0, 1.0) * alpha_width) / base_freq
+        smoothed: dict[int, list[float]] = {}  # row -> weight + its probabilities, this trial
+        i = 0
+        while True:
+            r = draw.choice(rows)
+            row = smoothed.get(r)
+            if row is None:
+                row = smoothed[r] = [weight + q for q in table[r]]
+            prob = list(map(operator.mul, prob, row))
+            if i % 5 == 0:
+                sump = 0.0
+                for p in prob:  # in order, as the native loop adds (not math.fsum)
+                    sump += p
+                prob = [p / sump for p in prob]
+                if max(prob) > converged or i >= limit:
+                    break
+            i += 1
+        total = [s + p / trials for s, p in zip(total, prob, strict=True)]
+    return total
+
+
+def nb_column(
+    probs: Any, width: int, column: int, index: dict[str, int], freq: dict[str, int], totals: list[int]
+) -> None:
+    """Fill one language's column of ``probs`` (row-major, ``width`` columns, rows from
+    ``index``): each 1- to 3-gram's count over the total count of n-grams of its length."""
+    for gram, count in freq.items():
+        if 1 <= len(gram) <= 3:
+            probs[index[gram] * width + column] = count / totals[len(gram) - 1]
+
+
+# --- language ID: letters by script, function words ---------------------------------------------
+
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_FEW = 64  # non-ASCII characters up to which counting them one by one beats numpy
+
+
+@functools.lru_cache(maxsize=8)
+def _ascii_part(table: bytes) -> tuple[bytes, tuple[int, ...]]:
+    """``table``'s first 128 slots as a ``bytes.translate`` table, and the slots they hold."""
+    head = table[:128]
+    return head + bytes(128), tuple(sorted(set(head)))
+
+
+def script_tally(text: str, table: bytes, slots: int) -> tuple[list[int], list[int]]:
+    """How many characters of ``text`` fall on each slot of ``table`` (one byte per code point
+    of the Basic Multilingual Plane), and the code points above it, in order.
+
+    ASCII by ``bytes.translate`` and ``bytes.count``; a few other characters one by one; many
+    by a numpy look-up over the code points."""
+    if len(table) < 0x10000:
+        raise ValueError("the table must cover the Basic Multilingual Plane")
+    counts = [0] * max(slots, 256)
+    astral: list[int] = []
+    rest = "" if text.isascii() else "".join(_NON_ASCII.findall(text))
+    if len(rest) <= _FEW:
+        mapping, present = _ascii_part(table)
+        ascii_slots = text.encode("ascii", "ignore").translate(mapping)
+        for slot in present:
+            counts[slot] += ascii_slots.count(slot)
+        for code in map(ord, rest):
+            if code < 0x10000:
+                counts[table[code]] += 1
+            else:
+                astral.append(code)
+    else:
+        import numpy as np
+
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        plane = codes < 0x10000
+        found = np.bincount(np.frombuffer(table, dtype=np.uint8)[codes[plane]], minlength=256).tolist()
+        counts = [int(n) for n in found]
+        astral = codes[~plane].tolist()
+    if any(counts[slots:]):
+        raise ValueError("a table slot beyond slots")
+    return counts[:slots], astral
+
+
+def word_tally(
+    text: str, window: int, letters: CharSet, vocabulary: dict[str, int], languages: int
+) -> tuple[int, int, list[int]]:
+    """The words (maximal runs of ``letters``) of the first ``window`` characters of ``text``:
+    how many, how many are lower case (``str.islower``), and per language how many of them,
+    lower-cased, are its function words (``vocabulary``: word -> bit mask of languages)."""
+    found = letters.runs().findall(text[:window])
+    masks = [mask for mask in map(vocabulary.get, map(str.lower, found)) if mask]
+    hits = [sum((mask >> k) & 1 for mask in masks) for k in range(languages)]
+    return len(found), sum(map(str.islower, found)), hits

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import attrs
 
+from mediamon import engine
 from mediamon.errors import DataFileError, Msg
 from mediamon.resources import CodeRanges, code_ranges, data_path, load_json, range_class, string_list
 
@@ -41,10 +41,7 @@ __all__ = [
 OTHER = "other"
 _SOURCE = "scripts.json"
 _BMP = 0x10000
-_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _SIGN_CATEGORIES = frozenset({"Mn", "Mc"})
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
-_FEW = 64  # non-ASCII characters up to which counting them one by one beats numpy
 
 
 @attrs.frozen
@@ -61,8 +58,7 @@ class _Table:
     scripts: Mapping[str, Script]
     groups: Mapping[str, tuple[str, ...]]
     # BMP code point -> index into ``names`` (0: not a letter); astral blocks (first, last, index).
-    bmp: Any
-    bmp_bytes: bytes  # the same table, for look-ups from Python
+    bmp_bytes: bytes
     astral: tuple[tuple[int, int, int], ...]
     names: tuple[str, ...]
 
@@ -108,40 +104,22 @@ def script_of(char: str) -> str | None:
     character that is not a letter (digits, punctuation, spaces, optional marks)."""
     table = _table()
     code = ord(char)
-    index = int(table.bmp[code]) if code < _BMP else _astral_index(table, code)
+    index = table.bmp_bytes[code] if code < _BMP else _astral_index(table, code)
     return table.names[index] if index else None
 
 
 def letter_counts(text: str) -> dict[str, int]:
     """How many letters of each script ``text`` holds (only scripts it holds; :data:`OTHER`
-    for letters of no listed script). ASCII letters are counted by a byte table; a few other
-    characters (curly quotes, accents, emoji in English text) one by one; many (Arabic text)
-    by a numpy look-up over the code points, one C-level pass."""
-    if text.isascii():
-        latin = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-        return {"latin": latin} if latin else {}
+    for letters of no listed script): one pass of the engine's ``script_tally`` over a byte
+    table of the Basic Multilingual Plane; code points above it one by one."""
     table = _table()
-    rest = _NON_ASCII.findall(text)
-    if sum(map(len, rest)) <= _FEW:
-        latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
-        out = {"latin": latin} if latin else {}
-        lookup = table.bmp_bytes
-        for code in map(ord, "".join(rest)):
-            index = lookup[code] if code < _BMP else _astral_index(table, code)
-            if index:
-                name = table.names[index]
-                out[name] = out.get(name, 0) + 1
-        return out
-    import numpy as np
-
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    counts = np.bincount(table.bmp[np.minimum(codes, _BMP - 1)], minlength=len(table.names)).tolist()
-    out = {table.names[i]: n for i, n in enumerate(counts) if n and i}
-    if int(codes.max()) >= _BMP:
-        for code in codes[codes >= _BMP].tolist():
-            index = _astral_index(table, code)
-            if index:
-                out[table.names[index]] = out.get(table.names[index], 0) + 1
+    counts, astral = engine.current().script_tally(text, table.bmp_bytes, len(table.names))
+    names = table.names
+    out = {names[i]: n for i, n in enumerate(counts) if n and i}
+    for code in astral:
+        index = _astral_index(table, code)
+        if index:
+            out[names[index]] = out.get(names[index], 0) + 1
     return out
 
 
@@ -166,9 +144,7 @@ def _counts_as_letter(char: str, vowel_signs: bool) -> bool:
 
 @functools.cache
 def _table() -> _Table:
-    """Load and check ``data/scripts.json``; build the look-up table (on first use, ~30 ms)."""
-    import numpy as np
-
+    """Load and check ``data/scripts.json``; build the look-up table (on first use, ~15 ms)."""
     source = data_path(_SOURCE)
     raw = load_json(_SOURCE)
     listed = raw.get("scripts")
@@ -199,28 +175,30 @@ def _table() -> _Table:
         seen.update(members)
         grouped[group] = members
     table_names = ("", *scripts, OTHER)
-    alpha = np.frombuffer(bytes(map(str.isalpha, "".join(map(chr, range(_BMP))))), dtype=np.bool_)
-    bmp = np.where(alpha, len(table_names) - 1, 0).astype(np.uint8)
+    if len(table_names) > 255:
+        _bad("'scripts': more than 254 scripts")
+    # One byte per BMP code point: 1 where str.isalpha, then each script's blocks re-marked.
+    alpha = bytes(map(str.isalpha, "".join(map(chr, range(_BMP)))))
+    bmp = bytearray(alpha.translate(bytes([0, len(table_names) - 1]) + bytes(254)))
     astral: list[tuple[int, int, int]] = []
     for index, script in enumerate(scripts.values(), start=1):
+        marks = bytes([0, index]) + bytes(254)
         for first, last in script.blocks:
             if last >= _BMP:
                 astral.append((max(first, _BMP), last, index))
             if first >= _BMP:
                 continue
             top = min(last, _BMP - 1) + 1
-            letters = alpha[first:top].copy()
+            letters = bytearray(alpha[first:top])
             if script.vowel_signs:
-                letters |= np.array(
-                    [unicodedata.category(chr(c)) in _SIGN_CATEGORIES for c in range(first, top)],
-                    dtype=np.bool_,
-                )
-            bmp[first:top] = np.where(letters, index, 0)
+                for code in range(first, top):
+                    if unicodedata.category(chr(code)) in _SIGN_CATEGORIES:
+                        letters[code - first] = 1
+            bmp[first:top] = letters.translate(marks)
     return _Table(
         scripts=scripts,
         groups=grouped,
-        bmp=bmp,
-        bmp_bytes=bmp.tobytes(),
+        bmp_bytes=bytes(bmp),
         astral=tuple(astral),
         names=table_names,
     )

@@ -1,21 +1,30 @@
 """Language identification of news paragraphs and articles.
 
 The writing system decides most cases, fast and exactly: letters are counted per script
-(:mod:`mediamon.lang.scripts`, one table for the whole package) and the majority script
-chosen. Only where a script is shared does anything slower run. A script's common
-languages are recognised first by their function words (English and French in Latin
-script, Hindi in Devanagari); the rest is left to langdetect: other Latin-script
-languages, Persian/Urdu against Arabic, and languages sharing Devanagari or Cyrillic. On
-long text langdetect answers; on a short Latin sentence only when it is confident and the
-sentence has lower-case words (dates, bylines and names alone stay "und": on them
-langdetect answers de/et/ro/so). langdetect is loaded on first use, with its profiles read
-in a fixed order and a fixed seed, so answers are the same in every run and process; it
-never raises out of here.
+(:mod:`mediamon.lang.scripts`, one table for the whole package; the engine's
+``script_tally``) and the majority script chosen. Only where a script is shared does
+anything slower run. A script's common languages are recognised first by their function
+words (English and French in Latin script, Hindi in Devanagari; the engine's
+``word_tally``); the rest is left to langdetect's model: other Latin-script languages,
+Persian/Urdu against Arabic, and languages sharing Devanagari or Cyrillic. On long text it
+answers; on a short Latin sentence only when it is confident and the sentence has
+lower-case words (dates, bylines and names alone stay "und": on them langdetect answers
+de/et/ro/so).
+
+langdetect's model is its installed profile files, read on first use in a fixed order (the
+candidate languages only) into one matrix; the engine scores a text the way langdetect does
+(``nb_grams``, ``nb_trials``: the same n-grams, the same seeded trials and random draws), so
+the answer is langdetect's own with seed ``nb_seed``, the same in every run and process, at
+C speed (langdetect's Python loop was most of the command's language-ID time). Detection
+never raises on any text (a broken langdetect installation is a DataFileError).
 """
 
 from __future__ import annotations
 
+import array
 import functools
+import itertools
+import json
 import re
 from collections.abc import Mapping
 from importlib import resources
@@ -23,6 +32,7 @@ from typing import Any, NoReturn
 
 import attrs
 
+from mediamon import engine
 from mediamon.errors import DataFileError, Msg
 from mediamon.lang import scripts
 from mediamon.resources import data_path, load_json, string_list
@@ -49,6 +59,16 @@ class LangIdSettings:
     over_latin_share: float = 0.40  # ... for a non-Latin script to speak before Latin (names, translations)
     short_min_lower_words: int = 3  # lower-case words a short Latin sentence needs for langdetect
     short_min_probability: float = 0.90  # langdetect's probability for its answer on a short sentence
+    # langdetect's model as langdetect runs it (its defaults, so the answers are its own):
+    nb_seed: int = attrs.field(default=0, validator=[attrs.validators.ge(0), attrs.validators.lt(2**32)])
+    nb_trials: int = 7  # trials, each from equal probabilities, averaged
+    nb_alpha: float = 0.5  # smoothing added to each n-gram probability (/ nb_base_freq) ...
+    nb_alpha_width: float = 0.05  # ... varied per trial by this times a seeded normal draw
+    nb_iteration_limit: int = 1000  # n-grams drawn per trial at most
+    nb_converged: float = 0.99999  # a trial stops when one language's probability passes this
+    nb_base_freq: float = 10000.0
+    nb_min_probability: float = 0.1  # an answer must be more probable than this
+    nb_max_text: int = 10000  # characters scored
 
 
 SETTINGS = LangIdSettings()
@@ -187,17 +207,19 @@ def _function_word_language(script: str, text: str, data: _LanguageData) -> str 
     languages = data.function_words.get(script)
     if not languages:
         return None
-    words = data.word_patterns[script].findall(text[: SETTINGS.word_window])
+    core = engine.current()
+    letters = engine.char_set(data.letters[script], core)
+    words, lower, hits = core.word_tally(
+        text, SETTINGS.word_window, letters, data.vocabularies[script], len(languages)
+    )
     if not words:
         return None
-    lowered = [word.lower() for word in words]
-    words_counted = sum(map(str.islower, words)) or len(words)
+    words_counted = lower or words
     best, best_hits = None, 0
-    for code, vocabulary in languages:
-        hits = sum(map(vocabulary.__contains__, lowered))
+    for (code, _), found in zip(languages, hits, strict=True):
         share = SETTINGS.function_word_shares.get(code, SETTINGS.function_word_share)
-        if hits > best_hits and hits >= share * words_counted:
-            best, best_hits = code, hits
+        if found > best_hits and found >= share * words_counted:
+            best, best_hits = code, found
     return best
 
 
@@ -224,9 +246,11 @@ class _LanguageData:
     candidates: Mapping[str, tuple[str, ...]]
     non_arabic_letters: re.Pattern[str]
     letter_weights: Mapping[str, float]
-    # Per script, its languages recognised by function words, in order, and its word pattern.
+    # Per script, its languages recognised by function words, in order; its letters (the
+    # characters of its words); each function word -> bit mask of those languages' positions.
     function_words: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]
-    word_patterns: Mapping[str, re.Pattern[str]]
+    letters: Mapping[str, str]
+    vocabularies: Mapping[str, dict[str, int]]
     groups: Mapping[str, tuple[str, ...]]
     group_of: Mapping[str, str]
     order: Mapping[str, int]  # script or group -> tie-breaking rank
@@ -278,11 +302,28 @@ def _language_data() -> _LanguageData:
         non_arabic_letters=re.compile(f"[{re.escape(letters)}]"),
         letter_weights={name: float(value) for name, value in weights.items()},
         function_words=function_words,
-        word_patterns={script: re.compile(f"[{scripts.letter_class(script)}]+") for script in function_words},
+        letters={script: _letters(script) for script in function_words},
+        vocabularies={script: _vocabulary(languages) for script, languages in function_words.items()},
         groups=groups,
         group_of=group_of,
         order=order,
     )
+
+
+def _letters(script: str) -> str:
+    """Every letter of ``script``, in code-point order."""
+    return "".join(
+        chr(code) for first, last in scripts.letter_ranges(script) for code in range(first, last + 1)
+    )
+
+
+def _vocabulary(languages: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, int]:
+    """Each function word of ``languages`` -> the bit mask of the positions of its languages."""
+    masks: dict[str, int] = {}
+    for position, (_, words) in enumerate(languages):
+        for word in words:
+            masks[word] = masks.get(word, 0) | 1 << position
+    return masks
 
 
 def _function_words(code: str, script: str) -> frozenset[str]:
@@ -318,42 +359,126 @@ def _bad(source: str, detail: str) -> NoReturn:
     raise DataFileError(Msg.DATA_FILE.format(detail=detail), path=source)
 
 
-# --- langdetect ------------------------------------------------------------------------------
+# --- langdetect's model, scored by the engine ----------------------------------------------
+
+
+@attrs.frozen
+class _Profiles:
+    """langdetect's profiles of some languages as one matrix: ``index`` maps an n-gram (one to
+    three characters) to its row, ``probs`` holds per row each language's probability of
+    the n-gram among the n-grams of its length (row-major, one column per language)."""
+
+    languages: tuple[str, ...]
+    index: dict[str, int]
+    probs: array.array[float]
 
 
 @functools.cache
-def _factory(candidates: tuple[str, ...] | None) -> Any:
-    """A langdetect DetectorFactory of our own (the module-level one and its global seed stay
-    untouched) with the profiles of ``candidates`` only (all when None), loaded in name order,
-    and seed 0. Fewer profiles load faster and detect faster: langdetect's work per sampled
-    n-gram is proportional to the number of languages."""
-    from langdetect.detector_factory import DetectorFactory
-
-    profiles = resources.files("langdetect").joinpath("profiles")
-    names = sorted(entry.name for entry in profiles.iterdir() if not entry.name.startswith("."))
+def _profiles(candidates: tuple[str, ...] | None) -> _Profiles:
+    """langdetect's installed profiles of ``candidates`` (all when None), in name order, as
+    langdetect orders them when loaded that way (the order breaks ties). Fewer profiles
+    load and score faster: the work per sampled n-gram is proportional to the languages."""
+    folder = resources.files("langdetect").joinpath("profiles")
+    names = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
     if candidates is not None:
         names = [name for name in names if name.split("-", maxsplit=1)[0] in candidates]
-    factory = DetectorFactory()
-    factory.load_json_profile([profiles.joinpath(name).read_text(encoding="utf-8") for name in names])
-    factory.seed = 0
-    return factory
+    loaded = []
+    for name in names:
+        try:
+            raw = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+            freq, totals = raw["freq"], [int(n) for n in raw["n_words"]]
+            if not isinstance(freq, dict) or len(totals) != 3 or min(totals) <= 0:
+                raise TypeError("'freq' must be an object and 'n_words' three positive counts")
+            loaded.append((str(raw["name"]), freq, totals))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            _bad(str(folder.joinpath(name)), f"not a langdetect profile ({exc})")
+    index = dict.fromkeys(itertools.chain.from_iterable(freq for _, freq, _ in loaded), 0)
+    index.update(zip(index, range(len(index)), strict=True))  # rows in first-seen order
+    width = len(loaded)
+    probs = array.array("d", bytes(8 * width * len(index)))
+    core = engine.current()
+    for column, (_, freq, totals) in enumerate(loaded):
+        core.nb_column(probs, width, column, index, freq, totals)
+    return _Profiles(languages=tuple(lang for lang, _, _ in loaded), index=index, probs=probs)
+
+
+class _Normalized(dict[int, str]):
+    """langdetect's per-character normalisation as a ``str.translate`` table, filled on use."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        value = str(NGram.normalize(chr(code)))
+        self[code] = value
+        return value
+
+
+_NORMALIZED = _Normalized()
+_SPACES = re.compile(" {2,}")
+_ASCII_LETTERISH = re.compile("[A-z]")  # langdetect's test for Latin, [ \ ] ^ _ ` included
+_FROM_COMBINING = re.compile("[\u0300-\U0010ffff]")
+
+
+@functools.cache
+def _ld_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Any]:
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    return Detector.URL_RE, Detector.MAIL_RE, NGram.normalize_vi
+
+
+def _ld_text(text: str) -> str:
+    """The text langdetect scores: links, addresses cut; Vietnamese marks composed; its first
+    ``nb_max_text`` characters, runs of spaces as one; Latin letters dropped from text mostly
+    in other scripts (counted as langdetect counts: every character from U+0300 is non-Latin);
+    each character normalised."""
+    url, mail, normalize_vi = _ld_patterns()
+    text = normalize_vi(mail.sub(" ", url.sub(" ", text)))
+    text = _SPACES.sub(" ", text[: SETTINGS.nb_max_text])
+    if len(_ASCII_LETTERISH.findall(text)) * 2 < len(_FROM_COMBINING.findall(text)):
+        text = _ASCII_LETTERISH.sub("", text)
+    return text.translate(_NORMALIZED)
+
+
+def _nb_probabilities(
+    text: str, candidates: tuple[str, ...] | None
+) -> tuple[tuple[str, ...], list[float]] | None:
+    """langdetect's languages (of ``candidates``; all when None) and their probabilities for
+    ``text``, as langdetect computes them with seed ``nb_seed`` (its model, its trials, the
+    same random draws), by the engine's ``nb_grams`` and ``nb_trials``; None when the text
+    has none of the model's n-grams."""
+    profiles = _profiles(candidates)
+    core = engine.current()
+    rows = core.nb_grams(_ld_text(text), profiles.index)
+    if not rows:
+        return None  # langdetect: "No features in text"
+    s = SETTINGS
+    found = core.nb_trials(
+        profiles.probs,
+        len(profiles.languages),
+        rows,
+        s.nb_seed,
+        s.nb_trials,
+        s.nb_alpha,
+        s.nb_alpha_width,
+        s.nb_iteration_limit,
+        s.nb_converged,
+        s.nb_base_freq,
+    )
+    return profiles.languages, found
 
 
 def _langdetect(text: str, candidates: tuple[str, ...] | None, min_probability: float = 0.0) -> str | None:
     """langdetect's best language for ``text`` among ``candidates`` (all its languages when
-    None), or None when it finds nothing to go on or its probability is below
-    ``min_probability``."""
-    from langdetect.lang_detect_exception import LangDetectException
-
-    try:
-        detector = _factory(candidates).create()
-        detector.append(text)
-        found = detector.get_probabilities()
-    except LangDetectException:
-        return None  # "No features in text" and the like
-    except Exception:  # a third-party heuristic failing means "no answer", never a crash
+    None), or None when it finds nothing to go on or its probability is not above
+    ``nb_min_probability`` or is below ``min_probability``."""
+    scored = _nb_probabilities(text, candidates)
+    if scored is None:
         return None
-    if not found or found[0].prob < min_probability:
+    best, best_prob = None, SETTINGS.nb_min_probability
+    for lang, prob in zip(*scored, strict=True):
+        if prob > best_prob:  # the first of equals, as langdetect's stable sort
+            best, best_prob = lang, prob
+    if best is None or best_prob < min_probability:
         return None
-    lang = str(found[0].lang)
-    return lang.split("-", maxsplit=1)[0]  # zh-cn, zh-tw -> zh
+    return best.split("-", maxsplit=1)[0]  # zh-cn, zh-tw -> zh
