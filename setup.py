@@ -41,7 +41,9 @@ def extensions() -> list[Extension]:
     except ImportError:
         print("mediamon: Cython not found; using the pure-Python engine", file=sys.stderr)
         return []
-    ext = Extension("mediamon.engine._native", ["src/mediamon/engine/_native.pyx"], extra_compile_args=["-O2"])
+    # No fused multiply-add: language ID's trials must round each step as Python does.
+    args = ["-O2", "-ffp-contract=off"]
+    ext = Extension("mediamon.engine._native", ["src/mediamon/engine/_native.pyx"], extra_compile_args=args)
     return list(cythonize([ext], compiler_directives={"language_level": "3"}, quiet=True))
 
 

@@ -376,3 +376,37 @@ def test_langdetect_settings_are_checked() -> None:
         LangIdSettings(nb_seed=-1)
     with pytest.raises(ValueError, match="nb_seed"):
         LangIdSettings(nb_seed=2**32)
+
+
+def test_profile_matrix_is_langdetects_own() -> None:
+    """Every n-gram of langdetect's map, the same probability per language and order."""
+    from mediamon.text import langid
+
+    candidates = ("ar", "fa", "ur")
+    profiles = langid._profiles(candidates)
+    factory = _langdetect_factory(candidates)
+    width = len(profiles.languages)
+    assert list(profiles.languages) == factory.langlist
+    grams = {gram for gram in factory.word_lang_prob_map if 1 <= len(gram) <= 3}
+    assert grams == set(profiles.index)
+    for gram in grams:
+        row = profiles.index[gram]
+        assert list(profiles.probs[row * width : (row + 1) * width]) == factory.word_lang_prob_map[gram]
+
+
+def test_a_broken_profile_is_a_data_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from mediamon.errors import DataFileError
+    from mediamon.text import langid
+
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "xx").write_text('{"name": "xx", "freq": {"a": 1}}', encoding="utf-8")
+    monkeypatch.setattr(resources, "files", lambda _: tmp_path)
+    langid._profiles.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="not a langdetect profile"):
+            langid._profiles(None)
+    finally:
+        monkeypatch.undo()
+        langid._profiles.cache_clear()
