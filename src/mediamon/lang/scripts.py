@@ -3,7 +3,7 @@
 Modules that need to know which characters are Arabic, Latin, Hebrew ... ask here (the
 ranges, a regex character class of a script's letters, one character's script) instead of
 keeping their own copy of a block's bounds; :func:`letter_counts` counts a text's letters by
-script in one vectorised pass, for language identification.
+script in one pass of the engine (``script_tally``), for language identification.
 
 A code point counts as a letter of a script when it lies in one of the script's blocks and
 is a letter (``str.isalpha``) or a vowel sign (Mn, Mc) of a script whose vowel signs count.
@@ -144,7 +144,7 @@ def _counts_as_letter(char: str, vowel_signs: bool) -> bool:
 
 @functools.cache
 def _table() -> _Table:
-    """Load and check ``data/scripts.json``; build the look-up table (on first use, ~15 ms)."""
+    """Load and check ``data/scripts.json``; build the look-up table (on first use, ~10 ms)."""
     source = data_path(_SOURCE)
     raw = load_json(_SOURCE)
     listed = raw.get("scripts")

@@ -110,7 +110,7 @@ class ScriptCounts:
 
 
 def script_counts(text: str) -> ScriptCounts:
-    """Count the letters of ``text`` by script, in one vectorised pass."""
+    """Count the letters of ``text`` by script, in one pass of the engine."""
     fields = dict.fromkeys(_SCRIPTS, 0)
     members = {script: group for group, names in scripts.groups().items() for script in names}
     for script, n in scripts.letter_counts(text).items():
