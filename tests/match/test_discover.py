@@ -22,6 +22,7 @@ from mediamon.match.discover import (
     bio_spans,
     entity_id,
     is_discovered,
+    join_persons,
     shape,
     skip_words,
     tagged,
@@ -135,6 +136,52 @@ def test_bio_spans() -> None:
     ]
 
 
+def test_persons_side_by_side_are_one_name() -> None:
+    """``B-PER B-PER`` on a given name and a family name is one person; a comma or a conjunction
+    proclitic (``وسارة``) between two persons keeps them apart, and so does another type."""
+    ar = ar_names.FINDER
+    text = "التقى كارلوس بيندوزا وسارة مالكي"
+    tokens = ar.tokens(text)
+    assert [t.form for t in tokens][1:] == ["كارلوس", "بيندوزا", "وساره", "مالكي"]
+    spans = [(1, 1, "PER"), (2, 2, "PER"), (3, 3, "PER"), (4, 4, "PER")]
+    assert join_persons(text, tokens, spans) == [(1, 2, "PER"), (3, 4, "PER")]
+    en = en_names.FINDER
+    text = "Ola Brenn, Tove Lind and Nadia Ross Ltd"
+    tokens = en.tokens(text)
+    spans = [(0, 0, "PER"), (1, 1, "PER"), (3, 3, "PER"), (4, 4, "PER"), (6, 6, "PER"), (7, 8, "ORG")]
+    assert join_persons(text, tokens, spans) == [(0, 1, "PER"), (3, 4, "PER"), (6, 6, "PER"), (7, 8, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expect"),
+    [
+        # a capitalised run after a title word, untagged: a person
+        ("Professor Orlen Vasquell says", [], [(1, 2, "PER")]),
+        ("the captain Harry Kelvane scored", [], [(2, 3, "PER")]),
+        # a word already tagged is left as the tagger had it
+        ("Professor Orlen Vasquell says", [(1, 2, "ORG")], [(1, 2, "ORG")]),
+        # a rare word alone before a verb of saying, untagged or tagged a place by itself
+        ("Vasquell wrote that", [], [(0, 0, "PER")]),
+        ("Vasquell stated that", [(0, 0, "LOC")], [(0, 0, "PER")]),
+        # before an auxiliary or a past tense: only a word in no frequency list
+        ("Vasquell was charged", [], [(0, 0, "PER")]),
+        ("Vasquell contacted them", [], [(0, 0, "PER")]),
+        ("Iodine released from milk", [], []),
+        ("Ozone is a gas", [], []),
+        # a word of a bundled place, a frequent word, a word inside a capitalised run, a number
+        ("Google said that", [], []),
+        ("Tomorrow said nothing", [], []),
+        ("The Vasquell said", [], []),
+        ("IE6 shipped with it", [], []),
+    ],
+)
+def test_english_persons_from_the_words_around(
+    text: str, spans: list[tuple[int, int, str]], expect: list[tuple[int, int, str]]
+) -> None:
+    en = en_names.FINDER
+    assert en_names.person_runs(text, en.tokens(text), spans) == expect
+
+
 def test_relative_adjectives_are_cut_but_family_names_stay() -> None:
     assert ar_names.is_nisba("الكيني") and ar_names.is_nisba("للكيني")  # demonyms
     assert not ar_names.is_nisba("العجيري") and not ar_names.is_nisba("الدليمي")  # rare: family names
@@ -142,7 +189,7 @@ def test_relative_adjectives_are_cut_but_family_names_stay() -> None:
 
 def test_frequent_arabic_words_no_alias_holds_are_not_tagged() -> None:
     ar = ar_names.FINDER
-    assert "اعتقد" not in ar.skip and ar.kind("اعتقد") == SKIP  # "I think": frequent, in no alias
+    assert "اشياء" not in ar.skip and ar.kind("اشياء") == SKIP  # "things": frequent, in no alias
     assert ar.kind("جوتشولك") == CANDIDATE  # unseen, rare: may be a name
     assert ar.kind("محمد") == CANDIDATE  # frequent, but a given name
 

@@ -1,14 +1,20 @@
 """Train the name finder's CRF model of one language from entity gold (JSON Lines).
 
-    python tools/names/train.py ar [--gold FILE] [--holdout 5] [--heldout-out FILE.jsonl]
-    python tools/names/train.py en [--gold FILE]
+    python tools/names/train.py ar [--gold FILE ...] [--holdout 5] [--heldout-out FILE.jsonl]
+    python tools/names/train.py en [--gold FILE ...]
+    python tools/names/train.py en --cv-docs en_gum_news_dev.jsonl   # measure only
 
 Each gold line is ``{"text", "entities": [{"start", "end", "type"}]}`` (the format of
 ``shared/data/eval/gold``). Features are exactly what the package computes at run time
 (``FINDER.features``), gazetteer hits from the bundled gazetteers included, so a model
 matches the code and data it ships with. With ``--holdout N`` every N-th line is left
 out of training, scored here (discovery alone, strict spans) and, with
-``--heldout-out``, written out for ``score_gold.py``. Training is L-BFGS for a fixed
+``--heldout-out``, written out for ``score_gold.py``. With ``--cv-docs FILE`` nothing is
+shipped: each document of FILE is left out in turn, a model is trained on the other gold
+files and FILE's other documents, and the left-out document is annotated by
+``Annotator(discover=True)`` with that model and scored (strict, line by line, the
+scoring of ``benchmarks/eval_gold.py``); the counts are summed over the documents (the
+figure of a model trained on files that include FILE). Training is L-BFGS for a fixed
 number of iterations over the lines in file order: the same inputs give the same
 model file. The model goes to ``src/mediamon/data/<lang>/names.crfsuite`` with its
 provenance in ``names_model.json`` next to it.
@@ -20,11 +26,13 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pycrfsuite
 
 from mediamon import Annotator
@@ -33,7 +41,10 @@ from mediamon.match.discover import NAME_TYPES, CrfFinder
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path("/work/shared/data/eval/gold")
-DEFAULT_GOLD = {"ar": GOLD / "ar_newsfane_dev.jsonl", "en": GOLD / "en_gum_train.jsonl"}
+DEFAULT_GOLD = {
+    "ar": (GOLD / "ar_newsfane_dev.jsonl",),
+    "en": (GOLD / "en_gum_train.jsonl", GOLD / "en_gum_news_dev.jsonl"),
+}
 SOURCES = {
     "ar": {
         "data": "NewsFANE Gold 2014 (ANERcorp newswire re-annotated), DEV part, ar_newsfane_dev.jsonl",
@@ -43,8 +54,9 @@ SOURCES = {
     },
     "en": {
         "data": "GUM, 144 non-news documents (academic, bio, conversation, court, interview, speech, "
-        "textbook, vlog, voyage), en_gum_train.jsonl",
-        "licence": "CC BY-SA 3.0 (bio and voyage texts are Wikipedia/Wikivoyage); annotations CC BY 4.0",
+        "textbook, vlog, voyage), en_gum_train.jsonl, and 12 Wikinews documents, en_gum_news_dev.jsonl",
+        "licence": "CC BY-SA 3.0 (bio and voyage texts are Wikipedia/Wikivoyage; news CC BY 2.5); "
+        "annotations CC BY 4.0",
         "attribution": "Zeldes (2017), 'The GUM Corpus', LRE 51(3); Lin & Zeldes (2021), WikiGUM",
     },
 }
@@ -119,12 +131,107 @@ def score(
     return out
 
 
+@attrs.frozen
+class Params:
+    """What training is given besides the lines (recorded in ``names_model.json``)."""
+
+    c1: float
+    c2: float
+    iterations: int
+    min_freq: int
+    skip_count: int
+    skip_share: float
+
+
+def fit(
+    finder: CrfFinder, annotator: Annotator, lines: list[dict[str, Any]], out: Path, params: Params
+) -> list[str]:
+    """Train a model of ``lines`` into ``out`` and return its skip list (set on ``finder`` first:
+    training sees the tokens tagging will)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(
+        {
+            "c1": params.c1,
+            "c2": params.c2,
+            "max_iterations": params.iterations,
+            "feature.minfreq": params.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    skip = skip_list(finder, lines, params.skip_count, params.skip_share)
+    finder.__dict__["skip"] = frozenset(skip)
+    finder._words.clear()
+    for line in lines:
+        tokens, keep, items = finder.features(line["text"], known_spans(annotator, line["text"]))
+        if items:
+            labels = labels_for(tokens, line["entities"])
+            trainer.append(items, [labels[i] for i in keep])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return skip
+
+
+def use(finder: CrfFinder, model: Path, skip: list[str]) -> None:
+    """Make ``finder`` tag with ``model`` and ``skip`` (in this process only)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    finder.__dict__["tagger"] = tagger
+    finder.__dict__["skip"] = frozenset(skip)
+    finder._words.clear()
+
+
+def cross_validate(
+    finder: CrfFinder, annotator: Annotator, base: list[dict[str, Any]], docs_file: Path, params: Params
+) -> dict[str, dict[str, float]]:
+    """Leave-one-document-out over ``docs_file`` (module doc): summed strict counts per type."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import eval_gold
+
+    lines = read_lines(docs_file)
+    docs = list(dict.fromkeys(str(line.get("doc", "")) for line in lines))
+    total: dict[str, Counter[str]] = {t: Counter() for t in ("PER", "ORG", "LOC", "micro")}
+    discovering = Annotator(discover=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "names.crfsuite"
+        for doc in docs:
+            held = [line for line in lines if line.get("doc", "") == doc]
+            train = base + [line for line in lines if line.get("doc", "") != doc]
+            use(finder, model, fit(finder, annotator, train, model, params))
+            units = [(line["text"], line.get("lang") or "") for line in held]
+            gold = [
+                eval_gold.Span(u, e["start"], e["end"], e["type"])
+                for u, line in enumerate(held)
+                for e in line["entities"]
+            ]
+            rows = eval_gold.score(units, gold, eval_gold.predict(discovering, units)).rows
+            for typ, row in rows.items():
+                total[typ].update({k: int(row[k]) for k in ("gold", "pred", "tp")})
+            print(f"{doc}: micro F1 {rows['micro']['F1']:.3f}", file=sys.stderr)
+    out = {}
+    for typ, c in total.items():
+        p_ = c["tp"] / c["pred"] if c["pred"] else 0.0
+        r_ = c["tp"] / c["gold"] if c["gold"] else 0.0
+        out[typ] = {
+            **c,
+            "p": round(p_, 4),
+            "r": round(r_, 4),
+            "f1": round(2 * p_ * r_ / (p_ + r_), 4) if c["tp"] else 0.0,
+        }
+    return out
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    """The gold lines of one JSON Lines file, in file order."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("lang", choices=languages.CODES)
-    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--gold", type=Path, nargs="+", help="training files, read in this order")
     parser.add_argument("--holdout", type=int, default=0, help="leave every N-th line out (0: none)")
     parser.add_argument("--heldout-out", type=Path, help="write the held-out lines here (JSON Lines)")
+    parser.add_argument("--cv-docs", type=Path, help="measure only: leave each document of this file out")
     parser.add_argument("--out", type=Path, help="model file (default: the package data file)")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.5)
@@ -133,63 +240,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-count", type=int, default=3, help="skip list: forms seen this often ...")
     parser.add_argument("--skip-share", type=float, default=0.005, help="... and this rarely in a name")
     args = parser.parse_args(argv)
-    gold_path = args.gold or DEFAULT_GOLD[args.lang]
+    params = Params(args.c1, args.c2, args.iterations, args.min_freq, args.skip_count, args.skip_share)
+    gold_paths = args.gold or DEFAULT_GOLD[args.lang]
     out = args.out or ROOT / "src" / "mediamon" / "data" / args.lang / "names.crfsuite"
     finder = languages.finder(args.lang)
     assert isinstance(finder, CrfFinder)
     annotator = Annotator()
-    lines = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.minfreq": args.min_freq,
-            "feature.possible_transitions": True,
-        }
-    )
     started = time.process_time()
+    if args.cv_docs:
+        docs = args.cv_docs.resolve()
+        base = [line for path in gold_paths if path.resolve() != docs for line in read_lines(path)]
+        print(json.dumps(cross_validate(finder, annotator, base, docs, params)))
+        print(f"cross-validated: {time.process_time() - started:.1f}s CPU", file=sys.stderr)
+        return 0
+    lines = [line for path in gold_paths for line in read_lines(path)]
     held = [line for n, line in enumerate(lines) if args.holdout and n % args.holdout == args.holdout - 1]
     train = [
         line for n, line in enumerate(lines) if not (args.holdout and n % args.holdout == args.holdout - 1)
     ]
-    skip = skip_list(finder, train, args.skip_count, args.skip_share)
-    finder.__dict__["skip"] = frozenset(skip)
-    finder._words.clear()
-    for line in train:
-        tokens, keep, items = finder.features(line["text"], known_spans(annotator, line["text"]))
-        if items:
-            labels = labels_for(tokens, line["entities"])
-            trainer.append(items, [labels[i] for i in keep])
-    print(
-        f"features: {time.process_time() - started:.1f}s CPU, {len(lines) - len(held)} lines", file=sys.stderr
-    )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
-    print(f"trained: {time.process_time() - started:.1f}s CPU -> {out}", file=sys.stderr)
+    skip = fit(finder, annotator, train, out, params)
+    print(f"trained: {time.process_time() - started:.1f}s CPU, {len(train)} lines -> {out}", file=sys.stderr)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     provenance: dict[str, Any] = {
         **SOURCES[args.lang],
         "trained_by": "tools/names/train.py",
         "command": " ".join(["python tools/names/train.py", *(argv if argv is not None else sys.argv[1:])]),
-        "lines": len(lines) - len(held),
+        "lines": len(train),
         "held_out": f"every {args.holdout}th line" if args.holdout else "none",
-        "params": {
-            "c1": args.c1,
-            "c2": args.c2,
-            "iterations": args.iterations,
-            "min_freq": args.min_freq,
-            "skip_count": args.skip_count,
-            "skip_share": args.skip_share,
-        },
+        "params": attrs.asdict(params),
         "sha256": digest,
         "bytes": out.stat().st_size,
     }
     if held:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(out))
-        finder.__dict__["tagger"] = tagger
+        use(finder, out, skip)
         found = [finder.find(line["text"], known_spans(annotator, line["text"])) for line in held]
         provenance["held_out_discovery_only"] = score([line["entities"] for line in held], found)
         print(json.dumps(provenance["held_out_discovery_only"]), file=sys.stderr)

@@ -37,6 +37,7 @@ __all__ = [
     "entity_id",
     "given_names",
     "is_discovered",
+    "join_persons",
     "lexicon_flags",
     "load_rules",
     "normalize",
@@ -77,6 +78,8 @@ class Rules:
     triggers: frozenset[str]
     org_heads: frozenset[str]
     loc_heads: frozenset[str]
+    #: Verbs of saying after a person's name (``Rathbun wrote``); optional, empty when absent.
+    speech: frozenset[str] = frozenset()
 
 
 def normalize(code: str, text: str) -> str:
@@ -91,10 +94,12 @@ def load_rules(code: str) -> Rules:
     data = load_json(name)
     source = data_path(name)
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(normalize(code, w) for w in string_list(data, key, source=source, required=True))
+    def words(key: str, required: bool = True) -> frozenset[str]:
+        return frozenset(normalize(code, w) for w in string_list(data, key, source=source, required=required))
 
-    return Rules(words("titles"), words("triggers"), words("org_heads"), words("loc_heads"))
+    return Rules(
+        words("titles"), words("triggers"), words("org_heads"), words("loc_heads"), words("speech", False)
+    )
 
 
 @functools.cache
@@ -310,6 +315,29 @@ def window(
     return out
 
 
+def join_persons(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(first, last, type) runs with each person that follows another person on the next
+    token, with only spaces between and no proclitic on it (``وعبد الله``), joined to it:
+    the tagger often starts a name anew at its family name (``B-PER B-PER`` on ``فرناندو
+    الونسو``); two names side by side are written with a comma or a conjunction between."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, typ in spans:
+        if out:
+            p_first, p_last, p_typ = out[-1]
+            if (
+                typ == p_typ == "PER"
+                and first == p_last + 1
+                and tokens[first].name_start == tokens[first].start
+                and text[tokens[p_last].end : tokens[first].start].isspace()
+            ):
+                out[-1] = (p_first, last, typ)
+                continue
+        out.append((first, last, typ))
+    return out
+
+
 class CrfFinder:
     """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
 
@@ -367,6 +395,12 @@ class CrfFinder:
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
         """The tokens of a tagged span worth keeping (a side may cut, e.g., an adjective off its edge)."""
         return first, last
+
+    def join(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Tagged token runs with two persons side by side made one (:func:`join_persons`)."""
+        return join_persons(text, tokens, spans)
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """The type of a kept span (a side may correct the tagger's guess from the words around)."""
@@ -436,7 +470,7 @@ class CrfFinder:
         for i, label in zip(keep, self.tagger.tag(items), strict=True):
             labels[i] = label
         out = []
-        for tagged_first, tagged_last, tagged_type in bio_spans(labels):
+        for tagged_first, tagged_last, tagged_type in self.join(text, tokens, bio_spans(labels)):
             if tagged_type not in NAME_TYPES:
                 continue
             first, last = self.trim(tokens, tagged_first, tagged_last, tagged_type)

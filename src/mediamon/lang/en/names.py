@@ -3,7 +3,7 @@
 Tokens keep their case (capitalisation is the strongest cue in English); lexicon
 features compare the normalised, lower-cased form. A possessive ``'s`` is its own
 token, so ``Trump's`` gives the name ``Trump``. The model (``data/en/names.crfsuite``)
-is trained on GUM's openly licensed non-news genres by ``tools/names/train.py``; see
+is trained on GUM's openly licensed genres and its English dev news by ``tools/names/train.py``; see
 docs/models.md.
 """
 
@@ -21,8 +21,10 @@ from mediamon.match.discover import (
     CrfFinder,
     Rules,
     Token,
+    alias_words,
     given_names,
     join_key,
+    join_persons,
     known_aliases,
     lexicon_flags,
     load_rules,
@@ -30,6 +32,7 @@ from mediamon.match.discover import (
     shape,
     word_bands,
 )
+from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
 
 __all__ = ["FINDER", "EnglishNameFinder"]
@@ -41,6 +44,8 @@ COMMON_BAND = 5
 HEADLINE_MIN_LETTERS = 4
 HEADLINE_SHARE = 0.9
 HEADLINE_WORDS = 3
+#: A capitalised word before a verb of saying is taken for a person only when rarer than this Zipf band.
+SPEECH_MAX_BAND = 4
 _SENTENCE_END = frozenset('.!?:;"“”')
 _DIGRAPHS = (("sh", "$"), ("ch", "$"), ("kh", "x"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("ph", "f"))
 _CONSONANTS = str.maketrans(
@@ -105,6 +110,97 @@ def _generic(word: str) -> bool:
     )
 
 
+def _capital_run(text: str, tokens: Sequence[Token], first: int, covered: set[int]) -> int:
+    """The last token of the run of untagged capitalised words from ``first``, spaces between."""
+    last = first
+    while (
+        last + 1 < len(tokens)
+        and tokens[last + 1].form[:1].isupper()
+        and last + 1 not in covered
+        and text[tokens[last].end : tokens[last + 1].start].isspace()
+    ):
+        last += 1
+    return last
+
+
+@functools.cache
+def _predicates() -> tuple[frozenset[str], tuple[str, ...]]:
+    """English-only lists of ``en/name_rules.json``: auxiliaries and past-tense endings after a person."""
+    name = "en/name_rules.json"
+    data = load_json(name)
+    words = string_list(data, "predicates", source=data_path(name), required=True)
+    endings = string_list(data, "predicate_endings", source=data_path(name), required=True)
+    return frozenset(words), endings
+
+
+def _before_predicate(verb: str, low: str) -> bool:
+    """Whether a capitalised word (normalised ``low``) alone before ``verb`` is taken for a person:
+    before a verb of saying when rarer than Zipf band ``SPEECH_MAX_BAND``, before an auxiliary
+    or a past tense (``contacted``) when in no frequency list (``Iodine released``, ``Tasmania
+    was`` are ordinary words); never a word of a bundled place or organisation."""
+    if alias_words("en").get(low, frozenset()) & {"LOC", "ORG", "MEDIA"}:
+        return False
+    band = int(word_bands("en").get(low, "0"))
+    if verb in _rules().speech:
+        return band < SPEECH_MAX_BAND
+    words, endings = _predicates()
+    return band == 0 and verb.islower() and (verb in words or verb.endswith(endings))
+
+
+def person_runs(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``spans`` with the persons the tagger missed where the words around say so:
+
+    - a run of capitalised words after a title word (``Professor Eastman``, ``captain Harry Kane``);
+    - a rare capitalised word alone (untagged, or tagged a place or organisation by itself) just
+      before a verb of saying (``Rathbun wrote``, ``Whitmore stated``), or a word that no
+      frequency list holds before a verb in the past or an auxiliary (``Montalvo contacted``,
+      ``Montalvo was``), unless it is a word of a bundled place or organisation (``Google said``).
+    """
+    rules = _rules()
+    covered = {i for first, last, _ in spans for i in range(first, last + 1)}
+    alone = {first: typ for first, last, typ in spans if first == last}
+    out = list(spans)
+    retyped: set[int] = set()
+    size = len(tokens)
+    i = 0
+    while i < size:
+        token = tokens[i]
+        if not token.form[:1].isupper():
+            i += 1
+            continue
+        low = _normalize(token.form)
+        if i not in covered:
+            before = tokens[i - 1] if i > 0 else None
+            if (
+                before is not None
+                and text[before.end : token.start].isspace()
+                and _normalize(before.form) in rules.titles
+                and not _generic(low)
+            ):
+                last = _capital_run(text, tokens, i, covered)
+                out.append((i, last, "PER"))
+                i = last + 1
+                continue
+        if (
+            i + 1 < size
+            and token.form.isalpha()
+            and (i not in covered or alone.get(i) in {"LOC", "ORG"})
+            and (i == 0 or not tokens[i - 1].form[:1].isalnum() or tokens[i - 1].form.islower())
+            and not _generic(low)
+            and _before_predicate(tokens[i + 1].form, low)
+        ):
+            if i in covered:
+                retyped.add(i)
+            else:
+                out.append((i, i, "PER"))
+        i += 1
+    if retyped:
+        out = [(a, b, "PER" if a == b and a in retyped else t) for a, b, t in out]
+    return sorted(out)
+
+
 class EnglishNameFinder(CrfFinder):
     """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -151,6 +247,14 @@ class EnglishNameFinder(CrfFinder):
         while last > first and not tokens[last].form[:1].isupper() and not tokens[last].form[:1].isdigit():
             last -= 1
         return first, last
+
+    def join(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Persons side by side joined (:func:`join_persons`); a capitalised run the tagger left
+        untagged after a title word (``Professor Eastman``) made a person, and a rare capitalised
+        word alone before a verb of saying (``Rathbun wrote``) too (:func:`person_runs`)."""
+        return person_runs(text, tokens, join_persons(text, tokens, spans))
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """A place or organisation the tagger found is a person when it is two words or more
