@@ -88,6 +88,9 @@ class Ambiguity:
 
 #: Why a Latin place written in lower case needs its entity named elsewhere in the text
 LOWER_CASE = Ambiguity("case", "written in lower case in running text")
+#: ... and the same word written with a capital only where any word has one (a title, a
+#: sentence start) in a text that also writes it in lower case: the text uses it as a noun
+LOWER_ELSEWHERE = Ambiguity("case", "at a sentence start, and written in lower case elsewhere in the text")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -218,6 +221,15 @@ class Forms:
     prefixes: tuple[str, ...] = ()
     #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل
     verb_prefixes: tuple[str, ...] = ()
+    #: attached pronouns (Arabic ك ها نا ...): a word without the article ending in one has the
+    #: other pronouns' forms (ربك "your Lord": ربه, ربنا); ``pronoun_forms`` are only added
+    pronouns: tuple[str, ...] = ()
+    pronoun_forms: tuple[str, ...] = ()
+    #: suffixes only added, never removed, and not to a word with the article (Arabic ي: the
+    #: indefinite معان "meanings" has معاني; الطائف has الطائفي "sectarian", another word)
+    added: tuple[str, ...] = ()
+    #: (ending, feminine ending): an adjective (مركزي "central") has a frequent feminine (مركزية)
+    feminine: tuple[str, str] | None = None
 
     def of(self, key: str) -> list[str]:
         """The word with its article toggled, each suffix added or removed, without a prefix, and
@@ -237,7 +249,20 @@ class Forms:
             out.append(key + suffix)
             if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
                 out.append(key[: -len(suffix)])
+        if not (self.article and key.startswith(self.article)):
+            out.extend(key + suffix for suffix in self.added)
+            others = (*self.pronouns, *self.pronoun_forms)
+            for pronoun in self.pronouns:
+                root = key.removesuffix(pronoun)
+                if root != key and len(root) >= 2:
+                    out.extend(root + other for other in others if other != pronoun)
         return out
+
+    def feminine_of(self, key: str) -> str | None:
+        """The feminine form of an adjective-shaped word (مركزي -> مركزية), or None."""
+        if self.feminine is None or not key.endswith(self.feminine[0]) or len(key) <= self.min_stem:
+            return None
+        return key + self.feminine[1]
 
 
 @functools.cache
@@ -252,12 +277,22 @@ def _forms(code: str) -> Forms:
     article = forms.get("article", "")
     if not isinstance(article, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'forms.article' must be a string"), path=source)
+    feminine = resources.string_list(forms, "feminine", source=source)
+    if feminine and len(feminine) != 2:
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'forms.feminine' must be [ending, feminine ending]"), path=source
+        )
+    normalize = languages.get(code).normalizer.normalize
     return Forms(
         article,
         resources.string_list(forms, "suffixes", source=source),
         float(forms.get("margin", 0.0)),
         prefixes=resources.string_list(forms, "prefixes", source=source),
         verb_prefixes=resources.string_list(forms, "verb_prefixes", source=source),
+        pronouns=resources.string_list(forms, "pronouns", source=source),
+        pronoun_forms=resources.string_list(forms, "pronoun_forms", source=source),
+        added=resources.string_list(forms, "added", source=source),
+        feminine=(normalize(feminine[0]), normalize(feminine[1])) if feminine else None,
     )
 
 
@@ -375,6 +410,12 @@ class SupportModel:
             best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
+        feminine = _forms(side).feminine_of(key)
+        if feminine is not None and zipf >= self.settings.town_zipf:
+            # an adjective at any weight below a country's: مركزي "central" is no province
+            other = table.get(feminine, 0.0)
+            if other >= max(self.settings.town_zipf, zipf - _forms(side).margin):
+                return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
         return None
@@ -513,6 +554,7 @@ class SupportModel:
         plain: dict[str, list[Candidate]] = {}
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
         place_spans: dict[str, dict[tuple[int, int], list[int]]] = {}
+        lowered: set[tuple[int, str]] = set()  # (place, alias key) written in lower case
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -531,6 +573,8 @@ class SupportModel:
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None and self.places[cand.entity] and self._lower_case_word(text, cand):
                     why = LOWER_CASE
+                if why is LOWER_CASE:
+                    lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
                     # Phoenix, Judy Garland); only an ambiguous alias must not start one either
@@ -544,6 +588,8 @@ class SupportModel:
                     plain[field].append(cand)
                 else:
                     unsure[field].append((cand, why))
+        if lowered:
+            self._move_lowered(texts, plain, unsure, lowered)
         if not any(unsure.values()):
             return {
                 field: resolve(cands, len(texts[field]), self.compiled.engine)
@@ -570,7 +616,12 @@ class SupportModel:
             extra = []
             for cand, why in pairs:
                 support = self.support(
-                    cand, why, text, named, countries, shared=(cand.start, cand.end) in place_spans[field]
+                    cand,
+                    why,
+                    text,
+                    named,
+                    countries,
+                    shared=(cand.start, cand.end) in place_spans[field],
                 )
                 if support is not None:
                     kept[(cand.start, cand.end, cand.entity)] = support
@@ -612,7 +663,7 @@ class SupportModel:
         """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
-        if why is LOWER_CASE:
+        if why.reason == "case":
             return "alias" if cand.entity in named else None
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
@@ -727,6 +778,29 @@ class SupportModel:
             for inner in places.get((pos, cand.end), ())
         )
 
+    def _move_lowered(
+        self,
+        texts: Mapping[str, str],
+        plain: dict[str, list[Candidate]],
+        unsure: dict[str, list[tuple[Candidate, Ambiguity]]],
+        lowered: set[tuple[int, str]],
+    ) -> None:
+        """A place's word that the text also writes in lower case (a phoenix) is not proven a name by
+        a capital at a sentence or line start (the story's title *Phoenix and the cloud*): such a
+        candidate moves from ``plain`` to ``unsure`` (``LOWER_ELSEWHERE``)."""
+        for field, cands in plain.items():
+            text = texts[field]
+            keep = []
+            for cand in cands:
+                side = cand.side or languages.FALLBACK
+                if (cand.entity, self.key(side, cand.alias)) in lowered and (
+                    text[: cand.start].rstrip()[-1:] in SENTENCE_ENDS
+                ):
+                    unsure[field].append((cand, LOWER_ELSEWHERE))
+                else:
+                    keep.append(cand)
+            plain[field] = keep
+
     @staticmethod
     def _lower_case_word(text: str, cand: Candidate) -> bool:
         """A Latin-script place written all in lower case in running prose (a turkey, fine china).
@@ -741,7 +815,10 @@ class SupportModel:
             return False
         before = text[cand.start - 1 : cand.start]
         after = text[cand.end : cand.end + 1]
-        return before not in TOKEN_JOINERS and after not in TOKEN_JOINERS
+        # a full stop or hyphen joins only where a word goes on (aljazeera.net, gaza-strip), not
+        # at the end of a sentence (there lived a phoenix.)
+        joined = after in TOKEN_JOINERS and (after not in ".-" or text[cand.end + 1 : cand.end + 2].isalnum())
+        return before not in TOKEN_JOINERS and not joined
 
     def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
         """The word's grammar says it is no name: an indefinite ending (``support.json:
@@ -786,10 +863,14 @@ class SupportModel:
         latin = side == languages.FALLBACK
         if starters:
             before = self._words_before(text, cand.start, side, 2)
+            clitics = _forms(side).prefixes
             for n in (1, 2):
+                phrase = " ".join(before[-n:])
+                # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga") changes nothing
+                bare = phrase[1:] if phrase[:1] in clitics else phrase
                 if (
                     len(before) >= n
-                    and " ".join(before[-n:]) in starters
+                    and (phrase in starters or bare in cues.org_starters)
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
