@@ -693,7 +693,8 @@ def add_capital_phrases(ents: dict[str, dict[str, Any]]) -> int:
 
 # Arabic spellings of foreign names vary in their long vowels and in the letter for "g"
 # (كاراكاس / كراكاس, تايلاند / تايلند, شانغهاي / شنغهاي, غينيا / جينيا).  Variants are added
-# only for the well-known (countries, capitals, places of VARIANT_MIN_POP) outside the region
+# only for the well-known (countries, capitals, first-level divisions, places of VARIANT_MIN_POP)
+# outside the region
 # (whose names are Arabic or long settled), never where a variant is already another entity's
 # key, nor of a word of the soft stoplist (جزر "islands" is no name), nor when the variant is
 # more frequent than the entity's own spellings by VARIANT_MARGIN Zipf (باتنا Patna 2.0 vs
@@ -744,8 +745,8 @@ def add_arabic_variants(ents: dict[str, dict[str, Any]], stop: dict[str, set[str
         if kind == "country":
             if meta.get("kind") == "historical" or cc in REGION:
                 continue
-        elif kind == "loc":
-            big = meta.get("capital") or (meta.get("population") or 0) >= VARIANT_MIN_POP
+        elif kind in ("loc", "adm"):
+            big = kind == "adm" or meta.get("capital") or (meta.get("population") or 0) >= VARIANT_MIN_POP
             if not big or cc in REGION:
                 continue
         else:

@@ -15,6 +15,8 @@ from data, never from a list of cases:
   frequent (سلالة / السلالة, ينقل / نقل, sale / sales), which a frequent place name's forms
   are not (غزة / الغزة, Iraq / iraqs); a minor place abroad (``meta.strict``) from Zipf 3.0
   on another script's side, grammar or not;
+- ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
+  is as frequent in English as a city's word (Geneva, جنيف): a preposition supports it;
 - ``case``: a Latin-script place written in lower case in running prose (a turkey);
 - ``name``: the matched text is one word that is also a word of a person's name in the
   gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
@@ -27,7 +29,7 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
 - ``alias``: the same entity is named by an unambiguous alias in the article;
 - ``country``: a place of the same country is named unambiguously (places only);
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
-  only); a preposition (``في``, ``in``) counts only for the ``name`` reason.
+  only); a preposition (``في``, ``in``) counts only for the ``name`` and ``abroad`` reasons.
 
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
@@ -80,7 +82,7 @@ class SupportSettings:
 
 @attrs.frozen
 class Ambiguity:
-    """Why an alias is ambiguous: ``reason`` (marked, word, name) and the evidence."""
+    """Why an alias is ambiguous: ``reason`` (marked, word, abroad, name, case) and the evidence."""
 
     reason: str
     evidence: str
@@ -334,6 +336,7 @@ class SupportModel:
         self.prefixes = [e.id.split(":")[0] for e in entities]
         self.strict = bytes(e.type == "LOC" and e.meta.get("strict") is True for e in entities)
         self.kinds = [(str(e.meta.get("kind", "")), e.type) for e in entities]
+        self.names = [e.name for e in entities]
         self.weights = [entity_weight(e, self.settings) for e in entities]
         self.towns = bytes(
             e.type == "LOC" and not (e.meta or {}).get("capital") and e.id.split(":")[0] not in HEAVY_PREFIXES
@@ -394,22 +397,29 @@ class SupportModel:
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
-        if self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf:
-            # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
-            # surprised" is no Fuji, كورونا the virus, not the Californian town
-            return Ambiguity("word", f"{key!r} Zipf {zipf}, a minor place abroad (meta.strict)")
+        forms = _forms(side)
+        abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
         )
-        if zipf >= limit:
+        if zipf >= limit or abroad:
             # An ordinary word shows its grammar: it is about as frequent with the article
             # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
             # sales); a place name is not (غزة, never الغزة; Iraq, no "iraqs").
-            forms = _forms(side)
             floor = max(self.settings.town_zipf, zipf - forms.margin)
             best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
+        if abroad:
+            # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
+            # surprised" is no Fuji, كورونا the virus, not the Californian town. One that English
+            # names as often as a city's word (Geneva) and whose word here shows no grammar is a
+            # name after a preposition (في جنيف): reason "abroad", which a weak cue supports.
+            evidence = f"{key!r} Zipf {zipf}, a minor place abroad (meta.strict)"
+            fame = word_frequencies(languages.FALLBACK).get(
+                self.key(languages.FALLBACK, self.names[cand.entity]), 0.0
+            )
+            return Ambiguity("abroad" if fame >= self.settings.city_zipf else "word", evidence)
         feminine = _forms(side).feminine_of(key)
         if feminine is not None and zipf >= self.settings.town_zipf:
             # an adjective at any weight below a country's: مركزي "central" is no province
@@ -685,7 +695,7 @@ class SupportModel:
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
             return "cue"
-        if why.reason == "name" and before and before[-1] in cues.weak:
+        if why.reason in ("name", "abroad") and before and before[-1] in cues.weak:
             return "cue"
         after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
         if after is not None and self.key(side, after.group()) in cues.after:
