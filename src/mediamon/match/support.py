@@ -13,7 +13,9 @@ from data, never from a list of cases:
   the word also shows its grammar: a form with the article toggled, a proclitic or verb
   prefix removed, or an inflection (``data/<lang>/support.json``: ``forms``) is nearly as
   frequent (سلالة / السلالة, ينقل / نقل, sale / sales), which a frequent place name's forms
-  are not (غزة / الغزة, Iraq / iraqs); a minor place abroad (``meta.strict``) from Zipf 3.0
+  are not (غزة / الغزة, Iraq / iraqs); for a place below 100,000 people any form of Zipf 3.0
+  counts, whatever the word's own frequency (هون "make easy" / يهون: no town of 24,000 is
+  named as often as a verb); a minor place abroad (``meta.strict``) from Zipf 3.0
   on another script's side, grammar or not;
 - ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
   is as frequent in English as a city's word (Geneva, جنيف): a preposition supports it;
@@ -221,7 +223,8 @@ class Forms:
     #: letters that attach to the next word (Arabic و ف ب ك ل): بحركة is ب + حركة "movement",
     #: الخصوص has بخصوص "regarding"
     prefixes: tuple[str, ...] = ()
-    #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل
+    #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل, and
+    #: (a word without the article) يهون "becomes easy" one of هون
     verb_prefixes: tuple[str, ...] = ()
     #: attached pronouns (Arabic ك ها نا ...): a word without the article ending in one has the
     #: other pronouns' forms (ربك "your Lord": ربه, ربنا); ``pronoun_forms`` are only added
@@ -253,6 +256,7 @@ class Forms:
                 out.append(key[: -len(suffix)])
         if not (self.article and key.startswith(self.article)):
             out.extend(key + suffix for suffix in self.added)
+            out.extend(p + key for p in self.verb_prefixes)
             others = (*self.pronouns, *self.pronoun_forms)
             for pronoun in self.pronouns:
                 root = key.removesuffix(pronoun)
@@ -406,7 +410,11 @@ class SupportModel:
             # An ordinary word shows its grammar: it is about as frequent with the article
             # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
             # sales); a place name is not (غزة, never الغزة; Iraq, no "iraqs").
-            floor = max(self.settings.town_zipf, zipf - forms.margin)
+            floor = (
+                self.settings.town_zipf
+                if weight == "town"
+                else max(self.settings.town_zipf, zipf - forms.margin)
+            )
             best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
