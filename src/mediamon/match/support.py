@@ -63,6 +63,8 @@ HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
+#: How many capitalised words after a Latin place may lead to an organisation head (org_heads)
+ORG_HEAD_REACH = 4
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -892,10 +894,19 @@ class SupportModel:
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
-        if latin and cues.org_heads and text[cand.end : cand.end + 1] == " ":
-            following = _WORD.match(text, cand.end + 1)
-            if following is not None and following.group()[:1].isupper():
-                return self.key(side, following.group()) in cues.org_heads
+        if latin and cues.org_heads:
+            # the head may close a run of capitalised words (United States National Security
+            # Council, US National Park Service, Irving Independent School District)
+            pos = cand.end
+            for _ in range(ORG_HEAD_REACH):
+                if text[pos : pos + 1] != " ":
+                    break
+                following = _WORD.match(text, pos + 1)
+                if following is None or not following.group()[:1].isupper():
+                    break
+                if self.key(side, following.group()) in cues.org_heads:
+                    return True
+                pos = following.end()
         return False
 
     @staticmethod
