@@ -63,8 +63,6 @@ HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
-#: How many capitalised words after a Latin place may lead to an organisation head (org_heads)
-ORG_HEAD_REACH = 4
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
@@ -82,6 +80,9 @@ class SupportSettings:
     #: a word this common (العالم "the world", العربية "Arabic") is not an outlet's or club's
     #: name because the outlet is named elsewhere in the article: only a cue or credit is
     alias_support_max_zipf: float = 5.5
+    #: how many capitalised words after a Latin place may lead to an organisation head
+    #: (``support.json: org_heads``: United States National Security Council)
+    org_head_reach: int = 4
 
 
 @attrs.frozen
@@ -430,11 +431,11 @@ class SupportModel:
                 self.key(languages.FALLBACK, self.names[cand.entity]), 0.0
             )
             return Ambiguity("abroad" if fame >= self.settings.city_zipf else "word", evidence)
-        feminine = _forms(side).feminine_of(key)
+        feminine = forms.feminine_of(key)
         if feminine is not None and zipf >= self.settings.town_zipf:
             # an adjective at any weight below a country's: مركزي "central" is no province
             other = table.get(feminine, 0.0)
-            if other >= max(self.settings.town_zipf, zipf - _forms(side).margin):
+            if other >= max(self.settings.town_zipf, zipf - forms.margin):
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
@@ -636,12 +637,7 @@ class SupportModel:
             extra = []
             for cand, why in pairs:
                 support = self.support(
-                    cand,
-                    why,
-                    text,
-                    named,
-                    countries,
-                    shared=(cand.start, cand.end) in place_spans[field],
+                    cand, why, text, named, countries, shared=(cand.start, cand.end) in place_spans[field]
                 )
                 if support is not None:
                     kept[(cand.start, cand.end, cand.entity)] = support
@@ -898,7 +894,7 @@ class SupportModel:
             # the head may close a run of capitalised words (United States National Security
             # Council, US National Park Service, Irving Independent School District)
             pos = cand.end
-            for _ in range(ORG_HEAD_REACH):
+            for _ in range(self.settings.org_head_reach):
                 if text[pos : pos + 1] != " ":
                     break
                 following = _WORD.match(text, pos + 1)
