@@ -691,6 +691,90 @@ def add_capital_phrases(ents: dict[str, dict[str, Any]]) -> int:
     return n
 
 
+# Arabic spellings of foreign names vary in their long vowels and in the letter for "g"
+# (كاراكاس / كراكاس, تايلاند / تايلند, شانغهاي / شنغهاي, غينيا / جينيا).  Variants are added
+# only for the well-known (countries, capitals, first-level divisions, places of VARIANT_MIN_POP)
+# outside the region
+# (whose names are Arabic or long settled), never where a variant is already another entity's
+# key, nor of a word of the soft stoplist (جزر "islands" is no name), nor when the variant is
+# more frequent than the entity's own spellings by VARIANT_MARGIN Zipf (باتنا Patna 2.0 vs
+# بتنا "we became" 3.0: a word) or than VARIANT_MAX_ZIPF at all (which also keeps out
+# frequent true variants such as تايلند: frequency cannot tell them from words).
+VARIANT_MIN_POP = 1_000_000
+VARIANT_MARGIN = 0.7
+VARIANT_MAX_ZIPF = 3.0  # ... and never a word this frequent (اثنا "two" is no Athens, غنيا "rich" no Guinea)
+VARIANT_MIN_LETTERS = 4
+AR_LONG_VOWELS = "اوي"
+AR_G_LETTERS = ("غ", "ج")
+
+
+def ar_word_variants(word: str) -> list[str]:
+    """One-edit spelling variants of a foreign name's Arabic word: one long vowel letter between two
+    other letters dropped, or غ and ج exchanged.  Never the first letter, the article, or a
+    vowel next to another vowel (ياو, ويو are glides)."""
+    start = 2 if word.startswith("ال") else 0
+    out = []
+    for i in range(max(1, start + 1), len(word) - 1):
+        c = word[i]
+        if c in AR_LONG_VOWELS and word[i - 1] not in AR_LONG_VOWELS and word[i + 1] not in AR_LONG_VOWELS:
+            v = word[:i] + word[i + 1 :]
+            if len(v) >= VARIANT_MIN_LETTERS:
+                out.append(v)
+    for i in range(start, len(word)):
+        if word[i] in AR_G_LETTERS:
+            other = AR_G_LETTERS[1 - AR_G_LETTERS.index(word[i])]
+            out.append(word[:i] + other + word[i + 1 :])
+    return out
+
+
+def add_arabic_variants(ents: dict[str, dict[str, Any]], stop: dict[str, set[str]]) -> int:
+    """Add the spelling variants of ``ar_word_variants`` (one word changed per variant) to the
+    well-known foreign countries and places; returns how many were added."""
+    from wordfreq import zipf_frequency
+
+    def zipf(text: str) -> float:
+        return max(zipf_frequency(text, "ar"), zipf_frequency(tn.ar_key(text), "ar"))
+
+    taken = {tn.ar_key(a) for e in ents.values() for a in e["names"].get("ar", [])}
+    added = 0
+    for eid in sorted(ents):
+        e = ents[eid]
+        meta = e["meta"]
+        cc = meta.get("country")
+        kind = eid.split(":")[0]
+        if kind == "country":
+            if meta.get("kind") == "historical" or cc in REGION:
+                continue
+        elif kind in ("loc", "adm"):
+            big = kind == "adm" or meta.get("capital") or (meta.get("population") or 0) >= VARIANT_MIN_POP
+            if not big or cc in REGION:
+                continue
+        else:
+            continue
+        new = []
+        aliases = e["names"].get("ar", [])
+        ceiling = max((zipf(a) for a in aliases), default=0.0) + VARIANT_MARGIN
+        for alias in aliases:
+            words = alias.split()
+            if len(words) > 2 or alias.startswith("العاصمة"):
+                continue
+            for i, word in enumerate(words):
+                if tn.ar_key(word) in stop["ar"]:
+                    continue
+                for v in ar_word_variants(word):
+                    variant = " ".join([*words[:i], v, *words[i + 1 :]])
+                    k = tn.ar_key(variant)
+                    if k in taken or zipf(variant) > min(ceiling, VARIANT_MAX_ZIPF):
+                        continue
+                    taken.add(k)
+                    new.append(variant)
+                    STATS.add("arabic_variant", f"{alias} -> {variant}")
+        if new:
+            add_names(e, "ar", new)
+            added += len(new)
+    return added
+
+
 # ----------------------------------------------------------------------------- alias filters
 
 EDGE_JUNK = " \"'«»“”„‟‹›[]{}<>|,،;:!?*"
@@ -1287,6 +1371,7 @@ def main(argv: list[str] | None = None) -> int:
     sources["wikidata"] = apply_wikidata(ents, read_wikidata(CURATED / "wikidata.tsv"))
     sources["subdivisions"] = add_subdivision_names(ents)
     sources["capital_phrases"] = add_capital_phrases(ents)
+    sources["arabic_variants"] = add_arabic_variants(ents, stop)
     for eid in sorted(ents):
         finalize_entity(ents[eid], stop, hard, extra)
     sources["divisions"] = drop_division_city_names(ents)

@@ -13,8 +13,12 @@ from data, never from a list of cases:
   the word also shows its grammar: a form with the article toggled, a proclitic or verb
   prefix removed, or an inflection (``data/<lang>/support.json``: ``forms``) is nearly as
   frequent (سلالة / السلالة, ينقل / نقل, sale / sales), which a frequent place name's forms
-  are not (غزة / الغزة, Iraq / iraqs); a minor place abroad (``meta.strict``) from Zipf 3.0
+  are not (غزة / الغزة, Iraq / iraqs); for a place below 100,000 people any form of Zipf 3.0
+  counts, whatever the word's own frequency (هون "make easy" / يهون: no town of 24,000 is
+  named as often as a verb); a minor place abroad (``meta.strict``) from Zipf 3.0
   on another script's side, grammar or not;
+- ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
+  is as frequent in English as a city's word (Geneva, جنيف): a preposition supports it;
 - ``case``: a Latin-script place written in lower case in running prose (a turkey);
 - ``name``: the matched text is one word that is also a word of a person's name in the
   gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
@@ -27,7 +31,7 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
 - ``alias``: the same entity is named by an unambiguous alias in the article;
 - ``country``: a place of the same country is named unambiguously (places only);
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
-  only); a preposition (``في``, ``in``) counts only for the ``name`` reason.
+  only); a preposition (``في``, ``in``) counts only for the ``name`` and ``abroad`` reasons.
 
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
@@ -76,11 +80,14 @@ class SupportSettings:
     #: a word this common (العالم "the world", العربية "Arabic") is not an outlet's or club's
     #: name because the outlet is named elsewhere in the article: only a cue or credit is
     alias_support_max_zipf: float = 5.5
+    #: how many capitalised words after a Latin place may lead to an organisation head
+    #: (``support.json: org_heads``: United States National Security Council)
+    org_head_reach: int = 4
 
 
 @attrs.frozen
 class Ambiguity:
-    """Why an alias is ambiguous: ``reason`` (marked, word, name) and the evidence."""
+    """Why an alias is ambiguous: ``reason`` (marked, word, abroad, name, case) and the evidence."""
 
     reason: str
     evidence: str
@@ -88,6 +95,9 @@ class Ambiguity:
 
 #: Why a Latin place written in lower case needs its entity named elsewhere in the text
 LOWER_CASE = Ambiguity("case", "written in lower case in running text")
+#: ... and the same word written with a capital only where any word has one (a title, a
+#: sentence start) in a text that also writes it in lower case: the text uses it as a noun
+LOWER_ELSEWHERE = Ambiguity("case", "at a sentence start, and written in lower case elsewhere in the text")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -216,8 +226,18 @@ class Forms:
     #: letters that attach to the next word (Arabic و ف ب ك ل): بحركة is ب + حركة "movement",
     #: الخصوص has بخصوص "regarding"
     prefixes: tuple[str, ...] = ()
-    #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل
+    #: letters that mark a verb's person (Arabic ي ت ن): ينقل "transports" is a form of نقل, and
+    #: (a word without the article) يهون "becomes easy" one of هون
     verb_prefixes: tuple[str, ...] = ()
+    #: attached pronouns (Arabic ك ها نا ...): a word without the article ending in one has the
+    #: other pronouns' forms (ربك "your Lord": ربه, ربنا); ``pronoun_forms`` are only added
+    pronouns: tuple[str, ...] = ()
+    pronoun_forms: tuple[str, ...] = ()
+    #: suffixes only added, never removed, and not to a word with the article (Arabic ي: the
+    #: indefinite معان "meanings" has معاني; الطائف has الطائفي "sectarian", another word)
+    added: tuple[str, ...] = ()
+    #: (ending, feminine ending): an adjective (مركزي "central") has a frequent feminine (مركزية)
+    feminine: tuple[str, str] | None = None
 
     def of(self, key: str) -> list[str]:
         """The word with its article toggled, each suffix added or removed, without a prefix, and
@@ -237,7 +257,21 @@ class Forms:
             out.append(key + suffix)
             if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
                 out.append(key[: -len(suffix)])
+        if not (self.article and key.startswith(self.article)):
+            out.extend(key + suffix for suffix in self.added)
+            out.extend(p + key for p in self.verb_prefixes)
+            others = (*self.pronouns, *self.pronoun_forms)
+            for pronoun in self.pronouns:
+                root = key.removesuffix(pronoun)
+                if root != key and len(root) >= 2:
+                    out.extend(root + other for other in others if other != pronoun)
         return out
+
+    def feminine_of(self, key: str) -> str | None:
+        """The feminine form of an adjective-shaped word (مركزي -> مركزية), or None."""
+        if self.feminine is None or not key.endswith(self.feminine[0]) or len(key) <= self.min_stem:
+            return None
+        return key + self.feminine[1]
 
 
 @functools.cache
@@ -252,12 +286,22 @@ def _forms(code: str) -> Forms:
     article = forms.get("article", "")
     if not isinstance(article, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'forms.article' must be a string"), path=source)
+    feminine = resources.string_list(forms, "feminine", source=source)
+    if feminine and len(feminine) != 2:
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'forms.feminine' must be [ending, feminine ending]"), path=source
+        )
+    normalize = languages.get(code).normalizer.normalize
     return Forms(
         article,
         resources.string_list(forms, "suffixes", source=source),
         float(forms.get("margin", 0.0)),
         prefixes=resources.string_list(forms, "prefixes", source=source),
         verb_prefixes=resources.string_list(forms, "verb_prefixes", source=source),
+        pronouns=resources.string_list(forms, "pronouns", source=source),
+        pronoun_forms=resources.string_list(forms, "pronoun_forms", source=source),
+        added=resources.string_list(forms, "added", source=source),
+        feminine=(normalize(feminine[0]), normalize(feminine[1])) if feminine else None,
     )
 
 
@@ -299,6 +343,7 @@ class SupportModel:
         self.prefixes = [e.id.split(":")[0] for e in entities]
         self.strict = bytes(e.type == "LOC" and e.meta.get("strict") is True for e in entities)
         self.kinds = [(str(e.meta.get("kind", "")), e.type) for e in entities]
+        self.names = [e.name for e in entities]
         self.weights = [entity_weight(e, self.settings) for e in entities]
         self.towns = bytes(
             e.type == "LOC" and not (e.meta or {}).get("capital") and e.id.split(":")[0] not in HEAVY_PREFIXES
@@ -359,22 +404,39 @@ class SupportModel:
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
-        if self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf:
-            # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
-            # surprised" is no Fuji, كورونا the virus, not the Californian town
-            return Ambiguity("word", f"{key!r} Zipf {zipf}, a minor place abroad (meta.strict)")
+        forms = _forms(side)
+        abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
         )
-        if zipf >= limit:
+        if zipf >= limit or abroad:
             # An ordinary word shows its grammar: it is about as frequent with the article
             # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
             # sales); a place name is not (غزة, never الغزة; Iraq, no "iraqs").
-            forms = _forms(side)
-            floor = max(self.settings.town_zipf, zipf - forms.margin)
+            floor = (
+                self.settings.town_zipf
+                if weight == "town"
+                else max(self.settings.town_zipf, zipf - forms.margin)
+            )
             best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
+        if abroad:
+            # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
+            # surprised" is no Fuji, كورونا the virus, not the Californian town. One that English
+            # names as often as a city's word (Geneva) and whose word here shows no grammar is a
+            # name after a preposition (في جنيف): reason "abroad", which a weak cue supports.
+            evidence = f"{key!r} Zipf {zipf}, a minor place abroad (meta.strict)"
+            fame = word_frequencies(languages.FALLBACK).get(
+                self.key(languages.FALLBACK, self.names[cand.entity]), 0.0
+            )
+            return Ambiguity("abroad" if fame >= self.settings.city_zipf else "word", evidence)
+        feminine = forms.feminine_of(key)
+        if feminine is not None and zipf >= self.settings.town_zipf:
+            # an adjective at any weight below a country's: مركزي "central" is no province
+            other = table.get(feminine, 0.0)
+            if other >= max(self.settings.town_zipf, zipf - forms.margin):
+                return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
         return None
@@ -513,6 +575,7 @@ class SupportModel:
         plain: dict[str, list[Candidate]] = {}
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
         place_spans: dict[str, dict[tuple[int, int], list[int]]] = {}
+        lowered: set[tuple[int, str]] = set()  # (place, alias key) written in lower case
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -531,6 +594,8 @@ class SupportModel:
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None and self.places[cand.entity] and self._lower_case_word(text, cand):
                     why = LOWER_CASE
+                if why is LOWER_CASE:
+                    lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
                     # Phoenix, Judy Garland); only an ambiguous alias must not start one either
@@ -544,6 +609,8 @@ class SupportModel:
                     plain[field].append(cand)
                 else:
                     unsure[field].append((cand, why))
+        if lowered:
+            self._move_lowered(texts, plain, unsure, lowered)
         if not any(unsure.values()):
             return {
                 field: resolve(cands, len(texts[field]), self.compiled.engine)
@@ -612,7 +679,7 @@ class SupportModel:
         """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
-        if why is LOWER_CASE:
+        if why.reason == "case":
             return "alias" if cand.entity in named else None
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
@@ -634,7 +701,7 @@ class SupportModel:
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
             return "cue"
-        if why.reason == "name" and before and before[-1] in cues.weak:
+        if why.reason in ("name", "abroad") and before and before[-1] in cues.weak:
             return "cue"
         after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
         if after is not None and self.key(side, after.group()) in cues.after:
@@ -727,6 +794,29 @@ class SupportModel:
             for inner in places.get((pos, cand.end), ())
         )
 
+    def _move_lowered(
+        self,
+        texts: Mapping[str, str],
+        plain: dict[str, list[Candidate]],
+        unsure: dict[str, list[tuple[Candidate, Ambiguity]]],
+        lowered: set[tuple[int, str]],
+    ) -> None:
+        """A place's word that the text also writes in lower case (a phoenix) is not proven a name by
+        a capital at a sentence or line start (the story's title *Phoenix and the cloud*): such a
+        candidate moves from ``plain`` to ``unsure`` (``LOWER_ELSEWHERE``)."""
+        for field, cands in plain.items():
+            text = texts[field]
+            keep = []
+            for cand in cands:
+                side = cand.side or languages.FALLBACK
+                if (cand.entity, self.key(side, cand.alias)) in lowered and (
+                    text[: cand.start].rstrip()[-1:] in SENTENCE_ENDS
+                ):
+                    unsure[field].append((cand, LOWER_ELSEWHERE))
+                else:
+                    keep.append(cand)
+            plain[field] = keep
+
     @staticmethod
     def _lower_case_word(text: str, cand: Candidate) -> bool:
         """A Latin-script place written all in lower case in running prose (a turkey, fine china).
@@ -741,7 +831,10 @@ class SupportModel:
             return False
         before = text[cand.start - 1 : cand.start]
         after = text[cand.end : cand.end + 1]
-        return before not in TOKEN_JOINERS and after not in TOKEN_JOINERS
+        # a full stop or hyphen joins only where a word goes on (aljazeera.net, gaza-strip), not
+        # at the end of a sentence (there lived a phoenix.)
+        joined = after in TOKEN_JOINERS and (after not in ".-" or text[cand.end + 1 : cand.end + 2].isalnum())
+        return before not in TOKEN_JOINERS and not joined
 
     def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
         """The word's grammar says it is no name: an indefinite ending (``support.json:
@@ -786,17 +879,30 @@ class SupportModel:
         latin = side == languages.FALLBACK
         if starters:
             before = self._words_before(text, cand.start, side, 2)
+            clitics = _forms(side).prefixes
             for n in (1, 2):
+                phrase = " ".join(before[-n:])
+                # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga") changes nothing
+                bare = phrase[1:] if phrase[:1] in clitics else phrase
                 if (
                     len(before) >= n
-                    and " ".join(before[-n:]) in starters
+                    and (phrase in starters or bare in cues.org_starters)
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
-        if latin and cues.org_heads and text[cand.end : cand.end + 1] == " ":
-            following = _WORD.match(text, cand.end + 1)
-            if following is not None and following.group()[:1].isupper():
-                return self.key(side, following.group()) in cues.org_heads
+        if latin and cues.org_heads:
+            # the head may close a run of capitalised words (United States National Security
+            # Council, US National Park Service, Irving Independent School District)
+            pos = cand.end
+            for _ in range(self.settings.org_head_reach):
+                if text[pos : pos + 1] != " ":
+                    break
+                following = _WORD.match(text, pos + 1)
+                if following is None or not following.group()[:1].isupper():
+                    break
+                if self.key(side, following.group()) in cues.org_heads:
+                    return True
+                pos = following.end()
         return False
 
     @staticmethod
