@@ -176,7 +176,12 @@ def score_sample(
         preds = []
         for m in done.mentions:
             over = [g for g in golds if _overlaps(g, m)]
-            scope = over[0].scope if over else entity_scope(entities[m.entity_id])
+            if over:
+                scope = over[0].scope
+            elif m.how == "discovered":  # a provisional id: no bundled entity to ask
+                scope = "discovered"
+            else:
+                scope = entity_scope(entities[m.entity_id])
             preds.append(
                 Item(
                     art["index"],
