@@ -6,7 +6,9 @@
 the original), ``Trie`` (normalised keys, hits only at whole words and allowed
 proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``; for language ID
 ``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
-``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials). :func:`current` gives
+``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials); for name
+discovery ``marked_words`` (the Arabic finder's tokens), ``crf_viterbi`` and ``crf_window``
+(the tagger's decoder). :func:`current` gives
 the one in use; objects that match text (a compiled gazetteer's sides) keep the one they
 were built with, so switching affects only what is built afterwards.
 
@@ -83,6 +85,30 @@ class Engine(Protocol):
         converged: float,
         base_freq: float,
     ) -> list[float]: ...
+
+    def crf_viterbi(
+        self, weights: Any, trans: Any, labels: int, ids: list[int], ends: list[int]
+    ) -> list[int]: ...
+
+    def marked_words(
+        self,
+        text: str,
+        marks: Any,
+        cache: dict[str, Any],
+        compute: Callable[[str], Any],
+        make: Callable[[tuple[int, int, int, str]], Any],
+    ) -> list[Any] | None: ...
+
+    def crf_window(
+        self,
+        weights: Any,
+        trans: Any,
+        labels: int,
+        words: list[Any],
+        keep: list[int],
+        extra: dict[int, bytes],
+        fixed: tuple[int, int, int, int],
+    ) -> list[int]: ...
 
 
 _want_native = not os.environ.get("MEDIAMON_PURE_PYTHON")

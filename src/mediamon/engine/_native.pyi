@@ -2,6 +2,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
+_T = TypeVar("_T")
 
 NAME: str
 
@@ -76,3 +77,22 @@ def script_tally(text: str, table: bytes, slots: int) -> tuple[list[int], list[i
 def word_tally(
     text: str, window: int, letters: CharSet, vocabulary: dict[str, int], languages: int
 ) -> tuple[int, int, list[int]]: ...
+def crf_viterbi(
+    weights: memoryview | Any, trans: memoryview | Any, labels: int, ids: list[int], ends: list[int]
+) -> list[int]: ...
+def crf_window(
+    weights: memoryview | Any,
+    trans: memoryview | Any,
+    labels: int,
+    words: list[Any],
+    keep: list[int],
+    extra: dict[int, bytes],
+    fixed: tuple[int, int, int, int],
+) -> list[int]: ...
+def marked_words(
+    text: str,
+    marks: CharSet,
+    cache: dict[str, Any],
+    compute: Callable[[str], Any],
+    make: Callable[[tuple[int, int, int, str]], _T],
+) -> list[_T] | None: ...

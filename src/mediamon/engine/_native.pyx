@@ -24,6 +24,8 @@ cdef extern from "Python.h":
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
     int PyUnicode_4BYTE_KIND
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
+    char *PyBytes_AS_STRING(object b)
 
 cdef enum:
     F_SPACING = 1  # may start a whitespace run
@@ -1105,3 +1107,223 @@ def word_tally(str text, Py_ssize_t window, CharSet letters, dict vocabulary, Py
                     hits[k] += 1
         i = j
     return words, lower, hits
+
+cdef inline int _add_row(double *state, double[::1] weights, Py_ssize_t L, Py_ssize_t row) except -1:
+    """Add attribute row ``row``'s scores to one item's ``state``."""
+    cdef Py_ssize_t j
+    if row < 0 or (row + 1) * L > weights.shape[0]:
+        raise ValueError("attribute row out of range")
+    row *= L
+    for j in range(L):
+        state[j] += weights[row + j]
+    return 0
+
+
+cdef inline int _add_rows(double *state, double[::1] weights, Py_ssize_t L, object rows) except -1:
+    """Add the rows held in ``rows`` (bytes of C ints) to one item's ``state``, in order."""
+    cdef Py_ssize_t n, k
+    cdef const int *ids
+    if not isinstance(rows, bytes):
+        raise TypeError("attribute rows must be bytes of C ints")
+    n = len(<bytes> rows) // sizeof(int)
+    ids = <const int *> PyBytes_AS_STRING(rows)
+    for k in range(n):
+        _add_row(state, weights, L, ids[k])
+    return 0
+
+
+cdef list _viterbi(double *state, Py_ssize_t size, double[::1] trans, Py_ssize_t L):
+    """CRFsuite's Viterbi over item scores ``state`` (``size`` rows of ``L``): ties to the lowest label."""
+    cdef Py_ssize_t t, i, j, best = 0
+    cdef double score, top
+    cdef double *alpha = <double *> PyMem_Malloc(size * L * sizeof(double))
+    cdef Py_ssize_t *back = <Py_ssize_t *> PyMem_Malloc(size * L * sizeof(Py_ssize_t))
+    cdef list out
+    if alpha == NULL or back == NULL:
+        PyMem_Free(alpha)
+        PyMem_Free(back)
+        raise MemoryError()
+    for j in range(L):
+        alpha[j] = state[j]
+    for t in range(1, size):
+        for j in range(L):
+            top = -1.7976931348623157e308
+            best = 0
+            for i in range(L):
+                score = alpha[(t - 1) * L + i] + trans[i * L + j]
+                if top < score:
+                    top = score
+                    best = i
+            back[t * L + j] = best
+            alpha[t * L + j] = top + state[t * L + j]
+    top = -1.7976931348623157e308
+    best = 0
+    for i in range(L):
+        if top < alpha[(size - 1) * L + i]:
+            top = alpha[(size - 1) * L + i]
+            best = i
+    out = [0] * size
+    out[size - 1] = best
+    for t in range(size - 2, -1, -1):
+        best = back[(t + 1) * L + best]
+        out[t] = best
+    PyMem_Free(alpha)
+    PyMem_Free(back)
+    return out
+
+
+cdef double *_states(Py_ssize_t size, double[::1] weights, double[::1] trans, Py_ssize_t L) except NULL:
+    """Zeroed item scores for ``size`` items, after checking the model's shapes."""
+    cdef double *state
+    if L <= 0 or weights.shape[0] % L or trans.shape[0] != L * L:
+        raise ValueError("weights and transitions must be rows of `labels` scores")
+    state = <double *> PyMem_Malloc(size * L * sizeof(double))
+    if state == NULL:
+        raise MemoryError()
+    memset(state, 0, size * L * sizeof(double))
+    return state
+
+
+def crf_viterbi(double[::1] weights, double[::1] trans, Py_ssize_t labels, list ids, list ends):
+    """The best label sequence (label indexes) of a linear-chain CRF, as CRFsuite decodes it.
+
+    Item ``t`` holds the attribute rows ``ids[ends[t - 1]:ends[t]]``; its score for label
+    ``j`` is the sum of ``weights[row * labels + j]`` over them, added in that order (as
+    CRFsuite adds an item's attributes). ``trans[i * labels + j]`` scores label ``i``
+    followed by ``j``. Ties go to the lowest label, as in CRFsuite.
+    """
+    cdef Py_ssize_t size = len(ends), t, k, start = 0, stop
+    cdef double *state
+    if size == 0:
+        return []
+    state = _states(size, weights, trans, labels)
+    try:
+        for t in range(size):
+            stop = ends[t]
+            if stop < start or stop > len(ids):
+                raise ValueError("item ends must rise within the attribute rows")
+            for k in range(start, stop):
+                _add_row(&state[t * labels], weights, labels, ids[k])
+            start = stop
+        return _viterbi(state, size, trans, labels)
+    finally:
+        PyMem_Free(state)
+
+
+def crf_window(
+    double[::1] weights, double[::1] trans, Py_ssize_t labels, list words, list keep, dict extra, tuple fixed
+):
+    """The native twin of ``_python.crf_window`` (see there): the same items, rows added in
+    the same order, decoded by :func:`crf_viterbi`'s Viterbi."""
+    cdef Py_ssize_t size = len(keep), last = len(words) - 1, t, i, previous = -2
+    cdef Py_ssize_t bias, bos, eos, gap
+    cdef double *state
+    cdef double *item
+    cdef object row
+    if size == 0:
+        return []
+    bias, bos, eos, gap = fixed
+    state = _states(size, weights, trans, labels)
+    try:
+        for t in range(size):
+            i = keep[t]
+            if i < 0 or i > last:
+                raise IndexError("kept token out of range")
+            item = &state[t * labels]
+            if bias >= 0:
+                _add_row(item, weights, labels, bias)
+            _add_rows(item, weights, labels, _field(words[i], 0))
+            if i > 0:
+                _add_rows(item, weights, labels, _near(words[i - 1], 0))
+            if i < last:
+                _add_rows(item, weights, labels, _near(words[i + 1], 1))
+            if i > 1:
+                _add_rows(item, weights, labels, _near(words[i - 2], 2))
+            if i < last - 1:
+                _add_rows(item, weights, labels, _near(words[i + 2], 3))
+            if i > 0:
+                row = _field(words[i], 3)
+                if not isinstance(row, dict):
+                    raise TypeError("a word's bigram rows must be a dict")
+                row = (<dict> row).get(_field(words[i - 1], 2))
+                if row is not None:
+                    _add_row(item, weights, labels, row)
+            elif bos >= 0:
+                _add_row(item, weights, labels, bos)
+            if i == last and eos >= 0:
+                _add_row(item, weights, labels, eos)
+            if previous != i - 1 and gap >= 0:
+                _add_row(item, weights, labels, gap)
+            previous = i
+            row = extra.get(i)
+            if row is not None:
+                _add_rows(item, weights, labels, row)
+        return _viterbi(state, size, trans, labels)
+    finally:
+        PyMem_Free(state)
+
+
+cdef inline object _field(object word, Py_ssize_t k):
+    """Field ``k`` of a word tuple (checked: a tuple of at least the four fields read)."""
+    if not isinstance(word, tuple) or len(<tuple> word) < 4:
+        raise TypeError("each word must be a tuple (own, near, form, after, ...)")
+    return (<tuple> word)[k]
+
+
+cdef inline object _near(object word, Py_ssize_t k):
+    """What a word's neighbour sees at offset number ``k`` (-1, +1, -2, +2)."""
+    cdef object near = _field(word, 1)
+    if not isinstance(near, tuple) or len(<tuple> near) != 4:
+        raise TypeError("a word's neighbour rows must be a tuple of four")
+    return (<tuple> near)[k]
+
+
+cdef object _MISSING = object()
+
+
+def marked_words(str text, CharSet marks, dict cache, compute, make):
+    """The words of ``text`` as ``make((start, end, name_start, word))``, ``word`` looked up per form.
+
+    A word is letters and digits with characters of ``marks`` (diacritics, joiners) before,
+    between and after them, or any one other character that is not a space: the regex
+    ``(?:[marks]*+[^\\W_])++[marks]*+|[^\\w\\s]``. Each written form is looked up in
+    ``cache`` (``compute(form)`` on a miss; it fills the cache): ``(word, cut)`` gives a
+    token whose name starts ``cut`` characters in, ``("", 0)`` none, and ``None`` stops the
+    scan (the result is then None: the caller tokenises another way).
+    """
+    cdef Py_ssize_t n = len(text), i = 0, j, k
+    cdef Py_UCS4 c
+    cdef list out = []
+    cdef object found, written, word
+    while i < n:
+        c = text[i]
+        j = i
+        while j < n and marks.has(text[j]):
+            j += 1
+        if j < n and is_alnum(text[j]):
+            j += 1
+            while True:
+                k = j
+                while k < n and marks.has(text[k]):
+                    k += 1
+                if k < n and is_alnum(text[k]):
+                    j = k + 1
+                else:
+                    j = k
+                    break
+        elif c == u"_" or is_alnum(c) or Py_UNICODE_ISSPACE(c):
+            i += 1
+            continue
+        else:
+            j = i + 1
+        written = text[i:j]
+        found = cache.get(written, _MISSING)
+        if found is _MISSING:
+            found = compute(written)
+        if found is None:
+            return None
+        word = found[0]
+        if word:
+            out.append(make((i, j, i + <Py_ssize_t> found[1], word)))
+        i = j
+    return out

@@ -22,7 +22,7 @@ import itertools
 import operator
 import random
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, TypeVar
 
 __all__ = [
@@ -31,6 +31,9 @@ __all__ = [
     "CharTable",
     "Mapped",
     "Trie",
+    "crf_viterbi",
+    "crf_window",
+    "marked_words",
     "name_hits",
     "nb_column",
     "nb_grams",
@@ -45,6 +48,7 @@ __all__ = [
 NAME = "python"
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
+_T = TypeVar("_T")
 
 
 def _class(chars: Iterable[str]) -> str:
@@ -602,3 +606,136 @@ def word_tally(
     masks = [mask for mask in map(vocabulary.get, map(str.lower, found)) if mask]
     hits = [sum((mask >> k) & 1 for mask in masks) for k in range(languages)]
     return len(found), sum(map(str.islower, found)), hits
+
+
+def crf_viterbi(
+    weights: Sequence[float], trans: Sequence[float], labels: int, ids: list[int], ends: list[int]
+) -> list[int]:
+    """The best label sequence (label indexes) of a linear-chain CRF, as CRFsuite decodes it.
+
+    Item ``t`` holds the attribute rows ``ids[ends[t - 1]:ends[t]]``; its score for label
+    ``j`` is the sum of ``weights[row * labels + j]`` over them, added in that order.
+    ``trans[i * labels + j]`` scores label ``i`` followed by ``j``; ties go to the lowest label.
+    """
+    if not ends:
+        return []
+    if len(weights) % labels or len(trans) != labels * labels:
+        raise ValueError("weights and transitions must be rows of `labels` scores")
+    states = []
+    start = 0
+    for stop in ends:
+        if stop < start or stop > len(ids):
+            raise ValueError("item ends must rise within the attribute rows")
+        state = [0.0] * labels
+        for row in ids[start:stop]:
+            if row < 0 or (row + 1) * labels > len(weights):
+                raise ValueError("attribute row out of range")
+            base = row * labels
+            for j in range(labels):
+                state[j] += weights[base + j]
+        states.append(state)
+        start = stop
+    rows = [trans[i * labels : (i + 1) * labels] for i in range(labels)]
+    alpha = list(states[0])
+    back: list[list[int]] = [[]]
+    for state in states[1:]:
+        step = []
+        scores = []
+        for j in range(labels):
+            column = [alpha[i] + rows[i][j] for i in range(labels)]
+            best = column.index(max(column))  # the first of equal scores, as CRFsuite keeps it
+            step.append(best)
+            scores.append(column[best] + state[j])
+        back.append(step)
+        alpha = scores
+    label = alpha.index(max(alpha))
+    out = [label]
+    for step in reversed(back[1:]):
+        label = step[label]
+        out.append(label)
+    return out[::-1]
+
+
+def crf_window(
+    weights: Sequence[float],
+    trans: Sequence[float],
+    labels: int,
+    words: Sequence[tuple[Any, ...]],
+    keep: list[int],
+    extra: dict[int, bytes],
+    fixed: tuple[int, int, int, int],
+) -> list[int]:
+    """:func:`crf_viterbi` over the items of the tokens ``keep``, built from cached word rows.
+
+    ``words`` holds one tuple ``(own, near, form, after, ...)`` per token: its own rows, the
+    rows its neighbours see at offsets -1, +1, -2, +2 (a tuple of four), its form, and the
+    rows of the bigrams it ends keyed by the previous form; rows are bytes of C ints. An
+    item is, in this order: the ``bias`` row, the word's own rows, its neighbours' rows
+    for it, its bigram row (or ``BOS`` first), ``EOS`` last, ``gap`` when the token before
+    it is not kept, then ``extra[i]`` (rows as bytes). ``fixed`` is ``(bias, bos, eos,
+    gap)``, ``-1`` for a row the model lacks.
+    """
+
+    def rows(data: bytes) -> list[int]:
+        return list(memoryview(data).cast("i"))
+
+    bias, bos, eos, gap = fixed
+    ids: list[int] = []
+    ends: list[int] = []
+    last = len(words) - 1
+    previous = -2
+    for i in keep:
+        if not 0 <= i <= last:
+            raise IndexError("kept token out of range")
+        own, _, _, after = words[i][:4]
+        item = [bias] if bias >= 0 else []
+        item += rows(own)
+        item += rows(words[i - 1][1][0]) if i > 0 else ()
+        item += rows(words[i + 1][1][1]) if i < last else ()
+        item += rows(words[i - 2][1][2]) if i > 1 else ()
+        item += rows(words[i + 2][1][3]) if i < last - 1 else ()
+        bigram = after.get(words[i - 1][2]) if i > 0 else bos if bos >= 0 else None
+        item += [bigram] if bigram is not None else []
+        item += [eos] if i == last and eos >= 0 else []
+        item += [gap] if previous != i - 1 and gap >= 0 else []
+        item += rows(extra[i]) if i in extra else []
+        previous = i
+        ids += item
+        ends.append(len(ids))
+    return crf_viterbi(weights, trans, labels, ids, ends)
+
+
+@functools.lru_cache(maxsize=8)
+def _marked_word(marks: frozenset[str]) -> re.Pattern[str]:
+    """A word with ``marks`` inside it, or one other non-space character."""
+    body = _class(marks)
+    if not body:
+        return re.compile(r"[^\W_]+|[^\w\s]")
+    return re.compile(f"(?:[{body}]*+[^\\W_])++[{body}]*+|[^\\w\\s]")
+
+
+def marked_words(
+    text: str,
+    marks: CharSet,
+    cache: dict[str, tuple[str, int] | None],
+    compute: Callable[[str], tuple[str, int] | None],
+    make: Callable[[tuple[int, int, int, str]], _T],
+) -> list[_T] | None:
+    """The words of ``text`` as ``make((start, end, name_start, word))``, ``word`` looked up per form.
+
+    A word is letters and digits with characters of ``marks`` before, between and after
+    them, or any one other character that is not a space. Each written form is looked up
+    in ``cache`` (``compute(form)`` on a miss): ``(word, cut)`` gives a token whose name
+    starts ``cut`` characters in, ``("", 0)`` none, and ``None`` makes the result None.
+    """
+    out = []
+    for match in _marked_word(marks.chars).finditer(text):
+        written = match.group()
+        found = cache[written] if written in cache else compute(written)
+        if found is None:
+            return None
+        word, cut = found
+        if word:
+            start, end = match.span()
+            out.append(make((start, end, start + cut, word)))
+    return out

@@ -6,7 +6,9 @@ by features (its shape, affixes, clitics, whether a gazetteer matched it, whethe
 title, trigger word, organisation head or known given name stands there or next to it)
 and tags the sequence with a CRF model shipped as a package data file (trained by
 ``tools/names/train.py``; see docs/models.md). This module holds what both sides share:
-the feature window, BIO decoding, the CRF wrapper, provisional entity ids, and
+the feature window, BIO decoding, the CRF model (read from its file and decoded by the
+engine's ``crf_window``, labels identical to CRFsuite's tagger, from per-word cached
+attribute rows: the cost of discovery is per token), provisional entity ids, and
 :func:`discover`, which turns a side's finds into mentions (``how="discovered"``),
 links later bare surnames of a discovered person to them (in-document coreference)
 and lets gazetteer mentions win wherever they overlap.
@@ -14,13 +16,16 @@ and lets gazetteer mentions win wherever they overlap.
 
 from __future__ import annotations
 
+import array
 import functools
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+import struct
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
+from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import DataFileError, Msg
 from mediamon.model import Mention
@@ -30,6 +35,7 @@ __all__ = [
     "DISCOVERED",
     "NAME_TYPES",
     "CrfFinder",
+    "CrfModel",
     "Rules",
     "Token",
     "bio_spans",
@@ -194,6 +200,11 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     current: list[Any] | None = None
     for i, label in enumerate(labels):
+        if label == "O":  # most labels: it ends a run and starts none
+            if current is not None:
+                out.append((current[0], current[1], current[2]))
+                current = None
+            continue
         kind, _, typ = label.partition("-")
         if kind == "I" and current is not None and current[2] == typ:
             current[1] = i
@@ -246,6 +257,24 @@ class _Word(NamedTuple):
     kind: int
 
 
+class _TagWord(NamedTuple):
+    """A word's cached features as tagging uses them (the engine's ``crf_window`` reads the
+    first four): :class:`_Word`'s lists as the rows the model knows
+    (:meth:`CrfModel.known`), the others dropped (they add nothing to a score)."""
+
+    own: bytes
+    near: tuple[bytes, ...]
+    form: bytes
+    #: The rows of the bigram features this word ends, by the previous word's form.
+    after: Mapping[bytes, int]
+    kind: int
+
+
+_W = TypeVar("_W", _Word, _TagWord)
+#: The bigram rows of a word that ends none the model knows (shared, never written).
+_NO_BIGRAMS: dict[bytes, int] = {}
+
+
 @functools.cache
 def skip_words(code: str) -> frozenset[str]:
     """Words that are never part of a name in a language (``<code>/names_skip.json``, made by training).
@@ -257,7 +286,7 @@ def skip_words(code: str) -> frozenset[str]:
     return frozenset(string_list(load_json(name), "words", source=data_path(name), required=True))
 
 
-def tagged(words: Sequence[_Word], gz: Sequence[str]) -> list[int]:
+def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
     """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two of them."""
     size = len(words)
     out = []
@@ -338,6 +367,141 @@ def join_persons(
     return out
 
 
+def context_rows(
+    model: CrfModel, context: Mapping[int, Mapping[str, str]], keep: Sequence[int]
+) -> dict[int, bytes]:
+    """The rows of the features :func:`window` adds from ``context`` to the kept tokens' items
+    (their own, then the gazetteer tags of their neighbours), for the tokens that have any."""
+    if not context:
+        return {}
+    near = {j + d for j in context for d in (-2, -1, 0, 1, 2)}.intersection(keep)
+    out = {}
+    for i in near:
+        own = context.get(i)
+        names = [f"{k}={v}" for k, v in own.items()] if own else []
+        for offset in (-1, 1, -2, 2):
+            gz = context.get(i + offset)
+            if gz and "gz" in gz:
+                names.append(f"{offset:+d}:gz={gz['gz']}")
+        rows = model.rows(tuple(names))
+        if rows:
+            out[i] = rows
+    return out
+
+
+def bigram_rows(model: CrfModel) -> dict[bytes, dict[bytes, int]]:
+    """The model's bigram features (``bi=<previous form>|<form>``, see :func:`window`) by form,
+    then by previous form. A name with several ``|`` is filed under each split: every split
+    spells the same feature, so a look-up by the actual pair finds its row."""
+    out: dict[bytes, dict[bytes, int]] = {}
+    for name, row in model.ids.items():
+        if name.startswith(b"bi="):
+            body = name[3:]
+            for k, char in enumerate(body):
+                if char == ord("|"):
+                    out.setdefault(body[k + 1 :], {})[body[:k]] = row
+    return out
+
+
+class CrfModel:
+    """A CRFsuite model read for tagging by the engine's ``crf_viterbi`` (the same labels as
+    CRFsuite's tagger, without converting every feature string of every item).
+
+    Read from the model file itself (CRFsuite's ``lCRF``/``FOMC`` layout: a header, the
+    features with their exact weights, the label and attribute dictionaries): ``ids``
+    maps an attribute's UTF-8 name to its row in ``weights`` (one score per label);
+    attributes the model does not know add nothing, so items keep only known ones.
+    """
+
+    _HEADER = struct.Struct("<4sI4s9I")
+    _FEATURE = struct.Struct("<IIId")
+    _STATE, _TRANSITION = 0, 1
+
+    def __init__(self, path: str) -> None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            magic, _, kind, _, _, size, _, features, labels, attributes, _, _ = self._HEADER.unpack_from(data)
+            if magic != b"lCRF" or kind != b"FOMC":
+                raise ValueError("not a CRFsuite linear-chain model")
+            chunk, _, count = struct.unpack_from("<4sII", data, features)
+            if chunk != b"FEAT":
+                raise ValueError("no feature table")
+            self.labels = [name.decode() for name in self._strings(data, labels)]
+            names = self._strings(data, attributes)
+        except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
+            raise DataFileError(
+                Msg.DATA_FILE.format(detail=f"cannot read the name model: {exc}"), path=path
+            ) from exc
+        if len(self.labels) != size:
+            raise DataFileError(
+                Msg.DATA_FILE.format(detail="the name model's labels do not match"), path=path
+            )
+        self.ids: dict[bytes, int] = {name: i for i, name in enumerate(names)}
+        self.weights = array.array("d", bytes(8 * size * len(names)))
+        self.trans = array.array("d", bytes(8 * size * size))
+        for n in range(count):
+            typ, source, target, weight = self._FEATURE.unpack_from(
+                data, features + 12 + n * self._FEATURE.size
+            )
+            if typ == self._STATE:
+                self.weights[source * size + target] = weight
+            elif typ == self._TRANSITION:
+                self.trans[source * size + target] = weight
+        self.engine = engine.current()
+        self._rows: dict[tuple[str, ...], bytes] = {}
+
+    @staticmethod
+    def _strings(data: bytes, offset: int) -> list[bytes]:
+        """The keys of a CQDB dictionary by id (its backward array: id -> record)."""
+        chunk, _, _, _, count, backward = struct.unpack_from("<4s5I", data, offset)
+        if chunk != b"CQDB":
+            raise ValueError("no string dictionary")
+        out = []
+        for i in range(count):
+            (record,) = struct.unpack_from("<I", data, offset + backward + 4 * i)
+            value, length = struct.unpack_from("<II", data, offset + record)
+            if value != i or length < 1:
+                raise ValueError("a damaged string dictionary")
+            start = offset + record + 8
+            out.append(data[start : start + length - 1])
+        return out
+
+    def known(self, features: Iterable[bytes]) -> bytes:
+        """The rows of the features the model knows, in their order (bytes of C ints, as the
+        engine's ``crf_window`` reads them)."""
+        ids = self.ids
+        return array.array("i", [ids[f] for f in features if f in ids]).tobytes()
+
+    def rows(self, names: tuple[str, ...]) -> bytes:
+        """:meth:`known` of features named in text (cached: the same few recur)."""
+        found = self._rows.get(names)
+        if found is None:
+            if len(self._rows) >= WORD_CACHE:
+                self._rows.clear()
+            found = self._rows[names] = self.known(n.encode() for n in names)
+        return found
+
+    def tag(self, ids: list[int], ends: list[int]) -> list[str]:
+        """Labels of the items whose attribute rows are ``ids`` up to each of ``ends``."""
+        labels = self.labels
+        decoded = self.engine.crf_viterbi(self.weights, self.trans, len(labels), ids, ends)
+        return [labels[i] for i in decoded]
+
+    @functools.cached_property
+    def _fixed(self) -> tuple[int, int, int, int]:
+        return tuple(self.ids.get(name, -1) for name in (b"bias", b"BOS", b"EOS", b"gap"))  # type: ignore[return-value]
+
+    def tag_window(self, words: list[_TagWord], keep: list[int], extra: dict[int, bytes]) -> list[str]:
+        """Labels of the kept tokens' :func:`window` items, built by the engine from cached
+        word rows (``extra``: :func:`context_rows`)."""
+        labels = self.labels
+        decoded = self.engine.crf_window(
+            self.weights, self.trans, len(labels), words, keep, extra, self._fixed
+        )
+        return [labels[i] for i in decoded]
+
+
 class CrfFinder:
     """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
 
@@ -351,6 +515,7 @@ class CrfFinder:
 
     def __init__(self) -> None:
         self._words: dict[str, _Word] = {}
+        self._tag_words: dict[str, _TagWord] = {}
 
     def tokens(self, text: str) -> list[Token]:
         raise NotImplementedError
@@ -377,14 +542,17 @@ class CrfFinder:
         if found is None:
             if len(self._words) >= WORD_CACHE:
                 self._words.clear()
-            feats = self.word_features(form)
-            own = [f"{k}={v}".encode() for k, v in feats.items()]
-            near = tuple(
-                [f"{offset:+d}:{k}={feats[k]}".encode() for k in keys if k in feats]
-                for offset, keys in OFFSETS
-            )
-            found = self._words[form] = _Word(own, near, feats.get("w", form).encode(), self.kind(form))
+            found = self._words[form] = self._word(form)
         return found
+
+    def _word(self, form: str) -> _Word:
+        """A word's feature strings, its own and what each neighbour offset sees (uncached)."""
+        feats = self.word_features(form)
+        own = [f"{k}={v}".encode() for k, v in feats.items()]
+        near = tuple(
+            [f"{offset:+d}:{k}={feats[k]}".encode() for k in keys if k in feats] for offset, keys in OFFSETS
+        )
+        return _Word(own, near, feats.get("w", form).encode(), self.kind(form))
 
     def name_key(self, name: str) -> str:
         raise NotImplementedError
@@ -437,14 +605,53 @@ class CrfFinder:
     ) -> tuple[list[Token], list[int], list[list[bytes]]]:
         """The tokens of ``text``, the indexes of those tagged and their CRF items (what training
         and tagging both see): tokens a name cannot stand on are left out (:func:`tagged`)."""
+        tokens, words, keep, context = self._prepare(text, known, self._words, self._word_items)
+        return tokens, keep, window(words, context, keep)
+
+    def _prepare(
+        self,
+        text: str,
+        known: Sequence[tuple[int, int, str]],
+        cache: dict[str, _W],
+        word: Callable[[str], _W],
+    ) -> tuple[list[Token], list[_W], list[int], dict[int, dict[str, str]]]:
+        """The tokens of ``text``, their words (from ``cache``, else ``word(form)``), the tokens
+        tagged and the features that depend on the text around them (the gazetteer's tags among them)."""
         tokens = self.tokens(text)
         gz = gazetteer_tags(tokens, known)
-        words = [self._word_items(t.form) for t in tokens]
+        get = cache.get
+        words = [get(t[3]) or word(t[3]) for t in tokens]  # t[3]: the form, without a property call
         keep = tagged(words, gz)
         context: dict[int, dict[str, str]] = {i: {"gz": tag} for i, tag in enumerate(gz) if tag}
         for i, feats in self.context(text, tokens, keep).items():
             context.setdefault(i, {}).update(feats)
-        return tokens, keep, window(words, context, keep)
+        return tokens, words, keep, context
+
+    def _tag_word(self, form: str) -> _TagWord:
+        """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`)."""
+        found = self._tag_words.get(form)
+        if found is None:
+            if len(self._tag_words) >= WORD_CACHE:
+                self._tag_words.clear()
+            word = self._word(form)
+            known = self.model.known
+            found = self._tag_words[form] = _TagWord(
+                known(word.own),
+                tuple(known(near) for near in word.near),
+                word.form,
+                self._bigrams.get(word.form, _NO_BIGRAMS),
+                word.kind,
+            )
+        return found
+
+    @functools.cached_property
+    def model(self) -> CrfModel:
+        """The CRF model read for tagging (``DataFileError`` if it is missing or damaged)."""
+        return CrfModel(data_path(self.model_name))
+
+    @functools.cached_property
+    def _bigrams(self) -> dict[bytes, dict[bytes, int]]:
+        return bigram_rows(self.model)
 
     @functools.cached_property
     def tagger(self) -> Any:
@@ -463,11 +670,13 @@ class CrfFinder:
 
     def find(self, text: str, known: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
         """(start, end, type) of the PER/ORG/LOC names the model tags in ``text``."""
-        tokens, keep, items = self.features(text, known)
-        if not items:
+        tokens, words, keep, context = self._prepare(text, known, self._tag_words, self._tag_word)
+        if not keep:
             return []
         labels = ["O"] * len(tokens)
-        for i, label in zip(keep, self.tagger.tag(items), strict=True):
+        for i, label in zip(
+            keep, self.model.tag_window(words, keep, context_rows(self.model, context, keep)), strict=True
+        ):
             labels[i] = label
         out = []
         for tagged_first, tagged_last, tagged_type in self.join(text, tokens, bio_spans(labels)):

@@ -14,7 +14,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
+from mediamon import engine
+from mediamon.engine import Engine
 from mediamon.match.discover import (
     CANDIDATE,
     DEMONYM_TYPE,
@@ -153,16 +156,19 @@ def is_nisba(word: str) -> bool:
 
 
 @functools.cache
-def _original_word() -> re.Pattern[str]:
-    """A word of the original text: letters and digits with the marks the normaliser deletes
-    (diacritics, tatweel, joiners) inside it, or one other non-space character."""
+def _marks() -> str:
+    """The characters the normaliser deletes that may stand inside a word of the original text
+    (diacritics, tatweel, joiners: Unicode categories ``_MARKS``)."""
     normalizer = _language().normalizer
-    marks = "".join(
-        re.escape(chr(c))
+    return "".join(
+        chr(c)
         for c in range(0x10000)
         if unicodedata.category(chr(c)) in _MARKS and normalizer.normalize(chr(c)) == ""
     )
-    return re.compile(f"(?:[{marks}]*+[^\\W_])++[{marks}]*+|[^\\w\\s]")
+
+
+#: ``Token._make`` without its Python frame (a token per word: this is most of tokenising).
+_make_token = functools.partial(tuple.__new__, Token)
 
 
 class ArabicNameFinder(CrfFinder):
@@ -178,9 +184,8 @@ class ArabicNameFinder(CrfFinder):
     def _form(self, written: str) -> tuple[str, int] | None:
         """(normalised word, where a name on it starts in ``written``), ``("", 0)`` for a word the
         normaliser deletes, None when normalising it does not give one word (cached per form)."""
-        found = self._forms.get(written, False)
-        if found is not False:
-            return found  # type: ignore[return-value]
+        if written in self._forms:
+            return self._forms[written]
         if len(self._forms) >= FORM_CACHE:
             self._forms.clear()
         word = _normalize(written)
@@ -204,25 +209,21 @@ class ArabicNameFinder(CrfFinder):
     def tokens(self, text: str) -> list[Token]:
         """The words of ``text``, normalised, at their original offsets.
 
-        Words are found in the original text and normalised one form at a time (forms
-        repeat, so this is a look-up); a text with a form whose normalisation is not one
-        word (a ligature of a phrase) is tokenised on its normalised text instead.
+        Words are found in the original text (letters and digits with the marks the
+        normaliser deletes inside them, or one other non-space character; the engine's
+        ``marked_words``) and normalised one form at a time (forms repeat, so this is a
+        look-up); a text with a form whose normalisation is not one word (a ligature of a
+        phrase) is tokenised on its normalised text instead.
         """
-        out = []
-        forms = self._forms
-        make = Token._make
-        for match in _original_word().finditer(text):
-            written = match.group()
-            found = forms.get(written, False)
-            if found is False:
-                found = self._form(written)
-            if found is None:
-                return self._mapped_tokens(text)
-            word, cut = found  # type: ignore[misc]
-            if word:
-                start, end = match.span()
-                out.append(make((start, end, start + cut, word)))
-        return out
+        core, marks = self._scanner
+        found = core.marked_words(text, marks, self._forms, self._form, _make_token)
+        return found if found is not None else self._mapped_tokens(text)
+
+    @functools.cached_property
+    def _scanner(self) -> tuple[Engine, Any]:
+        """The engine that finds words (the one in use when first needed) and its set of marks."""
+        current = engine.current()
+        return current, engine.char_set(_marks(), current)
 
     def _mapped_tokens(self, text: str) -> list[Token]:
         normalized = _language().normalizer.normalize_with_map(text)

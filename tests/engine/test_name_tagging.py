@@ -1,0 +1,202 @@
+"""The engine functions of name discovery: both implementations agree, and the decoder is the argmax."""
+
+from __future__ import annotations
+
+import array
+import itertools
+import re
+import unicodedata
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediamon import engine
+from mediamon.engine import _python
+
+native_only = pytest.mark.skipif(not engine.native_built(), reason="native core not built")
+
+
+def _native() -> ModuleType:
+    from mediamon.engine import _native
+
+    return _native
+
+
+#: The implementations to run each test on: the pure-Python one, and the native one when built.
+IMPLEMENTATIONS = [_python, *([_native()] if engine.native_built() else [])]
+
+
+@pytest.fixture(scope="module", params=IMPLEMENTATIONS, ids=lambda module: module.NAME)
+def impl(request: pytest.FixtureRequest) -> ModuleType:
+    return request.param  # type: ignore[no-any-return]
+
+
+@st.composite
+def crf_problem(
+    draw: st.DrawFn, max_items: int = 6
+) -> tuple[list[float], list[float], int, list[int], list[int]]:
+    """A small random model (weights per attribute row and label, transitions) and items."""
+    labels = draw(st.integers(1, 4))
+    rows = draw(st.integers(1, 6))
+    # Few distinct weights, so equal scores (ties) happen and their breaking is compared too.
+    weight = st.sampled_from([-2.5, -1.0, -0.125, 0.0, 0.5, 1.0, 3.75]) | st.floats(-5, 5)
+    weights = draw(st.lists(weight, min_size=rows * labels, max_size=rows * labels))
+    trans = draw(st.lists(weight, min_size=labels * labels, max_size=labels * labels))
+    items = draw(st.lists(st.lists(st.integers(0, rows - 1), max_size=5), min_size=1, max_size=max_items))
+    ids = [row for item in items for row in item]
+    ends = list(itertools.accumulate(len(item) for item in items))
+    return weights, trans, labels, ids, ends
+
+
+def _score(
+    weights: list[float],
+    trans: list[float],
+    labels: int,
+    ids: list[int],
+    ends: list[int],
+    path: tuple[int, ...],
+) -> float:
+    total = 0.0
+    start = 0
+    for t, stop in enumerate(ends):
+        total += sum(weights[row * labels + path[t]] for row in ids[start:stop])
+        if t:
+            total += trans[path[t - 1] * labels + path[t]]
+        start = stop
+    return total
+
+
+@settings(max_examples=300, deadline=None)
+@given(crf_problem())
+def test_crf_viterbi_finds_the_best_path(
+    problem: tuple[list[float], list[float], int, list[int], list[int]],
+) -> None:
+    """The decoded path scores as high as any other (brute force over every path)."""
+    weights, trans, labels, ids, ends = problem
+    path = tuple(_python.crf_viterbi(weights, trans, labels, ids, ends))
+    best = max(_score(*problem, p) for p in itertools.product(range(labels), repeat=len(ends)))
+    assert _score(*problem, path) == pytest.approx(best, abs=1e-9)
+
+
+@native_only
+@settings(max_examples=500, deadline=None)
+@given(crf_problem(max_items=12))
+def test_crf_viterbi_agrees(problem: tuple[list[float], list[float], int, list[int], list[int]]) -> None:
+    weights, trans, labels, ids, ends = problem
+    native = _native().crf_viterbi(array.array("d", weights), array.array("d", trans), labels, ids, ends)
+    assert native == _python.crf_viterbi(weights, trans, labels, ids, ends)
+
+
+def test_crf_viterbi_refuses_bad_shapes(impl: ModuleType) -> None:
+    weights, trans = array.array("d", [0.0] * 4), array.array("d", [0.0] * 4)
+    assert impl.crf_viterbi(weights, trans, 2, [], []) == []
+    with pytest.raises(ValueError):
+        impl.crf_viterbi(weights, array.array("d", [0.0] * 3), 2, [0], [1])
+    with pytest.raises(ValueError):
+        impl.crf_viterbi(weights, trans, 2, [2], [1])  # row 2 of a two-row table
+    with pytest.raises(ValueError):
+        impl.crf_viterbi(weights, trans, 2, [0], [2])  # an item past the rows
+
+
+def _rows(values: list[int]) -> bytes:
+    return array.array("i", values).tobytes()
+
+
+@st.composite
+def crf_words(
+    draw: st.DrawFn,
+) -> tuple[
+    list[float],
+    list[float],
+    int,
+    list[tuple[object, ...]],
+    list[int],
+    dict[int, bytes],
+    tuple[int, int, int, int],
+]:
+    """A random model and text as ``crf_window`` takes them: cached word rows, kept tokens, extras."""
+    labels = draw(st.integers(1, 4))
+    count = draw(st.integers(1, 8))
+    weights = draw(st.lists(st.floats(-5, 5), min_size=count * labels, max_size=count * labels))
+    trans = draw(st.lists(st.floats(-5, 5), min_size=labels * labels, max_size=labels * labels))
+    row = st.integers(0, count - 1)
+    rows = st.lists(row, max_size=4).map(_rows)
+    forms = [b"a", b"b", b"|", b"c|d"]
+    size = draw(st.integers(1, 10))
+    words: list[tuple[object, ...]] = []
+    for _ in range(size):
+        after = draw(st.dictionaries(st.sampled_from(forms), row, max_size=2))
+        words.append(
+            (draw(rows), tuple(draw(rows) for _ in range(4)), draw(st.sampled_from(forms)), after, 0)
+        )
+    keep = sorted(draw(st.sets(st.integers(0, size - 1), min_size=1)))
+    extra = draw(st.dictionaries(st.sampled_from(keep), rows))
+    fixed = tuple(draw(st.integers(-1, count - 1)) for _ in range(4))
+    return weights, trans, labels, words, keep, extra, fixed  # type: ignore[return-value]
+
+
+@native_only
+@settings(max_examples=400, deadline=None)
+@given(crf_words())
+def test_crf_window_agrees(problem: tuple) -> None:  # type: ignore[type-arg]
+    weights, trans, labels, words, keep, extra, fixed = problem
+    native = _native().crf_window(
+        array.array("d", weights), array.array("d", trans), labels, words, keep, extra, fixed
+    )
+    assert native == _python.crf_window(weights, trans, labels, words, keep, extra, fixed)
+
+
+def test_crf_window_refuses_malformed_words(impl: ModuleType) -> None:
+    weights, trans = array.array("d", [0.0] * 4), array.array("d", [0.0] * 4)
+    good = (_rows([0]), (_rows([]),) * 4, b"a", {}, 0)
+    assert impl.crf_window(weights, trans, 2, [good, good], [0, 1], {}, (-1, -1, -1, -1)) == [0, 0]
+    with pytest.raises(IndexError):
+        impl.crf_window(weights, trans, 2, [good], [1], {}, (-1, -1, -1, -1))
+    with pytest.raises((TypeError, ValueError)):
+        impl.crf_window(weights, trans, 2, [(_rows([0]),)], [0], {}, (-1, -1, -1, -1))
+
+
+#: Letters, digits, marks the Arabic normaliser deletes (fathatan, shadda, tatweel is a letter-like
+#: Lm so not here, zero-width joiner), punctuation, spaces and ``_``.
+_MARKS = "\u064b\u0651\u200d\u0670"
+_PIECES = [*"بسم ا", "الله", "وال", *_MARKS, "7", "٣", "_", ".", "،", "\n", " ", "\u00a0", "a", "Ab"]
+
+
+def _reference(text: str, marks: str) -> list[tuple[int, int, str]]:
+    pattern = re.compile(f"(?:[{re.escape(marks)}]*+[^\\W_])++[{re.escape(marks)}]*+|[^\\w\\s]")
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=20))
+def test_marked_words_are_the_regex_words(impl: ModuleType, text: str) -> None:
+    """Words with marks inside, or single other non-space characters; each form looked up once."""
+    computed: list[str] = []
+
+    def compute(form: str) -> tuple[str, int]:
+        computed.append(form)
+        cache[form] = out = (form.upper(), min(1, len(form) - 1))
+        return out
+
+    cache: dict[str, tuple[str, int] | None] = {}
+    found = impl.marked_words(text, engine.char_set(_MARKS, impl), cache, compute, tuple)
+    expect = [(s, e, s + min(1, e - s - 1), w.upper()) for s, e, w in _reference(text, _MARKS)]
+    assert found == expect
+    assert len(computed) == len(set(computed))
+
+
+def test_marked_words_skip_empty_forms_and_stop_on_none(impl: ModuleType) -> None:
+    marks = engine.char_set(_MARKS, impl)
+    cache: dict[str, tuple[str, int] | None] = {"ab": ("", 0), "cd": None}
+    assert impl.marked_words("ab x", marks, cache, lambda f: (f, 0), tuple) == [(3, 4, 3, "x")]
+    assert impl.marked_words("x cd y", marks, cache, lambda f: (f, 0), tuple) is None
+
+
+def test_marks_of_the_arabic_finder_are_not_word_characters() -> None:
+    """The tokeniser's rule (a mark alone is a one-character token) needs marks outside ``\\w``."""
+    from mediamon.lang.ar import names
+
+    assert not any(c.isalnum() or c == "_" or c.isspace() for c in names._marks())
+    assert all(unicodedata.category(c) in {"Mn", "Me", "Cf"} for c in names._marks())

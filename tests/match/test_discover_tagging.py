@@ -1,0 +1,126 @@
+"""Name discovery's fast tagging path gives exactly what CRFsuite's tagger gives on the same items.
+
+The finders tag with :class:`CrfModel` (the model file read once, items as attribute rows
+built by the engine); CRFsuite's own tagger over :meth:`CrfFinder.features` (the items
+training sees) is the oracle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediamon
+from mediamon import engine
+from mediamon import lang as languages
+from mediamon.errors import DataFileError
+from mediamon.match.discover import CrfFinder, CrfModel, bigram_rows, bio_spans, context_rows
+from tests.conftest import DUMPS
+
+LINES = [
+    line
+    for path in sorted(DUMPS.glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> mediamon.Annotator:
+    return mediamon.Annotator()
+
+
+def _finders() -> Iterator[CrfFinder]:
+    for code in languages.CODES:
+        finder = languages.finder(code)
+        if isinstance(finder, CrfFinder):
+            yield finder
+
+
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+def test_model_is_read_as_crfsuite_reads_it(finder: CrfFinder) -> None:
+    """Labels, attribute ids and weights as CRFsuite's dump gives them (printed to 6 decimals)."""
+    info = finder.tagger.info()
+    model = finder.model
+    assert {label: str(i) for i, label in enumerate(model.labels)} == info.labels
+    assert {name.decode(): str(i) for name, i in model.ids.items()} == info.attributes
+    size = len(model.labels)
+    for (name, label), weight in info.state_features.items():
+        row = model.ids[name.encode()]
+        assert model.weights[row * size + int(info.labels[label])] == pytest.approx(weight, abs=1e-6)
+    for (before, after), weight in info.transitions.items():
+        assert model.trans[int(info.labels[before]) * size + int(info.labels[after])] == pytest.approx(
+            weight, abs=1e-6
+        )
+
+
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+def test_tags_are_crfsuites_on_real_text(finder: CrfFinder, annotator: mediamon.Annotator) -> None:
+    """Every line of the test dumps: the same labels as CRFsuite's tagger on the training items."""
+    language = languages.get(finder.lang)
+    tagged = 0
+    for line in LINES:
+        if not language.owns(line):
+            continue
+        known = [(m.start, m.end, m.entity_type) for m in annotator.annotate_text(line)]
+        _, keep, items = finder.features(line, known)
+        if not items:
+            continue
+        expect = finder.tagger.tag(items)
+        _, words, kept, context = finder._prepare(line, known, finder._tag_words, finder._tag_word)
+        assert kept == keep
+        assert finder.model.tag_window(words, kept, context_rows(finder.model, context, kept)) == expect
+        assert finder.model.tag(*_rows(finder.model, items)) == expect
+        tagged += any(label != "O" for label in expect)
+    assert tagged > 5
+
+
+def _rows(model: CrfModel, items: list[list[bytes]]) -> tuple[list[int], list[int]]:
+    """The items as one list of the model's attribute rows and where each item ends in it."""
+    ids: list[int] = []
+    ends = []
+    for item in items:
+        ids += memoryview(model.known(item)).cast("i")
+        ends.append(len(ids))
+    return ids, ends
+
+
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+def test_pure_python_engine_tags_the_same(finder: CrfFinder, annotator: mediamon.Annotator) -> None:
+    """A finder built on the pure-Python engine finds the same names as the native one."""
+    old = engine.use_native(False)
+    try:
+        pure = type(finder)()
+        found = [pure.find(line, []) for line in LINES[:150]]
+    finally:
+        engine.use_native(old)
+    assert found == [type(finder)().find(line, []) for line in LINES[:150]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC", "B-X"]), max_size=12))
+def test_bio_spans_skip_outside_labels_as_any_other_label(labels: list[str]) -> None:
+    """The ``O`` shortcut gives the runs the general rule gives (``O`` as an unknown label)."""
+    assert bio_spans(labels) == bio_spans([label if label != "O" else "Z" for label in labels])
+
+
+def test_bigram_rows_file_every_split() -> None:
+    """``bi=a|b|c`` is found both as (``a``, ``b|c``) and as (``a|b``, ``c``)."""
+
+    model = SimpleNamespace(ids={b"bi=a|b|c": 3, b"bi=x|y": 4, b"w=x": 5})
+    rows = bigram_rows(model)  # type: ignore[arg-type]
+    assert rows == {b"b|c": {b"a": 3}, b"c": {b"a|b": 3}, b"y": {b"x": 4}}
+
+
+def test_a_damaged_model_is_a_data_file_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.crfsuite"
+    path.write_bytes(b"lCRF" + b"\0" * 60)
+    with pytest.raises(DataFileError):
+        CrfModel(str(path))
+    with pytest.raises(DataFileError):
+        CrfModel(str(path.with_name("missing.crfsuite")))
