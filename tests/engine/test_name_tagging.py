@@ -200,3 +200,34 @@ def test_marks_of_the_arabic_finder_are_not_word_characters() -> None:
 
     assert not any(c.isalnum() or c == "_" or c.isspace() for c in names._marks())
     assert all(unicodedata.category(c) in {"Mn", "Me", "Cf"} for c in names._marks())
+
+
+_LATIN_PIECES = [
+    *"U.S.A. ",
+    "Trump",
+    "'s",
+    "’S",
+    "'sa",
+    "O'Neil",
+    "-",
+    "‐",
+    "_",
+    "x",
+    "2",
+    "É",
+    "\n",
+    "s_",
+    "Bank-of",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(_LATIN_PIECES), max_size=20).map("".join) | st.text(max_size=20))
+def test_latin_words_agree(impl: ModuleType, text: str) -> None:
+    """Both engines give the tokens of the pure-Python regex (the possessive, ``U.S.``, hyphens)."""
+    assert impl.latin_words(text, tuple) == _python.latin_words(text, tuple)
+
+
+def test_latin_words_split_possessives_and_keep_initials() -> None:
+    words = [form for _, _, _, form in _python.latin_words("U.S. Trump's O’Neil well-known _x", tuple)]
+    assert words == ["U.S.", "Trump", "'s", "O’Neil", "well-known", "x"]

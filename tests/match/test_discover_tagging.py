@@ -102,11 +102,19 @@ def test_pure_python_engine_tags_the_same(finder: CrfFinder, annotator: mediamon
     assert found == [type(finder)().find(line, []) for line in LINES[:150]]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC", "B-X"]), max_size=12))
-def test_bio_spans_skip_outside_labels_as_any_other_label(labels: list[str]) -> None:
-    """The ``O`` shortcut gives the runs the general rule gives (``O`` as an unknown label)."""
-    assert bio_spans(labels) == bio_spans([label if label != "O" else "Z" for label in labels])
+_LABELS = st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC", "B-X"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), _LABELS), max_size=14))
+def test_bio_spans_of_tagged_tokens_are_those_of_the_whole_sequence(tokens: list[tuple[bool, str]]) -> None:
+    """Runs from the tagged tokens' labels (``at``) are the runs of the sequence with ``O``
+    on every untagged token; ``O`` itself acts as any label that is neither ``B-`` nor ``I-``."""
+    labels = [label if tagged else "O" for tagged, label in tokens]
+    at = [i for i, (tagged, _) in enumerate(tokens) if tagged]
+    expect = bio_spans(labels)
+    assert bio_spans([labels[i] for i in at], at) == expect
+    assert bio_spans([label if label != "O" else "Z" for label in labels]) == expect
 
 
 def test_bigram_rows_file_every_split() -> None:

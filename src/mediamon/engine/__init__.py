@@ -7,10 +7,10 @@ the original), ``Trie`` (normalised keys, hits only at whole words and allowed
 proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``; for language ID
 ``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
 ``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials); for name
-discovery ``marked_words`` (the Arabic finder's tokens), ``crf_viterbi`` and ``crf_window``
-(the tagger's decoder). :func:`current` gives
-the one in use; objects that match text (a compiled gazetteer's sides) keep the one they
-were built with, so switching affects only what is built afterwards.
+discovery ``marked_words`` and ``latin_words`` (the finders' tokens), ``crf_viterbi`` and
+``crf_window`` (the tagger's decoder). :func:`current` gives the one in use; objects that
+match text (a compiled gazetteer's sides) keep the one they were built with, so switching
+affects only what is built afterwards.
 
 ``MEDIAMON_PURE_PYTHON=1`` in the environment, or :func:`use_native` ``(False)``, selects
 the pure-Python engine, for comparison or debugging; without a built core it is the only one.
@@ -98,6 +98,8 @@ class Engine(Protocol):
         compute: Callable[[str], Any],
         make: Callable[[tuple[int, int, int, str]], Any],
     ) -> list[Any] | None: ...
+
+    def latin_words(self, text: str, make: Callable[[tuple[int, int, int, str]], Any]) -> list[Any]: ...
 
     def crf_window(
         self,

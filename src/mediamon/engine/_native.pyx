@@ -1327,3 +1327,55 @@ def marked_words(str text, CharSet marks, dict cache, compute, make):
             out.append(make((i, j, i + <Py_ssize_t> found[1], word)))
         i = j
     return out
+
+
+cdef inline bint _is_word(Py_UCS4 c) noexcept nogil:
+    """A regex word character (``\\w``): a letter, a digit or ``_``."""
+    return is_alnum(c) or c == u"_"
+
+
+cdef inline bint _is_apostrophe(Py_UCS4 c) noexcept nogil:
+    return c == u"'" or c == u"\u2019"
+
+
+cdef inline Py_ssize_t _alnum_end(str text, Py_ssize_t n, Py_ssize_t j):
+    while j < n and is_alnum(text[j]):
+        j += 1
+    return j
+
+
+cdef inline bint _possessive_s(str text, Py_ssize_t n, Py_ssize_t j):
+    """Whether ``text[j]`` is ``s`` or ``S`` ending a word (``\\b`` after it)."""
+    return (text[j] == u"s" or text[j] == u"S") and (j + 1 == n or not _is_word(text[j + 1]))
+
+
+def latin_words(str text, make):
+    """The native twin of ``_python.latin_words`` (see there): the same tokens, in one pass."""
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef Py_UCS4 c
+    cdef list out = []
+    while i < n:
+        c = text[i]
+        j = i
+        while j + 1 < n and u"A" <= text[j] <= u"Z" and text[j + 1] == u".":
+            j += 2
+        if j - i < 4:  # not two or more capital-and-full-stop pairs (``U.S.``)
+            if is_alnum(c):
+                j = _alnum_end(text, n, i + 1)
+                while j + 1 < n and (text[j] == u"-" or text[j] == u"\u2010") and is_alnum(text[j + 1]):
+                    j = _alnum_end(text, n, j + 2)
+                while (
+                    j + 1 < n and _is_apostrophe(text[j]) and is_alnum(text[j + 1])
+                    and not _possessive_s(text, n, j + 1)
+                ):
+                    j = _alnum_end(text, n, j + 2)
+            elif _is_apostrophe(c) and i + 1 < n and _possessive_s(text, n, i + 1):
+                j = i + 2
+            elif not _is_word(c) and not Py_UNICODE_ISSPACE(c):
+                j = i + 1
+            else:
+                i += 1
+                continue
+        out.append(make((i, j, i, text[i:j])))
+        i = j
+    return out

@@ -33,6 +33,7 @@ __all__ = [
     "Trie",
     "crf_viterbi",
     "crf_window",
+    "latin_words",
     "marked_words",
     "name_hits",
     "nb_column",
@@ -739,3 +740,16 @@ def marked_words(
             start, end = match.span()
             out.append(make((start, end, start + cut, word)))
     return out
+
+
+#: A Latin-script token: two or more capital-and-full-stop pairs (``U.S.``), a word (letters
+#: and digits, hyphenated parts, inner apostrophes as in ``O'Neil`` but not a possessive
+#: ``'s``), a possessive ``'s`` alone, or one other character that is not a space.
+_LATIN_WORD = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]"
+)
+
+
+def latin_words(text: str, make: Callable[[tuple[int, int, int, str]], _T]) -> list[_T]:
+    """The tokens of a Latin-script ``text`` as ``make((start, end, start, form))`` (see ``_LATIN_WORD``)."""
+    return [make((m.start(), m.end(), m.start(), m.group())) for m in _LATIN_WORD.finditer(text)]

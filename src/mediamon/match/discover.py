@@ -195,15 +195,20 @@ def join_key(parts: Iterable[str]) -> str:
     return "-".join(p for p in cleaned if p)
 
 
-def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token, type) of the BIO runs in ``labels`` (a stray ``I-`` starts a run)."""
+def bio_spans(labels: Sequence[str], at: Sequence[int] | None = None) -> list[tuple[int, int, str]]:
+    """(first token, last token, type) of the BIO runs in ``labels`` (a stray ``I-`` starts a run).
+
+    With ``at``, ``labels[k]`` is the label of token ``at[k]`` (rising) and every token not
+    in ``at`` is ``O``: the runs of the whole sequence from the tagged tokens alone.
+    """
     out: list[tuple[int, int, str]] = []
     current: list[Any] | None = None
-    for i, label in enumerate(labels):
-        if label == "O":  # most labels: it ends a run and starts none
-            if current is not None:
-                out.append((current[0], current[1], current[2]))
-                current = None
+    for k, label in enumerate(labels):
+        i = k if at is None else at[k]
+        if current is not None and (label == "O" or i != current[1] + 1):
+            out.append((current[0], current[1], current[2]))  # an O, or untagged tokens between
+            current = None
+        if label == "O":
             continue
         kind, _, typ = label.partition("-")
         if kind == "I" and current is not None and current[2] == typ:
@@ -291,14 +296,16 @@ def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
     size = len(words)
     out = []
     for i, word in enumerate(words):
-        joins = (
-            word.kind == JOINER
-            and 0 < i < size - 1
-            and (words[i - 1].kind == CANDIDATE or bool(gz[i - 1]))
-            and (words[i + 1].kind == CANDIDATE or bool(gz[i + 1]))
-        )
-        if word.kind == CANDIDATE or gz[i] or joins:
+        kind = word.kind
+        if kind == CANDIDATE or gz[i]:
             out.append(i)
+        elif (
+            kind == JOINER
+            and 0 < i < size - 1
+            and (words[i - 1].kind == CANDIDATE or gz[i - 1])
+            and (words[i + 1].kind == CANDIDATE or gz[i + 1])
+        ):
+            out.append(i)  # a joiner between two of them
     return out
 
 
@@ -673,13 +680,9 @@ class CrfFinder:
         tokens, words, keep, context = self._prepare(text, known, self._tag_words, self._tag_word)
         if not keep:
             return []
-        labels = ["O"] * len(tokens)
-        for i, label in zip(
-            keep, self.model.tag_window(words, keep, context_rows(self.model, context, keep)), strict=True
-        ):
-            labels[i] = label
+        labels = self.model.tag_window(words, keep, context_rows(self.model, context, keep))
         out = []
-        for tagged_first, tagged_last, tagged_type in self.join(text, tokens, bio_spans(labels)):
+        for tagged_first, tagged_last, tagged_type in self.join(text, tokens, bio_spans(labels, keep)):
             if tagged_type not in NAME_TYPES:
                 continue
             first, last = self.trim(tokens, tagged_first, tagged_last, tagged_type)

@@ -13,6 +13,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+from mediamon import engine
+from mediamon.engine import Engine
 from mediamon.match.discover import (
     CANDIDATE,
     DEMONYM_TYPE,
@@ -37,7 +39,6 @@ from mediamon.typing import Language
 
 __all__ = ["FINDER", "EnglishNameFinder"]
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 #: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
 COMMON_BAND = 5
 #: A headline: a line whose long words (this many letters) are mostly capitalised (this share, this many).
@@ -201,6 +202,10 @@ def person_runs(
     return sorted(out)
 
 
+#: ``Token._make`` without its Python frame (a token per word: most of tokenising).
+_make_token = functools.partial(tuple.__new__, Token)
+
+
 class EnglishNameFinder(CrfFinder):
     """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -208,7 +213,14 @@ class EnglishNameFinder(CrfFinder):
     model_name = "en/names.crfsuite"
 
     def tokens(self, text: str) -> list[Token]:
-        return [Token(m.start(), m.end(), m.start(), m.group()) for m in _WORD.finditer(text)]
+        """Words (hyphenated parts and inner apostrophes kept), ``U.S.``, a possessive ``'s``
+        alone, other characters one by one: the engine's ``latin_words``."""
+        return self._core.latin_words(text, _make_token)
+
+    @functools.cached_property
+    def _core(self) -> Engine:
+        """The engine that finds the tokens (the one in use when first needed)."""
+        return engine.current()
 
     def word_features(self, form: str) -> dict[str, str]:
         word = form
