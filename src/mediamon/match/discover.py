@@ -662,7 +662,10 @@ class CrfFinder:
 
     @functools.cached_property
     def tagger(self) -> Any:
-        """The CRF tagger, its model opened on first use (``DataFileError`` if it is missing)."""
+        """CRFsuite's own tagger on the model, opened on first use (``DataFileError`` if it is
+        missing): the oracle of :attr:`model`, which :meth:`find` tags with, over the items of
+        :meth:`features` (tests/match/test_discover_tagging.py). A change to :func:`window`'s
+        items must be made in the engine's ``crf_window`` too; that test fails until it is."""
         import pycrfsuite
 
         path = data_path(self.model_name)
