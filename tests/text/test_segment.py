@@ -500,3 +500,21 @@ def test_a_menu_line_is_boilerplate_and_explained() -> None:
         "The ministers met on Wednesday to discuss trade and tourism between the two countries.\n"
     )
     assert roles[0].role.startswith("dropped") and "menu line" in roles[0].cue
+
+
+def test_lines_classified_before_give_the_same_articles_and_roles() -> None:
+    """The memo of classified lines (per rules, settings and day_first) changes nothing."""
+    from mediamon.text.segment import SegmentRules
+
+    text = (DUMPS / "wordpress_repost.txt").read_text(encoding="utf-8")
+    memo = SegmentRules.default().tables.memo
+    memo.clear()
+    cold = mediamon.read_dump(text), mediamon.explain_dump(text)
+    assert memo
+    warm = mediamon.read_dump(text), mediamon.explain_dump(text)
+    assert [a.to_dict() for a in cold[0]] == [a.to_dict() for a in warm[0]]
+    assert cold[0].dropped == warm[0].dropped and cold[1] == warm[1]
+    # Other thresholds classify afresh: a line is not taken from another setting's memo.
+    narrow = SegmentSettings(cue_max_chars=10)
+    assert mediamon.explain_dump(text, settings=narrow) != cold[1]
+    assert (narrow, True) in memo and (SegmentSettings(), True) in memo

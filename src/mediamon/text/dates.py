@@ -88,6 +88,8 @@ _DATA_NAME = "{lang}/dates.json"
 _Phrases: TypeAlias = Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]
 
 _DIGIT = re.compile(r"\d")
+# The word tokens of _TOKEN: maximal runs of letters (no other token holds a letter).
+_LETTERS = re.compile(r"[^\W\d_]+")
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _TOKEN = re.compile(
     r"(?P<date>\d{1,4}(?P<delim>[/.\-])\d{1,2}(?P=delim)\d{1,4}(?!\d))"
@@ -216,12 +218,19 @@ class _Item:
     text: str = ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _analyse(text: str, day_first: bool) -> DateMatch | None:
-    """The core of both public functions: ``text`` is stripped and already length-capped."""
+    """The core of both public functions: ``text`` is stripped and already length-capped.
+
+    Cached: the same date line heads many articles of one dump."""
     if not text or _DIGIT.search(text) is None:
         return None
     vocabulary = _vocabulary()
-    tokens = _tokenise(_normalise(text, vocabulary.fold))
+    normalised = _normalise(text, vocabulary.fold)
+    # A word outside the vocabulary rejects the text (see _classify): find out before tokenising.
+    if not vocabulary.words.issuperset(_LETTERS.findall(normalised)):
+        return None
+    tokens = _tokenise(normalised)
     items = _classify(tokens, vocabulary.phrases)
     if items is None:
         return None
@@ -420,6 +429,9 @@ class _Vocabulary:
 
     fold: Mapping[int, str]
     phrases: _Phrases
+    #: Every word of every phrase, and the ISO letters ``t`` and ``z``: a text with another word
+    #: is no date.
+    words: frozenset[str]
 
 
 def _fail(source: str, detail: str) -> DataFileError:
@@ -492,6 +504,7 @@ def _build(languages: Sequence[_Language]) -> _Vocabulary:
     for words, (cls, value) in merged.items():
         phrases.setdefault(words[0], []).append((words, cls, value))
     return _Vocabulary(
+        words=frozenset({"t", "z"}.union(*merged)),
         fold=table,
         phrases={
             first: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for first, found in phrases.items()

@@ -6,7 +6,8 @@ lists, share widgets, footers) before the next title. The parser works in two pa
 
 1. every non-blank line is classified on its own (boilerplate, related-content header,
    date, byline, poster, source, caption, or text with its shape) from the per-language
-   cue files ``mediamon/data/<lang>/segment.json``;
+   cue files ``mediamon/data/<lang>/segment.json``, their patterns tried through the tables of
+   :mod:`mediamon.text.patterns`; a line seen again takes its class from a memo;
 2. per dump, lines whose text recurs (licence footers, share widgets, slogans) are learnt
    as site furniture by frequency; a furniture line that comes right after body text in
    most of its occurrences is a footer and closes its article;
@@ -26,10 +27,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -39,6 +41,7 @@ from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import compile_patterns, data_path, load_json, string_list
 from mediamon.text.dates import DateMatch, match_date_line
 from mediamon.text.langid import detect_language
+from mediamon.text.patterns import PatternList
 from mediamon.text.settings import SegmentSettings
 
 __all__ = ["DROP_REASONS", "LineRole", "SegmentRules", "segment_lines"]
@@ -77,7 +80,8 @@ _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 
 
-_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
+# Dashes unified to "-" (a regex: str.translate with a dict is several times slower on non-ASCII text).
+_DASHES = re.compile("[‐‑‒–—―−]")
 
 
 # Combining marks (Latin accents, Arabic harakat and Quranic marks) and tatweel.
@@ -90,7 +94,7 @@ _MARKS = re.compile(
 @functools.lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """A key for comparing cue phrases: case-folded, marks and tatweel removed, dashes unified, trimmed."""
-    folded = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold().translate(_DASHES)))
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", _DASHES.sub("-", text.casefold())))
     return " ".join(folded.strip(_EDGE_PUNCT).split())
 
 
@@ -130,11 +134,15 @@ class SegmentRules:
     #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
     #: long for the others (one match attempt at position 0 instead of a search per pattern).
     long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    #: The pattern groups as tables (keyword guards, one regex for the anchored patterns) and
+    #: the memo of classified lines.
+    tables: _Tables = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         anchored = [p.pattern for p in self.boilerplate_patterns if p.pattern.startswith("^")]
         joined = "|".join(f"(?:{p[1:]})" for p in anchored) or "(?!)"
         object.__setattr__(self, "long_boilerplate", re.compile(joined, re.IGNORECASE))
+        object.__setattr__(self, "tables", _Tables.of(self))
 
     @classmethod
     @functools.cache
@@ -196,6 +204,57 @@ class SegmentRules:
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
             title_patterns=tuple(merged["title_patterns"]),
+        )
+
+
+@attrs.frozen
+class _Tables:
+    """Every pattern group of :class:`SegmentRules` as a :class:`PatternList`, and ``cues``: the
+    groups a line is classified by, as one list (a line none of them matches skips them all)."""
+
+    comment_headers: PatternList
+    commenter: PatternList
+    boilerplate: PatternList
+    comment_date: PatternList
+    source: PatternList
+    poster: PatternList
+    byline: PatternList
+    title: PatternList
+    caption: PatternList
+    dateline: PatternList
+    body_dateline: PatternList
+    cues: PatternList
+    #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
+    memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
+
+    @classmethod
+    def of(cls, rules: SegmentRules) -> _Tables:
+        classify = (
+            rules.comment_headers,
+            rules.commenter_patterns,
+            rules.boilerplate_patterns,
+            rules.source_patterns,
+            rules.poster_patterns,
+            rules.byline_patterns,
+            rules.title_patterns,
+            rules.caption_patterns,
+            rules.dateline_patterns,
+        )
+        # The groups are consulted only on the lines ``cues`` lets through (the comment-date and
+        # body-dateline groups hold a few patterns): plain loops.
+        return cls(
+            comment_headers=PatternList(tables=False, patterns=rules.comment_headers),
+            commenter=PatternList(tables=False, patterns=rules.commenter_patterns),
+            boilerplate=PatternList(tables=False, patterns=rules.boilerplate_patterns),
+            comment_date=PatternList(tables=False, patterns=rules.comment_date_patterns),
+            source=PatternList(tables=False, patterns=rules.source_patterns),
+            poster=PatternList(tables=False, patterns=rules.poster_patterns),
+            byline=PatternList(tables=False, patterns=rules.byline_patterns),
+            title=PatternList(tables=False, patterns=rules.title_patterns),
+            caption=PatternList(tables=False, patterns=rules.caption_patterns),
+            dateline=PatternList(tables=False, patterns=rules.dateline_patterns),
+            body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
+            cues=PatternList.union(*classify),
         )
 
 
@@ -335,6 +394,41 @@ class Line:
 
 
 def _classify(
+    number: int,
+    text: str,
+    rules: SegmentRules,
+    day_first: bool,
+    settings: SegmentSettings,
+    memo: dict[str, _Cue] | None = None,
+) -> Line:
+    """Line ``number`` classified on its own; ``memo`` holds lines already classified with the
+    same rules, settings and ``day_first`` (a line's class depends on its text alone)."""
+    if memo is None:
+        return _classify_text(number, text, rules, day_first, settings)
+    found = memo.get(text)
+    if found:
+        return Line(number, text, *found)
+    line = _classify_text(number, text, rules, day_first, settings)
+    if len(text) <= settings.cue_max_chars:
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        # A line is remembered the second time it is seen (most lines are seen once).
+        memo[text] = _SEEN if found is None else _LINE_VALUES(line)
+    return line
+
+
+#: A classified line's fields after ``number`` and ``text`` (what :func:`_classify` remembers).
+_Cue: TypeAlias = tuple[Any, ...]
+#: The memo's value for a line seen once (classified, not remembered yet).
+_SEEN: _Cue = ()
+_LINE_VALUES = operator.attrgetter(*(field.name for field in attrs.fields(Line)[2:] if field.init))
+#: How many classified lines a memo holds before it starts again (bounded memory on any input),
+#: and how many memos (settings and ``day_first``) are kept: some 10 MB at most each.
+_MEMO_MAX = 1 << 14
+_MEMO_SETTINGS = 4
+
+
+def _classify_text(
     number: int, text: str, rules: SegmentRules, day_first: bool, settings: SegmentSettings
 ) -> Line:
     # Long lines are body text whatever their exact word count: count them cheaply.
@@ -348,28 +442,31 @@ def _classify(
         else:
             line.cue = "long line: body text"
         return line
-    line.nameish = words <= settings.name_max_words and not any(
-        w in rules.not_name_words for w in key.split()
-    )
+    tables = rules.tables
+    line.nameish = words <= settings.name_max_words and rules.not_name_words.isdisjoint(key.split())
+    # One table lookup rules out every pattern group for most lines (they match none).
+    cued = tables.cues.any(text)
     if _separator(settings.separator_min_symbols).fullmatch(text):
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
     elif key in rules.related_headers:
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
-    elif any(p.search(text) for p in rules.comment_headers):
+    elif cued and tables.comment_headers.any(text):
         line.kind, line.cue = Kind.COMMENT_HEAD, "comment-section header pattern"
-    elif (found := _match(rules.commenter_patterns, text)) is not None:
+    elif cued and (found := tables.commenter.first(text)) is not None:
         line.kind, line.name, line.cue = Kind.COMMENT, found[1], "commenter line ('X says:')"
     elif key in rules.comment_phrases:
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
-    elif key in rules.boilerplate or not key or any(p.search(text) for p in rules.boilerplate_patterns):
+    elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
-        if any(p.search(text) for p in rules.comment_date_patterns):
+        if tables.comment_date.any(text):
             line.comment_date, line.cue = True, "date line with a time (comment date form)"
-    elif (found := _match(rules.source_patterns, text)) is not None:
+    elif not cued:
+        _plain(line, text, rules, settings)
+    elif (found := tables.source.first(text)) is not None:
         line.kind, line.name, line.cue = Kind.SOURCE, found[1], "source pattern"
-    elif (found := _match(rules.poster_patterns, text)) is not None:
+    elif (found := tables.poster.first(text)) is not None:
         match, name = found
         date_text = match.groupdict().get("date")
         if date_text is not None:
@@ -380,10 +477,10 @@ def _classify(
         else:
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif (byline := _byline(rules.byline_patterns, text, settings)) is not None:
+    elif (byline := _byline(tables.byline, text, settings)) is not None:
         line.kind, line.byline_role, line.name = Kind.BYLINE, *byline
         line.cue = "byline pattern"
-        found = _match(rules.byline_patterns, text)
+        found = tables.byline.first(text)
         date_text = found[0].groupdict().get("date") if found is not None else None
         if date_text is not None:
             date = match_date_line(date_text.strip(), day_first=day_first)
@@ -392,15 +489,15 @@ def _classify(
                 return line
             line.kind, line.date, line.byline_date = Kind.DATE, date, True
             line.cue = "byline with a date ('By NAME | DATE')"
-    elif (found := _match(rules.title_patterns, text, "title")) is not None:
+    elif (found := tables.title.first(text, "title")) is not None:
         line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
         line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
-    elif any(p.search(text) for p in rules.caption_patterns):
+    elif tables.caption.any(text):
         line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
         line.kind, line.name, line.cue = Kind.OUTLET, text, "known outlet name"
-    elif (found := _match(rules.dateline_patterns, text)) is not None:
+    elif (found := tables.dateline.first(text)) is not None:
         place = found[0].group("place").strip()
         if phrase_key(found[1]) in rules.outlets:
             line.kind, line.name, line.place = Kind.SOURCE, found[1], place
@@ -412,9 +509,22 @@ def _classify(
     return line
 
 
+def _plain(line: Line, text: str, rules: SegmentRules, settings: SegmentSettings) -> None:
+    """The end of :func:`_classify_text` for a line no pattern group matches: the checks that
+    are not patterns, in the same order (menu line, outlet, section)."""
+    if _menu_line(text, settings):
+        line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
+    elif line.key in rules.outlets:
+        line.kind, line.name, line.cue = Kind.OUTLET, text, "known outlet name"
+    elif line.key in rules.sections:
+        line.kind, line.cue = Kind.SECTION, "known section name"
+
+
 def _menu_line(text: str, settings: SegmentSettings) -> bool:
     """A navigation menu or widget row written on one line ("Home | World | Sport",
     "Like · Reply · Share"): several short items between separator marks."""
+    if settings.menu_min_items > 1 and "|" not in text and "·" not in text and "•" not in text:
+        return False  # one item only (the split below needs a separator mark)
     items = _MENU_SEPARATOR.split(text)
     return len(items) >= settings.menu_min_items and all(
         1 <= len(item.split()) <= settings.menu_item_max_words and not _SENTENCE_END.search(item)
@@ -422,25 +532,9 @@ def _menu_line(text: str, settings: SegmentSettings) -> bool:
     )
 
 
-def _match(
-    patterns: Sequence[re.Pattern[str]], text: str, group: str = "name"
-) -> tuple[re.Match[str], str] | None:
-    """The first pattern match with a non-empty ``group``, and that group cleaned."""
-    for pattern in patterns:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        name = (match.group(group) if group in pattern.groupindex else match.group(1)).strip(" \t:،,-–|")
-        if name:
-            return match, name
-    return None
-
-
-def _byline(
-    patterns: Sequence[re.Pattern[str]], text: str, settings: SegmentSettings
-) -> tuple[str, str] | None:
+def _byline(patterns: PatternList, text: str, settings: SegmentSettings) -> tuple[str, str] | None:
     """(role, name) from a byline: role ``name`` is the author, others fill meta when an author exists."""
-    found = _match(patterns, text)
+    found = patterns.first(text)
     if found is None:
         return None
     match, name = found
@@ -814,7 +908,7 @@ class _Walker:
             self._set_aside(draft, line, "repeated-title", "same text as the title")
             return
         if not draft.paragraphs and "dateline" not in draft.meta:
-            found = _match(self.rules.body_dateline_patterns, line.text)
+            found = self.rules.tables.body_dateline.first(line.text)
             if found is not None:
                 place = found[0].group("place").strip()
                 if max(len(place.split()), len(found[1].split())) <= self.settings.dateline_max_words:
@@ -1090,8 +1184,12 @@ def segment_lines(
     """
     rules = rules or SegmentRules.default()
     settings = settings or SegmentSettings()
+    memos = rules.tables.memo
+    if (settings, day_first) not in memos and len(memos) >= _MEMO_SETTINGS:
+        memos.clear()  # many settings in one process: keep the memory bounded
+    memo = memos.setdefault((settings, day_first), {})
     lines = [
-        _classify(i, stripped, rules, day_first, settings)
+        _classify(i, stripped, rules, day_first, settings, memo)
         for i, raw in enumerate(raw_lines, start=1)
         if (stripped := raw.strip())
     ]
