@@ -35,6 +35,10 @@ class Normalizer(Protocol):
         """The named steps that changed ``text``, in order: why it was normalised as it was."""
         ...
 
+    def sources(self, chars: Iterable[str]) -> frozenset[str] | None:
+        """Characters of a text that can put one of ``chars`` into its normalised form (None: any)."""
+        ...
+
 
 class Variants(Protocol):
     """Matching by transliteration key: Kadhimi and Kadhemi meet (a language may have none)."""
@@ -45,6 +49,11 @@ class Variants(Protocol):
 
     def hits(self, text: str, table: Any, engine: Engine) -> list[tuple[int, int, int]]:
         """(start, end, value) of ``table``'s keys (an ``engine`` trie of variant keys) in ``text``."""
+        ...
+
+    @property
+    def starts(self) -> str:
+        """The characters a hit's first word starts with: a text holding none of them has no hits."""
         ...
 
 

@@ -332,3 +332,28 @@ def test_name_hits_agree(text: str) -> None:
         finally:
             engine.use_native(old)
     assert hits[0] == hits[1]
+
+
+@native_only
+@settings(max_examples=200, deadline=None)
+@given(matching_text(20))
+def test_side_candidates_agree(text: str) -> None:
+    """``label_hits`` (a side's trie hits as labelled candidates, one call) is the same in both engines."""
+
+    def build() -> list[object]:
+        compiled = mediamon.Annotator(RULES, default=False).compiled
+        return [compiled.sides[code].candidates(text) for code in languages.CODES]
+
+    python, native = _both(build)
+    assert native == python
+
+
+@settings(max_examples=300, deadline=None)
+@given(matching_text(20) | st.text(max_size=40))
+def test_a_side_skipped_for_its_missing_characters_had_nothing_to_find(text: str) -> None:
+    """``Side.may_match`` only says no where the side's candidates and variants are empty."""
+    compiled = mediamon.Annotator(RULES, default=False).compiled
+    for side in compiled.sides.values():
+        if not side.may_match(text):
+            assert side.candidates(text) == []
+            assert side.variant_candidates(text) == []

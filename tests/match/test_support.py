@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediamon
 from mediamon.cli import main
@@ -71,3 +73,51 @@ def test_gazetteer_check_ambiguity_warns_with_evidence(
     assert "صلالة" not in err and "Acme" not in err
     assert main(["gazetteer", "check", str(mine)]) == 0
     assert "ambiguous" not in capsys.readouterr().err
+
+
+_BEFORE_PIECES = [
+    *"ab1_ -'’.,\n\t#(",
+    "\u00a0",
+    "\u200b",
+    "\u064b",
+    "مدينة",
+    "جامعة",
+    "University",
+    "of",
+    "U.S.",
+]
+
+
+def _words_before_by_tokens(text: str, start: int, n: int) -> list[str]:
+    """The words before ``start`` as the support stage defines them: the text's last 60
+    characters cut into words left to right, the last ``n`` taken while only spaces part them."""
+    import re
+
+    head = text[max(0, start - 60) : start]
+    if not head or not head[-1].isspace():
+        return []
+    words: list[str] = []
+    pos = len(head)
+    for match in reversed(list(re.finditer(r"[^\W_]+(?:['’.-][^\W_]+)*", head))):
+        if head[match.end() : pos].strip():
+            break
+        words.insert(0, match.group())
+        pos = match.start()
+        if len(words) == n:
+            break
+    return words
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BEFORE_PIECES), max_size=40).map("".join),
+    st.integers(0, 200),
+    st.sampled_from([1, 2]),
+)
+def test_words_before_read_backwards_are_the_tokenised_ones(text: str, start: int, n: int) -> None:
+    """The support stage reads only the last words before a point (on the reversed text); they
+    are the words a left-to-right tokenisation of the same 60 characters ends with."""
+    start = min(start, len(text))
+    model = mediamon.Annotator(GAZETTEER, default=False).support
+    got = model._words_before(text, start, "en", n)
+    assert got == [model.key("en", w) for w in _words_before_by_tokens(text, start, n)]

@@ -4,7 +4,8 @@
 ``str.translate``, pyahocorasick) are modules with the same names and the same results:
 ``CharTable`` and ``normalize`` (a normaliser's table applied with an offset map back to
 the original), ``Trie`` (normalised keys, hits only at whole words and allowed
-proclitics), ``CharSet``, ``words``, ``resolve`` and ``name_hits``; for language ID
+proclitics), ``CharSet``, ``words``, ``resolve``, ``name_hits`` and ``label_hits`` (a side's trie hits as
+labelled candidates, one call per text); for language ID
 ``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
 ``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials); for name
 discovery ``marked_words`` and ``latin_words`` (the finders' tokens), ``crf_viterbi`` and
@@ -40,6 +41,17 @@ class Engine(Protocol):
     def words(self, text: str, first: Any, joiners: Any) -> list[tuple[int, int, str]]: ...
 
     def resolve(self, candidates: list[Any], length: int, rank: dict[str, int]) -> list[Any]: ...
+
+    def label_hits(
+        self,
+        trie: Any,
+        mapped: Any,
+        text: str,
+        columns: tuple[Any, ...],
+        code: str,
+        kind: type[Any],
+        same_letters: Callable[[str, str], bool],
+    ) -> list[Any]: ...
 
     def name_hits(
         self,

@@ -97,3 +97,12 @@ def marked_words(
     make: Callable[[tuple[int, int, int, str]], _T],
 ) -> list[_T] | None: ...
 def latin_words(text: str, make: Callable[[tuple[int, int, int, str]], _T]) -> list[_T]: ...
+def label_hits(
+    trie: Trie,
+    mapped: Mapped,
+    text: str,
+    columns: tuple[Any, ...],
+    code: str,
+    kind: type[_C],
+    same_letters: Callable[[str, str], bool],
+) -> list[_C]: ...

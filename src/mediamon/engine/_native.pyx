@@ -16,6 +16,7 @@ results. :mod:`mediamon.engine` chooses between them.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int32_t, uint8_t, uint32_t, uint64_t
 from libc.stdlib cimport qsort
 from libc.string cimport memset
@@ -38,6 +39,9 @@ cdef uint32_t MAP_DELETE = 0xFFFFFFFF
 cdef uint32_t MAP_EXPAND = 0xFFFFFFFE
 cdef Py_ssize_t UNICODE_SIZE = 0x110000
 cdef Py_ssize_t MAX_TEXT = 0x7FFFFFFF
+
+cdef enum:
+    ROOT_DIRECT = 0x800  # Latin, Greek, Cyrillic, Hebrew and Arabic letters (see Trie.root)
 
 
 cdef class CharTable:
@@ -202,6 +206,8 @@ def normalize(CharTable table, str text, list edits):
     cdef uint8_t *flags = table.flags
     cdef Py_ssize_t next_edit = n + 1
     cdef object replacement
+    cdef int kind = PyUnicode_KIND(text)  # read each character straight from the string's buffer
+    cdef void *data = PyUnicode_DATA(text)
     if nedits:
         next_edit = edits[0][0]
     while i < n:
@@ -209,7 +215,7 @@ def normalize(CharTable table, str text, list edits):
             s, e, replacement = edits[k]
             if replacement is None:
                 for j in range(s, e):
-                    value = out[<Py_UCS4> text[j]]
+                    value = out[PyUnicode_READ(kind, data, j)]
                     mapped.emit(<Py_UCS4> value, <int32_t> j, <int32_t> (j + 1))
             else:
                 for c in <str> replacement:
@@ -218,12 +224,12 @@ def normalize(CharTable table, str text, list edits):
             k += 1
             next_edit = edits[k][0] if k < nedits else n + 1
             continue
-        c = text[i]
+        c = PyUnicode_READ(kind, data, i)
         flag = flags[c]
         if flag & F_SPACING:
             limit = next_edit if next_edit < n else n
             j = i + 1
-            while j < limit and flags[<Py_UCS4> text[j]] & F_TAIL:
+            while j < limit and flags[PyUnicode_READ(kind, data, j)] & F_TAIL:
                 j += 1
             if j - i >= 2:
                 mapped.emit(u" ", <int32_t> i, <int32_t> j)
@@ -255,10 +261,28 @@ cdef uint8_t ASCII_ALNUM[128]
 for _c in range(128):
     ASCII_ALNUM[_c] = chr(_c).isalnum()
 
+#: str.isalnum of each character of the Basic Multilingual Plane, one bit each (8 KiB): the
+#: walks ask it of every character, and Arabic text would otherwise call into Unicode tables.
+cdef uint8_t BMP_ALNUM[0x2000]  # 0x10000 bits
+
+
+cdef void _fill_alnum() noexcept nogil:
+    cdef uint32_t c
+    memset(BMP_ALNUM, 0, sizeof(BMP_ALNUM))
+    for c in range(0x10000):
+        if Py_UNICODE_ISALNUM(<Py_UCS4> c):
+            BMP_ALNUM[c >> 3] |= <uint8_t> (1 << (c & 7))
+
+
+_fill_alnum()
+
 
 cdef inline bint is_alnum(Py_UCS4 c) noexcept nogil:
     if c < 128:
         return ASCII_ALNUM[c]
+    cdef uint32_t code = <uint32_t> c
+    if code < 0x10000:
+        return (BMP_ALNUM[code >> 3] >> (code & 7)) & 1
     return Py_UNICODE_ISALNUM(c)
 
 
@@ -281,8 +305,14 @@ cdef class Trie:
     cdef bytes kinds
     cdef bytes allowed
     cdef int width
+    #: the root's children by character, for characters below ROOT_DIRECT: every walk starts
+    #: there, and the array stays in cache where the hash table's slots would not
+    cdef int32_t root[ROOT_DIRECT]
 
     def __cinit__(self):
+        cdef Py_ssize_t i
+        for i in range(ROOT_DIRECT):
+            self.root[i] = -1
         self.max_value = -1
         self.bits = 10
         self.used = 0
@@ -309,6 +339,8 @@ cdef class Trie:
         return (1 << self.bits) * sizeof(Slot) + self.node_cap * sizeof(int32_t)
 
     cdef inline int32_t child(self, int32_t node, Py_UCS4 char) noexcept nogil:
+        if node == 0 and <uint32_t> char < ROOT_DIRECT:
+            return self.root[<uint32_t> char]
         cdef uint32_t parent = <uint32_t> node + 1
         cdef uint64_t mask = (<uint64_t> 1 << self.bits) - 1
         cdef uint64_t at = _mix((<uint64_t> parent << 21) | <uint64_t> char) >> (64 - self.bits)
@@ -366,6 +398,8 @@ cdef class Trie:
         self.slots[at].parent = parent
         self.slots[at].char = <uint32_t> char
         self.slots[at].child = <int32_t> self.nodes
+        if node == 0 and <uint32_t> char < ROOT_DIRECT:
+            self.root[<uint32_t> char] = <int32_t> self.nodes
         self.values[self.nodes] = -1
         self.nodes += 1
         self.used += 1
@@ -541,10 +575,12 @@ cdef class CharSet:
 
     def pair_in(self, str text, CharSet second):
         """Whether ``text`` holds a character of the set followed by one of ``second``."""
-        cdef Py_ssize_t i, n = len(text)
-        for i in range(n - 1):
-            if self.has(text[i]) and second.has(text[i + 1]):
+        cdef Py_UCS4 c
+        cdef bint armed = False
+        for c in text:  # iterated, not indexed: Cython reads the string's kind once
+            if armed and second.has(c):
                 return True
+            armed = self.has(c)
         return False
 
 
@@ -578,8 +614,10 @@ def words(str text, CharSet first, CharSet joiners):
     """
     cdef Py_ssize_t n = len(text), i = 0, j
     cdef list out = []
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     while i < n:
-        if not first.has(text[i]):
+        if not first.has(PyUnicode_READ(kind, data, i)):
             i += 1
             continue
         j = _word_end(text, n, i, joiners)
@@ -727,8 +765,10 @@ def name_hits(
     cdef Py_ssize_t n = len(text), i = 0, j, previous_end = -1, name_end
     cdef Py_UCS4 c
     cdef str word
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     while i < n:
-        if not first.has(text[i]):
+        if not first.has(PyUnicode_READ(kind, data, i)):
             i += 1
             continue
         j = _word_end(text, n, i, joiners)
@@ -1379,3 +1419,71 @@ def latin_words(str text, make):
         out.append(make((i, j, i, text[i:j])))
         i = j
     return out
+
+
+# --- matching: a side's trie hits as labelled candidates ---------------------------------------
+
+
+def label_hits(
+    Trie trie,
+    Mapped mapped,
+    str text,
+    tuple columns,
+    str code,
+    type kind,
+    object same_letters,
+):
+    """``trie``'s hits in ``mapped`` (the normalised ``text``) as labelled candidates, in one call.
+
+    The same as ``_python.label_hits``: one ``kind`` tuple (start, end, how, entity,
+    alias, lang, code, ambiguous, None) per hit and entity of its key, ``how`` exact,
+    normalised or clitic, short all-capital aliases only where ``same_letters`` holds.
+    """
+    cdef list out = []
+    cdef list hits = trie.scan(mapped)
+    if not hits:
+        return out
+    cdef list entities = columns[0]
+    cdef list aliases = columns[1]
+    cdef list letters = columns[2]
+    cdef object ambiguous = columns[3]
+    cdef list others = columns[4]
+    cdef tuple hit, other
+    cdef Py_ssize_t value
+    cdef str surface
+    for hit in hits:
+        value = hit[2]
+        surface = text[<Py_ssize_t> hit[0]:<Py_ssize_t> hit[1]]
+        _label(out, kind, hit, surface, entities[value], aliases[value], letters[value], ambiguous[value], code, same_letters)
+        for other in <tuple> others[value]:
+            _label(out, kind, hit, surface, other[0], other[1], other[2], other[3], code, same_letters)
+    return out
+
+
+cdef int _label(
+    list out,
+    type kind,
+    tuple hit,
+    str surface,
+    object entity,
+    tuple pairs,
+    object wanted,
+    object ambiguous,
+    str code,
+    object same_letters,
+) except -1:
+    cdef tuple pair = None, p
+    cdef str how
+    cdef bint cut = hit[3]
+    if wanted is not None and not same_letters(surface, wanted):
+        return 0
+    for p in pairs:
+        if <str> p[0] == surface:
+            pair = p
+            how = "clitic" if cut else "exact"
+            break
+    if pair is None:
+        pair = pairs[0]
+        how = "clitic" if cut else "normalised"
+    out.append(tuple.__new__(kind, (hit[0], hit[1], how, entity, pair[0], pair[1], code, bool(ambiguous), None)))
+    return 0

@@ -33,6 +33,7 @@ __all__ = [
     "Trie",
     "crf_viterbi",
     "crf_window",
+    "label_hits",
     "latin_words",
     "marked_words",
     "name_hits",
@@ -753,3 +754,74 @@ _LATIN_WORD = re.compile(
 def latin_words(text: str, make: Callable[[tuple[int, int, int, str]], _T]) -> list[_T]:
     """The tokens of a Latin-script ``text`` as ``make((start, end, start, form))`` (see ``_LATIN_WORD``)."""
     return [make((m.start(), m.end(), m.start(), m.group())) for m in _LATIN_WORD.finditer(text)]
+
+
+# --- matching: a side's trie hits as labelled candidates ---------------------------------------
+
+
+def label_hits(
+    trie: Trie,
+    mapped: Mapped,
+    text: str,
+    columns: tuple[Any, ...],
+    code: str,
+    kind: type[_C],
+    same_letters: Callable[[str, str], bool],
+) -> list[_C]:
+    """``trie``'s hits in ``mapped`` (the normalised ``text``) as labelled candidates, in one call.
+
+    ``columns`` are a side's (entities, aliases, case letters, ambiguous flags, others) by
+    trie value; each hit gives a ``kind`` tuple (start, end, how, entity, alias, lang, code,
+    ambiguous, None) for the key's entity and for each further entity of the key. A hit
+    whose entity wants capitals (``letters``) the surface lacks (``same_letters``) gives
+    none; ``how`` is ``clitic`` after a proclitic, ``exact`` when the surface is one of the
+    key's aliases (that alias reported), else ``normalised`` (the first alias reported).
+    """
+    entities, aliases, letters, ambiguous, others = columns
+    out: list[_C] = []
+    for start, end, value, cut in trie.scan(mapped):
+        surface = text[start:end]
+        _label(
+            out,
+            kind,
+            start,
+            end,
+            cut,
+            surface,
+            entities[value],
+            aliases[value],
+            letters[value],
+            ambiguous[value],
+            code,
+            same_letters,
+        )
+        for entity, pairs, wanted, unsure in others[value]:
+            _label(out, kind, start, end, cut, surface, entity, pairs, wanted, unsure, code, same_letters)
+    return out
+
+
+def _label(
+    out: list[Any],
+    kind: type,
+    start: int,
+    end: int,
+    cut: int,
+    surface: str,
+    entity: int,
+    pairs: tuple[tuple[str, str], ...],
+    wanted: str | None,
+    ambiguous: bool | int,
+    code: str,
+    same_letters: Callable[[str, str], bool],
+) -> None:
+    """Append the candidate of one entity's hit (see :func:`label_hits`)."""
+    if wanted is not None and not same_letters(surface, wanted):
+        return
+    for pair in pairs:
+        if pair[0] == surface:
+            how = "clitic" if cut else "exact"
+            break
+    else:
+        pair = pairs[0]
+        how = "clitic" if cut else "normalised"
+    out.append(tuple.__new__(kind, (start, end, how, entity, pair[0], pair[1], code, bool(ambiguous), None)))

@@ -156,14 +156,12 @@ class Annotator:
             for key, entity in table.items():
                 if key not in owners.get(code, {}):
                     owners.setdefault(code, {})[key] = {entity}
-                    alias_of.setdefault(
-                        entity,
-                        next(
+                    if entity not in alias_of:  # the alias looked for only when it is needed
+                        alias_of[entity] = next(
                             (a, lang)
                             for lang, a in compiled.entities[entity].aliases()
                             if compiled.surname_key(code, a) == key
-                        ),
-                    )
+                        )
         if not owners:
             return found
         out = {}

@@ -110,32 +110,6 @@ def case_letters(alias: str) -> str | None:
     return None
 
 
-def _labelled(
-    out: list[Candidate],
-    start: int,
-    end: int,
-    cut: int,
-    surface: str,
-    entity: int,
-    pairs: tuple[tuple[str, str], ...],
-    wanted: str | None,
-    ambiguous: bool | int,
-    code: str,
-) -> None:
-    """Append the candidate of one entity's hit, labelled (see :meth:`Side.candidates`)."""
-    if wanted is not None and not _same_letters(surface, wanted):
-        return
-    # the first of the key's aliases written as the surface, else its first alias
-    for pair in pairs:
-        if pair[0] == surface:
-            how = "clitic" if cut else "exact"
-            break
-    else:
-        pair = pairs[0]
-        how = "clitic" if cut else "normalised"
-    out.append(_make_candidate(Candidate, (start, end, how, entity, *pair, code, bool(ambiguous), None)))
-
-
 class Side:
     """One language's tables: its aliases and, where the language has them, transliteration-variant keys.
 
@@ -159,6 +133,12 @@ class Side:
         self.others: list[tuple[tuple[int, tuple[tuple[str, str], ...], str | None, bool], ...]] = []
         self.variant_entries: list[tuple[int, str, str]] = []
         self.size = 0
+        #: what the engine's ``label_hits`` reads by trie value (the lists above, shared)
+        self._columns = (self.entities, self.aliases, self.letters, self.ambiguous, self.others)
+        #: a character each key holds, its first letter (else digit): a hit's normalised text holds it
+        self._firsts: set[str] = set()
+        #: characters of a text the side can find anything in (None: any text); see finish()
+        self.reach: Any = None
 
     @property
     def has_variants(self) -> bool:
@@ -183,6 +163,7 @@ class Side:
         each hit is a candidate of each of them too (the support stage decides between them).
         """
         self.table.add(key, self.size)
+        self._firsts.add(next((c for c in key if c.isalpha()), None) or next(c for c in key if c.isalnum()))
         self._kinds.append(kind)
         self.entities.append(entity)
         self.aliases.append(aliases)
@@ -212,39 +193,32 @@ class Side:
             len(proclitics),
         )
         self._kinds = []
+        reach = self.language.normalizer.sources(self._firsts)
+        variants = self.language.variants
+        if reach is not None and variants is not None and self.variant_entries:
+            reach = reach | frozenset(variants.starts)
+        self.reach = None if reach is None else self.engine.CharSet(reach)
+        self._firsts = set()
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` holds a character from which a hit of the side can come (else it is
+        skipped: the Latin side has nothing to find in an Arabic paragraph)."""
+        return self.reach is None or bool(self.reach.any_in(text))
 
     def candidates(self, text: str) -> list[Candidate]:
         """The filtered candidates of the side's aliases in ``text``, in original offsets.
 
-        The engine's trie gives whole-word hits after allowed proclitics; here a short
-        all-capital alias must meet its capitals, and each hit is labelled: ``clitic``
-        after a proclitic, ``exact`` when the surface is written as one of the key's
-        aliases, else ``normalised``.
+        The engine's trie gives whole-word hits after allowed proclitics, and its
+        ``label_hits`` makes them candidates in the same call: a short all-capital alias
+        must meet its capitals, and each hit is labelled ``clitic`` after a proclitic,
+        ``exact`` when the surface is written as one of the key's aliases, else
+        ``normalised``.
         """
         mapped = self.language.normalizer.normalize_with_map(text, self.engine).mapped
-        hits = self.table.scan(mapped)
-        if not hits:
-            return []
-        out: list[Candidate] = []
-        letters, aliases, entities, ambiguous = self.letters, self.aliases, self.entities, self.ambiguous
-        code = self.code
-        for start, end, value, cut in hits:
-            surface = text[start:end]
-            _labelled(
-                out,
-                start,
-                end,
-                cut,
-                surface,
-                entities[value],
-                aliases[value],
-                letters[value],
-                ambiguous[value],
-                code,
-            )
-            for entity, pairs, wanted, unsure in self.others[value]:
-                _labelled(out, start, end, cut, surface, entity, pairs, wanted, unsure, code)
-        return out
+        found: list[Candidate] = self.engine.label_hits(
+            self.table, mapped, text, self._columns, self.code, Candidate, _same_letters
+        )
+        return found
 
     def variant_candidates(self, text: str) -> list[Candidate]:
         """Candidates of the transliteration-variant keys over the name runs of ``text``."""
@@ -350,7 +324,7 @@ class CompiledGazetteer:
         for code, side in self.sides.items():
             if sides is not None and code not in sides:
                 continue
-            if code != languages.FALLBACK and not side.language.owns(text):
+            if (code != languages.FALLBACK and not side.language.owns(text)) or not side.may_match(text):
                 continue
             if side.size:
                 out.extend(side.candidates(text))
@@ -366,20 +340,22 @@ def to_mentions(
     out = []
     for start, end, how, entity, alias, lang, _side, _ambiguous, support in candidates:
         entity_id, entity_type, entity_name, qid = labels[entity]
+        # positional, in Mention's field order (field, start, end, text, entity_id, entity_type,
+        # entity_name, lang, alias, how, support, wikidata): keywords cost more per mention
         out.append(
             Mention(
-                field=field,
-                start=start,
-                end=end,
-                text=text[start:end],
-                entity_id=entity_id,
-                entity_type=entity_type,
-                entity_name=entity_name,
-                lang=lang,
-                alias=alias,
-                how=how,
-                support=support,
-                wikidata=qid,
+                field,
+                start,
+                end,
+                text[start:end],
+                entity_id,
+                entity_type,
+                entity_name,
+                lang,
+                alias,
+                how,
+                support,
+                qid,
             )
         )
     return out

@@ -63,7 +63,11 @@ HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
+_WORD = re.compile(_WORD_PATTERN)
+#: The last two words before a point, read on the reversed text (a word reads the same
+#: either way: runs of letters and digits joined by single marks), so only they are scanned.
+_LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 
 
 @attrs.frozen
@@ -146,6 +150,20 @@ class Cues:
     adjective: re.Pattern[str] | None = None
     #: marks of an indefinite noun (Arabic tanwin): a word ending in one is no place name
     indefinite: frozenset[str] = frozenset()
+
+
+@functools.cache
+def _name_starters(code: str) -> frozenset[str]:
+    """Words that start an organisation's or a feature's name (``_in_longer_name``), united once."""
+    cues = _cues(code)
+    return cues.org_starters | cues.feature_starters
+
+
+@functools.cache
+def _not_name_words(code: str) -> frozenset[str]:
+    """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
+    cues = _cues(code)
+    return cues.strong | cues.weak | cues.joiners | cues.after
 
 
 def _optional_json(name: str) -> Mapping[str, Any]:
@@ -356,6 +374,7 @@ class SupportModel:
             i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
         ]
         self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
+        self._marks: dict[int, tuple[str, ...]] | None = None
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -491,17 +510,29 @@ class SupportModel:
         if not self.prominent:
             return {}
         table, supporters = self._prominent_table()
+        marks = self._supporter_marks(supporters)
         named = {c.entity for cands in found.values() for c in cands}
-        countries = {f"country:{self.countries[i]}" for i in named if self.places[i] and self.countries[i]}
-        ids = {self.compiled.entities[i].id for i in named} | countries
-        if not ids & supporters.keys():
+        keys = {key for i in named if i in marks for key in marks[i]}
+        if not keys:
             return {}
-        backed = {person for key in ids & supporters.keys() for person in supporters[key]}
+        backed = {person for key in keys for person in supporters[key]}
         out: dict[str, dict[str, int]] = {}
         for (side, key), owners in table.items():
             if len(owners) == 1 and owners[0] in backed:
                 out.setdefault(side, {})[key] = owners[0]
         return out
+
+    def _supporter_marks(self, supporters: Mapping[str, set[int]]) -> dict[int, tuple[str, ...]]:
+        """Entity index -> the supporters it is (its id; ``country:<CC>`` for a place), only
+        for entities that are one (built once: an article's supporters are then a few look-ups)."""
+        if self._marks is None:
+            self._marks = {}
+            for i, entity in enumerate(self.compiled.entities):
+                country = f"country:{self.countries[i]}" if self.places[i] and self.countries[i] else None
+                found = tuple(key for key in (entity.id, country) if key is not None and key in supporters)
+                if found:
+                    self._marks[i] = found
+        return self._marks
 
     def _prominent_table(self) -> tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]]:
         """(side, surname key) -> prominent people; supporter -> people it supports (built once).
@@ -541,9 +572,11 @@ class SupportModel:
         Only where the rest is itself an alias of the same entity, so a feature word that
         is part of the name (قناة السويس, the canal, not the city) stays.
         """
+        surface = text[cand.start : cand.end]
+        if " " not in surface:
+            return cand  # one word: no descriptor before it, no trailing word after it
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
-        surface = text[cand.start : cand.end]
         first, space, rest = surface.partition(" ")
         if space and cues.descriptors and self.key(side, first) in cues.descriptors:
             alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
@@ -875,7 +908,7 @@ class SupportModel:
         (Irving Police, UK Government: ``support.json: org_heads``)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
-        starters = cues.org_starters | cues.feature_starters
+        starters = _name_starters(side)
         latin = side == languages.FALLBACK
         if starters:
             before = self._words_before(text, cand.start, side, 2)
@@ -913,19 +946,17 @@ class SupportModel:
 
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
+        assert n <= 2, "at most two words before"
         head = text[max(0, start - 60) : start]
         if not head or not head[-1].isspace():
             return []  # at the start, or glued to a word (an Arabic proclitic): no cue word
-        words: list[str] = []
-        pos = len(head)
-        for match in reversed(list(_WORD.finditer(head))):
-            if head[match.end() : pos].strip():
-                break
-            words.insert(0, self.key(side, match.group()))
-            pos = match.start()
-            if len(words) == n:
-                break
-        return words
+        found = _LAST_WORDS.match(head[::-1])
+        if found is None:
+            return []
+        last, previous = found.groups()
+        if n == 2 and previous is not None:
+            return [self.key(side, previous[::-1]), self.key(side, last[::-1])]
+        return [self.key(side, last[::-1])]
 
     def _not_a_name(self, text: str, start: int, end: int, side: str) -> bool:
         """Latin script: not capitalised, or a capitalised word right before or after it."""
@@ -933,8 +964,7 @@ class SupportModel:
 
     def _inside_longer_name(self, text: str, start: int, end: int, side: str, *, after: bool = True) -> bool:
         """A capitalised word (not a cue or joiner) right before (or, with ``after``, after) the span."""
-        cues = _cues(side)
-        skip = cues.strong | cues.weak | cues.joiners | cues.after
+        skip = _not_name_words(side)
         following = _WORD.match(text, end + 1) if after and text[end : end + 1] == " " else None
         if (
             following is not None

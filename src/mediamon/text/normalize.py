@@ -65,9 +65,14 @@ class NormalizedText:
     """
 
     original: str
-    text: str
     #: The engine's offset map (``Mapped`` of ``mediamon.engine._native`` or ``_python``).
     mapped: Any = attrs.field(repr=False)
+
+    @property
+    def text(self) -> str:
+        """The normalised text (made on first use: the scans read the map's buffer, not this)."""
+        text: str = self.mapped.text
+        return text
 
     def to_original_start(self, pos: int) -> int:
         """Original index of the character that produced normalised ``pos``."""
@@ -182,7 +187,7 @@ class TableNormalizer:
         if last is not None and last[0] is text and last[1] is engine:
             return last[2]
         mapped = engine.normalize(self._table(engine), text, self._edits(text, engine))
-        result = NormalizedText(text, mapped.text, mapped)
+        result = NormalizedText(text, mapped)
         self._last = (text, engine, result)
         return result
 
@@ -246,6 +251,25 @@ class TableNormalizer:
                 edits.append((start, end, replacement.translate(self._one) if changed else None))
                 reach = end
         return edits
+
+    def sources(self, chars: Iterable[str]) -> frozenset[str] | None:
+        """Characters of a text that can put one of ``chars`` into its normalised form, or None
+        when no such bound holds (a context rule without a trigger may write anything).
+
+        A text holding none of them normalises to a text holding none of ``chars``: a side
+        whose keys all start with such characters has nothing to find in it. The first
+        characters of the context rules' triggers are included, since their replacements
+        are written by code.
+        """
+        wanted = frozenset(chars)
+        out = {c for c in wanted if ord(c) not in self._one and c not in self._other}
+        out.update(chr(code) for code, one in self._one.items() if one in wanted)
+        out.update(c for c, more in self._other.items() if wanted & set(more.translate(self._one)))
+        for rule in self._context:
+            if rule.trigger is None:
+                return None
+            out.update(rule.trigger[0])
+        return frozenset(out)
 
     def explain(self, text: str) -> list[Step]:
         """Each change the normaliser makes to ``text``, named by the step that made it."""

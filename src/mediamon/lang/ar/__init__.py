@@ -47,6 +47,12 @@ def _arabic_run() -> re.Pattern[str]:
 _PRESENTATION_FORMS = 0xFB50
 
 
+@functools.lru_cache(maxsize=65536)
+def _arabic_word(key: str) -> bool:
+    """Whether a surname key is one run of base Arabic letters (checked once per key, not per text)."""
+    return bool(key) and _arabic_run().fullmatch(key) is not None
+
+
 def _arabic_chars() -> Iterator[str]:
     for first, last in scripts.get("arabic").blocks:
         for code in range(first, last + 1):
@@ -254,7 +260,7 @@ class Arabic:
         arabic_run = _arabic_run()  # surnames are words of Arabic letters, no other letter beside
         best: dict[int, tuple[int, int, int, str, str]] = {}
         for key in keys:
-            if not key or not arabic_run.fullmatch(key):
+            if not _arabic_word(key):
                 continue
             forms = [(key, 0, "article" if key.startswith(article) else "bare")]
             if key[0] == article[0] and key[1:2] == "ل":

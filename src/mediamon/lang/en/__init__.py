@@ -261,11 +261,17 @@ class English:
     def __init__(self) -> None:
         self._word_keys: dict[str, tuple[str, ...]] = {}
         self._last_words: tuple[str, list[tuple[int, int, str]]] | None = None
+        self._cap_sets: dict[str, tuple[Any, Any]] = {}
 
     @property
     def variants(self) -> English:
         """Latin-script names are matched by transliteration key too (this object does it)."""
         return self
+
+    @property
+    def starts(self) -> str:
+        """Name runs start at a capitalised word: a text without a capital has no variant hits."""
+        return _CAP_CHARS
 
     def cap_words(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of the capitalised words of ``text``; the last text's are kept.
@@ -327,16 +333,23 @@ class English:
         between them; a hit starts at its first word (an ``al-`` before it taken in) and
         ends at its last word, a possessive ending left out.
         """
+        sets = self._cap_sets.get(engine.NAME)
+        if sets is None:  # the engine's two character sets, looked up once per engine
+            sets = self._cap_sets[engine.NAME] = (
+                engines.char_set(_CAP_CHARS, engine),
+                engines.char_set(_CAP_JOINERS, engine),
+            )
         found: list[tuple[int, int, int]] = engine.name_hits(
             table,
             text,
-            engines.char_set(_CAP_CHARS, engine),
-            engines.char_set(_CAP_JOINERS, engine),
+            *sets,
             self._word_keys,
             self.word_keys,
             _NAME_GAP.fullmatch,
             _POSSESSIVE_ENDINGS,
         )
+        if not found:
+            return found
         return [(self.name_start(text, start), end, value) for start, end, value in found]
 
     def name_start(self, text: str, start: int) -> int:
