@@ -143,6 +143,15 @@ def outlet_spaces(n: int) -> Callable[[], Any]:
     return lambda: annotator.annotate(article)
 
 
+def sentence_starts(n: int) -> Callable[[], Any]:
+    """One text naming a place at many sentence starts, the word also written in lower case
+    (the support stage once copied the whole text before each such candidate)."""
+    annotator = mediamon.Annotator()
+    text = "a phoenix rose. " + "".join(f"Phoenix rose at {i}. " for i in range(n))
+    annotator.annotate_text(text[:200])
+    return lambda: annotator.annotate_text(text)
+
+
 #: kind -> (builder, base size, needs a folder)
 KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "json-broken": (json_broken, 20000, False),
@@ -152,6 +161,7 @@ KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "report-mentions": (report_mentions, 20000, False),
     "csv-quotes": (csv_quotes, 20000, True),
     "outlet-spaces": (outlet_spaces, 100000, False),
+    "sentence-starts": (sentence_starts, 5000, False),
 }
 
 

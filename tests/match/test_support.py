@@ -121,3 +121,20 @@ def test_words_before_read_backwards_are_the_tokenised_ones(text: str, start: in
     model = mediamon.Annotator(GAZETTEER, default=False).support
     got = model._words_before(text, start, "en", n)
     assert got == [model.key("en", w) for w in _words_before_by_tokens(text, start, n)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(st.sampled_from(" \t\n\u00a0\u2003.Ab"), max_size=30),
+    st.integers(0, 40),
+)
+def test_the_character_and_word_before_a_point_read_backwards(text: str, pos: int) -> None:
+    """The support stage reads the last character and word before a candidate backwards from
+    it; they are what stripping the whole text before it gives (which copied that text once
+    per candidate: a long text was quadratic)."""
+    from mediamon.match.support import _char_before, _word_before
+
+    pos = min(pos, len(text))
+    assert _char_before(text, pos) == text[:pos].rstrip()[-1:]
+    words = text[:pos].rstrip().rsplit(None, 1)
+    assert _word_before(text, pos) == (words[-1] if words else "")

@@ -494,7 +494,7 @@ class SupportModel:
         if word in own:
             return False
         if side == languages.FALLBACK:
-            raw = text[:start].rstrip().rsplit(None, 1)[-1]
+            raw = _word_before(text, start)
             cues = _cues(side)
             skip = cues.strong | cues.weak | cues.joiners | cues.descriptors
             common = word_frequencies(side).get(word, 0.0) >= self.settings.city_zipf
@@ -843,7 +843,7 @@ class SupportModel:
             for cand in cands:
                 side = cand.side or languages.FALLBACK
                 if (cand.entity, self.key(side, cand.alias)) in lowered and (
-                    text[: cand.start].rstrip()[-1:] in SENTENCE_ENDS
+                    _char_before(text, cand.start) in SENTENCE_ENDS
                 ):
                     unsure[field].append((cand, LOWER_ELSEWHERE))
                 else:
@@ -987,6 +987,27 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start): ``text[:pos].rstrip()[-1:]``
+    without copying the text before it (once per candidate, that copy made a long text quadratic)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1 : end]
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-delimited word before ``pos`` ("" if none): ``text[:pos].rstrip().rsplit(None, 1)[-1]``
+    read backwards from ``pos``."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 def explain(model: SupportModel, cand: Candidate, text: str) -> dict[str, Any]:
