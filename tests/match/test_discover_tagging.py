@@ -132,3 +132,25 @@ def test_a_damaged_model_is_a_data_file_error(tmp_path: Path) -> None:
         CrfModel(str(path))
     with pytest.raises(DataFileError):
         CrfModel(str(path.with_name("missing.crfsuite")))
+
+
+def test_use_tags_with_the_given_model_not_the_bundled_one(tmp_path: Path) -> None:
+    """``CrfFinder.use`` (training, held-out and cross-validated figures) switches every cache
+    to the given model: a model that knows only ORG finds only ORG names, where the bundled
+    one finds a person (the cached bundled model had once been kept, so the measurement of a
+    left-out document was made with a model trained on it)."""
+    import pycrfsuite
+
+    text = "Yesterday Professor Lorimer Quenbatt told reporters that Halvard Ostrin had resigned."
+    bundled = type(languages.finder("en"))()
+    assert any(kind == "PER" for _, _, kind in bundled.find(text))
+    finder = type(languages.finder("en"))()
+    _, keep, items = finder.features(text, ())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append(items, ["B-ORG"] * len(keep))
+    model = tmp_path / "org-only.crfsuite"
+    trainer.train(str(model))
+    finder.use(str(model), [])
+    found = finder.find(text)
+    assert found and {kind for _, _, kind in found} == {"ORG"}
+    assert finder.skip == frozenset()

@@ -161,6 +161,7 @@ def fit(
     skip = skip_list(finder, lines, params.skip_count, params.skip_share)
     finder.__dict__["skip"] = frozenset(skip)
     finder._words.clear()
+    finder._tag_words.clear()
     for line in lines:
         tokens, keep, items = finder.features(line["text"], known_spans(annotator, line["text"]))
         if items:
@@ -173,11 +174,7 @@ def fit(
 
 def use(finder: CrfFinder, model: Path, skip: list[str]) -> None:
     """Make ``finder`` tag with ``model`` and ``skip`` (in this process only)."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    finder.__dict__["tagger"] = tagger
-    finder.__dict__["skip"] = frozenset(skip)
-    finder._words.clear()
+    finder.use(str(model), skip)
 
 
 def cross_validate(

@@ -666,9 +666,24 @@ class CrfFinder:
         missing): the oracle of :attr:`model`, which :meth:`find` tags with, over the items of
         :meth:`features` (tests/match/test_discover_tagging.py). A change to :func:`window`'s
         items must be made in the engine's ``crf_window`` too; that test fails until it is."""
+        return self._open_tagger(data_path(self.model_name))
+
+    def use(self, path: str, skip: Iterable[str]) -> None:
+        """Tag with the model file at ``path`` and never tag the forms in ``skip``, in this
+        process only (training, held-out and cross-validated measurement): every cache made
+        from the bundled model or skip list is dropped, so no figure is measured on the
+        bundled model by mistake."""
+        self.__dict__["model"] = CrfModel(path)
+        self.__dict__["tagger"] = self._open_tagger(path)
+        self.__dict__["skip"] = frozenset(skip)
+        self.__dict__.pop("_bigrams", None)
+        self._words.clear()
+        self._tag_words.clear()
+
+    @staticmethod
+    def _open_tagger(path: str) -> Any:
         import pycrfsuite
 
-        path = data_path(self.model_name)
         tagger = pycrfsuite.Tagger()
         try:
             tagger.open(path)
