@@ -40,7 +40,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DUMPS = ROOT / "tests" / "data" / "dumps"
 HELDOUT = DUMPS / "heldout"
 #: Held-out dumps whose failures were not looked at while fixing: the honest held-out figure.
-RESERVED = ("ho_bilingual_ar_en", "ho_tags_en", "ho_ar_bylines_tags")
+RESERVED = (
+    "ho_bilingual_ar_en",
+    "ho_tags_en",
+    "ho_ar_bylines_tags",
+    # built after the fixes for the ho2_* dumps (heldout/make_heldout2.py), measured once
+    "ho3_wire_ar",
+    "ho3_dailies_en",
+    "ho3_channel_ar",
+)
 # The shared data folder beside the repository (or beside the worktrees folder holding it).
 _SHARED = [p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)]
 TEHRAN = next((p for p in _SHARED if p.exists()), _SHARED[0]) / "dumps" / "tehrantimes"

@@ -464,6 +464,11 @@ HELDOUT_NAMES = sorted(p.name.removesuffix(".expected.json") for p in HELDOUT.gl
 HELDOUT_KNOWN = {
     "ho_hardwrap_en": "hard-wrapped lines are compared as paragraphs: wrapped lines of a sentence "
     "the source prints twice are set aside as repeated-paragraph",
+    # reserved dumps, measured once after the fixes (docs/evaluation.md section 5), not fixed:
+    "ho3_channel_ar": "two-digit-year bracketed dates ('[04.03.23 10:05]') are no date lines, "
+    "'Forwarded from NAME' lines are taken for headlines and emoji reaction counts for body",
+    "ho3_dailies_en": "a print-edition note ('A version of this article appeared in the print "
+    "edition ...') stays in the body, and the undated article after it runs into that body",
 }
 
 
@@ -518,3 +523,80 @@ def test_lines_classified_before_give_the_same_articles_and_roles() -> None:
     narrow = SegmentSettings(cue_max_chars=10)
     assert mediamon.explain_dump(text, settings=narrow) != cold[1]
     assert (narrow, True) in memo and (SegmentSettings(), True) in memo
+
+
+_LEAD = "The ministers met on Wednesday to discuss trade and tourism between the two countries."
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Updated 2 hours ago", "boilerplate"),  # a relative time: no date without the crawl time
+        ("5 mins ago", "boilerplate"),
+        ("آخر تحديث: منذ ساعتين", "boilerplate"),
+        ("👁 1.2K", "boilerplate"),  # a channel post's view count
+        ("Issue No. 16166", "boilerplate"),
+        ("رقم العدد [16166]", "boilerplate"),
+        ("مواضيع: لبنان، سوريا", "boilerplate"),  # a topics line
+        ("Image source, Getty Images", "caption"),
+        ("Image caption, Officials at the ceremony", "caption"),
+        ("Copy Link copied", "boilerplate"),  # an agency's share row
+        ("X", "boilerplate"),
+        ("View comments", "boilerplate"),
+        ("Editor: Lu Hui", "boilerplate"),  # a desk editor's credit, not the author
+        ("Read more: https://example.com/story/1", "boilerplate"),
+        ("اقرأ المزيد: https://example.com/ar/1", "boilerplate"),
+        ("Unsubscribe | Update your preferences", "boilerplate"),
+        ("You are receiving this email because you subscribed to our newsletter.", "boilerplate"),
+        ("شارك: فيسبوك تويتر واتساب", "boilerplate"),
+        ("Share: Facebook, Twitter, Email", "boilerplate"),
+        ("Newer Posts Older Posts Home", "boilerplate"),
+    ],
+)
+def test_header_and_footer_furniture_is_set_aside(line: str, reason: str) -> None:
+    """Furniture of broadcaster, channel and daily pages, between a header and the body."""
+    corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\n{line}\n\n{_LEAD}\n")
+    assert [(a.title, a.author, a.body) for a in corpus] == [("Ministers Meet in Ankara", "Jane Doe", _LEAD)]
+    assert [(d.line, d.reason) for d in corpus.dropped] == [(3, reason)]
+
+
+def test_a_share_row_between_headline_and_byline_keeps_the_headline() -> None:
+    corpus = mediamon.read_dump(f"Ministers Meet in Ankara\n2 hours ago\nShare\n\nBy Jane Doe\n\n{_LEAD}\n")
+    assert [(a.title, a.author) for a in corpus] == [("Ministers Meet in Ankara", "Jane Doe")]
+
+
+def test_a_sign_off_naming_reporter_and_editor_fills_both() -> None:
+    corpus = mediamon.read_dump(
+        f"Ministers Meet in Ankara\nBy Jane Doe\nMarch 3, 2023\n\n{_LEAD}\n\n"
+        "Reporting by Omid Karimi; Editing by Peter Novak\n"
+    )
+    assert [dict(a.meta) for a in corpus] == [{"reporting": "Omid Karimi", "editing": "Peter Novak"}]
+
+
+def test_a_related_block_ends_at_a_headline_with_its_own_date() -> None:
+    """'Read Next' lists headlines (one of them the next article's); the next article starts at
+    the headline its byline or date follows, not at the related link."""
+    other = "Tourism Talks Open in Damascus"
+    corpus = mediamon.read_dump(
+        f"Ministers Meet in Ankara\nMarch 3, 2023\n\n{_LEAD}\n\nRead Next\nOil Prices Rise Again\n{other}\n\n"
+        f"{other}\nBy Laura Chen\nMarch 4, 2023\nShare\n\n{_LEAD.replace('ministers', 'officials')}\n"
+    )
+    assert [(a.title, a.author, a.origin.first_line if a.origin else 0) for a in corpus] == [
+        ("Ministers Meet in Ankara", None, 1),
+        (other, "Laura Chen", 10),
+    ]
+    assert [(d.line, d.reason) for d in corpus.dropped] == [
+        (6, "boilerplate"),
+        (7, "related-link"),
+        (8, "related-link"),
+        (13, "boilerplate"),
+    ]
+
+
+def test_a_blog_name_over_a_date_header_is_no_headline() -> None:
+    """'Blog name / date / title / body': the date belongs to the headline under it."""
+    corpus = mediamon.read_dump(
+        f"The Levant Observer\nFriday, March 3, 2023\nMinisters Meet in Ankara\n\n{_LEAD}\n"
+    )
+    assert [(a.title, a.date_text) for a in corpus] == [("Ministers Meet in Ankara", "Friday, March 3, 2023")]
+    assert [(d.line, d.reason) for d in corpus.dropped] == [(1, "boilerplate")]

@@ -99,7 +99,10 @@ def phrase_key(text: str) -> str:
 
 
 _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
-    "byline_patterns": lambda groups: len(groups - {"date"}) == 1,
+    # one role ('name' the author), or several roles none of them 'name' (a wire sign-off)
+    "byline_patterns": lambda groups: (
+        len(groups - {"date"}) == 1 or (len(groups) > 1 and "name" not in groups)
+    ),
     "poster_patterns": lambda groups: "name" in groups and groups <= {"name", "date"},
     "source_patterns": lambda groups: groups == {"name"},
     "dateline_patterns": lambda groups: groups == {"place", "name"},
@@ -306,6 +309,7 @@ class Line:
     settings: SegmentSettings
     name: str | None = None
     byline_role: str = "name"
+    credits: tuple[tuple[str, str], ...] = ()
     place: str | None = None
     date: DateMatch | None = None
     nameish: bool = False
@@ -478,7 +482,7 @@ def _classify_text(
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
     elif (byline := _byline(tables.byline, text, settings)) is not None:
-        line.kind, line.byline_role, line.name = Kind.BYLINE, *byline
+        line.kind, line.byline_role, line.name, line.credits = Kind.BYLINE, *byline
         line.cue = "byline pattern"
         found = tables.byline.first(text)
         date_text = found[0].groupdict().get("date") if found is not None else None
@@ -532,8 +536,12 @@ def _menu_line(text: str, settings: SegmentSettings) -> bool:
     )
 
 
-def _byline(patterns: PatternList, text: str, settings: SegmentSettings) -> tuple[str, str] | None:
-    """(role, name) from a byline: role ``name`` is the author, others fill meta when an author exists."""
+def _byline(
+    patterns: PatternList, text: str, settings: SegmentSettings
+) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
+    """(role, name, further credits) from a byline: role ``name`` is the author, others fill
+    meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing by
+    Y') gives the first as (role, name), the rest as credits (always meta)."""
     found = patterns.first(text)
     if found is None:
         return None
@@ -543,7 +551,12 @@ def _byline(patterns: PatternList, text: str, settings: SegmentSettings) -> tupl
     if len(name.split()) > settings.byline_max_words or _SENTENCE_END.search(name):
         return None
     role = next(group for group in match.re.groupindex if group != "date")
-    return role, name
+    credits = tuple(
+        (group, value.strip())
+        for group, value in match.groupdict().items()
+        if group not in ("date", role) and value and value.strip()
+    )
+    return role, name, credits
 
 
 def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
@@ -709,19 +722,52 @@ class _Walker:
     def _skippable(self, line: Line) -> bool:
         return line.kind in (Kind.CAPTION, Kind.SECTION) or line.block_caption or line.name_like
 
+    def _header_cue(self, k: int) -> Line | None:
+        """The first header cue after line ``k``, skipping captions, name lines and share rows.
+
+        Furniture (a share row, a relative time) may stand between a headline and its
+        byline, but a date after furniture starts the next post of a feed, so it is no cue.
+        """
+        furniture = False
+        for line in self._window(k):
+            if line.kind in _HEADER_CUES:
+                return None if furniture and line.kind is Kind.DATE else line
+            if line.kind is Kind.BOILERPLATE:
+                furniture = True
+            elif not self._skippable(line):
+                return None
+        return None
+
     def _window(self, k: int) -> list[Line]:
         return self.lines[k + 1 : k + 1 + self.settings.header_lookahead]
 
+    def _date_above_next(self, j: int) -> bool:
+        """Date line ``j`` stands directly above another headline that body follows: it is that
+        headline's date (a blog's date header), not a cue for the line above it (a blog name)."""
+        if j + 1 >= len(self.lines):
+            return False
+        below = self.lines[j + 1]
+        return (
+            below.number == self.lines[j].number + 1
+            and below.kind is Kind.TEXT
+            and below.title_like
+            and not below.name_like
+            and not below.block_caption
+            and self._weak(j + 1)
+        )
+
     def _strong(self, k: int) -> bool:
         title = self.lines[k]
-        for line in self._window(k):
+        for j, line in enumerate(self._window(k), start=k + 1):
             if line.kind in _HEADER_CUES:
+                if line.kind is Kind.DATE and self._date_above_next(j):
+                    return False
                 return not (self.comments and line.comment_date)
             if line.kind is Kind.TEXT and _same_title(line.text, title.text, self.settings):
                 return True
             if self._skippable(line):
                 continue
-            return False
+            return self._header_cue(k) is not None
         return False
 
     def _next_cue(self, k: int) -> Line | None:
@@ -730,7 +776,7 @@ class _Walker:
             if line.kind in _HEADER_CUES:
                 return line
             if not self._skippable(line):
-                return None
+                return self._header_cue(k)
         return None
 
     def _weak(self, k: int) -> bool:
@@ -817,8 +863,8 @@ class _Walker:
                 return None
             if cue.kind is Kind.DATE and self.current.date is None:
                 return None
-        if self.related and not self._body_ahead(k):
-            return None
+        if self.related and not self._body_ahead(k) and self._next_cue(k) is None:
+            return None  # a related headline -- unless a date or byline of its own follows
         if self._strong(k):
             cue_line = self._next_cue(k)
             what = cue_line.kind.value if cue_line is not None else "repeat of itself"
@@ -960,6 +1006,8 @@ class _Walker:
                 return True
             return False
         if line.kind is Kind.BYLINE:
+            for key, value in line.credits:
+                draft.meta.setdefault(key, value)
             if draft.author is None or draft.author_from_poster:
                 self._author(draft, line.name or "")
                 draft.lines.append(line.number)

@@ -140,6 +140,10 @@ AR_MONTHS = {
     "ديسمبر": 12,
 }
 
+HIJRI = ["محرم", "صفر", "ربيع الأول", "ربيع الثاني", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة"]
+HIJRI += ["رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"]
+HIJRI_DATE = r"\d{1,2}\s+(?:" + "|".join(HIJRI) + r")\s+\d{3,4}\s*هـ"
+
 
 def _year(token: str) -> int:
     year = int(token)
@@ -149,6 +153,7 @@ def _year(token: str) -> int:
 def parse_date(text: str) -> dt.date | None:
     """The date a date line means, or None. Numeric dates are day first."""
     s = text.translate(_DIGITS)
+    s = re.sub(HIJRI_DATE, " ", s)  # a Hijri date printed beside the Gregorian one
     if m := re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b", s):
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     if m := re.search(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b", s):
@@ -198,8 +203,10 @@ def candidates(field: str, text: str) -> set[str]:
             r"^By\s+(.+?)\s+[|\u00b7\u2022]\s+.+$",
             r"^By\s+(.+)$",
             r"^بقلم\s*[:：]?\s*(.+)$",
+            r"^(?:كتب|كتبت)\s*[:：]\s*(.+)$",
             r"^Reporting by\s+(.+?)\.?$",
             r"^Posted on\s+.+?\s+by\s+(.+)$",
+            r"^Posted by\s+(.+?)\s+(?:on|at)\b.*$",
         ],
         "source": [
             r"^[^()]+?\s*\(([^()]+)\)\s*(?:[-\u2013\u2014]+|:)",  # "BEIRUT (Reuters) -" opening a body line
@@ -223,16 +230,18 @@ def meta_from(text: str) -> dict[str, str]:
     """Meta values a line can give (key -> value)."""
     s = text.strip()
     found = {}
-    if m := re.match(r"^Posted by\s+(.+?)\s+on\b.*$", s, re.I):
+    if m := re.match(r"^Posted by\s+(.+?)\s+(?:on|at)\b.*$", s, re.I):
         found["posted_by"] = m[1].strip()
     if m := re.match(r"^Posted on\s+.+?\s+by\s+(.+)$", s, re.I):
         found["posted_by"] = m[1].strip()
     if m := re.match(r"^Reporting by\s+(.+?)\.?$", s, re.I):
         found["reporting"] = m[1].strip()
+    if m := re.match(r"^Reporting by\s+(.+?)\s*;\s*Editing by\s+(.+?)\.?$", s, re.I):
+        found["reporting"], found["editing"] = m[1].strip(), m[2].strip()  # wire sign-off
     if m := re.match(rf"^(.+?)\s+[{DASHES}]\s+(.+)$", s):
         found["dateline"] = m[1].strip()
     if m := re.match(r"^([^()]+?)\s*\(([^()]+)\)\s*(?:[-\u2013\u2014]+|:)", s):
-        found["dateline"] = m[1].strip()
+        found["dateline"] = m[1].strip().rstrip(DASHES).strip()  # "PLACE - (AFP) -": the place
     if len(s.split()) <= 3 and not re.search(r"[\d:.]", s):
         found["section"] = s  # a category line between title and body
     return found
@@ -445,6 +454,8 @@ class Checker:
             shared.add(art["date_line"])  # "Posted on D by X", "By X | D"
         if art["source_line"] is not None and body and art["source_line"] == body[0]:
             shared.add(art["source_line"])  # a dateline opening the first body line
+        if art["author_line"] is not None and art["author_line"] in meta_lines:
+            shared.add(art["author_line"])  # "Posted by X at T": meta posted_by and the author
         for n in shared:
             used.remove(n)  # listed once in the accounting
         return used
