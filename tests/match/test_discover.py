@@ -21,10 +21,13 @@ from mediamon.match.discover import (
     SKIP,
     bio_spans,
     entity_id,
+    gives_surname,
     is_discovered,
     join_persons,
+    same_line,
     shape,
     skip_words,
+    split_lines,
     tagged,
 )
 from tests.conftest import DATA
@@ -180,6 +183,51 @@ def test_english_persons_from_the_words_around(
 ) -> None:
     en = en_names.FINDER
     assert en_names.person_runs(text, en.tokens(text), spans) == expect
+
+
+def test_names_never_run_on_into_the_next_line(finder: mediamon.Annotator) -> None:
+    """A tagged run is cut at a line break, and two persons on two lines stay two: a name
+    running on into a caption or the next paragraph would also give later mentions a wrong
+    surname (``The``)."""
+    text = "Image: Orlen Vasquell.\nThe expo opened"
+    tokens = en_names.FINDER.tokens(text)
+    assert [t.form for t in tokens][2:6] == ["Orlen", "Vasquell", ".", "The"]
+    assert split_lines(text, tokens, [(2, 5, "PER")]) == [(2, 4, "PER"), (5, 5, "PER")]
+    assert split_lines(text, tokens, [(2, 3, "PER")]) == [(2, 3, "PER")]
+    assert join_persons(text, tokens, [(2, 2, "PER"), (3, 3, "PER")]) == [(2, 3, "PER")]
+    two_lines = "Orlen\nVasquell"
+    assert join_persons(two_lines, en_names.FINDER.tokens(two_lines), [(0, 0, "PER"), (1, 1, "PER")]) == [
+        (0, 0, "PER"),
+        (1, 1, "PER"),
+    ]
+    assert same_line("  ") and not same_line(" \n ") and not same_line(", ")
+    article = "Image: Orlen Vasquell.\nThe fans came. The end.\nThe crowd met Orlen Vasquell."
+    for m in finder.annotate_text(article):
+        assert "\n" not in m.text
+        assert m.text != "The"
+
+
+def test_a_hyphenated_word_gives_no_surname() -> None:
+    """``Anti-American`` tagged a person is one written word: ``American`` alone later is not it."""
+    assert gives_surname("Helena Brandt", "helena brandt")
+    assert gives_surname("مقتدى الصدر", "مقتدي الصدر")
+    assert not gives_surname("Anti-American", "anti american")
+    assert not gives_surname("Brandt", "brandt")
+
+
+def test_accusative_nouns_are_cut_off_a_persons_end() -> None:
+    """``عمل محفوظ موظفا`` "Mahfouz worked as an employee": the accusative noun after the name is
+    the sentence going on; ``دينا`` (Dina) is as frequent as ``دين`` and stays a name."""
+    assert ar_names.is_accusative("موظفا") and ar_names.is_accusative("نموذجا")
+    assert not ar_names.is_accusative("دينا") and not ar_names.is_accusative("زوما")
+    assert not ar_names.is_accusative("الموظفا") and not ar_names.is_accusative("موظف")
+    ar = ar_names.FINDER
+    text = "وعمل محفوظ موظفا في الوزارة"
+    tokens = ar.tokens(text)
+    assert ar.trim(tokens, 1, 2, "PER") == (1, 1)
+    assert ar.trim(tokens, 1, 2, "ORG") == (1, 2)
+    assert not ar.keep("ترك ديوانا شعريا", 4, 10, "PER")
+    assert ar.keep("ترك ديوانا شعريا", 4, 10, "ORG")
 
 
 def test_relative_adjectives_are_cut_but_family_names_stay() -> None:

@@ -3,6 +3,7 @@
     python tools/names/train.py ar [--gold FILE ...] [--holdout 5] [--heldout-out FILE.jsonl]
     python tools/names/train.py en [--gold FILE ...]
     python tools/names/train.py en --cv-docs en_gum_news_dev.jsonl   # measure only
+    python tools/names/train.py en --cv-docs en_gum_news_dev.jsonl --cv-unit doc
 
 Each gold line is ``{"text", "entities": [{"start", "end", "type"}]}`` (the format of
 ``shared/data/eval/gold``). Features are exactly what the package computes at run time
@@ -13,7 +14,8 @@ out of training, scored here (discovery alone, strict spans) and, with
 shipped: each document of FILE is left out in turn, a model is trained on the other gold
 files and FILE's other documents, and the left-out document is annotated by
 ``Annotator(discover=True)`` with that model and scored (strict, line by line, the
-scoring of ``benchmarks/eval_gold.py``); the counts are summed over the documents (the
+scoring of ``benchmarks/eval_gold.py``; with ``--cv-unit doc`` each document as one text,
+its lines joined by line breaks, as an article is annotated); the counts are summed over the documents (the
 figure of a model trained on files that include FILE). Training is L-BFGS for a fixed
 number of iterations over the lines in file order: the same inputs give the same
 model file. The model goes to ``src/mediamon/data/<lang>/names.crfsuite`` with its
@@ -177,10 +179,29 @@ def use(finder: CrfFinder, model: Path, skip: list[str]) -> None:
     finder.use(str(model), skip)
 
 
+def doc_units(held: list[dict[str, Any]]) -> tuple[list[tuple[str, str]], list[tuple[int, dict[str, Any]]]]:
+    """One document's lines as one text (joined by line breaks, as an article is annotated) and
+    its gold spans moved to that text's offsets, each with its unit index (0)."""
+    texts, gold, offset = [], [], 0
+    for line in held:
+        gold.extend(
+            (0, {**e, "start": e["start"] + offset, "end": e["end"] + offset}) for e in line["entities"]
+        )
+        texts.append(line["text"])
+        offset += len(line["text"]) + 1
+    return [("\n".join(texts), held[0].get("lang") or "")], gold
+
+
 def cross_validate(
-    finder: CrfFinder, annotator: Annotator, base: list[dict[str, Any]], docs_file: Path, params: Params
+    finder: CrfFinder,
+    annotator: Annotator,
+    base: list[dict[str, Any]],
+    docs_file: Path,
+    params: Params,
+    unit: str = "line",
 ) -> dict[str, dict[str, float]]:
-    """Leave-one-document-out over ``docs_file`` (module doc): summed strict counts per type."""
+    """Leave-one-document-out over ``docs_file`` (module doc): summed strict counts per type,
+    each line scored alone (``unit="line"``) or each document as one text (``"doc"``)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import eval_gold
 
@@ -194,12 +215,12 @@ def cross_validate(
             held = [line for line in lines if line.get("doc", "") == doc]
             train = base + [line for line in lines if line.get("doc", "") != doc]
             use(finder, model, fit(finder, annotator, train, model, params))
-            units = [(line["text"], line.get("lang") or "") for line in held]
-            gold = [
-                eval_gold.Span(u, e["start"], e["end"], e["type"])
-                for u, line in enumerate(held)
-                for e in line["entities"]
-            ]
+            if unit == "doc":
+                units, spans = doc_units(held)
+            else:
+                units = [(line["text"], line.get("lang") or "") for line in held]
+                spans = [(u, e) for u, line in enumerate(held) for e in line["entities"]]
+            gold = [eval_gold.Span(u, e["start"], e["end"], e["type"]) for u, e in spans]
             rows = eval_gold.score(units, gold, eval_gold.predict(discovering, units)).rows
             for typ, row in rows.items():
                 total[typ].update({k: int(row[k]) for k in ("gold", "pred", "tp")})
@@ -229,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", type=int, default=0, help="leave every N-th line out (0: none)")
     parser.add_argument("--heldout-out", type=Path, help="write the held-out lines here (JSON Lines)")
     parser.add_argument("--cv-docs", type=Path, help="measure only: leave each document of this file out")
+    parser.add_argument(
+        "--cv-unit", choices=("line", "doc"), default="line", help="--cv-docs: score lines or whole documents"
+    )
     parser.add_argument("--out", type=Path, help="model file (default: the package data file)")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.5)
@@ -247,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv_docs:
         docs = args.cv_docs.resolve()
         base = [line for path in gold_paths if path.resolve() != docs for line in read_lines(path)]
-        print(json.dumps(cross_validate(finder, annotator, base, docs, params)))
+        print(json.dumps(cross_validate(finder, annotator, base, docs, params, args.cv_unit)))
         print(f"cross-validated: {time.process_time() - started:.1f}s CPU", file=sys.stderr)
         return 0
     lines = [line for path in gold_paths for line in read_lines(path)]

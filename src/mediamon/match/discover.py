@@ -42,13 +42,16 @@ __all__ = [
     "discover",
     "entity_id",
     "given_names",
+    "gives_surname",
     "is_discovered",
     "join_persons",
     "lexicon_flags",
     "load_rules",
     "normalize",
+    "same_line",
     "shape",
     "skip_words",
+    "split_lines",
     "tagged",
     "word_bands",
 ]
@@ -351,6 +354,32 @@ def window(
     return out
 
 
+def same_line(gap: str) -> bool:
+    """Whether the text between two tokens is spaces on one line (no line break): a name never
+    runs on into the next line (a caption, a headline, the next paragraph)."""
+    return gap.isspace() and "\n" not in gap
+
+
+def split_lines(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(first, last, type) runs cut where a line break falls between two of their tokens.
+
+    The tagger reads an article's lines as one sequence and may run a name on into the next
+    line (``Nick Moreau.`` / ``The ...`` in an image credit); such a run would also give a
+    wrong surname (``The``) to every later mention it links.
+    """
+    out: list[tuple[int, int, str]] = []
+    for first, last, typ in spans:
+        start = first
+        for i in range(first, last):
+            if "\n" in text[tokens[i].end : tokens[i + 1].start]:
+                out.append((start, i, typ))
+                start = i + 1
+        out.append((start, last, typ))
+    return out
+
+
 def join_persons(
     text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -366,7 +395,7 @@ def join_persons(
                 typ == p_typ == "PER"
                 and first == p_last + 1
                 and tokens[first].name_start == tokens[first].start
-                and text[tokens[p_last].end : tokens[first].start].isspace()
+                and same_line(text[tokens[p_last].end : tokens[first].start])
             ):
                 out[-1] = (p_first, last, typ)
                 continue
@@ -574,8 +603,9 @@ class CrfFinder:
     def join(
         self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        """Tagged token runs with two persons side by side made one (:func:`join_persons`)."""
-        return join_persons(text, tokens, spans)
+        """Tagged token runs cut at line breaks (:func:`split_lines`), then two persons side by
+        side made one (:func:`join_persons`)."""
+        return join_persons(text, tokens, split_lines(text, tokens, spans))
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """The type of a kept span (a side may correct the tagger's guess from the words around)."""
@@ -790,7 +820,7 @@ def discover(
                 gazetteer = [m for m in gazetteer if m not in crossed]
                 ident = entity_id(typ, key)
                 made.append(Mention(field, start, end, surface, ident, typ, surface, code, alias, DISCOVERED))
-                if typ == "PER" and len(alias.split()) > 1:
+                if typ == "PER" and gives_surname(surface, alias):
                     skey = language.surname_key(surface)
                     if skey:
                         surnames.setdefault((code, skey), set()).add((ident, surface, alias))
@@ -799,6 +829,13 @@ def discover(
     if surnames:
         _link_surnames(texts, kept, per_field, surnames, sides)
     return {field: sorted([*kept[field], *made], key=lambda m: m.start) for field, made in per_field.items()}
+
+
+def gives_surname(surface: str, alias: str) -> bool:
+    """Whether a discovered person's later bare surname may link to it: two words or more as
+    written and normalised (``Helena Brandt``); one hyphenated word is not a given name and a
+    surname (``Anti-American`` would give every later ``American`` its id)."""
+    return len(alias.split()) > 1 and len(surface.split()) > 1
 
 
 def _link_surnames(

@@ -53,6 +53,8 @@ MIN_STEM = 3
 FREQUENT_BAND = 5
 #: A relative adjective this frequent (Zipf band) is an ordinary adjective, not a family name.
 COMMON_NISBA_BAND = 5
+#: A word this frequent (Zipf band) with the accusative alif after it is a noun, not a name.
+ACCUSATIVE_BAND = 4
 
 
 @functools.cache
@@ -171,6 +173,25 @@ def _marks() -> str:
 _make_token = functools.partial(tuple.__new__, Token)
 
 
+def is_accusative(word: str) -> bool:
+    """An indefinite noun in the accusative (``موظفا``, ``نموذجا``, ``اجتماعا``): the alif of
+    tanwin after a frequent word (Zipf band ``ACCUSATIVE_BAND``) that is more frequent than the
+    whole (``دينا``, Dina, is as frequent as ``دين``), and no bundled alias or given name. Such a word after a
+    name is the sentence going on (``عمل محفوظ موظفا``), not the family name."""
+    if not word.endswith("ا") or len(word) < 4 or word.startswith(_clitic_lists()[0]):
+        return False
+    bare = word[:-1]
+    bands = word_bands("ar")
+    band = int(bands.get(bare, "0"))
+    return (
+        band >= ACCUSATIVE_BAND
+        and band > int(bands.get(word, "0"))
+        and word not in alias_words("ar")
+        and word not in given_names("ar")
+        and bare not in given_names("ar")
+    )
+
+
 class ArabicNameFinder(CrfFinder):
     """Arabic names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -279,9 +300,18 @@ class ArabicNameFinder(CrfFinder):
         if entity_type == "PER":
             while first < last and is_nisba(tokens[first].form):
                 first += 1
-            while last > first and is_nisba(tokens[last].form):
+            while last > first and (is_nisba(tokens[last].form) or is_accusative(tokens[last].form)):
                 last -= 1
         return first, last
+
+    def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """Not a person: one word that is an accusative noun (``ترك ديوانا``), what :meth:`trim`
+        cuts off a longer name's end. (A lone relative adjective stays: ``كينيون`` is a
+        demonym and a family name.)"""
+        if not super().keep(text, start, end, entity_type):
+            return False
+        words = _normalize(text[start:end]).split()
+        return not (entity_type == "PER" and len(words) == 1 and is_accusative(words[0]))
 
     def name_key(self, name: str) -> str:
         """The normalised name, words joined by ``-`` (``مقتدى الصدر`` -> ``مقتدي-الصدر``)."""

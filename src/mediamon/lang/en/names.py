@@ -31,7 +31,9 @@ from mediamon.match.discover import (
     lexicon_flags,
     load_rules,
     normalize,
+    same_line,
     shape,
+    split_lines,
     word_bands,
 )
 from mediamon.resources import data_path, load_json, string_list
@@ -118,7 +120,7 @@ def _capital_run(text: str, tokens: Sequence[Token], first: int, covered: set[in
         last + 1 < len(tokens)
         and tokens[last + 1].form[:1].isupper()
         and last + 1 not in covered
-        and text[tokens[last].end : tokens[last + 1].start].isspace()
+        and same_line(text[tokens[last].end : tokens[last + 1].start])
     ):
         last += 1
     return last
@@ -176,7 +178,7 @@ def person_runs(
             before = tokens[i - 1] if i > 0 else None
             if (
                 before is not None
-                and text[before.end : token.start].isspace()
+                and same_line(text[before.end : token.start])
                 and _normalize(before.form) in rules.titles
                 and not _generic(low)
             ):
@@ -263,10 +265,11 @@ class EnglishNameFinder(CrfFinder):
     def join(
         self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        """Persons side by side joined (:func:`join_persons`); a capitalised run the tagger left
+        """Tagged runs cut at line breaks (:func:`split_lines`), persons side by side joined
+        (:func:`join_persons`); a capitalised run the tagger left
         untagged after a title word (``Professor Eastman``) made a person, and a rare capitalised
         word alone before a verb of saying (``Rathbun wrote``) too (:func:`person_runs`)."""
-        return person_runs(text, tokens, join_persons(text, tokens, spans))
+        return person_runs(text, tokens, join_persons(text, tokens, split_lines(text, tokens, spans)))
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """A place or organisation the tagger found is a person when it is two words or more
