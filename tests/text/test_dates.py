@@ -113,6 +113,9 @@ def test_bundled_data_files_validate() -> None:
         ({"months": {}, "eras": {"hijri": [""]}}, ["'hijri'"]),
         ({"months": {}, "fold": {"ab": "c"}}, ["'fold'"]),
         ({"months": {}, "monthz": {}}, ["unknown key", "'monthz'"]),
+        ({"months": {}, "numeric_shapes": ["dd.mm.yy"]}, ["'numeric_shapes'", "dd.mm.yy"]),
+        ({"months": {}, "numeric_shapes": ["00/00.00"]}, ["'numeric_shapes'"]),
+        ({"months": {}, "numeric_shapes": "00.00.00"}, ["'numeric_shapes'"]),
         ({"weekdays": {}}, ["missing key", "'months'"]),
     ],
 )

@@ -43,6 +43,9 @@ one JSON object; only ``months`` is required, unknown keys are an error:
 - ``eras``: object with lists ``gregorian`` (AD, م) and ``hijri`` (AH, هـ).
 - ``fold``: object, single character -> replacement (maybe empty), applied to
   text and names alike so spelling variants meet (أ إ آ -> ا, ة -> ه, diacritics -> "").
+- ``numeric_shapes``: list of numeric date forms accepted besides the built-in ones, each
+  written with ``0`` for a digit and one separator (``00.00.00``: the two-digit-year dotted
+  stamps of messaging exports). Day and month are still ordered by ``day_first``.
 - ``_comment``: free text, ignored.
 
 Names may be several words or include punctuation (the Levantine two-word months,
@@ -155,7 +158,10 @@ _LIST_KEYS = {
 }
 _NUMBERED_KEYS = {"months": ("M", 12), "hijri_months": ("H", 12), "weekdays": ("W", 7)}
 _ERA_KEYS = {"gregorian": "g", "hijri": "h"}
-_KNOWN_KEYS = {*_LIST_KEYS, *_NUMBERED_KEYS, "eras", "fold", "_comment"}
+_KNOWN_KEYS = {*_LIST_KEYS, *_NUMBERED_KEYS, "eras", "fold", "numeric_shapes", "_comment"}
+# A numeric_shapes entry: three digit runs (written 0) between one repeated separator.
+_SHAPE_FORM = re.compile(r"0{1,4}(?P<delim>[/.\-])0{1,2}(?P=delim)0{1,4}")
+_DIGITS = re.compile(r"\d")
 
 
 @attrs.frozen
@@ -231,7 +237,7 @@ def _analyse(text: str, day_first: bool) -> DateMatch | None:
     if not vocabulary.words.issuperset(_LETTERS.findall(normalised)):
         return None
     tokens = _tokenise(normalised)
-    items = _classify(tokens, vocabulary.phrases)
+    items = _classify(tokens, vocabulary.phrases, vocabulary.shapes)
     if items is None:
         return None
     shape = _SHAPE.fullmatch("".join(item.cls for item in items))
@@ -263,7 +269,7 @@ def _tokenise(text: str) -> list[_Token]:
     return tokens
 
 
-def _classify(tokens: Sequence[_Token], phrases: _Phrases) -> list[_Item] | None:
+def _classify(tokens: Sequence[_Token], phrases: _Phrases, shapes: frozenset[str]) -> list[_Item] | None:
     """One item per token or phrase; None as soon as a token is outside the vocabulary."""
     items: list[_Item] = []
     count = len(tokens)
@@ -278,7 +284,7 @@ def _classify(tokens: Sequence[_Token], phrases: _Phrases) -> list[_Item] | None
                 return None
             items.append(_Item("y" if digits == 4 else "n", int(token.text), token.text))
         elif token.kind == "date":
-            if not _plausible_numeric(token.text):
+            if not (_plausible_numeric(token.text) or _DIGITS.sub("0", token.text) in shapes):
                 return None
             items.append(_Item("D", 0, token.text))
         elif token.kind == "time":
@@ -421,6 +427,7 @@ class _Language:
     source: str
     fold: Mapping[str, str]
     entries: tuple[tuple[str, str, int], ...]
+    shapes: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -429,6 +436,8 @@ class _Vocabulary:
 
     fold: Mapping[int, str]
     phrases: _Phrases
+    #: Extra numeric date forms (``numeric_shapes``, digits written 0).
+    shapes: frozenset[str]
     #: Every word of every phrase, and the ISO letters ``t`` and ``z``: a text with another word
     #: is no date.
     words: frozenset[str]
@@ -473,7 +482,11 @@ def _check_language(data: Mapping[str, Any], *, source: str) -> _Language:
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in fold.items()
     ):
         raise _fail(source, "'fold' must be an object of single character -> string")
-    return _Language(source=source, fold=dict(fold), entries=tuple(entries))
+    shapes = string_list(data, "numeric_shapes", source=source)
+    for shape in shapes:
+        if not _SHAPE_FORM.fullmatch(shape):
+            raise _fail(source, f"'numeric_shapes': {shape!r} is not a form such as '00.00.00'")
+    return _Language(source=source, fold=dict(fold), entries=tuple(entries), shapes=frozenset(shapes))
 
 
 def _check_name(name: object, *, key: str, source: str) -> None:
@@ -504,6 +517,7 @@ def _build(languages: Sequence[_Language]) -> _Vocabulary:
     for words, (cls, value) in merged.items():
         phrases.setdefault(words[0], []).append((words, cls, value))
     return _Vocabulary(
+        shapes=frozenset().union(*(language.shapes for language in languages)),
         words=frozenset({"t", "z"}.union(*merged)),
         fold=table,
         phrases={

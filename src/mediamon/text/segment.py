@@ -78,6 +78,11 @@ _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
+# A count in a reaction or view line: 120, 1.2K, 3,4M.
+_COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
+# Unicode categories of the marks beside counts: symbols (emoji, ★, ♥), combining and format
+# characters (variation selectors, the zero-width joiner, skin tones, keycaps).
+_COUNT_MARKS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
 
 
 # Dashes unified to "-" (a regex: str.translate with a dict is several times slower on non-ASCII text).
@@ -462,6 +467,8 @@ def _classify_text(
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
     elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
+    elif _count_line(text):
+        line.kind, line.cue = Kind.BOILERPLATE, "reaction or view counts (symbols and numbers only)"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
         if tables.comment_date.any(text):
@@ -511,6 +518,16 @@ def _classify_text(
     elif key in rules.sections:
         line.kind, line.cue = Kind.SECTION, "known section name"
     return line
+
+
+def _count_line(text: str) -> bool:
+    """A reaction or view-count row ("❤️ 120 👍 45", "🔁 3 💬 1.2K"): counts and symbol
+    characters only, at least one of each. Read by character class, so no emoji is listed."""
+    rest = _COUNT.sub(" ", text)
+    if rest == text:
+        return False
+    marks = "".join(rest.split())
+    return bool(marks) and all(unicodedata.category(char) in _COUNT_MARKS for char in marks)
 
 
 def _plain(line: Line, text: str, rules: SegmentRules, settings: SegmentSettings) -> None:
@@ -976,6 +993,12 @@ class _Walker:
     def _author(self, draft: _Draft, name: str) -> None:
         draft.author, draft.author_from_poster = name, False
 
+    def _after_boilerplate(self, k: int) -> Line | None:
+        """The first line from ``k`` on that is not boilerplate; None at the end."""
+        while k < len(self.lines) and self.lines[k].kind is Kind.BOILERPLATE:
+            k += 1
+        return self.lines[k] if k < len(self.lines) else None
+
     def _header_field(self, draft: _Draft, line: Line) -> bool:
         """Fill a header field from a cue line; False when the line is not one."""
         if line.kind is Kind.DATE:
@@ -1118,12 +1141,13 @@ class _Walker:
                 and self.separator
                 and draft.in_body
                 and draft.date is not None
-                and k + 1 < len(self.lines)
-                and self.lines[k + 1].kind is Kind.TEXT
-                and self.lines[k + 1].words >= self.settings.body_min_words
+                and (after := self._after_boilerplate(k + 1)) is not None
+                and after.kind is Kind.TEXT
+                and after.words >= self.settings.body_min_words
             ):
-                # After furniture closing a dated article, a new date over body text is the
-                # next (untitled) post, not a second date of this one.
+                # After furniture closing a dated article, a new date over body text (perhaps
+                # under a 'Forwarded from X' line) is the next (untitled) post, not a second
+                # date of this one.
                 self.current = None
                 line.cue = "date line after furniture that follows a dated article"
                 self._outside(line)
