@@ -24,7 +24,9 @@ from data, never from a list of cases:
   then the same word with a capital anywhere in that text (a title-case heading), unless it
   is a country's, a capital's or a region phrase's (only at a sentence start there);
 - ``name``: the matched text is one word that is also a word of a person's name in the
-  gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
+  gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people; or, in
+  Latin script, one word of Zipf 3.0 naming a town or a minor place abroad (``meta.strict``:
+  Gilbert, Eugene, Kara), whose frequency a given name explains better than the place.
 
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
@@ -468,6 +470,16 @@ class SupportModel:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
+        if (
+            side == languages.FALLBACK
+            and zipf >= self.settings.town_zipf
+            and (weight == "town" or self.strict[cand.entity])
+        ):
+            # English has no grammar to show for a name (Gilbert, Eugene, Kara): a town's or
+            # a minor foreign place's word this frequent is as likely a given name
+            return Ambiguity(
+                "name", f"{key!r} Zipf {zipf}, a town or a minor place abroad named by a frequent word"
+            )
         return None
 
     def _proclitic_word(
