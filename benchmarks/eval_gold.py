@@ -13,6 +13,8 @@ Prints Markdown tables (``docs/evaluation.md`` quotes them):
    role convention: a national team, a government) are counted separately.
 2. **False place hits in ordinary prose**: LOC mentions per 100 KB of UTF-8 in text that
    names no place (``tests/data/eval/ordinary_*.txt`` and Python's ``pydoc_data`` topics).
+   Files named ``*_held_out*`` or ``*_trap_b*`` are marked *held out*: the support rules must
+   not be tuned on them (``*_trap_a*`` is their tuning twin, written with other trap words).
 3. **FIGNEWS** English-vs-Arabic agreement and 4. **sample-dump recall**: the figures of
    ``benchmarks/eval_entities.py`` (reused, not recomputed differently).
 
@@ -213,10 +215,17 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10) -> dict[str, Any]:
     return figures
 
 
+#: Name parts of the ordinary-prose files no rule was tuned on (reported as held out)
+HELD_OUT = ("_trap_b", "_held_out")
+
+
 def ordinary_texts() -> list[tuple[str, str]]:
     """(name, text) of the ordinary prose: every ``tests/data/eval/ordinary_*.txt`` and pydoc."""
     out = [
-        (f"tests/data/eval/{p.name}", p.read_text(encoding="utf-8"))
+        (
+            f"tests/data/eval/{p.name}" + (" (held out)" if any(h in p.stem for h in HELD_OUT) else ""),
+            p.read_text(encoding="utf-8"),
+        )
         for p in sorted(EVAL.glob("ordinary_*.txt"))
     ]
     out.append(("English: pydoc_data.topics", eval_entities.english_ordinary_text()))

@@ -203,7 +203,13 @@ def test_no_false_hits_in_ordinary_arabic(annotator: mediamon.Annotator) -> None
 
 # Measured (benchmarks/eval_gold.py, each file as one text; all mentions, any type): the prose
 # written to hold place-like words. A rise is a regression; docs/evaluation.md section 6.
-TRAP_PROSE_MAX = {"ordinary_ar_more.txt": 5, "ordinary_en_more.txt": 9}
+TRAP_PROSE_MAX = {
+    "ordinary_ar_more.txt": 5,
+    "ordinary_en_more.txt": 9,
+    # the tuning twins of the held-out *_trap_b files (no row for those: they are measured only)
+    "ordinary_ar_trap_a.txt": 7,
+    "ordinary_en_trap_a.txt": 3,
+}
 
 
 @pytest.mark.parametrize("name", sorted(TRAP_PROSE_MAX))

@@ -16,12 +16,17 @@ from data, never from a list of cases:
   are not (غزة / الغزة, Iraq / iraqs); for a place below 100,000 people any form of Zipf 3.0
   counts, whatever the word's own frequency (هون "make easy" / يهون: no town of 24,000 is
   named as often as a verb); a minor place abroad (``meta.strict``) from Zipf 3.0
-  on another script's side, grammar or not;
+  on another script's side, grammar or not; and an alias that reads as a proclitic + a word
+  ``clitic_margin`` Zipf commoner than itself (ووهن: و + وهن "weakness");
 - ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
   is as frequent in English as a city's word (Geneva, جنيف): a preposition supports it;
-- ``case``: a Latin-script place written in lower case in running prose (a turkey);
+- ``case``: a Latin-script place written in lower case in running prose (a turkey), and
+  then the same word with a capital anywhere in that text (a title-case heading), unless it
+  is a country's, a capital's or a region phrase's (only at a sentence start there);
 - ``name``: the matched text is one word that is also a word of a person's name in the
-  gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people.
+  gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people; or, in
+  Latin script, one word of Zipf 3.0 naming a town or a minor place abroad (``meta.strict``:
+  Gilbert, Eugene, Kara), whose frequency a given name explains better than the place.
 
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
@@ -29,7 +34,8 @@ An ambiguous candidate is dropped when the language's writing says it is not thi
 article, named in the mention's ``support`` (its ``how`` stays the matching rule):
 
 - ``alias``: the same entity is named by an unambiguous alias in the article;
-- ``country``: a place of the same country is named unambiguously (places only);
+- ``country``: a place of the same country is named unambiguously (places only; a town
+  named by one ordinary word, تلا "recited", names no country);
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
   only); a preposition (``في``, ``in``) counts only for the ``name`` and ``abroad`` reasons.
 
@@ -84,6 +90,9 @@ class SupportSettings:
     #: a word this common (العالم "the world", العربية "Arabic") is not an outlet's or club's
     #: name because the outlet is named elsewhere in the article: only a cue or credit is
     alias_support_max_zipf: float = 5.5
+    #: an alias that reads as a proclitic + a word (ووهن "and weakness") is that word when the
+    #: word is this much more frequent (in Zipf) than the alias (بعقوبة / عقوبة: 0.8, a city)
+    clitic_margin: float = 1.0
     #: how many capitalised words after a Latin place may lead to an organisation head
     #: (``support.json: org_heads``: United States National Security Council)
     org_head_reach: int = 4
@@ -101,7 +110,7 @@ class Ambiguity:
 LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 #: ... and the same word written with a capital only where any word has one (a title, a
 #: sentence start) in a text that also writes it in lower case: the text uses it as a noun
-LOWER_ELSEWHERE = Ambiguity("case", "at a sentence start, and written in lower case elsewhere in the text")
+LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -424,6 +433,9 @@ class SupportModel:
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
         forms = _forms(side)
+        glued = self._proclitic_word(key, zipf, forms, table)
+        if glued is not None:
+            return glued
         abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
@@ -458,6 +470,28 @@ class SupportModel:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
+        if (
+            side == languages.FALLBACK
+            and zipf >= self.settings.town_zipf
+            and (weight == "town" or self.strict[cand.entity])
+        ):
+            # English has no grammar to show for a name (Gilbert, Eugene, Kara): a town's or
+            # a minor foreign place's word this frequent is as likely a given name
+            return Ambiguity(
+                "name", f"{key!r} Zipf {zipf}, a town or a minor place abroad named by a frequent word"
+            )
+        return None
+
+    def _proclitic_word(
+        self, key: str, zipf: float, forms: Forms, table: Mapping[str, float]
+    ) -> Ambiguity | None:
+        """An alias that reads as a proclitic + a frequent word much commoner than the alias:
+        ووهن (a Wuhan variant) is و + وهن "weakness"."""
+        if key[:1] not in forms.prefixes or len(key) - 1 < self.settings.min_name_letters:
+            return None
+        rest = table.get(key[1:], 0.0)
+        if rest >= self.settings.city_zipf and rest >= zipf + self.settings.clitic_margin:
+            return Ambiguity("word", f"{key!r} Zipf {zipf}: {key[0]!r} + {key[1:]!r} Zipf {rest}")
         return None
 
     def alias_ambiguity(self, index: int) -> list[tuple[str, str, Ambiguity]]:
@@ -654,11 +688,11 @@ class SupportModel:
         firm = {
             field: resolve(cands, len(texts[field]), self.compiled.engine) for field, cands in plain.items()
         }
-        for cands in firm.values():
+        for field, cands in firm.items():
             for cand in cands:
                 named.add(cand.entity)
                 code = self.countries[cand.entity]
-                if code is not None and self.places[cand.entity]:
+                if code is not None and self.places[cand.entity] and self._names_country(cand, texts[field]):
                     countries.add(code)
         out: dict[str, list[Candidate]] = {}
         for field, pairs in unsure.items():
@@ -696,6 +730,16 @@ class SupportModel:
             ]
         return out
 
+    def _names_country(self, cand: Candidate, text: str) -> bool:
+        """Whether a firm place names its country for ``country`` support: not a town matched
+        by one word that is also an ordinary word (تلا "recited", العقيق "agate"), which would
+        otherwise let every ambiguous town of that country through (رام الله still does)."""
+        if self.weights[cand.entity] != "town":
+            return True
+        side = cand.side or languages.FALLBACK
+        key = self.key(side, text[cand.start : cand.end])
+        return " " in key or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf
+
     def support(
         self,
         cand: Candidate,
@@ -713,7 +757,12 @@ class SupportModel:
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
         if why.reason == "case":
-            return "alias" if cand.entity in named else None
+            if cand.entity in named:
+                return "alias"
+            # a capital the text also writes in lower case may still have a place cue (city of)
+            if why is not LOWER_ELSEWHERE or self._not_a_name(text, cand.start, cand.end, side):
+                return None
+            return self._place_cue(text, cand, side, why)
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
@@ -730,6 +779,10 @@ class SupportModel:
         if code is not None and code in countries and not common:
             # A word as common as وأن ("and that") is no town because Turkey is named.
             return "country"
+        return self._place_cue(text, cand, side, why)
+
+    def _place_cue(self, text: str, cand: Candidate, side: str, why: Ambiguity) -> str | None:
+        """``cue`` when a place cue stands right before (or a place word right after) ``cand``."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
@@ -835,15 +888,23 @@ class SupportModel:
         lowered: set[tuple[int, str]],
     ) -> None:
         """A place's word that the text also writes in lower case (a phoenix) is not proven a name by
-        a capital at a sentence or line start (the story's title *Phoenix and the cloud*): such a
-        candidate moves from ``plain`` to ``unsure`` (``LOWER_ELSEWHERE``)."""
+        a capital (the story's title *Phoenix and the cloud*, a title-case heading *Salt, Jam and
+        Mango*, *The Arctic Tern*): such a candidate moves from ``plain`` to ``unsure``
+        (``LOWER_ELSEWHERE``). A country's, a capital's or a region's phrase (Middle East) written
+        with capitals, or any word in all capitals (IRAQ), counts except at a sentence or line
+        start (a turkey and Turkey)."""
         for field, cands in plain.items():
             text = texts[field]
             keep = []
             for cand in cands:
                 side = cand.side or languages.FALLBACK
-                if (cand.entity, self.key(side, cand.alias)) in lowered and (
-                    _char_before(text, cand.start) in SENTENCE_ENDS
+                key = self.key(side, cand.alias)
+                anywhere = not text[cand.start : cand.end].isupper() and (
+                    self.weights[cand.entity] != "heavy"
+                    or (self.prefixes[cand.entity] == "geo" and " " not in key)
+                )
+                if (cand.entity, key) in lowered and (
+                    anywhere or _char_before(text, cand.start) in SENTENCE_ENDS
                 ):
                     unsure[field].append((cand, LOWER_ELSEWHERE))
                 else:
