@@ -467,7 +467,6 @@ HELDOUT_KNOWN = {
     # reserved dumps, measured once after the fixes (docs/evaluation.md section 5), not fixed:
     "ho4_aggregator_en": "'Top stories' is read as a related-content header, so the first item is "
     "set aside as related links; 'Full Coverage' after a one-sentence snippet stays in the body",
-    "ho4_wp_archive_en": "'Continue reading →' links under the excerpts stay in the bodies",
 }
 
 
@@ -565,6 +564,25 @@ def test_header_and_footer_furniture_is_set_aside(line: str, reason: str) -> Non
     corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\n{line}\n\n{_LEAD}\n")
     assert [(a.title, a.author, a.body) for a in corpus] == [("Ministers Meet in Ankara", "Jane Doe", _LEAD)]
     assert [(d.line, d.reason) for d in corpus.dropped] == [(3, reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "set_aside"),
+    [
+        ("Continue reading →", True),  # a blog archive's link under an excerpt
+        ("Continue reading “Ministers Meet in Ankara” →", True),
+        ("Keep reading…", True),
+        ("Continue reading", True),
+        ("Continue reading the statement below, the ministry said.", False),  # a sentence
+    ],
+)
+def test_a_continue_reading_link_closes_an_excerpt(line: str, set_aside: bool) -> None:
+    """An archive page's 'Continue reading' link (with or without the title, an arrow) is
+    furniture; a sentence that starts with the same words is body text."""
+    corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\n\n{_LEAD}\n\n{line}\n")
+    body = _LEAD if set_aside else f"{_LEAD}\n\n{line}"
+    assert [(a.title, a.body) for a in corpus] == [("Ministers Meet in Ankara", body)]
+    assert [(d.line, d.reason) for d in corpus.dropped] == ([(6, "boilerplate")] if set_aside else [])
 
 
 @pytest.mark.parametrize(
