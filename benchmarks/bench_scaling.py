@@ -14,6 +14,8 @@ script exits 1 (quadratic is 4x per doubling).
 - ``report-mentions``: one article of N mentions in one long paragraph (``render_report``);
 - ``csv-quotes``: a CSV gazetteer of N rows, every tenth alias with an unpaired quote (``check_file``);
 - ``outlet-spaces``: an article whose source holds a run of N spaces (``Annotator.annotate``, outlet linking).
+- ``discover-mentions``: N gazetteer mentions in both scripts (``annotate_text``, ``discover=True``);
+- ``discover-surnames``: a discovered person's bare surname N times (the same, surname linking).
 
     python benchmarks/bench_scaling.py                  # every kind, 1x..8x
     python benchmarks/bench_scaling.py --kind report-entities --scale 2
@@ -22,6 +24,7 @@ script exits 1 (quadratic is 4x per doubling).
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import sys
@@ -152,6 +155,25 @@ def sentence_starts(n: int) -> Callable[[], Any]:
     return lambda: annotator.annotate_text(text)
 
 
+@functools.cache
+def _discovering() -> mediamon.Annotator:
+    annotator = mediamon.Annotator(discover=True)
+    annotator.annotate_text("Warm-up: Kofi Dembele said in Baghdad.")
+    return annotator
+
+
+def discover_mentions(n: int) -> Callable[[], Any]:
+    """A text of N gazetteer mentions in both scripts, each beside a word the tagger tags."""
+    text = "Iraq العراق " * n
+    return lambda: _discovering().annotate_text(text)
+
+
+def discover_surnames(n: int) -> Callable[[], Any]:
+    """A discovered person's bare surname N times, each sentence with a gazetteer place."""
+    text = "Opposition leader Kofi Dembele said on Monday in Baghdad. " + "Dembele said in Iraq. " * n
+    return lambda: _discovering().annotate_text(text)
+
+
 #: kind -> (builder, base size, needs a folder)
 KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "json-broken": (json_broken, 20000, False),
@@ -162,6 +184,8 @@ KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "csv-quotes": (csv_quotes, 20000, True),
     "outlet-spaces": (outlet_spaces, 100000, False),
     "sentence-starts": (sentence_starts, 5000, False),
+    "discover-mentions": (discover_mentions, 1000, False),
+    "discover-surnames": (discover_surnames, 1000, False),
 }
 
 

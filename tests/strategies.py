@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 from mediamon.model import Article, Mention, Origin
 
 __all__ = [
+    "HOSTILE_PIECES",
     "MATCHING_PIECES",
     "NORMALISING_PIECES",
     "articles",
+    "hostile_text",
     "json_values",
     "matching_text",
     "normalising_text",
@@ -69,6 +71,26 @@ def normalising_text() -> st.SearchStrategy[str]:
     """Any text, or text made of :data:`NORMALISING_PIECES`."""
     return st.one_of(
         st.text(max_size=80), st.lists(st.sampled_from(NORMALISING_PIECES), max_size=30).map("".join)
+    )
+
+
+#: Pieces of hostile text around the language ID, tokenisers and tagger: lone surrogates, NUL,
+#: combining marks alone, bidi marks, tatweel runs, a letter under fifty diacritics, digits of
+#: other scripts, words of both scripts side by side, names the finders tag.
+HOSTILE_PIECES = [
+    *MATCHING_PIECES,
+    *("\ud800", "\udfff", "\x00", "\u0301\u0301", "\u200e", "\u200f\u200e", "\u0640" * 5, "\u064e"),
+    *("ب" + "\u064e\u0651" * 25, "١٢٣", "۴۵", "५६", "\u0e51", "\U0001d7d9", "a\u0301", "ﷺ", "ـ"),
+    *("President Joe Biden", "Mr. Smith said", "محمد بن سلمان", "وزير الخارجية", "U.S.-Iraq", "'s"),
+    *(" ", " ", "\n", ".", ",", "A", "z", "بن", "ال"),
+]
+
+
+def hostile_text(max_size: int = 30) -> st.SearchStrategy[str]:
+    """Text made of :data:`HOSTILE_PIECES`, or any text at all (lone surrogates included)."""
+    return st.one_of(
+        st.lists(st.sampled_from(HOSTILE_PIECES), max_size=max_size).map("".join),
+        st.text(max_size=max_size),
     )
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from mediamon import engine
 from mediamon.engine import _python
+from tests.strategies import hostile_text
 
 native_only = pytest.mark.skipif(not engine.native_built(), reason="native core not built")
 
@@ -91,7 +92,7 @@ _GRAM_ALPHABET = "abAB é Éz  "
 @native_only
 @settings(max_examples=400, deadline=None)
 @given(
-    st.text(st.sampled_from(_GRAM_ALPHABET), max_size=40),
+    st.text(st.sampled_from(_GRAM_ALPHABET), max_size=40) | hostile_text(),
     st.lists(st.text(st.sampled_from(_GRAM_ALPHABET), min_size=1, max_size=3), max_size=30),
 )
 def test_grams_agree(text: str, grams: list[str]) -> None:
@@ -121,7 +122,7 @@ _TEXT = st.text(st.sampled_from("abcXYZ éÉß İ ǅ ﬁ ΣσςΑ аБ ابت 12
 
 @native_only
 @settings(max_examples=300, deadline=None)
-@given(_TEXT | st.text(max_size=40))
+@given(_TEXT | st.text(max_size=40) | hostile_text())
 def test_script_tally_agrees(text: str) -> None:
     assert _native().script_tally(text, _TABLE, 5) == _python.script_tally(text, _TABLE, 5)
 
@@ -146,7 +147,8 @@ _VOCABULARY = {"the": 1, "de": 3, "la": 2, "ﬁ": 1, "i̇s": 1, "σας": 2}
             ["the", "The", "THE", "de", "De", "la", "İs", "ǅe", "ﬁ", "ΣΑΣ", "σας", " ", ". ", "x"]
         )
     ).map("".join)
-    | _TEXT,
+    | _TEXT
+    | hostile_text(),
     st.integers(0, 80),
 )
 def test_word_tally_agrees(text: str, window: int) -> None:

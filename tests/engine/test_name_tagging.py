@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mediamon import engine
 from mediamon.engine import _python
+from tests.strategies import hostile_text
 
 native_only = pytest.mark.skipif(not engine.native_built(), reason="native core not built")
 
@@ -170,7 +171,9 @@ def _reference(text: str, marks: str) -> list[tuple[int, int, str]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=20))
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=20) | hostile_text()
+)
 def test_marked_words_are_the_regex_words(impl: ModuleType, text: str) -> None:
     """Words with marks inside, or single other non-space characters; each form looked up once."""
     computed: list[str] = []
@@ -222,7 +225,11 @@ _LATIN_PIECES = [
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.lists(st.sampled_from(_LATIN_PIECES), max_size=20).map("".join) | st.text(max_size=20))
+@given(
+    text=st.lists(st.sampled_from(_LATIN_PIECES), max_size=20).map("".join)
+    | st.text(max_size=20)
+    | hostile_text()
+)
 def test_latin_words_agree(impl: ModuleType, text: str) -> None:
     """Both engines give the tokens of the pure-Python regex (the possessive, ``U.S.``, hyphens)."""
     assert impl.latin_words(text, tuple) == _python.latin_words(text, tuple)

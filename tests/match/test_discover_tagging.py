@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mediamon
@@ -154,3 +154,36 @@ def test_use_tags_with_the_given_model_not_the_bundled_one(tmp_path: Path) -> No
     found = finder.find(text)
     assert found and {kind for _, _, kind in found} == {"ORG"}
     assert finder.skip == frozenset()
+
+
+_MODEL = Path(mediamon.__file__).parent / "data" / "en" / "names.crfsuite"
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+@example(data=None)  # found: a feature beyond the attributes raised IndexError
+def test_a_truncated_or_corrupt_model_reads_or_is_a_data_file_error(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject | None
+) -> None:
+    """Cut anywhere or with bytes overwritten, the model file reads or is a ``DataFileError``,
+    never a ``struct.error``, an ``IndexError`` or weights written outside their rows."""
+    raw = bytearray(_MODEL.read_bytes())
+    header = CrfModel._HEADER.unpack_from(raw)
+    features = header[7]
+    if data is None:  # the first feature's attribute set past the attributes
+        raw[features + 12 + 4 : features + 12 + 8] = (0xFFFFFF00).to_bytes(4, "little")
+    else:
+        cut = data.draw(st.integers(0, len(raw)), label="cut")
+        for _ in range(data.draw(st.integers(0, 4), label="edits")):
+            at = data.draw(st.integers(0, len(raw) - 4), label="at")
+            raw[at : at + 4] = data.draw(st.binary(min_size=4, max_size=4), label="bytes")
+        del raw[cut:]
+    path = tmp_path_factory.mktemp("model") / "names.crfsuite"
+    path.write_bytes(bytes(raw))
+    try:
+        model = CrfModel(str(path))
+    except DataFileError as exc:
+        assert str(path) in str(exc)
+        return
+    size = len(model.labels)
+    assert len(model.weights) == size * len(model.ids) and len(model.trans) == size * size

@@ -394,14 +394,34 @@ def test_profile_matrix_is_langdetects_own() -> None:
         assert list(profiles.probs[row * width : (row + 1) * width]) == factory.word_lang_prob_map[gram]
 
 
-def test_a_broken_profile_is_a_data_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+_GOOD_PROFILE = '{"name": "xx", "freq": {"a": 1, "ab": 2}, "n_words": [1, 2, 3]}'
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        '{"name": "xx", "freq": {"a": 1}}',
+        _GOOD_PROFILE[:30],  # cut short
+        _GOOD_PROFILE.replace('"ab": 2', '"ab": "2"'),  # found: TypeError from nb_column
+        _GOOD_PROFILE.replace('"ab": 2', '"ab": 1' + "0" * 400),  # found: OverflowError from nb_column
+        _GOOD_PROFILE.replace("[1, 2, 3]", "[1, 2, 1e400]"),  # found: OverflowError (int of infinity)
+        _GOOD_PROFILE.replace("{", "[", 1),
+    ],
+    ids=["no n_words", "truncated", "text count", "huge count", "infinite total", "not an object"],
+)
+@pytest.mark.parametrize("native", [True, False], ids=["native", "python"])
+def test_a_broken_profile_is_a_data_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: str, native: bool
+) -> None:
     from importlib import resources
 
+    from mediamon import engine
     from mediamon.errors import DataFileError
     from mediamon.text import langid
 
     (tmp_path / "profiles").mkdir()
-    (tmp_path / "profiles" / "xx").write_text('{"name": "xx", "freq": {"a": 1}}', encoding="utf-8")
+    (tmp_path / "profiles" / "xx").write_text(profile, encoding="utf-8")
+    monkeypatch.setattr(engine, "current", lambda: engine._load(native))
     monkeypatch.setattr(resources, "files", lambda _: tmp_path)
     langid._profiles.cache_clear()
     try:

@@ -17,6 +17,7 @@ and lets gazetteer mentions win wherever they overlap.
 from __future__ import annotations
 
 import array
+import bisect
 import functools
 import re
 import struct
@@ -312,6 +313,13 @@ def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
     return out
 
 
+def _utf8(feature: str) -> bytes:
+    """A feature's name as CRFsuite reads it (UTF-8). A lone surrogate, which only a ``str``
+    holds (records keep ``"\\ud800"``), is kept as its code unit: bytes that are no valid
+    UTF-8, so no model attribute has them and the feature adds nothing."""
+    return feature.encode("utf-8", "surrogatepass")
+
+
 def window(
     words: Sequence[_Word], context: Mapping[int, Mapping[str, str]], keep: Sequence[int]
 ) -> list[list[bytes]]:
@@ -345,11 +353,11 @@ def window(
             item.append(b"gap")
         previous = i
         if context:
-            item.extend(f"{k}={v}".encode() for k, v in context.get(i, no_context).items())
+            item.extend(_utf8(f"{k}={v}") for k, v in context.get(i, no_context).items())
             for offset in (-1, 1, -2, 2):
                 gz = context.get(i + offset, no_context).get("gz")
                 if gz:
-                    item.append(f"{offset:+d}:gz={gz}".encode())
+                    item.append(_utf8(f"{offset:+d}:gz={gz}"))
         out.append(item)
     return out
 
@@ -465,25 +473,25 @@ class CrfModel:
                 raise ValueError("no feature table")
             self.labels = [name.decode() for name in self._strings(data, labels)]
             names = self._strings(data, attributes)
+            if len(self.labels) != size:
+                raise ValueError("the name model's labels do not match")
+            self.weights = array.array("d", bytes(8 * size * len(names)))
+            self.trans = array.array("d", bytes(8 * size * size))
+            for n in range(count):
+                typ, source, target, weight = self._FEATURE.unpack_from(
+                    data, features + 12 + n * self._FEATURE.size
+                )
+                if target >= size or source >= (len(names) if typ == self._STATE else size):
+                    raise ValueError(f"feature {n} is out of range")
+                if typ == self._STATE:
+                    self.weights[source * size + target] = weight
+                elif typ == self._TRANSITION:
+                    self.trans[source * size + target] = weight
         except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
             raise DataFileError(
                 Msg.DATA_FILE.format(detail=f"cannot read the name model: {exc}"), path=path
             ) from exc
-        if len(self.labels) != size:
-            raise DataFileError(
-                Msg.DATA_FILE.format(detail="the name model's labels do not match"), path=path
-            )
         self.ids: dict[bytes, int] = {name: i for i, name in enumerate(names)}
-        self.weights = array.array("d", bytes(8 * size * len(names)))
-        self.trans = array.array("d", bytes(8 * size * size))
-        for n in range(count):
-            typ, source, target, weight = self._FEATURE.unpack_from(
-                data, features + 12 + n * self._FEATURE.size
-            )
-            if typ == self._STATE:
-                self.weights[source * size + target] = weight
-            elif typ == self._TRANSITION:
-                self.trans[source * size + target] = weight
         self.engine = engine.current()
         self._rows: dict[tuple[str, ...], bytes] = {}
 
@@ -497,9 +505,9 @@ class CrfModel:
         for i in range(count):
             (record,) = struct.unpack_from("<I", data, offset + backward + 4 * i)
             value, length = struct.unpack_from("<II", data, offset + record)
-            if value != i or length < 1:
-                raise ValueError("a damaged string dictionary")
             start = offset + record + 8
+            if value != i or length < 1 or start + length > len(data):
+                raise ValueError("a damaged string dictionary")
             out.append(data[start : start + length - 1])
         return out
 
@@ -515,7 +523,7 @@ class CrfModel:
         if found is None:
             if len(self._rows) >= WORD_CACHE:
                 self._rows.clear()
-            found = self._rows[names] = self.known(n.encode() for n in names)
+            found = self._rows[names] = self.known(_utf8(n) for n in names)
         return found
 
     def tag(self, ids: list[int], ends: list[int]) -> list[str]:
@@ -584,11 +592,11 @@ class CrfFinder:
     def _word(self, form: str) -> _Word:
         """A word's feature strings, its own and what each neighbour offset sees (uncached)."""
         feats = self.word_features(form)
-        own = [f"{k}={v}".encode() for k, v in feats.items()]
+        own = [_utf8(f"{k}={v}") for k, v in feats.items()]
         near = tuple(
-            [f"{offset:+d}:{k}={feats[k]}".encode() for k in keys if k in feats] for offset, keys in OFFSETS
+            [_utf8(f"{offset:+d}:{k}={feats[k]}") for k in keys if k in feats] for offset, keys in OFFSETS
         )
-        return _Word(own, near, feats.get("w", form).encode(), self.kind(form))
+        return _Word(own, near, _utf8(feats.get("w", form)), self.kind(form))
 
     def name_key(self, name: str) -> str:
         raise NotImplementedError
@@ -742,8 +750,39 @@ class CrfFinder:
 
 
 # -- from finds to mentions ------------------------------------------------------------
-def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
+class _Crossing:
+    """Mentions by start, for those crossing a span without a scan of all (an article of
+    thousands of mentions): one that crosses ``start:end`` starts before ``end`` and after
+    ``start`` less the longest mention, so a bisection bounds the few to test."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+        self.removed: set[int] = set()
+
+    def crossed(self, start: int, end: int) -> list[int]:
+        """Indexes of the mentions not removed that overlap ``start:end``."""
+        lo = bisect.bisect_right(self.starts, start - max(self.longest, 0))
+        hi = bisect.bisect_left(self.starts, end)
+        mentions, removed = self.mentions, self.removed
+        return [
+            i
+            for i in self.order[lo:hi]
+            if i not in removed and mentions[i].start < end and start < mentions[i].end
+        ]
+
+    def kept(self) -> list[Mention]:
+        """The mentions not removed, in their order."""
+        return [m for i, m in enumerate(self.mentions) if i not in self.removed]
+
+
+def _overlaps_sorted(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans``: non-empty, disjoint and sorted, so
+    only the last one starting before ``end`` can."""
+    at = bisect.bisect_left(spans, (end,))
+    return at > 0 and spans[at - 1][1] > start
 
 
 @functools.cache
@@ -799,33 +838,39 @@ def discover(
     for field, text in texts.items():
         gazetteer = list(found.get(field, ()))
         known = [(m.start, m.end, m.entity_type) for m in gazetteer]
+        crossing = _Crossing(gazetteer)
         made: list[Mention] = []
+        spans: list[tuple[int, int]] = []  # of ``made``, sorted
         for code in languages.CODES:
             finder = languages.finder(code)
             language = languages.get(code)
             if finder is None or (sides is not None and code not in sides) or not language.owns(text):
                 continue
             for start, end, typ in finder.find(text, known):
-                crossed = [m for m in gazetteer if m.start < end and start < m.end]
-                inner_ok = all(_contains(text, start, end, m) and m.entity_type == "LOC" for m in crossed)
-                if (crossed and not (inner_ok and finder.may_contain(text, start, end, typ))) or _overlaps(
-                    start, end, [(m.start, m.end) for m in made]
-                ):
+                crossed = crossing.crossed(start, end)
+                inner_ok = all(
+                    _contains(text, start, end, gazetteer[i]) and gazetteer[i].entity_type == "LOC"
+                    for i in crossed
+                )
+                if (
+                    crossed and not (inner_ok and finder.may_contain(text, start, end, typ))
+                ) or _overlaps_sorted(start, end, spans):
                     continue
                 surface = text[start:end]
                 alias = language.normalizer.normalize(surface)
                 key = finder.name_key(surface)
                 if not key or (typ != "ORG" and DEMONYM_TYPE in known_aliases(code).get(alias, ())):
                     continue
-                gazetteer = [m for m in gazetteer if m not in crossed]
+                crossing.removed.update(crossed)
                 ident = entity_id(typ, key)
                 made.append(Mention(field, start, end, surface, ident, typ, surface, code, alias, DISCOVERED))
+                bisect.insort(spans, (start, end))
                 if typ == "PER" and gives_surname(surface, alias):
                     skey = language.surname_key(surface)
                     if skey:
                         surnames.setdefault((code, skey), set()).add((ident, surface, alias))
         per_field[field] = made
-        kept[field] = gazetteer
+        kept[field] = crossing.kept()
     if surnames:
         _link_surnames(texts, kept, per_field, surnames, sides)
     return {field: sorted([*kept[field], *made], key=lambda m: m.start) for field, made in per_field.items()}
@@ -848,7 +893,9 @@ def _link_surnames(
     """In-document coreference: bare surnames of discovered people take the full name's id."""
     for field, text in texts.items():
         made = per_field[field]
-        gazetteer = [(m.start, m.end) for m in found.get(field, ())]
+        made.sort(key=lambda m: m.start)  # disjoint, so their ends rise too: clashes by bisection
+        starts, ends = [m.start for m in made], [m.end for m in made]
+        gazetteer = _Crossing(found.get(field, ()))
         for code in {c for c, _ in surnames}:
             language = languages.get(code)
             if (sides is not None and code not in sides) or not language.owns(text):
@@ -856,13 +903,12 @@ def _link_surnames(
             keys = {k: owners for (c, k), owners in surnames.items() if c == code and len(owners) == 1}
             for start, end, key in language.surname_spans(text, keys):
                 ident, name, alias = next(iter(keys[key]))
-                if _overlaps(start, end, gazetteer):
+                if gazetteer.crossed(start, end):
                     continue
-                clash = [m for m in made if m.start < end and start < m.end]
-                if any(m.end - m.start > end - start for m in clash):
+                lo, hi = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
+                if any(m.end - m.start > end - start for m in made[lo:hi]):
                     continue  # inside a longer discovered name (the full name itself)
-                for m in clash:
-                    made.remove(m)
-                made.append(
+                made[lo:hi] = [
                     Mention(field, start, end, text[start:end], ident, "PER", name, code, alias, DISCOVERED)
-                )
+                ]
+                starts[lo:hi], ends[lo:hi] = [start], [end]

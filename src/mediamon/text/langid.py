@@ -389,17 +389,20 @@ def _profiles(candidates: tuple[str, ...] | None) -> _Profiles:
             freq, totals = raw["freq"], [int(n) for n in raw["n_words"]]
             if not isinstance(freq, dict) or len(totals) != 3 or min(totals) <= 0:
                 raise TypeError("'freq' must be an object and 'n_words' three positive counts")
-            loaded.append((str(raw["name"]), freq, totals))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            loaded.append((str(raw["name"]), freq, totals, name))
+        except (OSError, ValueError, KeyError, TypeError, OverflowError) as exc:
             _bad(str(folder.joinpath(name)), f"not a langdetect profile ({exc})")
-    index = dict.fromkeys(itertools.chain.from_iterable(freq for _, freq, _ in loaded), 0)
+    index = dict.fromkeys(itertools.chain.from_iterable(freq for _, freq, _, _ in loaded), 0)
     index.update(zip(index, range(len(index)), strict=True))  # rows in first-seen order
     width = len(loaded)
     probs = array.array("d", bytes(8 * width * len(index)))
     core = engine.current()
-    for column, (_, freq, totals) in enumerate(loaded):
-        core.nb_column(probs, width, column, index, freq, totals)
-    return _Profiles(languages=tuple(lang for lang, _, _ in loaded), index=index, probs=probs)
+    for column, (_, freq, totals, name) in enumerate(loaded):
+        try:  # a count that is not a number (or too big for a float) is found here
+            core.nb_column(probs, width, column, index, freq, totals)
+        except (TypeError, OverflowError) as exc:
+            _bad(str(folder.joinpath(name)), f"not a langdetect profile ({exc})")
+    return _Profiles(languages=tuple(lang for lang, _, _, _ in loaded), index=index, probs=probs)
 
 
 class _Normalized(dict[int, str]):
