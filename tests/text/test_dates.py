@@ -20,6 +20,7 @@ from mediamon.errors import DataFileError
 from mediamon.resources import load_json
 from mediamon.text import dates
 from mediamon.text.dates import DateMatch, match_date_line, parse_date
+from tests.strategies import hostile_text
 
 CASES_PATH = Path(__file__).parents[1] / "data" / "dates.json"
 
@@ -240,3 +241,27 @@ def test_round_trip_numeric(day: datetime.date, day_first: bool) -> None:
     first, second = (day.day, day.month) if day_first else (day.month, day.day)
     assert parse_date(f"{first}/{second}/{day.year}", day_first=day_first) == day
     assert parse_date(f"{first:02d}.{second:02d}.{day.year}", day_first=day_first) == day
+
+
+class _EveryWord(frozenset[str]):
+    """A vocabulary that takes every word: no text is rejected before tokenising."""
+
+    def issuperset(self, other: object) -> bool:
+        return True
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS | hostile_text(), st.booleans())
+def test_rejecting_unknown_words_first_changes_nothing(text: str, day_first: bool) -> None:
+    """The early test (a word outside the date vocabulary rejects the text) answers what
+    tokenising and classifying answer, on any text (hostile pieces too)."""
+    text = text.strip()[: dates.MAX_FIELD]
+    fast = dates._analyse.__wrapped__(text, day_first)
+    every = attrs.evolve(dates._vocabulary(), words=_EveryWord())
+    original = dates._vocabulary
+    dates._vocabulary = lambda: every  # type: ignore[assignment]
+    try:
+        slow = dates._analyse.__wrapped__(text, day_first)
+    finally:
+        dates._vocabulary = original
+    assert fast == slow
