@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mediamon
 from mediamon import Mention, engine
+from mediamon.cli import main
 from mediamon.match.discover import _Crossing, _overlaps_sorted
 from tests.strategies import hostile_text
 
@@ -88,3 +92,21 @@ def test_an_article_of_many_mentions_and_surnames_keeps_every_one() -> None:
     people = {m.entity_id for m in found if m.how == "discovered"}
     assert sum(m.text == "Dembele" for m in found) == 300 and len(people) == 1
     assert sum(m.text == "Iraq" for m in found) == 300
+
+
+def test_a_record_with_lone_surrogates_annotates_with_discovery_at_the_command_line(tmp_path: Path) -> None:
+    """Found: ``mediamon annotate --discover`` of a record holding ``"\\ud800"`` ended in a traceback."""
+    source = tmp_path / "records.jsonl"
+    source.write_text(
+        json.dumps(
+            {"id": "a", "title": "President Joe\ud800 Biden", "body": "Kofi Dembele\udfff said in Baghdad."}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(source), "--discover", "-o", str(out)]) == 0
+    (article,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for mention in article["mentions"]:
+        assert article[mention["field"]][mention["start"] : mention["end"]] == mention["text"]
+    assert any(mention["text"] == "Baghdad" for mention in article["mentions"])
