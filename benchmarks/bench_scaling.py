@@ -15,7 +15,8 @@ script exits 1 (quadratic is 4x per doubling).
 - ``csv-quotes``: a CSV gazetteer of N rows, every tenth alias with an unpaired quote (``check_file``);
 - ``outlet-spaces``: an article whose source holds a run of N spaces (``Annotator.annotate``, outlet linking).
 - ``discover-mentions``: N gazetteer mentions in both scripts (``annotate_text``, ``discover=True``);
-- ``discover-surnames``: a discovered person's bare surname N times (the same, surname linking).
+- ``discover-surnames``: a discovered person's bare surname N times (the same, surname linking);
+- ``discover-marks``: a run of N diacritics that no letter follows (the same, Arabic tokens).
 
     python benchmarks/bench_scaling.py                  # every kind, 1x..8x
     python benchmarks/bench_scaling.py --kind report-entities --scale 2
@@ -174,6 +175,12 @@ def discover_surnames(n: int) -> Callable[[], Any]:
     return lambda: _discovering().annotate_text(text)
 
 
+def discover_marks(n: int) -> Callable[[], Any]:
+    """An Arabic text holding a run of N diacritics that no letter follows (the Arabic tokens)."""
+    text = "العراق " + "\u064e" * n + " x"
+    return lambda: _discovering().annotate_text(text)
+
+
 #: kind -> (builder, base size, needs a folder)
 KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "json-broken": (json_broken, 20000, False),
@@ -186,6 +193,7 @@ KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "sentence-starts": (sentence_starts, 5000, False),
     "discover-mentions": (discover_mentions, 1000, False),
     "discover-surnames": (discover_surnames, 1000, False),
+    "discover-marks": (discover_marks, 10000, False),
 }
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from types import ModuleType
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mediamon import engine
@@ -174,6 +174,9 @@ def _reference(text: str, marks: str) -> list[tuple[int, int, str]]:
 @given(
     text=st.lists(st.sampled_from(_PIECES), max_size=20).map("".join) | st.text(max_size=20) | hostile_text()
 )
+@example(
+    text=" \u064b\u0651\u200d. \u064b\u0651a\u0651 \u0670"
+)  # found: a run of marks before no word was rescanned from each of its characters (quadratic)
 def test_marked_words_are_the_regex_words(impl: ModuleType, text: str) -> None:
     """Words with marks inside, or single other non-space characters; each form looked up once."""
     computed: list[str] = []

@@ -1331,15 +1331,18 @@ def marked_words(str text, CharSet marks, dict cache, compute, make):
     token whose name starts ``cut`` characters in, ``("", 0)`` none, and ``None`` stops the
     scan (the result is then None: the caller tokenises another way).
     """
-    cdef Py_ssize_t n = len(text), i = 0, j, k
+    cdef Py_ssize_t n = len(text), i = 0, j, k, no_word = 0
     cdef Py_UCS4 c
     cdef list out = []
     cdef object found, written, word
     while i < n:
         c = text[i]
-        j = i
-        while j < n and marks.has(text[j]):
-            j += 1
+        if i < no_word:  # inside a run of marks already scanned: it ends at no_word, no word after
+            j = no_word
+        else:
+            j = i
+            while j < n and marks.has(text[j]):
+                j += 1
         if j < n and is_alnum(text[j]):
             j += 1
             while True:
@@ -1352,9 +1355,11 @@ def marked_words(str text, CharSet marks, dict cache, compute, make):
                     j = k
                     break
         elif c == u"_" or is_alnum(c) or Py_UNICODE_ISSPACE(c):
+            no_word = j
             i += 1
             continue
         else:
+            no_word = j
             j = i + 1
         written = text[i:j]
         found = cache.get(written, _MISSING)

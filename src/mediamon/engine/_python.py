@@ -713,7 +713,13 @@ def _marked_word(marks: frozenset[str]) -> re.Pattern[str]:
     body = _class(marks)
     if not body:
         return re.compile(r"[^\W_]+|[^\w\s]")
-    return re.compile(f"(?:[{body}]*+[^\\W_])++[{body}]*+|[^\\w\\s]")
+    # A run of marks that no letter or digit follows is taken whole (``marks``) and split by
+    # the caller: tried at each of its characters, the word would rescan the run (quadratic).
+    return re.compile(f"(?:[{body}]*+[^\\W_])++[{body}]*+|(?P<marks>[{body}]++)|[^\\w\\s]")
+
+
+#: One character that is neither a word character nor a space (a token alone).
+_LONE = re.compile(r"[^\w\s]")
 
 
 def marked_words(
@@ -732,14 +738,19 @@ def marked_words(
     """
     out = []
     for match in _marked_word(marks.chars).finditer(text):
-        written = match.group()
-        found = cache[written] if written in cache else compute(written)
-        if found is None:
-            return None
-        word, cut = found
-        if word:
-            start, end = match.span()
-            out.append(make((start, end, start + cut, word)))
+        start, end = match.span()
+        if match.lastgroup == "marks":  # no letter or digit after the run: each character alone
+            spans = [(k, k + 1) for k in range(start, end) if _LONE.match(text, k)]
+        else:
+            spans = [(start, end)]
+        for start, end in spans:
+            written = text[start:end]
+            found = cache[written] if written in cache else compute(written)
+            if found is None:
+                return None
+            word, cut = found
+            if word:
+                out.append(make((start, end, start + cut, word)))
     return out
 
 
