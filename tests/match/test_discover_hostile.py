@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -11,9 +12,10 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon import Mention, engine
+from mediamon import lang as languages
 from mediamon.cli import main
 from mediamon.match.discover import _Crossing, _overlaps_sorted
-from tests.strategies import hostile_text
+from tests.strategies import HOSTILE_PIECES, hostile_text
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +112,36 @@ def test_a_record_with_lone_surrogates_annotates_with_discovery_at_the_command_l
     for mention in article["mentions"]:
         assert article[mention["field"]][mention["start"] : mention["end"]] == mention["text"]
     assert any(mention["text"] == "Baghdad" for mention in article["mentions"])
+
+
+@pytest.fixture(scope="module")
+def finders() -> dict[str, tuple[Any, Any]]:
+    """Per language, a finder on the native engine and one whose model and tokens are pure Python."""
+    out = {}
+    for code in ("ar", "en"):
+        native = type(languages.finder(code))()
+        old = engine.use_native(False)
+        try:
+            pure = type(languages.finder(code))()
+            pure.model  # noqa: B018 - read on the pure-Python engine
+        finally:
+            engine.use_native(old)
+        out[code] = (native, pure)
+    return out
+
+
+@pytest.mark.skipif(not engine.native_built(), reason="native core not built")
+@settings(max_examples=200, deadline=None)
+@given(text=hostile_text(60) | st.lists(st.sampled_from(HOSTILE_PIECES), max_size=150).map("".join))
+@example(text=" " + "\u064e" * 40 + " محمد بن سلمان")
+def test_both_engines_find_the_same_names_in_hostile_text(
+    finders: dict[str, tuple[Any, Any]], text: str
+) -> None:
+    for native, pure in finders.values():
+        found = native.find(text, [])
+        old = engine.use_native(False)
+        try:
+            assert pure.find(text, []) == found
+        finally:
+            engine.use_native(old)
+        assert all(0 <= start < end <= len(text) for start, end, _ in found)
