@@ -187,3 +187,27 @@ def test_a_truncated_or_corrupt_model_reads_or_is_a_data_file_error(
         return
     size = len(model.labels)
     assert len(model.weights) == size * len(model.ids) and len(model.trans) == size * size
+
+
+def test_a_model_asking_for_more_weights_than_its_file_holds_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The weight table is allocated from the header's counts: a file whose dictionaries
+    claim more label x attribute cells than it has bytes is a ``DataFileError`` before any
+    allocation (a crafted 1 MB file could otherwise ask for gigabytes)."""
+    path = str(next(_finders()).model_name)
+    from mediamon.resources import data_path
+
+    real = data_path(path)
+    strings = CrfModel._strings
+    calls: list[int] = []
+
+    def inflated(data: bytes, offset: int) -> list[bytes]:
+        found = strings(data, offset)
+        calls.append(len(found))
+        return found if len(calls) == 1 else found * (len(data) // max(1, len(found)))
+
+    CrfModel(real)  # the real file is within the bound
+    monkeypatch.setattr(CrfModel, "_strings", staticmethod(inflated))
+    with pytest.raises(DataFileError, match="more weights than its file holds"):
+        CrfModel(real)

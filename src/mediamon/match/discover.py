@@ -475,6 +475,10 @@ class CrfModel:
             names = self._strings(data, attributes)
             if len(self.labels) != size:
                 raise ValueError("the name model's labels do not match")
+            # Memory bounded by the file: a real model holds far fewer weight cells than bytes
+            # (the bundled ones about 0.1 per byte); a crafted header could ask for gigabytes.
+            if size * (len(names) + size) > len(data):
+                raise ValueError("the name model asks for more weights than its file holds")
             self.weights = array.array("d", bytes(8 * size * len(names)))
             self.trans = array.array("d", bytes(8 * size * size))
             for n in range(count):
