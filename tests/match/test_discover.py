@@ -291,6 +291,19 @@ def test_arabic_tokens_are_the_words_of_the_normalised_text(text: str) -> None:
         assert t.start <= t.name_start < t.end
 
 
+def test_english_form_cache_is_bounded_and_says_what_the_normaliser_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(en_names, "WORD_CACHE", 3)
+    monkeypatch.setattr(en_names, "_FORMS", {})
+    forms = ["Minister", "ZUMA", "Brigades", "Zuma", "captain", "Minister"]
+    for form in forms:
+        low = en_names.normalize("en", form)
+        assert en_names._form(form) == (low, en_names._generic(low))
+        assert len(en_names._FORMS) <= 3
+    assert en_names._form("Brigades")[1] and not en_names._form("Zuma")[1]
+
+
 def test_shape() -> None:
     assert [shape(w) for w in ("Zuma", "U.S", "2002", "iPhone", "NATO")] == ["Xx", "X.X", "d", "xXx", "X"]
 

@@ -310,8 +310,10 @@ class ArabicNameFinder(CrfFinder):
         demonym and a family name.)"""
         if not super().keep(text, start, end, entity_type):
             return False
+        if entity_type != "PER":
+            return True
         words = _normalize(text[start:end]).split()
-        return not (entity_type == "PER" and len(words) == 1 and is_accusative(words[0]))
+        return not (len(words) == 1 and is_accusative(words[0]))
 
     def name_key(self, name: str) -> str:
         """The normalised name, words joined by ``-`` (``مقتدى الصدر`` -> ``مقتدي-الصدر``)."""

@@ -20,6 +20,7 @@ from mediamon.match.discover import (
     DEMONYM_TYPE,
     JOINER,
     SKIP,
+    WORD_CACHE,
     CrfFinder,
     Rules,
     Token,
@@ -69,6 +70,22 @@ def _normalize(text: str) -> str:
 
 def _rules() -> Rules:
     return load_rules("en")
+
+
+#: Token form -> (its normalised form, whether that is a generic word): :func:`person_runs`
+#: asks this of every capitalised token of every text (bounded like the finders' word caches).
+_FORMS: dict[str, tuple[str, bool]] = {}
+
+
+def _form(form: str) -> tuple[str, bool]:
+    """A token form's normalised form and whether it is :func:`_generic` (cached per form)."""
+    found = _FORMS.get(form)
+    if found is None:
+        if len(_FORMS) >= WORD_CACHE:
+            _FORMS.clear()
+        low = _normalize(form)
+        found = _FORMS[form] = (low, _generic(low))
+    return found
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -167,38 +184,36 @@ def person_runs(
     out = list(spans)
     retyped: set[int] = set()
     size = len(tokens)
-    i = 0
-    while i < size:
-        token = tokens[i]
-        if not token.form[:1].isupper():
-            i += 1
+    following = 0  # the first token not yet read (a run after a title reads several)
+    for i in [k for k, t in enumerate(tokens) if t[3][:1].isupper()]:  # t[3]: the form
+        if i < following:
             continue
-        low = _normalize(token.form)
+        token = tokens[i]
+        low, generic = _form(token.form)
         if i not in covered:
             before = tokens[i - 1] if i > 0 else None
             if (
                 before is not None
                 and same_line(text[before.end : token.start])
-                and _normalize(before.form) in rules.titles
-                and not _generic(low)
+                and _form(before.form)[0] in rules.titles
+                and not generic
             ):
                 last = _capital_run(text, tokens, i, covered)
                 out.append((i, last, "PER"))
-                i = last + 1
+                following = last + 1
                 continue
         if (
             i + 1 < size
             and token.form.isalpha()
             and (i not in covered or alone.get(i) in {"LOC", "ORG"})
             and (i == 0 or not tokens[i - 1].form[:1].isalnum() or tokens[i - 1].form.islower())
-            and not _generic(low)
+            and not generic
             and _before_predicate(tokens[i + 1].form, low)
         ):
             if i in covered:
                 retyped.add(i)
             else:
                 out.append((i, i, "PER"))
-        i += 1
     if retyped:
         out = [(a, b, "PER" if a == b and a in retyped else t) for a, b, t in out]
     return sorted(out)
@@ -276,7 +291,7 @@ class EnglishNameFinder(CrfFinder):
         starting with a known given name (``Mark Rathbun``)."""
         if entity_type == "PER":
             return entity_type
-        if last > first and _normalize(tokens[first].form) in given_names("en"):
+        if last > first and _form(tokens[first].form)[0] in given_names("en"):
             return "PER"
         return entity_type
 
@@ -291,10 +306,9 @@ class EnglishNameFinder(CrfFinder):
         words = text[start:end].split()
         if not any(w[:1].isupper() for w in words):
             return False
-        if len(words) == 1 and int(word_bands("en").get(_normalize(words[0]), "0")) >= COMMON_BAND:
+        if len(words) == 1 and int(word_bands("en").get(_form(words[0])[0], "0")) >= COMMON_BAND:
             return False
-        parts = [_normalize(w) for w in _PARTS.split(text[start:end]) if w]
-        return not all(_generic(p) for p in parts)
+        return not all(_form(w)[1] for w in _PARTS.split(text[start:end]) if w)
 
     def name_key(self, name: str) -> str:
         """The transliteration-variant keys of the name's words (``Kadhemi``, ``Kadhimi`` -> ``kazmi``).
