@@ -23,7 +23,9 @@ Gazetteer: the bundled entities plus ``--entities`` synthetic ones from
 
 Each engine runs in a fresh subprocess, so its build is cold and its peak RSS
 (``ru_maxrss``) is its own. In each: a two-line primer (first-call set-up), then one pass
-over one copy of the text with empty caches (the "cold" figure, also the warm-up), then
+over half of one copy of the text (every other paragraph) with empty caches (the "cold"
+figure), then one pass over the other half (the "primed" figure: text the engine has not
+seen, read after other news, so no tokenizer cache holds it: the issue's measure), then
 ``--repeat`` timed passes over the whole text, the best kept. Times are process CPU time
 by default (``--clock wall`` for wall time): on a small shared machine other work then
 does not land in one engine's figures, and every engine is single-threaded.
@@ -197,11 +199,27 @@ def timed_passes(run: Callable[[], Any], repeat: int) -> tuple[float, float, Any
     return best, best_wall, value
 
 
-def cold_rate(run: Callable[[], Any]) -> float:
-    """MB/s of one call of ``run``, which goes over one copy of the text."""
+def halves() -> tuple[list[str], list[str]]:
+    """One copy of the text in two halves that share no paragraph (even and odd ones): the
+    first is the cold pass and primes the engine, the second is timed on text it has not seen."""
+    paras = source_paragraphs()
+    return paras[0::2], paras[1::2]
+
+
+def rate(run: Callable[[], Any], texts: list[str]) -> float:
+    """MB/s of one call of ``run``, which goes over ``texts`` once."""
     start = clock()
     run()
-    return utf8_size(source_paragraphs()) / 1e6 / max(clock() - start, 1e-9)
+    return utf8_size(texts) / 1e6 / max(clock() - start, 1e-9)
+
+
+def cold_and_primed(run: Callable[[list[str]], Any]) -> dict[str, float]:
+    """The cold pass over the first half (caches empty), then the primed pass over the second:
+    text seen for the first time by an engine that has already read other news, the way a
+    monitoring run meets each new article (no tokenizer cache holds it)."""
+    first, second = halves()
+    cold = rate(lambda: run(first), first)
+    return {"cold_mbps": cold, "primed_mbps": rate(lambda: run(second), second)}
 
 
 def articles_of(megabytes: float) -> tuple[list[Any], int]:
@@ -281,7 +299,8 @@ def worker_mediamon(args: argparse.Namespace) -> None:
     # The cold pass (per paragraph, one copy, caches empty), then a warm-up of every other
     # way of calling: lazy imports (numpy, for long texts) are not part of the throughput.
     warm_up = mediamon_runs(annotator, one_copy, articles_of(0.001)[0])
-    result["cold_mbps"] = cold_rate(warm_up.pop("para"))
+    del warm_up["para"]
+    result.update(cold_and_primed(lambda texts: [annotator.annotate_text(text) for text in texts]))
     for run in warm_up.values():
         run()
     runs = mediamon_runs(annotator, texts, articles)
@@ -421,7 +440,7 @@ def worker_spacy(args: argparse.Namespace) -> None:
 
     run(list(PRIMER))
     one_copy = source_paragraphs()
-    result["cold_mbps"] = cold_rate(lambda: run(one_copy))
+    result.update(cold_and_primed(run))
     seconds, wall, (found, counts) = timed_passes(lambda: run(texts), args.repeat)
     spans = [
         [i, s, e, "ar" if is_arabic(texts[i][s:e]) else "en"]
@@ -485,8 +504,7 @@ def worker_bare(args: argparse.Namespace) -> None:
         return hits
 
     run("\n".join(PRIMER))
-    one_copy = "\n".join(source_paragraphs())
-    result["cold_mbps"] = cold_rate(lambda: run(one_copy))
+    result.update(cold_and_primed(lambda texts: run("\n".join(texts))))
     seconds, wall, hits = timed_passes(lambda: run(text), args.repeat)
     result["text"] = {
         "bytes": size,
@@ -1037,7 +1055,8 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
     print(
         f"\n(build: loaded gazetteer to ready matcher; load: reading the file; "
         f"MB/s: {args.clock} time of the best pass; wall MB/s: the same passes by the wall clock; "
-        "cold MB/s: the first pass over one copy of the text, caches empty; MB = 10^6 bytes of UTF-8)\n"
+        "cold MB/s: the first pass over half the text (every other paragraph), caches empty; primed: "
+        "then the other half, text the engine has not seen; MB = 10^6 bytes of UTF-8)\n"
     )
 
     mm, sp, bare = results.get("mediamon", {}), results.get("spacy", {}), results.get("bare", {})
@@ -1051,8 +1070,14 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
                 f"-> {verdict(ratio >= TARGET_VS_SPACY)}"
             )
         print(
-            f"mediamon / spaCy throughput, cold pass over one copy (per paragraph): "
+            f"mediamon / spaCy throughput, cold pass over half the text (per paragraph): "
             f"{mm['cold_mbps'] / sp['cold_mbps']:.2f}x"
+        )
+        primed = mm["primed_mbps"] / sp["primed_mbps"]
+        print(
+            f"mediamon / spaCy throughput, primed, on the other half (text not seen before; per "
+            f"paragraph): {primed:.2f}x (target >= {TARGET_VS_SPACY:.0f}x) "
+            f"-> {verdict(primed >= TARGET_VS_SPACY)}"
         )
         print(
             f"mediamon / spaCy build time: {mm['build_s'] / sp['build_s']:.2f}x ({mm['build_s']:.2f} s vs "
@@ -1069,8 +1094,13 @@ def report(args: argparse.Namespace, gazetteer: Path) -> int:
                 f"(target >= {TARGET_VS_BARE}x) -> {verdict(ratio >= TARGET_VS_BARE)}"
             )
         print(
-            "mediamon / bare scan throughput, cold pass over one copy: "
+            "mediamon / bare scan throughput, cold pass over half the text: "
             f"{mm['cold_mbps'] / bare['cold_mbps']:.2f}x"
+        )
+        primed = mm["primed_mbps"] / bare["primed_mbps"]
+        print(
+            "mediamon / bare scan throughput, primed, on the other half (text not seen before): "
+            f"{primed:.2f}x (target >= {TARGET_VS_BARE}x) -> {verdict(primed >= TARGET_VS_BARE)}"
         )
         print(f"mediamon / bare build time: {mm['build_s'] / bare['build_s']:.2f}x")
     py = results.get("mediamon-python", {})
