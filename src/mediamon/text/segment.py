@@ -453,7 +453,8 @@ def _classify_text(
         return line
     tables = rules.tables
     line.nameish = words <= settings.name_max_words and rules.not_name_words.isdisjoint(key.split())
-    # One table lookup rules out every pattern group for most lines (they match none).
+    # One table lookup rules out every pattern group for most lines (they match none): the
+    # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
     if _separator(settings.separator_min_symbols).fullmatch(text):
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
@@ -473,11 +474,9 @@ def _classify_text(
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
         if tables.comment_date.any(text):
             line.comment_date, line.cue = True, "date line with a time (comment date form)"
-    elif not cued:
-        _plain(line, text, rules, settings)
-    elif (found := tables.source.first(text)) is not None:
+    elif cued and (found := tables.source.first(text)) is not None:
         line.kind, line.name, line.cue = Kind.SOURCE, found[1], "source pattern"
-    elif (found := tables.poster.first(text)) is not None:
+    elif cued and (found := tables.poster.first(text)) is not None:
         match, name = found
         date_text = match.groupdict().get("date")
         if date_text is not None:
@@ -488,7 +487,7 @@ def _classify_text(
         else:
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif (byline := _byline(tables.byline, text, settings)) is not None:
+    elif cued and (byline := _byline(tables.byline, text, settings)) is not None:
         line.kind, line.byline_role, line.name, line.credits = Kind.BYLINE, *byline
         line.cue = "byline pattern"
         found = tables.byline.first(text)
@@ -500,15 +499,15 @@ def _classify_text(
                 return line
             line.kind, line.date, line.byline_date = Kind.DATE, date, True
             line.cue = "byline with a date ('By NAME | DATE')"
-    elif (found := tables.title.first(text, "title")) is not None:
+    elif cued and (found := tables.title.first(text, "title")) is not None:
         line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
         line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
-    elif tables.caption.any(text):
+    elif cued and tables.caption.any(text):
         line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
         line.kind, line.name, line.cue = Kind.OUTLET, text, "known outlet name"
-    elif (found := tables.dateline.first(text)) is not None:
+    elif cued and (found := tables.dateline.first(text)) is not None:
         place = found[0].group("place").strip()
         if phrase_key(found[1]) in rules.outlets:
             line.kind, line.name, line.place = Kind.SOURCE, found[1], place
@@ -528,17 +527,6 @@ def _count_line(text: str) -> bool:
         return False
     marks = "".join(rest.split())
     return bool(marks) and all(unicodedata.category(char) in _COUNT_MARKS for char in marks)
-
-
-def _plain(line: Line, text: str, rules: SegmentRules, settings: SegmentSettings) -> None:
-    """The end of :func:`_classify_text` for a line no pattern group matches: the checks that
-    are not patterns, in the same order (menu line, outlet, section)."""
-    if _menu_line(text, settings):
-        line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
-    elif line.key in rules.outlets:
-        line.kind, line.name, line.cue = Kind.OUTLET, text, "known outlet name"
-    elif line.key in rules.sections:
-        line.kind, line.cue = Kind.SECTION, "known section name"
 
 
 def _menu_line(text: str, settings: SegmentSettings) -> bool:
