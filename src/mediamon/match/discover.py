@@ -48,6 +48,7 @@ __all__ = [
     "join_persons",
     "lexicon_flags",
     "load_rules",
+    "make_token",
     "normalize",
     "same_line",
     "shape",
@@ -78,6 +79,11 @@ class Token(NamedTuple):
     #: Where a name beginning on this token starts (after a proclitic the language strips).
     name_start: int
     form: str
+
+
+#: ``Token._make`` without its Python frame, for the engine's tokenisers (a token per word:
+#: building them is most of tokenising).
+make_token: Callable[[tuple[int, int, int, str]], Token] = functools.partial(tuple.__new__, Token)
 
 
 @attrs.frozen

@@ -1050,21 +1050,26 @@ class SupportModel:
         return False
 
 
-def _char_before(text: str, pos: int) -> str:
-    """The last non-space character before ``pos`` ("" at the start): ``text[:pos].rstrip()[-1:]``
-    without copying the text before it (once per candidate, that copy made a long text quadratic)."""
+def _end_before(text: str, pos: int) -> int:
+    """Where the spaces before ``pos`` start: ``len(text[:pos].rstrip())``, read backwards from
+    ``pos`` without copying the text before it (once per candidate, that copy made a long
+    text quadratic)."""
     end = pos
     while end > 0 and text[end - 1].isspace():
         end -= 1
+    return end
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start): ``text[:pos].rstrip()[-1:]``."""
+    end = _end_before(text, pos)
     return text[end - 1 : end]
 
 
 def _word_before(text: str, pos: int) -> str:
     """The whitespace-delimited word before ``pos`` ("" if none): ``text[:pos].rstrip().rsplit(None, 1)[-1]``
     read backwards from ``pos``."""
-    end = pos
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
+    end = _end_before(text, pos)
     begin = end
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1

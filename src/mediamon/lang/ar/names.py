@@ -31,6 +31,7 @@ from mediamon.match.discover import (
     known_aliases,
     lexicon_flags,
     load_rules,
+    make_token,
     normalize,
     word_bands,
 )
@@ -169,10 +170,6 @@ def _marks() -> str:
     )
 
 
-#: ``Token._make`` without its Python frame (a token per word: this is most of tokenising).
-_make_token = functools.partial(tuple.__new__, Token)
-
-
 def is_accusative(word: str) -> bool:
     """An indefinite noun in the accusative (``موظفا``, ``نموذجا``, ``اجتماعا``): the alif of
     tanwin after a frequent word (Zipf band ``ACCUSATIVE_BAND``) that is more frequent than the
@@ -237,7 +234,7 @@ class ArabicNameFinder(CrfFinder):
         phrase) is tokenised on its normalised text instead.
         """
         core, marks = self._scanner
-        found = core.marked_words(text, marks, self._forms, self._form, _make_token)
+        found = core.marked_words(text, marks, self._forms, self._form, make_token)
         return found if found is not None else self._mapped_tokens(text)
 
     @functools.cached_property

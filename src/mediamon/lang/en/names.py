@@ -27,14 +27,13 @@ from mediamon.match.discover import (
     alias_words,
     given_names,
     join_key,
-    join_persons,
     known_aliases,
     lexicon_flags,
     load_rules,
+    make_token,
     normalize,
     same_line,
     shape,
-    split_lines,
     word_bands,
 )
 from mediamon.resources import data_path, load_json, string_list
@@ -219,10 +218,6 @@ def person_runs(
     return sorted(out)
 
 
-#: ``Token._make`` without its Python frame (a token per word: most of tokenising).
-_make_token = functools.partial(tuple.__new__, Token)
-
-
 class EnglishNameFinder(CrfFinder):
     """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -232,7 +227,7 @@ class EnglishNameFinder(CrfFinder):
     def tokens(self, text: str) -> list[Token]:
         """Words (hyphenated parts and inner apostrophes kept), ``U.S.``, a possessive ``'s``
         alone, other characters one by one: the engine's ``latin_words``."""
-        return self._core.latin_words(text, _make_token)
+        return self._core.latin_words(text, make_token)
 
     @functools.cached_property
     def _core(self) -> Engine:
@@ -280,11 +275,11 @@ class EnglishNameFinder(CrfFinder):
     def join(
         self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        """Tagged runs cut at line breaks (:func:`split_lines`), persons side by side joined
-        (:func:`join_persons`); a capitalised run the tagger left
-        untagged after a title word (``Professor Eastman``) made a person, and a rare capitalised
-        word alone before a verb of saying (``Rathbun wrote``) too (:func:`person_runs`)."""
-        return person_runs(text, tokens, join_persons(text, tokens, split_lines(text, tokens, spans)))
+        """The runs of :meth:`CrfFinder.join` (cut at line breaks, persons side by side joined);
+        then a capitalised run the tagger left untagged after a title word (``Professor
+        Eastman``) made a person, and a rare capitalised word alone before a verb of saying
+        (``Rathbun wrote``) too (:func:`person_runs`)."""
+        return person_runs(text, tokens, super().join(text, tokens, spans))
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """A place or organisation the tagger found is a person when it is two words or more
