@@ -91,9 +91,7 @@ def build() -> None:
             p, f"{place}, March {3 + k} (Reuters) - {paras[0]}", "Reuters", f"{place}, March {3 + k}"
         )
         p.blank()
-        for para in paras[1:]:
-            p.body(para)
-            p.blank()
+        p.bodies(paras[1:], spaced=True)
         meta_line(p, f"Reporting by {rep}; Editing by {ed}", {"reporting": rep, "editing": ed})
         p.blank()
         p.drop("Our standards: how we report and correct the news.")
@@ -119,9 +117,7 @@ def build() -> None:
         place = ["BEIRUT", "CAIRO", "ISTANBUL", "DUBAI, United Arab Emirates"][k]
         dateline_body(p, f"{place} (AP) — {paras[0]}", "AP", place)
         p.blank()
-        for para in paras[1:]:
-            p.body(para)
-            p.blank()
+        p.bodies(paras[1:], spaced=True)
         p.body(
             f"Associated Press writer {['Laura Chen', 'Jane Doe', 'Omid Karimi', 'Laura Chen'][k]} in {['Cairo', 'Beirut', 'Tehran', 'Doha'][k]} contributed to this report."
         )
@@ -358,9 +354,7 @@ def build_after_fixes() -> None:
         place = ["كولومبو", "نيويورك", "ريو دي جانيرو"][k]
         dateline_body(p, f"{place} - (أ ف ب) - {paras[0]}", "أ ف ب", place)
         p.blank()
-        for para in paras[1:]:
-            p.body(para)
-            p.blank()
+        p.bodies(paras[1:], spaced=True)
         p.drop(f"الكلمات المفتاحية: {['سريلانكا، تسونامي', 'الأمم المتحدة', 'البرازيل، كرة القدم'][k]}")
         p.drop("طباعة")
         p.drop("شارك")
