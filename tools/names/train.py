@@ -161,9 +161,7 @@ def fit(
         }
     )
     skip = skip_list(finder, lines, params.skip_count, params.skip_share)
-    finder.__dict__["skip"] = frozenset(skip)
-    finder._words.clear()
-    finder._tag_words.clear()
+    finder.use_skip(skip)
     for line in lines:
         tokens, keep, items = finder.features(line["text"], known_spans(annotator, line["text"]))
         if items:
@@ -172,11 +170,6 @@ def fit(
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     return skip
-
-
-def use(finder: CrfFinder, model: Path, skip: list[str]) -> None:
-    """Make ``finder`` tag with ``model`` and ``skip`` (in this process only)."""
-    finder.use(str(model), skip)
 
 
 def doc_units(held: list[dict[str, Any]]) -> tuple[list[tuple[str, str]], list[tuple[int, dict[str, Any]]]]:
@@ -214,7 +207,7 @@ def cross_validate(
         for doc in docs:
             held = [line for line in lines if line.get("doc", "") == doc]
             train = base + [line for line in lines if line.get("doc", "") != doc]
-            use(finder, model, fit(finder, annotator, train, model, params))
+            finder.use(str(model), fit(finder, annotator, train, model, params))
             if unit == "doc":
                 units, spans = doc_units(held)
             else:
@@ -293,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         "bytes": out.stat().st_size,
     }
     if held:
-        use(finder, out, skip)
+        finder.use(str(out), skip)
         found = [finder.find(line["text"], known_spans(annotator, line["text"])) for line in held]
         provenance["held_out_discovery_only"] = score([line["entities"] for line in held], found)
         print(json.dumps(provenance["held_out_discovery_only"]), file=sys.stderr)

@@ -723,8 +723,13 @@ class CrfFinder:
         bundled model by mistake."""
         self.__dict__["model"] = CrfModel(path)
         self.__dict__["tagger"] = self._open_tagger(path)
-        self.__dict__["skip"] = frozenset(skip)
         self.__dict__.pop("_bigrams", None)
+        self.use_skip(skip)
+
+    def use_skip(self, skip: Iterable[str]) -> None:
+        """Never tag the forms in ``skip`` (in this process only: training computes its skip
+        list first), dropping every word cache made with the one before."""
+        self.__dict__["skip"] = frozenset(skip)
         self._words.clear()
         self._tag_words.clear()
 
