@@ -216,7 +216,7 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10) -> dict[str, Any]:
 
 
 #: Name parts of the ordinary-prose files no rule was tuned on (reported as held out)
-HELD_OUT = ("_trap_b", "_held_out")
+HELD_OUT = ("_trap_b", "_trap_c", "_held_out")
 
 
 def ordinary_texts() -> list[tuple[str, str]]:
