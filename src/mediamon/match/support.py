@@ -17,16 +17,22 @@ from data, never from a list of cases:
   counts, whatever the word's own frequency (هون "make easy" / يهون: no town of 24,000 is
   named as often as a verb); a minor place abroad (``meta.strict``) from Zipf 3.0
   on another script's side, grammar or not; and an alias that reads as a proclitic + a word
-  ``clitic_margin`` Zipf commoner than itself (ووهن: و + وهن "weakness");
+  ``clitic_margin`` Zipf commoner than itself (ووهن: و + وهن "weakness"); below its
+  weight's threshold, a big place's or city's word of Zipf 3.8 whose inflections are at
+  least as frequent as itself (خفي "hidden": تخفي);
+- ``frequent``: outside Latin script, one word of Zipf 3.3 naming a town below 100,000
+  people, grammar or not (تلا "recited"): a preposition supports it;
 - ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
   is as frequent in English as a city's word (Geneva, جنيف): a preposition supports it;
 - ``case``: a Latin-script place written in lower case in running prose (a turkey), and
   then the same word with a capital anywhere in that text (a title-case heading), unless it
-  is a country's, a capital's or a region phrase's (only at a sentence start there);
+  is a country's, a capital's or a region phrase's (only at a sentence start or, for one
+  word, in a title-case heading there: *Growing Chile Peppers*);
 - ``name``: the matched text is one word that is also a word of a person's name in the
   gazetteer (``Hassan``, ``جاسم``) and the entity is a place below a million people; or, in
   Latin script, one word of Zipf 3.0 naming a town or a minor place abroad (``meta.strict``:
-  Gilbert, Eugene, Kara), whose frequency a given name explains better than the place.
+  Gilbert, Eugene, Kara; or a form of one: the Rosas), whose frequency a given name
+  explains better than the place.
 
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
@@ -37,7 +43,8 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
 - ``country``: a place of the same country is named unambiguously (places only; a town
   named by one ordinary word, تلا "recited", names no country);
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
-  only); a preposition (``في``, ``in``) counts only for the ``name`` and ``abroad`` reasons.
+  only); a preposition (``في``, ``وفي``, ``in``) counts only for the ``name``, ``abroad``
+  and ``frequent`` reasons.
 
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
@@ -93,6 +100,9 @@ class SupportSettings:
     #: an alias that reads as a proclitic + a word (ووهن "and weakness") is that word when the
     #: word is this much more frequent (in Zipf) than the alias (بعقوبة / عقوبة: 0.8, a city)
     clitic_margin: float = 1.0
+    #: a town's one word this frequent (in a script with grammar to show) needs support even
+    #: when its forms are rare; a preposition is enough (``frequent``)
+    town_word_zipf: float = 3.3
     #: how many capitalised words after a Latin place may lead to an organisation head
     #: (``support.json: org_heads``: United States National Security Council)
     org_head_reach: int = 4
@@ -100,7 +110,7 @@ class SupportSettings:
 
 @attrs.frozen
 class Ambiguity:
-    """Why an alias is ambiguous: ``reason`` (marked, word, abroad, name, case) and the evidence."""
+    """Why an alias is ambiguous: ``reason`` (marked, word, abroad, frequent, name, case) and the evidence."""
 
     reason: str
     evidence: str
@@ -113,6 +123,22 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
+
+
+#: Words of a heading that stay in lower case in title case (a, of, and): not counted
+_TITLE_MIN_LETTERS = 4
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a title-case heading: one sentence, no closing full
+    stop, at least two words of four letters or more, all of them capitalised."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not line or line[-1] in ".!?" or ". " in line:
+        return False
+    words = [w for w in _WORD.findall(line) if len(w) >= _TITLE_MIN_LETTERS and w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _side_of(alias: str) -> str:
@@ -159,6 +185,8 @@ class Cues:
     adjective: re.Pattern[str] | None = None
     #: marks of an indefinite noun (Arabic tanwin): a word ending in one is no place name
     indefinite: frozenset[str] = frozenset()
+    #: two-word phrases (normalised) whose second word, a place's name, is an ordinary word there
+    idioms: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -201,6 +229,7 @@ def _cues(code: str) -> Cues:
             "feature_starters",
             "directions",
             "org_heads",
+            "idioms",
         )
     }
     source = resources.data_path(name)
@@ -265,6 +294,10 @@ class Forms:
     added: tuple[str, ...] = ()
     #: (ending, feminine ending): an adjective (مركزي "central") has a frequent feminine (مركزية)
     feminine: tuple[str, str] | None = None
+
+    def stripped(self, key: str, form: str) -> bool:
+        """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
+        return any(key == p + form for p in (*self.prefixes, *self.verb_prefixes))
 
     def of(self, key: str) -> list[str]:
         """The word with its article toggled, each suffix added or removed, without a prefix, and
@@ -440,6 +473,7 @@ class SupportModel:
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
         )
+        best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
         if zipf >= limit or abroad:
             # An ordinary word shows its grammar: it is about as frequent with the article
             # toggled (Arabic سلالة / السلالة) or with an inflection (nice / nicely, sale /
@@ -449,9 +483,20 @@ class SupportModel:
                 if weight == "town"
                 else max(self.settings.town_zipf, zipf - forms.margin)
             )
-            best = max(((table.get(f, 0.0), f) for f in forms.of(key)), default=(0.0, ""))
             if best[0] >= floor:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]} (>= {floor:.1f})")
+        inflected = max(
+            ((table.get(f, 0.0), f) for f in forms.of(key) if not forms.stripped(key, f)),
+            default=(0.0, ""),
+        )
+        if weight != "town" and zipf >= self.settings.city_zipf and inflected[0] >= zipf:
+            # below its weight's threshold, a word whose inflections (the article toggled, a
+            # verb prefix or a suffix added; not a proclitic taken off: بعقوبة / عقوبة is the
+            # clitic rule's) are at least as frequent as itself is an inflected word (خفي
+            # "hidden": تخفي, يخفي; العصابة "the gang": عصابة), which a big place's name is not
+            return Ambiguity(
+                "word", f"{key!r} Zipf {zipf}, {inflected[1]!r} Zipf {inflected[0]} (>= the word)"
+            )
         if abroad:
             # a minor place abroad (meta.strict) named by a word of this language: فوجئ "was
             # surprised" is no Fuji, كورونا the virus, not the Californian town. One that English
@@ -470,15 +515,25 @@ class SupportModel:
                 return Ambiguity("word", f"{key!r} Zipf {zipf}, an adjective: {feminine!r} Zipf {other}")
         if key in self.name_words(side):
             return Ambiguity("name", f"{key!r} is a word of a person's name in the gazetteer")
+        if side != languages.FALLBACK and weight == "town" and zipf >= self.settings.town_word_zipf:
+            # a town's one word as frequent as an ordinary word, though it shows no grammar
+            # (تلا "recited", قربة "a waterskin", العقيق "agate"): no town of 70,000 is named
+            # that often, so it needs support, and a preposition counts (في رفح)
+            return Ambiguity(
+                "frequent", f"{key!r} Zipf {zipf}, a town below {self.settings.city_population:,}"
+            )
         if (
             side == languages.FALLBACK
-            and zipf >= self.settings.town_zipf
+            and max(zipf, best[0]) >= self.settings.town_zipf
             and (weight == "town" or self.strict[cand.entity])
         ):
             # English has no grammar to show for a name (Gilbert, Eugene, Kara): a town's or
             # a minor foreign place's word this frequent is as likely a given name
+            # (or a form of one: the Rosas, a family, of rosa)
             return Ambiguity(
-                "name", f"{key!r} Zipf {zipf}, a town or a minor place abroad named by a frequent word"
+                "name",
+                f"{key!r} Zipf {zipf} ({best[1]!r} {best[0]}), a town or a minor place abroad named "
+                "by a frequent word",
             )
         return None
 
@@ -490,7 +545,7 @@ class SupportModel:
         if key[:1] not in forms.prefixes or len(key) - 1 < self.settings.min_name_letters:
             return None
         rest = table.get(key[1:], 0.0)
-        if rest >= self.settings.city_zipf and rest >= zipf + self.settings.clitic_margin:
+        if rest >= self.settings.city_zipf and round(rest - zipf, 6) >= self.settings.clitic_margin:
             return Ambiguity("word", f"{key!r} Zipf {zipf}: {key[0]!r} + {key[1:]!r} Zipf {rest}")
         return None
 
@@ -787,12 +842,18 @@ class SupportModel:
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
             return "cue"
-        if why.reason in ("name", "abroad") and before and before[-1] in cues.weak:
+        if why.reason in ("name", "abroad", "frequent") and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
         if after is not None and self.key(side, after.group()) in cues.after:
             return "cue"
         return None
+
+    @staticmethod
+    def _weak_cue(word: str, side: str) -> bool:
+        """A preposition, also after a proclitic (وفي, فمن: ``forms.prefixes``)."""
+        weak = _cues(side).weak
+        return word in weak or (word[:1] in _forms(side).prefixes and word[1:] in weak)
 
     def _names_it(self, side: str, text: str, cand: Candidate) -> bool:
         """Whether an outlet's, organisation's or person's ambiguous alias can take ``alias`` support:
@@ -892,7 +953,8 @@ class SupportModel:
         Mango*, *The Arctic Tern*): such a candidate moves from ``plain`` to ``unsure``
         (``LOWER_ELSEWHERE``). A country's, a capital's or a region's phrase (Middle East) written
         with capitals, or any word in all capitals (IRAQ), counts except at a sentence or line
-        start (a turkey and Turkey)."""
+        start (a turkey and Turkey), or, for one word, in a title-case heading (*Growing Chile
+        Peppers*, *A Classic Victoria Sponge* in a text that writes chile and victoria)."""
         for field, cands in plain.items():
             text = texts[field]
             keep = []
@@ -902,6 +964,7 @@ class SupportModel:
                 anywhere = not text[cand.start : cand.end].isupper() and (
                     self.weights[cand.entity] != "heavy"
                     or (self.prefixes[cand.entity] == "geo" and " " not in key)
+                    or (" " not in key and _title_case_line(text, cand.start))
                 )
                 if (cand.entity, key) in lowered and (
                     anywhere or _char_before(text, cand.start) in SENTENCE_ENDS
@@ -931,13 +994,19 @@ class SupportModel:
         return before not in TOKEN_JOINERS and not joined
 
     def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
-        """The word's grammar says it is no name: an indefinite ending (``support.json:
+        """The word's grammar says it is no name: a fixed phrase of two words (``support.json:
+        idioms``: أذان المغرب is the sunset prayer's call), an indefinite ending (``support.json:
         indefinite``, كوباً "a cup" is not Cuba), or, after a proclitic, a whole word more
         common than the name inside it (بنوا "they built" is not ب + نوا, لمعان "shine" not ل + معان)."""
         side = cand.side or languages.FALLBACK
-        marks = _cues(side).indefinite
+        cues = _cues(side)
+        marks = cues.indefinite
         if marks and (text[cand.end : cand.end + 1] in marks or text[cand.end - 1 : cand.end] in marks):
             return True
+        if cues.idioms and " " not in cand.alias:
+            before = self._words_before(text, cand.start, side, 1)
+            if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
+                return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
         if cand.how != "clitic":
             return False
         start = cand.start
