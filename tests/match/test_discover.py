@@ -230,6 +230,44 @@ def test_accusative_nouns_are_cut_off_a_persons_end() -> None:
     assert ar.keep("ترك ديوانا شعريا", 4, 10, "ORG")
 
 
+def test_a_person_is_cut_at_function_words() -> None:
+    """A tagged person across ``او`` "or" or ``لا`` "not" is two; the frequent words of names
+    (``بن``, ``عبد``, ``الله``, a given name) are no function words."""
+    assert ar_names.is_function_word("او") and ar_names.is_function_word("لا")
+    for word in ("بن", "عبد", "الله", "محمد", "بيندوزا"):
+        assert not ar_names.is_function_word(word)
+    ar = ar_names.FINDER
+    text = "سمعت كارلوس بيندوزا او سارة مالكي لا نادية روسي"
+    tokens = ar.tokens(text)
+    assert [t.form for t in tokens][3] == "او"
+    assert ar.join(text, tokens, [(1, 8, "PER")]) == [(1, 2, "PER"), (4, 5, "PER"), (7, 8, "PER")]
+    assert ar.join(text, tokens, [(1, 8, "ORG")]) == [(1, 8, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expect"),
+    [
+        # ``ولد`` "son of": the chain runs on through the joiner and the word after it
+        ("وصل كارلوس ولد بيندوزا ولد مالكي امس", [(1, 1, "PER")], [(1, 5, "PER")]),
+        # ... and takes in the next tagged person
+        ("وصل كارلوس ولد سارة بيندوزا امس", [(1, 1, "PER"), (3, 4, "PER")], [(1, 4, "PER")]),
+        # ``ولد`` "was born" before a frequent word, a number, a proclitic: no chain
+        ("وكان كارلوس ولد في بيروت", [(1, 1, "PER")], [(1, 1, "PER")]),
+        ("كارلوس ولد 1950", [(0, 0, "PER")], [(0, 0, "PER")]),
+        ("كارلوس ولد وسافر", [(0, 0, "PER")], [(0, 0, "PER")]),
+        # another type tagged after the joiner ends the chain
+        ("وصل كارلوس ولد بيندوزا امس", [(1, 1, "PER"), (3, 3, "ORG")], [(1, 1, "PER"), (3, 3, "ORG")]),
+        # not a person: left alone
+        ("بنك ولد بيندوزا", [(0, 0, "ORG")], [(0, 0, "ORG")]),
+    ],
+)
+def test_arabic_persons_chain_through_joiners(
+    text: str, spans: list[tuple[int, int, str]], expect: list[tuple[int, int, str]]
+) -> None:
+    ar = ar_names.FINDER
+    assert ar.chain(text, ar.tokens(text), spans) == expect
+
+
 def test_relative_adjectives_are_cut_but_family_names_stay() -> None:
     assert ar_names.is_nisba("الكيني") and ar_names.is_nisba("للكيني")  # demonyms
     assert not ar_names.is_nisba("العجيري") and not ar_names.is_nisba("الدليمي")  # rare: family names

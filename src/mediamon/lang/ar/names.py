@@ -33,6 +33,7 @@ from mediamon.match.discover import (
     load_rules,
     make_token,
     normalize,
+    same_line,
     word_bands,
 )
 from mediamon.resources import data_path, load_json, string_list
@@ -56,6 +57,9 @@ FREQUENT_BAND = 5
 COMMON_NISBA_BAND = 5
 #: A word this frequent (Zipf band) with the accusative alif after it is a noun, not a name.
 ACCUSATIVE_BAND = 4
+#: A word this frequent (Zipf band) that no bundled person's alias holds is a function word
+#: (``او`` "or", ``لا`` "not"): never inside a person's name.
+FUNCTION_BAND = 6
 
 
 @functools.cache
@@ -189,6 +193,44 @@ def is_accusative(word: str) -> bool:
     )
 
 
+@functools.cache
+def _joiners() -> frozenset[str]:
+    """Arabic-only list of ``ar/name_rules.json``: words that chain a person's name to the next
+    (``ولد`` "son of" in Mauritanian names), normalised."""
+    name = "ar/name_rules.json"
+    return frozenset(_normalize(w) for w in string_list(load_json(name), "joiners", source=data_path(name)))
+
+
+def is_function_word(word: str) -> bool:
+    """A word no person's name holds: of Zipf band ``FUNCTION_BAND`` or more, neither a given
+    name nor a word of a bundled person's alias (``او``, ``لا``, ``ما``; ``بن``, ``الله``,
+    ``عبد`` are in aliases). A tagged person across one is two (``برانسون او بيل غيتس``)."""
+    return (
+        int(word_bands("ar").get(word, "0")) >= FUNCTION_BAND
+        and "PER" not in alias_words("ar").get(word, ())
+        and word not in given_names("ar")
+    )
+
+
+def split_persons(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(first, last, type) runs with each person cut at its function words (:func:`is_function_word`),
+    which are dropped: ``ريتشارد برانسون او بيل غيتس او ستيف جوبس`` is three persons."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, typ in spans:
+        start = first
+        if typ == "PER":
+            for i in range(first, last + 1):
+                if is_function_word(tokens[i].form):
+                    if start < i:
+                        out.append((start, i - 1, typ))
+                    start = i + 1
+        if start <= last:
+            out.append((start, last, typ))
+    return out
+
+
 class ArabicNameFinder(CrfFinder):
     """Arabic names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -291,6 +333,50 @@ class ArabicNameFinder(CrfFinder):
         ):
             return SKIP
         return CANDIDATE
+
+    def join(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """The shared joins (:meth:`CrfFinder.join`), then a person chained on through joiners
+        (:meth:`chain`), then cut at function words (:func:`split_persons`)."""
+        return split_persons(tokens, self.chain(text, tokens, super().join(text, tokens, spans)))
+
+    def chain(
+        self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """(first, last, type) runs with a person run on through a joiner (``ولد``) and the word
+        after it, again and again: ``[محمد البشير] ولد المختار`` is one person. The joiner and
+        the word after it carry no proclitic and stand on the same line; that word is one a
+        name may stand on (not skipped, a letter first: ``فينسنزو ولد عام 1606`` "was born"
+        stays) or starts the next tagged person, which the chain takes in; a name of another
+        type there ends the chain."""
+        joiners = _joiners()
+        out: list[tuple[int, int, str]] = []
+        k = 0
+        while k < len(spans):
+            first, last, typ = spans[k]
+            k += 1
+            while typ == "PER" and last + 2 < len(tokens):
+                link, word = tokens[last + 1], tokens[last + 2]
+                tagged_next = k < len(spans) and spans[k][0] <= last + 2
+                if tagged_next and spans[k][2] != "PER":
+                    break  # another name stands there
+                if not (
+                    link.form in joiners
+                    and link.name_start == link.start
+                    and word.name_start == word.start
+                    and word.form[:1].isalpha()
+                    and (tagged_next or self.kind(word.form) != SKIP)
+                    and same_line(text[tokens[last].end : link.start])
+                    and same_line(text[link.end : word.start])
+                ):
+                    break
+                last += 2
+                while k < len(spans) and spans[k][0] <= last and spans[k][2] == "PER":
+                    last = max(last, spans[k][1])
+                    k += 1
+            out.append((first, last, typ))
+        return out
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
         """A person's name without a relative adjective at either edge (``الكيني بونغي`` -> ``بونغي``)."""
