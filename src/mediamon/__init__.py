@@ -5,6 +5,8 @@ Scraped news dumps and crawler records become :class:`Article` objects in a
 gazetteers, linking Arabic and English names of one entity to one id.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from mediamon.corpus import Corpus
 from mediamon.errors import (
     BinaryInputError,
@@ -24,11 +26,13 @@ from mediamon.lang.en import EnglishNormalizer
 from mediamon.match.annotate import Annotator
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.model import Article, Dropped, Mention, Origin
-from mediamon.store import Store
 from mediamon.text.langid import detect_language
 from mediamon.text.normalize import NormalizedText
 from mediamon.text.segment import LineRole
 from mediamon.text.settings import SegmentSettings
+
+if TYPE_CHECKING:
+    from mediamon.store import Store
 
 __version__ = "0.1.0"
 
@@ -64,3 +68,12 @@ __all__ = [
     "read",
     "read_dump",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Store`` on first use: the store (and sqlite3) is imported only by a program that uses it."""
+    if name == "Store":
+        from mediamon.store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -237,11 +237,12 @@ def store_errors(path: str) -> Iterator[None]:
     exits 2 as it does for a file (:func:`writing`), a locked or damaged store 1."""
     import sqlite3
 
-    from mediamon.store.schema import failure_kind
-
     try:
         yield
     except sqlite3.Error as exc:
+        # Imported here: the store package costs ~10 ms, and a run without a store never needs it.
+        from mediamon.store.schema import failure_kind
+
         kind = failure_kind(exc)
         if kind == "full":
             raise UsageError(Msg.CANNOT_WRITE.format(detail=exc), path=path) from exc

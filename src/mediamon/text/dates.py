@@ -62,7 +62,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -207,16 +207,16 @@ def match_date_line(line: str, *, day_first: bool = True) -> DateMatch | None:
 # --- recognition -----------------------------------------------------------------
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
+    """A token (a tuple: every short line with a digit is tokenised)."""
+
     kind: str  # date, time, num, word or punct
     text: str  # normalised; punctuation folded to its class character
     start: int
     end: int
 
 
-@attrs.frozen
-class _Item:
+class _Item(NamedTuple):
     """A classified token or phrase: its class character and, for parts of a date, its value."""
 
     cls: str

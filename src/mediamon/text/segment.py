@@ -60,8 +60,12 @@ DROP_REASONS = (
 
 _EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[]{}<>/\\"
 _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
-# A paragraph that ends here is finished (a following line does not continue it).
-_PARAGRAPH_END = re.compile(r"[.!?؟。…:;'\"”’»)\]]$")
+# A line ends a sentence (``_SENTENCE_END``) or is a finished paragraph (one of
+# ``_PARAGRAPH_MARKS`` last, so a following line does not continue it): tested on a stripped
+# line at its end rather than searched for along it.
+_CLOSERS = "'\"”’»)]"
+_SENTENCE_MARKS = ".!。"
+_PARAGRAPH_MARKS = ".!?؟。…:;" + _CLOSERS
 
 
 @functools.cache
@@ -74,6 +78,9 @@ def _separator(min_symbols: int) -> re.Pattern[str]:
 _OPENING_QUOTES = "\"“«„‘'"
 _CLOSING_QUOTES = "\"”»’'"
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+# _WORD on an ASCII line: the same matches there (a class of code points is cheaper than
+# the Unicode category test).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
@@ -83,6 +90,10 @@ _COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
 # Unicode categories of the marks beside counts: symbols (emoji, ★, ♥), combining and format
 # characters (variation selectors, the zero-width joiner, skin tones, keycaps).
 _COUNT_MARKS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+# A letter that no count consumes (the k/M suffixes aside): none of them is of a category in
+# _COUNT_MARKS (tests/text/test_segment_fast.py checks every code point), so a line holding one
+# is no count line; most lines are turned down by this one search.
+_NOT_COUNT = re.compile(r"[^\W\d_kKmM]")
 
 
 # Dashes unified to "-" (a regex: str.translate with a dict is several times slower on non-ASCII text).
@@ -99,6 +110,8 @@ _MARKS = re.compile(
 @functools.lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """A key for comparing cue phrases: case-folded, marks and tatweel removed, dashes unified, trimmed."""
+    if text.isascii():  # no marks, tatweel or dashes to change; NFKD leaves ASCII as it is
+        return " ".join(text.casefold().strip(_EDGE_PUNCT).split())
     folded = _MARKS.sub("", unicodedata.normalize("NFKD", _DASHES.sub("-", text.casefold())))
     return " ".join(folded.strip(_EDGE_PUNCT).split())
 
@@ -334,12 +347,13 @@ class Line:
 
     @property
     def sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.text))
+        end = self.text.rstrip(_CLOSERS)
+        return bool(end) and end[-1] in _SENTENCE_MARKS
 
     @property
     def finished(self) -> bool:
         """Ends like a finished paragraph, so that a next line does not continue it."""
-        return self.kind is not Kind.TEXT or bool(_PARAGRAPH_END.search(self.text))
+        return self.kind is not Kind.TEXT or (bool(self.text) and self.text[-1] in _PARAGRAPH_MARKS)
 
     @property
     def quoted(self) -> bool:
@@ -441,7 +455,10 @@ def _classify_text(
     number: int, text: str, rules: SegmentRules, day_first: bool, settings: SegmentSettings
 ) -> Line:
     # Long lines are body text whatever their exact word count: count them cheaply.
-    words = len(_WORD.findall(text)) if len(text) <= settings.word_count_max_chars else len(text.split())
+    if len(text) > settings.word_count_max_chars:
+        words = len(text.split())
+    else:
+        words = len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
     short = len(text) <= settings.cue_max_chars
     key = phrase_key(text) if short else ""
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key, settings=settings)
@@ -522,6 +539,8 @@ def _classify_text(
 def _count_line(text: str) -> bool:
     """A reaction or view-count row ("❤️ 120 👍 45", "🔁 3 💬 1.2K"): counts and symbol
     characters only, at least one of each. Read by character class, so no emoji is listed."""
+    if _NOT_COUNT.search(text) is not None:
+        return False
     rest = _COUNT.sub(" ", text)
     if rest == text:
         return False
