@@ -216,9 +216,13 @@ def test_jobs_share_out_one_file_at_article_boundaries(
         assert main(argv) == 0
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == PER_FILE
-    in_workers = pids.read_text(encoding="utf-8").split()[PER_FILE:]
-    assert len(in_workers) == PER_FILE and str(os.getpid()) not in in_workers
-    assert len(set(in_workers)) == 2  # the one file's articles went to both workers
+    with_jobs = pids.read_text(encoding="utf-8").split()[PER_FILE:]
+    assert len(with_jobs) == PER_FILE
+    # The first chunk is annotated here, before the workers start (what it builds on first
+    # use is then shared); the rest of the one file went to both workers.
+    assert with_jobs[:2] == [str(os.getpid())] * 2
+    in_workers = with_jobs[2:]
+    assert str(os.getpid()) not in in_workers and len(set(in_workers)) == 2
 
 
 @pytest.mark.parametrize("split", [False, True], ids=["whole-files", "files-split"])
@@ -265,3 +269,70 @@ def test_open_writer_leaves_nothing_when_the_block_fails(tmp_path: Path) -> None
         writer.write(next(iter(mediamon.read(EXAMPLE))))
         raise RuntimeError("stop")
     assert list(tmp_path.iterdir()) == []
+
+
+def _record_file(folder: Path, copies: int, bad: tuple[int, ...]) -> Path:
+    """The sample's articles ``copies`` times as one JSON Lines file (distinct ids), lines ``bad`` broken."""
+    lines = []
+    for copy in range(copies):
+        for i, article in enumerate(mediamon.read(EXAMPLE), start=1):
+            record = {"id": f"c{copy}-{i}", "title": article.title, "body": article.body}
+            lines.append(json.dumps(record, ensure_ascii=False))
+    for number in bad:
+        lines[number - 1] = "{oops"
+    path = folder / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["many-files", "one-record-file", "one-dump"])
+def test_jobs_2_equals_jobs_1_on_many_files_and_on_one_large_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # Small thresholds stand for the real ones: the one file is split and streamed in chunks of
+    # three articles, and its bad lines (first chunk, middle, last line) are met as it is parsed.
+    monkeypatch.setattr(pipeline, "SPLIT_BYTES", 1000 if kind != "many-files" else pipeline.SPLIT_BYTES)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 3)
+    bad = (2, 30, 3 * PER_FILE)
+    folder = _inputs(tmp_path, copies=3 if kind == "many-files" else 0)
+    if kind == "many-files":
+        _record_file(folder, 1, bad=(2,))
+    elif kind == "one-record-file":
+        _record_file(folder, 3, bad)
+    else:
+        (folder / "one.txt").write_bytes(EXAMPLE.read_bytes())
+    results = []
+    for jobs in ("1", "2"):
+        out, dropped = tmp_path / f"out{jobs}.jsonl", tmp_path / f"dropped{jobs}.jsonl"
+        argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", jobs]
+        status = main([*argv, "-o", str(out), "--dropped", str(dropped)])
+        results.append((status, out.read_bytes(), dropped.read_bytes(), capsys.readouterr().err))
+    assert results[0] == results[1] and results[0][1]
+    err = results[0][3].splitlines()
+    if kind == "one-record-file":
+        assert [line.split(": ")[1] for line in err[:-1]] == [f"{folder / 'big.jsonl'}:{n}" for n in bad]
+        assert err[-1].startswith(f"mediamon: {3 * PER_FILE - len(bad)} articles")
+    elif kind == "many-files":
+        assert err[0].startswith(f"mediamon: {folder / 'big.jsonl'}:2: ")
+
+
+def test_a_large_record_file_is_noted_in_the_store_once_with_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mediamon.store import Store
+
+    monkeypatch.setattr(pipeline, "SPLIT_BYTES", 1000)
+    monkeypatch.setattr(pipeline, "CHUNK_ARTICLES", 4)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _record_file(folder, 2, bad=())
+    counts = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"out{jobs}.db"
+        argv = ["annotate", str(folder), "-g", str(IRAQ), "--no-default", "--jobs", jobs, "-o", str(db)]
+        assert main(argv) == 0
+        again = main([*argv, "--incremental"])  # the file is known: skipped
+        assert again == 0 and "1 skipped" in capsys.readouterr().err
+        with Store(db) as store:
+            counts.append(len(list(store.articles())))
+    assert counts == [2 * PER_FILE, 2 * PER_FILE]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 import mediamon
-from mediamon.errors import WorkerError
+from mediamon.errors import Problem, WorkerError
+from mediamon.io import inputs
 from mediamon.match.annotate import annotate_all
+from mediamon.model import Dropped
 from tests.conftest import DATA
 
 SAMPLE = DATA / "dumps" / "sample_en_ar.txt"
 IRAQ = DATA / "gazetteers" / "iraq.jsonl"
+PER_FILE = 22  # articles in the sample dump
 
 
 def _tree(tmp_path: Path, copies: int) -> Path:
@@ -88,3 +92,40 @@ def test_a_dying_worker_fails_the_run() -> None:
     articles = [mediamon.Article(id=str(i), title="die" if i == 7 else "ok", body="Iraq") for i in range(20)]
     with pytest.raises(WorkerError, match="worker process died"):
         list(annotate_all(articles, annotator, jobs=2, chunk=2))
+
+
+def _records(tmp_path: Path, bad_lines: tuple[int, ...] = ()) -> Path:
+    """The sample's articles as a JSON Lines file, lines ``bad_lines`` (1-based) broken."""
+    lines = []
+    for i, article in enumerate(mediamon.read(SAMPLE), start=1):
+        record = {"id": f"r{i}", "title": article.title, "date": article.date_text, "body": article.body}
+        lines.append("{oops" if i in bad_lines else json.dumps(record, ensure_ascii=False))
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["records.jsonl", "sample.txt", "empty.jsonl", "missing.txt"])
+def test_stream_file_gives_what_read_file_gives(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name == "records.jsonl":
+        path = _records(tmp_path, bad_lines=(3, 22))
+    elif name == "sample.txt":
+        path.write_bytes(SAMPLE.read_bytes())
+    elif name == "empty.jsonl":
+        path.write_bytes(b"\n")
+    dropped: list[Dropped] = []
+    problems: list[Problem] = []
+    articles = tuple(inputs.stream_file(str(path), on_dropped=dropped.append, on_problem=problems.append))
+    assert inputs.read_file(str(path)) == inputs.Parsed(articles, tuple(dropped), tuple(problems))
+
+
+def test_stream_file_parses_records_as_it_is_read(tmp_path: Path) -> None:
+    path = _records(tmp_path, bad_lines=(20,))
+    problems: list[Problem] = []
+    stream = inputs.stream_file(str(path), on_dropped=lambda d: None, on_problem=problems.append)
+    first = next(stream)
+    assert first.id == "r1" and problems == []  # line 20 not parsed yet
+    rest = list(stream)
+    assert [p.line for p in problems] == [20] and problems[0].path == str(path)
+    assert len(rest) == PER_FILE - 2

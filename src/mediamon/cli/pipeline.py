@@ -343,9 +343,10 @@ class _ChunkTask:
 
 @attrs.frozen
 class _Then:
-    """What the parent does when a task's result arrives: the file to note in the store (with
-    its content key and, for a split file, its article count), and a split file's set-aside
-    lines and problems (reported before its first articles, as with one job)."""
+    """What the parent does when a task's result arrives: count the file (its first task), report
+    the set-aside lines and problems its reading met before this task was cut (a split file's,
+    in the order met), and note the file in the store (its last task; for a split file, with
+    its article count)."""
 
     name: str | None = None
     key: FileKey | None = None
@@ -353,6 +354,7 @@ class _Then:
     dropped: tuple[Dropped, ...] = ()
     problems: tuple[Problem, ...] = ()
     first: bool = True  # the file's first task: it counts as a file read
+    last: bool = True  # the file's last task: it is noted in the store
 
 
 def _work(task: _FileTask | _ChunkTask | Problem) -> _FileResult | Problem:
@@ -401,7 +403,10 @@ def _stream_parallel(
 ) -> None:
     """``--jobs N``: N workers annotate and render; files up to ``SPLIT_BYTES`` go to them whole
     (they read and segment them too), larger ones are read here and shared out in chunks cut
-    at article boundaries, so one large input keeps every worker busy.
+    at article boundaries, so one large input keeps every worker busy. A large record file's
+    chunks go out as its records are parsed (:func:`mediamon.io.inputs.stream_file`), so
+    reading overlaps annotation and only the chunks in flight are held; a large dump is
+    segmented whole first (segmentation looks at the whole dump).
 
     The parent copies the results out in input order, through the bounded process pool of
     :func:`mediamon.match.annotate.map_with_annotator`. Output, set-aside lines and problems
@@ -409,17 +414,46 @@ def _stream_parallel(
     """
     from tqdm import tqdm
 
-    from mediamon.io.inputs import STDIN, _load_bytes, iter_inputs, read_file
+    from mediamon.io.inputs import STDIN, _load_bytes, iter_inputs, stream_file
     from mediamon.match.annotate import chunked, map_with_annotator
 
     fmt = writer.format if writer.renders else None
     day_first = not args.month_first
     after: deque[_Then] = deque()  # one per task sent, in order (results come back in that order)
 
+    def split(name: str, data: bytes | None, key: FileKey | None) -> Iterator[_ChunkTask]:
+        """A large file's articles in chunks, sent as they are cut: a record file is parsed
+        while the chunks already sent are annotated (one chunk is held back, to know the last)."""
+        dropped: list[Dropped] = []
+        problems: list[Problem] = []
+        stream = stream_file(
+            name,
+            on_dropped=dropped.append,
+            on_problem=problems.append,
+            encoding=args.encoding,
+            day_first=day_first,
+            data=data,
+            columns=args.columns,
+        )
+        held: list[Article] | None = None
+        articles = 0
+        first = True
+        for piece in chunked(stream, CHUNK_ARTICLES, CHUNK_CHARACTERS):
+            if held is not None:
+                after.append(_Then(name, key, None, tuple(dropped), tuple(problems), first, last=False))
+                dropped.clear()
+                problems.clear()
+                first = False
+                yield _ChunkTask(tuple(held), fmt)
+            held = piece
+            articles += len(piece)
+        after.append(_Then(name, key, articles, tuple(dropped), tuple(problems), first))
+        yield _ChunkTask(tuple(held or ()), fmt)
+
     def tasks() -> Iterator[_FileTask | _ChunkTask | Problem]:
         for name in iter_inputs(args.inputs):
             if isinstance(name, Problem):
-                after.append(_Then(first=False))
+                after.append(_Then(first=False, last=False))
                 yield name
                 continue
             key = None
@@ -434,16 +468,8 @@ def _stream_parallel(
             if size <= SPLIT_BYTES:
                 after.append(_Then(name, key))
                 yield _FileTask(name, data, args.encoding, day_first, fmt, args.columns)
-                continue
-            parsed = read_file(
-                name, encoding=args.encoding, day_first=day_first, data=data, columns=args.columns
-            )
-            pieces = chunked(parsed.articles, CHUNK_ARTICLES, CHUNK_CHARACTERS)
-            after.append(_Then(name, key, len(parsed.articles), parsed.dropped, parsed.problems))
-            yield _ChunkTask(tuple(next(pieces, [])), fmt)
-            for piece in pieces:
-                after.append(_Then(first=False))
-                yield _ChunkTask(tuple(piece), fmt)
+            else:
+                yield from split(name, data, key)
 
     with tqdm(desc="annotating", unit="file", disable=not progress, file=sys.stderr) as bar:
         for result in map_with_annotator(_work, tasks(), annotator, jobs=args.jobs):
@@ -454,9 +480,6 @@ def _stream_parallel(
             if then.first:
                 bar.update()
                 tally["files"] += 1
-                if run is not None and then.key is not None and then.name is not None:
-                    articles = len(result.items) if then.articles is None else then.articles
-                    run.stored(then.key, then.name, articles)
             for dropped in (*then.dropped, *result.dropped):
                 on_dropped(dropped)
             for problem in (*then.problems, *result.problems):
@@ -469,3 +492,6 @@ def _stream_parallel(
                         writer.write_rendered(one)
             tally["articles"] += len(result.items)
             tally["mentions"] += result.mentions
+            if then.last and run is not None and then.key is not None and then.name is not None:
+                articles = len(result.items) if then.articles is None else then.articles
+                run.stored(then.key, then.name, articles)

@@ -26,6 +26,7 @@ from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
 from mediamon.io import web
 from mediamon.io.encoding import decode, replace_surrogates
+from mediamon.io.html import Item
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
 from mediamon.io.records import Columns, parse_columns, records_to_articles
 from mediamon.model import Article, Dropped
@@ -42,6 +43,7 @@ __all__ = [
     "read",
     "read_dump",
     "read_file",
+    "stream_file",
 ]
 
 #: Input suffix -> format name.
@@ -293,24 +295,58 @@ def read_file(
     ``format`` (``dump``, ``jsonl``, ``json``, ``csv``, ``tsv``) overrides the suffix.
     Never raises for content or for an unreadable file: those are problems in the result.
     """
+    options = {"data": data, "format": format, "settings": settings, "columns": columns}
+    return _collect(stream_file, name, encoding=encoding, day_first=day_first, **options)
+
+
+def _collect(stream: Callable[..., Iterator[Article]], *given: Any, **options: Any) -> Parsed:
+    """A stream's articles, set-aside lines and problems, the stream read to its end."""
+    dropped: list[Dropped] = []
+    problems: list[Problem] = []
+    articles = tuple(stream(*given, on_dropped=dropped.append, on_problem=problems.append, **options))
+    return Parsed(articles, tuple(dropped), tuple(problems))
+
+
+def stream_file(
+    name: str,
+    *,
+    on_dropped: Callable[[Dropped], None],
+    on_problem: Callable[[Problem], None],
+    encoding: str | None = None,
+    day_first: bool = True,
+    data: bytes | None = None,
+    format: str | None = None,
+    settings: SegmentSettings | None = None,
+    columns: Columns | None = None,
+) -> Iterator[Article]:
+    """:func:`read_file` as a stream: the articles of one input as they are made, its set-aside
+    lines and problems passed to the callbacks as they are met (the same ones, in the same order).
+
+    Record files (JSON Lines, JSON, CSV, TSV) are parsed record by record as the stream is
+    read, so the articles of a large one can be annotated while the rest is still parsed and
+    only the articles taken so far are held; a dump is segmented whole (segmentation looks
+    at the whole dump) before its first article comes, as is web material.
+    """
     label = _STDIN_LABEL if name == STDIN else name
     if data is None and name != STDIN and format is None and web.is_warc(name):
-        return Parsed(*web.collect(web.iter_warc_file(name, encoding=encoding, day_first=day_first)))
+        items = web.iter_warc_file(name, encoding=encoding, day_first=day_first)
+        yield from _sorted_items(items, on_dropped, on_problem)
+        return
     try:
         raw = _load_bytes(name) if data is None else data
     except OSError as exc:
         reason = Msg.IS_DIRECTORY if isinstance(exc, IsADirectoryError) else None
-        return Parsed(
-            problems=(Problem(label, None, reason or Msg.UNREADABLE.format(detail=exc.strerror or exc)),)
-        )
-    problem: Problem | None = None
+        on_problem(Problem(label, None, reason or Msg.UNREADABLE.format(detail=exc.strerror or exc)))
+        return
     if len(raw) > LIMITS.max_bytes:
         raw = raw[: LIMITS.max_bytes]
-        problem = Problem(label, None, Msg.TOO_BIG.format(limit=LIMITS.max_bytes))
+        on_problem(Problem(label, None, Msg.TOO_BIG.format(limit=LIMITS.max_bytes)))
     fmt, compression = _format_of(name) if name != STDIN else ("dump", None)
-    parsed = _parse_bytes(
+    yield from _parse_stream(
         raw,
         label,
+        on_dropped=on_dropped,
+        on_problem=on_problem,
         fmt=format or fmt,
         sniff=name == STDIN and format is None,
         compression=compression,
@@ -319,13 +355,42 @@ def read_file(
         settings=settings,
         columns=columns,
     )
-    return parsed if problem is None else attrs.evolve(parsed, problems=(problem, *parsed.problems))
+
+
+def _sorted_items(
+    items: Iterable[Item], on_dropped: Callable[[Dropped], None], on_problem: Callable[[Problem], None]
+) -> Iterator[Article]:
+    """Web material's items as a stream: the articles, the rest to the callbacks."""
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Dropped):
+            on_dropped(item)
+        else:
+            on_problem(item)
 
 
 def _parse_bytes(
     raw: bytes,
     label: str,
     *,
+    fmt: str,
+    compression: str | None = None,
+    encoding: str | None,
+    day_first: bool,
+    settings: SegmentSettings | None = None,
+    explain: list[LineRole] | None = None,
+) -> Parsed:
+    options = {"compression": compression, "settings": settings, "explain": explain}
+    return _collect(_parse_stream, raw, label, fmt=fmt, encoding=encoding, day_first=day_first, **options)
+
+
+def _parse_stream(
+    raw: bytes,
+    label: str,
+    *,
+    on_dropped: Callable[[Dropped], None],
+    on_problem: Callable[[Problem], None],
     fmt: str,
     sniff: bool = False,
     compression: str | None = None,
@@ -334,60 +399,62 @@ def _parse_bytes(
     settings: SegmentSettings | None = None,
     columns: Columns | None = None,
     explain: list[LineRole] | None = None,
-) -> Parsed:
-    problems: list[Problem] = []
+) -> Iterator[Article]:
     sniffed = compression_formats.by_magic(raw)
     if compression and sniffed != compression:
-        problems.append(Problem(label, None, Msg.NOT_COMPRESSED.format(compression=compression)))
+        on_problem(Problem(label, None, Msg.NOT_COMPRESSED.format(compression=compression)))
     compression = sniffed
     packed = raw  # a gzip-compressed WARC is read as it is, so record offsets are the file's
     if compression:
         raw, problem = _decompress(raw, compression, label)
         if problem is not None:
-            problems.append(problem)
+            on_problem(problem)
     if sniff:
         fmt = _sniff(raw)
     if not raw or raw.isspace():
-        return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
+        on_problem(Problem(label, None, Msg.EMPTY))
+        return
     fmt, refused = web.content_format(raw, fmt, label)
     if refused is not None:
-        return Parsed(problems=(*problems, refused))
+        on_problem(refused)
+        return
     if fmt in web.WEB_FORMATS:
-        return Parsed(
-            *web.collect(
-                web.web_items(
-                    packed if fmt == "warc" and compression == ".gz" else raw,
-                    label,
-                    fmt,
-                    encoding=encoding,
-                    day_first=day_first,
-                ),
-                problems,
-            )
+        found = web.web_items(
+            packed if fmt == "warc" and compression == ".gz" else raw,
+            label,
+            fmt,
+            encoding=encoding,
+            day_first=day_first,
         )
+        yield from _sorted_items(found, on_dropped, on_problem)
+        return
     try:
         decoded = decode(raw, path=label, encoding=encoding)
     except InputError as exc:
-        return Parsed(problems=(*problems, exc.problem))
-    problems.extend(decoded.problems)
+        on_problem(exc.problem)
+        return
+    for problem in decoded.problems:
+        on_problem(problem)
     if not decoded.text.strip():
-        return Parsed(problems=(*problems, Problem(label, None, Msg.EMPTY)))
+        on_problem(Problem(label, None, Msg.EMPTY))
+        return
     if fmt == "dump":
         articles, dropped = segment_lines(
             split_lines(decoded.text), path=label, day_first=day_first, settings=settings, explain=explain
         )
-        return Parsed(tuple(articles), tuple(dropped), tuple(problems))
+        del decoded  # the text is in the articles now
+        for one in dropped:
+            on_dropped(one)
+        yield from articles
+        return
     if fmt in ("csv", "tsv"):
         names = columns if columns is not None and not isinstance(columns, Mapping) else None
-        items = (csv_records if fmt == "csv" else tsv_records)(decoded.text, label, names)
+        records = (csv_records if fmt == "csv" else tsv_records)(decoded.text, label, names)
     else:
-        items = {"jsonl": jsonl_records, "json": json_records}[fmt](decoded.text, label)
-    found = tuple(
-        records_to_articles(
-            items, path=label, on_problem=problems.append, day_first=day_first, columns=columns
-        )
+        records = {"jsonl": jsonl_records, "json": json_records}[fmt](decoded.text, label)
+    yield from records_to_articles(
+        records, path=label, on_problem=on_problem, day_first=day_first, columns=columns
     )
-    return Parsed(found, (), tuple(problems))
 
 
 # --- public entry points -------------------------------------------------------------------

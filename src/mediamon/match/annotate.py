@@ -19,7 +19,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
@@ -185,6 +185,7 @@ class Annotator:
 _WORKER: Annotator | None = None
 
 _T = TypeVar("_T")
+_NONE = object()  # no first item
 _R = TypeVar("_R")
 
 
@@ -215,25 +216,38 @@ def map_with_annotator(
 ) -> Iterator[_R]:
     """``func`` over ``items`` in ``jobs`` worker processes that each hold ``annotator``; results in order.
 
-    Forked workers inherit the annotator with its tables, built here once (copy-on-write:
-    not once per worker); workers started otherwise receive its gazetteer specification and
-    build the tables as soon as the pool starts, before the first item is asked for
-    (:func:`worker_annotator` gives the annotator to ``func``). At most ``2 * jobs`` items
-    are in flight, so a stream larger than memory stays bounded. A worker that dies fails
-    the run with an error rather than leaving the output short.
+    The first item is done here, before the workers start: whatever it builds on first use
+    (the annotator's tables and word lists, the readers' and language ID's tables, numpy)
+    is built once, and forked workers inherit it (copy-on-write) instead of each building
+    its own. Workers started otherwise receive the annotator's gazetteer specification and
+    build its tables as soon as the pool starts (:func:`worker_annotator` gives the
+    annotator to ``func``). At most ``2 * jobs`` items are in flight, so a stream larger
+    than memory stays bounded. A worker that dies fails the run with an error rather than
+    leaving the output short.
     """
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
+    global _WORKER  # noqa: PLW0603 - this process's annotator while it does the first item
     pending: deque[Future[_R]] = deque()
+    stream = iter(items)
+    first = next(stream, _NONE)
+    if first is _NONE:
+        return
     if multiprocessing.get_start_method() == "fork":
         _warm(annotator)
+    kept, _WORKER = _WORKER, annotator
+    try:
+        done = func(cast(_T, first))
+    finally:
+        _WORKER = kept
+    yield done
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(annotator,))
     try:
         pool.submit(_started)
-        for item in items:
+        for item in stream:
             pending.append(pool.submit(func, item))
             while len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
