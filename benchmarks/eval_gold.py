@@ -22,6 +22,11 @@ Prints Markdown tables (``docs/evaluation.md`` quotes them):
     python benchmarks/eval_gold.py --only gold         # or ordinary, fignews, sample
     python benchmarks/eval_gold.py --discover          # Annotator(discover=True) if accepted
     python benchmarks/eval_gold.py --json out.json
+    python benchmarks/eval_gold.py --roles             # a place with role "team" counts as ORG
+
+``--roles`` scores a place mention whose ``Mention.role`` is ``"team"`` (a national team or
+a club named by its country or city, match/roles.py) as ORG, the way gold that types by
+role does; without it every mention is scored by its ``entity_type``, as the contract has it.
 
 The scoring functions take plain data, so ``tests/benchmarks`` can check them on small
 hand-made cases without ``../shared``.
@@ -162,20 +167,28 @@ def load_gold(path: Path) -> tuple[list[tuple[str, str]], list[Span]]:
     return units, gold
 
 
-def predict(annotator: Any, units: Sequence[tuple[str, str]]) -> list[Span]:
+def scored_type(mention: Any, *, roles: bool = False) -> str | None:
+    """The scored family of a mention: MEDIA as ORG; with ``roles``, a sports side as ORG."""
+    if roles and getattr(mention, "role", None) == "team":
+        return "ORG"
+    return TYPE_MAP.get(mention.entity_type)
+
+
+def predict(annotator: Any, units: Sequence[tuple[str, str]], *, roles: bool = False) -> list[Span]:
     """mediamon's PER/ORG/LOC mentions (MEDIA as ORG) on each line, both script sides."""
     out = []
     for u, (text, _lang) in enumerate(units):
         for m in annotator.annotate_text(text):
-            t = TYPE_MAP.get(m.entity_type)
+            t = scored_type(m, roles=roles)
             if t is not None:
                 out.append(Span(u, m.start, m.end, t))
     return out
 
 
-def print_gold(annotator: Any, gold_dir: Path, top: int = 10) -> dict[str, Any]:
+def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = False) -> dict[str, Any]:
     figures: dict[str, Any] = {}
-    print("## Public gold (strict spans and types, one line per text)\n")
+    how = "; a place with role `team` as ORG" if roles else ""
+    print(f"## Public gold (strict spans and types, one line per text{how})\n")
     print("| file | type | gold | predicted | TP | P | R | F1 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     details = []
@@ -185,7 +198,7 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10) -> dict[str, Any]:
             print(f"| {name} | not present | | | | | | |")
             continue
         units, gold = load_gold(path)
-        scores = score(units, gold, predict(annotator, units))
+        scores = score(units, gold, predict(annotator, units, roles=roles))
         for t, row in scores.rows.items():
             print(
                 f"| {path.stem} | {t} | {row['gold']} | {row['pred']} | {row['tp']} | "
@@ -310,13 +323,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--discover", action="store_true", help="Annotator(discover=True) when accepted")
     parser.add_argument("--top", type=int, default=10, help="false hits and misses listed per file")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--roles", action="store_true", help="score a place with role 'team' as ORG")
     args = parser.parse_args(None if argv is None else list(argv))
     annotator = make_annotator(args.discover)
     print(f"<!-- {annotator!r}, mediamon {getattr(mediamon, '__version__', '?')} -->\n")
     figures: dict[str, Any] = {}
     for part in args.only or PARTS:
         if part == "gold":
-            figures[part] = print_gold(annotator, args.gold, args.top)
+            figures[part] = print_gold(annotator, args.gold, args.top, roles=args.roles)
         elif part == "ordinary":
             figures[part] = print_ordinary(annotator, args.top)
         elif part == "fignews":

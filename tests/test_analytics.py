@@ -239,6 +239,7 @@ def test_mentions_csv_has_one_row_per_mention(tmp_path: Path) -> None:
         "how": "exact",
         "support": "",
         "wikidata": "",
+        "role": "",
     }
     undated = [r for r in rows if r["article_id"] == "a4"]
     assert [(r["date"], r["source"], r["text"]) for r in undated] == [("", "", "Iran"), ("", "", "Iraq")]

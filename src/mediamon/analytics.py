@@ -355,6 +355,7 @@ def _mention_row(article: Article, date: str | None, m: Mention) -> tuple[Any, .
         m.how,
         m.support,
         m.wikidata,
+        m.role,
     )
 
 

@@ -102,6 +102,9 @@ class Mention:
     ``cue``: a place cue stands next to it; see docs/gazetteers.md); None for the rest.
     ``wikidata`` is the entity's Wikidata QID when its gazetteer entry carries one
     (``meta.wikidata``), so mentions join with other datasets; None when unknown.
+    ``role`` is what a place's name stands for in its sentence when that is not the place
+    itself: ``"team"``, a national team or a club named by its country or city (``Sweden
+    defeated South Korea``; match/roles.py). ``entity_type`` stays the entity's type.
     """
 
     field: str
@@ -116,15 +119,18 @@ class Mention:
     how: str
     support: str | None = None
     wikidata: str | None = None
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's ten keys, and ``support`` and ``wikidata`` when they are set."""
+        """The contract's ten keys, and ``support``, ``wikidata`` and ``role`` when they are set."""
         # The same as attrs.asdict for the ten (every one a str or an int), several times faster.
         out = dict(zip(MENTION_FIELDS, _mention_values(self), strict=True))
         if self.support is not None:
             out["support"] = self.support
         if self.wikidata is not None:
             out["wikidata"] = self.wikidata
+        if self.role is not None:
+            out["role"] = self.role
         return out
 
     @classmethod
@@ -137,11 +143,11 @@ class Mention:
             want = int if name in ("start", "end") else str
             if not isinstance(value, want) or isinstance(value, bool):
                 raise TypeError(f"mention {name!r} must be {want.__name__}, not {type(value).__name__}")
-        support, wikidata = data.get("support"), data.get("wikidata")
-        for name, value in (("support", support), ("wikidata", wikidata)):
+        support, wikidata, role = data.get("support"), data.get("wikidata"), data.get("role")
+        for name, value in (("support", support), ("wikidata", wikidata), ("role", role)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"mention {name!r} must be str or null, not {type(value).__name__}")
-        return cls(**values, support=support, wikidata=wikidata)
+        return cls(**values, support=support, wikidata=wikidata, role=role)
 
     def check(self, article: Article) -> str | None:
         """Why this mention does not fit ``article`` (field, offsets, text), or None when it does."""
@@ -158,10 +164,10 @@ class Mention:
 
 #: A mention's contract fields in order: the keys ``Mention.to_dict`` always has.
 MENTION_FIELDS = tuple(
-    field.name for field in attrs.fields(Mention) if field.name not in ("support", "wikidata")
+    field.name for field in attrs.fields(Mention) if field.name not in ("support", "wikidata", "role")
 )
 #: Every field of a mention, as columns of tables (the contract's, then the optional ones).
-MENTION_COLUMNS = (*MENTION_FIELDS, "support", "wikidata")
+MENTION_COLUMNS = (*MENTION_FIELDS, "support", "wikidata", "role")
 _mention_values = operator.attrgetter(*MENTION_FIELDS)
 
 

@@ -185,6 +185,8 @@ def _mention_json(m: Mention) -> str:
         out += f', "support": {_string(m.support)}'
     if m.wikidata is not None:
         out += f', "wikidata": {_string(m.wikidata)}'
+    if m.role is not None:
+        out += f', "role": {_string(m.role)}'
     return out + "}"
 
 

@@ -28,6 +28,7 @@ from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_men
 from mediamon.match.discover import discover as discover_names
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
+from mediamon.match.roles import RoleModel
 from mediamon.match.support import SupportModel
 from mediamon.model import FIELDS, Article, Mention
 
@@ -91,6 +92,11 @@ class Annotator:
         """The ambiguity model and support stage over the compiled gazetteer (match/support.py)."""
         return SupportModel(self.compiled)
 
+    @functools.cached_property
+    def roles(self) -> RoleModel:
+        """Which place mentions stand for a sports side (``Mention.role``; match/roles.py)."""
+        return RoleModel(self.compiled.entities)
+
     def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
         """Resolved candidates of each field of one article, surnames included.
 
@@ -112,7 +118,7 @@ class Annotator:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
         sides = None if lang is None else ([lang] if lang in languages.CODES else [languages.FALLBACK])
         found = self._candidates({"body": text}, sides)["body"]
-        mentions = to_mentions(found, self.compiled, text, "body")
+        mentions = self.roles.apply(text, to_mentions(found, self.compiled, text, "body"))
         if self.discover:
             mentions = discover_names({"body": text}, {"body": mentions}, sides)["body"]
         return mentions
@@ -123,7 +129,12 @@ class Annotator:
         texts = {field: getattr(article, field) for field in FIELDS}
         found = self._candidates(texts, None)
         mentions: list[Mention] = []
-        by_field = {field: to_mentions(found[field], self.compiled, texts[field], field) for field in FIELDS}
+        by_field = {
+            field: self.roles.apply(
+                texts[field], to_mentions(found[field], self.compiled, texts[field], field)
+            )
+            for field in FIELDS
+        }
         if self.discover:
             by_field = discover_names(texts, by_field, None)
         for field in FIELDS:
@@ -191,7 +202,7 @@ _R = TypeVar("_R")
 
 def _warm(annotator: Annotator) -> None:
     """Build the annotator's tables now rather than on its first article."""
-    annotator.compiled, annotator.outlets, annotator.support  # noqa: B018 - built on first use
+    annotator.compiled, annotator.outlets, annotator.support, annotator.roles  # noqa: B018 - built on first use
 
 
 def _init_worker(annotator: Annotator) -> None:

@@ -1,0 +1,270 @@
+"""Roles of place mentions: a place's name standing for a sports side (``Mention.role``).
+
+A country, a first-level division (England) or a city names a national team or a club
+in a match report: ``Sweden defeated South Korea 1 – 0``, ``Tunisia's goalkeeper``,
+``فازت نيجيريا على النيجر 2 - صفر``. The mention stays the place entity with its type
+(the contract ties ``entity_type`` to the entity); the annotator sets ``role="team"``
+on it, and whoever wants the sports side as an organisation (a gold that types by role)
+reads that field (``benchmarks/eval_gold.py --roles``).
+
+The decision is per sentence, from each language's ``data/<lang>/roles.json``:
+
+- the sentence is about a match: one of its words is a ``sport`` word, or it holds a
+  ``score`` (``2 – 1``, ``3 - صفر``);
+- the words around the name put it in a side's place: a ``side_before`` word or pair
+  right before it (``defeated``, ``lost to``, ``مرمى``, ``فازت على``), a ``side_after``
+  verb right after it (``Sweden had``, ``England won``), a ``side_nouns`` word right
+  after it or within three words after its ``'s`` (``Panama coach``, ``Sweden's first
+  victory``), a score right before or after it, a ``side_prepositions`` word before it
+  with a ``sport`` word among the three words before that (``a third goal for Belgium``),
+  or a ``side_proclitics`` letter glued to it (Arabic ``ل``: ``هدفين لانجلترا``);
+- no ``place_before`` word right before it (``in Sochi``, ``في الدوحة``) and no
+  ``place_proclitics`` letter glued to it (``بالدوحة``): a place word wins.
+
+Names joined by ``coordination`` words only (``Sweden, Belgium, England win``) share one
+verdict: a place word on any of them keeps all places, else a side cue on any makes all
+sides. ``skip`` words (``the``) are passed over when reading the word before.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from mediamon import lang as languages
+from mediamon import resources
+from mediamon.errors import DataFileError, Msg
+from mediamon.match.gazetteer import Entity
+from mediamon.model import Mention
+
+__all__ = ["ROLES", "ROLE_KINDS", "RoleCues", "RoleModel", "role_cues"]
+
+#: The roles a mention can have (``Mention.role``).
+ROLES = ("team",)
+#: ``meta.kind`` of the places whose name can stand for a side.
+ROLE_KINDS = frozenset({"country", "admin1", "city"})
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|&")
+_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_JOIN = re.compile(r"[\s,،]*")
+#: How far before and after a mention its cues are read (characters)
+_REACH = 80
+#: The longest text between two names of one coordination (", and ")
+_JOIN_REACH = 8
+#: Each sentence's match test within one text, by (language, start, end)
+_Gates = dict[tuple[str, int, int], bool]
+#: Word forms each cache holds before it is emptied (bounded memory on a long stream)
+_CACHE = 100_000
+_LISTS = (
+    "sport",
+    "side_before",
+    "side_after",
+    "side_nouns",
+    "side_prepositions",
+    "side_proclitics",
+    "place_proclitics",
+    "place_before",
+    "skip",
+    "coordination",
+)
+
+
+@attrs.frozen
+class RoleCues:
+    """One language's role cues (``data/<lang>/roles.json``), normalised."""
+
+    sport: frozenset[str] = frozenset()
+    score: re.Pattern[str] | None = None
+    side_before: frozenset[str] = frozenset()
+    side_after: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
+    side_prepositions: frozenset[str] = frozenset()
+    side_proclitics: frozenset[str] = frozenset()
+    place_proclitics: frozenset[str] = frozenset()
+    place_before: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    coordination: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.sport or self.score)
+
+
+@functools.cache
+def role_cues(code: str) -> RoleCues:
+    """The cues of language ``code`` (empty when it has no ``roles.json``)."""
+    name = f"{code}/roles.json"
+    if not importlib.resources.files("mediamon").joinpath("data").joinpath(name).is_file():
+        return RoleCues()
+    data = resources.load_json(name)
+    source = resources.data_path(name)
+    unknown = set(data) - {*_LISTS, "score", "_doc"}
+    if unknown:
+        raise DataFileError(Msg.DATA_FILE.format(detail=f"unknown keys {sorted(unknown)}"), path=source)
+    normalize = languages.get(code).normalizer.normalize
+    sets = {
+        key: frozenset(
+            " ".join(normalize(w).split()) for w in resources.string_list(data, key, source=source)
+        )
+        for key in _LISTS
+    }
+    score = data.get("score")
+    if score is not None and not isinstance(score, str):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'score' must be a regular expression"), path=source)
+    try:
+        pattern = re.compile(score) if score else None
+    except re.error as exc:
+        raise DataFileError(Msg.DATA_FILE.format(detail=f"'score': {exc}"), path=source) from exc
+    return RoleCues(score=pattern, **sets)
+
+
+class RoleModel:
+    """Sets ``role="team"`` on place mentions that stand for a sports side (module docstring)."""
+
+    def __init__(self, entities: Sequence[Entity]):
+        self._kinds = frozenset(
+            e.id for e in entities if e.type == "LOC" and e.meta.get("kind") in ROLE_KINDS
+        )
+        self._keys: dict[tuple[str, str], str] = {}
+        self._sport: dict[str, dict[str, bool]] = {}
+
+    def key(self, code: str, word: str) -> str:
+        """The language's normalised form of one word (cached)."""
+        found = self._keys.get((code, word))
+        if found is None:
+            if len(self._keys) >= _CACHE:
+                self._keys.clear()
+            found = self._keys[(code, word)] = languages.get(code).normalizer.normalize(word).strip()
+        return found
+
+    def apply(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` of ``text`` with ``role`` set where the sentence makes a place a side."""
+        chosen = [i for i, m in enumerate(mentions) if m.entity_id in self._kinds and role_cues(m.lang)]
+        if not chosen:
+            return mentions
+        gates: _Gates = {}
+        verdicts = {i: self.verdict(text, mentions[i], gates) for i in chosen}
+        out = list(mentions)
+        for group in self._groups(text, mentions, chosen):
+            found = [verdicts[i] for i in group]
+            if "place" in found or "side" not in found:
+                continue
+            for i in group:
+                out[i] = attrs.evolve(out[i], role="team")
+        return out
+
+    def _groups(self, text: str, mentions: Sequence[Mention], chosen: Sequence[int]) -> list[list[int]]:
+        """The chosen mentions in runs joined only by coordination words (and punctuation)."""
+        groups: list[list[int]] = []
+        for i in chosen:
+            if groups:
+                last = mentions[groups[-1][-1]]
+                between = text[last.end : mentions[i].start]
+                if last.end <= mentions[i].start and len(between) <= _JOIN_REACH:
+                    cues = role_cues(mentions[i].lang)
+                    words = [self.key(mentions[i].lang, w) for w in _WORD.findall(between)]
+                    joined = not _JOIN.sub("", _WORD.sub("", between))
+                else:
+                    joined, words = False, []
+                if joined and len(words) <= 1 and all(w in cues.coordination for w in words):
+                    groups[-1].append(i)
+                    continue
+            groups.append([i])
+        return groups
+
+    def _about_a_match(self, code: str, sentence: str) -> bool:
+        """Whether a sentence has a sport word or a score (the gate of every side cue)."""
+        cues = role_cues(code)
+        if cues.score and cues.score.search(sentence):
+            return True
+        known = self._sport.setdefault(code, {})
+        for word in set(_WORD.findall(sentence)):
+            hit = known.get(word)
+            if hit is None:
+                if len(known) >= _CACHE:
+                    known.clear()
+                hit = known[word] = self.key(code, word) in cues.sport
+            if hit:
+                return True
+        return False
+
+    def verdict(self, text: str, m: Mention, gates: _Gates | None = None) -> str | None:
+        """``"place"``, ``"side"`` or None (no cue) for one place mention in its sentence
+        (``gates`` caches each sentence's match test across the mentions of one text)."""
+        code = m.lang
+        sentence = _sentence(text, m.start, m.end)
+        found = self._local(text, m, *sentence)
+        if found != "side":
+            return found  # a place word needs no gate: a sentence's names share it
+        gate = None if gates is None else gates.get((code, *sentence))
+        if gate is None:
+            gate = self._about_a_match(code, text[sentence[0] : sentence[1]])
+            if gates is not None:
+                gates[(code, *sentence)] = gate
+        return found if gate else None
+
+    def _local(self, text: str, m: Mention, begin: int, end: int) -> str | None:
+        """The verdict of the words around one mention, before the sentence's match test."""
+        code = m.lang
+        cues = role_cues(code)
+        begin = max(begin, m.start - _REACH)
+        end = min(end, m.end + _REACH)
+        glued = _glued(text, begin, m.start)
+        if glued:
+            if glued[-1] in cues.place_proclitics:
+                return "place"
+            if glued[-1] in cues.side_proclitics:
+                return "side"
+        before = [self.key(code, w) for w in _WORD.findall(text[begin : m.start - len(glued)])[-5:]]
+        while before and before[-1] in cues.skip:
+            before.pop()
+        last = before[-1] if before else ""
+        pair = " ".join(before[-2:]) if len(before) >= 2 else ""
+        if pair in cues.side_before:
+            return "side"
+        if last in cues.place_before:
+            return "place"
+        if last in cues.side_before:
+            return "side"
+        if last in cues.side_prepositions and any(w in cues.sport for w in before[-4:-1]):
+            return "side"
+        head, tail = text[begin : m.start - len(glued)], text[m.end : end]
+        if cues.score and (_ends_with(cues.score, head) or _starts_with(cues.score, tail)):
+            return "side"
+        possessive = _POSSESSIVE.match(tail)
+        after = [self.key(code, w) for w in _WORD.findall(tail[possessive.end() if possessive else 0 :])[:3]]
+        if possessive:
+            return "side" if any(w in cues.side_nouns for w in after) else None
+        if after and tail[:1].isspace() and (after[0] in cues.side_after or after[0] in cues.side_nouns):
+            return "side"
+        return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` (line breaks and stops end one)."""
+    begin = 0
+    for found in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        begin = found.end()
+    after = _SENTENCE_END.search(text, end)
+    return begin, after.start() + 1 if after else len(text)
+
+
+def _glued(text: str, begin: int, start: int) -> str:
+    """Letters glued to the front of a mention (an Arabic proclitic), "" when a space precedes it."""
+    i = start
+    while i > begin and text[i - 1].isalpha():
+        i -= 1
+    return text[i:start]
+
+
+def _ends_with(pattern: re.Pattern[str], head: str) -> bool:
+    last = head.rstrip()[-20:]
+    return any(found.end() == len(last) for found in pattern.finditer(last))
+
+
+def _starts_with(pattern: re.Pattern[str], tail: str) -> bool:
+    found = pattern.search(tail[:20])
+    return found is not None and not tail[: found.start()].strip()

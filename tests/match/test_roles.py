@@ -1,0 +1,50 @@
+"""Roles of place mentions (match/roles.py): the rules as a table of cases, and the data files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import mediamon
+from mediamon.match.roles import ROLES, role_cues
+from tests.conftest import DATA
+
+GAZETTEER = DATA / "gazetteers" / "roles.jsonl"
+CASES = json.loads((DATA / "role_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> mediamon.Annotator:
+    return mediamon.Annotator(GAZETTEER, default=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['rule']}:{c['text'][:24]}")
+def test_role_rule(annotator: mediamon.Annotator, case: dict) -> None:
+    found = annotator.annotate_text(case["text"])
+    assert [[m.text, m.role] for m in found] == case["expect"], case["why"]
+
+
+def test_cases_have_both_verdicts_in_both_languages() -> None:
+    for script in ("ascii", "arabic"):
+        cases = [c for c in CASES if c["text"].isascii() == (script == "ascii")]
+        roles = {role for c in cases for _text, role in c["expect"]}
+        assert roles == {None, *ROLES}, script
+
+
+def test_role_keeps_the_entity_type(annotator: mediamon.Annotator) -> None:
+    (m, _) = annotator.annotate_text("Brazil defeated Chile 2 – 0.")
+    assert (m.entity_type, m.role) == ("LOC", "team")
+    assert m.to_dict()["role"] == "team"
+    assert mediamon.Mention.from_dict(m.to_dict()) == m
+
+
+def test_annotate_sets_roles_in_articles(annotator: mediamon.Annotator) -> None:
+    article = mediamon.Article(id="a", title="Ghana 2 – 1 Chile", body="Talks in Ghana.", lang="en")
+    roles = [(m.field, m.text, m.role) for m in annotator.annotate(article).mentions]
+    assert roles == [("title", "Ghana", "team"), ("title", "Chile", "team"), ("body", "Ghana", None)]
+
+
+def test_languages_without_cues_set_no_role() -> None:
+    assert not role_cues("fr")
+    assert role_cues("en") and role_cues("ar")
