@@ -46,6 +46,14 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
   only); a preposition (``في``, ``وفي``, ``in``) counts only for the ``name``, ``abroad``
   and ``frequent`` reasons.
 
+An organisation's or outlet's candidate names no body right after a person's title
+(``support.json: titles``: وزيرة الخارجية الاميركية is the Secretary of State) nor, in
+Latin script, when its alias is made of ordinary words and ends a longer capitalised name
+(the British Red Cross). After resolution (:meth:`SupportModel.join`) a country's mention
+starts at a state-form word before it (جمهورية فنزويلا), a descriptive alias right before
+the same entity's name is dropped (العاصمة العراقية بغداد), and an organisation's two
+names side by side are one mention (حركة المقاومة الاسلامية حماس).
+
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
 (``مراسل الجزيرة``, ``مدرب الكويت``) and, for outlets, ``credit``: a news credit in
@@ -66,7 +74,7 @@ from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
 from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, resolve
-from mediamon.match.gazetteer import Entity
+from mediamon.match.gazetteer import Entity, Gazetteer
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
@@ -106,6 +114,9 @@ class SupportSettings:
     #: how many capitalised words after a Latin place may lead to an organisation head
     #: (``support.json: org_heads``: United States National Security Council)
     org_head_reach: int = 4
+    #: an organisation's Latin alias made only of words this common (Red Cross, Security
+    #: Council) ends no longer capitalised name (the British Red Cross); Hamas (3.6) may
+    org_word_zipf: float = 4.5
 
 
 @attrs.frozen
@@ -174,6 +185,15 @@ class Cues:
     feature_starters: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
+    #: a person's title (وزير "minister"): an organisation right after it is part of the title
+    #: (وزيرة الخارجية الاميركية "the US Secretary of State"), not a mention of the body
+    titles: frozenset[str] = frozenset()
+    #: a word of a descriptive alias (العاصمة العراقية "the Iraqi capital"): right before the
+    #: entity's name (العاصمة العراقية بغداد) the description is no second mention
+    appositive: frozenset[str] = frozenset()
+    #: words that, right before a country's name, make the country's formal name with it
+    #: (جمهورية فنزويلا): the mention starts at the word
+    state_forms: frozenset[str] = frozenset()
     #: entity type or ``meta.kind`` -> words right before an alias that say it is that kind
     kinds: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: entity type or ``meta.kind`` -> words anywhere in the alias's sentence that say so
@@ -181,12 +201,28 @@ class Cues:
     #: a last word left out of a mention of these kinds when the rest is an alias (العربي الكويتي)
     trailing: re.Pattern[str] | None = None
     trailing_kinds: frozenset[str] = frozenset()
+    #: the trailing word must also be a country's demonym (الكويتي; not البيضاوي "of Casablanca",
+    #: which is part of the club's name: الرجاء البيضاوي)
+    trailing_demonym: bool = False
     #: the form of an adjective (الفرنسية "the French"): never supported by ``alias``
     adjective: re.Pattern[str] | None = None
     #: marks of an indefinite noun (Arabic tanwin): a word ending in one is no place name
     indefinite: frozenset[str] = frozenset()
     #: two-word phrases (normalised) whose second word, a place's name, is an ordinary word there
     idioms: frozenset[str] = frozenset()
+
+
+@functools.cache
+def demonyms(code: str) -> frozenset[str]:
+    """Normalised demonyms of the bundled ``demonyms.jsonl`` written in the side's script
+    (الكويتي, Kuwaiti): language data, whatever gazetteers the annotator was given."""
+    language = languages.get(code)
+    return frozenset(
+        language.normalizer.normalize(alias).strip()
+        for entity in Gazetteer.bundled(include=("demonyms.jsonl",))
+        for _lang, alias in entity.aliases()
+        if _side_of(alias) == code
+    )
 
 
 @functools.cache
@@ -230,6 +266,9 @@ def _cues(code: str) -> Cues:
             "directions",
             "org_heads",
             "idioms",
+            "titles",
+            "appositive",
+            "state_forms",
         )
     }
     source = resources.data_path(name)
@@ -240,9 +279,16 @@ def _cues(code: str) -> Cues:
             Msg.DATA_FILE.format(detail="'kind_cues' and 'kind_context' must be objects"), path=source
         )
     trailing = data.get("trailing", {})
-    if not isinstance(trailing, dict) or not isinstance(trailing.get("pattern", ""), str):
+    if (
+        not isinstance(trailing, dict)
+        or not isinstance(trailing.get("pattern", ""), str)
+        or not isinstance(trailing.get("demonym", False), bool)
+    ):
         raise DataFileError(
-            Msg.DATA_FILE.format(detail="'trailing' must be an object with a 'pattern' string"), path=source
+            Msg.DATA_FILE.format(
+                detail="'trailing' must be an object with a 'pattern' string and a boolean 'demonym'"
+            ),
+            path=source,
         )
     adjective = data.get("adjective", "")
     if not isinstance(adjective, str):
@@ -266,6 +312,7 @@ def _cues(code: str) -> Cues:
         },
         trailing=pattern,
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
+        trailing_demonym=bool(trailing.get("demonym", False)),
         adjective=adjective_pattern,
         indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
     )
@@ -651,7 +698,61 @@ class SupportModel:
     ) -> dict[str, list[Candidate]]:
         """Resolved candidates per field: ambiguous ones only with support, descriptors trimmed."""
         found = self._supported(texts, raw)
-        return {field: [self.trim(c, texts[field]) for c in cands] for field, cands in found.items()}
+        return {
+            field: self.join([self.trim(c, texts[field]) for c in cands], texts[field])
+            for field, cands in found.items()
+        }
+
+    def join(self, cands: list[Candidate], text: str) -> list[Candidate]:
+        """Resolved candidates (by start) with neighbours of one entity made one mention.
+
+        A country's mention starts at a state-form word right before it (جمهورية فنزويلا);
+        a descriptive alias right before the same entity's name is left out (العاصمة العراقية
+        بغداد: the name is the mention); an organisation's or outlet's two names side by side
+        are one mention (حركة المقاومة الاسلامية حماس, هيئة الاذاعة البريطانية بي بي سي). Side
+        by side: only spaces between, so a parenthesis (الامم المتحدة (يونيفيل)) keeps two.
+        """
+        if not cands:
+            return cands
+        out: list[Candidate] = []
+        for found in cands:
+            side = found.side or languages.FALLBACK
+            cues = _cues(side)
+            cand = found
+            if cues.state_forms and self.prefixes[cand.entity] == "country":
+                cand = self._with_state_form(cand, text, side, cues.state_forms)
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.entity == cand.entity
+                and prev.end < cand.start
+                and text[prev.end : cand.start].strip(" ") == ""
+            ):
+                if cues.appositive and cues.appositive & set(self.key(side, prev.alias).split()):
+                    out[-1] = cand
+                    continue
+                if not self.places[cand.entity]:
+                    out[-1] = prev._replace(end=cand.end)
+                    continue
+            out.append(cand)
+        return out
+
+    def _with_state_form(self, cand: Candidate, text: str, side: str, forms: frozenset[str]) -> Candidate:
+        """The country's mention from a state-form word right before it (after a proclitic on it)."""
+        before = self._words_before(text, cand.start, side, 1)
+        if not before:
+            return cand
+        word = before[-1]
+        clitics = _forms(side).prefixes
+        bare = word[1:] if word[:1] in clitics and word[1:] in forms else word
+        if bare not in forms:
+            return cand
+        end = _end_before(text, cand.start)
+        start = end - len(bare)  # the normalised word keeps the raw word's length (letters only)
+        raw = text[start:end]
+        if self.key(side, raw) != bare:
+            return cand
+        return cand._replace(start=start)
 
     def trim(self, cand: Candidate, text: str) -> Candidate:
         """The candidate without a leading descriptor word (مدينة مشهد -> مشهد, قناة الجزيرة -> الجزيرة),
@@ -672,8 +773,11 @@ class SupportModel:
             if alias is not None:
                 return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
         head, space, last = surface.rpartition(" ")
-        if space and cues.trailing is not None and cues.trailing.match(self.key(side, last)):
+        last_key = self.key(side, last)
+        if space and cues.trailing is not None and cues.trailing.match(last_key):
             if not cues.trailing_kinds & set(self.kinds[cand.entity]):
+                return cand
+            if cues.trailing_demonym and last_key not in demonyms(side):
                 return cand
             alias = self.alias_keys(cand.entity, side).get(self.key(side, head))
             if alias is not None:
@@ -703,15 +807,21 @@ class SupportModel:
             plain[field] = []
             unsure[field] = []
             places = place_spans[field] = {}
+            org_ends = set()
             for cand in cands:
                 if self.places[cand.entity]:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
+                elif self.kinds[cand.entity][1] in ("ORG", "MEDIA"):
+                    org_ends.add(cand.end)
             for cand in cands:
-                if self.places[cand.entity] and (
-                    self._in_longer_name(text, cand)
-                    or self._part_of_place(text, cand, places)
-                    or self._not_a_place_word(text, cand)
-                ):
+                if self.places[cand.entity]:
+                    if (
+                        self._in_longer_name(text, cand)
+                        or self._part_of_place(text, cand, places)
+                        or self._not_a_place_word(text, cand)
+                    ):
+                        continue
+                elif self._not_an_organisation(text, cand, org_ends):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 if why is None and self.places[cand.entity] and self._lower_case_word(text, cand):
@@ -1015,6 +1125,35 @@ class SupportModel:
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
+
+    def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
+        """An organisation's or outlet's alias that names no body here: right after a person's
+        title (وزيرة الخارجية الاميركية, ``support.json: titles``); in Latin script, an alias
+        made of ordinary words only (each of Zipf >= ``org_word_zipf``, not all in capitals)
+        ending a longer capitalised name (the British Red Cross, the United
+        States National Security Council; not after a possessive, Iraq's Popular Mobilization
+        Units, nor after another organisation's alias, the United Nations Security Council)."""
+        if self.kinds[cand.entity][1] not in ("ORG", "MEDIA"):
+            return False
+        side = cand.side or languages.FALLBACK
+        titles = _cues(side).titles
+        if titles:
+            before = self._words_before(text, cand.start, side, 1)
+            if before:
+                word = before[-1]
+                if word in titles or (word[:1] in _forms(side).prefixes and word[1:] in titles):
+                    return True
+        if side != languages.FALLBACK:
+            return False
+        surface = text[cand.start : cand.end]
+        table = word_frequencies(side)
+        words = self.key(side, surface).split()
+        if surface.isupper() or not all(table.get(w, 0.0) >= self.settings.org_word_zipf for w in words):
+            return False  # an acronym, or a name not made of ordinary words (Hamas, Daesh)
+        # a possessive is no part of the name: Iraq's Popular Mobilization Units
+        if _word_before(text, cand.start).endswith(("'s", "’s")) or _end_before(text, cand.start) in org_ends:
+            return False  # ... nor another body's name: the United Nations Security Council
+        return self._inside_longer_name(text, cand.start, cand.end, side, after=False)
 
     def _has_own_name(self, index: int) -> bool:
         """Whether a region has an alias that is not a compass word and a name (Maghreb for North
