@@ -81,6 +81,25 @@ def test_every_arab_league_place_has_english_and_arabic(bundled: Gazetteer) -> N
 # -- demonyms -------------------------------------------------------------------------
 
 
+def test_organisations_have_both_spellings(bundled: Gazetteer) -> None:
+    """The build gives an organisation's English alias with Organization or Programme the other
+    spelling too (news writes both: World Health Organisation)."""
+    twins = (("Organization", "Organisation"), ("Programme", "Program"))
+    lacking = []
+    for entity in bundled:
+        if entity.type not in ("ORG", "MEDIA"):
+            continue
+        names = set(entity.names.get("en", []))
+        for alias in names:
+            words = alias.split(" ")
+            for one, other in (*twins, *((b, a) for a, b in twins)):
+                if one in words and " ".join(other if w == one else w for w in words) not in names:
+                    lacking.append((entity.id, alias))
+    assert not lacking
+    who = bundled["org:who"].names["en"]
+    assert {"World Health Organization", "World Health Organisation"} <= set(who)
+
+
 def test_demonyms_are_opt_in(bundled: Gazetteer) -> None:
     assert not any(e.type == "DEMONYM" or e.id.startswith("demonym:") for e in bundled)
     demonyms = Gazetteer.bundled(include=["demonyms.jsonl"])

@@ -727,6 +727,36 @@ def ar_word_variants(word: str) -> list[str]:
     return out
 
 
+#: British and American spellings of the words of organisations' English names (World Health
+#: Organisation / Organization): news writes both, the sources one
+ORGANISATION_SPELLINGS = (("Organization", "Organisation"), ("Programme", "Program"))
+
+
+def add_organisation_spellings(ents: dict[str, dict[str, Any]]) -> int:
+    """Each English alias of an organisation or outlet with a word of ``ORGANISATION_SPELLINGS``
+    gets the other spelling (World Health Organisation for World Health Organization)."""
+    added = 0
+    for eid in sorted(ents):
+        e = ents[eid]
+        if e["type"] not in ("ORG", "MEDIA"):
+            continue
+        names = e["names"].get("en", [])
+        new = []
+        for alias in names:
+            words = alias.split(" ")
+            for one, other in ORGANISATION_SPELLINGS:
+                for a, b in ((one, other), (other, one)):
+                    if a in words:
+                        variant = " ".join(b if w == a else w for w in words)
+                        if variant not in names and variant not in new:
+                            new.append(variant)
+        if new:
+            add_names(e, "en", new)
+            added += len(new)
+            STATS.add("organisation_spelling", f"{eid}: {', '.join(new)}")
+    return added
+
+
 def add_arabic_variants(ents: dict[str, dict[str, Any]], stop: dict[str, set[str]]) -> int:
     """Add the spelling variants of ``ar_word_variants`` (one word changed per variant) to the
     well-known foreign countries and places; returns how many were added."""
@@ -1372,6 +1402,7 @@ def main(argv: list[str] | None = None) -> int:
     sources["subdivisions"] = add_subdivision_names(ents)
     sources["capital_phrases"] = add_capital_phrases(ents)
     sources["arabic_variants"] = add_arabic_variants(ents, stop)
+    sources["spelling_variants"] = add_organisation_spellings(ents)
     for eid in sorted(ents):
         finalize_entity(ents[eid], stop, hard, extra)
     sources["divisions"] = drop_division_city_names(ents)
