@@ -296,8 +296,9 @@ def word_runs(
     - a person grows by an untagged capitalised word just before it, on its line, that is a
       known given name or rare (``Dries Mertens``, the tagger had ``Mertens``), not a skip-list
       or generic word;
-    - an organisation grows left over ``<head> of [the]`` (``Church of Scientology``, the
-      tagger had ``Scientology``), and one that starts with a head word over the untagged
+    - a run after an untagged ``<head> of [the]`` is, with it, an organisation (``Church of
+      Scientology``, the tagger had ``Scientology``; ``University of Sheffield``, a place),
+      and an organisation that starts with a head word grows over the untagged
       capitalised words before it (``U.S. Environmental Protection Agency``);
     - an organisation ending in a head word and two rare capitalised words is that
       organisation and a person (``Refugee Council Enver Solomon``);
