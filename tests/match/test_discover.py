@@ -169,6 +169,10 @@ def test_persons_side_by_side_are_one_name() -> None:
         # before an auxiliary or a past tense: only a word in no frequency list
         ("Vasquell was charged", [], [(0, 0, "PER")]),
         ("Vasquell contacted them", [], [(0, 0, "PER")]),
+        # past one adverb between the name and its verb
+        ("Vasquell also said", [], [(0, 0, "PER")]),
+        ("Vasquell quickly wrote", [], [(0, 0, "PER")]),
+        ("Ozone quickly is", [], []),
         ("Iodine released from milk", [], []),
         ("Ozone is a gas", [], []),
         # a word of a bundled place, a frequent word, a word inside a capitalised run, a number
@@ -183,6 +187,37 @@ def test_english_persons_from_the_words_around(
 ) -> None:
     en = en_names.FINDER
     assert en_names.person_runs(text, en.tokens(text), spans) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expect"),
+    [
+        # a person grows by a rare capitalised word before it, not by a frequent one
+        ("Dries Vasquell scored", [(1, 1, "PER")], [(0, 1, "PER")]),
+        ("Yesterday Vasquell scored", [(1, 1, "PER")], [(1, 1, "PER")]),
+        # an organisation over "<head> of [the]", and over the words before a head it starts with
+        ("the Church of Zorvatology said", [(3, 3, "ORG")], [(1, 3, "ORG")]),
+        ("the Bank of the Vorland", [(4, 4, "LOC")], [(1, 4, "ORG")]),
+        ("The Zorvan Environmental Protection Agency says", [(4, 4, "ORG")], [(1, 4, "ORG")]),
+        # an organisation run on into two rare words: a person after it; frequent words stay
+        ("the Refugee Council Enver Solomon told", [(1, 4, "ORG")], [(1, 2, "ORG"), (3, 4, "PER")]),
+        ("the Refugee Council Holiday Monday", [(1, 4, "ORG")], [(1, 4, "ORG")]),
+        # untagged rare words alone: two (the second in no frequency list) or one
+        ("Lydia Buchtvorn for the agency", [], [(0, 1, "PER")]),
+        ("met with Devochtar today", [], [(2, 2, "PER")]),
+        ("met with Devochtar Kelvane Orlen today", [], []),
+        ("the IStandWithVorl tag", [], []),
+        ("Tomorrow will be fine", [], []),
+        # an unscored run starting with a given name, no generic word in it
+        ("the Tom Cruisvel video", [(1, 2, "X")], [(1, 2, "PER")]),
+        ("the George Vorland Bridge", [(1, 3, "X")], [(1, 3, "X")]),
+    ],
+)
+def test_english_names_mended_from_the_words_around(
+    text: str, spans: list[tuple[int, int, str]], expect: list[tuple[int, int, str]]
+) -> None:
+    en = en_names.FINDER
+    assert en_names.word_runs(text, en.tokens(text), spans, en.skip) == expect
 
 
 def test_names_never_run_on_into_the_next_line(finder: mediamon.Annotator) -> None:

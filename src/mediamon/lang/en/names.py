@@ -152,6 +152,22 @@ def _predicates() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), endings
 
 
+def _verb_after(tokens: Sequence[Token], i: int) -> str:
+    """The word after token ``i``, or the one after that when it is an adverb (``Memon also
+    said``: a lower-case word ending in ``-ly`` or one of ``adverbs``)."""
+    word = tokens[i + 1].form
+    if i + 2 < len(tokens) and word.islower() and (word in _adverbs() or word.endswith("ly")):
+        return tokens[i + 2].form
+    return word
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    """``adverbs`` of ``en/name_rules.json``: words that stand between a name and its verb."""
+    name = "en/name_rules.json"
+    return frozenset(string_list(load_json(name), "adverbs", source=data_path(name), required=True))
+
+
 def _before_predicate(verb: str, low: str) -> bool:
     """Whether a capitalised word (normalised ``low``) alone before ``verb`` is taken for a person:
     before a verb of saying when rarer than Zipf band ``SPEECH_MAX_BAND``, before an auxiliary
@@ -166,8 +182,16 @@ def _before_predicate(verb: str, low: str) -> bool:
     return band == 0 and verb.islower() and (verb in words or verb.endswith(endings))
 
 
+def _capitals(tokens: Sequence[Token]) -> list[int]:
+    """Indexes of the tokens that start with a capital letter."""
+    return [k for k, t in enumerate(tokens) if t[3][:1].isupper()]  # t[3]: the form
+
+
 def person_runs(
-    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int, str]],
+    capitals: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """``spans`` with the persons the tagger missed where the words around say so:
 
@@ -184,7 +208,7 @@ def person_runs(
     retyped: set[int] = set()
     size = len(tokens)
     following = 0  # the first token not yet read (a run after a title reads several)
-    for i in [k for k, t in enumerate(tokens) if t[3][:1].isupper()]:  # t[3]: the form
+    for i in _capitals(tokens) if capitals is None else capitals:
         if i < following:
             continue
         token = tokens[i]
@@ -207,7 +231,7 @@ def person_runs(
             and (i not in covered or alone.get(i) in {"LOC", "ORG"})
             and (i == 0 or not tokens[i - 1].form[:1].isalnum() or tokens[i - 1].form.islower())
             and not generic
-            and _before_predicate(tokens[i + 1].form, low)
+            and _before_predicate(_verb_after(tokens, i), low)
         ):
             if i in covered:
                 retyped.add(i)
@@ -216,6 +240,182 @@ def person_runs(
     if retyped:
         out = [(a, b, "PER" if a == b and a in retyped else t) for a, b, t in out]
     return sorted(out)
+
+
+#: A rare word (Zipf band at most this) may be a given name before a person (``Dries Mertens``)
+#: or the given name of two rare words alone (``Lydia Buchtmann``); persons' words are rare.
+RARE_BAND = 3
+
+
+def _band(low: str) -> int:
+    return int(word_bands("en").get(low, "0"))
+
+
+def _capital(form: str) -> bool:
+    """A capitalised word of letters written as a name is (at most two capitals: ``McCain``,
+    not ``IStandWithAhmed`` nor an acronym)."""
+    return form[:1].isupper() and form.isalpha() and sum(c.isupper() for c in form) <= 2 and len(form) > 1
+
+
+#: Token form -> (:func:`_capital` and not generic, also no word of a bundled place or
+#: organisation: a person's word by itself, its Zipf band): what :func:`word_runs` asks of
+#: every capitalised token (bounded like :data:`_FORMS`).
+_INFO: dict[str, tuple[bool, bool, int]] = {}
+
+
+def _info(form: str) -> tuple[bool, bool, int]:
+    """A form's :data:`_INFO` entry (cached per form)."""
+    found = _INFO.get(form)
+    if found is None:
+        if len(_INFO) >= WORD_CACHE:
+            _INFO.clear()
+        low, generic = _form(form)
+        plain = _capital(form) and not generic
+        own = plain and not alias_words("en").get(low, frozenset()) & {"LOC", "ORG", "MEDIA"}
+        found = _INFO[form] = (plain, own, _band(low))
+    return found
+
+
+def _touches(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Whether token ``j`` is a capitalised word or a number next to token ``i`` on its line."""
+    if not 0 <= j < len(tokens) or not tokens[j].form[:1].isalnum() or tokens[j].form.islower():
+        return False
+    a, b = (i, j) if i < j else (j, i)
+    return same_line(text[tokens[a].end : tokens[b].start])
+
+
+def word_runs(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int, str]],
+    skip: frozenset[str],
+    capitals: Sequence[int] | None = None,
+) -> list[tuple[int, int, str]]:
+    """``spans`` (after :func:`person_runs`) mended from the words around them:
+
+    - a person grows by an untagged capitalised word just before it, on its line, that is a
+      known given name or rare (``Dries Mertens``, the tagger had ``Mertens``), not a skip-list
+      or generic word;
+    - a run after an untagged ``<head> of [the]`` is, with it, an organisation (``Church of
+      Scientology``, the tagger had ``Scientology``; ``University of Sheffield``, a place),
+      and an organisation that starts with a head word grows over the untagged
+      capitalised words before it (``U.S. Environmental Protection Agency``);
+    - an organisation ending in a head word and two rare capitalised words is that
+      organisation and a person (``Refugee Council Enver Solomon``);
+    - two untagged rare name words alone, the first a given name or rare, the second in no
+      frequency list, are a person (``Lydia Buchtmann``), and so is one word in no frequency
+      list alone (``with Devocht``);
+    - an unscored run (``X``) of two or more capitalised words starting with a known given
+      name, none of them generic, is a person (``the Tom Cruise video``; not ``George
+      Washington Bridge``).
+
+    ``capitals``: the indexes of the capitalised tokens, when the caller has them.
+    """
+    if capitals is None:
+        capitals = _capitals(tokens)
+    covered = {i for first, last, _ in spans for i in range(first, last + 1)}
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        mended = _mend(text, tokens, span, covered, skip)
+        out += mended
+        covered.update(i for first, last, _ in mended for i in range(first, last + 1))
+    given = given_names("en")
+    for i in capitals:
+        if i in covered or _touches(text, tokens, i, i - 1):
+            continue
+        _, own, band = _info(tokens[i].form)
+        if not own:
+            continue
+        if not _touches(text, tokens, i, i + 1):
+            if band == 0:
+                out.append((i, i, "PER"))
+            continue
+        j = i + 1
+        _, second, second_band = _info(tokens[j].form)
+        if (
+            second
+            and second_band == 0
+            and j not in covered
+            and (band <= RARE_BAND or _form(tokens[i].form)[0] in given)
+            and not _touches(text, tokens, j, j + 1)
+        ):
+            out.append((i, j, "PER"))
+            covered.update((i, j))
+    return sorted(out)
+
+
+def _mend(
+    text: str, tokens: Sequence[Token], span: tuple[int, int, str], covered: set[int], skip: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """One tagged run as :func:`word_runs` mends it (one run, or an organisation and a person)."""
+    first, last, typ = span
+    heads = _rules().org_heads
+    head = _head_of(text, tokens, first, covered, heads)
+    if head < first:
+        first, typ = head, "ORG"
+    elif typ == "PER" and first > 0 and first - 1 not in covered:
+        word = tokens[first - 1].form
+        low = _form(word)[0]
+        if (
+            _info(word)[0]
+            and word not in skip
+            and same_line(text[tokens[first - 1].end : tokens[first].start])
+            and (low in given_names("en") or _band(low) <= RARE_BAND)
+        ):
+            first -= 1
+    elif typ == "ORG":
+        first = _words_before_head(text, tokens, first, covered, heads, skip)
+    if typ == "ORG" and last - first >= 2 and _form(tokens[last - 2].form)[0] in heads:
+        rest = (tokens[last - 1].form, tokens[last].form)
+        if all(_info(w)[0] and _info(w)[2] <= RARE_BAND for w in rest):
+            return [(first, last - 2, "ORG"), (last - 1, last, "PER")]
+    if (
+        typ == "X"
+        and last > first
+        and _form(tokens[first].form)[0] in given_names("en")
+        and all(tokens[i].form[:1].isupper() and not _form(tokens[i].form)[1] for i in range(first, last + 1))
+    ):
+        typ = "PER"
+    return [(first, last, typ)]
+
+
+def _head_of(text: str, tokens: Sequence[Token], first: int, covered: set[int], heads: frozenset[str]) -> int:
+    """The untagged head word before ``<head> of [the]`` and a name from ``first``
+    (``Church of Scientology``), on one line, or ``first`` when there is none."""
+    k = first - 1
+    if k > 0 and tokens[k].form == "the":
+        k -= 1
+    head = k - 1
+    if not (head >= 0 and tokens[k].form == "of" and head not in covered and tokens[head].form[:1].isupper()):
+        return first
+    if _form(tokens[head].form)[0] not in heads:
+        return first
+    if all(same_line(text[tokens[n].end : tokens[n + 1].start]) for n in range(head, first)):
+        return head
+    return first
+
+
+def _words_before_head(
+    text: str,
+    tokens: Sequence[Token],
+    first: int,
+    covered: set[int],
+    heads: frozenset[str],
+    skip: frozenset[str],
+) -> int:
+    """Where an organisation starting with a head word starts: over the untagged capitalised
+    words before it on its line, not skip-list words (``The``)."""
+    if _form(tokens[first].form)[0] not in heads:
+        return first
+    while (
+        first > 0
+        and first - 1 not in covered
+        and tokens[first - 1].form[:1].isupper()
+        and tokens[first - 1].form not in skip
+        and same_line(text[tokens[first - 1].end : tokens[first].start])
+    ):
+        first -= 1
+    return first
 
 
 class EnglishNameFinder(CrfFinder):
@@ -278,8 +478,12 @@ class EnglishNameFinder(CrfFinder):
         """The runs of :meth:`CrfFinder.join` (cut at line breaks, persons side by side joined);
         then a capitalised run the tagger left untagged after a title word (``Professor
         Eastman``) made a person, and a rare capitalised word alone before a verb of saying
-        (``Rathbun wrote``) too (:func:`person_runs`)."""
-        return person_runs(text, tokens, super().join(text, tokens, spans))
+        (``Rathbun wrote``) too (:func:`person_runs`); then the runs mended from the words
+        around them (:func:`word_runs`: ``Dries Mertens``, ``Church of Scientology``, a rare
+        word alone)."""
+        capitals = _capitals(tokens)
+        runs = person_runs(text, tokens, super().join(text, tokens, spans), capitals)
+        return word_runs(text, tokens, runs, self.skip, capitals)
 
     def retype(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> str:
         """A place or organisation the tagger found is a person when it is two words or more
