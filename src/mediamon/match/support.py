@@ -210,6 +210,8 @@ class Cues:
     indefinite: frozenset[str] = frozenset()
     #: two-word phrases (normalised) whose second word, a place's name, is an ordinary word there
     idioms: frozenset[str] = frozenset()
+    #: words right before a capitalised word that make it a person's name (aunt, neighbour)
+    person_cues: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -269,6 +271,7 @@ def _cues(code: str) -> Cues:
             "titles",
             "appositive",
             "state_forms",
+            "person_cues",
         )
     }
     source = resources.data_path(name)
@@ -819,14 +822,16 @@ class SupportModel:
                         self._in_longer_name(text, cand)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
+                        or self._person_reading(text, cand)
                     ):
                         continue
                 elif self._not_an_organisation(text, cand, org_ends):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
-                if why is None and self.places[cand.entity] and self._lower_case_word(text, cand):
+                lower = self.places[cand.entity] and self._lower_case_word(text, cand)
+                if why is None and lower:
                     why = LOWER_CASE
-                if why is LOWER_CASE:
+                if lower:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
@@ -1083,6 +1088,20 @@ class SupportModel:
                 else:
                     keep.append(cand)
             plain[field] = keep
+        for field, pairs in unsure.items():
+            # an ambiguous place's word written in lower case elsewhere (hail) and here with a
+            # capital only at a sentence or line start or in a title-case heading (Hail is not
+            # unusual) has only the support a lowered word has: its place named, a place cue
+            text = texts[field]
+            unsure[field] = [
+                (cand, LOWER_ELSEWHERE)
+                if (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in lowered
+                and why.reason != "case"
+                and not text[cand.start : cand.end].isupper()
+                and (_char_before(text, cand.start) in SENTENCE_ENDS or _title_case_line(text, cand.start))
+                else (cand, why)
+                for cand, why in pairs
+            ]
 
     @staticmethod
     def _lower_case_word(text: str, cand: Candidate) -> bool:
@@ -1206,6 +1225,35 @@ class SupportModel:
                     return True
                 pos = following.end()
         return False
+
+    def _person_reading(self, text: str, cand: Candidate) -> bool:
+        """Latin script: a place below a country's or a capital's weight that reads as a person's
+        name (a given name or a surname that is also a state or a city: Virginia, Dallas,
+        Hamilton): after a person cue (``support.json: person_cues``: aunt, neighbour, twins), or
+        followed by ``who``, or after a capitalised word (Cary Hamilton, Lincoln Durham), or, when
+        the word is a word of a person's name in the gazetteer, before one (Victoria Toensing),
+        except in a title-case heading, where any word has a capital."""
+        side = cand.side or languages.FALLBACK
+        if side != languages.FALLBACK or self.weights[cand.entity] == "heavy":
+            return False
+        surface = text[cand.start : cand.end]
+        if not surface[:1].isupper() or surface.isupper() or " " in surface.strip():
+            return False
+        cues = _cues(side)
+        before = self._words_before(text, cand.start, side, 1)
+        if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
+            head = text[max(0, cand.start - 30) : cand.start]
+            comma = re.search(r"(\w+),\s+$", head)
+            before = [self.key(side, comma.group(1))] if comma else []
+        if before and before[0] in cues.person_cues:
+            return True
+        placed = bool(before) and (before[0] in cues.weak or before[0] in cues.joiners)
+        if not placed and re.match(r",? who\b", text[cand.end : cand.end + 6]):
+            return True  # "residents of Gaza who flee": after a preposition it is the place
+        # a capital after it makes a longer name only for a word of a person's name (Victoria
+        # Toensing): after other places it is a name of their own (Gaza Envelope, Volgograd Arena)
+        after = self.key(side, surface) in self.name_words(side) and not _title_case_line(text, cand.start)
+        return self._inside_longer_name(text, cand.start, cand.end, side, after=after)
 
     @staticmethod
     def _capitalised_before(text: str, start: int, n: int) -> bool:
