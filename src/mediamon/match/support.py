@@ -519,6 +519,15 @@ class SupportModel:
         glued = self._proclitic_word(key, zipf, forms, table)
         if glued is not None:
             return glued
+        if (
+            forms.article
+            and not key.startswith(forms.article)
+            and zipf >= self.settings.town_zipf
+            and forms.article + key in self.alias_keys(cand.entity, side)
+        ):
+            # a place whose name takes the article (الموصل) written without it as a frequent
+            # word is that word, indefinite (موصل "a conductor"), as a name is never written
+            return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
         abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
