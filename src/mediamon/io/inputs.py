@@ -26,7 +26,6 @@ from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
 from mediamon.io import web
 from mediamon.io.encoding import decode, replace_surrogates
-from mediamon.io.html import Item
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
 from mediamon.io.records import Columns, parse_columns, records_to_articles
 from mediamon.model import Article, Dropped
@@ -330,7 +329,7 @@ def stream_file(
     label = _STDIN_LABEL if name == STDIN else name
     if data is None and name != STDIN and format is None and web.is_warc(name):
         items = web.iter_warc_file(name, encoding=encoding, day_first=day_first)
-        yield from _sorted_items(items, on_dropped, on_problem)
+        yield from web.sort_items(items, on_dropped, on_problem)
         return
     try:
         raw = _load_bytes(name) if data is None else data
@@ -355,19 +354,6 @@ def stream_file(
         settings=settings,
         columns=columns,
     )
-
-
-def _sorted_items(
-    items: Iterable[Item], on_dropped: Callable[[Dropped], None], on_problem: Callable[[Problem], None]
-) -> Iterator[Article]:
-    """Web material's items as a stream: the articles, the rest to the callbacks."""
-    for item in items:
-        if isinstance(item, Article):
-            yield item
-        elif isinstance(item, Dropped):
-            on_dropped(item)
-        else:
-            on_problem(item)
 
 
 def _parse_bytes(
@@ -426,7 +412,7 @@ def _parse_stream(
             encoding=encoding,
             day_first=day_first,
         )
-        yield from _sorted_items(found, on_dropped, on_problem)
+        yield from web.sort_items(found, on_dropped, on_problem)
         return
     try:
         decoded = decode(raw, path=label, encoding=encoding)

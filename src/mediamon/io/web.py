@@ -8,14 +8,22 @@ the format to read (content first, then the suffix) or the problem refusing the 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from mediamon.errors import Msg, Problem
 from mediamon.io import detect
 from mediamon.io.html import Item
 from mediamon.model import Article, Dropped
 
-__all__ = ["WEB_FORMATS", "by_content", "collect", "content_format", "is_warc", "iter_warc_file", "web_items"]
+__all__ = [
+    "WEB_FORMATS",
+    "by_content",
+    "content_format",
+    "is_warc",
+    "iter_warc_file",
+    "sort_items",
+    "web_items",
+]
 
 WEB_FORMATS = detect.WEB_FORMATS
 
@@ -95,18 +103,14 @@ def web_items(raw: bytes, label: str, fmt: str, *, encoding: str | None, day_fir
         yield from html_items(text, path=label, day_first=day_first)
 
 
-def collect(
-    items: Iterable[Item], problems: Iterable[Problem] = ()
-) -> tuple[tuple[Article, ...], tuple[Dropped, ...], tuple[Problem, ...]]:
-    """Items sorted into (articles, dropped, problems), ``problems`` first."""
-    articles: list[Article] = []
-    dropped: list[Dropped] = []
-    found: list[Problem] = list(problems)
+def sort_items(
+    items: Iterable[Item], on_dropped: Callable[[Dropped], None], on_problem: Callable[[Problem], None]
+) -> Iterator[Article]:
+    """Web material's items as a stream: the articles, the set-aside lines and problems to the callbacks."""
     for item in items:
         if isinstance(item, Article):
-            articles.append(item)
+            yield item
         elif isinstance(item, Dropped):
-            dropped.append(item)
+            on_dropped(item)
         else:
-            found.append(item)
-    return tuple(articles), tuple(dropped), tuple(found)
+            on_problem(item)
