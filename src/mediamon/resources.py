@@ -56,6 +56,13 @@ def load_json(name: str) -> Mapping[str, Any]:
     return value
 
 
+def optional_json(name: str) -> Mapping[str, Any]:
+    """A bundled data file a language may lack ({} then); a broken one raises DataFileError."""
+    if not resources.files("mediamon").joinpath("data").joinpath(name).is_file():
+        return {}
+    return load_json(name)
+
+
 def string_list(data: Mapping[str, Any], key: str, *, source: str, required: bool = False) -> tuple[str, ...]:
     """``data[key]`` checked to be a list of non-empty strings (missing means empty unless required)."""
     value = data.get(key)

@@ -29,7 +29,6 @@ sides. ``skip`` words (``the``) are passed over when reading the word before.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Sequence
 
@@ -97,9 +96,9 @@ class RoleCues:
 def role_cues(code: str) -> RoleCues:
     """The cues of language ``code`` (empty when it has no ``roles.json``)."""
     name = f"{code}/roles.json"
-    if not importlib.resources.files("mediamon").joinpath("data").joinpath(name).is_file():
+    data = resources.optional_json(name)
+    if not data:
         return RoleCues()
-    data = resources.load_json(name)
     source = resources.data_path(name)
     unknown = set(data) - {*_LISTS, "score", "_doc"}
     if unknown:
@@ -114,11 +113,8 @@ def role_cues(code: str) -> RoleCues:
     score = data.get("score")
     if score is not None and not isinstance(score, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'score' must be a regular expression"), path=source)
-    try:
-        pattern = re.compile(score) if score else None
-    except re.error as exc:
-        raise DataFileError(Msg.DATA_FILE.format(detail=f"'score': {exc}"), path=source) from exc
-    return RoleCues(score=pattern, **sets)
+    patterns = resources.compile_patterns((score,), source=source, key="score", flags=0) if score else ()
+    return RoleCues(score=patterns[0] if patterns else None, **sets)
 
 
 class RoleModel:

@@ -63,7 +63,6 @@ parentheses (``(الفرنسية)``).
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -161,7 +160,7 @@ def _side_of(alias: str) -> str:
 def word_frequencies(code: str) -> Mapping[str, float]:
     """Normalised word -> Zipf frequency for a language (empty when it ships none)."""
     name = f"{code}/word_frequency.json"
-    data = _optional_json(name)
+    data = resources.optional_json(name)
     table = data.get("zipf", {})
     if not isinstance(table, dict) or not all(
         isinstance(k, str) and isinstance(v, int | float) for k, v in table.items()
@@ -241,17 +240,10 @@ def _not_name_words(code: str) -> frozenset[str]:
     return cues.strong | cues.weak | cues.joiners | cues.after
 
 
-def _optional_json(name: str) -> Mapping[str, Any]:
-    """A bundled data file a language may lack ({} then); a broken one raises DataFileError."""
-    if not importlib.resources.files("mediamon").joinpath("data").joinpath(name).is_file():
-        return {}
-    return resources.load_json(name)
-
-
 @functools.cache
 def _cues(code: str) -> Cues:
     name = f"{code}/support.json"
-    data = _optional_json(name)
+    data = resources.optional_json(name)
     normalize = languages.get(code).normalizer.normalize
     sets = {
         key: frozenset(
@@ -387,7 +379,7 @@ class Forms:
 @functools.cache
 def _forms(code: str) -> Forms:
     name = f"{code}/support.json"
-    forms = _optional_json(name).get("forms", {})
+    forms = resources.optional_json(name).get("forms", {})
     source = resources.data_path(name)
     if not isinstance(forms, dict) or not isinstance(forms.get("margin", 0.0), int | float):
         raise DataFileError(
