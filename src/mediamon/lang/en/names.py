@@ -168,6 +168,11 @@ def _adverbs() -> frozenset[str]:
     return frozenset(string_list(load_json(name), "adverbs", source=data_path(name), required=True))
 
 
+def _band(low: str) -> int:
+    """A normalised word's Zipf band in English (0: in no frequency list)."""
+    return int(word_bands("en").get(low, "0"))
+
+
 def _before_predicate(verb: str, low: str) -> bool:
     """Whether a capitalised word (normalised ``low``) alone before ``verb`` is taken for a person:
     before a verb of saying when rarer than Zipf band ``SPEECH_MAX_BAND``, before an auxiliary
@@ -175,7 +180,7 @@ def _before_predicate(verb: str, low: str) -> bool:
     was`` are ordinary words); never a word of a bundled place or organisation."""
     if alias_words("en").get(low, frozenset()) & {"LOC", "ORG", "MEDIA"}:
         return False
-    band = int(word_bands("en").get(low, "0"))
+    band = _band(low)
     if verb in _rules().speech:
         return band < SPEECH_MAX_BAND
     words, endings = _predicates()
@@ -245,10 +250,6 @@ def person_runs(
 #: A rare word (Zipf band at most this) may be a given name before a person (``Dries Mertens``)
 #: or the given name of two rare words alone (``Lydia Buchtmann``); persons' words are rare.
 RARE_BAND = 3
-
-
-def _band(low: str) -> int:
-    return int(word_bands("en").get(low, "0"))
 
 
 def _capital(form: str) -> bool:
@@ -505,7 +506,7 @@ class EnglishNameFinder(CrfFinder):
         words = text[start:end].split()
         if not any(w[:1].isupper() for w in words):
             return False
-        if len(words) == 1 and int(word_bands("en").get(_form(words[0])[0], "0")) >= COMMON_BAND:
+        if len(words) == 1 and _band(_form(words[0])[0]) >= COMMON_BAND:
             return False
         return not all(_form(w)[1] for w in _PARTS.split(text[start:end]) if w)
 
