@@ -55,6 +55,7 @@ __all__ = [
     "skip_words",
     "split_lines",
     "tagged",
+    "word_band",
     "word_bands",
 ]
 
@@ -177,6 +178,11 @@ def word_bands(lang: str) -> dict[str, str]:
             Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=data_path(name)
         )
     return {str(word): str(int(zipf)) for word, zipf in table.items()}
+
+
+def word_band(lang: str, word: str) -> int:
+    """A normalised word's whole Zipf band in ``lang`` (:func:`word_bands`; 0: a rare word)."""
+    return int(word_bands(lang).get(word, "0"))
 
 
 def shape(word: str) -> str:

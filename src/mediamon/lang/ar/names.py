@@ -34,6 +34,7 @@ from mediamon.match.discover import (
     make_token,
     normalize,
     same_line,
+    word_band,
     word_bands,
 )
 from mediamon.resources import data_path, load_json, string_list
@@ -158,7 +159,7 @@ def is_nisba(word: str) -> bool:
         and stem.endswith("ي")
         and len(stem) > 4
         and stem not in given_names("ar")
-        and int(word_bands("ar").get(stem, "0")) >= COMMON_NISBA_BAND
+        and word_band("ar", stem) >= COMMON_NISBA_BAND
     )
 
 
@@ -206,7 +207,7 @@ def is_function_word(word: str) -> bool:
     name nor a word of a bundled person's alias (``او``, ``لا``, ``ما``; ``بن``, ``الله``,
     ``عبد`` are in aliases). A tagged person across one is two (``برانسون او بيل غيتس``)."""
     return (
-        int(word_bands("ar").get(word, "0")) >= FUNCTION_BAND
+        word_band("ar", word) >= FUNCTION_BAND
         and "PER" not in alias_words("ar").get(word, ())
         and word not in given_names("ar")
     )
@@ -328,7 +329,7 @@ class ArabicNameFinder(CrfFinder):
         if form in self.skip:
             return SKIP
         stem = split_clitic(form)[1]
-        if int(word_bands("ar").get(stem, "0")) >= FREQUENT_BAND and not (
+        if word_band("ar", stem) >= FREQUENT_BAND and not (
             lookup_forms(form) & alias_words("ar").keys() or stem in given_names("ar")
         ):
             return SKIP

@@ -34,6 +34,7 @@ from mediamon.match.discover import (
     normalize,
     same_line,
     shape,
+    word_band,
     word_bands,
 )
 from mediamon.resources import data_path, load_json, string_list
@@ -168,11 +169,6 @@ def _adverbs() -> frozenset[str]:
     return frozenset(string_list(load_json(name), "adverbs", source=data_path(name), required=True))
 
 
-def _band(low: str) -> int:
-    """A normalised word's Zipf band in English (0: in no frequency list)."""
-    return int(word_bands("en").get(low, "0"))
-
-
 def _before_predicate(verb: str, low: str) -> bool:
     """Whether a capitalised word (normalised ``low``) alone before ``verb`` is taken for a person:
     before a verb of saying when rarer than Zipf band ``SPEECH_MAX_BAND``, before an auxiliary
@@ -180,7 +176,7 @@ def _before_predicate(verb: str, low: str) -> bool:
     was`` are ordinary words); never a word of a bundled place or organisation."""
     if alias_words("en").get(low, frozenset()) & {"LOC", "ORG", "MEDIA"}:
         return False
-    band = _band(low)
+    band = word_band("en", low)
     if verb in _rules().speech:
         return band < SPEECH_MAX_BAND
     words, endings = _predicates()
@@ -273,7 +269,7 @@ def _info(form: str) -> tuple[bool, bool, int]:
         low, generic = _form(form)
         plain = _capital(form) and not generic
         own = plain and not alias_words("en").get(low, frozenset()) & {"LOC", "ORG", "MEDIA"}
-        found = _INFO[form] = (plain, own, _band(low))
+        found = _INFO[form] = (plain, own, word_band("en", low))
     return found
 
 
@@ -361,7 +357,7 @@ def _mend(
             _info(word)[0]
             and word not in skip
             and same_line(text[tokens[first - 1].end : tokens[first].start])
-            and (low in given_names("en") or _band(low) <= RARE_BAND)
+            and (low in given_names("en") or word_band("en", low) <= RARE_BAND)
         ):
             first -= 1
     elif typ == "ORG":
@@ -506,7 +502,7 @@ class EnglishNameFinder(CrfFinder):
         words = text[start:end].split()
         if not any(w[:1].isupper() for w in words):
             return False
-        if len(words) == 1 and _band(_form(words[0])[0]) >= COMMON_BAND:
+        if len(words) == 1 and word_band("en", _form(words[0])[0]) >= COMMON_BAND:
             return False
         return not all(_form(w)[1] for w in _PARTS.split(text[start:end]) if w)
 
