@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mediamon
+from mediamon.match import roles
 from mediamon.match.roles import ROLES, role_cues
 from tests.conftest import DATA
 
@@ -48,3 +51,12 @@ def test_annotate_sets_roles_in_articles(annotator: mediamon.Annotator) -> None:
 def test_languages_without_cues_set_no_role() -> None:
     assert not role_cues("fr")
     assert role_cues("en") and role_cues("ar")
+
+
+@given(st.text(alphabet=" .!?\n\u061fab", max_size=60), st.lists(st.integers(0, 60), max_size=12))
+def test_sentence_ends_memo_answers_as_a_fresh_search(text: str, positions: list[int]) -> None:
+    """``_Ends`` remembers its last answer: any order of queries gets what a fresh search gets."""
+    ends = roles._Ends(text)
+    for pos in positions:
+        fresh = roles._SENTENCE_END.search(text, pos)
+        assert ends.after(pos) == (fresh.start() if fresh else None)

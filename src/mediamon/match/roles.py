@@ -142,7 +142,8 @@ class RoleModel:
         if not chosen:
             return mentions
         gates: _Gates = {}
-        verdicts = {i: self.verdict(text, mentions[i], gates) for i in chosen}
+        ends = _Ends(text)
+        verdicts = {i: self.verdict(text, mentions[i], gates, ends) for i in chosen}
         out = list(mentions)
         for group in self._groups(text, mentions, chosen):
             found = [verdicts[i] for i in group]
@@ -187,11 +188,14 @@ class RoleModel:
                 return True
         return False
 
-    def verdict(self, text: str, m: Mention, gates: _Gates | None = None) -> str | None:
+    def verdict(
+        self, text: str, m: Mention, gates: _Gates | None = None, ends: _Ends | None = None
+    ) -> str | None:
         """``"place"``, ``"side"`` or None (no cue) for one place mention in its sentence
-        (``gates`` caches each sentence's match test across the mentions of one text)."""
+        (``gates`` caches each sentence's match test, ``ends`` its end, across the mentions
+        of one text)."""
         code = m.lang
-        sentence = _sentence(text, m.start, m.end)
+        sentence = _sentence(text, m.start, m.end, ends or _Ends(text))
         found = self._local(text, m, *sentence)
         if found != "side":
             return found  # a place word needs no gate: a sentence's names share it
@@ -239,13 +243,32 @@ class RoleModel:
         return None
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+class _Ends:
+    """Where the next sentence end starts at or after a position of one text, remembering the
+    last answer: the mentions of a text come in order, and every position from the last
+    query up to the end it found has that same end, so a long text with no sentence end is
+    searched once, not once per mention."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.since = -1  # the last query's position
+        self.found: int | None = None  # where the end found from there starts (None: no end)
+
+    def after(self, pos: int) -> int | None:
+        """The start of the first sentence end at or after ``pos`` (None: none)."""
+        if not (self.since <= pos and (self.found is None or pos <= self.found)) or self.since < 0:
+            match = _SENTENCE_END.search(self.text, pos)
+            self.since, self.found = pos, match.start() if match else None
+        return self.found
+
+
+def _sentence(text: str, start: int, end: int, ends: _Ends) -> tuple[int, int]:
     """The bounds of the sentence around ``text[start:end]`` (line breaks and stops end one)."""
     begin = 0
     for found in _SENTENCE_END.finditer(text, max(0, start - 400), start):
         begin = found.end()
-    after = _SENTENCE_END.search(text, end)
-    return begin, after.start() + 1 if after else len(text)
+    after = ends.after(end)
+    return begin, after + 1 if after is not None else len(text)
 
 
 def _glued(text: str, begin: int, start: int) -> str:
