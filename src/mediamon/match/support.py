@@ -144,7 +144,14 @@ def _title_case_line(text: str, pos: int) -> bool:
     stop, at least two words of four letters or more, all of them capitalised."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    return _title_case_span(text, start, end if end >= 0 else len(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _title_case_span(text: str, start: int, end: int) -> bool:
+    """:func:`_title_case_line` of the line ``text[start:end]``, remembered: the candidates of
+    one line ask in turn, and reading a long line's words once per candidate was quadratic."""
+    line = text[start:end].strip()
     if not line or line[-1] in ".!?" or ". " in line:
         return False
     words = [w for w in _WORD.findall(line) if len(w) >= _TITLE_MIN_LETTERS and w[:1].isalpha()]
