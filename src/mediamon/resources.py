@@ -26,6 +26,7 @@ __all__ = [
     "load_json",
     "range_chars",
     "range_class",
+    "string",
     "string_list",
 ]
 
@@ -75,6 +76,14 @@ def string_list(data: Mapping[str, Any], key: str, *, source: str, required: boo
             Msg.DATA_FILE.format(detail=f"{key!r} must be a list of non-empty strings"), path=source
         )
     return tuple(value)
+
+
+def string(data: Mapping[str, Any], key: str, *, source: str) -> str:
+    """``data[key]`` checked to be a non-empty string (required)."""
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(Msg.DATA_FILE.format(detail=f"{key!r} must be a non-empty string"), path=source)
+    return value
 
 
 def compile_patterns(

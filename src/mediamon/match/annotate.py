@@ -30,6 +30,7 @@ from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
 from mediamon.match.roles import RoleModel
 from mediamon.match.support import SupportModel
+from mediamon.match.webspans import outside, web_spans
 from mediamon.model import FIELDS, Article, Mention
 
 __all__ = ["Annotator", "annotate_all", "chunked", "map_with_annotator", "worker_annotator"]
@@ -97,8 +98,11 @@ class Annotator:
         """Which place mentions stand for a sports side (``Mention.role``; match/roles.py)."""
         return RoleModel(self.compiled.entities)
 
-    def _candidates(self, texts: dict[str, str], sides: Sequence[str] | None) -> dict[str, list[Candidate]]:
-        """Resolved candidates of each field of one article, surnames included.
+    def _candidates(
+        self, texts: dict[str, str], sides: Sequence[str] | None, masks: dict[str, list[tuple[int, int]]]
+    ) -> dict[str, list[Candidate]]:
+        """Resolved candidates of each field of one article, surnames included, none inside
+        the field's web or e-mail addresses (``masks``; match/webspans.py).
 
         Each field is scanned whole by every side whose script it contains: that is the
         same as routing each paragraph to the sides of its scripts (a side's automaton
@@ -108,26 +112,35 @@ class Annotator:
         entity is also named unambiguously in the article.
         """
         raw = {field: self.compiled.scan(text, sides=sides) for field, text in texts.items()}
-        if not self.blocked:
-            return self._with_surnames(texts, self.support.apply(texts, raw), sides)
-        raw = {field: self.blocked.keep(texts[field], found) for field, found in raw.items()}
+        masked = any(masks.values())
+        if masked:  # an address neither names nor supports an entity
+            raw = {field: outside(found, masks[field]) for field, found in raw.items()}
+        if self.blocked:
+            raw = {field: self.blocked.keep(texts[field], found) for field, found in raw.items()}
         found = self._with_surnames(texts, self.support.apply(texts, raw), sides)
-        return {field: self.blocked.keep(texts[field], cands) for field, cands in found.items()}
+        if masked:  # nor holds a surname
+            found = {field: outside(cands, masks[field]) for field, cands in found.items()}
+        if self.blocked:
+            found = {field: self.blocked.keep(texts[field], cands) for field, cands in found.items()}
+        return found
 
     def annotate_text(self, text: str, lang: str | None = None) -> list[Mention]:
         """Mentions in ``text`` (field ``"body"``); ``lang`` restricts matching to one side."""
         sides = None if lang is None else ([lang] if lang in languages.CODES else [languages.FALLBACK])
-        found = self._candidates({"body": text}, sides)["body"]
+        masks = {"body": web_spans(text)}
+        found = self._candidates({"body": text}, sides, masks)["body"]
         mentions = self.roles.apply(text, to_mentions(found, self.compiled, text, "body"))
         if self.discover:
-            mentions = discover_names({"body": text}, {"body": mentions}, sides)["body"]
+            found_names = discover_names({"body": text}, {"body": mentions}, sides)["body"]
+            mentions = outside(found_names, masks["body"])
         return mentions
 
     def annotate(self, article: Article) -> Article:
         """The article with ``mentions`` found in its title and body (replacing any it had), and its
         outlet linked to a MEDIA entity (``meta.source_id``; see :mod:`mediamon.match.outlets`)."""
         texts = {field: getattr(article, field) for field in FIELDS}
-        found = self._candidates(texts, None)
+        masks = {field: web_spans(text) for field, text in texts.items()}
+        found = self._candidates(texts, None, masks)
         mentions: list[Mention] = []
         by_field = {
             field: self.roles.apply(
@@ -136,7 +149,8 @@ class Annotator:
             for field in FIELDS
         }
         if self.discover:
-            by_field = discover_names(texts, by_field, None)
+            found_names = discover_names(texts, by_field, None)
+            by_field = {field: outside(found_names[field], masks[field]) for field in FIELDS}
         for field in FIELDS:
             mentions.extend(by_field[field])
         return self.outlets.link(article.evolve(mentions=tuple(mentions)))
