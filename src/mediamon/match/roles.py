@@ -38,6 +38,7 @@ from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
 from mediamon.match.gazetteer import Entity
+from mediamon.memo import make_room
 from mediamon.model import Mention
 
 __all__ = ["ROLES", "ROLE_KINDS", "RoleCues", "RoleModel", "role_cues"]
@@ -56,8 +57,6 @@ _REACH = 80
 _JOIN_REACH = 8
 #: Each sentence's match test within one text, by (language, start, end)
 _Gates = dict[tuple[str, int, int], bool]
-#: Word forms each cache holds before it is emptied (bounded memory on a long stream)
-_CACHE = 100_000
 _LISTS = (
     "sport",
     "side_before",
@@ -131,8 +130,7 @@ class RoleModel:
         """The language's normalised form of one word (cached)."""
         found = self._keys.get((code, word))
         if found is None:
-            if len(self._keys) >= _CACHE:
-                self._keys.clear()
+            make_room(self._keys)
             found = self._keys[(code, word)] = languages.get(code).normalizer.normalize(word).strip()
         return found
 
@@ -181,8 +179,7 @@ class RoleModel:
         for word in set(_WORD.findall(sentence)):
             hit = known.get(word)
             if hit is None:
-                if len(known) >= _CACHE:
-                    known.clear()
+                make_room(known)
                 hit = known[word] = self.key(code, word) in cues.sport
             if hit:
                 return True

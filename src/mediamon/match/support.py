@@ -74,6 +74,7 @@ from mediamon import resources
 from mediamon.errors import DataFileError, Msg
 from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, resolve
 from mediamon.match.gazetteer import Entity, Gazetteer
+from mediamon.memo import make_room
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
@@ -473,6 +474,7 @@ class SupportModel:
         found = self._keys.get((side, surface))
         if found is None:
             found = languages.get(side).normalizer.normalize(surface).strip()
+            make_room(self._keys)
             self._keys[(side, surface)] = found
         return found
 
@@ -500,6 +502,7 @@ class SupportModel:
         if memo in self._reasons:
             return self._reasons[memo]
         found = self._decide(cand, side, surface)
+        make_room(self._reasons)
         self._reasons[memo] = found
         return found
 
