@@ -634,6 +634,22 @@ SUBDIVISION_NAME_SKIP = frozenset(
 )
 
 
+def mark_prominent(ents: dict[str, dict[str, Any]], patterns: list[str]) -> int:
+    """``meta.prominent`` on people whose ``meta.role`` starts with one of ``patterns``
+    (curated/prominent_roles.txt); an explicit ``prominent`` (true or false) is kept."""
+    role = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    marked = 0
+    for eid in sorted(ents):
+        meta = ents[eid]["meta"]
+        if ents[eid]["type"] != "PER" or "prominent" in meta or role is None:
+            continue
+        if role.match(str(meta.get("role", ""))):
+            meta["prominent"] = True
+            marked += 1
+            STATS.add("prominent_by_role", ents[eid]["name"])
+    return marked
+
+
 def add_subdivision_names(ents: dict[str, dict[str, Any]]) -> int:
     """Curated first-level divisions carry meta.iso3166_2; add pycountry's ISO 3166-2 name
     (accents folded, e.g. 'Salah ad Din', 'Ninawa') as one more English alias."""
@@ -1399,6 +1415,7 @@ def main(argv: list[str] | None = None) -> int:
                 ents[row["id"]]["_curated_names"] = row.get("names", {})
     sources["curated"] = apply_curated(ents, curated_files)
     sources["wikidata"] = apply_wikidata(ents, read_wikidata(CURATED / "wikidata.tsv"))
+    sources["prominent"] = mark_prominent(ents, read_words(CURATED / "prominent_roles.txt"))
     sources["subdivisions"] = add_subdivision_names(ents)
     sources["capital_phrases"] = add_capital_phrases(ents)
     sources["arabic_variants"] = add_arabic_variants(ents, stop)

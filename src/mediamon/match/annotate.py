@@ -159,11 +159,9 @@ class Annotator:
     def _with_surnames(
         self, texts: dict[str, str], found: dict[str, list[Candidate]], sides: Sequence[str] | None
     ) -> dict[str, list[Candidate]]:
-        """Add bare-surname mentions of people whose full name matched in the same article.
-
-        Also of ``meta.prominent`` people the article supports (match/support.py), and
-        never right after another person's first name.
-        """
+        """Add bare-surname mentions of people whose full name matched in the same article,
+        and of ``meta.prominent`` people where a cue or the article supports them
+        (match/support.py); never right after another person's first name."""
         compiled = self.compiled
         persons = compiled.persons
         owners: dict[str, dict[str, set[int]]] = {}
@@ -177,18 +175,7 @@ class Annotator:
                     continue
                 owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)
                 alias_of.setdefault(cand.entity, (cand.alias, cand.lang))
-        for code, table in self.support.prominent_owners(found).items():  # meta.prominent people
-            for key, entity in table.items():
-                if key not in owners.get(code, {}):
-                    owners.setdefault(code, {})[key] = {entity}
-                    if entity not in alias_of:  # the alias looked for only when it is needed
-                        alias_of[entity] = next(
-                            (a, lang)
-                            for lang, a in compiled.entities[entity].aliases()
-                            if compiled.surname_key(code, a) == key
-                        )
-        if not owners:
-            return found
+        supported: dict[str, dict[str, int]] | None = None  # asked once, when a hit needs it
         out = {}
         for field, text in texts.items():
             extra = []
@@ -203,6 +190,19 @@ class Annotator:
                             continue  # Seyyed Saeid al-Hakim is not Abdul Aziz al-Hakim
                         alias, lang = alias_of[entity]
                         extra.append(Candidate(start, end, "surname", entity, alias, lang, code))
+            for hit in self.support.prominent_hits(text, sides):
+                key = self.support.prominent_key(hit.side, hit.entity)
+                if key in owners.get(hit.side, {}):
+                    continue  # the full-name path above decides
+                if supported is None:
+                    supported = self.support.prominent_owners(found)
+                backed = supported.get(hit.side, {}).get(key) == hit.entity
+                cue = self.support.prominent_cue(
+                    text, hit.start, hit.end, hit.side, key, hit.entity, supported=backed
+                )
+                if cue is None or self.support.other_first_name(text, hit.start, hit.entity, hit.side):
+                    continue
+                extra.append(hit._replace(how="surname", support=cue))
             out[field] = resolve(found[field] + extra, len(text), compiled.engine) if extra else found[field]
         return out
 

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -72,7 +72,8 @@ import attrs
 from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
-from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, resolve
+from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, Side, resolve
+from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.memo import make_room
 
@@ -83,7 +84,7 @@ HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 # ... of which never ambiguous by frequency (a division named by a word, البحيرة "the lake", is)
 NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag")
+SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag", "title", "trigger")
 _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
 #: The last two words before a point, read on the reversed text (a word reads the same
@@ -466,6 +467,8 @@ class SupportModel:
             i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
         ]
         self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
+        self._cue_keys: dict[str, dict[str, int]] | None = None
+        self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
 
     # -- ambiguity ---------------------------------------------------------------------
@@ -671,6 +674,147 @@ class SupportModel:
             if len(owners) == 1 and owners[0] in backed:
                 out.setdefault(side, {})[key] = owners[0]
         return out
+
+    def prominent_keys(self) -> dict[str, dict[str, int]]:
+        """Side -> surname key -> person: the bare surnames of ``meta.prominent`` people that may
+        link on a cue (:meth:`prominent_cue`) where the article does not support them.
+
+        A key shared by two people of the gazetteer (Cohen), a given name or a demonym
+        (السوداني "Sudanese" for Mohammed Shia al-Sudani) is never linked alone.
+        """
+        if self._cue_keys is None:
+            table, _ = self._prominent_table()
+            shared = self._surname_owners()
+            out: dict[str, dict[str, int]] = {}
+            for (side, key), owners in table.items():
+                plain = {key, key.removeprefix(_forms(side).article)}  # (an empty article removes nothing)
+                if shared.get((side, key), 0) == 1 and not plain & (given_names(side) | demonyms(side)):
+                    out.setdefault(side, {})[key] = owners[0]
+            self._cue_keys = out
+        return self._cue_keys
+
+    def _surname_owners(self) -> dict[tuple[str, str], int]:
+        """(side, surname key) -> how many people of the gazetteer have it (Cohen: several)."""
+        compiled = self.compiled
+        owners: dict[tuple[str, str], set[int]] = {}
+        for index, entity in enumerate(compiled.entities):
+            if entity.type != "PER":
+                continue
+            for _lang, alias in entity.aliases():
+                side = _side_of(alias)
+                key = compiled.surname_key(side, alias)
+                if key is not None:
+                    owners.setdefault((side, key), set()).add(index)
+        return {where: len(people) for where, people in owners.items()}
+
+    def prominent_key(self, side: str, entity: int) -> str:
+        """The surname key of a prominent person on a side (one of :meth:`prominent_keys`)."""
+        return self._prominent_index()[1][(side, entity)]
+
+    def prominent_hits(self, text: str, sides: Sequence[str] | None = None) -> list[Candidate]:
+        """Candidates of prominent people's bare surnames in ``text`` (the last words of their
+        aliases, with the side's proclitics; in Latin script only capitalised), found by the
+        engine's scan of a side holding only them; the caller checks their cues."""
+        out: list[Candidate] = []
+        for code, side in self._prominent_index()[0].items():
+            if (sides is not None and code not in sides) or not side.size:
+                continue
+            if (code != languages.FALLBACK and not side.language.owns(text)) or not side.may_match(text):
+                continue
+            for cand in side.candidates(text):
+                if code == languages.FALLBACK and not text[cand.start : cand.start + 1].isupper():
+                    continue
+                out.append(cand)
+        return out
+
+    def _prominent_index(self) -> tuple[dict[str, Side], dict[tuple[str, int], str]]:
+        """Per side, the engine tables of prominent people's bare surnames; (side, person) -> key."""
+        if self._surname_index is None:
+            compiled = self.compiled
+            tables: dict[str, dict[str, dict[int, list[tuple[str, str]]]]] = {}
+            keys: dict[tuple[str, int], str] = {}
+            for code, table in self.prominent_keys().items():
+                language = languages.get(code)
+                for key, index in table.items():
+                    keys[(code, index)] = key
+                    for lang, alias in compiled.entities[index].aliases():
+                        if _side_of(alias) != code or compiled.surname_key(code, alias) != key:
+                            continue
+                        last = alias.replace("-", " ").split()[-1]
+                        form = language.normalizer.normalize(last).strip()
+                        if form:
+                            entry = tables.setdefault(code, {}).setdefault(form, {}).setdefault(index, [])
+                            if (last, lang) not in entry:
+                                entry.append((last, lang))
+            sides: dict[str, Side] = {}
+            for code, forms in tables.items():
+                side = sides[code] = Side(languages.get(code), compiled.engine)
+                for form, people in sorted(forms.items()):
+                    (index, aliases), *rest = people.items()
+                    kinds = side.language.alias_forms(form)
+                    others = tuple((i, tuple(a), None, False) for i, a in rest)
+                    for key, kind in kinds:
+                        side.add(key, index, tuple(aliases), kind, None, False, others)
+                side.finish()
+            self._surname_index = (sides, keys)
+        return self._surname_index
+
+    def prominent_cue(
+        self, text: str, start: int, end: int, side: str, key: str, entity: int, *, supported: bool = False
+    ) -> str | None:
+        """What lets a prominent person's bare surname at [start, end) link, or None.
+
+        ``title``: one of the language's person titles stands right before it (الرئيس مبارك,
+        President Bush); ``trigger``: a word that stands by people (a verb of saying or
+        meeting: وقال انان, التقى عنان, Rice said) is right before or after it; ``country``:
+        the article supports the person (``supported``, see :meth:`prominent_owners`). Only a
+        title lets a surname that is a frequent word through (مبارك "blessed", العربي "Arab";
+        in Latin script, at a sentence start: a capital inside a sentence already marks a
+        name), and none a surname followed by another name word, which makes it another
+        person's first name (Hamdullah Mohib, رانيا فريد), nor one written otherwise than in
+        the person's aliases (a spelling key meets People and Beblawi: only full names are
+        matched by their variants). The lists are the name finder's
+        (``data/<lang>/name_rules.json``: titles; triggers and speech).
+        """
+        if self._name_follows(text, end, side) or not self._own_surname(text[start:end], side, entity):
+            return None
+        rules = load_rules(side)
+        before = self._words_before(text, start, side, 1)
+        word = before[-1] if before else ""
+        clitics = _forms(side).prefixes
+        forms = {word, word[1:]} if word[:1] in clitics else {word}
+        if forms & rules.titles:
+            return "title"
+        frequent = word_frequencies(side).get(self.key(side, text[start:end]), 0.0) >= self.settings.big_zipf
+        # in Latin script a capital inside a sentence already says "a name" (Bush, Rice)
+        if frequent and (side != languages.FALLBACK or _char_before(text, start) in SENTENCE_ENDS):
+            return None
+        if supported:
+            return "country"
+        triggers = rules.triggers | rules.speech
+        if forms & triggers:
+            return "trigger"
+        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is not None and self.key(side, following.group()) in triggers:
+            return "trigger"
+        return None
+
+    def _own_surname(self, surface: str, side: str, entity: int) -> bool:
+        """Whether ``surface`` (normalised) is the last word of one of the person's aliases."""
+        word = self.key(side, surface).split()[-1:]
+        return bool(word) and any(key.split()[-1] == word[0] for key in self.alias_keys(entity, side))
+
+    def _name_follows(self, text: str, end: int, side: str) -> bool:
+        """A word of a person's name right after ``end``: in Latin script a capitalised word that
+        is no cue, elsewhere a word of a gazetteer person's name or a given name."""
+        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        word = self.key(side, following.group())
+        if side == languages.FALLBACK:
+            raw = following.group()
+            return raw[:1].isupper() and word not in _not_name_words(side) | load_rules(side).speech
+        return word in self.name_words(side) or word in given_names(side)
 
     def _supporter_marks(self, supporters: Mapping[str, set[int]]) -> dict[int, tuple[str, ...]]:
         """Entity index -> the supporters it is (its id; ``country:<CC>`` for a place), only
