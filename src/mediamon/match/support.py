@@ -75,6 +75,7 @@ from mediamon.errors import DataFileError, Msg
 from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, Side, resolve
 from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
+from mediamon.match.roles import role_cues
 from mediamon.memo import make_room
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
@@ -133,6 +134,8 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 #: ... and the same word written with a capital only where any word has one (a title, a
 #: sentence start) in a text that also writes it in lower case: the text uses it as a noun
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
+#: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
+_ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -220,6 +223,14 @@ class Cues:
     idioms: frozenset[str] = frozenset()
     #: words right before a capitalised word that make it a person's name (aunt, neighbour)
     person_cues: frozenset[str] = frozenset()
+    #: ``meta.kind`` of names (a club's) that a sentence about a match (``roles.json`` cues)
+    #: supports where they are shared with a place
+    match_kinds: frozenset[str] = frozenset()
+    #: an outlet's alias after one of these proclitics (ل "to") with a verb of saying among the
+    #: ``addressee_reach`` words before it is the outlet told something (قال للشرق الاوسط)
+    addressee_proclitics: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
+    addressee_reach: int = 0
 
 
 @functools.cache
@@ -294,6 +305,11 @@ def _cues(code: str) -> Cues:
             ),
             path=source,
         )
+    addressee = data.get("addressee", {})
+    if not isinstance(addressee, dict) or not isinstance(addressee.get("reach", 0), int):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'addressee' must be an object with an integer 'reach'"), path=source
+        )
     adjective = data.get("adjective", "")
     if not isinstance(adjective, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'adjective' must be a string"), path=source)
@@ -319,6 +335,12 @@ def _cues(code: str) -> Cues:
         trailing_demonym=bool(trailing.get("demonym", False)),
         adjective=adjective_pattern,
         indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
+        match_kinds=frozenset(resources.string_list(data, "match_kinds", source=source)),
+        addressee_proclitics=frozenset(resources.string_list(addressee, "proclitics", source=source)),
+        addressee_verbs=frozenset(
+            normalize(w).strip() for w in resources.string_list(addressee, "verbs", source=source)
+        ),
+        addressee_reach=int(addressee.get("reach", 0)),
     )
 
 
@@ -1028,8 +1050,15 @@ class SupportModel:
             kept: dict[tuple[int, int, int], str] = {}
             extra = []
             for cand, why in pairs:
+                span_places = place_spans[field].get((cand.start, cand.end), [])
                 support = self.support(
-                    cand, why, text, named, countries, shared=(cand.start, cand.end) in place_spans[field]
+                    cand,
+                    why,
+                    text,
+                    named,
+                    countries,
+                    shared=bool(span_places),
+                    shared_country=any(self.prefixes[i] == "country" for i in span_places),
                 )
                 if support is not None:
                     kept[(cand.start, cand.end, cand.entity)] = support
@@ -1046,6 +1075,10 @@ class SupportModel:
                 and kept[(c.start, c.end, c.entity)] in ("cue", "credit", "context")
             }
             rest = [c for c in plain[field] if (c.start, c.end) not in kinds] if kinds else plain[field]
+            if kinds:
+                # ... and a place on that span that got through on its own support (الخور
+                # after الدوحة was named: country support) no more than a plain one
+                extra = [c for c in extra if not (self.places[c.entity] and (c.start, c.end) in kinds)]
             done = resolve(rest + extra, len(text), self.compiled.engine)
             out[field] = [
                 c._replace(support=kept[(c.start, c.end, c.entity)])
@@ -1074,10 +1107,13 @@ class SupportModel:
         countries: set[str],
         *,
         shared: bool = False,
+        shared_country: bool = False,
     ) -> str | None:
         """The support that lets ``cand`` through, or None (also None when its writing rules it out).
 
-        ``shared``: a place is a candidate on the same span (a club named by its city).
+        ``shared``: a place is a candidate on the same span (a club named by its city);
+        ``shared_country``: that place is a country (a national team's name too: a match
+        report does not make الكويت the club).
         """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
@@ -1095,7 +1131,7 @@ class SupportModel:
         if self._hashtag(text, cand.start, cand.end):
             return "tag"
         if not self.places[cand.entity]:
-            return self._kind_support(cand, text, side, shared=shared)
+            return self._kind_support(cand, text, side, shared=shared, shared_country=shared_country)
         if why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC":
             return None
         code = self.countries[cand.entity]
@@ -1134,7 +1170,9 @@ class SupportModel:
             return False
         return word_frequencies(side).get(surface, 0.0) < self.settings.alias_support_max_zipf
 
-    def _kind_support(self, cand: Candidate, text: str, side: str, *, shared: bool = False) -> str | None:
+    def _kind_support(
+        self, cand: Candidate, text: str, side: str, *, shared: bool = False, shared_country: bool = False
+    ) -> str | None:
         """An ambiguous organisation, outlet or person alias: a cue word of its kind right before it
         (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``),
         or, for a name shared with a place, a word of its kind in the sentence (``context``: a
@@ -1142,17 +1180,46 @@ class SupportModel:
         kind, type_ = self.kinds[cand.entity]
         if type_ == "MEDIA" and self._credit(text, cand.start, cand.end):
             return "credit"
+        if type_ == "MEDIA" and self._addressed(text, cand.start, side):
+            return "cue"
         all_cues = _cues(side)
         cues = all_cues.kinds.get(kind, frozenset()) | all_cues.kinds.get(type_, frozenset())
         before = self._words_before(text, cand.start, side, 1)
         if before and before[-1] in cues:
             return "cue"
         words = all_cues.contexts.get(kind, frozenset()) | all_cues.contexts.get(type_, frozenset())
-        if not shared or not words or (before and before[-1] in all_cues.strong | all_cues.weak):
+        placed = bool(before) and (before[-1] in all_cues.strong or self._weak_cue(before[-1], side))
+        if not shared or not words or placed:
             # Only a name shared with a place (a club named by its city) takes its sentence as
             # support, and not after a place cue (في برشلونة); a word (النجم "the star") never.
             return None
-        return "context" if words & self._sentence_words(text, cand.start, cand.end, side) else None
+        if words & self._sentence_words(text, cand.start, cand.end, side):
+            return "context"
+        return "context" if not shared_country and self._match_report(cand, text, side) else None
+
+    def _match_report(self, cand: Candidate, text: str, side: str) -> bool:
+        """A name of a kind ``support.json: match_kinds`` lists (a club) shared with a place, in
+        a sentence about a match by the role cues (``roles.json``: a ``sport`` word or a
+        ``score``): ``ليل (فرنسا) - ميلان (ايطاليا) صفر - صفر``, ``بلقاء يجمع ام صلال مع السد``."""
+        if not _cues(side).match_kinds & set(self.kinds[cand.entity]):
+            return False
+        cues = role_cues(side)
+        if not cues:
+            return False
+        sentence = self._sentence_text(text, cand.start, cand.end)
+        if cues.score is not None and cues.score.search(sentence):
+            return True
+        # the words as written: with a proclitic, a sport word may be another (بهدف "with the aim")
+        return any(self.key(side, w.group()) in cues.sport for w in _WORD.finditer(sentence))
+
+    @staticmethod
+    def _sentence_text(text: str, start: int, end: int) -> str:
+        """The sentence around [start, end) (at most 300 characters each way), the name left out."""
+        head = text[max(0, start - 300) : start]
+        cut = max(head.rfind(c) for c in ".!?؟\n")
+        tail = text[end : end + 300]
+        stops = [i for i in (tail.find(c) for c in ".!?؟\n") if i >= 0]
+        return head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
 
     def _sentence_words(self, text: str, start: int, end: int, side: str) -> set[str]:
         """The normalised words of the sentence around [start, end) (at most 300 characters each way)."""
@@ -1162,6 +1229,27 @@ class SupportModel:
         stops = [i for i in (tail.find(c) for c in ".!?؟\n") if i >= 0]
         sentence = head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
         return {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+
+    def _addressed(self, text: str, start: int, side: str) -> bool:
+        """An outlet told something: its alias right after the proclitic ``support.json:
+        addressee.proclitics`` (Arabic ل "to", glued, or written لـ before a quote) with a verb
+        of saying (``addressee.verbs``) among the ``addressee.reach`` words before it: قال
+        لـ"الشرق الأوسط", وكشف بيرت للشرق الاوسط, قال لرويترز."""
+        cues = _cues(side)
+        if not cues.addressee_verbs:
+            return False
+        pos = start
+        while pos > 0 and text[pos - 1] in _ADDRESSEE_MARKS:
+            pos -= 1
+        if pos == 0 or text[pos - 1] not in cues.addressee_proclitics:
+            return False
+        pos -= 1
+        if pos > 0 and not text[pos - 1].isspace():
+            return False  # inside a word (the ل of قبل), not a proclitic
+        head = text[max(0, pos - 80) : pos]
+        cut = max(head.rfind(c) for c in ".!?؟\n:،,()")
+        words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-cues.addressee_reach :]
+        return any(w in cues.addressee_verbs for w in words)
 
     @staticmethod
     def _hashtag(text: str, start: int, end: int) -> bool:
