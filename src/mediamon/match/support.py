@@ -231,6 +231,9 @@ class Cues:
     addressee_proclitics: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     addressee_reach: int = 0
+    #: the ending of a feminine word with the article after which a one-word place name of
+    #: the ``adjective`` form agrees with it as an adjective (العائلة المالكة السعودية)
+    definite_adjective: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -341,6 +344,9 @@ def _cues(code: str) -> Cues:
             normalize(w).strip() for w in resources.string_list(addressee, "verbs", source=source)
         ),
         addressee_reach=int(addressee.get("reach", 0)),
+        definite_adjective=tuple(
+            normalize(w).strip() for w in resources.string_list(data, "definite_adjective", source=source)
+        ),
     )
 
 
@@ -999,6 +1005,7 @@ class SupportModel:
                         self._in_longer_name(text, cand)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
+                        or self._definite_adjective(text, cand)
                         or self._person_reading(text, cand)
                     ):
                         continue
@@ -1364,6 +1371,34 @@ class SupportModel:
         # at the end of a sentence (there lived a phoenix.)
         joined = after in TOKEN_JOINERS and (after not in ".-" or text[cand.end + 1 : cand.end + 2].isalnum())
         return before not in TOKEN_JOINERS and not joined
+
+    def _definite_adjective(self, text: str, cand: Candidate) -> bool:
+        """A one-word place name of an adjective's form (``support.json: adjective``, the
+        feminine nisba: السعودية) right after a feminine word or a plural of things with the
+        article (``definite_adjective``: their endings) agrees with it: العائلة المالكة السعودية
+        "the Saudi royal family", العلاقات السعودية الأردنية "Saudi-Jordanian relations". A name
+        after a masculine word is its object (زار الوزير السعودية "the minister visited Saudi Arabia"),
+        and one of another form is a name (وصلت الطائرة الدوحة). Not after a preposition
+        written with the article's letters (الى, اليها: ``weak`` cues, a pronoun allowed), an
+        ``appositive`` word or a place cue, nor across punctuation or a proclitic."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.definite_adjective or cues.adjective is None:
+            return False
+        surface = text[cand.start : cand.end]
+        if " " in surface.strip() or not cues.adjective.match(self.key(side, surface)):
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        forms = _forms(side)
+        if (
+            not before
+            or not before[-1].startswith(forms.article)
+            or not before[-1].endswith(cues.definite_adjective)
+        ):
+            return False
+        word = before[-1]
+        bare = {word, *(word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms))}
+        return not bare & (cues.weak | cues.strong | cues.appositive)
 
     def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
         """The word's grammar says it is no name: a fixed phrase of two words (``support.json:
