@@ -999,10 +999,12 @@ class SupportModel:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
                 elif self.kinds[cand.entity][1] in ("ORG", "MEDIA"):
                     org_ends.add(cand.end)
+            clubs = self._club_spans(text, cands, places)
             for cand in cands:
                 if self.places[cand.entity]:
                     if (
-                        self._in_longer_name(text, cand)
+                        (cand.start, cand.end) in clubs
+                        or self._in_longer_name(text, cand)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
@@ -1203,6 +1205,28 @@ class SupportModel:
         if words & self._sentence_words(text, cand.start, cand.end, side):
             return "context"
         return "context" if not shared_country and self._match_report(cand, text, side) else None
+
+    def _club_spans(
+        self, text: str, cands: list[Candidate], places: Mapping[tuple[int, int], list[int]]
+    ) -> set[tuple[int, int]]:
+        """Spans where a club's own (unmarked) name is also a place's, not a country's, in a
+        sentence about a match (:meth:`_match_report`) and not after a place cue: the club
+        (اندرلخت, both the club and the Brussels municipality). A marked name (its city's
+        bare name) takes ``context`` support instead."""
+        found: set[tuple[int, int]] = set()
+        for cand in cands:
+            span = (cand.start, cand.end)
+            if cand.ambiguous or self.places[cand.entity] or span not in places or span in found:
+                continue
+            if any(self.prefixes[i] == "country" for i in places[span]):
+                continue
+            side = cand.side or languages.FALLBACK
+            before = self._words_before(text, cand.start, side, 1)
+            if before and (before[-1] in _cues(side).strong or self._weak_cue(before[-1], side)):
+                continue
+            if self._match_report(cand, text, side):
+                found.add(span)
+        return found
 
     def _match_report(self, cand: Candidate, text: str, side: str) -> bool:
         """A name of a kind ``support.json: match_kinds`` lists (a club) shared with a place, in
