@@ -136,6 +136,8 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
+#: Currency signs a country code is glued to as a prefix (US$, HK$)
+_CURRENCY_SIGNS = frozenset("$£€¥")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -1008,6 +1010,7 @@ class SupportModel:
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
+                        or self._currency_prefix(text, cand)
                         or self._person_reading(text, cand)
                     ):
                         continue
@@ -1395,6 +1398,13 @@ class SupportModel:
         # at the end of a sentence (there lived a phoenix.)
         joined = after in TOKEN_JOINERS and (after not in ".-" or text[cand.end + 1 : cand.end + 2].isalnum())
         return before not in TOKEN_JOINERS and not joined
+
+    @staticmethod
+    def _currency_prefix(text: str, cand: Candidate) -> bool:
+        """A country's code in capitals glued to a currency sign is the currency's prefix, no
+        mention of the place: ``US$ 20,000``, ``HK$``, ``NZ$``."""
+        surface = text[cand.start : cand.end]
+        return surface.isupper() and text[cand.end : cand.end + 1] in _CURRENCY_SIGNS
 
     def _definite_adjective(self, text: str, cand: Candidate) -> bool:
         """A one-word place name of an adjective's form (``support.json: adjective``, the
