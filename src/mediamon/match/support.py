@@ -1515,11 +1515,12 @@ class SupportModel:
             clitics = _forms(side).prefixes
             for n in (1, 2):
                 phrase = " ".join(before[-n:])
-                # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga") changes nothing
+                # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga", بجامعة شيامن "at
+                # Xiamen University") changes nothing
                 bare = phrase[1:] if phrase[:1] in clitics else phrase
                 if (
                     len(before) >= n
-                    and (phrase in starters or bare in cues.org_starters)
+                    and (phrase in starters or bare in starters)
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
