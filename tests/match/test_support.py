@@ -24,7 +24,19 @@ def annotator() -> mediamon.Annotator:
     return mediamon.Annotator(GAZETTEER, default=False)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['rule']}:{c['text'][:24]}")
+def _case_params() -> list[object]:
+    """The cases, a known failure (an ``xfail`` reason) as a strict xfail."""
+    return [
+        pytest.param(
+            case,
+            id=f"{case['rule']}:{case['text'][:24]}",
+            marks=[pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else [],
+        )
+        for case in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _case_params())
 def test_support_rule(annotator: mediamon.Annotator, case: dict) -> None:
     found = annotator.annotate_text(case["text"])
     got = [[m.text, m.entity_id, m.how, *([m.support] if m.support else [])] for m in found]
@@ -32,7 +44,7 @@ def test_support_rule(annotator: mediamon.Annotator, case: dict) -> None:
 
 
 def test_cases_cover_every_support_and_a_refusal() -> None:
-    supports = {m[3] for case in CASES for m in case["expect"] if len(m) > 3}
+    supports = {m[3] for case in CASES if "xfail" not in case for m in case["expect"] if len(m) > 3}
     assert set(SUPPORTS) <= supports
     assert any(case["expect"] == [] for case in CASES)
     assert {m[2] for case in CASES for m in case["expect"]} <= set(HOW_RANK)

@@ -1406,29 +1406,45 @@ class SupportModel:
         surface = text[cand.start : cand.end]
         return surface.isupper() and text[cand.end : cand.end + 1] in _CURRENCY_SIGNS
 
+    def _word_with_article(self, cand: Candidate, key: str, side: str, forms: Forms) -> bool:
+        """Whether a place's name with the article is an ordinary word's form: not a country's or
+        a capital's, and the word without the article nearly as frequent (``forms.margin``) as
+        with it (الجليل / جليل "venerable", المنزلة / منزلة), which a name's is not (الرباط /
+        رباط is a capital's; الكويت / كويت 3.5 against 5.4)."""
+        if self.prefixes[cand.entity] == "country" or self.compiled.entities[cand.entity].meta.get("capital"):
+            return False
+        table = word_frequencies(side)
+        bare = table.get(key.removeprefix(forms.article), 0.0)
+        return bare >= self.settings.town_zipf and bare >= table.get(key, 0.0) - forms.margin
+
     def _definite_adjective(self, text: str, cand: Candidate) -> bool:
         """A one-word place name of an adjective's form (``support.json: adjective``, the
         feminine nisba: السعودية) right after a feminine word or a plural of things with the
         article (``definite_adjective``: their endings) agrees with it: العائلة المالكة السعودية
         "the Saudi royal family", العلاقات السعودية الأردنية "Saudi-Jordanian relations". A name
-        after a masculine word is its object (زار الوزير السعودية "the minister visited Saudi Arabia"),
-        and one of another form is a name (وصلت الطائرة الدوحة). Not after a preposition
-        written with the article's letters (الى, اليها: ``weak`` cues, a pronoun allowed), an
-        ``appositive`` word or a place cue, nor across punctuation or a proclitic."""
+        after a masculine word is its object (زار الوزير السعودية "the minister visited Saudi
+        Arabia"), and one of another form is a name (وصلت الطائرة الدوحة), unless the name with
+        the article is an ordinary word's form (:meth:`_word_with_article`), which agrees with
+        any word with the article: الصحابي الجليل "the venerable companion", الصناع المهرة "the
+        skilled craftsmen". Not after a preposition written with the article's letters (الى,
+        اليها: ``weak`` cues, a pronoun allowed), an ``appositive`` word or a place cue, nor
+        across punctuation or a proclitic."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         if not cues.definite_adjective or cues.adjective is None:
             return False
         surface = text[cand.start : cand.end]
-        if " " in surface.strip() or not cues.adjective.match(self.key(side, surface)):
+        key = self.key(side, surface)
+        forms = _forms(side)
+        if " " in surface.strip() or not forms.article or not key.startswith(forms.article):
             return False
         before = self._words_before(text, cand.start, side, 1)
-        forms = _forms(side)
-        if (
-            not before
-            or not before[-1].startswith(forms.article)
-            or not before[-1].endswith(cues.definite_adjective)
-        ):
+        if not before or not before[-1].startswith(forms.article):
+            return False
+        if not cues.adjective.match(key):
+            if not self._word_with_article(cand, key, side, forms):
+                return False
+        elif not before[-1].endswith(cues.definite_adjective):
             return False
         word = before[-1]
         bare = {word, *(word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms))}
