@@ -1406,6 +1406,26 @@ class SupportModel:
         surface = text[cand.start : cand.end]
         return surface.isupper() and text[cand.end : cand.end + 1] in _CURRENCY_SIGNS
 
+    def _indefinite_adjective(self, text: str, cand: Candidate, key: str, side: str) -> bool:
+        """The same without the article: a name of the adjective's form (with the article it
+        would match ``support.json: adjective``: تركية) right after a word of the adjective's
+        form without it agrees with it: اتصالات اوروبية تركية "European-Turkish contacts", اصول
+        قبرصية تركية "Turkish Cypriot origins". Not with a proclitic on the name (عربية وسورية:
+        the country as often as the adjective) nor after a ``weak`` or ``strong`` cue."""
+        cues = _cues(side)
+        forms = _forms(side)
+        if cues.adjective is None or not cues.adjective.match(forms.article + key):
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        if not before or before[-1].startswith(forms.article):
+            return False
+        word = before[-1]
+        if word in cues.weak or word in cues.strong:
+            return False
+        # not after any feminine word: a noun before a name is as often its construct
+        # (ماساة بلنسية "the tragedy of Valencia") as its adjective (اسرة تركية)
+        return bool(cues.adjective.match(forms.article + word))
+
     def _word_with_article(self, cand: Candidate, key: str, side: str, forms: Forms) -> bool:
         """Whether a place's name with the article is an ordinary word's form: not a country's or
         a capital's, and the word without the article nearly as frequent (``forms.margin``) as
@@ -1436,8 +1456,10 @@ class SupportModel:
         surface = text[cand.start : cand.end]
         key = self.key(side, surface)
         forms = _forms(side)
-        if " " in surface.strip() or not forms.article or not key.startswith(forms.article):
+        if " " in surface.strip() or not forms.article:
             return False
+        if not key.startswith(forms.article):
+            return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
         if not before or not before[-1].startswith(forms.article):
             return False
