@@ -1158,7 +1158,9 @@ class SupportModel:
         """``cue`` when a place cue stands right before (or a place word right after) ``cand``."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
-        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
+        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))) and not (
+            self._direction_of_noun(text, cand, side, before)
+        ):
             return "cue"
         if why.reason in ("name", "abroad", "frequent") and before and self._weak_cue(before[-1], side):
             return "cue"
@@ -1166,6 +1168,16 @@ class SupportModel:
         if after is not None and self.key(side, after.group()) in cues.after:
             return "cue"
         return None
+
+    def _direction_of_noun(self, text: str, cand: Candidate, side: str, before: list[str]) -> bool:
+        """A compass word before a place whose name is a place cue's noun with the article
+        (المدينة "the city", a name of Medina) reads "east of the city" (شرق المدينة), no cue."""
+        cues = _cues(side)
+        forms = _forms(side)
+        if not before or before[-1] not in cues.directions or not forms.article:
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        return key.startswith(forms.article) and key.removeprefix(forms.article) in cues.strong
 
     @staticmethod
     def _weak_cue(word: str, side: str) -> bool:
