@@ -1002,6 +1002,8 @@ class SupportModel:
                 elif self.kinds[cand.entity][1] in ("ORG", "MEDIA"):
                     org_ends.add(cand.end)
             clubs = self._club_spans(text, cands, places)
+            # where a place's name of a name's length starts (not a stray letter: ا)
+            starts = {start for start, end in places if end - start >= self.settings.min_name_letters}
             for cand in cands:
                 if self.places[cand.entity]:
                     if (
@@ -1011,6 +1013,7 @@ class SupportModel:
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
+                        or self._construct_before_place(text, cand, starts)
                         or self._person_reading(text, cand)
                     ):
                         continue
@@ -1410,6 +1413,23 @@ class SupportModel:
         # at the end of a sentence (there lived a phoenix.)
         joined = after in TOKEN_JOINERS and (after not in ".-" or text[cand.end + 1 : cand.end + 2].isalnum())
         return before not in TOKEN_JOINERS and not joined
+
+    def _construct_before_place(self, text: str, cand: Candidate, starts: set[int]) -> bool:
+        """A one-word name without the article right before another place's name, whose form
+        with the article is an ordinary word's (Zipf >= ``town_zipf``), is a noun in construct
+        with that place: بورصة نيويورك "the New York stock exchange" (البورصة), not Bursa. A
+        name does not take the article (فرنسا, لندن), so lists without commas (لندن دبي) stay;
+        nor a country's or a capital's name (قطر, though القطر is "the diameter")."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        if not forms.article or text[cand.end : cand.end + 1] != " " or cand.end + 1 not in starts:
+            return False
+        if self.prefixes[cand.entity] == "country" or self.compiled.entities[cand.entity].meta.get("capital"):
+            return False  # القطر "the diameter": a country's or capital's name is never that word
+        key = self.key(side, text[cand.start : cand.end])
+        if " " in key or key.startswith(forms.article):
+            return False
+        return word_frequencies(side).get(forms.article + key, 0.0) >= self.settings.town_zipf
 
     @staticmethod
     def _currency_prefix(text: str, cand: Candidate) -> bool:
