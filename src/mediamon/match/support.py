@@ -136,6 +136,8 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
+#: How many distinct sport words (``roles.json``) make a sentence without a score a match report
+_MATCH_WORDS = 2
 #: Currency signs a country code is glued to as a prefix (US$, HK$)
 _CURRENCY_SIGNS = frozenset("$£€¥")
 #: Characters that join a word into a hashtag, handle, address or compound token
@@ -1248,8 +1250,9 @@ class SupportModel:
 
     def _match_report(self, cand: Candidate, text: str, side: str) -> bool:
         """A name of a kind ``support.json: match_kinds`` lists (a club) shared with a place, in
-        a sentence about a match by the role cues (``roles.json``: a ``sport`` word or a
-        ``score``): ``ليل (فرنسا) - ميلان (ايطاليا) صفر - صفر``, ``بلقاء يجمع ام صلال مع السد``."""
+        a sentence about a match by the role cues (``roles.json``: a ``score``, or two distinct
+        ``sport`` words, as one may be an ordinary word: حارس "a guard"): ``ليل (فرنسا) - ميلان
+        (ايطاليا) صفر - صفر``."""
         if not _cues(side).match_kinds & set(self.kinds[cand.entity]):
             return False
         cues = role_cues(side)
@@ -1258,8 +1261,10 @@ class SupportModel:
         sentence = self._sentence_text(text, cand.start, cand.end)
         if cues.score is not None and cues.score.search(sentence):
             return True
-        # the words as written: with a proclitic, a sport word may be another (بهدف "with the aim")
-        return any(self.key(side, w.group()) in cues.sport for w in _WORD.finditer(sentence))
+        # the words as written: with a proclitic, a sport word may be another (بهدف "with the
+        # aim"); and two of them, as one may be an ordinary word (حارس "a guard", لقاء "a meeting")
+        words = {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+        return len(words & cues.sport) >= _MATCH_WORDS
 
     @staticmethod
     def _sentence_text(text: str, start: int, end: int) -> str:
