@@ -20,6 +20,11 @@ from data, never from a list of cases:
   ``clitic_margin`` Zipf commoner than itself (ووهن: و + وهن "weakness"); below its
   weight's threshold, a big place's or city's word of Zipf 3.8 whose inflections are at
   least as frequent as itself (خفي "hidden": تخفي);
+- ``article``: in a language with an article, one word of Zipf 3.0 naming a place below a
+  country's weight whose form with the article toggled is as frequent (within the forms'
+  margin) though the weight's threshold is not reached (الحلة / حلة "a pot", السند / سند
+  "support", جنان / الجنان "gardens"): a place cue supports it, a preposition only for a
+  division or a place of a million or where its country is named, the country alone not;
 - ``frequent``: outside Latin script, one word of Zipf 3.3 naming a town below 100,000
   people, grammar or not (تلا "recited"): a preposition supports it;
 - ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
@@ -34,14 +39,23 @@ from data, never from a list of cases:
   Gilbert, Eugene, Kara; or a form of one: the Rosas), whose frequency a given name
   explains better than the place.
 
+A Latin-script place below a country's or capital's weight that reads as a person is no
+mention (:meth:`SupportModel._person_reading`: a person or naming cue, ``who``, a verb only a
+person does, a possessive with a kin word, an apposition ``, my colleague``), and a word so
+read is that person wherever else the text writes it without a place cue (his wife Adelaide
+... Adelaide says).
+
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
 ``Joaquin Phoenix`` or ``Golden Globes``). Otherwise it is kept only with *support* in the
 article, named in the mention's ``support`` (its ``how`` stays the matching rule):
 
 - ``alias``: the same entity is named by an unambiguous alias in the article;
-- ``country``: a place of the same country is named unambiguously (places only; a town
-  named by one ordinary word, تلا "recited", names no country);
+- ``country``: a place of the same country is named unambiguously and confidently (places
+  only): a country, capital or region, a phrase, a word rarer than Zipf 3.0, or a place with a
+  place cue of its own or after a comma that follows a name (Irving, Texas); a place named by
+  one frequent word alone (تلا "recited", الحلة "the pot", Indiana, which may be a girl's
+  name) names no country;
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
   only); a preposition (``في``, ``وفي``, ``in``) counts only for the ``name``, ``abroad``
   and ``frequent`` reasons.
@@ -91,6 +105,11 @@ _WORD = re.compile(_WORD_PATTERN)
 #: The last two words before a point, read on the reversed text (a word reads the same
 #: either way: runs of letters and digits joined by single marks), so only they are scanned.
 _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
+#: The word right after a place (a verb: Denver accepted), and a possessive with one or two
+#: words after it (Indiana's older brother)
+_NEXT_WORD = re.compile(rf" ({_WORD_PATTERN})")
+_APPOSED = re.compile(rf", ({_WORD_PATTERN}) ({_WORD_PATTERN})")
+_POSSESSED = re.compile(rf"['’]s ({_WORD_PATTERN})(?: ({_WORD_PATTERN}))?")
 
 
 @attrs.frozen
@@ -238,6 +257,22 @@ class Cues:
     #: the ending of a feminine word with the article after which a one-word place name of
     #: the ``adjective`` form agrees with it as an adjective (العائلة المالكة السعودية)
     definite_adjective: tuple[str, ...] = ()
+    #: words that give a name (called, named): the capitalised word after one is a person's
+    #: name unless a place noun stands before the cue (a town called Milan)
+    naming_cues: frozenset[str] = frozenset()
+    #: nouns of places (town, village): before a naming cue the name is a place's
+    place_nouns: frozenset[str] = frozenset()
+    #: verbs only a person does (walked, washed, smiled, says): a one-word place right before
+    #: one, not after a preposition, is a person's name (Denver accepted the ribbon)
+    person_verbs: frozenset[str] = frozenset()
+    #: people a person has (wife, brother, friend): after a possessive (Indiana's older
+    #: brother) the possessor is a person
+    kin: frozenset[str] = frozenset()
+    #: (a name's last letter, an attached pronoun's letter the normaliser makes it): بريده "his
+    #: mail" is بريد + ه, not بريدة
+    pronoun_spelling: tuple[str, str] | None = None
+    #: possessive determiners (my, his): ``Houston, my colleague`` is a person
+    determiners: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -291,6 +326,11 @@ def _cues(code: str) -> Cues:
             "appositive",
             "state_forms",
             "person_cues",
+            "naming_cues",
+            "place_nouns",
+            "person_verbs",
+            "kin",
+            "determiners",
         )
     }
     source = resources.data_path(name)
@@ -316,6 +356,12 @@ def _cues(code: str) -> Cues:
     if not isinstance(addressee, dict) or not isinstance(addressee.get("reach", 0), int):
         raise DataFileError(
             Msg.DATA_FILE.format(detail="'addressee' must be an object with an integer 'reach'"), path=source
+        )
+    spelling = resources.string_list(data, "pronoun_spelling", source=source)
+    if spelling and len(spelling) != 2:
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'pronoun_spelling' must be [name letter, pronoun letter]"),
+            path=source,
         )
     adjective = data.get("adjective", "")
     if not isinstance(adjective, str):
@@ -351,6 +397,7 @@ def _cues(code: str) -> Cues:
         definite_adjective=tuple(
             normalize(w).strip() for w in resources.string_list(data, "definite_adjective", source=source)
         ),
+        pronoun_spelling=(spelling[0], spelling[1]) if spelling else None,
     )
 
 
@@ -548,6 +595,10 @@ class SupportModel:
         if weight == "heavy":
             return None
         key = self.key(side, surface)
+        if cand.how == "clitic" and key not in self.alias_keys(cand.entity, side):
+            # after a proclitic the written form may be no alias (للمثنى: ل + المثنى, its alif
+            # dropped): the alias's own word is the one whose frequency counts
+            key = self.key(side, cand.alias)
         if " " in key or (surface.isupper() and len(surface) <= CASE_SENSITIVE_MAX):
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
@@ -603,6 +654,17 @@ class SupportModel:
                 self.key(languages.FALLBACK, self.names[cand.entity]), 0.0
             )
             return Ambiguity("abroad" if fame >= self.settings.city_zipf else "word", evidence)
+        if forms.article and zipf >= self.settings.town_zipf:
+            # below its weight's threshold, a word whose form with the article toggled is about
+            # as frequent (الحلة "the pot" / حلة, السند / سند "support", جنان "gardens" / الجنان)
+            # is an ordinary noun: a place name is written one way (غزة, never الغزة; الموصل 4.7,
+            # موصل 3.4). Its mention needs a place cue (``article``), not only its country.
+            toggled = (
+                key.removeprefix(forms.article) if key.startswith(forms.article) else forms.article + key
+            )
+            other = table.get(toggled, 0.0)
+            if other >= max(self.settings.town_zipf, zipf - forms.margin):
+                return Ambiguity("article", f"{key!r} Zipf {zipf}, {toggled!r} Zipf {other}")
         feminine = forms.feminine_of(key)
         if feminine is not None and zipf >= self.settings.town_zipf:
             # an adjective at any weight below a country's: مركزي "central" is no province
@@ -992,6 +1054,8 @@ class SupportModel:
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
         place_spans: dict[str, dict[tuple[int, int], list[int]]] = {}
         lowered: set[tuple[int, str]] = set()  # (place, alias key) written in lower case
+        readings = self._person_words(texts, raw)
+        persons = {key for key, reason in readings.items() if reason == "person"}
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1016,7 +1080,8 @@ class SupportModel:
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
                         or self._construct_before_place(text, cand, starts)
-                        or self._person_reading(text, cand)
+                        or (field, cand.start, cand.end, cand.entity) in readings
+                        or self._named_person(text, cand, persons)
                     ):
                         continue
                 elif self._not_an_organisation(text, cand, org_ends):
@@ -1105,15 +1170,64 @@ class SupportModel:
             ]
         return out
 
+    def _person_words(self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]) -> dict[Any, str]:
+        """The place candidates that read as a person (:meth:`_person_reading`), by (field, start,
+        end, entity) -> reason, and the words (side, key) -> ``"person"`` that some candidate
+        reads as a person by evidence about the person (a cue, a verb, ``who``, kin)."""
+        out: dict[Any, str] = {}
+        for field, cands in raw.items():
+            text = texts[field]
+            for cand in cands:
+                if not self.places[cand.entity] or cand.side != languages.FALLBACK:
+                    continue
+                reason = self._person_reading(text, cand)
+                if reason is not None:
+                    out[(field, cand.start, cand.end, cand.entity)] = reason
+                    if reason == "person":
+                        out[(cand.side, self.key(cand.side, text[cand.start : cand.end]))] = reason
+        return out
+
+    def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
+        """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
+        Adelaide says) is that person here too, unless a place cue stands with it (moved to
+        Adelaide); a country or a capital keeps its reading (Jordan)."""
+        if not persons or cand.side != languages.FALLBACK:
+            return False
+        if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
+            return False
+        surface = text[cand.start : cand.end]
+        if (cand.side, self.key(cand.side, surface)) not in persons or not surface[:1].isupper():
+            return False
+        return not self._has_place_cue(text, cand, cand.side)
+
+    def _has_place_cue(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place cue right before ``cand`` (a strong one, or a preposition) or a place word after it."""
+        cues = _cues(side)
+        before = self._words_before(text, cand.start, side, 2)
+        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
+            return True
+        if before and self._weak_cue(before[-1], side):
+            return True
+        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        return after is not None and self.key(side, after.group()) in cues.after
+
     def _names_country(self, cand: Candidate, text: str) -> bool:
-        """Whether a firm place names its country for ``country`` support: not a town matched
-        by one word that is also an ordinary word (تلا "recited", العقيق "agate"), which would
-        otherwise let every ambiguous town of that country through (رام الله still does)."""
-        if self.weights[cand.entity] != "town":
+        """Whether a firm place names its country for ``country`` support: only a confident one.
+
+        A country, a capital or a region does; so does a place named by a phrase or by a word too
+        rare to be an ordinary word or a given name (Zipf below ``town_zipf``). A place named by
+        one frequent word (تلا "recited", الحلة "the pot", Indiana, Denver: each may be a word or
+        a person's name) names its country only with a place cue of its own (في الحلة, in
+        Indiana) or after a comma that follows another name (Irving, Texas). Otherwise places
+        that are words or given names would support one another in a text naming no place.
+        """
+        if self.weights[cand.entity] == "heavy":
             return True
         side = cand.side or languages.FALLBACK
         key = self.key(side, text[cand.start : cand.end])
-        return " " in key or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf
+        if " " in key or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf:
+            return True
+        return self._has_place_cue(text, cand, side) or _after_name_comma(text, cand.start)
 
     def support(
         self,
@@ -1152,6 +1266,11 @@ class SupportModel:
         if why.reason == "marked" and self.compiled.entities[cand.entity].type != "LOC":
             return None
         code = self.countries[cand.entity]
+        if why.reason == "article":
+            # an ordinary noun with the article (الحلة "the pot"): a place cue; a preposition (في
+            # البقاع) for a division or a place of a million, else only where its country is named
+            weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
+            return self._place_cue(text, cand, side, why, weak=weak)
         surface = self.key(side, text[cand.start : cand.end])
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
@@ -1159,15 +1278,19 @@ class SupportModel:
             return "country"
         return self._place_cue(text, cand, side, why)
 
-    def _place_cue(self, text: str, cand: Candidate, side: str, why: Ambiguity) -> str | None:
-        """``cue`` when a place cue stands right before (or a place word right after) ``cand``."""
+    def _place_cue(
+        self, text: str, cand: Candidate, side: str, why: Ambiguity, *, weak: bool = False
+    ) -> str | None:
+        """``cue`` when a place cue stands right before (or a place word right after) ``cand``; a
+        preposition counts for the ``name``, ``abroad`` and ``frequent`` reasons (or with ``weak``)."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))) and not (
             self._direction_of_noun(text, cand, side, before)
         ):
             return "cue"
-        if why.reason in ("name", "abroad", "frequent") and before and self._weak_cue(before[-1], side):
+        weak = weak or why.reason in ("name", "abroad", "frequent")
+        if weak and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
         if after is not None and self.key(side, after.group()) in cues.after:
@@ -1512,13 +1635,29 @@ class SupportModel:
     def _not_a_place_word(self, text: str, cand: Candidate) -> bool:
         """The word's grammar says it is no name: a fixed phrase of two words (``support.json:
         idioms``: أذان المغرب is the sunset prayer's call), an indefinite ending (``support.json:
-        indefinite``, كوباً "a cup" is not Cuba), or, after a proclitic, a whole word more
-        common than the name inside it (بنوا "they built" is not ب + نوا, لمعان "shine" not ل + معان)."""
+        indefinite``, كوباً "a cup" is not Cuba), a frequent word with an attached pronoun spelt
+        as the name's last letter normalises (``pronoun_spelling``: بريده "his mail" is not
+        بريدة; below a country's weight, and only where the stem is commoner than the name), or,
+        after a proclitic, a whole word more common than the name inside it (بنوا "they built" is
+        not ب + نوا, لمعان "shine" not ل + معان)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         marks = cues.indefinite
         if marks and (text[cand.end : cand.end + 1] in marks or text[cand.end - 1 : cand.end] in marks):
             return True
+        spelling = cues.pronoun_spelling
+        if (
+            spelling is not None
+            and cand.alias.endswith(spelling[0])
+            and text[cand.end - 1 : cand.end] == spelling[1]
+            and " " not in cand.alias
+        ):
+            table = word_frequencies(side)
+            stem = table.get(self.key(side, text[cand.start : cand.end - 1]), 0.0)
+            word = table.get(self.key(side, text[cand.start : cand.end]), 0.0)
+            if self.weights[cand.entity] != "heavy" and stem >= self.settings.city_zipf and stem > word:
+                # بريده "his mail" (بريد 4.4 + ه), not بريدة (3.9); سوريه is Syria (سوري 4.5 < 5.0)
+                return True
         if cues.idioms and " " not in cand.alias:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
@@ -1614,34 +1753,73 @@ class SupportModel:
                 pos = following.end()
         return False
 
-    def _person_reading(self, text: str, cand: Candidate) -> bool:
-        """Latin script: a place below a country's or a capital's weight that reads as a person's
+    def _person_reading(self, text: str, cand: Candidate) -> str | None:
+        """Latin script: why a place below a country's or a capital's weight reads as a person's
         name (a given name or a surname that is also a state or a city: Virginia, Dallas,
-        Hamilton): after a person cue (``support.json: person_cues``: aunt, neighbour, twins), or
-        followed by ``who``, or after a capitalised word (Cary Hamilton, Lincoln Durham), or, when
-        the word is a word of a person's name in the gazetteer, before one (Victoria Toensing),
-        except in a title-case heading, where any word has a capital."""
+        Hamilton), or None.
+
+        ``"person"`` (evidence about the person, which holds for the same word elsewhere in the
+        text, :meth:`_person_words`): after a person cue (``support.json: person_cues``: aunt,
+        neighbour, twins) or a naming cue (``naming_cues``: a baker called Milan; not after a
+        place noun, a town called Milan), followed by ``who``, by a verb only a person does
+        (``person_verbs``: Denver accepted the ribbon, Adelaide says; not after a preposition),
+        or by a possessive and a word of ``kin`` (Indiana's older brother). A region (Asia) too,
+        after a ``kin`` word (his bride, Asia). ``"name"``: after a capitalised word (Cary
+        Hamilton, Lincoln Durham), or, when the word is a word of a person's name in the
+        gazetteer, before one (Victoria Toensing), except in a title-case heading, where any
+        word has a capital."""
         side = cand.side or languages.FALLBACK
-        if side != languages.FALLBACK or self.weights[cand.entity] == "heavy":
-            return False
+        if side != languages.FALLBACK:
+            return None
+        weight = self.weights[cand.entity]
         surface = text[cand.start : cand.end]
         if not surface[:1].isupper() or surface.isupper() or " " in surface.strip():
-            return False
+            return None
         cues = _cues(side)
-        before = self._words_before(text, cand.start, side, 1)
+        region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
+        if weight == "heavy" and not region:
+            return None
+        pair = self._words_before(text, cand.start, side, 2)
+        before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
             head = text[max(0, cand.start - 30) : cand.start]
             comma = re.search(r"(\w+),\s+$", head)
             before = [self.key(side, comma.group(1))] if comma else []
+        if region:
+            return "person" if before and before[0] in cues.kin else None
         if before and before[0] in cues.person_cues:
-            return True
+            return "person"
+        if (
+            len(pair) == 2
+            and pair[1] in cues.naming_cues
+            and pair[0] not in cues.place_nouns
+            and pair[0] not in cues.strong
+        ) or (len(pair) == 1 and pair[0] in cues.naming_cues):
+            return "person"
         placed = bool(before) and (before[0] in cues.weak or before[0] in cues.joiners)
-        if not placed and re.match(r",? who\b", text[cand.end : cand.end + 6]):
-            return True  # "residents of Gaza who flee": after a preposition it is the place
+        rest = text[cand.end : cand.end + 40]
+        if not placed and re.match(r",? who\b", rest):
+            return "person"  # "residents of Gaza who flee": after a preposition it is the place
+        if not (before and before[0] in cues.weak):  # and Irving washed up: a joiner may stand before
+            verb = _NEXT_WORD.match(rest)
+            if verb is not None and self.key(side, verb.group(1)) in cues.person_verbs:
+                return "person"
+        apposed = _APPOSED.match(rest)
+        if (
+            apposed is not None
+            and self.key(side, apposed.group(1)) in cues.determiners
+            and self.key(side, apposed.group(2)) in cues.person_cues | cues.kin
+        ):
+            return "person"  # Houston, my colleague on the night shift
+        owned = _POSSESSED.match(rest)
+        if owned is not None and any(w is not None and self.key(side, w) in cues.kin for w in owned.groups()):
+            return "person"
         # a capital after it makes a longer name only for a word of a person's name (Victoria
         # Toensing): after other places it is a name of their own (Gaza Envelope, Volgograd Arena)
+        if weight == "heavy":
+            return None
         after = self.key(side, surface) in self.name_words(side) and not _title_case_line(text, cand.start)
-        return self._inside_longer_name(text, cand.start, cand.end, side, after=after)
+        return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
 
     @staticmethod
     def _capitalised_before(text: str, start: int, n: int) -> bool:
@@ -1702,6 +1880,16 @@ def _end_before(text: str, pos: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _after_name_comma(text: str, pos: int) -> bool:
+    """Whether a comma stands right before ``pos`` after a word written with a capital or in a
+    script without capitals (Irving, Texas; الحلة، بابل): a place's larger place in apposition."""
+    end = _end_before(text, pos)
+    if text[end - 1 : end] not in (",", "،"):
+        return False
+    word = _word_before(text, end - 1)
+    return bool(word) and word[:1].isalpha() and (word[:1].isupper() or not word[:1].islower())
 
 
 def _char_before(text: str, pos: int) -> str:
