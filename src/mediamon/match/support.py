@@ -273,6 +273,9 @@ class Cues:
     pronoun_spelling: tuple[str, str] | None = None
     #: possessive determiners (my, his): ``Houston, my colleague`` is a person
     determiners: frozenset[str] = frozenset()
+    #: joiners that join two names (and, or): the only ones after which a place may still read
+    #: as a person by its verb (Dudley and Irving washed up; the mayor of Mosul said stays)
+    coordinators: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -331,6 +334,7 @@ def _cues(code: str) -> Cues:
             "person_verbs",
             "kin",
             "determiners",
+            "coordinators",
         )
     }
     source = resources.data_path(name)
@@ -1800,7 +1804,8 @@ class SupportModel:
         rest = text[cand.end : cand.end + 40]
         if not placed and re.match(r",? who\b", rest):
             return "person"  # "residents of Gaza who flee": after a preposition it is the place
-        if not (before and before[0] in cues.weak):  # and Irving washed up: a joiner may stand before
+        linked = bool(before) and before[0] in cues.joiners and before[0] not in cues.coordinators
+        if not (before and before[0] in cues.weak) and not linked:  # and Irving washed up; not of Mosul
             verb = _NEXT_WORD.match(rest)
             if verb is not None and self.key(side, verb.group(1)) in cues.person_verbs:
                 return "person"
