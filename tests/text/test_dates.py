@@ -265,3 +265,11 @@ def test_rejecting_unknown_words_first_changes_nothing(text: str, day_first: boo
     finally:
         dates._vocabulary = original
     assert fast == slow
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_normalised_as_the_general_path(text: str) -> None:
+    """The ASCII shortcut of ``_analyse``: ``_normalise`` is ``lower`` on ASCII text."""
+    vocabulary = dates._vocabulary()
+    assert vocabulary.ascii_kept
+    assert dates._normalise(text, vocabulary.fold) == text.lower()

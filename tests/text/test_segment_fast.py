@@ -57,6 +57,21 @@ def test_ascii_words_as_the_unicode_regex(text: str) -> None:
     assert segment._ASCII_WORD.findall(text) == segment._WORD.findall(text)
 
 
+@given(st.one_of(_ASCII, st.text(alphabet="aZ5'-. \t|", max_size=40)))
+def test_ascii_word_count_as_the_regex(text: str) -> None:
+    assert segment._ascii_words(text) == len(segment._ASCII_WORD.findall(text))
+
+
+def test_edge_punctuation_holds_no_word_character() -> None:
+    """``_words`` trims ``_EDGE_PUNCT`` off a token's ends as marks that are no part of a word."""
+    assert [c for c in segment._EDGE_PUNCT if re.match(r"[^\W_]", c)] == []
+
+
+@given(st.one_of(_TEXT, st.text(alphabet="بك5٣aé\u0301'’-.،؛ \t()«»", max_size=40)))
+def test_word_count_as_the_regex(text: str) -> None:
+    assert segment._words(text) == len(segment._WORD.findall(text))
+
+
 @given(st.one_of(_ASCII, _TEXT))
 def test_phrase_key_ascii_as_the_general_path(text: str) -> None:
     folded = segment._MARKS.sub("", unicodedata.normalize("NFKD", segment._DASHES.sub("-", text.casefold())))

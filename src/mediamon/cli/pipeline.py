@@ -406,7 +406,9 @@ def _stream_parallel(
     at article boundaries, so one large input keeps every worker busy. A large record file's
     chunks go out as its records are parsed (:func:`mediamon.io.inputs.stream_file`), so
     reading overlaps annotation and only the chunks in flight are held; a large dump is
-    segmented whole first (segmentation looks at the whole dump).
+    segmented whole first (segmentation looks at the whole dump), its lines classified and its
+    articles' languages detected by ``--jobs`` processes of its own
+    (:func:`mediamon.text.segment.segment_lines`).
 
     The parent copies the results out in input order, through the bounded process pool of
     :func:`mediamon.match.annotate.map_with_annotator`. Output, set-aside lines and problems
@@ -434,6 +436,7 @@ def _stream_parallel(
             day_first=day_first,
             data=data,
             columns=args.columns,
+            jobs=args.jobs,
         )
         held: list[Article] | None = None
         articles = 0

@@ -317,9 +317,12 @@ def stream_file(
     format: str | None = None,
     settings: SegmentSettings | None = None,
     columns: Columns | None = None,
+    jobs: int = 1,
 ) -> Iterator[Article]:
     """:func:`read_file` as a stream: the articles of one input as they are made, its set-aside
     lines and problems passed to the callbacks as they are met (the same ones, in the same order).
+    ``jobs > 1``: a large dump is segmented with that many worker processes
+    (:func:`~mediamon.text.segment.segment_lines`; the same articles).
 
     Record files (JSON Lines, JSON, CSV, TSV) are parsed record by record as the stream is
     read, so the articles of a large one can be annotated while the rest is still parsed and
@@ -353,6 +356,7 @@ def stream_file(
         day_first=day_first,
         settings=settings,
         columns=columns,
+        jobs=jobs,
     )
 
 
@@ -385,6 +389,7 @@ def _parse_stream(
     settings: SegmentSettings | None = None,
     columns: Columns | None = None,
     explain: list[LineRole] | None = None,
+    jobs: int = 1,
 ) -> Iterator[Article]:
     sniffed = compression_formats.by_magic(raw)
     if compression and sniffed != compression:
@@ -426,7 +431,12 @@ def _parse_stream(
         return
     if fmt == "dump":
         articles, dropped = segment_lines(
-            split_lines(decoded.text), path=label, day_first=day_first, settings=settings, explain=explain
+            split_lines(decoded.text),
+            path=label,
+            day_first=day_first,
+            settings=settings,
+            explain=explain,
+            jobs=jobs,
         )
         del decoded  # the text is in the articles now
         for one in dropped:

@@ -232,7 +232,10 @@ def _analyse(text: str, day_first: bool) -> DateMatch | None:
     if not text or _DIGIT.search(text) is None:
         return None
     vocabulary = _vocabulary()
-    normalised = _normalise(text, vocabulary.fold)
+    if text.isascii() and vocabulary.ascii_kept:
+        normalised = text.lower()  # _normalise on ASCII text (tests/text/test_dates.py)
+    else:
+        normalised = _normalise(text, vocabulary.fold)
     # A word outside the vocabulary rejects the text (see _classify): find out before tokenising.
     if not vocabulary.words.issuperset(_LETTERS.findall(normalised)):
         return None
@@ -441,6 +444,9 @@ class _Vocabulary:
     #: Every word of every phrase, and the ISO letters ``t`` and ``z``: a text with another word
     #: is no date.
     words: frozenset[str]
+    #: Whether the fold table leaves ASCII as it is: then :func:`_normalise` is ``lower`` on ASCII
+    #: text (NFKC leaves ASCII alone, casefold is lower there, and no invisible character is ASCII).
+    ascii_kept: bool = False
 
 
 def _fail(source: str, detail: str) -> DataFileError:
@@ -520,6 +526,7 @@ def _build(languages: Sequence[_Language]) -> _Vocabulary:
         shapes=frozenset().union(*(language.shapes for language in languages)),
         words=frozenset({"t", "z"}.union(*merged)),
         fold=table,
+        ascii_kept=not any(code < 128 for code in table),
         phrases={
             first: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for first, found in phrases.items()
         },

@@ -11,8 +11,10 @@ decides what a line is) and answers :meth:`~PatternList.any` with two tables:
   patterns because uncased characters only match themselves, and lower-cased ASCII text is
   compared only with lower-cased ASCII literals (a line holding one of the four characters
   outside ASCII that case-fold onto ASCII letters skips the letter guards);
-- one **combined regex** over the unguarded patterns anchored at the line start (``^...``):
-  one match attempt at position 0 for all of them, instead of one search each. Patterns that
+- **combined regexes** over the unguarded patterns anchored at the line start (``^...``),
+  one per group of patterns whose matches can open with the same characters (read off the
+  parsed pattern, :func:`first_test`): the line's first character picks the few groups that
+  can match, each tried once at position 0, instead of one search per pattern. Patterns that
   cannot be combined without changing what they match (a top-level ``|``, a back-reference,
   other flags) keep their own search; a combined unanchored search is no faster than the
   loop, as each pattern alone keeps the regex engine's literal-prefix scan. An anchored
@@ -186,6 +188,92 @@ def _slow_start(pattern: re.Pattern[str]) -> bool:
     return False
 
 
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+#: The first characters a parsed item's matches can open with, as character-class sources (None:
+#: any character), and whether the item can match the empty string.
+_Firsts = tuple[list[str] | None, bool]
+
+
+def _class_source(items: Any) -> str | None:
+    """An ``IN`` item's members as the source of a character class; None for a member not read here."""
+    parts: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            parts.append(re.escape(chr(av)))
+        elif name == "RANGE":
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif name == "NEGATE" and not parts:
+            parts.append("^")
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(av)])
+        else:
+            return None
+    return f"[{''.join(parts)}]" if parts and parts != ["^"] else None
+
+
+def _item_firsts(op: Any, av: Any) -> _Firsts:
+    name = str(op)
+    if name == "LITERAL":
+        return [re.escape(chr(av))], False
+    if name == "NOT_LITERAL":
+        return [f"[^{re.escape(chr(av))}]"], False
+    if name == "IN":
+        source = _class_source(av)
+        return ([source] if source is not None else None), False
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return [], True  # zero-width: the first character is the next item's
+    if name == "SUBPATTERN":
+        _, add_flags, del_flags, sub = av
+        return _seq_firsts(sub) if not add_flags | del_flags else (None, True)
+    if name == "ATOMIC_GROUP":
+        return _seq_firsts(av)
+    if name in _REPEATS:
+        found, empty = _seq_firsts(av[2])
+        return found, empty or av[0] == 0
+    if name == "BRANCH":
+        union: list[str] = []
+        empty = False
+        for seq in av[1]:
+            found, nullable = _seq_firsts(seq)
+            if found is None:
+                return None, True
+            union += found
+            empty = empty or nullable
+        return union, empty
+    return None, True  # ANY, a back-reference, a conditional: any character
+
+
+def _seq_firsts(items: Any) -> _Firsts:
+    """The first characters of a parsed sequence's matches (see :data:`_Firsts`)."""
+    union: list[str] = []
+    for op, av in items:
+        found, empty = _item_firsts(op, av)
+        if found is None:
+            return None, True
+        union += found
+        if not empty:
+            return union, False
+    return union, True
+
+
+def first_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex matching every character a match of ``pattern`` can open with (more, perhaps; never
+    fewer), compiled with the pattern's flags so that case is compared as the pattern compares it;
+    None when any character can, or the pattern can match the empty string."""
+    found, empty = _seq_firsts(_tree(pattern))
+    if found is None or empty:
+        return None
+    return re.compile("|".join(found) or "(?!)", pattern.flags)
+
+
 def _combinable(pattern: re.Pattern[str], flags: int) -> bool:
     source = pattern.pattern
     return (
@@ -197,10 +285,28 @@ def _combinable(pattern: re.Pattern[str], flags: int) -> bool:
     )
 
 
-def _combine(patterns: Sequence[re.Pattern[str]], flags: int) -> re.Pattern[str] | None:
-    bodies = [_NAMED_GROUP.sub("(", p.pattern[1:]) for p in patterns]
+#: A group of joined patterns: the test of the characters their matches can open with (None: any
+#: character) and the patterns as one regex matching at position 0.
+_Group = tuple[re.Pattern[str] | None, re.Pattern[str]]
+
+
+def _combine(patterns: Sequence[re.Pattern[str]], flags: int) -> tuple[_Group, ...] | None:
+    """Anchored ``patterns`` grouped by the characters their matches can open with
+    (:func:`first_test`), each group one regex tried at position 0; None if one fails to compile.
+
+    A line's first character picks the groups to try (a few, of some 40): a case-insensitive
+    literal gives the regex engine no quick first-character check of its own, so one regex over
+    every pattern enters each of them on every line."""
+    bodies: dict[str, tuple[re.Pattern[str] | None, list[str]]] = {}
+    for pattern in patterns:
+        test = first_test(pattern)
+        key = "" if test is None else test.pattern
+        bodies.setdefault(key, (test, []))[1].append(_NAMED_GROUP.sub("(", pattern.pattern[1:]))
     try:
-        return re.compile("|".join(f"(?:{body})" for body in bodies), flags) if bodies else None
+        return tuple(
+            (test, re.compile("|".join(f"(?:{body})" for body in group), flags))
+            for test, group in bodies.values()
+        )
     except re.error:  # pragma: no cover - every combinable pattern compiled on its own
         return None
 
@@ -213,8 +319,11 @@ class PatternList:
     #: Whether to build the tables; without them :meth:`any` is the plain loop (building them
     #: costs more than they save on a list consulted only on the few lines another let through).
     tables: bool = True
-    #: The unguarded anchored patterns as one regex tried once at position 0 (None: there are none).
-    _anchored: re.Pattern[str] | None = attrs.field(init=False, eq=False, repr=False)
+    #: The unguarded anchored patterns in groups by their first characters (:func:`_combine`).
+    _groups: tuple[_Group, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The regexes of the groups a line's first character allows, by that character (made on
+    #: first sight of it, from the groups' tests).
+    _by_first: dict[str, tuple[re.Pattern[str], ...]] = attrs.field(init=False, eq=False, repr=False)
     #: The other patterns with their guards (uncased, ascii), searched one by one.
     _rest: tuple[_Guarded, ...] = attrs.field(init=False, eq=False, repr=False)
     #: ``_rest`` less the patterns no ASCII line can match.
@@ -232,10 +341,13 @@ class PatternList:
             for p in self.patterns
             if self.tables and _combinable(p, flags) and (not _slow_start(p) or guards(p)[0] is None)
         ]
-        anchored = _combine(joined, flags)
-        if anchored is None:
-            joined = []
-        object.__setattr__(self, "_anchored", anchored)
+        groups = _combine(joined, flags)
+        if groups is None:
+            joined, groups = [], ()
+        object.__setattr__(self, "_groups", groups)
+        object.__setattr__(self, "_by_first", {})
+        for char in _COMMON_FIRSTS if groups else "":
+            self._for_first(char)
         unguarded = (None, None)
         rest = tuple(
             (p, *(guards(p) if self.tables else unguarded)) for p in self.patterns if p not in joined
@@ -253,8 +365,17 @@ class PatternList:
 
     def any(self, text: str) -> bool:
         """Whether some pattern matches somewhere in ``text`` (``any(p.search(text) ...)``)."""
-        if self._anchored is not None and self._anchored.match(text) is not None:
-            return True
+        if self._groups:
+            if not text:
+                allowed = tuple(regex for test, regex in self._groups if test is None)
+            else:
+                try:
+                    allowed = self._by_first[text[0]]
+                except KeyError:
+                    allowed = self._for_first(text[0])
+            for regex in allowed:
+                if regex.match(text) is not None:
+                    return True
         lowered: str | None = None
         if text.isascii():
             rest = self._ascii
@@ -283,6 +404,13 @@ class PatternList:
                 return True
         return False
 
+    def _for_first(self, char: str) -> tuple[re.Pattern[str], ...]:
+        if len(self._by_first) >= _FIRSTS_MAX:
+            self._by_first.clear()
+        found = tuple(regex for test, regex in self._groups if test is None or test.match(char))
+        self._by_first[char] = found
+        return found
+
     def first(self, text: str, group: str = "name") -> tuple[re.Match[str], str] | None:
         """The first pattern's match whose ``group`` (else group 1) is non-empty once trimmed,
         and that group trimmed; None when there is none."""
@@ -298,6 +426,11 @@ class PatternList:
         return None
 
 
+#: How many first characters a list remembers before it starts again (bounded on any input).
+_FIRSTS_MAX = 4096
+#: The first characters answered when a list is built (ASCII and the Arabic block: most lines
+#: open with one), so that the tests are not run line by line on a first dump.
+_COMMON_FIRSTS = "".join(map(chr, (*range(128), *range(0x600, 0x700))))
 _Guarded = tuple[re.Pattern[str], Guard, Guard]
 # A Latin letter, or a character that matches or lower-cases to one.
 _LATIN = re.compile(f"[A-Za-z{FOLDS_TO_ASCII}]")

@@ -31,6 +31,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from typing import Any, TypeAlias
 
 import attrs
@@ -81,6 +82,39 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 # _WORD on an ASCII line: the same matches there (a class of code points is cheaper than
 # the Unicode category test).
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
+# _ASCII_WORD's matches counted on an ASCII line without making them: each character turned into
+# its class (``a`` a letter or digit, ``s`` one of the joiners ``'-.``, a space anything else),
+# a word opens at an ``a`` that no ``a`` + joiner stands before (tests/text/test_segment_fast.py).
+_WORD_CLASSES = bytes.maketrans(
+    bytes(range(128)),
+    bytes(
+        ord("a") if chr(code).isalnum() else ord("s") if chr(code) in "'-." else ord(" ")
+        for code in range(128)
+    ),
+)
+
+
+def _ascii_words(text: str) -> int:
+    """``len(_ASCII_WORD.findall(text))`` for an ASCII ``text``."""
+    classes = text.encode("ascii").translate(_WORD_CLASSES)
+    opened = classes.count(b" a") + classes.count(b" sa") + classes.count(b"ssa")
+    return opened + classes.startswith(b"a") + classes.startswith(b"sa")
+
+
+def _words(text: str) -> int:
+    """``len(_WORD.findall(text))``, read token by token: a word never spans whitespace, and a
+    whitespace-separated token that is letters and digits only, once the non-alphanumeric marks
+    of ``_EDGE_PUNCT`` are trimmed from its ends, is one word (no joiner stands between two
+    letters); only the other tokens are searched (tests/text/test_segment_fast.py)."""
+    count = 0
+    for token in text.split():
+        if token.isalnum() or token.strip(_EDGE_PUNCT).isalnum():
+            count += 1
+        else:
+            count += len(_WORD.findall(token))
+    return count
+
+
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
@@ -152,17 +186,17 @@ class SegmentRules:
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
     title_patterns: tuple[re.Pattern[str], ...] = ()
-    #: The boilerplate patterns anchored at the line start, as one pattern: tried on lines too
-    #: long for the others (one match attempt at position 0 instead of a search per pattern).
-    long_boilerplate: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
+    #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
+    #: position 0, those a line's first character allows).
+    long_boilerplate: PatternList = attrs.field(init=False, eq=False, repr=False)
     #: The pattern groups as tables (keyword guards, one regex for the anchored patterns) and
     #: the memo of classified lines.
     tables: _Tables = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        anchored = [p.pattern for p in self.boilerplate_patterns if p.pattern.startswith("^")]
-        joined = "|".join(f"(?:{p[1:]})" for p in anchored) or "(?!)"
-        object.__setattr__(self, "long_boilerplate", re.compile(joined, re.IGNORECASE))
+        anchored = tuple(p for p in self.boilerplate_patterns if p.pattern.startswith("^"))
+        object.__setattr__(self, "long_boilerplate", PatternList(anchored))
         object.__setattr__(self, "tables", _Tables.of(self))
 
     @classmethod
@@ -261,19 +295,20 @@ class _Tables:
             rules.caption_patterns,
             rules.dateline_patterns,
         )
-        # The groups are consulted only on the lines ``cues`` lets through (the comment-date and
-        # body-dateline groups hold a few patterns): plain loops.
+        # The groups are consulted only on the lines ``cues`` lets through, but in a chain of up
+        # to nine on each: tables (their guards are the union's, parsed once). The comment-date
+        # and body-dateline groups hold a few patterns each: plain loops.
         return cls(
-            comment_headers=PatternList(tables=False, patterns=rules.comment_headers),
-            commenter=PatternList(tables=False, patterns=rules.commenter_patterns),
-            boilerplate=PatternList(tables=False, patterns=rules.boilerplate_patterns),
+            comment_headers=PatternList(patterns=rules.comment_headers),
+            commenter=PatternList(patterns=rules.commenter_patterns),
+            boilerplate=PatternList(patterns=rules.boilerplate_patterns),
             comment_date=PatternList(tables=False, patterns=rules.comment_date_patterns),
-            source=PatternList(tables=False, patterns=rules.source_patterns),
-            poster=PatternList(tables=False, patterns=rules.poster_patterns),
-            byline=PatternList(tables=False, patterns=rules.byline_patterns),
-            title=PatternList(tables=False, patterns=rules.title_patterns),
-            caption=PatternList(tables=False, patterns=rules.caption_patterns),
-            dateline=PatternList(tables=False, patterns=rules.dateline_patterns),
+            source=PatternList(patterns=rules.source_patterns),
+            poster=PatternList(patterns=rules.poster_patterns),
+            byline=PatternList(patterns=rules.byline_patterns),
+            title=PatternList(patterns=rules.title_patterns),
+            caption=PatternList(patterns=rules.caption_patterns),
+            dateline=PatternList(patterns=rules.dateline_patterns),
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             cues=PatternList.union(*classify),
         )
@@ -458,12 +493,12 @@ def _classify_text(
     if len(text) > settings.word_count_max_chars:
         words = len(text.split())
     else:
-        words = len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
+        words = _ascii_words(text) if text.isascii() else _words(text)
     short = len(text) <= settings.cue_max_chars
     key = phrase_key(text) if short else ""
     line = Line(number=number, text=text, kind=Kind.TEXT, words=words, key=key, settings=settings)
     if not short:
-        if len(text) <= settings.boilerplate_max_chars and rules.long_boilerplate.match(text):
+        if len(text) <= settings.boilerplate_max_chars and rules.long_boilerplate.any(text):
             line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
         else:
             line.cue = "long line: body text"
@@ -1256,22 +1291,52 @@ def segment_lines(
     rules: SegmentRules | None = None,
     settings: SegmentSettings | None = None,
     explain: list[LineRole] | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Article], list[Dropped]]:
     """Split the lines of one dump into Articles and the lines set aside (1-based numbers).
 
-    When ``explain`` is a list, it receives one :class:`LineRole` per non-blank line.
+    When ``explain`` is a list, it receives one :class:`LineRole` per non-blank line. With
+    ``jobs > 1``, a dump of at least :data:`PARALLEL_MIN_LINES` non-blank lines has its lines
+    classified and its articles' languages detected in ``jobs`` worker processes: both are
+    functions of one line's or one article's text, so the result is the same as with one job.
     """
+    given_rules = rules
     rules = rules or SegmentRules.default()
     settings = settings or SegmentSettings()
+    numbered = [(i, stripped) for i, raw in enumerate(raw_lines, start=1) if (stripped := raw.strip())]
+    pool = (
+        _pool(jobs, given_rules, day_first, settings)
+        if jobs > 1 and len(numbered) >= PARALLEL_MIN_LINES
+        else None
+    )
+    try:
+        if pool is not None:
+            lines = _classify_in(pool, numbered, settings)
+        else:
+            memo = _memo(rules, settings, day_first)
+            lines = [_classify(i, text, rules, day_first, settings, memo) for i, text in numbered]
+        return _segment(lines, path, rules, settings, explain, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _memo(rules: SegmentRules, settings: SegmentSettings, day_first: bool) -> dict[str, _Cue]:
     memos = rules.tables.memo
     if (settings, day_first) not in memos and len(memos) >= _MEMO_SETTINGS:
         memos.clear()  # many settings in one process: keep the memory bounded
-    memo = memos.setdefault((settings, day_first), {})
-    lines = [
-        _classify(i, stripped, rules, day_first, settings, memo)
-        for i, raw in enumerate(raw_lines, start=1)
-        if (stripped := raw.strip())
-    ]
+    return memos.setdefault((settings, day_first), {})
+
+
+def _segment(
+    lines: list[Line],
+    path: str,
+    rules: SegmentRules,
+    settings: SegmentSettings,
+    explain: list[LineRole] | None,
+    pool: Executor | None,
+) -> tuple[list[Article], list[Dropped]]:
+    """The passes after classification (see the module docstring)."""
     _mark_blocks(lines, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
@@ -1279,6 +1344,12 @@ def segment_lines(
     articles: list[Article] = []
     dropped: list[Dropped] = []
     by_number = {line.number: line for line in lines}
+    kept = [draft for draft in walker.articles if draft.title or draft.paragraphs]
+    texts = [_article_text(draft) for draft in kept]
+    if pool is not None:
+        languages = iter(pool.map(_language, texts, chunksize=_CHUNK_ARTICLES))
+    else:
+        languages = map(detect_language, texts)
     for draft in walker.articles:
         if not draft.title and not draft.paragraphs:
             # Header lines (a date, a byline) with no article to belong to.
@@ -1287,7 +1358,7 @@ def segment_lines(
                 walker._say(by_number[n], "dropped:orphan-header", "a header line with no article")
             dropped.extend(Dropped(path, ln.number, ln.text, reason) for ln, reason in draft.dropped)
             continue
-        article = _finish(draft, path)
+        article = _finish(draft, path, next(languages))
         articles.append(article)
         dropped.extend(Dropped(path, ln.number, ln.text, reason, article.id) for ln, reason in draft.dropped)
     dropped.extend(Dropped(path, ln.number, ln.text, reason) for ln, reason in walker.loose)
@@ -1297,10 +1368,15 @@ def segment_lines(
     return articles, dropped
 
 
-def _finish(draft: _Draft, path: str) -> Article:
+def _article_text(draft: _Draft) -> str:
+    """The text an article's language is detected on: its title and body."""
+    body = "\n\n".join(draft.paragraphs)
+    return f"{draft.title}\n{body}" if draft.title else body
+
+
+def _finish(draft: _Draft, path: str, language: str) -> Article:
     body = "\n\n".join(draft.paragraphs)
     date_text = draft.date.text if draft.date else None
-    text = f"{draft.title}\n{body}" if draft.title else body
     return Article(
         id=article_id(draft.title, date_text, body),
         title=draft.title,
@@ -1309,7 +1385,64 @@ def _finish(draft: _Draft, path: str) -> Article:
         date_text=date_text,
         author=draft.author,
         source=draft.source,
-        lang=detect_language(text),
+        lang=language,
         origin=Origin(path, draft.first_line, max(draft.lines)),
         meta=draft.meta,
     )
+
+
+# --- classifying a large dump in worker processes (``segment_lines(jobs=N)``) -----------------
+
+#: A dump of at least this many non-blank lines is classified in worker processes when ``jobs > 1``
+#: (below it, starting the workers costs more than they save).
+PARALLEL_MIN_LINES = 4_096
+#: Lines and articles sent to a worker at a time.
+_CHUNK_LINES = 2_048
+_CHUNK_ARTICLES = 64
+#: A worker's rules (None: the bundled ones), settings and ``day_first`` (see :func:`_pool`).
+_WORKER: tuple[SegmentRules | None, SegmentSettings, bool] | None = None
+
+
+def _pool(jobs: int, rules: SegmentRules | None, day_first: bool, settings: SegmentSettings) -> Executor:
+    """``jobs`` worker processes holding the rules (the bundled ones are built here first, so that
+    forked workers inherit them, and the date and language tables too)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if rules is None:
+        SegmentRules.default()
+    match_date_line("1 January 2021", day_first=day_first)
+    detect_language("The ministers met on Friday.")
+    return ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(rules, settings, day_first)
+    )
+
+
+def _init_worker(rules: SegmentRules | None, settings: SegmentSettings, day_first: bool) -> None:
+    global _WORKER  # noqa: PLW0603 - this worker process's rules
+    _WORKER = (rules, settings, day_first)
+
+
+def _classify_chunk(numbered: list[tuple[int, str]]) -> list[_Cue]:
+    """In a worker: the classified lines' fields after ``number`` and ``text`` (:data:`_LINE_VALUES`)."""
+    assert _WORKER is not None  # set by _init_worker
+    given, settings, day_first = _WORKER
+    rules = given or SegmentRules.default()
+    memo = _memo(rules, settings, day_first)
+    return [_LINE_VALUES(_classify(i, text, rules, day_first, settings, memo)) for i, text in numbered]
+
+
+def _language(text: str) -> str:
+    """In a worker: :func:`detect_language` (looked up when called, as in the parent)."""
+    return detect_language(text)
+
+
+def _classify_in(pool: Executor, numbered: list[tuple[int, str]], settings: SegmentSettings) -> list[Line]:
+    """The lines classified by the pool's workers, in order, holding the caller's ``settings``."""
+    chunks = [numbered[k : k + _CHUNK_LINES] for k in range(0, len(numbered), _CHUNK_LINES)]
+    lines: list[Line] = []
+    for chunk, values in zip(chunks, pool.map(_classify_chunk, chunks), strict=True):
+        for (number, text), cue in zip(chunk, values, strict=True):
+            line = Line(number, text, *cue)
+            line.settings = settings
+            lines.append(line)
+    return lines
