@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import mediamon
-from mediamon import memo
+from mediamon import lang, memo
 
 
 def test_make_room_empties_a_full_memo_only() -> None:
@@ -23,5 +23,5 @@ def test_support_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     annotator = mediamon.Annotator()
     words = " ".join(f"Word{i} in Paris near Springfield{i}" for i in range(400))
     annotator.annotate_text(words)
-    support = annotator.support
-    assert 0 < len(support._keys) <= 50  # 400 new words were keyed
+    # the support stage keys words in the language's shared key cache (mediamon.lang.key)
+    assert 0 < len(lang.key_cache("en")) <= 50  # 400 new words were keyed

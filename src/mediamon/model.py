@@ -194,6 +194,17 @@ def article_id(title: str, date_text: str | None, body: str) -> str:
     return digest.hexdigest()
 
 
+_INIT_NAMES: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _init_names(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, ``__init__`` name) of an attrs class's init fields, as ``attrs.evolve`` reads them."""
+    found = _INIT_NAMES.get(cls)
+    if found is None:
+        found = _INIT_NAMES[cls] = tuple((f.name, f.alias) for f in attrs.fields(cls) if f.init)
+    return found
+
+
 def _mentions(value: Iterable[Mention]) -> tuple[Mention, ...]:
     return tuple(value)
 
@@ -239,8 +250,12 @@ class Article:
         return article_html(self)
 
     def evolve(self, **changes: Any) -> Article:
-        """A copy with some fields changed (attrs.evolve, re-exported for convenience)."""
-        return attrs.evolve(self, **changes)
+        """A copy with some fields changed (as ``attrs.evolve``: unknown names raise ``TypeError``,
+        converters run; the field names are read once per class, not on every call)."""
+        for name, alias in _init_names(type(self)):
+            if alias not in changes:
+                changes[alias] = getattr(self, name)
+        return type(self)(**changes)
 
     def to_dict(self) -> dict[str, Any]:
         """The output schema of the contract (JSON-ready)."""

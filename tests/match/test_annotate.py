@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon.match.annotate import annotate_all, chunked
-from mediamon.match.compile import HOW_RANK
+from mediamon.match.compile import CASE_SENSITIVE_MAX, HOW_RANK, case_letters
 from tests.conftest import DATA
 from tests.strategies import matching_text
 
@@ -181,3 +182,17 @@ def test_chunks_keep_order_and_end_at_either_bound(
             assert sum(held[:-1]) < characters  # it ends at the first article that reaches the bound
         if chunk is not chunks[-1]:
             assert len(chunk) == size or (characters is not None and sum(held) >= characters)
+
+
+def _case_letters_by_definition(alias: str) -> str | None:
+    """``case_letters`` as its docstring defines it: every letter read, then the tests."""
+    letters = "".join(re.findall(r"[^\W\d_]", alias))
+    capitals = sum(map(str.isupper, letters)) >= 2 or letters.isupper()
+    short = len(letters) <= CASE_SENSITIVE_MAX
+    return letters if letters and short and letters.isascii() and capitals else None
+
+
+@given(st.text(alphabet="aAbBzZ19 .-'\u00e9\u00c9\u00df\u01c5\ufb00\u0639\u0663", max_size=10))
+def test_case_letters_shortcut_answers_as_the_definition(alias: str) -> None:
+    """The early exits (no letter, a first letter outside ASCII, no capital) change no answer."""
+    assert case_letters(alias) == _case_letters_by_definition(alias)

@@ -60,3 +60,16 @@ def test_sentence_ends_memo_answers_as_a_fresh_search(text: str, positions: list
     for pos in positions:
         fresh = roles._SENTENCE_END.search(text, pos)
         assert ends.after(pos) == (fresh.start() if fresh else None)
+
+
+@given(st.text(alphabet=" .!?\n\u061f\tab", max_size=900), st.lists(st.integers(0, 900), max_size=12))
+def test_sentence_begin_answers_as_a_windowed_search(text: str, positions: list[int]) -> None:
+    """``_Ends.begin`` (the text's sentence ends found once) gives what the search of the
+    400 characters before each position gives."""
+    ends = roles._Ends(text)
+    for at in positions:
+        pos = min(at, len(text))
+        begin = 0
+        for found in roles._SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+            begin = found.end()
+        assert ends.begin(pos) == begin

@@ -99,7 +99,10 @@ def _same_letters(surface: str, letters: str) -> bool:
 
 def case_letters(alias: str) -> str | None:
     """The letters of a short alias written with capitals (``US``, ``MoD``), matched case-sensitively."""
-    letters = "".join(_LETTERS.findall(alias))
+    first = _LETTERS.search(alias)
+    if first is None or not first.group().isascii() or alias.islower():
+        return None  # no letter, a letter outside ASCII (every Arabic alias), or no capital at all
+    letters = "".join(_LETTERS.findall(alias, first.start()))
     if (
         letters
         and len(letters) <= CASE_SENSITIVE_MAX
@@ -163,7 +166,12 @@ class Side:
         each hit is a candidate of each of them too (the support stage decides between them).
         """
         self.table.add(key, self.size)
-        self._firsts.add(next((c for c in key if c.isalpha()), None) or next(c for c in key if c.isalnum()))
+        for char in key:  # the key's first letter (a loop: no generator made once per key)
+            if char.isalpha():
+                self._firsts.add(char)
+                break
+        else:
+            self._firsts.add(next(c for c in key if c.isalnum()))  # else its first digit
         self._kinds.append(kind)
         self.entities.append(entity)
         self.aliases.append(aliases)
@@ -253,7 +261,11 @@ class CompiledGazetteer:
             ambiguous = _ambiguous_aliases(entity)
             strict = entity.meta.get("strict") is True
             for lang_code, alias in entity.aliases():
-                side = next((s for s, owns in owners if owns(alias)), fallback)
+                side = fallback
+                for found, owns in owners:  # a loop, not next() over a generator: once per alias
+                    if owns(alias):
+                        side = found
+                        break
                 normalized = side.language.normalizer.normalize(alias).strip()
                 if not normalized or not any(map(str.isalnum, normalized)):
                     continue
@@ -263,7 +275,11 @@ class CompiledGazetteer:
                 keys = pending[side.code]
                 for form, kind in forms:
                     entries = keys.setdefault(form, [])
-                    held = next((i for i, e in enumerate(entries) if e[0] == index), None)
+                    held = None
+                    for i, entry in enumerate(entries):  # most keys have one entity: a loop, no generator
+                        if entry[0] == index:
+                            held = i
+                            break
                     if held is None:
                         if entries:
                             self.conflicts.append(

@@ -28,9 +28,11 @@ sides. ``skip`` words (``the``) are passed over when reading the word before.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -53,10 +55,14 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _JOIN = re.compile(r"[\s,،]*")
 #: How far before and after a mention its cues are read (characters)
 _REACH = 80
+#: How far back from a name its sentence's start is looked for (characters)
+_BACK = 400
 #: The longest text between two names of one coordination (", and ")
 _JOIN_REACH = 8
 #: Each sentence's match test within one text, by (language, start, end)
 _Gates = dict[tuple[str, int, int], bool]
+#: Answers each score test keeps (see _remembered)
+_SCORE_CACHE = 16_384
 _LISTS = (
     "sport",
     "side_before",
@@ -123,16 +129,12 @@ class RoleModel:
         self._kinds = frozenset(
             e.id for e in entities if e.type == "LOC" and e.meta.get("kind") in ROLE_KINDS
         )
-        self._keys: dict[tuple[str, str], str] = {}
         self._sport: dict[str, dict[str, bool]] = {}
 
     def key(self, code: str, word: str) -> str:
         """The language's normalised form of one word (cached)."""
-        found = self._keys.get((code, word))
-        if found is None:
-            make_room(self._keys)
-            found = self._keys[(code, word)] = languages.get(code).normalizer.normalize(word).strip()
-        return found
+        found = languages.key_cache(code).get(word)
+        return languages.key(code, word) if found is None else found
 
     def apply(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` of ``text`` with ``role`` set where the sentence makes a place a side."""
@@ -170,13 +172,11 @@ class RoleModel:
             groups.append([i])
         return groups
 
-    def _about_a_match(self, code: str, sentence: str) -> bool:
-        """Whether a sentence has a sport word or a score (the gate of every side cue)."""
+    def _has_sport_word(self, code: str, text: str) -> bool:
+        """Whether one of the words of ``text`` is a ``sport`` word of language ``code``."""
         cues = role_cues(code)
-        if cues.score and cues.score.search(sentence):
-            return True
         known = self._sport.setdefault(code, {})
-        for word in set(_WORD.findall(sentence)):
+        for word in set(_WORD.findall(text)):
             hit = known.get(word)
             if hit is None:
                 make_room(known)
@@ -184,6 +184,13 @@ class RoleModel:
             if hit:
                 return True
         return False
+
+    def _about_a_match(self, code: str, sentence: str) -> bool:
+        """Whether a sentence has a sport word or a score (the gate of every side cue)."""
+        cues = role_cues(code)
+        if cues.score and cues.score.search(sentence):
+            return True
+        return self._has_sport_word(code, sentence)
 
     def verdict(
         self, text: str, m: Mention, gates: _Gates | None = None, ends: _Ends | None = None
@@ -215,7 +222,9 @@ class RoleModel:
                 return "place"
             if glued[-1] in cues.side_proclitics:
                 return "side"
-        before = [self.key(code, w) for w in _WORD.findall(text[begin : m.start - len(glued)])[-5:]]
+        keys = languages.key_cache(code)
+        words = _WORD.findall(text[begin : m.start - len(glued)])[-5:]
+        before = [keys.get(w) or self.key(code, w) for w in words]
         while before and before[-1] in cues.skip:
             before.pop()
         last = before[-1] if before else ""
@@ -232,11 +241,16 @@ class RoleModel:
         if cues.score and (_ends_with(cues.score, head) or _starts_with(cues.score, tail)):
             return "side"
         possessive = _POSSESSIVE.match(tail)
-        after = [self.key(code, w) for w in _WORD.findall(tail[possessive.end() if possessive else 0 :])[:3]]
         if possessive:
-            return "side" if any(w in cues.side_nouns for w in after) else None
-        if after and tail[:1].isspace() and (after[0] in cues.side_after or after[0] in cues.side_nouns):
-            return "side"
+            after = itertools.islice(_WORD.finditer(tail, possessive.end()), 3)
+            return "side" if any(self.key(code, w.group()) in cues.side_nouns for w in after) else None
+        if not tail[:1].isspace():
+            return None
+        first = _WORD.search(tail)  # only the first word after the name counts here
+        if first is not None:
+            word = self.key(code, first.group())
+            if word in cues.side_after or word in cues.side_nouns:
+                return "side"
         return None
 
 
@@ -250,6 +264,7 @@ class _Ends:
         self.text = text
         self.since = -1  # the last query's position
         self.found: int | None = None  # where the end found from there starts (None: no end)
+        self._ends: list[int] | None = None  # where each sentence end of the text ends, in order
 
     def after(self, pos: int) -> int | None:
         """The start of the first sentence end at or after ``pos`` (None: none)."""
@@ -258,14 +273,32 @@ class _Ends:
             self.since, self.found = pos, match.start() if match else None
         return self.found
 
+    def begin(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts: the end of the last sentence end found by
+        ``_SENTENCE_END.finditer(text, max(0, pos - _BACK), pos)``, 0 when none is.
+
+        The text's sentence ends are found once, in order (a name's window read once per
+        name was most of the role pass). A search from a later start finds the same ends:
+        a match is one or two characters, a stop and a space or a line break, and only a
+        line break (``.\n``'s second character) ends a match that could also start one
+        place later; so the window holds the end ``e`` of a match of the whole text's scan
+        when ``e <= pos`` and its last possible start (``e - 1`` after a line break, else
+        ``e - 2``) is in the window, and the last such end is found by bisection."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [found.end() for found in _SENTENCE_END.finditer(self.text)]
+        i = bisect.bisect_right(ends, pos) - 1
+        if i < 0:
+            return 0
+        last = ends[i]
+        first = last - 1 if self.text[last - 1] == "\n" else last - 2
+        return last if first >= max(0, pos - _BACK) else 0
+
 
 def _sentence(text: str, start: int, end: int, ends: _Ends) -> tuple[int, int]:
     """The bounds of the sentence around ``text[start:end]`` (line breaks and stops end one)."""
-    begin = 0
-    for found in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        begin = found.end()
     after = ends.after(end)
-    return begin, after + 1 if after is not None else len(text)
+    return ends.begin(start), after + 1 if after is not None else len(text)
 
 
 def _glued(text: str, begin: int, start: int) -> str:
@@ -277,10 +310,46 @@ def _glued(text: str, begin: int, start: int) -> str:
 
 
 def _ends_with(pattern: re.Pattern[str], head: str) -> bool:
-    last = head.rstrip()[-20:]
-    return any(found.end() == len(last) for found in pattern.finditer(last))
+    return _remembered(_SCORE_ENDS, pattern, head.rstrip()[-20:], _score_ends)
 
 
 def _starts_with(pattern: re.Pattern[str], tail: str) -> bool:
-    found = pattern.search(tail[:20])
-    return found is not None and not tail[: found.start()].strip()
+    return _remembered(_SCORE_STARTS, pattern, tail[:20], _score_starts)
+
+
+def _remembered(
+    table: dict[re.Pattern[str], dict[str, bool]],
+    pattern: re.Pattern[str],
+    window: str,
+    test: Callable[[re.Pattern[str], str], bool],
+) -> bool:
+    """``test(pattern, window)``, kept in ``table`` (emptied at ``_SCORE_CACHE`` windows)."""
+    known = table.setdefault(pattern, {})
+    found = known.get(window)
+    if found is None:
+        make_room(known, _SCORE_CACHE)
+        found = known[window] = test(pattern, window)
+    return found
+
+
+# The score tests read the 20 characters next to a name, which recur (``the foreign minister
+# of``, a hashtag's ``#``): each answer is kept, by pattern, in a plain dict of strings and
+# booleans, which the garbage collector does not track (an lru_cache's entries it does, and
+# thousands more tracked objects brought a full collection into a pass).
+_SCORE_ENDS: dict[re.Pattern[str], dict[str, bool]] = {}
+_SCORE_STARTS: dict[re.Pattern[str], dict[str, bool]] = {}
+
+
+def _score_ends(pattern: re.Pattern[str], last: str) -> bool:
+    """Whether a match of ``pattern`` in ``last`` ends at its end."""
+    size = len(last)
+    for found in pattern.finditer(last):  # noqa: SIM110 - a loop: no generator made once per call
+        if found.end() == size:
+            return True
+    return False
+
+
+def _score_starts(pattern: re.Pattern[str], first: str) -> bool:
+    """Whether ``first`` opens with a match of ``pattern`` (after spaces)."""
+    found = pattern.search(first)
+    return found is not None and not first[: found.start()].strip()

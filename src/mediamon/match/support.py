@@ -528,7 +528,8 @@ class SupportModel:
         self.compiled = compiled
         self.settings = settings or SupportSettings()
         self._reasons: dict[tuple[int, str, str], Ambiguity | None] = {}
-        self._keys: dict[tuple[str, str], str] = {}
+        #: the last place _words_before read: (text, start, side, its two words)
+        self._before: tuple[str | None, int, str, tuple[str, ...]] = (None, -1, "", ())
         entities = compiled.entities
         self.countries: list[str | None] = [
             c if isinstance(c := (e.meta or {}).get("country"), str) else None for e in entities
@@ -546,6 +547,8 @@ class SupportModel:
         self._name_words: dict[str, frozenset[str]] = {}
         self._own_name: dict[int, bool] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
+        #: (side, kind, type) -> (its cue words, its context words): see _kind_support
+        self._kind_cues: dict[tuple[str, str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self.prominent = [
             i for i, e in enumerate(entities) if e.type == "PER" and e.meta.get("prominent") is True
         ]
@@ -557,12 +560,8 @@ class SupportModel:
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
         """The side's normalised form of a surface text (cached)."""
-        found = self._keys.get((side, surface))
-        if found is None:
-            found = languages.get(side).normalizer.normalize(surface).strip()
-            make_room(self._keys)
-            self._keys[(side, surface)] = found
-        return found
+        found = languages.key_cache(side).get(surface)
+        return languages.key(side, surface) if found is None else found
 
     def name_words(self, side: str) -> frozenset[str]:
         """Normalised words of the side's person aliases (a place named like a person)."""
@@ -1066,16 +1065,17 @@ class SupportModel:
             unsure[field] = []
             places = place_spans[field] = {}
             org_ends = set()
+            is_place, kind_of = self.places, self.kinds
             for cand in cands:
-                if self.places[cand.entity]:
+                if is_place[cand.entity]:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
-                elif self.kinds[cand.entity][1] in ("ORG", "MEDIA"):
+                elif kind_of[cand.entity][1] in ("ORG", "MEDIA"):
                     org_ends.add(cand.end)
             clubs = self._club_spans(text, cands, places)
             # where a place's name of a name's length starts (not a stray letter: ا)
             starts = {start for start, end in places if end - start >= self.settings.min_name_letters}
             for cand in cands:
-                if self.places[cand.entity]:
+                if is_place[cand.entity]:
                     if (
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
@@ -1339,11 +1339,17 @@ class SupportModel:
         if type_ == "MEDIA" and self._addressed(text, cand.start, side):
             return "cue"
         all_cues = _cues(side)
-        cues = all_cues.kinds.get(kind, frozenset()) | all_cues.kinds.get(type_, frozenset())
+        memo = (side, kind, type_)
+        found = self._kind_cues.get(memo)
+        if found is None:  # the kind's and the type's cue words, joined once (large sets)
+            found = self._kind_cues[memo] = (
+                all_cues.kinds.get(kind, frozenset()) | all_cues.kinds.get(type_, frozenset()),
+                all_cues.contexts.get(kind, frozenset()) | all_cues.contexts.get(type_, frozenset()),
+            )
+        cues, words = found
         before = self._words_before(text, cand.start, side, 1)
         if before and before[-1] in cues:
             return "cue"
-        words = all_cues.contexts.get(kind, frozenset()) | all_cues.contexts.get(type_, frozenset())
         placed = bool(before) and (before[-1] in all_cues.strong or self._weak_cue(before[-1], side))
         if not shared or not words or placed:
             # Only a name shared with a place (a club named by its city) takes its sentence as
@@ -1728,8 +1734,8 @@ class SupportModel:
         cues = _cues(side)
         starters = _name_starters(side)
         latin = side == languages.FALLBACK
-        if starters:
-            before = self._words_before(text, cand.start, side, 2)
+        before = self._words_before(text, cand.start, side, 2) if starters else []
+        if before:
             clitics = _forms(side).prefixes
             for n in (1, 2):
                 phrase = " ".join(before[-n:])
@@ -1835,16 +1841,25 @@ class SupportModel:
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
         assert n <= 2, "at most two words before"
-        head = text[max(0, start - 60) : start]
-        if not head or not head[-1].isspace():
-            return []  # at the start, or glued to a word (an Arabic proclitic): no cue word
-        found = _LAST_WORDS.match(head[::-1])
+        memo = self._before
+        if memo[0] is text and memo[1] == start and memo[2] == side:
+            words = memo[3]  # the same place again: the stage asks up to four rules per candidate
+        else:
+            words = self._two_words_before(text, start, side)
+            self._before = (text, start, side, words)
+        return list(words[-n:])
+
+    def _two_words_before(self, text: str, start: int, side: str) -> tuple[str, ...]:
+        """The (at most) two words ``_words_before`` reads, nearest last."""
+        if start <= 0 or not text[start - 1].isspace():
+            return ()  # at the start, or glued to a word (an Arabic proclitic): no cue word
+        found = _LAST_WORDS.match(text[max(0, start - 60) : start][::-1])
         if found is None:
-            return []
+            return ()
         last, previous = found.groups()
-        if n == 2 and previous is not None:
-            return [self.key(side, previous[::-1]), self.key(side, last[::-1])]
-        return [self.key(side, last[::-1])]
+        if previous is not None:
+            return (self.key(side, previous[::-1]), self.key(side, last[::-1]))
+        return (self.key(side, last[::-1]),)
 
     def _not_a_name(self, text: str, start: int, end: int, side: str) -> bool:
         """Latin script: not capitalised, or a capitalised word right before or after it."""

@@ -316,9 +316,11 @@ class English:
         (``Minister`` would meet ``El Menstir``).
         """
         tokens = normalized_alias.split()
-        if any(not t.isalpha() or not t.isascii() for t in tokens):
-            return None
-        words = [t for t in tokens if t not in self.particles]
+        for token in tokens:  # a loop, not any() over a generator: once per alias of the gazetteer
+            if not token.isalpha() or not token.isascii():
+                return None
+        particles = self.particles
+        words = [t for t in tokens if t not in particles]
         if not words or (entity_type not in VARIANT_TYPES and len(words) < 2):
             return None
         key = " ".join(variant_key(w) for w in words)
