@@ -503,3 +503,19 @@ def test_report_and_store_keep_discovered_names_apart(finder: mediamon.Annotator
     with Store(tmp_path / "s.db") as store:
         store.add(articles)
         assert "new:per:tark-umri" in store.discovered_ids()
+
+
+def test_arabic_long_vowels_count_after_the_first_letter_up_to_the_cap() -> None:
+    assert ar_names.long_vowels("فرويد") == 2
+    assert ar_names.long_vowels("نيستلروي") == 3
+    assert ar_names.long_vowels("اينشتاين") == ar_names.MAX_LONG_VOWELS
+    assert ar_names.long_vowels("احمد") == 0  # the first letter is not counted
+    assert ar_names.FINDER.word_features("فرويد")["lv"] == "2"
+    assert "lv" not in ar_names.FINDER.word_features("2006")
+
+
+def test_an_arabic_person_may_contain_places_an_english_one_may_not() -> None:
+    text = "قال احمد ابو غزة"
+    start, end = text.index("احمد"), len(text)
+    assert ar_names.FINDER.may_contain(text, start, end, "PER")
+    assert not en_names.FINDER.may_contain("Said Ahmed of Gaza", 5, 18, "PER")

@@ -56,6 +56,8 @@ MIN_STEM = 3
 FREQUENT_BAND = 5
 #: A relative adjective this frequent (Zipf band) is an ordinary adjective, not a family name.
 COMMON_NISBA_BAND = 5
+#: Long vowels counted by the ``lv`` feature (:func:`long_vowels`); more count as this many.
+MAX_LONG_VOWELS = 3
 #: A word this frequent (Zipf band) with the accusative alif after it is a noun, not a name.
 ACCUSATIVE_BAND = 4
 #: A word this frequent (Zipf band) that no bundled person's alias holds is a function word
@@ -173,6 +175,13 @@ def _marks() -> str:
         for c in range(0x10000)
         if unicodedata.category(chr(c)) in _MARKS and normalizer.normalize(chr(c)) == ""
     )
+
+
+def long_vowels(bare: str) -> int:
+    """How many long-vowel letters (``ا و ي ى``) a word without its article holds after its first
+    letter, up to ``MAX_LONG_VOWELS``: a transliterated foreign name spells its vowels out
+    (``اينشتاين`` 4, ``فرويد`` 2, ``نيستلروي`` 3), an Arabic word of its length mostly fewer."""
+    return min(sum(c in _LONG_VOWELS for c in bare[1:]), MAX_LONG_VOWELS)
 
 
 def is_accusative(word: str) -> bool:
@@ -321,6 +330,8 @@ class ArabicNameFinder(CrfFinder):
             feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
         bands = word_bands("ar")
         feats["zf"] = bands.get(stem) or bands.get(word) or "0"
+        if word[0].isalpha():
+            feats["lv"] = str(long_vowels(bare))
         return feats
 
     def kind(self, form: str) -> int:
@@ -398,6 +409,12 @@ class ArabicNameFinder(CrfFinder):
             return True
         words = _normalize(text[start:end]).split()
         return not (len(words) == 1 and is_accusative(words[0]))
+
+    def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
+        """As :meth:`CrfFinder.may_contain`, and a person too: a tagged Arabic person of more
+        words than the places the gazetteer found inside it (``احمد ابو غزة``, ``مايكل بالاك``
+        with ``الاك`` after the clitic ``ب``) is the name, the place a word of it."""
+        return entity_type == "PER" or super().may_contain(text, start, end, entity_type)
 
     def name_key(self, name: str) -> str:
         """The normalised name, words joined by ``-`` (``مقتدى الصدر`` -> ``مقتدي-الصدر``)."""
