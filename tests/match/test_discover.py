@@ -21,6 +21,8 @@ from mediamon.match.discover import (
     SKIP,
     bio_spans,
     entity_id,
+    finder_given_names,
+    given_names,
     gives_surname,
     is_discovered,
     join_persons,
@@ -30,6 +32,7 @@ from mediamon.match.discover import (
     split_lines,
     tagged,
 )
+from mediamon.resources import load_json
 from tests.conftest import DATA
 
 CASES = json.loads((DATA / "discover_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -206,6 +209,11 @@ def test_english_persons_from_the_words_around(
         ("Lydia Buchtvorn for the agency", [], [(0, 1, "PER")]),
         ("met with Devochtar today", [], [(2, 2, "PER")]),
         ("met with Devochtar Kelvane Orlen today", [], []),
+        # a known given name alone, not a frequent word, no capitalised word beside it
+        ("Twitter gave Mohamed the option", [], [(2, 2, "PER")]),
+        ("Mohamed brought the clock", [], [(0, 0, "PER")]),
+        ("Yesterday Mohamed received it", [], []),
+        ("Mark the date", [], []),
         ("the IStandWithVorl tag", [], []),
         ("Tomorrow will be fine", [], []),
         # an unscored run starting with a given name, no generic word in it
@@ -320,6 +328,18 @@ def test_a_place_starting_with_a_given_name_is_a_person() -> None:
     tokens = en.tokens("Mark Rathbun spoke")
     assert en.retype(tokens, 0, 1, "LOC") == "PER"
     assert en.retype(tokens, 1, 1, "LOC") == "LOC"  # one word: no evidence
+
+
+def test_given_names_take_the_list_but_not_its_ordinary_words_or_places() -> None:
+    """``en/given_names.json`` (the census list) adds given names the bundled people lack;
+    its frequent words (``Will``, ``Hope``: Zipf band 5+) and words of bundled places
+    (``Georgia``, ``Austin``) are left out; the bundled people's first words all stay."""
+    listed = set(load_json("en/given_names.json")["words"])
+    given = finder_given_names("en")
+    assert given_names("en") <= given
+    assert {"roberto", "bruce", "will", "hope", "georgia", "austin"} <= listed
+    assert {"roberto", "bruce"} <= given
+    assert not {"will", "hope", "georgia", "austin"} & given
 
 
 def test_only_words_that_may_be_names_are_tagged() -> None:

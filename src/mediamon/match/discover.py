@@ -30,7 +30,7 @@ from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import DataFileError, Msg
 from mediamon.model import Mention
-from mediamon.resources import data_path, load_json, string_list
+from mediamon.resources import data_path, load_json, optional_json, string_list
 
 __all__ = [
     "DISCOVERED",
@@ -42,6 +42,7 @@ __all__ = [
     "bio_spans",
     "discover",
     "entity_id",
+    "finder_given_names",
     "given_names",
     "gives_surname",
     "is_discovered",
@@ -131,6 +132,32 @@ def given_names(code: str) -> frozenset[str]:
             if len(words) > 1 and len(words[0]) > 1:
                 out.add(words[0])
     return frozenset(out)
+
+
+@functools.cache
+def finder_given_names(code: str) -> frozenset[str]:
+    """The given names the rules after tagging know: :func:`given_names` and the words of
+    the language's given-name list (``<code>/given_names.json``, optional) that are neither
+    frequent (Zipf band above ``GIVEN_LIST_BAND``: ``Will``, ``Hope``) nor a word of a
+    bundled place, organisation or outlet (``Georgia``, ``Austin``). Not a CRF feature (that
+    is :func:`given_names`: the English list as a feature lost a person hit when retrained),
+    nor the support stage's (a prominent surname that is a listed given name still links)."""
+    name = f"{code}/given_names.json"
+    listed = string_list(optional_json(name), "words", source=data_path(name))
+    if not listed:
+        return given_names(code)
+    out = set(given_names(code))
+    places = alias_words(code)
+    for listed_word in listed:
+        word = normalize(code, listed_word)
+        if word_band(code, word) <= GIVEN_LIST_BAND and not places.get(word, frozenset()) & _NOT_PERSONS:
+            out.add(word)
+    return frozenset(out)
+
+
+#: A word of a given-name list more frequent than this Zipf band is an ordinary word first.
+GIVEN_LIST_BAND = 4
+_NOT_PERSONS = frozenset({"LOC", "ORG", "MEDIA"})
 
 
 def lexicon_flags(code: str, forms: Collection[str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ from mediamon.match.discover import (
     Rules,
     Token,
     alias_words,
-    given_names,
+    finder_given_names,
     join_key,
     known_aliases,
     lexicon_flags,
@@ -246,6 +246,9 @@ def person_runs(
 #: A rare word (Zipf band at most this) may be a given name before a person (``Dries Mertens``)
 #: or the given name of two rare words alone (``Lydia Buchtmann``); persons' words are rare.
 RARE_BAND = 3
+#: A known given name alone, no capitalised word either side, is a person up to this Zipf band
+#: (``Twitter gave Mohamed the option``; not ``Mark``, band 5).
+GIVEN_ALONE_BAND = 4
 
 
 def _capital(form: str) -> bool:
@@ -300,8 +303,9 @@ def word_runs(
     - an organisation ending in a head word and two rare capitalised words is that
       organisation and a person (``Refugee Council Enver Solomon``);
     - two untagged rare name words alone, the first a given name or rare, the second in no
-      frequency list, are a person (``Lydia Buchtmann``), and so is one word in no frequency
-      list alone (``with Devocht``);
+      frequency list, are a person (``Lydia Buchtmann``), and so is one word alone that is in
+      no frequency list (``with Devocht``) or a known given name of Zipf band
+      ``GIVEN_ALONE_BAND`` or less (``Twitter gave Mohamed the option``);
     - an unscored run (``X``) of two or more capitalised words starting with a known given
       name, none of them generic, is a person (``the Tom Cruise video``; not ``George
       Washington Bridge``).
@@ -316,7 +320,7 @@ def word_runs(
         mended = _mend(text, tokens, span, covered, skip)
         out += mended
         covered.update(i for first, last, _ in mended for i in range(first, last + 1))
-    given = given_names("en")
+    given = finder_given_names("en")
     for i in capitals:
         if i in covered or _touches(text, tokens, i, i - 1):
             continue
@@ -324,7 +328,7 @@ def word_runs(
         if not own:
             continue
         if not _touches(text, tokens, i, i + 1):
-            if band == 0:
+            if band == 0 or (band <= GIVEN_ALONE_BAND and _form(tokens[i].form)[0] in given):
                 out.append((i, i, "PER"))
             continue
         j = i + 1
@@ -357,7 +361,7 @@ def _mend(
             _info(word)[0]
             and word not in skip
             and same_line(text[tokens[first - 1].end : tokens[first].start])
-            and (low in given_names("en") or word_band("en", low) <= RARE_BAND)
+            and (low in finder_given_names("en") or word_band("en", low) <= RARE_BAND)
         ):
             first -= 1
     elif typ == "ORG":
@@ -369,7 +373,7 @@ def _mend(
     if (
         typ == "X"
         and last > first
-        and _form(tokens[first].form)[0] in given_names("en")
+        and _form(tokens[first].form)[0] in finder_given_names("en")
         and all(tokens[i].form[:1].isupper() and not _form(tokens[i].form)[1] for i in range(first, last + 1))
     ):
         typ = "PER"
@@ -487,7 +491,7 @@ class EnglishNameFinder(CrfFinder):
         starting with a known given name (``Mark Rathbun``)."""
         if entity_type == "PER":
             return entity_type
-        if last > first and _form(tokens[first].form)[0] in given_names("en"):
+        if last > first and _form(tokens[first].form)[0] in finder_given_names("en"):
             return "PER"
         return entity_type
 
