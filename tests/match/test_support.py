@@ -150,3 +150,15 @@ def test_the_character_and_word_before_a_point_read_backwards(text: str, pos: in
     assert _char_before(text, pos) == text[:pos].rstrip()[-1:]
     words = text[:pos].rstrip().rsplit(None, 1)
     assert _word_before(text, pos) == (words[-1] if words else "")
+
+
+@given(st.text(alphabet="Ab c.\nD", max_size=60), st.lists(st.integers(0, 60), max_size=10))
+def test_title_case_memo_answers_as_the_line_itself(text: str, positions: list[int]) -> None:
+    """``_TitleCase`` reads each line once; any order of questions gets the line's own verdict."""
+    from mediamon.match.support import _title_case_span, _TitleCase
+
+    memo = _TitleCase()
+    for pos in (p for p in positions if p <= len(text)):
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        assert memo(text, pos) == _title_case_span(text[start : end if end >= 0 else len(text)])

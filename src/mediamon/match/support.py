@@ -76,6 +76,7 @@ parentheses (``(الفرنسية)``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -167,23 +168,41 @@ TOKEN_JOINERS = frozenset("#@/_-.")
 _TITLE_MIN_LETTERS = 4
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` is a title-case heading: one sentence, no closing full
-    stop, at least two words of four letters or more, all of them capitalised."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return _title_case_span(text, start, end if end >= 0 else len(text))
-
-
-@functools.lru_cache(maxsize=16)
-def _title_case_span(text: str, start: int, end: int) -> bool:
-    """:func:`_title_case_line` of the line ``text[start:end]``, remembered: the candidates of
-    one line ask in turn, and reading a long line's words once per candidate was quadratic."""
-    line = text[start:end].strip()
+def _title_case_span(line: str) -> bool:
+    """Whether ``line`` is a title-case heading: one sentence, no closing full stop, at least
+    two words of four letters or more, all of them capitalised."""
+    line = line.strip()
     if not line or line[-1] in ".!?" or ". " in line:
         return False
     words = [w for w in _WORD.findall(line) if len(w) >= _TITLE_MIN_LETTERS and w[:1].isalpha()]
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+class _TitleCase:
+    """Whether the line around a position of a text is a title-case heading (:func:`_title_case_span`),
+    each line of the text read once: the candidates of one line ask in turn, and finding a
+    long line's ends and reading its words once per candidate was quadratic (a whole-text
+    cache key compared the text itself). Remembers the last text asked about."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._breaks: list[int] = []
+        self._verdicts: dict[int, bool] = {}
+
+    def __call__(self, text: str, pos: int) -> bool:
+        if text is not self._text:
+            self._text, self._verdicts = text, {}
+            self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        k = bisect.bisect_left(self._breaks, pos)  # the line's break, the first at or after pos
+        start = self._breaks[k - 1] + 1 if k else 0
+        found = self._verdicts.get(start)
+        if found is None:
+            end = self._breaks[k] if k < len(self._breaks) else len(text)
+            found = self._verdicts[start] = _title_case_span(text[start:end])
+        return found
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 def _side_of(alias: str) -> str:
@@ -554,6 +573,7 @@ class SupportModel:
         ]
         self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
         self._cue_keys: dict[str, dict[str, int]] | None = None
+        self._title_case = _TitleCase()
         self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
 
@@ -1509,7 +1529,7 @@ class SupportModel:
                 anywhere = not text[cand.start : cand.end].isupper() and (
                     self.weights[cand.entity] != "heavy"
                     or (self.prefixes[cand.entity] == "geo" and " " not in key)
-                    or (" " not in key and _title_case_line(text, cand.start))
+                    or (" " not in key and self._title_case(text, cand.start))
                 )
                 if (cand.entity, key) in lowered and (
                     anywhere or _char_before(text, cand.start) in SENTENCE_ENDS
@@ -1528,7 +1548,7 @@ class SupportModel:
                 if (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in lowered
                 and why.reason != "case"
                 and not text[cand.start : cand.end].isupper()
-                and (_char_before(text, cand.start) in SENTENCE_ENDS or _title_case_line(text, cand.start))
+                and (_char_before(text, cand.start) in SENTENCE_ENDS or self._title_case(text, cand.start))
                 else (cand, why)
                 for cand, why in pairs
             ]
@@ -1829,7 +1849,7 @@ class SupportModel:
         # Toensing): after other places it is a name of their own (Gaza Envelope, Volgograd Arena)
         if weight == "heavy":
             return None
-        after = self.key(side, surface) in self.name_words(side) and not _title_case_line(text, cand.start)
+        after = self.key(side, surface) in self.name_words(side) and not self._title_case(text, cand.start)
         return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
 
     @staticmethod
