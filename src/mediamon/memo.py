@@ -1,9 +1,11 @@
 """Memos of per-word results whose memory stays bounded on any stream.
 
 The support stage, the role rules and the name finders remember what they computed for a
-word form (its normalised key, its features, an alias's ambiguity). A stream's vocabulary
-grows without end (names, numbers, typos), so each memo is emptied when it reaches
-:data:`LIMIT` entries; it refills at once with the words of the text at hand.
+word form (its normalised key, its features, an alias's ambiguity), segmentation what it
+made of a short line, the cue patterns which groups a first character opens. A stream's
+vocabulary grows without end (names, numbers, typos), so each memo is emptied when it
+reaches its limit (:data:`LIMIT` unless the caller names its own); it refills at once with
+the words of the text at hand.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ import attrs
 from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import DataFileError, Msg
+from mediamon.memo import make_room
 from mediamon.model import Mention
 from mediamon.resources import data_path, load_json, optional_json, string_list
 
@@ -564,8 +565,7 @@ class CrfModel:
         """:meth:`known` of features named in text (cached: the same few recur)."""
         found = self._rows.get(names)
         if found is None:
-            if len(self._rows) >= WORD_CACHE:
-                self._rows.clear()
+            make_room(self._rows, WORD_CACHE)
             found = self._rows[names] = self.known(_utf8(n) for n in names)
         return found
 
@@ -627,8 +627,7 @@ class CrfFinder:
     def _word_items(self, form: str) -> _Word:
         found = self._words.get(form)
         if found is None:
-            if len(self._words) >= WORD_CACHE:
-                self._words.clear()
+            make_room(self._words, WORD_CACHE)
             found = self._words[form] = self._word(form)
         return found
 
@@ -719,8 +718,7 @@ class CrfFinder:
         """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`)."""
         found = self._tag_words.get(form)
         if found is None:
-            if len(self._tag_words) >= WORD_CACHE:
-                self._tag_words.clear()
+            make_room(self._tag_words, WORD_CACHE)
             word = self._word(form)
             known = self.model.known
             found = self._tag_words[form] = _TagWord(

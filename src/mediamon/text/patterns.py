@@ -36,6 +36,8 @@ from typing import Any
 
 import attrs
 
+from mediamon.memo import make_room
+
 # The regex parser (private to ``re``, stable since 3.11): the guards are read off its tree.
 _parser: Any = importlib.import_module("re._parser")
 
@@ -405,8 +407,7 @@ class PatternList:
         return False
 
     def _for_first(self, char: str) -> tuple[re.Pattern[str], ...]:
-        if len(self._by_first) >= _FIRSTS_MAX:
-            self._by_first.clear()
+        make_room(self._by_first, _FIRSTS_MAX)
         found = tuple(regex for test, regex in self._groups if test is None or test.match(char))
         self._by_first[char] = found
         return found

@@ -38,6 +38,7 @@ import attrs
 
 from mediamon import lang
 from mediamon.errors import DataFileError, Msg
+from mediamon.memo import make_room
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import compile_patterns, data_path, load_json, string_list
 from mediamon.text.dates import DateMatch, match_date_line
@@ -468,8 +469,7 @@ def _classify(
         return Line(number, text, *found)
     line = _classify_text(number, text, rules, day_first, settings)
     if len(text) <= settings.cue_max_chars:
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
+        make_room(memo, _MEMO_MAX)
         # A line is remembered the second time it is seen (most lines are seen once).
         memo[text] = _SEEN if found is None else _LINE_VALUES(line)
     return line
