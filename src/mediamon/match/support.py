@@ -318,6 +318,27 @@ def _name_starters(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _person_triggers(code: str) -> frozenset[str]:
+    """The name finder's trigger and speech words (``name_rules.json``), united once: a word
+    beside a bare surname that stands by people (:meth:`SupportModel.prominent_cue`)."""
+    rules = load_rules(code)
+    return rules.triggers | rules.speech
+
+
+@functools.cache
+def _not_after_surname(code: str) -> frozenset[str]:
+    """Capitalised words after a bare surname that make it no first name: cues, joiners and
+    verbs of saying (:meth:`SupportModel._name_follows`), united once."""
+    return _not_name_words(code) | load_rules(code).speech
+
+
+@functools.cache
+def _never_bare(code: str) -> frozenset[str]:
+    """Given names and demonyms: never a prominent person's bare surname, united once."""
+    return given_names(code) | demonyms(code)
+
+
+@functools.cache
 def _not_name_words(code: str) -> frozenset[str]:
     """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
     cues = _cues(code)
@@ -805,7 +826,7 @@ class SupportModel:
             out: dict[str, dict[str, int]] = {}
             for (side, key), owners in table.items():
                 plain = {key, key.removeprefix(_forms(side).article)}  # (an empty article removes nothing)
-                if shared.get((side, key), 0) == 1 and not plain & (given_names(side) | demonyms(side)):
+                if shared.get((side, key), 0) == 1 and not plain & _never_bare(side):
                     out.setdefault(side, {})[key] = owners[0]
             self._cue_keys = out
         return self._cue_keys
@@ -908,7 +929,7 @@ class SupportModel:
             return None
         if supported:
             return "country"
-        triggers = rules.triggers | rules.speech
+        triggers = _person_triggers(side)
         if forms & triggers:
             return "trigger"
         following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
@@ -930,7 +951,7 @@ class SupportModel:
         word = self.key(side, following.group())
         if side == languages.FALLBACK:
             raw = following.group()
-            return raw[:1].isupper() and word not in _not_name_words(side) | load_rules(side).speech
+            return raw[:1].isupper() and word not in _not_after_surname(side)
         return word in self.name_words(side) or word in given_names(side)
 
     def _supporter_marks(self, supporters: Mapping[str, set[int]]) -> dict[int, tuple[str, ...]]:
