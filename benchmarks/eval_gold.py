@@ -13,8 +13,8 @@ Prints Markdown tables (``docs/evaluation.md`` quotes them):
    role convention: a national team, a government) are counted separately.
 2. **False place hits in ordinary prose**: LOC mentions per 100 KB of UTF-8 in text that
    names no place (``tests/data/eval/ordinary_*.txt`` and Python's ``pydoc_data`` topics).
-   Files named ``*_held_out*`` or ``*_trap_e*`` are marked *held out*: the support rules must
-   not be tuned on them (``*_trap_a*`` to ``*_trap_d*`` are tuned on, written with other trap
+   Files named ``*_held_out*`` or ``*_trap_f*`` are marked *held out*: the support rules must
+   not be tuned on them (``*_trap_a*`` to ``*_trap_e*`` are tuned on, written with other trap
    words).
 3. **FIGNEWS** English-vs-Arabic agreement and 4. **sample-dump recall**: the figures of
    ``benchmarks/eval_entities.py`` (reused, not recomputed differently).
@@ -230,7 +230,7 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
 
 
 #: Name parts of the ordinary-prose files no rule was tuned on (reported as held out)
-HELD_OUT = ("_trap_e", "_held_out")
+HELD_OUT = ("_trap_f", "_held_out")
 
 
 def ordinary_texts() -> list[tuple[str, str]]:

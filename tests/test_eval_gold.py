@@ -62,3 +62,13 @@ def test_load_gold_checks_offsets(tmp_path: Path) -> None:
     units, gold = eg.load_gold(path)
     assert units == [("In Rome.", "en")]
     assert gold == [Span(0, 3, 7, "LOC")]
+
+
+def test_the_newest_trap_pair_is_the_held_out_one() -> None:
+    # a new trap text is written held out and the one before it becomes a development set:
+    # the newest letter, in both languages, and no other trap file, is marked held out
+    names = [name for name, _ in eg.ordinary_texts() if "_trap_" in name]
+    letters = sorted({name.split("_trap_")[1][0] for name in names})
+    held = sorted(name.split(" ")[0] for name in names if name.endswith("(held out)"))
+    newest = letters[-1]
+    assert held == [f"tests/data/eval/ordinary_{lang}_trap_{newest}.txt" for lang in ("ar", "en")]
