@@ -81,6 +81,42 @@ class Scores:
     false_hits: Counter[tuple[str, str]] = field(default_factory=Counter)
     confused: Counter[tuple[str, str]] = field(default_factory=Counter)
     convention_loc: int = 0  # false LOC hits on a span the gold types ORG
+    #: every false hit: (type, class, unit, start, end), class one of FALSE_CLASSES
+    false_list: list[tuple[str, str, int, int, int]] = field(default_factory=list)
+
+    def by_class(self, type_: str) -> Counter[str]:
+        """How many false hits of ``type_`` fall in each of ``FALSE_CLASSES``."""
+        return Counter(c for t, c, *_ in self.false_list if t == type_)
+
+
+#: Why a false hit is false, from the gold around it (the first three are the gold's
+#: conventions or omissions rather than a wrong name; see :func:`false_class`):
+#: ``bounds``: it overlaps a gold name of its type with other bounds (a descriptor word
+#: such as حركة or شركة, a demonym after a club, an acronym in apposition, in or out);
+#: ``other type``: the gold gives the same span another scored type (a team as ORG, a
+#: place as LOC, an error of the gold's such as Taliban as PER);
+#: ``typed elsewhere``: no gold here, but the gold gives the same text this type elsewhere
+#: in the file (the gold left this one out);
+#: ``overlap``: it overlaps a gold name of another type with other bounds;
+#: ``unlabelled``: no gold here and never this type in the file: a wrong name, or one
+#: the gold never labels (read them: ``--list TYPE``).
+FALSE_CLASSES = ("bounds", "other type", "typed elsewhere", "overlap", "unlabelled")
+CONVENTION_CLASSES = frozenset(FALSE_CLASSES[:3])
+
+
+def false_class(
+    text: str, lang: str, pred: Span, over: Sequence[Span], typed: Iterable[tuple[str, str]]
+) -> str:
+    """The class (``FALSE_CLASSES``) of the false hit ``pred`` in ``text``: ``over`` the scored
+    gold spans it overlaps, ``typed`` the (type, text) pairs the file's gold holds."""
+    surface = text[pred.start : pred.end]
+    if not over:
+        return "typed elsewhere" if (pred.type, surface) in typed else "unlabelled"
+    if any(g.type == pred.type for g in over):
+        return "bounds"
+    if any(g.end == pred.end and same_start(text, lang, g, pred) for g in over):
+        return "other type"
+    return "overlap"
 
 
 def same_start(text: str, lang: str, gold: Span, pred: Span) -> bool:
@@ -133,11 +169,14 @@ def score(units: Sequence[tuple[str, str]], gold: Sequence[Span], pred: Sequence
     for i, g in enumerate(gold):
         if g.type in SCORED and i not in matched:
             out.misses[(g.type, units[g.unit][0][g.start : g.end])] += 1
+    typed = {(g.type, units[g.unit][0][g.start : g.end]) for g in gold if g.type in SCORED}
     for j, p in enumerate(pred):
         if j in used or j in neutral:
             continue
         text, lang = units[p.unit]
         out.false_hits[(p.type, text[p.start : p.end])] += 1
+        over = [gold[i] for i in gold_by[p.unit] if gold[i].type in SCORED and _overlap(gold[i], p)]
+        out.false_list.append((p.type, false_class(text, lang, p, over, typed), p.unit, p.start, p.end))
         for i in gold_by[p.unit]:
             g = gold[i]
             if g.type in SCORED and g.type != p.type and g.end == p.end and same_start(text, lang, g, p):
@@ -186,13 +225,16 @@ def predict(annotator: Any, units: Sequence[tuple[str, str]], *, roles: bool = F
     return out
 
 
-def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = False) -> dict[str, Any]:
+def print_gold(
+    annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = False, listed: str | None = None
+) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     how = "; a place with role `team` as ORG" if roles else ""
     print(f"## Public gold (strict spans and types, one line per text{how})\n")
     print("| file | type | gold | predicted | TP | P | R | F1 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     details = []
+    units_of: dict[str, list[tuple[str, str]]] = {}
     for name in GOLD_FILES:
         path = gold_dir / name
         if not path.exists():
@@ -200,12 +242,17 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
             continue
         units, gold = load_gold(path)
         scores = score(units, gold, predict(annotator, units, roles=roles))
+        units_of[path.stem] = units
         for t, row in scores.rows.items():
             print(
                 f"| {path.stem} | {t} | {row['gold']} | {row['pred']} | {row['tp']} | "
                 f"{100 * row['P']:.1f} | {100 * row['R']:.1f} | {100 * row['F1']:.1f} |"
             )
-        figures[path.stem] = {"rows": scores.rows, "convention_loc": scores.convention_loc}
+        figures[path.stem] = {
+            "rows": scores.rows,
+            "convention_loc": scores.convention_loc,
+            "false_by_class": {t: dict(scores.by_class(t)) for t in SCORED},
+        }
         details.append((path.stem, scores))
     print()
     for stem, scores in details:
@@ -219,6 +266,15 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
                 "sit on a span the gold types ORG (the role convention); LOC precision without them: "
                 f"{100 * loc['tp'] / max(1, loc['pred'] - scores.convention_loc):.1f}"
             )
+        print(f"- false hits by class ({', '.join(FALSE_CLASSES)}; P without the first three):")
+        for t in SCORED:
+            row, classes = scores.rows[t], scores.by_class(t)
+            conv = sum(classes[c] for c in CONVENTION_CLASSES)
+            parts = ", ".join(f"{c} {classes[c]}" for c in FALSE_CLASSES)
+            print(
+                f"  {t} {int(row['pred'] - row['tp'])}: {parts}; "
+                f"P {100 * row['tp'] / max(1, row['pred'] - conv):.1f}"
+            )
         if scores.confused:
             pairs = ", ".join(f"{a}→{b} {n}" for (a, b), n in scores.confused.most_common())
             print(f"- same span, other type (gold→mediamon): {pairs}")
@@ -226,7 +282,28 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
         misses = "; ".join(f"{t} `{x}` ×{n}" for (t, x), n in scores.misses.most_common(top))
         print(f"- commonest false hits: {hits}")
         print(f"- commonest misses: {misses}\n")
+        if listed:
+            print_false_list(scores, listed, units_of[stem])
     return figures
+
+
+def print_false_list(scores: Scores, type_: str, units: Sequence[tuple[str, str]], width: int = 40) -> None:
+    """Every false hit of ``type_``, by class, with ``width`` characters of its line either side."""
+    print(f"#### every false {type_} hit, by class\n")
+    rows = sorted(
+        (FALSE_CLASSES.index(c), units[u][0][s:e], u, s, e)
+        for t, c, u, s, e in scores.false_list
+        if t == type_
+    )
+    for rank, surface, u, s, e in rows:
+        text = units[u][0]
+        left, right = text[max(0, s - width) : s], text[e : e + width]
+        print(
+            f"- {FALSE_CLASSES[rank]}: `{surface}` (line {u + 1}) …{left}【{surface}】{right}…".replace(
+                "\n", " "
+            )
+        )
+    print()
 
 
 #: Name parts of the ordinary-prose files no rule was tuned on (reported as held out)
@@ -325,13 +402,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10, help="false hits and misses listed per file")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--roles", action="store_true", help="score a place with role 'team' as ORG")
+    parser.add_argument(
+        "--list", choices=SCORED, help="list every false hit of this type, by class, in context"
+    )
     args = parser.parse_args(None if argv is None else list(argv))
     annotator = make_annotator(args.discover)
     print(f"<!-- {annotator!r}, mediamon {getattr(mediamon, '__version__', '?')} -->\n")
     figures: dict[str, Any] = {}
     for part in args.only or PARTS:
         if part == "gold":
-            figures[part] = print_gold(annotator, args.gold, args.top, roles=args.roles)
+            figures[part] = print_gold(annotator, args.gold, args.top, roles=args.roles, listed=args.list)
         elif part == "ordinary":
             figures[part] = print_ordinary(annotator, args.top)
         elif part == "fignews":

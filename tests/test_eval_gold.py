@@ -72,3 +72,36 @@ def test_the_newest_trap_pair_is_the_held_out_one() -> None:
     held = sorted(name.split(" ")[0] for name in names if name.endswith("(held out)"))
     newest = letters[-1]
     assert held == [f"tests/data/eval/ordinary_{lang}_trap_{newest}.txt" for lang in ("ar", "en")]
+
+
+def test_false_hits_are_classed_by_the_gold_around_them() -> None:
+    text = "حركة حماس ورئيس الجيش اللبناني والجيش اللبناني في الكويت ومرحبا"
+    units = [(text, "ar")]
+
+    def at(word: str, start: int = 0) -> tuple[int, int]:
+        s = text.index(word, start)
+        return s, s + len(word)
+
+    army = at("الجيش اللبناني")
+    army2 = at("الجيش اللبناني", army[1])
+    gold = [
+        Span(0, *at("حماس"), "ORG"),  # the gold leaves the descriptor out
+        Span(0, *army, "ORG"),  # typed here, not at its second mention
+        Span(0, *at("الكويت"), "LOC"),
+    ]
+    pred = [
+        Span(0, *at("حركة حماس"), "ORG"),
+        Span(0, *army, "ORG"),
+        Span(0, *army2, "ORG"),
+        Span(0, *at("الكويت"), "ORG"),
+        Span(0, *at("مرحبا"), "ORG"),
+    ]
+    scores = eg.score(units, gold, pred)
+    assert scores.rows["ORG"]["tp"] == 1
+    assert scores.by_class("ORG") == {"bounds": 1, "typed elsewhere": 1, "other type": 1, "unlabelled": 1}
+    assert [c for _, c, *_ in scores.false_list] == [
+        "bounds",
+        "typed elsewhere",
+        "other type",
+        "unlabelled",
+    ]

@@ -539,3 +539,15 @@ def test_an_arabic_person_may_contain_places_an_english_one_may_not() -> None:
     start, end = text.index("احمد"), len(text)
     assert ar_names.FINDER.may_contain(text, start, end, "PER")
     assert not en_names.FINDER.may_contain("Said Ahmed of Gaza", 5, 18, "PER")
+
+
+def test_english_place_or_body_ends_before_a_hyphened_modifier() -> None:
+    """``Dravenholt-related`` names Dravenholt; a person's hyphened given name stays whole."""
+    finder = en_names.FINDER
+    text = "left Dravenholt-related jobs"
+    start, end = 5, len("left Dravenholt-related")
+    assert finder.name_end(text, start, end, "ORG") == len("left Dravenholt")
+    assert finder.name_end(text, start, end, "LOC") == len("left Dravenholt")
+    assert finder.name_end(text, start, end, "PER") == end
+    rare = "Chiang Kai-shek"  # a rare word after the hyphen is part of the name
+    assert finder.name_end(rare, 0, len(rare), "LOC") == len(rare)

@@ -661,6 +661,10 @@ class CrfFinder:
         """The type of a kept span (a side may correct the tagger's guess from the words around)."""
         return entity_type
 
+    def name_end(self, text: str, start: int, end: int, entity_type: str) -> int:
+        """Where a kept span ends (a side may cut a modifier glued to its last word)."""
+        return end
+
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the headline lines of ``text``, where capitals say little (none by default)."""
         return []
@@ -789,7 +793,10 @@ class CrfFinder:
                 continue
             first, last = self.trim(tokens, tagged_first, tagged_last, tagged_type)
             typ = self.retype(tokens, first, last, tagged_type)
-            start, end = tokens[first].name_start, tokens[last].end
+            start, end = (
+                tokens[first].name_start,
+                self.name_end(text, tokens[first].name_start, tokens[last].end, typ),
+            )
             if start < end and self.keep(text, start, end, typ):
                 out.append((start, end, typ))
         return out

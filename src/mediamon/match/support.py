@@ -247,6 +247,12 @@ class Cues:
     #: words that, right before a country's name, make the country's formal name with it
     #: (جمهورية فنزويلا): the mention starts at the word
     state_forms: frozenset[str] = frozenset()
+    #: words that, right before (English: National) or after (Arabic: القومي) an alias of a
+    #: body of one of ``national_kinds`` (intergovernmental), name a country's own body of that
+    #: name (the National Security Council, مجلس الامن القومي): no mention of the body
+    national_before: frozenset[str] = frozenset()
+    national_after: frozenset[str] = frozenset()
+    national_kinds: frozenset[str] = frozenset()
     #: entity type or ``meta.kind`` -> words right before an alias that say it is that kind
     kinds: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: entity type or ``meta.kind`` -> words anywhere in the alias's sentence that say so
@@ -368,6 +374,8 @@ def _cues(code: str) -> Cues:
             "titles",
             "appositive",
             "state_forms",
+            "national_before",
+            "national_after",
             "person_cues",
             "naming_cues",
             "place_nouns",
@@ -433,6 +441,7 @@ def _cues(code: str) -> Cues:
         adjective=adjective_pattern,
         indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
         match_kinds=frozenset(resources.string_list(data, "match_kinds", source=source)),
+        national_kinds=frozenset(resources.string_list(data, "national_kinds", source=source)),
         addressee_proclitics=frozenset(resources.string_list(addressee, "proclitics", source=source)),
         addressee_verbs=frozenset(
             normalize(w).strip() for w in resources.string_list(addressee, "verbs", source=source)
@@ -1132,10 +1141,12 @@ class SupportModel:
                 elif self._not_an_organisation(text, cand, org_ends):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
-                lower = self.places[cand.entity] and self._lower_case_word(text, cand)
+                lower = (self.places[cand.entity] or self._capitalised_body(cand)) and self._lower_case_word(
+                    text, cand
+                )
                 if why is None and lower:
                     why = LOWER_CASE
-                if lower:
+                if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
@@ -1392,13 +1403,15 @@ class SupportModel:
         if before and before[-1] in cues:
             return "cue"
         placed = bool(before) and (before[-1] in all_cues.strong or self._weak_cue(before[-1], side))
-        if not shared or not words or placed:
+        if not shared or not words or placed or shared_country:
             # Only a name shared with a place (a club named by its city) takes its sentence as
-            # support, and not after a place cue (في برشلونة); a word (النجم "the star") never.
+            # support, and not after a place cue (في برشلونة); a word (النجم "the star") never;
+            # nor a country's name: in a sentence about a match it is the national team (يخوض
+            # منتخب الكويت مباراة), which is the country's mention, not the club of that name.
             return None
         if words & self._sentence_words(text, cand.start, cand.end, side):
             return "context"
-        return "context" if not shared_country and self._match_report(cand, text, side) else None
+        return "context" if self._match_report(cand, text, side) else None
 
     def _club_spans(
         self, text: str, cands: list[Candidate], places: Mapping[tuple[int, int], list[int]]
@@ -1574,6 +1587,12 @@ class SupportModel:
                 for cand, why in pairs
             ]
 
+    def _capitalised_body(self, cand: Candidate) -> bool:
+        """An organisation's or outlet's alias that the gazetteer writes with a capital (Amnesty):
+        written all in lower case in running prose it is the ordinary word (amount to amnesty), so
+        it needs the entity named elsewhere in the text, as a place in lower case does."""
+        return self.kinds[cand.entity][1] in ("ORG", "MEDIA") and cand.alias.lower() != cand.alias
+
     @staticmethod
     def _lower_case_word(text: str, cand: Candidate) -> bool:
         """A Latin-script place written all in lower case in running prose (a turkey, fine china).
@@ -1732,6 +1751,8 @@ class SupportModel:
         if self.kinds[cand.entity][1] not in ("ORG", "MEDIA"):
             return False
         side = cand.side or languages.FALLBACK
+        if self._national_body(text, cand, side):
+            return True
         titles = _cues(side).titles
         if titles:
             before = self._words_before(text, cand.start, side, 1)
@@ -1750,6 +1771,19 @@ class SupportModel:
         if _word_before(text, cand.start).endswith(("'s", "’s")) or _end_before(text, cand.start) in org_ends:
             return False  # ... nor another body's name: the United Nations Security Council
         return self._inside_longer_name(text, cand.start, cand.end, side, after=False)
+
+    def _national_body(self, text: str, cand: Candidate, side: str) -> bool:
+        """An intergovernmental body's alias (``national_kinds``) with a word of a country's own
+        body right before (the National Security Council) or after it (مجلس الامن القومي
+        السعودي): a national council of that name, not the UN's."""
+        cues = _cues(side)
+        if self.kinds[cand.entity][0] not in cues.national_kinds:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        if before and before[-1] in cues.national_before:
+            return True
+        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        return after is not None and self.key(side, after.group()) in cues.national_after
 
     def _has_own_name(self, index: int) -> bool:
         """Whether a region has an alias that is not a compass word and a name (Maghreb for North

@@ -52,6 +52,9 @@ _SKELETON = "ar/skeleton.json"
 _LONG_VOWELS = frozenset("اويى")
 #: The fewest letters a stem keeps when a bare proclitic is cut off.
 MIN_STEM = 3
+#: A found organisation or place of one word this short (letters), a full stop after or before
+#: it, is a letter's name cut out of a spelled abbreviation (``اف. بي. اي``), not a name.
+LETTER_NAME_MAX = 2
 #: A word this frequent (Zipf band) that no bundled alias holds is never tagged.
 FREQUENT_BAND = 5
 #: A relative adjective this frequent (Zipf band) is an ordinary adjective, not a family name.
@@ -402,13 +405,21 @@ class ArabicNameFinder(CrfFinder):
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Not a person: one word that is an accusative noun (``ترك ديوانا``), what :meth:`trim`
         cuts off a longer name's end. (A lone relative adjective stays: ``كينيون`` is a
-        demonym and a family name.)"""
+        demonym and a family name.) Not an organisation or place: one word that is a head
+        alone (``مجلس`` of ``مجلس الوزراء``), or of at most ``LETTER_NAME_MAX`` letters with a
+        full stop after or before it, a letter's name cut out of a spelled abbreviation (``اف.
+        بي. اي``; ``شل``, Shell, and ``قم``, Qom, stay)."""
         if not super().keep(text, start, end, entity_type):
             return False
-        if entity_type != "PER":
-            return True
         words = _normalize(text[start:end]).split()
-        return not (len(words) == 1 and is_accusative(words[0]))
+        if len(words) != 1:
+            return True
+        if entity_type == "PER":
+            return not is_accusative(words[0])
+        if words[0] in self.rules.org_heads or words[0] in self.rules.loc_heads:
+            return False
+        dotted = text[end : end + 1] == "." or text[max(0, start - 2) : start] == ". "
+        return not (dotted and len(words[0]) <= LETTER_NAME_MAX)
 
     def may_contain(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """As :meth:`CrfFinder.may_contain`, and a person too: a tagged Arabic person of more

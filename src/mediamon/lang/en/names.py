@@ -44,6 +44,9 @@ __all__ = ["FINDER", "EnglishNameFinder"]
 
 #: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
 COMMON_BAND = 5
+#: A lower-case word this frequent (Zipf band) hyphened to the last word of an organisation or
+#: place is a modifier, not part of the name (Scientology-related, Hamas-led, Iran-backed).
+MODIFIER_BAND = 4
 #: A headline: a line whose long words (this many letters) are mostly capitalised (this share, this many).
 HEADLINE_MIN_LETTERS = 4
 HEADLINE_SHARE = 0.9
@@ -494,6 +497,17 @@ class EnglishNameFinder(CrfFinder):
         if last > first and _form(tokens[first].form)[0] in finder_given_names("en"):
             return "PER"
         return entity_type
+
+    def name_end(self, text: str, start: int, end: int, entity_type: str) -> int:
+        """An organisation or place ends before a frequent lower-case word hyphened to its last
+        word (``Scientology-related``, ``Hamas-led``); a person's name keeps it (``Kai-shek``)."""
+        if entity_type == "PER":
+            return end
+        head, hyphen, tail = text[start:end].rpartition("-")
+        modifier = hyphen and tail.isalpha() and tail.islower() and head[-1:].isalpha()
+        if modifier and word_band("en", _normalize(tail)) >= MODIFIER_BAND:
+            return start + len(head)
+        return end
 
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """The title-case lines of ``text`` (:func:`headline_spans`)."""
