@@ -105,6 +105,8 @@ _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
 #: The last two words before a point, read on the reversed text (a word reads the same
 #: either way: runs of letters and digits joined by single marks), so only they are scanned.
+#: Quotation marks that may open a name right after the word that starts it (صحيفة "بابل")
+_OPEN_QUOTES = frozenset('"«“')
 _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 #: The word right after a place (a verb: Denver accepted), and a possessive with one or two
 #: words after it (Indiana's older brother)
@@ -1768,14 +1770,18 @@ class SupportModel:
 
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
         """A place inside another name: after a word that starts one, an organisation's (اتحاد
-        طنجة, منتخب فرنسا, University of Texas) or a river's, a mountain's, a university's (نهر
-        النيجر, جامعة القاهرة); or, in Latin script, before a capitalised organisation head
-        (Irving Police, UK Government: ``support.json: org_heads``)."""
+        طنجة, منتخب فرنسا, University of Texas, a paper's صحيفة "بابل": a quotation mark may open
+        the name) or a river's, a mountain's, a university's (نهر النيجر, جامعة القاهرة); or, in
+        Latin script, before a capitalised organisation head (Irving Police, UK Government:
+        ``support.json: org_heads``)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         starters = _name_starters(side)
         latin = side == languages.FALLBACK
-        before = self._words_before(text, cand.start, side, 2) if starters else []
+        at = cand.start
+        if text[at - 1 : at] in _OPEN_QUOTES and text[at - 2 : at - 1].isspace():
+            at -= 1  # a quoted name after its starter: صحيفة "بابل", نادي "الوحدة"
+        before = self._words_before(text, at, side, 2) if starters else []
         if before:
             clitics = _forms(side).prefixes
             for n in (1, 2):
