@@ -1506,7 +1506,9 @@ class SupportModel:
 
         Not when the candidate is a country itself (جنوب افريقيا, North Korea), nor when the
         inner name is a city's or a region's (northern Gaza, شمال قطاع غزة: the governorate) or
-        another country's (Northern Ireland).
+        another country's (Northern Ireland), nor for a region with a name of its own (شرق اسيا,
+        East Asia, also آسيا الشرقية), unless another compass word stands right before it (جنوب
+        شرق اسيا is South-East Asia, not a part of East Asia: the continent).
         """
         if self.prefixes[cand.entity] == "country":
             return False
@@ -1520,7 +1522,11 @@ class SupportModel:
             pos = word.end()
             while pos < cand.end and text[pos] in " -":
                 pos += 1
-        if pos == cand.start or pos >= cand.end or self._has_own_name(cand.entity):
+        if pos == cand.start or pos >= cand.end:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        compound = bool(before) and before[-1] in directions  # جنوب + شرق اسيا: not East Asia
+        if not compound and self._has_own_name(cand.entity):
             return False
         country = self.countries[cand.entity]
         return any(
