@@ -105,6 +105,21 @@ _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
 #: The last two words before a point, read on the reversed text (a word reads the same
 #: either way: runs of letters and digits joined by single marks), so only they are scanned.
+#: How far before an alias another alias of its entity is looked for (characters)
+_NAMED_BEFORE_REACH = 60
+#: A dateline's credit: an outlet between a dash after the place and a colon or dash
+#: (استنبول - قنا - ا ف ب:, الدوحة - قنا:)
+_DATELINE_BEFORE = re.compile(r"\w[ \t]*[-–—][ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?::|[-–—][ \t])")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The alias sits in a dateline between a dash after the place and a colon or a dash."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 30), start)) and bool(
+        _DATELINE_AFTER.match(text, end)
+    )
+
+
 #: Quotation marks that may open a name right after the word that starts it (صحيفة "بابل")
 _OPEN_QUOTES = frozenset('"«“')
 _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
@@ -1304,6 +1319,8 @@ class SupportModel:
             return self._place_cue(text, cand, side, why)
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
+        if not self.places[cand.entity] and self._named_right_before(text, cand, side):
+            return "cue"  # its full name right before it: the name's acronym (وكالة الانباء القطرية قنا)
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
         if self._hashtag(text, cand.start, cand.end):
@@ -1373,11 +1390,14 @@ class SupportModel:
         self, cand: Candidate, text: str, side: str, *, shared: bool = False, shared_country: bool = False
     ) -> str | None:
         """An ambiguous organisation, outlet or person alias: a cue word of its kind right before it
-        (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``),
+        (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``)
+        or in a dateline (``الدوحة - قنا:``),
         or, for a name shared with a place, a word of its kind in the sentence (``context``: a
         match report names the club برشلونة, not the city)."""
         kind, type_ = self.kinds[cand.entity]
-        if type_ == "MEDIA" and self._credit(text, cand.start, cand.end):
+        if type_ == "MEDIA" and (
+            self._credit(text, cand.start, cand.end) or _dateline(text, cand.start, cand.end)
+        ):
             return "credit"
         if type_ == "MEDIA" and self._addressed(text, cand.start, side):
             return "cue"
@@ -1499,6 +1519,23 @@ class SupportModel:
         rest = text[end : end + 40]
         close = rest.find(")")
         return close >= 0 and not any(c in rest[:close] for c in "(\n.!?؟")
+
+    def _named_right_before(self, text: str, cand: Candidate, side: str) -> bool:
+        """Another alias of the same organisation or outlet ends right before the alias, only
+        spaces between (وكالة الانباء القطرية قنا: the acronym after the full name)."""
+        if not text[cand.start - 1 : cand.start].isspace():
+            return False
+        head = self.key(side, text[max(0, cand.start - _NAMED_BEFORE_REACH) : cand.start].rstrip())
+        own = self.key(side, cand.alias)
+        for _lang, alias in self.compiled.entities[cand.entity].aliases():
+            if _side_of(alias) != side:
+                continue
+            name = self.key(side, alias)
+            if name and name != own and head.endswith(name):
+                rest = head[: len(head) - len(name)]
+                if not rest or not rest[-1].isalnum():
+                    return True
+        return False
 
     def _part_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
         """A compass word before a country or continent (جنوب لبنان, north east Syria, شرق افريقيا):
