@@ -10,7 +10,9 @@ Prints Markdown tables (``docs/evaluation.md`` quotes them):
    same). mediamon's MEDIA counts as ORG. A prediction that overlaps only unscored gold
    (MISC, GROUP, FAC ...) is left out of precision. The ten commonest false hits and
    misses are listed per file, and the false LOC hits whose span the gold types ORG (the
-   role convention: a national team, a government) are counted separately.
+   role convention: a national team, a government) are counted separately, as are those
+   that overlap a gold LOC with other bounds (the span convention) and those that overlap
+   no scored gold name.
 2. **False place hits in ordinary prose**: LOC mentions per 100 KB of UTF-8 in text that
    names no place (``tests/data/eval/ordinary_*.txt`` and Python's ``pydoc_data`` topics).
    Files named ``*_held_out*`` or ``*_trap_e*`` are marked *held out*: the support rules must
@@ -81,6 +83,8 @@ class Scores:
     false_hits: Counter[tuple[str, str]] = field(default_factory=Counter)
     confused: Counter[tuple[str, str]] = field(default_factory=Counter)
     convention_loc: int = 0  # false LOC hits on a span the gold types ORG
+    bounds_loc: int = 0  # false LOC hits overlapping a gold LOC with other bounds (جنوب افريقيا / افريقيا)
+    unlabelled_loc: int = 0  # false LOC hits overlapping no scored gold name
 
 
 def same_start(text: str, lang: str, gold: Span, pred: Span) -> bool:
@@ -138,6 +142,11 @@ def score(units: Sequence[tuple[str, str]], gold: Sequence[Span], pred: Sequence
             continue
         text, lang = units[p.unit]
         out.false_hits[(p.type, text[p.start : p.end])] += 1
+        if p.type == "LOC":
+            over = [gold[i] for i in gold_by[p.unit] if gold[i].type in SCORED and _overlap(gold[i], p)]
+            out.unlabelled_loc += not over
+            same = any(g.end == p.end and same_start(text, lang, g, p) for g in over)
+            out.bounds_loc += not same and any(g.type == "LOC" for g in over)
         for i in gold_by[p.unit]:
             g = gold[i]
             if g.type in SCORED and g.type != p.type and g.end == p.end and same_start(text, lang, g, p):
@@ -205,7 +214,12 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
                 f"| {path.stem} | {t} | {row['gold']} | {row['pred']} | {row['tp']} | "
                 f"{100 * row['P']:.1f} | {100 * row['R']:.1f} | {100 * row['F1']:.1f} |"
             )
-        figures[path.stem] = {"rows": scores.rows, "convention_loc": scores.convention_loc}
+        figures[path.stem] = {
+            "rows": scores.rows,
+            "convention_loc": scores.convention_loc,
+            "bounds_loc": scores.bounds_loc,
+            "unlabelled_loc": scores.unlabelled_loc,
+        }
         details.append((path.stem, scores))
     print()
     for stem, scores in details:
@@ -218,6 +232,14 @@ def print_gold(annotator: Any, gold_dir: Path, top: int = 10, *, roles: bool = F
                 f"- false LOC hits: {int(fp_loc)}, of which {scores.convention_loc} ({share:.0f} %) "
                 "sit on a span the gold types ORG (the role convention); LOC precision without them: "
                 f"{100 * loc['tp'] / max(1, loc['pred'] - scores.convention_loc):.1f}"
+            )
+            both = scores.convention_loc + scores.bounds_loc
+            print(
+                f"- of the other false LOC hits, {scores.bounds_loc} overlap a gold LOC with other bounds "
+                f"(the span convention: `جنوب افريقيا` for the gold's `افريقيا`; LOC precision without "
+                f"them and the role convention: {100 * loc['tp'] / max(1, loc['pred'] - both):.1f}) and "
+                f"{scores.unlabelled_loc} overlap no scored gold name (region phrases the gold leaves "
+                "unlabelled, its omissions, and ordinary words read as places)"
             )
         if scores.confused:
             pairs = ", ".join(f"{a}→{b} {n}" for (a, b), n in scores.confused.most_common())
