@@ -1813,10 +1813,11 @@ class SupportModel:
 
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
         """A place inside another name: after a word that starts one, an organisation's (اتحاد
-        طنجة, منتخب فرنسا, University of Texas, a paper's صحيفة "بابل": a quotation mark may open
-        the name) or a river's, a mountain's, a university's (نهر النيجر, جامعة القاهرة); or, in
-        Latin script, before a capitalised organisation head (Irving Police, UK Government:
-        ``support.json: org_heads``)."""
+        طنجة, منتخب فرنسا, University of Texas, a paper's صحيفة "بابل": a quotation mark may
+        open the name, and compass words may stand between, منتخب جنوب افريقيا) or a river's,
+        a mountain's, a university's (نهر النيجر, جامعة القاهرة); or, in Latin script, before
+        a capitalised organisation head (Irving Police, UK Government: ``support.json:
+        org_heads``)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         starters = _name_starters(side)
@@ -1824,6 +1825,11 @@ class SupportModel:
         at = cand.start
         if text[at - 1 : at] in _OPEN_QUOTES and text[at - 2 : at - 1].isspace():
             at -= 1  # a quoted name after its starter: صحيفة "بابل", نادي "الوحدة"
+        for _ in range(2):  # compass words between: منتخب جنوب افريقيا, رابطة جنوب شرق اسيا
+            word = self._words_before(text, at, side, 1) if starters and cues.directions else []
+            if not word or word[-1] not in cues.directions:
+                break
+            at = _word_start(text, _end_before(text, at))
         before = self._words_before(text, at, side, 2) if starters else []
         if before:
             clitics = _forms(side).prefixes
@@ -1980,6 +1986,14 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of non-space characters ending at ``end`` starts."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _end_before(text: str, pos: int) -> int:
