@@ -1704,7 +1704,8 @@ class SupportModel:
         any word with the article: الصحابي الجليل "the venerable companion", الصناع المهرة "the
         skilled craftsmen". Not after a preposition written with the article's letters (الى,
         اليها: ``weak`` cues, a pronoun allowed), an ``appositive`` word or a place cue, nor
-        across punctuation or a proclitic."""
+        across punctuation or a proclitic on the name; a proclitic on the word before is
+        passed over (فالصحابي الجليل)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         if not cues.definite_adjective or cues.adjective is None:
@@ -1717,14 +1718,16 @@ class SupportModel:
         if not key.startswith(forms.article):
             return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
-        if not before or not before[-1].startswith(forms.article):
+        word = before[-1] if before else ""
+        if word[:1] in forms.prefixes and word[1:].startswith(forms.article):
+            word = word[1:]  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
+        if not word.startswith(forms.article):
             return False
         if not cues.adjective.match(key):
             if not self._word_with_article(cand, key, side, forms):
                 return False
-        elif not before[-1].endswith(cues.definite_adjective):
+        elif not word.endswith(cues.definite_adjective):
             return False
-        word = before[-1]
         bare = {word, *(word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms))}
         return not bare & (cues.weak | cues.strong | cues.appositive)
 
@@ -1735,7 +1738,7 @@ class SupportModel:
         as the name's last letter normalises (``pronoun_spelling``: بريده "his mail" is not
         بريدة; below a country's weight, and only where the stem is commoner than the name), or,
         after a proclitic, a whole word more common than the name inside it (بنوا "they built" is
-        not ب + نوا, لمعان "shine" not ل + معان)."""
+        not ب + نوا, لمعان "shine" not ل + معان; also after a conjunction, وبنوا)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         marks = cues.indefinite
@@ -1765,6 +1768,9 @@ class SupportModel:
             start -= 1
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
+        if cand.start - start >= 2 and text[start] in _forms(side).prefixes:
+            # a conjunction before the chain: وبنوا "and they built" is و + بنوا, not و + ب + نوا
+            whole = max(whole, table.get(self.key(side, text[start + 1 : cand.end]), 0.0))
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
