@@ -253,6 +253,8 @@ class Cues:
     descriptors: frozenset[str] = frozenset()
     org_starters: frozenset[str] = frozenset()
     feature_starters: frozenset[str] = frozenset()
+    #: a person's title or kin word (الملكة, ابو): a place right after it is a person's name
+    person_starters: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     #: a person's title (وزير "minister"): an organisation right after it is part of the title
@@ -329,9 +331,10 @@ def demonyms(code: str) -> frozenset[str]:
 
 @functools.cache
 def _name_starters(code: str) -> frozenset[str]:
-    """Words that start an organisation's or a feature's name (``_in_longer_name``), united once."""
+    """Words that start an organisation's, a feature's or a person's name (``_in_longer_name``),
+    united once."""
     cues = _cues(code)
-    return cues.org_starters | cues.feature_starters
+    return cues.org_starters | cues.feature_starters | cues.person_starters
 
 
 @functools.cache
@@ -379,6 +382,7 @@ def _cues(code: str) -> Cues:
             "descriptors",
             "org_starters",
             "feature_starters",
+            "person_starters",
             "directions",
             "org_heads",
             "idioms",
@@ -1820,8 +1824,9 @@ class SupportModel:
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
         """A place inside another name: after a word that starts one, an organisation's (اتحاد
         طنجة, منتخب فرنسا, University of Texas, a paper's صحيفة "بابل": a quotation mark may
-        open the name, and compass words may stand between, منتخب جنوب افريقيا) or a river's,
-        a mountain's, a university's (نهر النيجر, جامعة القاهرة); or, in Latin script, before
+        open the name, and compass words may stand between, منتخب جنوب افريقيا), a river's, a
+        mountain's, a university's (نهر النيجر, جامعة القاهرة) or a person's (الملكة صوفيا, احمد
+        ابو غزة); or, in Latin script, before
         a capitalised organisation head (Irving Police, UK Government: ``support.json:
         org_heads``)."""
         side = cand.side or languages.FALLBACK
