@@ -70,8 +70,9 @@ names side by side are one mention (حركة المقاومة الاسلامية
 
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
-(``مراسل الجزيرة``, ``مدرب الكويت``) and, for outlets, ``credit``: a news credit in
-parentheses (``(الفرنسية)``).
+(``مراسل الجزيرة``, ``مدرب الكويت``) or from another alias of theirs right before them
+(``وكالة الانباء القطرية قنا``) and, for outlets, ``credit``: a news credit in parentheses
+(``(الفرنسية)``) or in a dateline (``الدوحة - قنا:``).
 """
 
 from __future__ import annotations
