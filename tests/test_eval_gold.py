@@ -46,6 +46,15 @@ def test_role_convention_is_counted() -> None:
     assert scores.confused[("ORG", "LOC")] == 2
 
 
+def test_span_convention_and_unlabelled_hits_are_classed() -> None:
+    units = [("South Africa and Egypt and Chad", "en")]
+    gold = [Span(0, 6, 12, "LOC"), Span(0, 28, 32, "ORG")]
+    pred = [Span(0, 0, 12, "LOC"), Span(0, 17, 22, "LOC"), Span(0, 28, 32, "LOC")]
+    scores = eg.score(units, gold, pred)
+    assert scores.convention_loc == 1
+    assert scores.by_class("LOC") == {"bounds": 1, "unlabelled": 1, "other type": 1}
+
+
 def test_load_gold_checks_offsets(tmp_path: Path) -> None:
     good = {
         "id": "a",

@@ -23,7 +23,9 @@ The decision is per sentence, from each language's ``data/<lang>/roles.json``:
 
 Names joined by ``coordination`` words only (``Sweden, Belgium, England win``) share one
 verdict: a place word on any of them keeps all places, else a side cue on any makes all
-sides. ``skip`` words (``the``) are passed over when reading the word before.
+sides. ``skip`` words (``the``) are passed over when reading the word before. A word before
+the name that starts with a ``word_proclitics`` letter (Arabic و, ف: ``وتقدمت``) is also read
+without it, when the word as written is no cue.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ _LISTS = (
     "place_before",
     "skip",
     "coordination",
+    "word_proclitics",
 )
 
 
@@ -92,6 +95,7 @@ class RoleCues:
     place_before: frozenset[str] = frozenset()
     skip: frozenset[str] = frozenset()
     coordination: frozenset[str] = frozenset()
+    word_proclitics: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.sport or self.score)
@@ -180,7 +184,7 @@ class RoleModel:
             hit = known.get(word)
             if hit is None:
                 make_room(known)
-                hit = known[word] = self.key(code, word) in cues.sport
+                hit = known[word] = _bare(cues, self.key(code, word)) in cues.sport
             if hit:
                 return True
         return False
@@ -224,7 +228,7 @@ class RoleModel:
                 return "side"
         keys = languages.key_cache(code)
         words = _WORD.findall(text[begin : m.start - len(glued)])[-5:]
-        before = [keys.get(w) or self.key(code, w) for w in words]
+        before = [_bare(cues, keys.get(w) or self.key(code, w)) for w in words]
         while before and before[-1] in cues.skip:
             before.pop()
         last = before[-1] if before else ""
@@ -252,6 +256,18 @@ class RoleModel:
             if word in cues.side_after or word in cues.side_nouns:
                 return "side"
         return None
+
+
+def _bare(cues: RoleCues, word: str) -> str:
+    """``word``, or ``word`` without a leading ``word_proclitics`` letter when only that form
+    is a cue (``وتقدمت`` is read as ``تقدمت``; ``وفي``, itself a cue, stays)."""
+    if not cues.word_proclitics or len(word) < 3 or word[0] not in cues.word_proclitics:
+        return word
+    if word in cues.side_before or word in cues.place_before or word in cues.side_prepositions:
+        return word
+    rest = word[1:]
+    cue = rest in cues.side_before or rest in cues.place_before or rest in cues.side_prepositions
+    return rest if cue or rest in cues.sport else word
 
 
 class _Ends:

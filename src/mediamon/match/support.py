@@ -70,8 +70,9 @@ names side by side are one mention (حركة المقاومة الاسلامية
 
 ``marked`` aliases of organisations, media and people take ``alias`` support (unless the
 word is very common or an adjective), ``cue`` from a word of their kind right before them
-(``مراسل الجزيرة``, ``مدرب الكويت``) and, for outlets, ``credit``: a news credit in
-parentheses (``(الفرنسية)``).
+(``مراسل الجزيرة``, ``مدرب الكويت``) or from another alias of theirs right before them
+(``وكالة الانباء القطرية قنا``) and, for outlets, ``credit``: a news credit in parentheses
+(``(الفرنسية)``) or in a dateline (``الدوحة - قنا:``).
 """
 
 from __future__ import annotations
@@ -105,6 +106,23 @@ _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
 #: The last two words before a point, read on the reversed text (a word reads the same
 #: either way: runs of letters and digits joined by single marks), so only they are scanned.
+#: How far before an alias another alias of its entity is looked for (characters)
+_NAMED_BEFORE_REACH = 60
+#: A dateline's credit: an outlet between a dash after the place and a colon or dash
+#: (استنبول - قنا - ا ف ب:, الدوحة - قنا:)
+_DATELINE_BEFORE = re.compile(r"\w[ \t]*[-–—][ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?::|[-–—][ \t])")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The alias sits in a dateline between a dash after the place and a colon or a dash."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, start - 30), start)) and bool(
+        _DATELINE_AFTER.match(text, end)
+    )
+
+
+#: Quotation marks that may open a name right after the word that starts it (صحيفة "بابل")
+_OPEN_QUOTES = frozenset('"«“')
 _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 #: The word right after a place (a verb: Denver accepted), and a possessive with one or two
 #: words after it (Indiana's older brother)
@@ -236,6 +254,8 @@ class Cues:
     descriptors: frozenset[str] = frozenset()
     org_starters: frozenset[str] = frozenset()
     feature_starters: frozenset[str] = frozenset()
+    #: a person's title or kin word (الملكة, ابو): a place right after it is a person's name
+    person_starters: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     #: a person's title (وزير "minister"): an organisation right after it is part of the title
@@ -318,9 +338,10 @@ def demonyms(code: str) -> frozenset[str]:
 
 @functools.cache
 def _name_starters(code: str) -> frozenset[str]:
-    """Words that start an organisation's or a feature's name (``_in_longer_name``), united once."""
+    """Words that start an organisation's, a feature's or a person's name (``_in_longer_name``),
+    united once."""
     cues = _cues(code)
-    return cues.org_starters | cues.feature_starters
+    return cues.org_starters | cues.feature_starters | cues.person_starters
 
 
 @functools.cache
@@ -368,6 +389,7 @@ def _cues(code: str) -> Cues:
             "descriptors",
             "org_starters",
             "feature_starters",
+            "person_starters",
             "directions",
             "org_heads",
             "idioms",
@@ -1313,6 +1335,8 @@ class SupportModel:
             return self._place_cue(text, cand, side, why)
         if latin and self._not_a_name(text, cand.start, cand.end, side):
             return None
+        if not self.places[cand.entity] and self._named_right_before(text, cand, side):
+            return "cue"  # its full name right before it: the name's acronym (وكالة الانباء القطرية قنا)
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
         if self._hashtag(text, cand.start, cand.end):
@@ -1382,11 +1406,14 @@ class SupportModel:
         self, cand: Candidate, text: str, side: str, *, shared: bool = False, shared_country: bool = False
     ) -> str | None:
         """An ambiguous organisation, outlet or person alias: a cue word of its kind right before it
-        (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``),
+        (``مراسل الجزيرة``, ``فريق الجزيرة``), an outlet's credit in parentheses (``(الفرنسية)``)
+        or in a dateline (``الدوحة - قنا:``),
         or, for a name shared with a place, a word of its kind in the sentence (``context``: a
         match report names the club برشلونة, not the city)."""
         kind, type_ = self.kinds[cand.entity]
-        if type_ == "MEDIA" and self._credit(text, cand.start, cand.end):
+        if type_ == "MEDIA" and (
+            self._credit(text, cand.start, cand.end) or _dateline(text, cand.start, cand.end)
+        ):
             return "credit"
         if type_ == "MEDIA" and self._addressed(text, cand.start, side):
             return "cue"
@@ -1511,13 +1538,32 @@ class SupportModel:
         close = rest.find(")")
         return close >= 0 and not any(c in rest[:close] for c in "(\n.!?؟")
 
+    def _named_right_before(self, text: str, cand: Candidate, side: str) -> bool:
+        """Another alias of the same organisation or outlet ends right before the alias, only
+        spaces between (وكالة الانباء القطرية قنا: the acronym after the full name)."""
+        if not text[cand.start - 1 : cand.start].isspace():
+            return False
+        head = self.key(side, text[max(0, cand.start - _NAMED_BEFORE_REACH) : cand.start].rstrip())
+        own = self.key(side, cand.alias)
+        for _lang, alias in self.compiled.entities[cand.entity].aliases():
+            if _side_of(alias) != side:
+                continue
+            name = self.key(side, alias)
+            if name and name != own and head.endswith(name):
+                rest = head[: len(head) - len(name)]
+                if not rest or not rest[-1].isalnum():
+                    return True
+        return False
+
     def _part_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
         """A compass word before a country or continent (جنوب لبنان, north east Syria, شرق افريقيا):
         the inner name wins.
 
         Not when the candidate is a country itself (جنوب افريقيا, North Korea), nor when the
         inner name is a city's or a region's (northern Gaza, شمال قطاع غزة: the governorate) or
-        another country's (Northern Ireland).
+        another country's (Northern Ireland), nor for a region with a name of its own (شرق اسيا,
+        East Asia, also آسيا الشرقية), unless another compass word stands right before it (جنوب
+        شرق اسيا is South-East Asia, not a part of East Asia: the continent).
         """
         if self.prefixes[cand.entity] == "country":
             return False
@@ -1531,7 +1577,11 @@ class SupportModel:
             pos = word.end()
             while pos < cand.end and text[pos] in " -":
                 pos += 1
-        if pos == cand.start or pos >= cand.end or self._has_own_name(cand.entity):
+        if pos == cand.start or pos >= cand.end:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        compound = bool(before) and before[-1] in directions  # جنوب + شرق اسيا: not East Asia
+        if not compound and self._has_own_name(cand.entity):
             return False
         country = self.countries[cand.entity]
         return any(
@@ -1678,7 +1728,8 @@ class SupportModel:
         any word with the article: الصحابي الجليل "the venerable companion", الصناع المهرة "the
         skilled craftsmen". Not after a preposition written with the article's letters (الى,
         اليها: ``weak`` cues, a pronoun allowed), an ``appositive`` word or a place cue, nor
-        across punctuation or a proclitic."""
+        across punctuation or a proclitic on the name; a proclitic on the word before is
+        passed over (فالصحابي الجليل)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         if not cues.definite_adjective or cues.adjective is None:
@@ -1691,14 +1742,16 @@ class SupportModel:
         if not key.startswith(forms.article):
             return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
-        if not before or not before[-1].startswith(forms.article):
+        word = before[-1] if before else ""
+        if word[:1] in forms.prefixes and word[1:].startswith(forms.article):
+            word = word[1:]  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
+        if not word.startswith(forms.article):
             return False
         if not cues.adjective.match(key):
             if not self._word_with_article(cand, key, side, forms):
                 return False
-        elif not before[-1].endswith(cues.definite_adjective):
+        elif not word.endswith(cues.definite_adjective):
             return False
-        word = before[-1]
         bare = {word, *(word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms))}
         return not bare & (cues.weak | cues.strong | cues.appositive)
 
@@ -1709,7 +1762,7 @@ class SupportModel:
         as the name's last letter normalises (``pronoun_spelling``: بريده "his mail" is not
         بريدة; below a country's weight, and only where the stem is commoner than the name), or,
         after a proclitic, a whole word more common than the name inside it (بنوا "they built" is
-        not ب + نوا, لمعان "shine" not ل + معان)."""
+        not ب + نوا, لمعان "shine" not ل + معان; also after a conjunction, وبنوا)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         marks = cues.indefinite
@@ -1739,6 +1792,9 @@ class SupportModel:
             start -= 1
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
+        if cand.start - start >= 2 and text[start] in _forms(side).prefixes:
+            # a conjunction before the chain: وبنوا "and they built" is و + بنوا, not و + ب + نوا
+            whole = max(whole, table.get(self.key(side, text[start + 1 : cand.end]), 0.0))
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
@@ -1802,14 +1858,25 @@ class SupportModel:
 
     def _in_longer_name(self, text: str, cand: Candidate) -> bool:
         """A place inside another name: after a word that starts one, an organisation's (اتحاد
-        طنجة, منتخب فرنسا, University of Texas) or a river's, a mountain's, a university's (نهر
-        النيجر, جامعة القاهرة); or, in Latin script, before a capitalised organisation head
-        (Irving Police, UK Government: ``support.json: org_heads``)."""
+        طنجة, منتخب فرنسا, University of Texas, a paper's صحيفة "بابل": a quotation mark may
+        open the name, and compass words may stand between, منتخب جنوب افريقيا), a river's, a
+        mountain's, a university's (نهر النيجر, جامعة القاهرة) or a person's (الملكة صوفيا, احمد
+        ابو غزة); or, in Latin script, before
+        a capitalised organisation head (Irving Police, UK Government: ``support.json:
+        org_heads``)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         starters = _name_starters(side)
         latin = side == languages.FALLBACK
-        before = self._words_before(text, cand.start, side, 2) if starters else []
+        at = cand.start
+        if text[at - 1 : at] in _OPEN_QUOTES and text[at - 2 : at - 1].isspace():
+            at -= 1  # a quoted name after its starter: صحيفة "بابل", نادي "الوحدة"
+        for _ in range(2):  # compass words between: منتخب جنوب افريقيا, رابطة جنوب شرق اسيا
+            word = self._words_before(text, at, side, 1) if starters and cues.directions else []
+            if not word or word[-1] not in cues.directions:
+                break
+            at = _word_start(text, _end_before(text, at))
+        before = self._words_before(text, at, side, 2) if starters else []
         if before:
             clitics = _forms(side).prefixes
             for n in (1, 2):
@@ -1965,6 +2032,14 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of non-space characters ending at ``end`` starts."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _end_before(text: str, pos: int) -> int:

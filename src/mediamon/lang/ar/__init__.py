@@ -180,6 +180,17 @@ def _clitics() -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@functools.cache
+def _split_words() -> tuple[str, ...]:
+    """``clitics.json: split_words``: words glued to a name or written apart (نيويورك, نيو يورك)."""
+    name = "ar/clitics.json"
+    return tuple(string_list(load_json(name), "split_words", source=data_path(name)))
+
+
+#: Letters a split word must leave after it (نيو + يورك; not نيو + ن)
+_SPLIT_REST = 3
+
+
 class Arabic:
     """Arabic language support (satisfies :class:`mediamon.typing.Language`)."""
 
@@ -211,13 +222,18 @@ class Arabic:
         return bool(engine.char_set(_letter_chars()).any_in(text))
 
     def alias_forms(self, normalized_alias: str) -> Iterator[tuple[str, str]]:
-        """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``."""
+        """The alias itself, and for ``ال...`` names the assimilated ``ل...`` form of ``لل...``;
+        an alias glued to a ``split_words`` word (نيويورك) also written apart (نيو يورك)."""
         article = _clitics()[0]
         if normalized_alias.startswith(article) and len(normalized_alias) > len(article) + 1:
             yield normalized_alias, "article"
             yield "ل" + normalized_alias[len(article) :], "lam"
-        else:
-            yield normalized_alias, "bare"
+            return
+        yield normalized_alias, "bare"
+        for word in _split_words():
+            rest = normalized_alias[len(word) :]
+            if normalized_alias.startswith(word) and len(rest) >= _SPLIT_REST and rest.isalpha():
+                yield f"{word} {rest}", "bare"
 
     def prefix_ok(self, prefix: str, form_how: str) -> bool:
         """Whether the letters before a hit, within its word, are a proclitic chain for it."""
