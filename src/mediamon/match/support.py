@@ -43,7 +43,9 @@ A Latin-script place below a country's or capital's weight that reads as a perso
 mention (:meth:`SupportModel._person_reading`: a person or naming cue, ``who``, a verb only a
 person does, a possessive with a kin word, an apposition ``, my colleague``), and a word so
 read is that person wherever else the text writes it without a place cue (his wife Adelaide
-... Adelaide says).
+... Adelaide says). In a script without capitals (Arabic) a place's word after a title or kin
+word or a naming cue is a person likewise (:meth:`SupportModel._cued_person`: العم حماه, اسمه
+الزبير), one sense per text too.
 
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
@@ -139,6 +141,9 @@ class SupportSettings:
     #: an organisation's Latin alias made only of words this common (Red Cross, Security
     #: Council) ends no longer capitalised name (the British Red Cross); Hamas (3.6) may
     org_word_zipf: float = 4.5
+    #: how many words before a place (in its clause) a naming cue may stand in a script without
+    #: capitals (سمتها أختي الصغيرة سيدني: the verb, its subject, an adjective)
+    naming_reach: int = 3
 
 
 @attrs.frozen
@@ -1223,27 +1228,108 @@ class SupportModel:
         for field, cands in raw.items():
             text = texts[field]
             for cand in cands:
-                if not self.places[cand.entity] or cand.side != languages.FALLBACK:
+                if not self.places[cand.entity]:
                     continue
-                reason = self._person_reading(text, cand)
+                if cand.side == languages.FALLBACK:
+                    reason = self._person_reading(text, cand)
+                elif _cues(cand.side or languages.FALLBACK).person_cues:
+                    reason = self._cued_person(text, cand, cands)
+                else:
+                    continue
                 if reason is not None:
                     out[(field, cand.start, cand.end, cand.entity)] = reason
                     if reason == "person":
-                        out[(cand.side, self.key(cand.side, text[cand.start : cand.end]))] = reason
+                        out[self._sense_key(text, cand)] = reason
         return out
+
+    def _sense_key(self, text: str, cand: Candidate) -> tuple[str | None, str]:
+        """What one sense per text is kept under: the word as written in Latin script (a capital
+        matters there), the alias's key elsewhere (a proclitic's form, للزبير, is الزبير)."""
+        side = cand.side or languages.FALLBACK
+        surface = text[cand.start : cand.end] if side == languages.FALLBACK else cand.alias
+        return (cand.side, self.key(side, surface))
+
+    def _cued_person(self, text: str, cand: Candidate, cands: Sequence[Candidate]) -> str | None:
+        """A script without capitals (Arabic): ``"person"`` when a place's one word below a
+        country's or a capital's weight reads as a person's name by a cue before it: a title or
+        kin word (``support.json: person_cues``: السيدة منصورة, العم حماه, قريبتنا مونتانا, with
+        an attached pronoun or a proclitic; or two words back across one adjective with the
+        article: أختي الصغيرة سيدني), or a naming cue among the ``naming_reach`` words before it
+        in its clause (``naming_cues``: اسمه الزبير, سمتها أختي الصغيرة سيدني), unless a place
+        noun stands right before the naming cue (قرية اسمها ...: ``place_nouns``). A region only
+        after a kin word. Not when another place's name starts before it and ends with it (a
+        place named after a person, ابن سليمان)."""
+        side = cand.side or languages.FALLBACK
+        weight = self.weights[cand.entity]
+        region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
+        if (weight == "heavy" and not region) or " " in cand.alias.strip():
+            return None
+        if any(c.start < cand.start and c.end == cand.end and self.places[c.entity] for c in cands):
+            return None
+        cues = _cues(side)
+        words = self._clause_words(text, cand.start, side, self.settings.naming_reach)
+        if not words:
+            return None
+        last = self._cue_stem(words[-1], side)
+        if last & cues.person_cues:
+            return "person"
+        forms = _forms(side)
+        if (
+            len(words) >= 2
+            and words[-1].startswith(forms.article)
+            and self._cue_stem(words[-2], side) & cues.person_cues
+        ):
+            return "person"  # أختي الصغيرة سيدني: a kin word, an adjective, the name
+        if region:
+            return None
+        for i in range(len(words) - 1, -1, -1):
+            if self._cue_stem(words[i], side) & cues.naming_cues:
+                nouns = cues.place_nouns | cues.strong
+                placed = any(self._cue_stem(w, side) & nouns for w in words[max(0, i - 2) : i])
+                return None if placed else "person"
+        return None
+
+    def _cue_stem(self, word: str, side: str) -> set[str]:
+        """A cue word's readings: as written, without a proclitic, without an attached pronoun
+        (أختي, قريبتنا: its teh marbuta written ت before the pronoun)."""
+        forms = _forms(side)
+        out = {word}
+        if word[:1] in forms.prefixes and len(word) > 3:
+            out.add(word[1:])
+        spelling = _cues(side).pronoun_spelling
+        for w in list(out):
+            for pronoun in (*forms.pronouns, *forms.pronoun_forms):
+                root = w.removesuffix(pronoun)
+                if root != w and len(root) >= 2:
+                    out.add(root)
+                    if spelling is not None and root.endswith("ت"):
+                        out.add(root[:-1] + spelling[1])
+        return out
+
+    def _clause_words(self, text: str, start: int, side: str, n: int) -> list[str]:
+        """The last ``n`` words (normalised) before ``start`` in its clause, nearest last; none
+        when the candidate is glued to the word before it (a proclitic)."""
+        if start <= 0 or not text[start - 1].isspace():
+            return []
+        head = text[max(0, start - 20 * n) : start]
+        cut = max(head.rfind(c) for c in '.!?؟\n:،,;؛()"«»')
+        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-n:]
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
         Adelaide says) is that person here too, unless a place cue stands with it (moved to
         Adelaide); a country or a capital keeps its reading (Jordan)."""
-        if not persons or cand.side != languages.FALLBACK:
+        if not persons:
             return False
         if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
             return False
+        side = cand.side or languages.FALLBACK
         surface = text[cand.start : cand.end]
-        if (cand.side, self.key(cand.side, surface)) not in persons or not surface[:1].isupper():
+        if self._sense_key(text, cand) not in persons:
             return False
-        return not self._has_place_cue(text, cand, cand.side)
+        if side == languages.FALLBACK and not surface[:1].isupper():
+            return False
+        return not self._has_place_cue(text, cand, side)
 
     def _has_place_cue(self, text: str, cand: Candidate, side: str) -> bool:
         """A place cue right before ``cand`` (a strong one, or a preposition) or a place word after it."""
