@@ -144,6 +144,9 @@ class SupportSettings:
     #: how many words before a place (in its clause) a naming cue may stand in a script without
     #: capitals (سمتها أختي الصغيرة سيدني: the verb, its subject, an adjective)
     naming_reach: int = 3
+    #: a capitalised word after a Latin place's word rarer than this may be a surname (Cali
+    #: Brandreth, Nevada Halifax): the place's word is then a given name
+    surname_zipf: float = 4.2
 
 
 @attrs.frozen
@@ -300,6 +303,8 @@ class Cues:
     #: joiners that join two names (and, or): the only ones after which a place may still read
     #: as a person by its verb (Dudley and Irving washed up; the mayor of Mosul said stays)
     coordinators: frozenset[str] = frozenset()
+    #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
+    place_heads: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -344,6 +349,17 @@ def _never_bare(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _listed_given_names(code: str) -> frozenset[str]:
+    """Given names, normalised: the language's list (``<code>/given_names.json``, whole: a
+    place's word there, Nevada, is what the support stage asks about) and the first words of
+    the bundled people's names."""
+    name = f"{code}/given_names.json"
+    listed = resources.string_list(resources.optional_json(name), "words", source=resources.data_path(name))
+    normalize = languages.get(code).normalizer.normalize
+    return frozenset(normalize(w).strip() for w in listed) | given_names(code)
+
+
+@functools.cache
 def _not_name_words(code: str) -> frozenset[str]:
     """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
     cues = _cues(code)
@@ -380,6 +396,7 @@ def _cues(code: str) -> Cues:
             "kin",
             "determiners",
             "coordinators",
+            "place_heads",
         )
     }
     source = resources.data_path(name)
@@ -590,6 +607,7 @@ class SupportModel:
             for e in entities
         )
         self._name_words: dict[str, frozenset[str]] = {}
+        self._big_words: dict[tuple[str, bool], frozenset[str]] = {}
         self._own_name: dict[int, bool] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
         #: (side, kind, type) -> (its cue words, its context words): see _kind_support
@@ -1956,8 +1974,62 @@ class SupportModel:
         # Toensing): after other places it is a name of their own (Gaza Envelope, Volgograd Arena)
         if weight == "heavy":
             return None
+        if (
+            not (before and (before[0] in cues.weak or before[0] in cues.strong or linked))
+            and text[cand.start - 1 : cand.start] != "#"  # #Gaza Ils tuent: a tag, then the text
+            and self._surname_follows(text, cand, side)
+            and not self._title_case(text, cand.start)
+        ):
+            return "person"  # the treasurer, Cali Brandreth; Tennessee Whitlow, six, rides a bicycle
         after = self.key(side, surface) in self.name_words(side) and not self._title_case(text, cand.start)
         return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
+
+    def _surname_follows(self, text: str, cand: Candidate, side: str) -> bool:
+        """A capitalised word right after a place's word that reads as its surname, so the place's
+        word is a given name: not a cue or joiner, no organisation's head or a place's feature word
+        (``support.json: org_heads``, ``place_heads``: Harbour, Bay) and no country's, region's or
+        division's name (Austin Texas, Portland Maine are two places); and either the place's
+        word is a given name (``data/<lang>/given_names.json`` or a first word of a gazetteer
+        person: Nevada, Salvador) and the word is rarer than an ordinary word (Zipf below
+        ``surname_zipf``: Halifax, Lancaster; not Street, Monday), or the word is rare (below
+        ``town_zipf``: Brandreth, Whitlow), no compound (Brampton Spider-Gwen) and no place's."""
+        end = cand.end
+        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        word = following.group()
+        if not word[:1].isupper() or word.isupper() or len(word) < self.settings.min_name_letters:
+            return False
+        key = self.key(side, word)
+        cues = _cues(side)
+        if key in _not_name_words(side) or key in cues.org_heads or key in cues.place_heads:
+            return False
+        if key in self._place_words(side, big=True):
+            return False
+        zipf = word_frequencies(side).get(key, 0.0)
+        if self.key(side, text[cand.start : end]) in _listed_given_names(side):
+            return zipf < self.settings.surname_zipf
+        plain = word.isalpha()
+        return plain and zipf < self.settings.town_zipf and key not in self._place_words(side, big=False)
+
+    def _place_words(self, side: str, *, big: bool) -> frozenset[str]:
+        """Normalised one-word aliases, on a side, of places (``big``: only of countries,
+        capitals, regions and divisions)."""
+        found = self._big_words.get((side, big))
+        if found is None:
+            words = set()
+            for index, entity in enumerate(self.compiled.entities):
+                if not self.places[index] or (
+                    big and self.weights[index] != "heavy" and self.prefixes[index] not in HEAVY_PREFIXES
+                ):
+                    continue
+                for _lang, alias in entity.aliases():
+                    if _side_of(alias) == side or side == languages.FALLBACK:
+                        key = self.key(side, alias)
+                        if " " not in key:
+                            words.add(key)
+            found = self._big_words[(side, big)] = frozenset(words)
+        return found
 
     @staticmethod
     def _capitalised_before(text: str, start: int, n: int) -> bool:
