@@ -349,6 +349,30 @@ def _never_bare(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that make a place's word a modifier (``<code>/compound_heads.json``: Jamaica
+    pepper), normalised: (in lower case only, in any case)."""
+    name = f"{code}/compound_heads.json"
+    data = resources.optional_json(name)
+    source = resources.data_path(name)
+    classes = data.get("classes", {})
+    if not isinstance(classes, dict):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'classes' must be an object"), path=source)
+    any_case = set(resources.string_list(data, "any_case", source=source))
+    if not any_case <= set(classes):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'any_case' names a class not in 'classes'"), path=source
+        )
+    normalize = languages.get(code).normalizer.normalize
+    lower: set[str] = set()
+    either: set[str] = set()
+    for kind in classes:
+        words = {normalize(w).strip() for w in resources.string_list(classes, kind, source=source)}
+        (either if kind in any_case else lower).update(words)
+    return frozenset(lower), frozenset(either)
+
+
+@functools.cache
 def _listed_given_names(code: str) -> frozenset[str]:
     """Given names, normalised: the language's list (``<code>/given_names.json``, whole: a
     place's word there, Nevada, is what the support stage asks about) and the first words of
@@ -1147,6 +1171,7 @@ class SupportModel:
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
+                        or self._compound_modifier(text, cand)
                         or self._construct_before_place(text, cand, starts)
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
@@ -1713,6 +1738,30 @@ class SupportModel:
         if " " in key or key.startswith(forms.article):
             return False
         return word_frequencies(side).get(forms.article + key, 0.0) >= self.settings.town_zipf
+
+    def _compound_modifier(self, text: str, cand: Candidate) -> bool:
+        """A place's one-word name right before a noun of a kind named after places
+        (``<lang>/compound_heads.json``: a plant, a food, a colour, a material, an ailment, a
+        breed) is a modifier of that noun, no mention of the place: a teaspoon of Jamaica pepper,
+        the Oregon grape, Naples yellow, Portland cement, a Maine Coon. The noun in lower case
+        (a breed's also with a capital), or its plural."""
+        side = cand.side or languages.FALLBACK
+        if text[cand.end : cand.end + 1] != " " or " " in cand.alias.strip():
+            return False
+        if side == languages.FALLBACK and not text[cand.start : cand.start + 1].isupper():
+            return (
+                False  # a place's word in lower case is the case rule's (a text that writes victoria sponge)
+            )
+        lower, either = _compound_heads(side)
+        if not lower and not either:
+            return False
+        following = _WORD.match(text, cand.end + 1)
+        if following is None:
+            return False
+        word = following.group()
+        forms = {word, word.removesuffix("s"), word.removesuffix("es")} - {""}
+        keys = {self.key(side, w) for w in forms}
+        return bool(keys & either) or (word.islower() and bool(keys & lower))
 
     @staticmethod
     def _currency_prefix(text: str, cand: Candidate) -> bool:
