@@ -168,6 +168,8 @@ _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 _MATCH_WORDS = 2
 #: Currency signs a country code is glued to as a prefix (US$, HK$)
 _CURRENCY_SIGNS = frozenset("$£€¥")
+#: Arabic proclitics that are prepositions (ب "in", ل "to", ك "like"): a place after one is placed
+_PREPOSITION_CLITICS = frozenset("بلك")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -303,6 +305,11 @@ class Cues:
     #: joiners that join two names (and, or): the only ones after which a place may still read
     #: as a person by its verb (Dudley and Irving washed up; the mayor of Mosul said stays)
     coordinators: frozenset[str] = frozenset()
+    #: adjectives without the article (قديمة "old"): a place's bare word before one is an
+    #: indefinite common noun (فأس قديمة "an old axe"), as a name's adjective takes the article
+    indefinite_adjectives: frozenset[str] = frozenset()
+    #: words that open a nominal sentence (إن, كانت): a place after one is its subject
+    copulas: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
 
@@ -421,6 +428,8 @@ def _cues(code: str) -> Cues:
             "determiners",
             "coordinators",
             "place_heads",
+            "indefinite_adjectives",
+            "copulas",
         )
     }
     source = resources.data_path(name)
@@ -1849,6 +1858,8 @@ class SupportModel:
         marks = cues.indefinite
         if marks and (text[cand.end : cand.end + 1] in marks or text[cand.end - 1 : cand.end] in marks):
             return True
+        if cues.indefinite_adjectives and self._before_indefinite_adjective(text, cand, side):
+            return True
         spelling = cues.pronoun_spelling
         if (
             spelling is not None
@@ -1874,6 +1885,30 @@ class SupportModel:
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
+
+    def _before_indefinite_adjective(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word without the article right before an adjective without it
+        (``support.json: indefinite_adjectives``) is the indefinite common noun the adjective
+        describes: فأس قديمة "an old axe", شجرة عرعر يابسة "a dry juniper", سوسة واحدة "one
+        weevil". A name's adjective takes the article (غزة القديمة). Below a country's or a
+        capital's weight (عراق جديد, "a new Iraq", is still the country)."""
+        if self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        article = _forms(side).article
+        if article and self.key(side, text[cand.start : cand.end]).startswith(article):
+            return False
+        cues = _cues(side)
+        if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
+            return False  # بغزة: a preposition glued to it
+        before = self._words_before(text, cand.start, side, 1)
+        if not before and cand.how != "clitic":
+            return False  # a clause's first word is its subject, the adjective its predicate
+        word = before[-1] if before else ""
+        bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
+        if before and (self._weak_cue(word, side) or word in cues.strong or bare & cues.copulas):
+            return False  # في غزة كبيرة, إن برشلونة جميلة: the adjective is a predicate
+        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        return following is not None and self.key(side, following.group()) in cues.indefinite_adjectives
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
         """An organisation's or outlet's alias that names no body here: right after a person's
