@@ -273,6 +273,12 @@ class Cues:
     indefinite: frozenset[str] = frozenset()
     #: two-word phrases (normalised) whose second word, a place's name, is an ordinary word there
     idioms: frozenset[str] = frozenset()
+    #: two-word phrases (normalised) whose first word, a place's name, is an ordinary word there
+    #: (النيل من "to harm"); a second word of one letter is a proclitic (طوبى ل: طوبى لمن)
+    idioms_after: frozenset[str] = frozenset()
+    #: the form of an elative (أطول "longest"): after an ``idioms_after`` phrase, the place's
+    #: reading (النيل من أطول الأنهار "the Nile is one of the longest rivers")
+    superlative: re.Pattern[str] | None = None
     #: words right before a capitalised word that make it a person's name (aunt, neighbour)
     person_cues: frozenset[str] = frozenset()
     #: ``meta.kind`` of names (a club's) that a sentence about a match (``roles.json`` cues)
@@ -417,6 +423,7 @@ def _cues(code: str) -> Cues:
             "directions",
             "org_heads",
             "idioms",
+            "idioms_after",
             "titles",
             "appositive",
             "state_forms",
@@ -463,11 +470,15 @@ def _cues(code: str) -> Cues:
             path=source,
         )
     adjective = data.get("adjective", "")
-    if not isinstance(adjective, str):
-        raise DataFileError(Msg.DATA_FILE.format(detail="'adjective' must be a string"), path=source)
+    superlative = data.get("superlative", "")
+    if not isinstance(adjective, str) or not isinstance(superlative, str):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'adjective' and 'superlative' must be strings"), path=source
+        )
     try:
         pattern = re.compile(trailing["pattern"]) if trailing.get("pattern") else None
         adjective_pattern = re.compile(adjective) if adjective else None
+        superlative_pattern = re.compile(superlative) if superlative else None
     except re.error as exc:
         raise DataFileError(Msg.DATA_FILE.format(detail=f"bad pattern: {exc}"), path=source) from None
     return Cues(
@@ -486,6 +497,7 @@ def _cues(code: str) -> Cues:
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
         trailing_demonym=bool(trailing.get("demonym", False)),
         adjective=adjective_pattern,
+        superlative=superlative_pattern,
         indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
         match_kinds=frozenset(resources.string_list(data, "match_kinds", source=source)),
         addressee_proclitics=frozenset(resources.string_list(addressee, "proclitics", source=source)),
@@ -1877,6 +1889,8 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
                 return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
+        if cues.idioms_after and " " not in cand.alias and self._idiom_after(text, cand, side):
+            return True
         if cand.how != "clitic":
             return False
         start = cand.start
@@ -1885,6 +1899,36 @@ class SupportModel:
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
+
+    def _idiom_after(self, text: str, cand: Candidate, side: str) -> bool:
+        """A fixed phrase whose first word is the place's word, told by the word after it
+        (``support.json: idioms_after``: النيل من "to harm", طوبى لمن "blessed is he who"); not
+        after a place cue, a preposition or a feature's word (نهر النيل من ...: the river), nor
+        before an elative (``superlative``: النيل من أطول الأنهار)."""
+        cues = _cues(side)
+        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        if following is None:
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        after = self.key(side, following.group())
+        if f"{key} {after}" not in cues.idioms_after and f"{key} {after[:1]}" not in cues.idioms_after:
+            return False
+        third = (
+            _WORD.match(text, following.end() + 1)
+            if text[following.end() : following.end() + 1] == " "
+            else None
+        )
+        if (
+            third is not None
+            and cues.superlative is not None
+            and cues.superlative.match(self.key(side, third.group()))
+        ):
+            return False  # النيل من أطول الأنهار: the river is one of the longest
+        before = self._words_before(text, cand.start, side, 1)
+        if not before:
+            return True
+        word = before[-1]
+        return not (word in cues.strong or word in cues.feature_starters or self._weak_cue(word, side))
 
     def _before_indefinite_adjective(self, text: str, cand: Candidate, side: str) -> bool:
         """A place's one word without the article right before an adjective without it
