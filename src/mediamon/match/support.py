@@ -535,6 +535,8 @@ class Forms:
     added: tuple[str, ...] = ()
     #: (ending, feminine ending): an adjective (مركزي "central") has a frequent feminine (مركزية)
     feminine: tuple[str, str] | None = None
+    #: letters of a long vowel: a name's variant with one more inside (موصول for موصل)
+    long_vowels: frozenset[str] = frozenset()
 
     def stripped(self, key: str, form: str) -> bool:
         """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
@@ -603,6 +605,7 @@ def _forms(code: str) -> Forms:
         pronoun_forms=resources.string_list(forms, "pronoun_forms", source=source),
         added=resources.string_list(forms, "added", source=source),
         feminine=(normalize(feminine[0]), normalize(feminine[1])) if feminine else None,
+        long_vowels=frozenset(resources.string_list(forms, "long_vowels", source=source)),
     )
 
 
@@ -723,10 +726,11 @@ class SupportModel:
             forms.article
             and not key.startswith(forms.article)
             and zipf >= self.settings.town_zipf
-            and forms.article + key in self.alias_keys(cand.entity, side)
+            and self._named_with_article(cand.entity, side, key)
         ):
             # a place whose name takes the article (الموصل) written without it as a frequent
-            # word is that word, indefinite (موصل "a conductor"), as a name is never written
+            # word is that word, indefinite (موصل "a conductor"), as a name is never written;
+            # so is a variant of such a place's name (موصول "connected", an alias of Mosul)
             return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
         abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
@@ -806,6 +810,18 @@ class SupportModel:
                 "by a frequent word",
             )
         return None
+
+    def _named_with_article(self, entity: int, side: str, key: str) -> bool:
+        """Whether a place's alias without the article stands beside its name with it: the same
+        word with the article (الموصل for موصل), or that word spelt with one long vowel more
+        (``support.json: forms.long_vowels``: موصول, an alias of Mosul, is the word "connected")."""
+        forms = _forms(side)
+        article = forms.article
+        keys = self.alias_keys(entity, side)
+        if article + key in keys:
+            return True
+        shorter = {key[:i] + key[i + 1 :] for i in range(1, len(key) - 1) if key[i] in forms.long_vowels}
+        return any(article + word in keys for word in shorter)
 
     def _proclitic_word(
         self, key: str, zipf: float, forms: Forms, table: Mapping[str, float]
