@@ -81,6 +81,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -537,6 +538,9 @@ class Forms:
     feminine: tuple[str, str] | None = None
     #: letters of a long vowel: a name's variant with one more inside (موصول for موصل)
     long_vowels: frozenset[str] = frozenset()
+    #: letters that write a hamza (أ إ آ): one the text writes where the alias has another letter
+    #: spells another word (فأس "an axe" is not فاس, Fes)
+    hamza_letters: frozenset[str] = frozenset()
 
     def stripped(self, key: str, form: str) -> bool:
         """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
@@ -606,6 +610,7 @@ def _forms(code: str) -> Forms:
         added=resources.string_list(forms, "added", source=source),
         feminine=(normalize(feminine[0]), normalize(feminine[1])) if feminine else None,
         long_vowels=frozenset(resources.string_list(forms, "long_vowels", source=source)),
+        hamza_letters=frozenset(resources.string_list(forms, "hamza_letters", source=source)),
     )
 
 
@@ -732,6 +737,10 @@ class SupportModel:
             # word is that word, indefinite (موصل "a conductor"), as a name is never written;
             # so is a variant of such a place's name (موصول "connected", an alias of Mosul)
             return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
+        if zipf >= self.settings.town_zipf and _other_hamza(surface, cand.alias, forms.hamza_letters):
+            # the text writes a hamza where the name has another letter (فأس "an axe" for فاس, أجرا
+            # "a reward" for آجرا): the writer spelt another word, which the normaliser folds
+            return Ambiguity("word", f"{key!r} Zipf {zipf}: written with a hamza the name has not")
         abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
@@ -2233,6 +2242,18 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+def _other_hamza(surface: str, alias: str, hamza: frozenset[str]) -> bool:
+    """Whether ``surface`` writes a hamza letter where ``alias`` has another letter (diacritics
+    and tatweel left out of both): فأس against فاس, أجرا against آجرا; not ايران against إيران."""
+    if not hamza or not any(c in hamza for c in surface):
+        return False
+    written = [c for c in surface if not unicodedata.combining(c) and c != "ـ"]
+    name = [c for c in alias if not unicodedata.combining(c) and c != "ـ"]
+    return len(written) == len(name) and any(
+        a in hamza and a != b for a, b in zip(written, name, strict=True)
+    )
 
 
 def _end_before(text: str, pos: int) -> int:
