@@ -1871,14 +1871,16 @@ class SupportModel:
         if not key.startswith(forms.article):
             return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
-        if not before or not before[-1].startswith(forms.article):
+        word = before[-1] if before else ""
+        if word[:1] in forms.prefixes and word[1:].startswith(forms.article):
+            word = word[1:]  # والعمل الجليل: a conjunction or preposition on the noun changes nothing
+        if not word.startswith(forms.article):
             return False
         if not cues.adjective.match(key):
             if not self._word_with_article(cand, key, side, forms):
                 return False
-        elif not before[-1].endswith(cues.definite_adjective):
+        elif not word.endswith(cues.definite_adjective):
             return False
-        word = before[-1]
         bare = {word, *(word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms))}
         return not bare & (cues.weak | cues.strong | cues.appositive)
 
