@@ -661,6 +661,8 @@ class SupportModel:
         )
         self._name_words: dict[str, frozenset[str]] = {}
         self._big_words: dict[tuple[str, bool], frozenset[str]] = {}
+        #: the last text's words written with tanwin (_tanwin_words)
+        self._tanwin: tuple[str | None, frozenset[str]] = (None, frozenset())
         self._own_name: dict[int, bool] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
         #: (side, kind, type) -> (its cue words, its context words): see _kind_support
@@ -1899,6 +1901,8 @@ class SupportModel:
             return True
         if cues.indefinite_adjectives and self._before_indefinite_adjective(text, cand, side):
             return True
+        if marks and self._indefinite_elsewhere(text, cand, side):
+            return True
         spelling = cues.pronoun_spelling
         if (
             spelling is not None
@@ -1926,6 +1930,36 @@ class SupportModel:
         table = word_frequencies(side)
         whole = table.get(self.key(side, text[start : cand.end]), 0.0)
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
+
+    def _indefinite_elsewhere(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word (below a country's or a capital's weight) that the text also writes
+        as an indefinite noun, with tanwin (``support.json: indefinite``), is that noun here too,
+        with or without the article (أصناماً ... وإن الأصنام ليست حجارة: the idols, not Chlef);
+        not with a place cue before it (في الأصنام)."""
+        if self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        nouns = self._tanwin_words(text, side)
+        if not nouns:
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        if key.removeprefix(_forms(side).article) not in nouns:
+            return False
+        return not self._has_place_cue(text, cand, side)
+
+    def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
+        """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
+        (أصناماً, أصنامًا -> اصنام); one text remembered."""
+        if self._tanwin[0] is text:
+            return self._tanwin[1]
+        marks = "".join(_cues(side).indefinite)
+        found: set[str] = set()
+        if marks and any(m in text for m in marks):
+            for match in re.finditer(rf"([^\W\d_]+)[{marks}]", text):
+                word = self.key(side, match.group(1))
+                found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
+        words = frozenset(found)
+        self._tanwin = (text, words)
+        return words
 
     def _idiom_after(self, text: str, cand: Candidate, side: str) -> bool:
         """A fixed phrase whose first word is the place's word, told by the word after it
