@@ -2122,7 +2122,7 @@ class SupportModel:
         cues = _cues(side)
         region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
         if weight == "heavy" and not region:
-            return None
+            return "name" if self._capital_surname(text, cand, side) else None
         pair = self._words_before(text, cand.start, side, 2)
         before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
@@ -2172,6 +2172,23 @@ class SupportModel:
             return "person"  # the treasurer, Cali Brandreth; Tennessee Whitlow, six, rides a bicycle
         after = self.key(side, surface) in self.name_words(side) and not self._title_case(text, cand.start)
         return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
+
+    def _capital_surname(self, text: str, cand: Candidate, side: str) -> bool:
+        """A capital's one-word name right after a capitalised given name (``data/<lang>/given_names.json``,
+        the gazetteer's first names) is a surname: Mary Hamilton, Jack London, Cary Hamilton; not
+        after a cue (In Paris) or a country's, capital's or division's name (Jordan Amman)."""
+        if self.prefixes[cand.entity] == "country" or not self.compiled.entities[cand.entity].meta.get(
+            "capital"
+        ):
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        raw = _word_before(text, cand.start)
+        if not before or not raw[:1].isupper() or raw.isupper() or self._title_case(text, cand.start):
+            return False
+        word = before[-1]
+        if word in _not_name_words(side) or word in self._place_words(side, big=True):
+            return False  # In Paris (a sentence's first word), Jordan Amman
+        return word in _listed_given_names(side)
 
     def _surname_follows(self, text: str, cand: Candidate, side: str) -> bool:
         """A capitalised word right after a place's word that reads as its surname, so the place's
