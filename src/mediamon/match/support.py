@@ -1331,7 +1331,31 @@ class SupportModel:
                     out[(field, cand.start, cand.end, cand.entity)] = reason
                     if reason == "person":
                         out[self._sense_key(text, cand)] = reason
+            for cand in cands:  # two sisters, Montana and Brooklyn: a person's conjunct is a person
+                if (
+                    self.places[cand.entity]
+                    and (field, cand.start, cand.end, cand.entity) not in out
+                    and self._joined_to_person(text, cand, out)
+                ):
+                    out[(field, cand.start, cand.end, cand.entity)] = "person"
+                    out[self._sense_key(text, cand)] = "person"
         return out
+
+    def _joined_to_person(self, text: str, cand: Candidate, readings: Mapping[Any, str]) -> bool:
+        """Latin script: a place's capitalised word right after a coordinator (``support.json:
+        coordinators``: and, or) whose left conjunct, one word, reads as a person (two sisters,
+        Montana and Brooklyn Reid); below a country's or a capital's weight."""
+        side = cand.side or languages.FALLBACK
+        if side != languages.FALLBACK or (self.weights[cand.entity] == "heavy"):
+            return False
+        if not text[cand.start : cand.start + 1].isupper():
+            return False
+        pair = self._words_before(text, cand.start, side, 2)
+        return (
+            len(pair) == 2
+            and pair[1] in _cues(side).coordinators
+            and readings.get((cand.side, pair[0])) == "person"
+        )
 
     def _sense_key(self, text: str, cand: Candidate) -> tuple[str | None, str]:
         """What one sense per text is kept under: the word as written in Latin script (a capital
