@@ -317,6 +317,9 @@ class Cues:
     indefinite_adjectives: frozenset[str] = frozenset()
     #: words that open a nominal sentence (إن, كانت): a place after one is its subject
     copulas: frozenset[str] = frozenset()
+    #: prepositions that take a person as often as a place (from, to): after one, a word the
+    #: text reads as a person elsewhere stays that person (tickets are available from Cali)
+    person_prepositions: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
 
@@ -436,6 +439,7 @@ def _cues(code: str) -> Cues:
             "determiners",
             "coordinators",
             "place_heads",
+            "person_prepositions",
             "indefinite_adjectives",
             "copulas",
         )
@@ -1433,7 +1437,8 @@ class SupportModel:
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
         Adelaide says) is that person here too, unless a place cue stands with it (moved to
-        Adelaide); a country or a capital keeps its reading (Jordan)."""
+        Adelaide; not ``support.json: person_prepositions``, which take people as often: a
+        letter from Adelaide); a country or a capital keeps its reading (Jordan)."""
         if not persons:
             return False
         if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
@@ -1444,6 +1449,9 @@ class SupportModel:
             return False
         if side == languages.FALLBACK and not surface[:1].isupper():
             return False
+        before = self._words_before(text, cand.start, side, 1)
+        if before and before[-1] in _cues(side).person_prepositions:
+            return True  # tickets are available from Cali (the treasurer named before)
         return not self._has_place_cue(text, cand, side)
 
     def _has_place_cue(self, text: str, cand: Candidate, side: str) -> bool:
