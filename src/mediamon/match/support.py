@@ -320,6 +320,10 @@ class Cues:
     #: prepositions that take a person as often as a place (from, to): after one, a word the
     #: text reads as a person elsewhere stays that person (tickets are available from Cali)
     person_prepositions: frozenset[str] = frozenset()
+    #: the indefinite article (a, an) and the word after (of): a place's word between them is a
+    #: common noun, a figure of speech (a Babylon of spare parts)
+    metaphor: frozenset[str] = frozenset()
+    metaphor_after: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
 
@@ -440,6 +444,8 @@ def _cues(code: str) -> Cues:
             "coordinators",
             "place_heads",
             "person_prepositions",
+            "metaphor",
+            "metaphor_after",
             "indefinite_adjectives",
             "copulas",
         )
@@ -1326,15 +1332,15 @@ class SupportModel:
                 if not self.places[cand.entity]:
                     continue
                 if cand.side == languages.FALLBACK:
-                    reason = self._person_reading(text, cand)
+                    reason = self._person_reading(text, cand) or self._metaphor(text, cand)
                 elif _cues(cand.side or languages.FALLBACK).person_cues:
                     reason = self._cued_person(text, cand, cands)
                 else:
                     continue
                 if reason is not None:
                     out[(field, cand.start, cand.end, cand.entity)] = reason
-                    if reason == "person":
-                        out[self._sense_key(text, cand)] = reason
+                    if reason in ("person", "noun"):
+                        out[self._sense_key(text, cand)] = "person"
             for cand in cands:  # two sisters, Montana and Brooklyn: a person's conjunct is a person
                 if (
                     self.places[cand.entity]
@@ -1344,6 +1350,23 @@ class SupportModel:
                     out[(field, cand.start, cand.end, cand.entity)] = "person"
                     out[self._sense_key(text, cand)] = "person"
         return out
+
+    def _metaphor(self, text: str, cand: Candidate) -> str | None:
+        """Latin script: ``"noun"`` for a place's capitalised word, below a country's or a
+        capital's weight, between the indefinite article and ``of`` (``support.json:
+        metaphor``: our workshop has become a Babylon of spare parts): a common noun, here and,
+        one sense per text, wherever else the text writes it without a place cue."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.metaphor or self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return None
+        if not text[cand.start : cand.start + 1].isupper():
+            return None
+        before = _word_before(text, cand.start)
+        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        if after is None or self.key(side, before) not in cues.metaphor:
+            return None
+        return "noun" if self.key(side, after.group()) in cues.metaphor_after else None
 
     def _joined_to_person(self, text: str, cand: Candidate, readings: Mapping[Any, str]) -> bool:
         """Latin script: a place's capitalised word right after a coordinator (``support.json:
