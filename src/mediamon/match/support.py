@@ -2221,10 +2221,13 @@ class SupportModel:
         if (
             not (before and (before[0] in cues.weak or before[0] in cues.strong or linked))
             and text[cand.start - 1 : cand.start] != "#"  # #Gaza Ils tuent: a tag, then the text
+            and not self._inside_longer_name(text, cand.start, cand.end, side, after=False)
             and self._surname_follows(text, cand, side)
             and not self._title_case(text, cand.start)
         ):
-            return "person"  # the treasurer, Cali Brandreth; Tennessee Whitlow, six, rides a bicycle
+            # the treasurer, Cali Brandreth; Tennessee Whitlow, six, rides a bicycle; the first word
+            # of a name only (Dorri Najaf Abadi is a person, but the place keeps its other sense)
+            return "person"
         after = self.key(side, surface) in self.name_words(side) and not self._title_case(text, cand.start)
         return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
 
