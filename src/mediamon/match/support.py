@@ -277,6 +277,11 @@ class Cues:
     #: two-word phrases (normalised) whose first word, a place's name, is an ordinary word there
     #: (النيل من "to harm"); a second word of one letter is a proclitic (طوبى ل: طوبى لمن)
     idioms_after: frozenset[str] = frozenset()
+    #: fixed phrases ending in a place's word with one or two words left open (``*``: sent * to
+    #: coventry, "shunned")
+    idiom_gaps: frozenset[str] = frozenset()
+    #: the words that may fill an ``idiom_gaps`` phrase's gap (me, them, his)
+    idiom_gap_words: frozenset[str] = frozenset()
     #: the form of an elative (أطول "longest"): after an ``idioms_after`` phrase, the place's
     #: reading (النيل من أطول الأنهار "the Nile is one of the longest rivers")
     superlative: re.Pattern[str] | None = None
@@ -432,6 +437,8 @@ def _cues(code: str) -> Cues:
             "org_heads",
             "idioms",
             "idioms_after",
+            "idiom_gaps",
+            "idiom_gap_words",
             "titles",
             "appositive",
             "state_forms",
@@ -1975,6 +1982,8 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
                 return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
+        if cues.idiom_gaps and " " not in cand.alias and self._gapped_idiom(text, cand, side):
+            return True
         if cues.idioms_after and " " not in cand.alias and self._idiom_after(text, cand, side):
             return True
         if cand.how != "clitic":
@@ -2015,6 +2024,32 @@ class SupportModel:
         words = frozenset(found)
         self._tanwin = (text, words)
         return words
+
+    def _gapped_idiom(self, text: str, cand: Candidate, side: str) -> bool:
+        """A fixed phrase ending in the place's word with one word left open (``support.json:
+        idiom_gaps``, ``*``: sent me to Coventry, "shunned", not the city; met his Waterloo), the
+        open word a pronoun or a possessive (``idiom_gap_words``: they sent aid to Coventry is the
+        city), read on the words before it in its clause."""
+        key = self.key(side, text[cand.start : cand.end])
+        words = [*self._clause_words(text, cand.start, side, 5), key]
+        cues = _cues(side)
+        for pattern in cues.idiom_gaps:
+            parts = pattern.split()
+            if parts[-1] != key:
+                continue
+            head, _, tail = " ".join(parts).partition(" * ")
+            tail_words = tail.split()
+            if not tail or words[-len(tail_words) :] != tail_words:
+                continue
+            rest = words[: -len(tail_words)]
+            head_words = head.split()
+            if (
+                len(rest) > len(head_words)
+                and rest[-1] in cues.idiom_gap_words
+                and rest[-1 - len(head_words) : -1] == head_words
+            ):
+                return True
+        return False
 
     def _idiom_after(self, text: str, cand: Candidate, side: str) -> bool:
         """A fixed phrase whose first word is the place's word, told by the word after it
