@@ -277,8 +277,8 @@ class Cues:
     #: two-word phrases (normalised) whose first word, a place's name, is an ordinary word there
     #: (النيل من "to harm"); a second word of one letter is a proclitic (طوبى ل: طوبى لمن)
     idioms_after: frozenset[str] = frozenset()
-    #: fixed phrases ending in a place's word with one or two words left open (``*``: sent * to
-    #: coventry, "shunned")
+    #: fixed phrases ending in a place's word with one word left open (``*``: sent * to coventry,
+    #: "shunned")
     idiom_gaps: frozenset[str] = frozenset()
     #: the words that may fill an ``idiom_gaps`` phrase's gap (me, them, his)
     idiom_gap_words: frozenset[str] = frozenset()
