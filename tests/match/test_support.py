@@ -162,3 +162,14 @@ def test_title_case_memo_answers_as_the_line_itself(text: str, positions: list[i
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
         assert memo(text, pos) == _title_case_span(text[start : end if end >= 0 else len(text)])
+
+
+def test_compound_heads_are_word_classes_of_lower_and_any_case() -> None:
+    """data/en/compound_heads.json: a breed's noun counts with a capital (Maine Coon), a food's only
+    in lower case (Jamaica pepper); the file lists no noun of a place's part or a traded good."""
+    from mediamon.match.support import _compound_heads
+
+    lower, either = _compound_heads("en")
+    assert "pepper" in lower and "coon" in either and "pepper" not in either
+    assert not (lower | either) & {"coast", "border", "valley", "oil", "gas", "wheat", "cotton", "coffee"}
+    assert _compound_heads("ar") == (frozenset(), frozenset())

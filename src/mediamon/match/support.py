@@ -43,7 +43,9 @@ A Latin-script place below a country's or capital's weight that reads as a perso
 mention (:meth:`SupportModel._person_reading`: a person or naming cue, ``who``, a verb only a
 person does, a possessive with a kin word, an apposition ``, my colleague``), and a word so
 read is that person wherever else the text writes it without a place cue (his wife Adelaide
-... Adelaide says).
+... Adelaide says). In a script without capitals (Arabic) a place's word after a title or kin
+word or a naming cue is a person likewise (:meth:`SupportModel._cued_person`: العم حماه, اسمه
+الزبير), one sense per text too.
 
 An ambiguous candidate is dropped when the language's writing says it is not this entity
 (Latin script: not written with a capital, or inside a longer capitalised name such as
@@ -80,6 +82,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -157,6 +160,12 @@ class SupportSettings:
     #: an organisation's Latin alias made only of words this common (Red Cross, Security
     #: Council) ends no longer capitalised name (the British Red Cross); Hamas (3.6) may
     org_word_zipf: float = 4.5
+    #: how many words before a place (in its clause) a naming cue may stand in a script without
+    #: capitals (سمتها أختي الصغيرة سيدني: the verb, its subject, an adjective)
+    naming_reach: int = 3
+    #: a capitalised word after a Latin place's word rarer than this may be a surname (Cali
+    #: Brandreth, Nevada Halifax): the place's word is then a given name
+    surname_zipf: float = 4.2
 
 
 @attrs.frozen
@@ -178,6 +187,8 @@ _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 _MATCH_WORDS = 2
 #: Currency signs a country code is glued to as a prefix (US$, HK$)
 _CURRENCY_SIGNS = frozenset("$£€¥")
+#: Arabic proclitics that are prepositions (ب "in", ل "to", ك "like"): a place after one is placed
+_PREPOSITION_CLITICS = frozenset("بلك")
 #: Characters that join a word into a hashtag, handle, address or compound token
 TOKEN_JOINERS = frozenset("#@/_-.")
 
@@ -289,6 +300,17 @@ class Cues:
     indefinite: frozenset[str] = frozenset()
     #: two-word phrases (normalised) whose second word, a place's name, is an ordinary word there
     idioms: frozenset[str] = frozenset()
+    #: two-word phrases (normalised) whose first word, a place's name, is an ordinary word there
+    #: (النيل من "to harm"); a second word of one letter is a proclitic (طوبى ل: طوبى لمن)
+    idioms_after: frozenset[str] = frozenset()
+    #: fixed phrases ending in a place's word with one word left open (``*``: sent * to coventry,
+    #: "shunned")
+    idiom_gaps: frozenset[str] = frozenset()
+    #: the words that may fill an ``idiom_gaps`` phrase's gap (me, them, his)
+    idiom_gap_words: frozenset[str] = frozenset()
+    #: the form of an elative (أطول "longest"): after an ``idioms_after`` phrase, the place's
+    #: reading (النيل من أطول الأنهار "the Nile is one of the longest rivers")
+    superlative: re.Pattern[str] | None = None
     #: words right before a capitalised word that make it a person's name (aunt, neighbour)
     person_cues: frozenset[str] = frozenset()
     #: ``meta.kind`` of names (a club's) that a sentence about a match (``roles.json`` cues)
@@ -321,6 +343,20 @@ class Cues:
     #: joiners that join two names (and, or): the only ones after which a place may still read
     #: as a person by its verb (Dudley and Irving washed up; the mayor of Mosul said stays)
     coordinators: frozenset[str] = frozenset()
+    #: adjectives without the article (قديمة "old"): a place's bare word before one is an
+    #: indefinite common noun (فأس قديمة "an old axe"), as a name's adjective takes the article
+    indefinite_adjectives: frozenset[str] = frozenset()
+    #: words that open a nominal sentence (إن, كانت): a place after one is its subject
+    copulas: frozenset[str] = frozenset()
+    #: prepositions that take a person as often as a place (from, to): after one, a word the
+    #: text reads as a person elsewhere stays that person (tickets are available from Cali)
+    person_prepositions: frozenset[str] = frozenset()
+    #: the indefinite article (a, an) and the word after (of): a place's word between them is a
+    #: common noun, a figure of speech (a Babylon of spare parts)
+    metaphor: frozenset[str] = frozenset()
+    metaphor_after: frozenset[str] = frozenset()
+    #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
+    place_heads: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -366,6 +402,41 @@ def _never_bare(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that make a place's word a modifier (``<code>/compound_heads.json``: Jamaica
+    pepper), normalised: (in lower case only, in any case)."""
+    name = f"{code}/compound_heads.json"
+    data = resources.optional_json(name)
+    source = resources.data_path(name)
+    classes = data.get("classes", {})
+    if not isinstance(classes, dict):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'classes' must be an object"), path=source)
+    any_case = set(resources.string_list(data, "any_case", source=source))
+    if not any_case <= set(classes):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'any_case' names a class not in 'classes'"), path=source
+        )
+    normalize = languages.get(code).normalizer.normalize
+    lower: set[str] = set()
+    either: set[str] = set()
+    for kind in classes:
+        words = {normalize(w).strip() for w in resources.string_list(classes, kind, source=source)}
+        (either if kind in any_case else lower).update(words)
+    return frozenset(lower), frozenset(either)
+
+
+@functools.cache
+def _listed_given_names(code: str) -> frozenset[str]:
+    """Given names, normalised: the language's list (``<code>/given_names.json``, whole: a
+    place's word there, Nevada, is what the support stage asks about) and the first words of
+    the bundled people's names."""
+    name = f"{code}/given_names.json"
+    listed = resources.string_list(resources.optional_json(name), "words", source=resources.data_path(name))
+    normalize = languages.get(code).normalizer.normalize
+    return frozenset(normalize(w).strip() for w in listed) | given_names(code)
+
+
+@functools.cache
 def _not_name_words(code: str) -> frozenset[str]:
     """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
     cues = _cues(code)
@@ -393,6 +464,9 @@ def _cues(code: str) -> Cues:
             "directions",
             "org_heads",
             "idioms",
+            "idioms_after",
+            "idiom_gaps",
+            "idiom_gap_words",
             "titles",
             "appositive",
             "state_forms",
@@ -405,6 +479,12 @@ def _cues(code: str) -> Cues:
             "kin",
             "determiners",
             "coordinators",
+            "place_heads",
+            "person_prepositions",
+            "metaphor",
+            "metaphor_after",
+            "indefinite_adjectives",
+            "copulas",
         )
     }
     source = resources.data_path(name)
@@ -438,11 +518,15 @@ def _cues(code: str) -> Cues:
             path=source,
         )
     adjective = data.get("adjective", "")
-    if not isinstance(adjective, str):
-        raise DataFileError(Msg.DATA_FILE.format(detail="'adjective' must be a string"), path=source)
+    superlative = data.get("superlative", "")
+    if not isinstance(adjective, str) or not isinstance(superlative, str):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'adjective' and 'superlative' must be strings"), path=source
+        )
     try:
         pattern = re.compile(trailing["pattern"]) if trailing.get("pattern") else None
         adjective_pattern = re.compile(adjective) if adjective else None
+        superlative_pattern = re.compile(superlative) if superlative else None
     except re.error as exc:
         raise DataFileError(Msg.DATA_FILE.format(detail=f"bad pattern: {exc}"), path=source) from None
     return Cues(
@@ -461,6 +545,7 @@ def _cues(code: str) -> Cues:
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
         trailing_demonym=bool(trailing.get("demonym", False)),
         adjective=adjective_pattern,
+        superlative=superlative_pattern,
         indefinite=frozenset(resources.string_list(data, "indefinite", source=source)),
         match_kinds=frozenset(resources.string_list(data, "match_kinds", source=source)),
         national_kinds=frozenset(resources.string_list(data, "national_kinds", source=source)),
@@ -499,6 +584,11 @@ class Forms:
     added: tuple[str, ...] = ()
     #: (ending, feminine ending): an adjective (مركزي "central") has a frequent feminine (مركزية)
     feminine: tuple[str, str] | None = None
+    #: letters of a long vowel: a name's variant with one more inside (موصول for موصل)
+    long_vowels: frozenset[str] = frozenset()
+    #: letters that write a hamza (أ إ آ): one the text writes where the alias has another letter
+    #: spells another word (فأس "an axe" is not فاس, Fes)
+    hamza_letters: frozenset[str] = frozenset()
 
     def stripped(self, key: str, form: str) -> bool:
         """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
@@ -567,6 +657,8 @@ def _forms(code: str) -> Forms:
         pronoun_forms=resources.string_list(forms, "pronoun_forms", source=source),
         added=resources.string_list(forms, "added", source=source),
         feminine=(normalize(feminine[0]), normalize(feminine[1])) if feminine else None,
+        long_vowels=frozenset(resources.string_list(forms, "long_vowels", source=source)),
+        hamza_letters=frozenset(resources.string_list(forms, "hamza_letters", source=source)),
     )
 
 
@@ -616,6 +708,9 @@ class SupportModel:
             for e in entities
         )
         self._name_words: dict[str, frozenset[str]] = {}
+        self._big_words: dict[tuple[str, bool], frozenset[str]] = {}
+        #: the last text's words written with tanwin (_tanwin_words)
+        self._tanwin: tuple[str | None, frozenset[str]] = (None, frozenset())
         self._own_name: dict[int, bool] = {}
         self._alias_keys: dict[tuple[int, str], dict[str, tuple[str, str]]] = {}
         #: (side, kind, type) -> (its cue words, its context words): see _kind_support
@@ -686,11 +781,16 @@ class SupportModel:
             forms.article
             and not key.startswith(forms.article)
             and zipf >= self.settings.town_zipf
-            and forms.article + key in self.alias_keys(cand.entity, side)
+            and self._named_with_article(cand.entity, side, key)
         ):
             # a place whose name takes the article (الموصل) written without it as a frequent
-            # word is that word, indefinite (موصل "a conductor"), as a name is never written
+            # word is that word, indefinite (موصل "a conductor"), as a name is never written;
+            # so is a variant of such a place's name (موصول "connected", an alias of Mosul)
             return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
+        if zipf >= self.settings.town_zipf and _other_hamza(surface, cand.alias, forms.hamza_letters):
+            # the text writes a hamza where the name has another letter (فأس "an axe" for فاس, أجرا
+            # "a reward" for آجرا): the writer spelt another word, which the normaliser folds
+            return Ambiguity("word", f"{key!r} Zipf {zipf}: written with a hamza the name has not")
         abroad = self.strict[cand.entity] and side != languages.FALLBACK and zipf >= self.settings.town_zipf
         limit = {"big": self.settings.big_zipf, "city": self.settings.city_zipf}.get(
             weight, self.settings.town_zipf
@@ -769,6 +869,18 @@ class SupportModel:
                 "by a frequent word",
             )
         return None
+
+    def _named_with_article(self, entity: int, side: str, key: str) -> bool:
+        """Whether a place's alias without the article stands beside its name with it: the same
+        word with the article (الموصل for موصل), or that word spelt with one long vowel more
+        (``support.json: forms.long_vowels``: موصول, an alias of Mosul, is the word "connected")."""
+        forms = _forms(side)
+        article = forms.article
+        keys = self.alias_keys(entity, side)
+        if article + key in keys:
+            return True
+        shorter = {key[:i] + key[i + 1 :] for i in range(1, len(key) - 1) if key[i] in forms.long_vowels}
+        return any(article + word in keys for word in shorter)
 
     def _proclitic_word(
         self, key: str, zipf: float, forms: Forms, table: Mapping[str, float]
@@ -1155,6 +1267,7 @@ class SupportModel:
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
+                        or self._compound_modifier(text, cand)
                         or self._construct_before_place(text, cand, starts)
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
@@ -1256,27 +1369,153 @@ class SupportModel:
         for field, cands in raw.items():
             text = texts[field]
             for cand in cands:
-                if not self.places[cand.entity] or cand.side != languages.FALLBACK:
+                if not self.places[cand.entity]:
                     continue
-                reason = self._person_reading(text, cand)
+                if cand.side == languages.FALLBACK:
+                    reason = self._person_reading(text, cand) or self._metaphor(text, cand)
+                elif _cues(cand.side or languages.FALLBACK).person_cues:
+                    reason = self._cued_person(text, cand, cands)
+                else:
+                    continue
                 if reason is not None:
                     out[(field, cand.start, cand.end, cand.entity)] = reason
-                    if reason == "person":
-                        out[(cand.side, self.key(cand.side, text[cand.start : cand.end]))] = reason
+                    if reason in ("person", "noun"):
+                        out[self._sense_key(text, cand)] = "person"
+            for cand in cands:  # two sisters, Montana and Brooklyn: a person's conjunct is a person
+                if (
+                    self.places[cand.entity]
+                    and (field, cand.start, cand.end, cand.entity) not in out
+                    and self._joined_to_person(text, cand, out)
+                ):
+                    out[(field, cand.start, cand.end, cand.entity)] = "person"
+                    out[self._sense_key(text, cand)] = "person"
         return out
+
+    def _metaphor(self, text: str, cand: Candidate) -> str | None:
+        """Latin script: ``"noun"`` for a place's capitalised word, below a country's or a
+        capital's weight, between the indefinite article and ``of`` (``support.json:
+        metaphor``: our workshop has become a Babylon of spare parts): a common noun, here and,
+        one sense per text, wherever else the text writes it without a place cue."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.metaphor or self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return None
+        if not text[cand.start : cand.start + 1].isupper():
+            return None
+        before = _word_before(text, cand.start)
+        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        if after is None or self.key(side, before) not in cues.metaphor:
+            return None
+        return "noun" if self.key(side, after.group()) in cues.metaphor_after else None
+
+    def _joined_to_person(self, text: str, cand: Candidate, readings: Mapping[Any, str]) -> bool:
+        """Latin script: a place's capitalised word right after a coordinator (``support.json:
+        coordinators``: and, or) whose left conjunct, one word, reads as a person (two sisters,
+        Montana and Brooklyn Reid); below a country's or a capital's weight."""
+        side = cand.side or languages.FALLBACK
+        if side != languages.FALLBACK or (self.weights[cand.entity] == "heavy"):
+            return False
+        if not text[cand.start : cand.start + 1].isupper():
+            return False
+        pair = self._words_before(text, cand.start, side, 2)
+        return (
+            len(pair) == 2
+            and pair[1] in _cues(side).coordinators
+            and readings.get((cand.side, pair[0])) == "person"
+        )
+
+    def _sense_key(self, text: str, cand: Candidate) -> tuple[str | None, str]:
+        """What one sense per text is kept under: the word as written in Latin script (a capital
+        matters there), the alias's key elsewhere (a proclitic's form, للزبير, is الزبير)."""
+        side = cand.side or languages.FALLBACK
+        surface = text[cand.start : cand.end] if side == languages.FALLBACK else cand.alias
+        return (cand.side, self.key(side, surface))
+
+    def _cued_person(self, text: str, cand: Candidate, cands: Sequence[Candidate]) -> str | None:
+        """A script without capitals (Arabic): ``"person"`` when a place's one word below a
+        country's or a capital's weight reads as a person's name by a cue before it: a title or
+        kin word (``support.json: person_cues``: السيدة منصورة, العم حماه, قريبتنا مونتانا, with
+        an attached pronoun or a proclitic; or two words back across one adjective with the
+        article: أختي الصغيرة سيدني), or a naming cue among the ``naming_reach`` words before it
+        in its clause (``naming_cues``: اسمه الزبير, سمتها أختي الصغيرة سيدني), unless a place
+        noun stands right before the naming cue (قرية اسمها ...: ``place_nouns``). A region only
+        after a kin word. Not when another place's name starts before it and ends with it (a
+        place named after a person, ابن سليمان)."""
+        side = cand.side or languages.FALLBACK
+        weight = self.weights[cand.entity]
+        region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
+        if (weight == "heavy" and not region) or " " in cand.alias.strip():
+            return None
+        if any(c.start < cand.start and c.end == cand.end and self.places[c.entity] for c in cands):
+            return None
+        cues = _cues(side)
+        words = self._clause_words(text, cand.start, side, self.settings.naming_reach)
+        if not words:
+            return None
+        last = self._cue_stem(words[-1], side)
+        if last & cues.person_cues:
+            return "person"
+        forms = _forms(side)
+        if (
+            len(words) >= 2
+            and words[-1].startswith(forms.article)
+            and self._cue_stem(words[-2], side) & cues.person_cues
+        ):
+            return "person"  # أختي الصغيرة سيدني: a kin word, an adjective, the name
+        if region:
+            return None
+        for i in range(len(words) - 1, -1, -1):
+            if self._cue_stem(words[i], side) & cues.naming_cues:
+                nouns = cues.place_nouns | cues.strong
+                placed = any(self._cue_stem(w, side) & nouns for w in words[max(0, i - 2) : i])
+                return None if placed else "person"
+        return None
+
+    def _cue_stem(self, word: str, side: str) -> set[str]:
+        """A cue word's readings: as written, without a proclitic, without an attached pronoun
+        (أختي, قريبتنا: its teh marbuta written ت before the pronoun)."""
+        forms = _forms(side)
+        out = {word}
+        if word[:1] in forms.prefixes and len(word) > 3:
+            out.add(word[1:])
+        spelling = _cues(side).pronoun_spelling
+        for w in list(out):
+            for pronoun in (*forms.pronouns, *forms.pronoun_forms):
+                root = w.removesuffix(pronoun)
+                if root != w and len(root) >= 2:
+                    out.add(root)
+                    if spelling is not None and root.endswith("ت"):
+                        out.add(root[:-1] + spelling[1])
+        return out
+
+    def _clause_words(self, text: str, start: int, side: str, n: int) -> list[str]:
+        """The last ``n`` words (normalised) before ``start`` in its clause, nearest last; none
+        when the candidate is glued to the word before it (a proclitic)."""
+        if start <= 0 or not text[start - 1].isspace():
+            return []
+        head = text[max(0, start - 20 * n) : start]
+        cut = max(head.rfind(c) for c in '.!?؟\n:،,;؛()"«»')
+        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-n:]
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
         Adelaide says) is that person here too, unless a place cue stands with it (moved to
-        Adelaide); a country or a capital keeps its reading (Jordan)."""
-        if not persons or cand.side != languages.FALLBACK:
+        Adelaide; not ``support.json: person_prepositions``, which take people as often: a
+        letter from Adelaide); a country or a capital keeps its reading (Jordan)."""
+        if not persons:
             return False
         if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
             return False
+        side = cand.side or languages.FALLBACK
         surface = text[cand.start : cand.end]
-        if (cand.side, self.key(cand.side, surface)) not in persons or not surface[:1].isupper():
+        if self._sense_key(text, cand) not in persons:
             return False
-        return not self._has_place_cue(text, cand, cand.side)
+        if side == languages.FALLBACK and not surface[:1].isupper():
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        if before and before[-1] in _cues(side).person_prepositions:
+            return True  # tickets are available from Cali (the treasurer named before)
+        return not self._has_place_cue(text, cand, side)
 
     def _has_place_cue(self, text: str, cand: Candidate, side: str) -> bool:
         """A place cue right before ``cand`` (a strong one, or a preposition) or a place word after it."""
@@ -1679,6 +1918,30 @@ class SupportModel:
             return False
         return word_frequencies(side).get(forms.article + key, 0.0) >= self.settings.town_zipf
 
+    def _compound_modifier(self, text: str, cand: Candidate) -> bool:
+        """A place's one-word name right before a noun of a kind named after places
+        (``<lang>/compound_heads.json``: a plant, a food, a colour, a material, an ailment, a
+        breed) is a modifier of that noun, no mention of the place: a teaspoon of Jamaica pepper,
+        the Oregon grape, Naples yellow, Portland cement, a Maine Coon. The noun in lower case
+        (a breed's also with a capital), or its plural."""
+        side = cand.side or languages.FALLBACK
+        if text[cand.end : cand.end + 1] != " " or " " in cand.alias.strip():
+            return False
+        if side == languages.FALLBACK and not text[cand.start : cand.start + 1].isupper():
+            return (
+                False  # a place's word in lower case is the case rule's (a text that writes victoria sponge)
+            )
+        lower, either = _compound_heads(side)
+        if not lower and not either:
+            return False
+        following = _WORD.match(text, cand.end + 1)
+        if following is None:
+            return False
+        word = following.group()
+        forms = {word, word.removesuffix("s"), word.removesuffix("es")} - {""}
+        keys = {self.key(side, w) for w in forms}
+        return bool(keys & either) or (word.islower() and bool(keys & lower))
+
     @staticmethod
     def _currency_prefix(text: str, cand: Candidate) -> bool:
         """A country's code in capitals glued to a currency sign is the currency's prefix, no
@@ -1768,6 +2031,10 @@ class SupportModel:
         marks = cues.indefinite
         if marks and (text[cand.end : cand.end + 1] in marks or text[cand.end - 1 : cand.end] in marks):
             return True
+        if cues.indefinite_adjectives and self._before_indefinite_adjective(text, cand, side):
+            return True
+        if marks and self._indefinite_elsewhere(text, cand, side):
+            return True
         spelling = cues.pronoun_spelling
         if (
             spelling is not None
@@ -1785,6 +2052,10 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
                 return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
+        if cues.idiom_gaps and " " not in cand.alias and self._gapped_idiom(text, cand, side):
+            return True
+        if cues.idioms_after and " " not in cand.alias and self._idiom_after(text, cand, side):
+            return True
         if cand.how != "clitic":
             return False
         start = cand.start
@@ -1796,6 +2067,116 @@ class SupportModel:
             # a conjunction before the chain: وبنوا "and they built" is و + بنوا, not و + ب + نوا
             whole = max(whole, table.get(self.key(side, text[start + 1 : cand.end]), 0.0))
         return whole >= self.settings.town_zipf and whole >= table.get(self.key(side, cand.alias), 0.0)
+
+    def _indefinite_elsewhere(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word (below a country's or a capital's weight) that the text also writes
+        as an indefinite noun, with tanwin (``support.json: indefinite``), is that noun here too,
+        with or without the article (أصناماً ... وإن الأصنام ليست حجارة: the idols, not Chlef);
+        not with a place cue before it (في الأصنام)."""
+        if self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        nouns = self._tanwin_words(text, side)
+        if not nouns:
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        if key.removeprefix(_forms(side).article) not in nouns:
+            return False
+        return not self._has_place_cue(text, cand, side)
+
+    def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
+        """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
+        (أصناماً, أصنامًا -> اصنام); one text remembered."""
+        if self._tanwin[0] is text:
+            return self._tanwin[1]
+        marks = "".join(_cues(side).indefinite)
+        found: set[str] = set()
+        if marks and any(m in text for m in marks):
+            for match in re.finditer(rf"([^\W\d_]+)[{marks}]", text):
+                word = self.key(side, match.group(1))
+                found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
+        words = frozenset(found)
+        self._tanwin = (text, words)
+        return words
+
+    def _gapped_idiom(self, text: str, cand: Candidate, side: str) -> bool:
+        """A fixed phrase ending in the place's word with one word left open (``support.json:
+        idiom_gaps``, ``*``: sent me to Coventry, "shunned", not the city; met his Waterloo), the
+        open word a pronoun or a possessive (``idiom_gap_words``: they sent aid to Coventry is the
+        city), read on the words before it in its clause."""
+        key = self.key(side, text[cand.start : cand.end])
+        words = [*self._clause_words(text, cand.start, side, 5), key]
+        cues = _cues(side)
+        for pattern in cues.idiom_gaps:
+            parts = pattern.split()
+            if parts[-1] != key:
+                continue
+            head, _, tail = " ".join(parts).partition(" * ")
+            tail_words = tail.split()
+            if not tail or words[-len(tail_words) :] != tail_words:
+                continue
+            rest = words[: -len(tail_words)]
+            head_words = head.split()
+            if (
+                len(rest) > len(head_words)
+                and rest[-1] in cues.idiom_gap_words
+                and rest[-1 - len(head_words) : -1] == head_words
+            ):
+                return True
+        return False
+
+    def _idiom_after(self, text: str, cand: Candidate, side: str) -> bool:
+        """A fixed phrase whose first word is the place's word, told by the word after it
+        (``support.json: idioms_after``: النيل من "to harm", طوبى لمن "blessed is he who"); not
+        after a place cue, a preposition or a feature's word (نهر النيل من ...: the river), nor
+        before an elative (``superlative``: النيل من أطول الأنهار)."""
+        cues = _cues(side)
+        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        if following is None:
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        after = self.key(side, following.group())
+        if f"{key} {after}" not in cues.idioms_after and f"{key} {after[:1]}" not in cues.idioms_after:
+            return False
+        third = (
+            _WORD.match(text, following.end() + 1)
+            if text[following.end() : following.end() + 1] == " "
+            else None
+        )
+        if (
+            third is not None
+            and cues.superlative is not None
+            and cues.superlative.match(self.key(side, third.group()))
+        ):
+            return False  # النيل من أطول الأنهار: the river is one of the longest
+        before = self._words_before(text, cand.start, side, 1)
+        if not before:
+            return True
+        word = before[-1]
+        return not (word in cues.strong or word in cues.feature_starters or self._weak_cue(word, side))
+
+    def _before_indefinite_adjective(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word without the article right before an adjective without it
+        (``support.json: indefinite_adjectives``) is the indefinite common noun the adjective
+        describes: فأس قديمة "an old axe", شجرة عرعر يابسة "a dry juniper", سوسة واحدة "one
+        weevil". A name's adjective takes the article (غزة القديمة). Below a country's or a
+        capital's weight (عراق جديد, "a new Iraq", is still the country)."""
+        if self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        article = _forms(side).article
+        if article and self.key(side, text[cand.start : cand.end]).startswith(article):
+            return False
+        cues = _cues(side)
+        if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
+            return False  # بغزة: a preposition glued to it
+        before = self._words_before(text, cand.start, side, 1)
+        if not before and cand.how != "clitic":
+            return False  # a clause's first word is its subject, the adjective its predicate
+        word = before[-1] if before else ""
+        bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
+        if before and (self._weak_cue(word, side) or word in cues.strong or bare & cues.copulas):
+            return False  # في غزة كبيرة, إن برشلونة جميلة: the adjective is a predicate
+        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        return following is not None and self.key(side, following.group()) in cues.indefinite_adjectives
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
         """An organisation's or outlet's alias that names no body here: right after a person's
@@ -1930,7 +2311,7 @@ class SupportModel:
         cues = _cues(side)
         region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
         if weight == "heavy" and not region:
-            return None
+            return "name" if self._capital_surname(text, cand, side) else None
         pair = self._words_before(text, cand.start, side, 2)
         before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
@@ -1971,8 +2352,82 @@ class SupportModel:
         # Toensing): after other places it is a name of their own (Gaza Envelope, Volgograd Arena)
         if weight == "heavy":
             return None
+        if (
+            not (before and (before[0] in cues.weak or before[0] in cues.strong or linked))
+            and text[cand.start - 1 : cand.start] != "#"  # #Gaza Ils tuent: a tag, then the text
+            and not self._inside_longer_name(text, cand.start, cand.end, side, after=False)
+            and self._surname_follows(text, cand, side)
+            and not self._title_case(text, cand.start)
+        ):
+            # the treasurer, Cali Brandreth; Tennessee Whitlow, six, rides a bicycle; the first word
+            # of a name only (Dorri Najaf Abadi is a person, but the place keeps its other sense)
+            return "person"
         after = self.key(side, surface) in self.name_words(side) and not self._title_case(text, cand.start)
         return "name" if self._inside_longer_name(text, cand.start, cand.end, side, after=after) else None
+
+    def _capital_surname(self, text: str, cand: Candidate, side: str) -> bool:
+        """A capital's one-word name right after a capitalised given name (``data/<lang>/given_names.json``,
+        the gazetteer's first names) is a surname: Mary Hamilton, Jack London, Cary Hamilton; not
+        after a cue (In Paris) or a country's, capital's or division's name (Jordan Amman)."""
+        if self.prefixes[cand.entity] == "country" or not self.compiled.entities[cand.entity].meta.get(
+            "capital"
+        ):
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        raw = _word_before(text, cand.start)
+        if not before or not raw[:1].isupper() or raw.isupper() or self._title_case(text, cand.start):
+            return False
+        word = before[-1]
+        if word in _not_name_words(side) or word in self._place_words(side, big=True):
+            return False  # In Paris (a sentence's first word), Jordan Amman
+        return word in _listed_given_names(side)
+
+    def _surname_follows(self, text: str, cand: Candidate, side: str) -> bool:
+        """A capitalised word right after a place's word that reads as its surname, so the place's
+        word is a given name: not a cue or joiner, no organisation's head or a place's feature word
+        (``support.json: org_heads``, ``place_heads``: Harbour, Bay) and no country's, region's or
+        division's name (Austin Texas, Portland Maine are two places); and either the place's
+        word is a given name (``data/<lang>/given_names.json`` or a first word of a gazetteer
+        person: Nevada, Salvador) and the word is rarer than an ordinary word (Zipf below
+        ``surname_zipf``: Halifax, Lancaster; not Street, Monday), or the word is rare (below
+        ``town_zipf``: Brandreth, Whitlow), no compound (Brampton Spider-Gwen) and no place's."""
+        end = cand.end
+        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        word = following.group()
+        if not word[:1].isupper() or word.isupper() or len(word) < self.settings.min_name_letters:
+            return False
+        key = self.key(side, word)
+        cues = _cues(side)
+        if key in _not_name_words(side) or key in cues.org_heads or key in cues.place_heads:
+            return False
+        if key in self._place_words(side, big=True):
+            return False
+        zipf = word_frequencies(side).get(key, 0.0)
+        if self.key(side, text[cand.start : end]) in _listed_given_names(side):
+            return zipf < self.settings.surname_zipf
+        plain = word.isalpha()
+        return plain and zipf < self.settings.town_zipf and key not in self._place_words(side, big=False)
+
+    def _place_words(self, side: str, *, big: bool) -> frozenset[str]:
+        """Normalised one-word aliases, on a side, of places (``big``: only of countries,
+        capitals, regions and divisions)."""
+        found = self._big_words.get((side, big))
+        if found is None:
+            words = set()
+            for index, entity in enumerate(self.compiled.entities):
+                if not self.places[index] or (
+                    big and self.weights[index] != "heavy" and self.prefixes[index] not in HEAVY_PREFIXES
+                ):
+                    continue
+                for _lang, alias in entity.aliases():
+                    if _side_of(alias) == side or side == languages.FALLBACK:
+                        key = self.key(side, alias)
+                        if " " not in key:
+                            words.add(key)
+            found = self._big_words[(side, big)] = frozenset(words)
+        return found
 
     @staticmethod
     def _capitalised_before(text: str, start: int, n: int) -> bool:
@@ -2040,6 +2495,18 @@ def _word_start(text: str, end: int) -> int:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     return start
+
+
+def _other_hamza(surface: str, alias: str, hamza: frozenset[str]) -> bool:
+    """Whether ``surface`` writes a hamza letter where ``alias`` has another letter (diacritics
+    and tatweel left out of both): فأس against فاس, أجرا against آجرا; not ايران against إيران."""
+    if not hamza or not any(c in hamza for c in surface):
+        return False
+    written = [c for c in surface if not unicodedata.combining(c) and c != "ـ"]
+    name = [c for c in alias if not unicodedata.combining(c) and c != "ـ"]
+    return len(written) == len(name) and any(
+        a in hamza and a != b for a, b in zip(written, name, strict=True)
+    )
 
 
 def _end_before(text: str, pos: int) -> int:
