@@ -216,6 +216,9 @@ def test_english_persons_from_the_words_around(
         ("Mark the date", [], []),
         ("the IStandWithVorl tag", [], []),
         ("Tomorrow will be fine", [], []),
+        # after a determiner a capitalised word alone is a modifier, not a person
+        ("the Zorvillian team won", [], []),
+        ("when one Vorlatons player was", [], []),
         # an unscored run starting with a given name, no generic word in it
         ("the Tom Cruisvel video", [(1, 2, "X")], [(1, 2, "PER")]),
         ("the George Vorland Bridge", [(1, 3, "X")], [(1, 3, "X")]),
@@ -226,6 +229,63 @@ def test_english_names_mended_from_the_words_around(
 ) -> None:
     en = en_names.FINDER
     assert en_names.word_runs(text, en.tokens(text), spans, en.skip) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expect"),
+    [
+        # a date word before a person is cut off; a month may be a given name
+        ("Yesterday Orlen Vasquell received it", (0, 2), (1, 2)),
+        ("On Monday Vasquell said", (1, 2), (2, 2)),
+        ("May Vasquell said", (0, 1), (0, 1)),
+        ("Sun Vasquell said", (0, 1), (0, 1)),
+        ("Successful Vasquell said", (0, 1), (0, 1)),
+    ],
+)
+def test_english_persons_lose_a_date_word_before_them(
+    text: str, span: tuple[int, int], expect: tuple[int, int]
+) -> None:
+    en = en_names.FINDER
+    assert en.trim(en.tokens(text), *span, "PER") == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expect"),
+    [
+        # a state form ends a place's name, never a person's
+        ("Sweden 1 - 0 Korea Republic", (4, 5), "LOC"),
+        # an acronym of a bundled place or organisation: an organisation, unless a given name is in it
+        ("Whitmore told LA Weekly that", (2, 3), "ORG"),
+        ("Whitmore told BBC Science that", (2, 3), "ORG"),
+        ("a paper by BBC Vorlagle", (3, 4), "PER"),
+        ("US Mark Vasquell said", (0, 2), "PER"),
+        ("a paper by AS Vorlagle in 1989", (3, 4), "PER"),
+        # roman numerals and other names stay persons
+        ("Henry VIII ruled", (0, 1), "PER"),
+        ("Orlen Vasquell ruled", (0, 1), "PER"),
+    ],
+)
+def test_english_persons_retyped_by_their_words(text: str, span: tuple[int, int], expect: str) -> None:
+    en = en_names.FINDER
+    assert en.retype(en.tokens(text), *span, "PER") == expect
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # a compound of a common word, a name ending in an acronym: no person
+        ("Booker Prize-winner", False),
+        ("Vorland Oscar-nominated", False),
+        ("Arkham VR", False),
+        # short syllables after a hyphen, a given name before an acronym, a roman numeral
+        ("Hau Lung-bin", True),
+        ("Daniel Vorlanni FRS", True),
+        ("Vorland III", True),
+    ],
+)
+def test_english_persons_are_no_compounds_or_products(name: str, kept: bool) -> None:
+    assert en_names.FINDER.keep(name, 0, len(name), "PER") is kept
+    assert en_names.FINDER.keep(name, 0, len(name), "ORG")
 
 
 def test_names_never_run_on_into_the_next_line(finder: mediamon.Annotator) -> None:
