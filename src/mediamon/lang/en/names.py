@@ -37,11 +37,14 @@ from mediamon.match.discover import (
     word_band,
     word_bands,
 )
+from mediamon.model import Mention
 from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
 
 __all__ = ["FINDER", "EnglishNameFinder"]
 
+#: ``Mention.how`` of a gazetteer match by a spelling variant (``match/compile.py``).
+_VARIANT = "variant"
 #: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
 COMMON_BAND = 5
 #: A headline: a line whose long words (this many letters) are mostly capitalised (this share, this many).
@@ -167,7 +170,8 @@ def _listed(key: str) -> frozenset[str]:
     """An English-only word list of ``en/name_rules.json`` (required), as written: ``adverbs``
     stand between a name and its verb (``Memon also said``); after one of the ``determiners``
     a capitalised word alone is a modifier (``the Brazilian team``), not a person;
-    ``state_forms`` end a state's name (``Korea Republic``), never a person's."""
+    ``state_forms`` end a state's name (``Korea Republic``), never a person's; ``styles`` are
+    the titles that belong to the name (``Lady Cassandra``, ``Saint Paul``)."""
     name = "en/name_rules.json"
     return frozenset(string_list(load_json(name), key, source=data_path(name), required=True))
 
@@ -298,7 +302,7 @@ def word_runs(
 
     - a person grows by an untagged capitalised word just before it, on its line, that is a
       known given name or rare (``Dries Mertens``, the tagger had ``Mertens``), not a skip-list
-      or generic word;
+      or generic word, or a style (``Lady Cassandra``: :func:`_listed`);
     - a run after an untagged ``<head> of [the]`` is, with it, an organisation (``Church of
       Scientology``, the tagger had ``Scientology``; ``University of Sheffield``, a place),
       and an organisation that starts with a head word grows over the untagged
@@ -362,11 +366,13 @@ def _mend(
     elif typ == "PER" and first > 0 and first - 1 not in covered:
         word = tokens[first - 1].form
         low = _form(word)[0]
-        if (
-            _info(word)[0]
-            and word not in skip
-            and same_line(text[tokens[first - 1].end : tokens[first].start])
-            and (low in finder_given_names("en") or word_band("en", low) <= RARE_BAND)
+        if same_line(text[tokens[first - 1].end : tokens[first].start]) and (
+            (word[:1].isupper() and low in _listed("styles"))
+            or (
+                _info(word)[0]
+                and word not in skip
+                and (low in finder_given_names("en") or word_band("en", low) <= RARE_BAND)
+            )
         ):
             first -= 1
     elif typ == "ORG":
@@ -445,6 +451,27 @@ def date_lead(tokens: Sequence[Token], i: int) -> bool:
     return _form(tokens[i].form)[0] in _date_words()
 
 
+#: A head word ends a compound (``Wikinews``, ``Chinatown``) when it has this many letters or
+#: more and this many letters or more stand before it.
+COMPOUND_HEAD_LETTERS = 4
+COMPOUND_LEAD_LETTERS = 3
+
+
+def _head_compound(low: str) -> str:
+    """``ORG`` or ``LOC`` when the one word ``low`` is a compound ending in an organisation or
+    place head (``Wikinews``, ``Chinatown``: no person of GUM's 1,545 has such a word), else ``""``."""
+    rules = _rules()
+    for heads, typ in ((rules.org_heads, "ORG"), (rules.loc_heads, "LOC")):
+        for head in heads:
+            if (
+                len(head) >= COMPOUND_HEAD_LETTERS
+                and len(low) >= len(head) + COMPOUND_LEAD_LETTERS
+                and low.endswith(head)
+            ):
+                return typ
+    return ""
+
+
 def _acronym(form: str) -> bool:
     """An acronym of two capitals or more (``VR``, ``LA``), not a roman numeral (``VIII``)."""
     return len(form) > 1 and form.isupper() and form.isalpha() and not _ROMAN.fullmatch(form)
@@ -473,7 +500,7 @@ def not_person(tokens: Sequence[Token], first: int, last: int) -> str:
     (Zipf band above ``RARE_BAND``: ``AS Heagle`` is initials and a surname) and none is a
     given name or a word of a bundled person's alias (``US Senator Jon Tester``)."""
     if last == first:
-        return ""
+        return _head_compound(_form(tokens[first].form)[0])
     if _form(tokens[last].form)[0] in _listed("state_forms"):
         return "LOC"
     kinds = alias_words("en")
@@ -591,6 +618,19 @@ class EnglishNameFinder(CrfFinder):
         if last > first and _form(tokens[first].form)[0] in finder_given_names("en"):
             return "PER"
         return entity_type
+
+    def may_replace(
+        self, text: str, start: int, end: int, entity_type: str, inner: Sequence[Mention]
+    ) -> bool:
+        """As :meth:`CrfFinder.may_replace`, and a person its gazetteer person matched by a
+        spelling variant (not exactly), when the words around that match are capitalised name
+        words (``Mohamed El-Hassan Mohamed`` is not the bundled ``Mohammed al-Hassan``)."""
+        if entity_type == "PER" and all(m.entity_type == "PER" and m.how == _VARIANT for m in inner):
+            outside = text[start : inner[0].start] + " " + text[inner[-1].end : end]
+            words = [w for w in outside.split() if w]
+            if words and all(_info(w)[0] for w in words):
+                return True
+        return super().may_replace(text, start, end, entity_type, inner)
 
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """The title-case lines of ``text`` (:func:`headline_spans`)."""
