@@ -124,6 +124,11 @@ class NameFinder(Protocol):
         """Whether the name found at ``start:end`` may replace gazetteer places inside it."""
         ...
 
+    def may_replace(self, text: str, start: int, end: int, entity_type: str, inner: Sequence[Any]) -> bool:
+        """Whether the name found at ``start:end`` may replace the gazetteer mentions ``inner``
+        it strictly contains (places, by default when :meth:`may_contain` allows)."""
+        ...
+
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the headline lines of ``text`` (title case), where names are unreliable."""
         ...

@@ -198,6 +198,9 @@ def test_english_persons_from_the_words_around(
         # a person grows by a rare capitalised word before it, not by a frequent one
         ("Dries Vasquell scored", [(1, 1, "PER")], [(0, 1, "PER")]),
         ("Yesterday Vasquell scored", [(1, 1, "PER")], [(1, 1, "PER")]),
+        # a style belongs to the name, an office does not
+        ("Lady Vorlanna from the show", [(1, 1, "PER")], [(0, 1, "PER")]),
+        ("President Vorlanna spoke", [(1, 1, "PER")], [(1, 1, "PER")]),
         # an organisation over "<head> of [the]", and over the words before a head it starts with
         ("the Church of Zorvatology said", [(3, 3, "ORG")], [(1, 3, "ORG")]),
         ("the Bank of the Vorland", [(4, 4, "LOC")], [(1, 4, "ORG")]),
@@ -216,6 +219,9 @@ def test_english_persons_from_the_words_around(
         ("Mark the date", [], []),
         ("the IStandWithVorl tag", [], []),
         ("Tomorrow will be fine", [], []),
+        # after a determiner a capitalised word alone is a modifier, not a person
+        ("the Zorvillian team won", [], []),
+        ("when one Vorlatons player was", [], []),
         # an unscored run starting with a given name, no generic word in it
         ("the Tom Cruisvel video", [(1, 2, "X")], [(1, 2, "PER")]),
         ("the George Vorland Bridge", [(1, 3, "X")], [(1, 3, "X")]),
@@ -226,6 +232,92 @@ def test_english_names_mended_from_the_words_around(
 ) -> None:
     en = en_names.FINDER
     assert en_names.word_runs(text, en.tokens(text), spans, en.skip) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expect"),
+    [
+        # a date word before a person is cut off; a month may be a given name
+        ("Yesterday Orlen Vasquell received it", (0, 2), (1, 2)),
+        ("On Monday Vasquell said", (1, 2), (2, 2)),
+        ("May Vasquell said", (0, 1), (0, 1)),
+        ("Sun Vasquell said", (0, 1), (0, 1)),
+        ("Successful Vasquell said", (0, 1), (0, 1)),
+    ],
+)
+def test_english_persons_lose_a_date_word_before_them(
+    text: str, span: tuple[int, int], expect: tuple[int, int]
+) -> None:
+    en = en_names.FINDER
+    assert en.trim(en.tokens(text), *span, "PER") == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expect"),
+    [
+        # a state form ends a place's name, never a person's
+        ("Sweden 1 - 0 Korea Republic", (4, 5), "LOC"),
+        # an acronym of a bundled place or organisation: an organisation, unless a given name is in it
+        ("Whitmore told LA Weekly that", (2, 3), "ORG"),
+        ("Whitmore told BBC Science that", (2, 3), "ORG"),
+        ("a paper by BBC Vorlagle", (3, 4), "PER"),
+        ("US Mark Vasquell said", (0, 2), "PER"),
+        ("a paper by AS Vorlagle in 1989", (3, 4), "PER"),
+        # one word ending in an organisation or place head: a compound, no person
+        ("Vorlanews has learned", (0, 0), "ORG"),
+        ("they toured Vorlatown", (2, 2), "LOC"),
+        ("Vasquell said", (0, 0), "PER"),
+        pytest.param(
+            "Davenport said",
+            (0, 0),
+            "PER",
+            marks=pytest.mark.xfail(
+                strict=True, reason="a surname ending in a head (port) alone is read as a place"
+            ),
+        ),
+        # roman numerals and other names stay persons
+        ("Henry VIII ruled", (0, 1), "PER"),
+        ("Orlen Vasquell ruled", (0, 1), "PER"),
+    ],
+)
+def test_english_persons_retyped_by_their_words(text: str, span: tuple[int, int], expect: str) -> None:
+    en = en_names.FINDER
+    assert en.retype(en.tokens(text), *span, "PER") == expect
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # a compound of a common word, a name ending in an acronym: no person
+        ("Booker Prize-winner", False),
+        ("Vorland Oscar-nominated", False),
+        ("Arkham VR", False),
+        # short syllables after a hyphen, a given name before an acronym, a roman numeral
+        ("Hau Lung-bin", True),
+        ("Daniel Vorlanni FRS", True),
+        ("Vorland III", True),
+    ],
+)
+def test_english_persons_are_no_compounds_or_products(name: str, kept: bool) -> None:
+    assert en_names.FINDER.keep(name, 0, len(name), "PER") is kept
+    assert en_names.FINDER.keep(name, 0, len(name), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # a longer person around a spelling-variant match of a bundled person is another person
+        ("His father Mohamed El-Hassan Mohamed said he was leaving.", [["Mohamed El-Hassan Mohamed", "PER"]]),
+        # the variant match alone, or an exact match, stays the gazetteer's
+        ("Mohamed El-Hassan said he was leaving.", []),
+        ("Mohammed al-Hassan Monday said", []),
+    ],
+)
+def test_a_person_may_replace_a_variant_match_inside_it(
+    finder: mediamon.Annotator, text: str, expect: list[list[str]]
+) -> None:
+    found = [[m.text, m.entity_type] for m in finder.annotate_text(text) if m.how == DISCOVERED]
+    assert found == expect
 
 
 def test_names_never_run_on_into_the_next_line(finder: mediamon.Annotator) -> None:

@@ -683,6 +683,13 @@ class CrfFinder:
         heads = self.rules.org_heads | self.rules.loc_heads
         return len(words) > 1 and (words[0] in heads or words[-1] in heads)
 
+    def may_replace(
+        self, text: str, start: int, end: int, entity_type: str, inner: Sequence[Mention]
+    ) -> bool:
+        """Whether a found name may replace the gazetteer mentions ``inner`` it holds (each with
+        a word more around it): places, when :meth:`may_contain` allows."""
+        return all(m.entity_type == "LOC" for m in inner) and self.may_contain(text, start, end, entity_type)
+
     def normalize(self, text: str) -> str:
         """``text`` normalised by the language's normaliser."""
         return normalize(self.lang, text)
@@ -880,7 +887,9 @@ def discover(
     A gazetteer mention wins any overlap, except that a discovered organisation or place
     headed by an organisation or place word, which strictly contains gazetteer places
     (and crosses none), replaces them, as the longer match does between aliases:
-    ``University of Texas`` over ``Texas``, ``جامعة بغداد`` over ``بغداد``. A name gets the
+    ``University of Texas`` over ``Texas``, ``جامعة بغداد`` over ``بغداد`` (the finder's
+    ``may_replace``, which may allow more: an English person around a spelling-variant
+    match of a person). A name gets the
     provisional id of its language's key; a discovered person's bare surname later in
     the article (found by the language's surname pass, or tagged alone) takes the full
     name's id when only one discovered person has that surname.
@@ -901,12 +910,13 @@ def discover(
                 continue
             for start, end, typ in finder.find(text, known):
                 crossed = crossing.crossed(start, end)
-                inner_ok = all(
-                    _contains(text, start, end, gazetteer[i]) and gazetteer[i].entity_type == "LOC"
-                    for i in crossed
-                )
+                inner = [gazetteer[i] for i in crossed]
                 if (
-                    crossed and not (inner_ok and finder.may_contain(text, start, end, typ))
+                    inner
+                    and not (
+                        all(_contains(text, start, end, m) for m in inner)
+                        and finder.may_replace(text, start, end, typ, inner)
+                    )
                 ) or _overlaps_sorted(start, end, spans):
                     continue
                 surface = text[start:end]

@@ -37,11 +37,14 @@ from mediamon.match.discover import (
     word_band,
     word_bands,
 )
+from mediamon.model import Mention
 from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
 
 __all__ = ["FINDER", "EnglishNameFinder"]
 
+#: ``Mention.how`` of a gazetteer match by a spelling variant (``match/compile.py``).
+_VARIANT = "variant"
 #: A one-word English find this frequent (Zipf band) is an ordinary word, not a new name.
 COMMON_BAND = 5
 #: A lower-case word this frequent (Zipf band) hyphened to the last word of an organisation or
@@ -160,16 +163,20 @@ def _verb_after(tokens: Sequence[Token], i: int) -> str:
     """The word after token ``i``, or the one after that when it is an adverb (``Memon also
     said``: a lower-case word ending in ``-ly`` or one of ``adverbs``)."""
     word = tokens[i + 1].form
-    if i + 2 < len(tokens) and word.islower() and (word in _adverbs() or word.endswith("ly")):
+    if i + 2 < len(tokens) and word.islower() and (word in _listed("adverbs") or word.endswith("ly")):
         return tokens[i + 2].form
     return word
 
 
 @functools.cache
-def _adverbs() -> frozenset[str]:
-    """``adverbs`` of ``en/name_rules.json``: words that stand between a name and its verb."""
+def _listed(key: str) -> frozenset[str]:
+    """An English-only word list of ``en/name_rules.json`` (required), as written: ``adverbs``
+    stand between a name and its verb (``Memon also said``); after one of the ``determiners``
+    a capitalised word alone is a modifier (``the Brazilian team``), not a person;
+    ``state_forms`` end a state's name (``Korea Republic``), never a person's; ``styles`` are
+    the titles that belong to the name (``Lady Cassandra``, ``Saint Paul``)."""
     name = "en/name_rules.json"
-    return frozenset(string_list(load_json(name), "adverbs", source=data_path(name), required=True))
+    return frozenset(string_list(load_json(name), key, source=data_path(name), required=True))
 
 
 def _before_predicate(verb: str, low: str) -> bool:
@@ -298,7 +305,7 @@ def word_runs(
 
     - a person grows by an untagged capitalised word just before it, on its line, that is a
       known given name or rare (``Dries Mertens``, the tagger had ``Mertens``), not a skip-list
-      or generic word;
+      or generic word, or a style (``Lady Cassandra``: :func:`_listed`);
     - a run after an untagged ``<head> of [the]`` is, with it, an organisation (``Church of
       Scientology``, the tagger had ``Scientology``; ``University of Sheffield``, a place),
       and an organisation that starts with a head word grows over the untagged
@@ -331,7 +338,9 @@ def word_runs(
         if not own:
             continue
         if not _touches(text, tokens, i, i + 1):
-            if band == 0 or (band <= GIVEN_ALONE_BAND and _form(tokens[i].form)[0] in given):
+            if (band == 0 or (band <= GIVEN_ALONE_BAND and _form(tokens[i].form)[0] in given)) and not (
+                i > 0 and tokens[i - 1].form in _listed("determiners")
+            ):
                 out.append((i, i, "PER"))
             continue
         j = i + 1
@@ -360,11 +369,13 @@ def _mend(
     elif typ == "PER" and first > 0 and first - 1 not in covered:
         word = tokens[first - 1].form
         low = _form(word)[0]
-        if (
-            _info(word)[0]
-            and word not in skip
-            and same_line(text[tokens[first - 1].end : tokens[first].start])
-            and (low in finder_given_names("en") or word_band("en", low) <= RARE_BAND)
+        if same_line(text[tokens[first - 1].end : tokens[first].start]) and (
+            (word[:1].isupper() and low in _listed("styles"))
+            or (
+                _info(word)[0]
+                and word not in skip
+                and (low in finder_given_names("en") or word_band("en", low) <= RARE_BAND)
+            )
         ):
             first -= 1
     elif typ == "ORG":
@@ -422,6 +433,116 @@ def _words_before_head(
     return first
 
 
+#: A date word before a name is written out, this many letters or more (``Monday``, not ``Sun``).
+DATE_WORD_LETTERS = 5
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    """The one-word relative dates and weekdays of ``en/dates.json``, written out
+    (``yesterday``, ``monday``; not ``Sun``, a surname, nor the months, given names too:
+    ``May``, ``June``)."""
+    name = "en/dates.json"
+    data = load_json(name)
+    words = [*string_list(data, "relative", source=data_path(name), required=True), *data["weekdays"]]
+    return frozenset(w for w in words if w.isalpha() and len(w) >= DATE_WORD_LETTERS)
+
+
+def date_lead(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i``, the first of a person, is a date word before the name
+    (``Yesterday Mohamed received``, ``Monday Obama said``): :func:`_date_words`."""
+    return _form(tokens[i].form)[0] in _date_words()
+
+
+#: A head word ends a compound (``Wikinews``, ``Chinatown``) when it has this many letters or
+#: more and this many letters or more stand before it.
+COMPOUND_HEAD_LETTERS = 4
+COMPOUND_LEAD_LETTERS = 3
+
+
+def _head_compound(low: str) -> str:
+    """``ORG`` or ``LOC`` when the one word ``low`` is a compound ending in an organisation or
+    place head (``Wikinews``, ``Chinatown``: no person of GUM's 1,545 has such a word), else ``""``."""
+    rules = _rules()
+    for heads, typ in ((rules.org_heads, "ORG"), (rules.loc_heads, "LOC")):
+        for head in heads:
+            if (
+                len(head) >= COMPOUND_HEAD_LETTERS
+                and len(low) >= len(head) + COMPOUND_LEAD_LETTERS
+                and low.endswith(head)
+            ):
+                return typ
+    return ""
+
+
+def _acronym(form: str) -> bool:
+    """An acronym of two capitals or more (``VR``, ``LA``), not a roman numeral (``VIII``)."""
+    return len(form) > 1 and form.isupper() and form.isalpha() and not _ROMAN.fullmatch(form)
+
+
+def _acronym_end(words: Sequence[str]) -> bool:
+    """Whether a name of two words or more ends in an acronym and holds no given name nor a
+    word of a bundled person's alias: a product or an organisation (``Arkham VR``), not a person
+    (``Daniel Bernoulli FRS`` is one)."""
+    if len(words) < 2 or not _acronym(words[-1]):
+        return False
+    kinds = alias_words("en")
+    lows = [_form(w)[0] for w in words]
+    return not any(low in finder_given_names("en") or "PER" in kinds.get(low, frozenset()) for low in lows)
+
+
+#: Roman numerals a person's name ends in (``Henry VIII``): capitals that are no acronym.
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def not_person(tokens: Sequence[Token], first: int, last: int) -> str:
+    """The type a tagged person of two words or more has instead, or ``""``: a place when its
+    last word is a state form (``Korea Republic``: :func:`_listed`), an organisation
+    when one of its words is an acronym of a bundled place or organisation (``LA Weekly``,
+    ``BBC Radio``; not a roman numeral, ``Henry VIII``), its other words are common ones
+    (Zipf band above ``RARE_BAND``: ``AS Heagle`` is initials and a surname) and none is a
+    given name or a word of a bundled person's alias (``US Senator Jon Tester``)."""
+    if last == first:
+        return _head_compound(_form(tokens[first].form)[0])
+    if _form(tokens[last].form)[0] in _listed("state_forms"):
+        return "LOC"
+    kinds = alias_words("en")
+    lows = [_form(tokens[i].form)[0] for i in range(first, last + 1)]
+    if any(low in finder_given_names("en") or "PER" in kinds.get(low, frozenset()) for low in lows):
+        return ""
+    forms = [tokens[i].form for i in range(first, last + 1)]
+    if any(not _acronym(f) and word_band("en", low) <= RARE_BAND for f, low in zip(forms, lows, strict=True)):
+        return ""
+    if any(
+        _acronym(f) and kinds.get(low, frozenset()) & _PLACE_OR_ORG
+        for f, low in zip(forms, lows, strict=True)
+    ):
+        return "ORG"
+    return ""
+
+
+_PLACE_OR_ORG = frozenset({"LOC", "ORG", "MEDIA"})
+
+
+#: A hyphenated word ending in a lower-case word of this many letters or more, of Zipf band
+#: ``WORD_TAIL_BAND`` or more, is a compound of a common word (``Prize-winner``,
+#: ``Oscar-nominated``), not a person's name (``Hau Lung-bin``: short syllables).
+WORD_TAIL_LETTERS = 5
+WORD_TAIL_BAND = 4
+
+
+def _word_tail(word: str) -> bool:
+    """Whether ``word`` is a compound ending in a common lower-case word (:data:`WORD_TAIL_LETTERS`)."""
+    head, dash, tail = word.rpartition("-")
+    return (
+        bool(head and dash)
+        and len(tail) >= WORD_TAIL_LETTERS
+        and tail.isalpha()
+        and tail.islower()
+        and word_band("en", tail) >= WORD_TAIL_BAND
+    )
+
+
 class EnglishNameFinder(CrfFinder):
     """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -469,11 +590,14 @@ class EnglishNameFinder(CrfFinder):
         return out
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
-        """A name without lower-case words or punctuation at its edges (``Kadhim al-Fartousi warns``)."""
+        """A name without lower-case words or punctuation at its edges (``Kadhim al-Fartousi warns``);
+        a person without a date word before it (:func:`date_lead`: ``Yesterday Mohamed received``)."""
         while first < last and not tokens[first].form[:1].isupper():
             first += 1
         while last > first and not tokens[last].form[:1].isupper() and not tokens[last].form[:1].isdigit():
             last -= 1
+        if entity_type == "PER" and first < last and date_lead(tokens, first):
+            first += 1
         return first, last
 
     def join(
@@ -493,7 +617,7 @@ class EnglishNameFinder(CrfFinder):
         """A place or organisation the tagger found is a person when it is two words or more
         starting with a known given name (``Mark Rathbun``)."""
         if entity_type == "PER":
-            return entity_type
+            return not_person(tokens, first, last) or entity_type
         if last > first and _form(tokens[first].form)[0] in finder_given_names("en"):
             return "PER"
         return entity_type
@@ -509,6 +633,19 @@ class EnglishNameFinder(CrfFinder):
             return start + len(head)
         return end
 
+    def may_replace(
+        self, text: str, start: int, end: int, entity_type: str, inner: Sequence[Mention]
+    ) -> bool:
+        """As :meth:`CrfFinder.may_replace`, and a person its gazetteer person matched by a
+        spelling variant (not exactly), when the words around that match are capitalised name
+        words (``Mohamed El-Hassan Mohamed`` is not the bundled ``Mohammed al-Hassan``)."""
+        if entity_type == "PER" and all(m.entity_type == "PER" and m.how == _VARIANT for m in inner):
+            outside = text[start : inner[0].start] + " " + text[inner[-1].end : end]
+            words = [w for w in outside.split() if w]
+            if words and all(_info(w)[0] for w in words):
+                return True
+        return super().may_replace(text, start, end, entity_type, inner)
+
     def headlines(self, text: str) -> list[tuple[int, int]]:
         """The title-case lines of ``text`` (:func:`headline_spans`)."""
         return headline_spans(text)
@@ -516,11 +653,15 @@ class EnglishNameFinder(CrfFinder):
     def keep(self, text: str, start: int, end: int, entity_type: str) -> bool:
         """Spans with a capitalised word (a lower-case run is not a proper name); one word alone
         must not be a title, trigger or head word, nor a frequent word (``Talks``, ``Sheikh``);
-        a name of titles and demonyms alone is none (``Deputy-Commander``, ``Afghan Ambassador``)."""
+        a name of titles and demonyms alone is none (``Deputy-Commander``, ``Afghan Ambassador``);
+        a person holds no compound of a common word (``Booker Prize-winner``: :func:`_word_tail`)
+        and ends in no acronym unless a word is a given name (``Arkham VR``: :func:`_acronym_end`)."""
         words = text[start:end].split()
         if not any(w[:1].isupper() for w in words):
             return False
         if len(words) == 1 and word_band("en", _form(words[0])[0]) >= COMMON_BAND:
+            return False
+        if entity_type == "PER" and (any(_word_tail(w) for w in words) or _acronym_end(words)):
             return False
         return not all(_form(w)[1] for w in _PARTS.split(text[start:end]) if w)
 
