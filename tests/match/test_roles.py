@@ -73,3 +73,19 @@ def test_sentence_begin_answers_as_a_windowed_search(text: str, positions: list[
         for found in roles._SENTENCE_END.finditer(text, max(0, pos - 400), pos):
             begin = found.end()
         assert ends.begin(pos) == begin
+
+
+@given(st.text(alphabet=" -–—:./,0123456789abصفر\n", max_size=40))
+def test_score_tests_skip_windows_without_an_opening_character(window: str) -> None:
+    """The score tests next to a name skip a window with no character a score opens with
+    (``RoleCues.score_first``); they answer as the pattern's own search does."""
+    for code in ("en", "ar"):
+        cues = role_cues(code)
+        assert cues.score is not None and cues.score_first is not None
+        last = window.rstrip()[-20:]
+        ends = any(found.end() == len(last) for found in cues.score.finditer(last))
+        starts = cues.score.search(window[:20])
+        assert roles._ends_with(cues.score, window, cues.score_first) == ends
+        assert roles._starts_with(cues.score, window, cues.score_first) == (
+            starts is not None and not window[:20][: starts.start()].strip()
+        )

@@ -173,3 +173,41 @@ def test_compound_heads_are_word_classes_of_lower_and_any_case() -> None:
     assert "pepper" in lower and "coon" in either and "pepper" not in either
     assert not (lower | either) & {"coast", "border", "valley", "oil", "gas", "wheat", "cotton", "coffee"}
     assert _compound_heads("ar") == (frozenset(), frozenset())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BEFORE_PIECES), max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.sampled_from([1, 2])), max_size=12),
+)
+def test_words_before_memo_answers_as_a_fresh_model(text: str, asks: list[tuple[int, int]]) -> None:
+    """``_words_before`` keeps its answers for the text last read: any order of questions
+    (the person pass asks before the other rules) gets the words read there afresh."""
+    model = mediamon.Annotator(GAZETTEER, default=False).support
+    for at, n in asks:
+        start = min(at, len(text))
+        fresh = list(model._two_words_before(text, start, "en")[-n:])
+        assert model._words_before(text, start, "en", n) == fresh
+        assert model._words_before(text + " ", start, "en", n) == fresh  # another text: read anew
+
+
+def test_prominent_owners_are_the_sole_keys_of_backed_people() -> None:
+    """``prominent_owners`` (each backed person's sole surname keys, indexed once) is the walk
+    of the whole surname table it replaced, for an article naming each supporter in turn."""
+    from mediamon.match.compile import Candidate
+
+    model = mediamon.Annotator().support
+    table, supporters = model._prominent_table()
+    marks = model._supporter_marks(supporters)
+    assert marks
+    linked = 0
+    for entity, keys in marks.items():
+        found = {"body": [Candidate(0, 1, "exact", entity, "x", "en", "en")]}
+        backed = {person for key in keys for person in supporters[key]}
+        expected: dict[str, dict[str, int]] = {}
+        for (side, key), owners in table.items():
+            if len(owners) == 1 and owners[0] in backed:
+                expected.setdefault(side, {})[key] = owners[0]
+        assert model.prominent_owners(found) == expected
+        linked += bool(expected)
+    assert linked  # some supporter links someone

@@ -44,6 +44,7 @@ from mediamon.errors import DataFileError, Msg
 from mediamon.match.gazetteer import Entity
 from mediamon.memo import make_room
 from mediamon.model import Mention
+from mediamon.text.patterns import first_test
 
 __all__ = ["ROLES", "ROLE_KINDS", "RoleCues", "RoleModel", "role_cues"]
 
@@ -96,6 +97,9 @@ class RoleCues:
     skip: frozenset[str] = frozenset()
     coordination: frozenset[str] = frozenset()
     word_proclitics: frozenset[str] = frozenset()
+    #: every character a score can open with (``text.patterns.first_test``; None: any): a window
+    #: next to a name without one holds no score, and its score test is skipped
+    score_first: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sport or self.score)
@@ -123,7 +127,8 @@ def role_cues(code: str) -> RoleCues:
     if score is not None and not isinstance(score, str):
         raise DataFileError(Msg.DATA_FILE.format(detail="'score' must be a regular expression"), path=source)
     patterns = resources.compile_patterns((score,), source=source, key="score", flags=0) if score else ()
-    return RoleCues(score=patterns[0] if patterns else None, **sets)
+    score = patterns[0] if patterns else None
+    return RoleCues(score=score, score_first=first_test(score) if score else None, **sets)
 
 
 class RoleModel:
@@ -242,7 +247,8 @@ class RoleModel:
         if last in cues.side_prepositions and any(w in cues.sport for w in before[-4:-1]):
             return "side"
         head, tail = text[begin : m.start - len(glued)], text[m.end : end]
-        if cues.score and (_ends_with(cues.score, head) or _starts_with(cues.score, tail)):
+        opens = cues.score_first
+        if cues.score and (_ends_with(cues.score, head, opens) or _starts_with(cues.score, tail, opens)):
             return "side"
         possessive = _POSSESSIVE.match(tail)
         if possessive:
@@ -325,12 +331,20 @@ def _glued(text: str, begin: int, start: int) -> str:
     return text[i:start]
 
 
-def _ends_with(pattern: re.Pattern[str], head: str) -> bool:
-    return _remembered(_SCORE_ENDS, pattern, head.rstrip()[-20:], _score_ends)
+def _ends_with(pattern: re.Pattern[str], head: str, first: re.Pattern[str] | None = None) -> bool:
+    """Whether a score ends ``head``; ``first``: the characters a score opens with (None: any)."""
+    window = head.rstrip()[-20:]
+    if first is not None and first.search(window) is None:
+        return False  # no character a match could start at (most windows: no digit)
+    return _remembered(_SCORE_ENDS, pattern, window, _score_ends)
 
 
-def _starts_with(pattern: re.Pattern[str], tail: str) -> bool:
-    return _remembered(_SCORE_STARTS, pattern, tail[:20], _score_starts)
+def _starts_with(pattern: re.Pattern[str], tail: str, first: re.Pattern[str] | None = None) -> bool:
+    """Whether ``tail`` opens with a score (see :func:`_ends_with`)."""
+    window = tail[:20]
+    if first is not None and first.search(window) is None:
+        return False
+    return _remembered(_SCORE_STARTS, pattern, window, _score_starts)
 
 
 def _remembered(

@@ -691,8 +691,10 @@ class SupportModel:
         self.compiled = compiled
         self.settings = settings or SupportSettings()
         self._reasons: dict[tuple[int, str, str], Ambiguity | None] = {}
-        #: the last place _words_before read: (text, start, side, its two words)
-        self._before: tuple[str | None, int, str, tuple[str, ...]] = (None, -1, "", ())
+        #: the text _words_before last read, and its answers there by (start, side): the rules
+        #: of one candidate ask at the same place, and the person pass asks before the others
+        self._before_text: str | None = None
+        self._before: dict[tuple[int, str], tuple[str, ...]] = {}
         entities = compiled.entities
         self.countries: list[str | None] = [
             c if isinstance(c := (e.meta or {}).get("country"), str) else None for e in entities
@@ -723,6 +725,7 @@ class SupportModel:
         self._title_case = _TitleCase()
         self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
+        self._sole: dict[int, list[tuple[str, str]]] | None = None
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -950,11 +953,22 @@ class SupportModel:
         if not keys:
             return {}
         backed = {person for key in keys for person in supporters[key]}
+        sole = self._sole_keys(table)
         out: dict[str, dict[str, int]] = {}
-        for (side, key), owners in table.items():
-            if len(owners) == 1 and owners[0] in backed:
-                out.setdefault(side, {})[key] = owners[0]
+        for person in backed:
+            for side, key in sole.get(person, ()):
+                out.setdefault(side, {})[key] = person
         return out
+
+    def _sole_keys(self, table: Mapping[tuple[str, str], list[int]]) -> dict[int, list[tuple[str, str]]]:
+        """Prominent person -> the (side, surname key) pairs of the table only they hold (built once:
+        an article's backed people then look up their keys instead of walking the table)."""
+        if self._sole is None:
+            self._sole = {}
+            for where, owners in table.items():
+                if len(owners) == 1:
+                    self._sole.setdefault(owners[0], []).append(where)
+        return self._sole
 
     def prominent_keys(self) -> dict[str, dict[str, int]]:
         """Side -> surname key -> person: the bare surnames of ``meta.prominent`` people that may
@@ -2438,12 +2452,11 @@ class SupportModel:
     def _words_before(self, text: str, start: int, side: str, n: int) -> list[str]:
         """The last ``n`` words before ``start`` (normalised), nearest last; none across punctuation."""
         assert n <= 2, "at most two words before"
-        memo = self._before
-        if memo[0] is text and memo[1] == start and memo[2] == side:
-            words = memo[3]  # the same place again: the stage asks up to four rules per candidate
-        else:
-            words = self._two_words_before(text, start, side)
-            self._before = (text, start, side, words)
+        if text is not self._before_text:
+            self._before_text, self._before = text, {}
+        words = self._before.get((start, side))
+        if words is None:
+            words = self._before[(start, side)] = self._two_words_before(text, start, side)
         return list(words[-n:])
 
     def _two_words_before(self, text: str, start: int, side: str) -> tuple[str, ...]:
@@ -2454,9 +2467,18 @@ class SupportModel:
         if found is None:
             return ()
         last, previous = found.groups()
-        if previous is not None:
-            return (self.key(side, previous[::-1]), self.key(side, last[::-1]))
-        return (self.key(side, last[::-1]),)
+        keys = languages.key_cache(side)  # read here, not through self.key: two calls fewer a word
+        last = last[::-1]
+        near = keys.get(last)
+        if near is None:
+            near = languages.key(side, last)
+        if previous is None:
+            return (near,)
+        previous = previous[::-1]
+        far = keys.get(previous)
+        if far is None:
+            far = languages.key(side, previous)
+        return (far, near)
 
     def _not_a_name(self, text: str, start: int, end: int, side: str) -> bool:
         """Latin script: not capitalised, or a capitalised word right before or after it."""
