@@ -273,7 +273,8 @@ class ArabicNameFinder(CrfFinder):
             return self._forms[written]
         if len(self._forms) >= FORM_CACHE:
             self._forms.clear()
-        word = _normalize(written)
+        norm = _language().normalizer.normalize
+        word = norm(written)
         out: tuple[str, int] | None
         if not word:
             out = ("", 0)
@@ -283,9 +284,9 @@ class ArabicNameFinder(CrfFinder):
             prefix = len(split_clitic(word)[0])
             cut = 0
             if prefix:
-                while cut < len(written) and len(_normalize(written[: cut + 1])) <= prefix:
+                while cut < len(written) and len(norm(written[: cut + 1])) <= prefix:
                     cut += 1
-                while cut < len(written) and not _normalize(written[cut]):
+                while cut < len(written) and not norm(written[cut]):
                     cut += 1  # marks of the proclitic's last letter stay with it
             out = (word, cut)
         self._forms[written] = out
