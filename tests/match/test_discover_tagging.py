@@ -80,6 +80,39 @@ def test_tags_are_crfsuites_on_real_text(finder: CrfFinder, annotator: mediamon.
     assert tagged > 5
 
 
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+def test_word_rows_are_the_known_rows_of_the_feature_strings(finder: CrfFinder) -> None:
+    """A word's tagging rows (looked up by feature key and value in ``CrfModel.word_rows``) are
+    the rows of its spelt-out feature strings that the model knows, in their order, for every
+    form of the test dumps."""
+    forms = {t.form for line in LINES for t in finder.tokens(line)}
+    assert len(forms) > 500
+    for form in sorted(forms):
+        _assert_same_rows(finder, form)
+
+
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=:+-1|aZ\u0627\u0644\u0648\ud800 "), min_size=1, max_size=8))
+@example("w=-1:x")
+@example("=")
+@example("+1:")
+@example("\ud800")
+def test_word_rows_of_odd_forms(finder: CrfFinder, form: str) -> None:
+    """The same for forms with the characters feature names are made of (``=``, ``:``, an
+    offset's sign) and a lone surrogate (no model attribute spells one)."""
+    _assert_same_rows(finder, form)
+
+
+def _assert_same_rows(finder: CrfFinder, form: str) -> None:
+    model = finder.model
+    finder._tag_words.pop(form, None)
+    word, tag = finder._word(form), finder._tag_word(form)
+    assert tag.own == model.known(word.own), form
+    assert tag.near == tuple(model.known(near) for near in word.near), form
+    assert (tag.form, tag.kind) == (word.form, word.kind), form
+
+
 def _rows(model: CrfModel, items: list[list[bytes]]) -> tuple[list[int], list[int]]:
     """The items as one list of the model's attribute rows and where each item ends in it."""
     ids: list[int] = []

@@ -162,23 +162,36 @@ _NOT_PERSONS = frozenset({"LOC", "ORG", "MEDIA"})
 
 
 def lexicon_flags(code: str, forms: Collection[str]) -> dict[str, str]:
-    """``title``, ``trig``, ``org``, ``loc``, ``given``: ``"1"`` when one of ``forms`` is in that list."""
-    rules = load_rules(code)
-    out = {}
-    for key, words in (
-        ("title", rules.titles),
-        ("trig", rules.triggers),
-        ("org", rules.org_heads),
-        ("loc", rules.loc_heads),
-        ("given", given_names(code)),
-    ):
-        if any(f in words for f in forms):
-            out[key] = "1"
-    types = alias_words(code)
-    kinds = sorted({t for f in forms for t in types.get(f, ())})
+    """``title``, ``trig``, ``org``, ``loc``, ``given``: ``"1"`` when one of ``forms`` is in that
+    list; ``kw``: the types of the bundled aliases that hold one of them, ``|``-joined."""
+    table = _lexicon(code)
+    hits = [table[f] for f in forms if f in table]
+    if not hits:
+        return {}
+    out = {key: "1" for n, key in enumerate(LEXICON_KEYS) if any(lists >> n & 1 for lists, _ in hits)}
+    kinds = sorted({t for _, types in hits for t in types})
     if kinds:
         out["kw"] = "|".join(kinds)
     return out
+
+
+#: The word lists :func:`lexicon_flags` reports, in the order of its features.
+LEXICON_KEYS = ("title", "trig", "org", "loc", "given")
+
+
+@functools.cache
+def _lexicon(code: str) -> dict[str, tuple[int, frozenset[str]]]:
+    """Each word of :data:`LEXICON_KEYS`' lists or of a bundled alias on one side -> (a bit per
+    list that holds it, in :data:`LEXICON_KEYS` order; the types of :func:`alias_words`): one
+    look-up per form for :func:`lexicon_flags`, which every new word of a stream asks."""
+    rules = load_rules(code)
+    lists = (rules.titles, rules.triggers, rules.org_heads, rules.loc_heads, given_names(code))
+    types = alias_words(code)
+    words = set(types).union(*lists)
+    return {
+        word: (sum(1 << n for n, listed in enumerate(lists) if word in listed), types.get(word, frozenset()))
+        for word in words
+    }
 
 
 @functools.cache
@@ -322,6 +335,10 @@ class _TagWord(NamedTuple):
 _W = TypeVar("_W", _Word, _TagWord)
 #: The bigram rows of a word that ends none the model knows (shared, never written).
 _NO_BIGRAMS: dict[bytes, int] = {}
+#: The rows of a feature key the model does not know (shared, never written).
+_NO_ROWS: dict[str, tuple[bytes, ...]] = {}
+#: (slot in :attr:`CrfModel.word_rows`' rows, the keys its neighbours see) per offset of ``OFFSETS``.
+_SLOTS = tuple((slot, keys) for slot, (_, keys) in enumerate(OFFSETS, 1))
 
 
 @functools.cache
@@ -561,6 +578,27 @@ class CrfModel:
         ids = self.ids
         return array.array("i", [ids[f] for f in features if f in ids]).tobytes()
 
+    @functools.cached_property
+    def word_rows(self) -> dict[str, dict[str, tuple[bytes, ...]]]:
+        """The attributes the model knows read as word features: key -> value -> the row of
+        ``key=value`` as a word's own feature, then as its neighbours see it at each offset
+        of ``OFFSETS`` (``-1:key=value`` ...), each as the bytes of a C int, ``b""`` where the
+        model lacks one (rows are joined, so a missing one adds nothing). A name is read back
+        as :func:`_utf8` spelt it (a name no string spells is left out)."""
+        slots = {f"{offset:+d}:": slot for slot, (offset, _) in enumerate(OFFSETS, 1)}
+        table: dict[str, dict[str, list[bytes]]] = {}
+        for name, row in self.ids.items():
+            try:
+                text = name.decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                continue
+            slot = slots.get(text[:3], 0)
+            key, sep, value = text[3 if slot else 0 :].partition("=")
+            if sep:
+                rows = table.setdefault(key, {}).setdefault(value, [b""] * (len(OFFSETS) + 1))
+                rows[slot] = array.array("i", [row]).tobytes()
+        return {key: {value: tuple(rows) for value, rows in values.items()} for key, values in table.items()}
+
     def rows(self, names: tuple[str, ...]) -> bytes:
         """:meth:`known` of features named in text (cached: the same few recur)."""
         found = self._rows.get(names)
@@ -726,18 +764,26 @@ class CrfFinder:
         return tokens, words, keep, context
 
     def _tag_word(self, form: str) -> _TagWord:
-        """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`)."""
+        """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`).
+
+        The rows are looked up by feature key and value (:attr:`CrfModel.word_rows`), in the
+        order :meth:`_word`'s lists have them (the scores are added in that order): no feature
+        string is spelt out, and most of a new word's features are unknown to the model."""
         found = self._tag_words.get(form)
         if found is None:
             make_room(self._tag_words, WORD_CACHE)
-            word = self._word(form)
-            known = self.model.known
+            feats = self.word_features(form)
+            table = self.model.word_rows
+            hits = {
+                key: rows
+                for key, value in feats.items()
+                if (rows := table.get(key, _NO_ROWS).get(value)) is not None
+            }
+            own = b"".join([rows[0] for rows in hits.values()])
+            near = tuple(b"".join([hits[key][slot] for key in keys if key in hits]) for slot, keys in _SLOTS)
+            spelt = _utf8(feats.get("w", form))
             found = self._tag_words[form] = _TagWord(
-                known(word.own),
-                tuple(known(near) for near in word.near),
-                word.form,
-                self._bigrams.get(word.form, _NO_BIGRAMS),
-                word.kind,
+                own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)
             )
         return found
 

@@ -119,15 +119,18 @@ def split_clitic(word: str) -> tuple[str, str]:
     than the whole (``وتايوان``, ``بطوكيو``), not when the whole is itself a name
     (``وليد``, ``فيصل``).
     """
-    article, before_article, lam_article, before_bare = _clitic_lists()
-    for prefix in before_article:
-        if word.startswith(prefix + article) and len(word) > len(prefix) + len(article) + 1:
-            return prefix, word[len(prefix) :]
-    for prefix in lam_article:
-        if word.startswith(prefix + "ل") and len(word) > len(prefix) + 2:
-            return prefix, word[len(prefix) :]
+    _, before_article, lam_article, before_bare = _clitic_lists()
+    with_article, with_lam = _clitic_heads()
+    if word.startswith(with_article):
+        for prefix, head in zip(before_article, with_article, strict=True):
+            if word.startswith(head) and len(word) > len(head) + 1:
+                return prefix, word[len(prefix) :]
+    if word.startswith(with_lam):
+        for prefix, head in zip(lam_article, with_lam, strict=True):
+            if word.startswith(head) and len(word) > len(head) + 1:
+                return prefix, word[len(prefix) :]
     given = given_names("ar")
-    if word in given:
+    if word in given or not word.startswith(before_bare):
         return "", word
     bands = word_bands("ar")
     for prefix in before_bare:
@@ -139,13 +142,24 @@ def split_clitic(word: str) -> tuple[str, str]:
     return "", word
 
 
+@functools.cache
+def _clitic_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a word :func:`split_clitic` cuts starts, by proclitic: each one before the article
+    with the article, each one of ``لل`` with its ``ل`` (a word starting with none is looked
+    at no further)."""
+    article, before_article, lam_article, _ = _clitic_lists()
+    return tuple(p + article for p in before_article), tuple(p + "ل" for p in lam_article)
+
+
 def lookup_forms(word: str) -> set[str]:
     """The forms under which a word is looked up in word lists: itself, its stem, and without a proclitic."""
     stem = split_clitic(word)[1]
     forms = {word, stem}
-    for clitic in _clitic_lists()[3]:
-        if word.startswith(clitic) and len(word) - len(clitic) > 1:
-            forms.add(word[len(clitic) :])
+    bare = _clitic_lists()[3]
+    if word.startswith(bare):
+        for clitic in bare:
+            if word.startswith(clitic) and len(word) - len(clitic) > 1:
+                forms.add(word[len(clitic) :])
     return forms
 
 
@@ -184,7 +198,8 @@ def long_vowels(bare: str) -> int:
     """How many long-vowel letters (``ا و ي ى``) a word without its article holds after its first
     letter, up to ``MAX_LONG_VOWELS``: a transliterated foreign name spells its vowels out
     (``اينشتاين`` 4, ``فرويد`` 2, ``نيستلروي`` 3), an Arabic word of its length mostly fewer."""
-    return min(sum(c in _LONG_VOWELS for c in bare[1:]), MAX_LONG_VOWELS)
+    rest = bare[1:]
+    return min(sum(map(rest.count, _LONG_VOWELS)), MAX_LONG_VOWELS)
 
 
 def is_accusative(word: str) -> bool:
@@ -261,7 +276,8 @@ class ArabicNameFinder(CrfFinder):
             return self._forms[written]
         if len(self._forms) >= FORM_CACHE:
             self._forms.clear()
-        word = _normalize(written)
+        norm = _language().normalizer.normalize
+        word = norm(written)
         out: tuple[str, int] | None
         if not word:
             out = ("", 0)
@@ -271,9 +287,9 @@ class ArabicNameFinder(CrfFinder):
             prefix = len(split_clitic(word)[0])
             cut = 0
             if prefix:
-                while cut < len(written) and len(_normalize(written[: cut + 1])) <= prefix:
+                while cut < len(written) and len(norm(written[: cut + 1])) <= prefix:
                     cut += 1
-                while cut < len(written) and not _normalize(written[cut]):
+                while cut < len(written) and not norm(written[cut]):
                     cut += 1  # marks of the proclitic's last letter stay with it
             out = (word, cut)
         self._forms[written] = out
