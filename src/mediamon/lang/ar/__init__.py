@@ -21,7 +21,7 @@ from mediamon import engine
 from mediamon.cache import cached
 from mediamon.lang import scripts
 from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
-from mediamon.text.normalize import TableNormalizer, build_table
+from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 
@@ -133,12 +133,35 @@ def _build_table() -> tuple[dict[str, str], dict[str, str]]:
     return build_table(sorted(chars), steps)
 
 
+@functools.cache
+def _hashtag_rule() -> ContextRule:
+    """``hashtag-sign``: signs of ``ar/charmap.json`` opening a word before an Arabic letter
+    are deleted (``قطاع #غزة`` -> ``قطاع غزة``); after a letter, a digit or ``_`` they stay.
+
+    The match takes the characters the table deletes (bidi marks) among the signs, and the
+    word before is read past them too, so the result is the same on normalised text
+    (idempotence): ``غزة\u200f#القدس`` keeps its sign, ``#\u200f#غزة`` loses both.
+    """
+    name = "ar/charmap.json"
+    signs = "".join(char_set(load_json(name), "hashtag-sign", source=data_path(name)))
+    deleted = "".join(sorted(c for c, r in _table()[0].items() if r == ""))
+    sign_class, deleted_class = (re.escape(chars) for chars in (signs, deleted))
+    pattern = f"[{sign_class}][{sign_class}{deleted_class}]*(?=[{range_class(_letter_ranges())}])"
+    gone = str.maketrans(dict.fromkeys(deleted, ""))
+
+    def replace(match: re.Match[str]) -> str:
+        before = match.string[: match.start()].rstrip(deleted)[-1:]
+        return match.group().translate(gone) if before.isalnum() or before == "_" else ""
+
+    return ContextRule("hashtag-sign", pattern, replace, trigger=(signs, signs + deleted + _letter_chars()))
+
+
 class ArabicNormalizer(TableNormalizer):
     """Arabic normaliser: ``normalize(text)``, ``normalize_with_map(text)``, ``explain(text)``."""
 
     def __init__(self) -> None:
         mapping, reasons = _table()
-        super().__init__("ar", mapping, reasons)
+        super().__init__("ar", mapping, reasons, (_hashtag_rule(),))
 
 
 MIN_SURNAME = 4
