@@ -156,12 +156,30 @@ def _hashtag_rule() -> ContextRule:
     return ContextRule("hashtag-sign", pattern, replace, trigger=(signs, signs + deleted + _letter_chars()))
 
 
+@functools.cache
+def _broken_word_rule() -> ContextRule:
+    """``broken-word``: between two Arabic letters, dots beside a tatweel (حمـ.ـاس, حـ.ماس) or
+    dots and a space between tatweels (للقــ ـتال), a word broken to hide it, are deleted with
+    the tatweels."""
+    name = "ar/charmap.json"
+    data = load_json(name)
+    source = data_path(name)
+    dots = "".join(char_set(data, "broken-word", source=source))
+    tatweels = "".join(char_set(data, "tatweel", source=source))
+    d, t = re.escape(dots), f"[{re.escape(tatweels)}]"
+    letter = f"[{range_class(_letter_ranges())}]"
+    middle = f"{t}+[{d} ]+{t}+|{t}+[{d}]+|[{d}]+{t}+"
+    pattern = f"(?<={letter})(?:{middle})(?={letter})"
+    first = tatweels + dots
+    return ContextRule("broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()))
+
+
 class ArabicNormalizer(TableNormalizer):
     """Arabic normaliser: ``normalize(text)``, ``normalize_with_map(text)``, ``explain(text)``."""
 
     def __init__(self) -> None:
         mapping, reasons = _table()
-        super().__init__("ar", mapping, reasons, (_hashtag_rule(),))
+        super().__init__("ar", mapping, reasons, (_hashtag_rule(), _broken_word_rule()))
 
 
 MIN_SURNAME = 4
