@@ -135,41 +135,48 @@ def _build_table() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.cache
 def _hashtag_rule() -> ContextRule:
-    """``hashtag-sign``: signs of ``ar/charmap.json`` opening a word before an Arabic letter
-    are deleted (``قطاع #غزة`` -> ``قطاع غزة``); after a letter, a digit or ``_`` they stay.
+    """``hashtag-sign``: a sign of ``ar/charmap.json`` opening a word before an Arabic letter is
+    deleted (``قطاع #غزة`` -> ``قطاع غزة``); after a letter, a digit, ``_`` or another sign it
+    stays (``حماس#غزة``, ``##غزة``).
 
-    The match takes the characters the table deletes (bidi marks) among the signs, and the
-    word before is read past them too, so the result is the same on normalised text
-    (idempotence): ``غزة\u200f#القدس`` keeps its sign, ``#\u200f#غزة`` loses both.
+    Characters the table deletes (bidi marks) may stand between the sign and the letter, and
+    are skipped when the character before the sign is read, so normalised text gives the same
+    answer (idempotence). Linear: each sign looks ahead over its own run of such characters
+    and back over the run before it.
     """
     name = "ar/charmap.json"
     signs = "".join(char_set(load_json(name), "hashtag-sign", source=data_path(name)))
-    deleted = "".join(sorted(c for c, r in _table()[0].items() if r == ""))
-    sign_class, deleted_class = (re.escape(chars) for chars in (signs, deleted))
-    pattern = f"[{sign_class}][{sign_class}{deleted_class}]*(?=[{range_class(_letter_ranges())}])"
-    gone = str.maketrans(dict.fromkeys(deleted, ""))
+    deleted = frozenset(c for c, r in _table()[0].items() if r == "")
+    sign_class = re.escape(signs)
+    deleted_class = re.escape("".join(sorted(deleted)))
+    pattern = f"[{sign_class}](?=[{deleted_class}]*+[{range_class(_letter_ranges())}])"
 
     def replace(match: re.Match[str]) -> str:
-        before = match.string[: match.start()].rstrip(deleted)[-1:]
-        return match.group().translate(gone) if before.isalnum() or before == "_" else ""
+        text, i = match.string, match.start()
+        while i > 0 and text[i - 1] in deleted:
+            i -= 1
+        before = text[i - 1] if i > 0 else ""
+        return match.group() if before.isalnum() or before == "_" or (before and before in signs) else ""
 
-    return ContextRule("hashtag-sign", pattern, replace, trigger=(signs, signs + deleted + _letter_chars()))
+    return ContextRule(
+        "hashtag-sign", pattern, replace, trigger=(signs, signs + "".join(deleted) + _letter_chars())
+    )
 
 
 @functools.cache
 def _broken_word_rule() -> ContextRule:
-    """``broken-word``: between two Arabic letters, dots beside a tatweel (حمـ.ـاس, حـ.ماس) or
-    dots and a space between tatweels (للقــ ـتال), a word broken to hide it, are deleted with
-    the tatweels."""
+    """``broken-word``: between two Arabic letters, a run of tatweels and dots (or spaces inside
+    it) that holds both, and starts and ends with no space (حمـ.ـاس, حـ.ماس, للقــ ـتال: a word
+    broken to hide it), is deleted. Linear: a run is tried once, from the letter before it, and
+    its quantifiers are possessive."""
     name = "ar/charmap.json"
     data = load_json(name)
     source = data_path(name)
     dots = "".join(char_set(data, "broken-word", source=source))
     tatweels = "".join(char_set(data, "tatweel", source=source))
-    d, t = re.escape(dots), f"[{re.escape(tatweels)}]"
+    d, t = re.escape(dots), re.escape(tatweels)
     letter = f"[{range_class(_letter_ranges())}]"
-    middle = f"{t}+[{d} ]+{t}+|{t}+[{d}]+|[{d}]+{t}+"
-    pattern = f"(?<={letter})(?:{middle})(?={letter})"
+    pattern = f"(?<={letter})(?<![{t}])(?=[{d} ]*+[{t}])(?=[{t}]*+[{d} ])(?! )[{t}{d} ]++(?<! )(?={letter})"
     first = tatweels + dots
     return ContextRule("broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()))
 
