@@ -21,7 +21,7 @@ from mediamon import engine
 from mediamon.cache import cached
 from mediamon.lang import scripts
 from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
-from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
+from mediamon.text.normalize import ContextRule, TableNormalizer, build_table, hashtag_sign_rule
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 
@@ -135,32 +135,11 @@ def _build_table() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.cache
 def _hashtag_rule() -> ContextRule:
-    """``hashtag-sign``: a sign of ``ar/charmap.json`` opening a word before an Arabic letter is
-    deleted (``قطاع #غزة`` -> ``قطاع غزة``); after a letter, a digit, ``_`` or another sign it
-    stays (``حماس#غزة``, ``##غزة``).
-
-    Characters the table deletes (bidi marks) may stand between the sign and the letter, and
-    are skipped when the character before the sign is read, so normalised text gives the same
-    answer (idempotence). Linear: each sign looks ahead over its own run of such characters
-    and back over the run before it.
-    """
+    """``hashtag-sign`` (signs of ``ar/charmap.json``) before an Arabic letter: ``قطاع #غزة`` ->
+    ``قطاع غزة`` (:func:`mediamon.text.normalize.hashtag_sign_rule`)."""
     name = "ar/charmap.json"
     signs = "".join(char_set(load_json(name), "hashtag-sign", source=data_path(name)))
-    deleted = frozenset(c for c, r in _table()[0].items() if r == "")
-    sign_class = re.escape(signs)
-    deleted_class = re.escape("".join(sorted(deleted)))
-    pattern = f"[{sign_class}](?=[{deleted_class}]*+[{range_class(_letter_ranges())}])"
-
-    def replace(match: re.Match[str]) -> str:
-        text, i = match.string, match.start()
-        while i > 0 and text[i - 1] in deleted:
-            i -= 1
-        before = text[i - 1] if i > 0 else ""
-        return match.group() if before.isalnum() or before == "_" or (before and before in signs) else ""
-
-    return ContextRule(
-        "hashtag-sign", pattern, replace, trigger=(signs, signs + "".join(deleted) + _letter_chars())
-    )
+    return hashtag_sign_rule(signs, range_class(_letter_ranges()), _letter_chars(), _table()[0])
 
 
 @functools.cache
