@@ -322,6 +322,19 @@ class Agreement:
         return self.inter / self.union if self.union else float("nan")
 
 
+FIGNEWS_SIDES = (("English MT", "en"), ("Arabic MT", "ar"))
+
+
+def post_mentions(
+    annotator: mediamon.Annotator, row: Mapping[str, str], *, lang_hint: bool = True
+) -> tuple[list[Mention], list[Mention]]:
+    """A post's mentions in its English MT and in its Arabic MT (see ``fignews_agreement``)."""
+    en, ar = (
+        annotator.annotate_text(row[c] or "", lang=lang if lang_hint else None) for c, lang in FIGNEWS_SIDES
+    )
+    return en, ar
+
+
 def fignews_agreement(
     annotator: mediamon.Annotator,
     rows: Iterable[Mapping[str, str]],
@@ -342,10 +355,7 @@ def fignews_agreement(
     both: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
     for row in rows:
-        found = [
-            annotator.annotate_text(row[column] or "", lang=lang if lang_hint else None)
-            for column, lang in (("English MT", "en"), ("Arabic MT", "ar"))
-        ]
+        found = post_mentions(annotator, row, lang_hint=lang_hint)
         for m in found[0] + found[1]:
             surfaces.setdefault(m.entity_id, Counter())[m.text] += 1
         canon = canonical or (lambda entity_id: entity_id)

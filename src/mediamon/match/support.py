@@ -357,6 +357,9 @@ class Cues:
     metaphor_after: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
+    #: words a whole hashtag of labels a post's kind (#الأخبار "the news", #Breaking): such a
+    #: hashtag names nothing, so it is no support (``tag``) for an outlet of that name
+    genre_tags: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -485,6 +488,7 @@ def _cues(code: str) -> Cues:
             "metaphor_after",
             "indefinite_adjectives",
             "copulas",
+            "genre_tags",
         )
     }
     source = resources.data_path(name)
@@ -1222,8 +1226,11 @@ class SupportModel:
         cues = _cues(side)
         first, space, rest = surface.partition(" ")
         if space and cues.descriptors and self.key(side, first) in cues.descriptors:
-            alias = self.alias_keys(cand.entity, side).get(self.key(side, rest))
+            key = self.key(side, rest)
+            alias = self.alias_keys(cand.entity, side).get(key)
             if alias is not None:
+                while len(rest) > 1 and self.key(side, rest[1:]) == key:
+                    rest = rest[1:]  # what the key leaves out starts no mention (#, a bidi mark)
                 return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
         head, space, last = surface.rpartition(" ")
         last_key = self.key(side, last)
@@ -1353,6 +1360,7 @@ class SupportModel:
             if not extra:
                 out[field] = firm[field]
                 continue
+            extra = self._club_or_other(text, extra, kept)
             # A cue or credit of the entity's kind (مدرب الكويت: the club) outweighs a plain
             # alias of another entity on the same span (the country).
             kinds = {
@@ -1592,7 +1600,9 @@ class SupportModel:
             return "cue"  # its full name right before it: the name's acronym (وكالة الانباء القطرية قنا)
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
-        if self._hashtag(text, cand.start, cand.end):
+        if self._hashtag(text, cand.start, cand.end) and self.key(side, text[cand.start : cand.end]) not in (
+            _cues(side).genre_tags
+        ):
             return "tag"
         if not self.places[cand.entity]:
             return self._kind_support(cand, text, side, shared=shared, shared_country=shared_country)
@@ -1668,7 +1678,7 @@ class SupportModel:
             self._credit(text, cand.start, cand.end) or _dateline(text, cand.start, cand.end)
         ):
             return "credit"
-        if type_ == "MEDIA" and self._addressed(text, cand.start, side):
+        if type_ == "MEDIA" and self._addressed(text, cand.start, cand.end, side):
             return "cue"
         all_cues = _cues(side)
         memo = (side, kind, type_)
@@ -1692,6 +1702,34 @@ class SupportModel:
         if words & self._sentence_words(text, cand.start, cand.end, side):
             return "context"
         return "context" if self._match_report(cand, text, side) else None
+
+    def _club_or_other(
+        self, text: str, extra: list[Candidate], kept: Mapping[tuple[int, int, int], str]
+    ) -> list[Candidate]:
+        """On a span where a club (``support.json: match_kinds``) and another entity that is no
+        club both got through (الجزيرة: the channel and Al Jazira Club), the club only in a
+        sentence about sport or after a cue of its kind (``_kind_support``), else the other:
+        which entity was loaded first decides nothing."""
+        spans: dict[tuple[int, int], list[Candidate]] = {}
+        for cand in extra:
+            spans.setdefault((cand.start, cand.end), []).append(cand)
+        dropped: set[tuple[int, int, int]] = set()
+        for cands in spans.values():
+            if len({c.entity for c in cands}) < 2:
+                continue
+            side = cands[0].side or languages.FALLBACK
+            match_kinds = _cues(side).match_kinds
+            clubs = [c for c in cands if self.kinds[c.entity][0] in match_kinds]
+            if not clubs or len(clubs) == len(cands):
+                continue
+            sport = any(
+                kept[(c.start, c.end, c.entity)] in ("cue", "context")
+                or self._kind_support(c, text, side, shared=True) in ("cue", "context")
+                for c in clubs
+            )
+            losers = [c for c in cands if c not in clubs] if sport else clubs
+            dropped.update((c.start, c.end, c.entity) for c in losers)
+        return [c for c in extra if (c.start, c.end, c.entity) not in dropped] if dropped else extra
 
     def _club_spans(
         self, text: str, cands: list[Candidate], places: Mapping[tuple[int, int], list[int]]
@@ -1751,11 +1789,12 @@ class SupportModel:
         sentence = head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
         return {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
 
-    def _addressed(self, text: str, start: int, side: str) -> bool:
+    def _addressed(self, text: str, start: int, end: int, side: str) -> bool:
         """An outlet told something: its alias right after the proclitic ``support.json:
         addressee.proclitics`` (Arabic ل "to", glued, or written لـ before a quote) with a verb
         of saying (``addressee.verbs``) among the ``addressee.reach`` words before it: قال
-        لـ"الشرق الأوسط", وكشف بيرت للشرق الاوسط, قال لرويترز."""
+        لـ"الشرق الأوسط", وكشف بيرت للشرق الاوسط, قال لرويترز; or, in a headline's form, a colon
+        right after it, the words told following (وزير الخارجية للجزيرة: ...)."""
         cues = _cues(side)
         if not cues.addressee_verbs:
             return False
@@ -1767,6 +1806,8 @@ class SupportModel:
         pos -= 1
         if pos > 0 and not text[pos - 1].isspace():
             return False  # inside a word (the ل of قبل), not a proclitic
+        if text[end : end + 3].lstrip("\"'”» ")[:1] == ":":
+            return True
         head = text[max(0, pos - 80) : pos]
         cut = max(head.rfind(c) for c in ".!?؟\n:،,()")
         words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-cues.addressee_reach :]

@@ -29,6 +29,7 @@ __all__ = [
     "Step",
     "TableNormalizer",
     "build_table",
+    "hashtag_sign_rule",
 ]
 
 
@@ -301,6 +302,32 @@ class TableNormalizer:
 
 
 NUMPY_MIN = 2048
+
+
+def hashtag_sign_rule(signs: str, letter_class: str, letters: str, mapping: Mapping[str, str]) -> ContextRule:
+    """``hashtag-sign``: a sign of ``signs`` opening a word before a letter (``letters``, the
+    inside of a character class) is deleted (``قطاع #غزة`` -> ``قطاع غزة``, ``northern #Gaza
+    Strip`` -> ``northern gaza strip``); after a letter, a digit, ``_`` or another sign it
+    stays (``حماس#غزة``, ``##Gaza``). ``letter_class`` is the inside of a character class of
+    the ``letters``.
+
+    Characters the table deletes (``mapping`` to ``""``: bidi marks) may stand between the
+    sign and the letter, and are skipped when the character before the sign is read, so
+    normalised text gives the same answer (idempotence). Linear: each sign looks ahead over
+    its own run of such characters and back over the run before it.
+    """
+    deleted = frozenset(c for c, r in mapping.items() if r == "")
+    deleted_class = re.escape("".join(sorted(deleted)))
+    pattern = f"[{re.escape(signs)}](?=[{deleted_class}]*+[{letter_class}])"
+
+    def replace(match: re.Match[str]) -> str:
+        text, i = match.string, match.start()
+        while i > 0 and text[i - 1] in deleted:
+            i -= 1
+        before = text[i - 1] if i > 0 else ""
+        return match.group() if before.isalnum() or before == "_" or (before and before in signs) else ""
+
+    return ContextRule("hashtag-sign", pattern, replace, trigger=(signs, signs + "".join(deleted) + letters))
 
 
 def _space_sets(mapping: Mapping[str, str]) -> tuple[set[str], set[str]]:

@@ -21,7 +21,7 @@ from mediamon import engine
 from mediamon.cache import cached
 from mediamon.lang import scripts
 from mediamon.resources import char_map, char_set, data_path, load_json, range_chars, range_class, string_list
-from mediamon.text.normalize import TableNormalizer, build_table
+from mediamon.text.normalize import ContextRule, TableNormalizer, build_table, hashtag_sign_rule
 
 __all__ = ["LANGUAGE", "Arabic", "ArabicNormalizer"]
 
@@ -133,12 +133,39 @@ def _build_table() -> tuple[dict[str, str], dict[str, str]]:
     return build_table(sorted(chars), steps)
 
 
+@functools.cache
+def _hashtag_rule() -> ContextRule:
+    """``hashtag-sign`` (signs of ``ar/charmap.json``) before an Arabic letter: ``قطاع #غزة`` ->
+    ``قطاع غزة`` (:func:`mediamon.text.normalize.hashtag_sign_rule`)."""
+    name = "ar/charmap.json"
+    signs = "".join(char_set(load_json(name), "hashtag-sign", source=data_path(name)))
+    return hashtag_sign_rule(signs, range_class(_letter_ranges()), _letter_chars(), _table()[0])
+
+
+@functools.cache
+def _broken_word_rule() -> ContextRule:
+    """``broken-word``: between two Arabic letters, a run of tatweels and dots (or spaces inside
+    it) that holds both, and starts and ends with no space (حمـ.ـاس, حـ.ماس, للقــ ـتال: a word
+    broken to hide it), is deleted. Linear: a run is tried once, from the letter before it, and
+    its quantifiers are possessive."""
+    name = "ar/charmap.json"
+    data = load_json(name)
+    source = data_path(name)
+    dots = "".join(char_set(data, "broken-word", source=source))
+    tatweels = "".join(char_set(data, "tatweel", source=source))
+    d, t = re.escape(dots), re.escape(tatweels)
+    letter = f"[{range_class(_letter_ranges())}]"
+    pattern = f"(?<={letter})(?<![{t}])(?=[{d} ]*+[{t}])(?=[{t}]*+[{d} ])(?! )[{t}{d} ]++(?<! )(?={letter})"
+    first = tatweels + dots
+    return ContextRule("broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()))
+
+
 class ArabicNormalizer(TableNormalizer):
     """Arabic normaliser: ``normalize(text)``, ``normalize_with_map(text)``, ``explain(text)``."""
 
     def __init__(self) -> None:
         mapping, reasons = _table()
-        super().__init__("ar", mapping, reasons)
+        super().__init__("ar", mapping, reasons, (_hashtag_rule(), _broken_word_rule()))
 
 
 MIN_SURNAME = 4

@@ -22,7 +22,7 @@ from mediamon import engine as engines
 from mediamon.engine import Engine
 from mediamon.lang import scripts
 from mediamon.resources import char_set, data_path, load_json, range_chars, string_list
-from mediamon.text.normalize import ContextRule, TableNormalizer, build_table
+from mediamon.text.normalize import ContextRule, TableNormalizer, build_table, hashtag_sign_rule
 
 __all__ = ["LANGUAGE", "English", "EnglishNormalizer", "variant_key"]
 
@@ -33,13 +33,27 @@ def _latin_letter() -> re.Pattern[str]:
 
 
 @functools.cache
+def _latin_chars() -> str:
+    return range_chars(scripts.letter_ranges("latin"))
+
+
+@functools.cache
 def _data() -> dict[str, tuple[str, ...]]:
     name = "en/charmap.json"
     data = load_json(name)
     source = data_path(name)
     out = {
         key: char_set(data, key, source=source)
-        for key in ("fold", "apostrophes", "dashes", "quotes", "spaces", "combining", "controls")
+        for key in (
+            "fold",
+            "apostrophes",
+            "dashes",
+            "quotes",
+            "spaces",
+            "combining",
+            "controls",
+            "hashtag_signs",
+        )
     }
     out["particles"] = string_list(data, "particles", source=source)
     return out
@@ -130,6 +144,9 @@ class EnglishNormalizer(TableNormalizer):
                 rf"[{apostrophes}](?=[sS](?![^\W_]))",
                 _possessive,
                 trigger=("".join(_data()["apostrophes"]), "sS"),
+            ),
+            hashtag_sign_rule(
+                "".join(_data()["hashtag_signs"]), scripts.letter_class("latin"), _latin_chars(), mapping
             ),
         )
         super().__init__("en", mapping, reasons, rules)
