@@ -1093,7 +1093,7 @@ class SupportModel:
         triggers = _person_triggers(side)
         if forms & triggers:
             return "trigger"
-        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        following = _word_after(text, end)
         if following is not None and self.key(side, following.group()) in triggers:
             return "trigger"
         return None
@@ -1106,7 +1106,7 @@ class SupportModel:
     def _name_follows(self, text: str, end: int, side: str) -> bool:
         """A word of a person's name right after ``end``: in Latin script a capitalised word that
         is no cue, elsewhere a word of a gazetteer person's name or a given name."""
-        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        following = _word_after(text, end)
         if following is None:
             return False
         word = self.key(side, following.group())
@@ -1425,7 +1425,7 @@ class SupportModel:
         if not text[cand.start : cand.start + 1].isupper():
             return None
         before = _word_before(text, cand.start)
-        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        after = _word_after(text, cand.end)
         if after is None or self.key(side, before) not in cues.metaphor:
             return None
         return "noun" if self.key(side, after.group()) in cues.metaphor_after else None
@@ -1547,7 +1547,7 @@ class SupportModel:
             return True
         if before and self._weak_cue(before[-1], side):
             return True
-        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        after = _word_after(text, cand.end)
         return after is not None and self.key(side, after.group()) in cues.after
 
     def _names_country(self, cand: Candidate, text: str) -> bool:
@@ -1635,7 +1635,7 @@ class SupportModel:
         weak = weak or why.reason in ("name", "abroad", "frequent")
         if weak and before and self._weak_cue(before[-1], side):
             return "cue"
-        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        after = _word_after(text, cand.end)
         if after is not None and self.key(side, after.group()) in cues.after:
             return "cue"
         return None
@@ -1839,10 +1839,9 @@ class SupportModel:
             return False
         head = self.key(side, text[max(0, cand.start - _NAMED_BEFORE_REACH) : cand.start].rstrip())
         own = self.key(side, cand.alias)
-        for _lang, alias in self.compiled.entities[cand.entity].aliases():
+        for name, (alias, _lang) in self.alias_keys(cand.entity, side).items():
             if _side_of(alias) != side:
                 continue
-            name = self.key(side, alias)
             if name and name != own and head.endswith(name):
                 rest = head[: len(head) - len(name)]
                 if not rest or not rest[-1].isalnum():
@@ -1980,16 +1979,15 @@ class SupportModel:
         the Oregon grape, Naples yellow, Portland cement, a Maine Coon. The noun in lower case
         (a breed's also with a capital), or its plural."""
         side = cand.side or languages.FALLBACK
-        if text[cand.end : cand.end + 1] != " " or " " in cand.alias.strip():
+        if " " in cand.alias.strip():
             return False
         if side == languages.FALLBACK and not text[cand.start : cand.start + 1].isupper():
-            return (
-                False  # a place's word in lower case is the case rule's (a text that writes victoria sponge)
-            )
+            # a place's word in lower case is the case rule's (a text that writes victoria sponge)
+            return False
         lower, either = _compound_heads(side)
         if not lower and not either:
             return False
-        following = _WORD.match(text, cand.end + 1)
+        following = _word_after(text, cand.end)
         if following is None:
             return False
         word = following.group()
@@ -2185,18 +2183,14 @@ class SupportModel:
         after a place cue, a preposition or a feature's word (نهر النيل من ...: the river), nor
         before an elative (``superlative``: النيل من أطول الأنهار)."""
         cues = _cues(side)
-        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        following = _word_after(text, cand.end)
         if following is None:
             return False
         key = self.key(side, text[cand.start : cand.end])
         after = self.key(side, following.group())
         if f"{key} {after}" not in cues.idioms_after and f"{key} {after[:1]}" not in cues.idioms_after:
             return False
-        third = (
-            _WORD.match(text, following.end() + 1)
-            if text[following.end() : following.end() + 1] == " "
-            else None
-        )
+        third = _word_after(text, following.end())
         if (
             third is not None
             and cues.superlative is not None
@@ -2230,7 +2224,7 @@ class SupportModel:
         bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
         if before and (self._weak_cue(word, side) or word in cues.strong or bare & cues.copulas):
             return False  # في غزة كبيرة, إن برشلونة جميلة: the adjective is a predicate
-        following = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        following = _word_after(text, cand.end)
         return following is not None and self.key(side, following.group()) in cues.indefinite_adjectives
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
@@ -2274,7 +2268,7 @@ class SupportModel:
         before = self._words_before(text, cand.start, side, 1)
         if before and before[-1] in cues.national_before:
             return True
-        after = _WORD.match(text, cand.end + 1) if text[cand.end : cand.end + 1] == " " else None
+        after = _word_after(text, cand.end)
         return after is not None and self.key(side, after.group()) in cues.national_after
 
     def _has_own_name(self, index: int) -> bool:
@@ -2331,9 +2325,7 @@ class SupportModel:
             # Council, US National Park Service, Irving Independent School District)
             pos = cand.end
             for _ in range(self.settings.org_head_reach):
-                if text[pos : pos + 1] != " ":
-                    break
-                following = _WORD.match(text, pos + 1)
+                following = _word_after(text, pos)
                 if following is None or not following.group()[:1].isupper():
                     break
                 if self.key(side, following.group()) in cues.org_heads:
@@ -2447,7 +2439,7 @@ class SupportModel:
         ``surname_zipf``: Halifax, Lancaster; not Street, Monday), or the word is rare (below
         ``town_zipf``: Brandreth, Whitlow), no compound (Brampton Spider-Gwen) and no place's."""
         end = cand.end
-        following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        following = _word_after(text, end)
         if following is None:
             return False
         word = following.group()
@@ -2528,7 +2520,7 @@ class SupportModel:
     def _inside_longer_name(self, text: str, start: int, end: int, side: str, *, after: bool = True) -> bool:
         """A capitalised word (not a cue or joiner) right before (or, with ``after``, after) the span."""
         skip = _not_name_words(side)
-        following = _WORD.match(text, end + 1) if after and text[end : end + 1] == " " else None
+        following = _word_after(text, end) if after else None
         if (
             following is not None
             and following.group()[:1].isupper()
@@ -2602,10 +2594,13 @@ def _word_before(text: str, pos: int) -> str:
     """The whitespace-delimited word before ``pos`` ("" if none): ``text[:pos].rstrip().rsplit(None, 1)[-1]``
     read backwards from ``pos``."""
     end = _end_before(text, pos)
-    begin = end
-    while begin > 0 and not text[begin - 1].isspace():
-        begin -= 1
-    return text[begin:end]
+    return text[_word_start(text, end) : end]
+
+
+def _word_after(text: str, end: int) -> re.Match[str] | None:
+    """The word (``_WORD``) right after ``end`` across one space, None when ``end`` is not
+    followed by a space and a word (the place's next word: Denver accepted, النيل من)."""
+    return _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
 
 
 def explain(model: SupportModel, cand: Candidate, text: str) -> dict[str, Any]:

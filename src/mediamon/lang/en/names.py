@@ -486,9 +486,12 @@ def _acronym_end(words: Sequence[str]) -> bool:
     (``Daniel Bernoulli FRS`` is one)."""
     if len(words) < 2 or not _acronym(words[-1]):
         return False
-    kinds = alias_words("en")
-    lows = [_form(w)[0] for w in words]
-    return not any(low in finder_given_names("en") or "PER" in kinds.get(low, frozenset()) for low in lows)
+    return not any(_person_word(_form(w)[0]) for w in words)
+
+
+def _person_word(low: str) -> bool:
+    """Whether a word (lower case) is a given name or a word of a bundled person's alias."""
+    return low in finder_given_names("en") or "PER" in alias_words("en").get(low, frozenset())
 
 
 #: Roman numerals a person's name ends in (``Henry VIII``): capitals that are no acronym.
@@ -508,7 +511,7 @@ def not_person(tokens: Sequence[Token], first: int, last: int) -> str:
         return "LOC"
     kinds = alias_words("en")
     lows = [_form(tokens[i].form)[0] for i in range(first, last + 1)]
-    if any(low in finder_given_names("en") or "PER" in kinds.get(low, frozenset()) for low in lows):
+    if any(_person_word(low) for low in lows):
         return ""
     forms = [tokens[i].form for i in range(first, last + 1)]
     if any(not _acronym(f) and word_band("en", low) <= RARE_BAND for f, low in zip(forms, lows, strict=True)):
