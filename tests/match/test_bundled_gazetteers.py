@@ -329,3 +329,23 @@ def test_fignews_sample_agreement(annotator: mediamon.Annotator, lang_hint: bool
     assert agreement.jaccard >= MIN_AGREEMENT[lang_hint], (
         f"{agreement.jaccard:.3f}; one side only: {one_side}"
     )
+
+
+NICKNAMES = [
+    ("وتأهل العنابي الى الدور الثاني بعد فوزه امس.", "org:national-team-qat"),
+    ("واجه النشامى منتخبا قويا في الجولة الاولى.", "org:national-team-jor"),
+    ("حقق أسود الأطلس فوزا مستحقا.", "org:national-team-mar"),
+    ("The Atlas Lions won again.", "org:national-team-mar"),
+]
+
+
+@pytest.mark.parametrize(("text", "eid"), NICKNAMES)
+def test_national_team_nicknames_name_the_team(annotator: mediamon.Annotator, text: str, eid: str) -> None:
+    assert eid in {m.entity_id for m in annotator.annotate_text(text)}
+
+
+
+def test_nicknames_that_are_ordinary_words_are_left_out(annotator: mediamon.Annotator) -> None:
+    """Only nicknames no ordinary text uses: الفراعنة is also the pharaohs of history."""
+    found = annotator.annotate_text("حكم الفراعنة مصر قرونا طويلة قبل الميلاد.")
+    assert not any(m.entity_id.startswith("org:national-team-") for m in found)
