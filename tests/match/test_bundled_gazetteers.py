@@ -344,7 +344,6 @@ def test_national_team_nicknames_name_the_team(annotator: mediamon.Annotator, te
     assert eid in {m.entity_id for m in annotator.annotate_text(text)}
 
 
-
 def test_nicknames_that_are_ordinary_words_are_left_out(annotator: mediamon.Annotator) -> None:
     """Only nicknames no ordinary text uses: الفراعنة is also the pharaohs of history."""
     found = annotator.annotate_text("حكم الفراعنة مصر قرونا طويلة قبل الميلاد.")
