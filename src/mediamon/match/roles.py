@@ -56,6 +56,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|&")
 _SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _JOIN = re.compile(r"[\s,،]*")
+#: A parenthesis opening right after a name, and one closing right after the next
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
 #: How far before and after a mention its cues are read (characters)
 _REACH = 80
 #: How far back from a name its sentence's start is looked for (characters)
@@ -138,6 +141,9 @@ class RoleModel:
         self._kinds = frozenset(
             e.id for e in entities if e.type == "LOC" and e.meta.get("kind") in ROLE_KINDS
         )
+        self._countries = frozenset(
+            e.id for e in entities if e.type == "LOC" and e.meta.get("kind") == "country"
+        )
         self._sport: dict[str, dict[str, bool]] = {}
 
     def key(self, code: str, word: str) -> str:
@@ -153,6 +159,9 @@ class RoleModel:
         gates: _Gates = {}
         ends = _Ends(text)
         verdicts = {i: self.verdict(text, mentions[i], gates, ends) for i in chosen}
+        for i in chosen:
+            if verdicts[i] is None and self._with_its_country(text, mentions, i, gates, ends):
+                verdicts[i] = "side"
         out = list(mentions)
         for group in self._groups(text, mentions, chosen):
             found = [verdicts[i] for i in group]
@@ -180,6 +189,25 @@ class RoleModel:
                     continue
             groups.append([i])
         return groups
+
+    def _with_its_country(
+        self, text: str, mentions: Sequence[Mention], i: int, gates: _Gates, ends: _Ends
+    ) -> bool:
+        """A city's name with a country's in parentheses right after it, in a sentence about a
+        match: a club in a draw or a table (``بوردو (فرنسا) - ايندهوفن (هولندا)``, ``Lyon (France)``)."""
+        m = mentions[i]
+        if i + 1 >= len(mentions) or m.entity_id in self._countries:
+            return False
+        nxt = mentions[i + 1]
+        if nxt.entity_id not in self._countries or not _OPEN.fullmatch(text, m.end, nxt.start):
+            return False
+        if not _CLOSE.match(text, nxt.end):
+            return False
+        sentence = _sentence(text, m.start, m.end, ends)
+        gate = gates.get((m.lang, *sentence))
+        if gate is None:
+            gate = gates[(m.lang, *sentence)] = self._about_a_match(m.lang, text[sentence[0] : sentence[1]])
+        return gate
 
     def _has_sport_word(self, code: str, text: str) -> bool:
         """Whether one of the words of ``text`` is a ``sport`` word of language ``code``."""
