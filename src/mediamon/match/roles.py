@@ -162,6 +162,9 @@ class RoleModel:
         for i in chosen:
             if verdicts[i] is None and self._with_its_country(text, mentions, i, gates, ends):
                 verdicts[i] = "side"
+        for i in reversed(chosen):  # right to left: a side's opponent may have one in turn
+            if verdicts[i] is None and self._facing_a_side(text, mentions, i, verdicts):
+                verdicts[i] = "side"
         out = list(mentions)
         for group in self._groups(text, mentions, chosen):
             found = [verdicts[i] for i in group]
@@ -208,6 +211,20 @@ class RoleModel:
         if gate is None:
             gate = gates[(m.lang, *sentence)] = self._about_a_match(m.lang, text[sentence[0] : sentence[1]])
         return gate
+
+    def _facing_a_side(
+        self, text: str, mentions: Sequence[Mention], i: int, verdicts: dict[int, str | None]
+    ) -> bool:
+        """A name with only a ``side_prepositions`` word between it and the next name, a side
+        (``واوغندا على ليسوتو 3 - صفر``: Lesotho is one by the score, Uganda its opponent)."""
+        if i + 1 >= len(mentions) or verdicts.get(i + 1) != "side":
+            return False
+        m, nxt = mentions[i], mentions[i + 1]
+        between = text[m.end : nxt.start]
+        words = _WORD.findall(between)
+        if len(words) != 1 or _WORD.sub("", between).strip():
+            return False
+        return self.key(m.lang, words[0]) in role_cues(m.lang).side_prepositions
 
     def _has_sport_word(self, code: str, text: str) -> bool:
         """Whether one of the words of ``text`` is a ``sport`` word of language ``code``."""
