@@ -348,3 +348,22 @@ def test_nicknames_that_are_ordinary_words_are_left_out(annotator: mediamon.Anno
     """Only nicknames no ordinary text uses: الفراعنة is also the pharaohs of history."""
     found = annotator.annotate_text("حكم الفراعنة مصر قرونا طويلة قبل الميلاد.")
     assert not any(m.entity_id.startswith("org:national-team-") for m in found)
+
+
+DEPARTMENTS = [
+    ("The Home Office said the scheme would end.", "org:uk-home-office"),
+    ("The Justice Department opened an inquiry.", "org:us-justice-department"),
+    ("وقالت وزارة الزراعة الأمريكية ان المحصول تراجع.", "org:us-agriculture-department"),
+]
+
+
+@pytest.mark.parametrize(("text", "eid"), DEPARTMENTS)
+def test_government_departments_are_found(annotator: mediamon.Annotator, text: str, eid: str) -> None:
+    assert eid in {m.entity_id for m in annotator.annotate_text(text)}
+
+
+def test_a_bare_department_of_another_country_is_not_the_us_one(annotator: mediamon.Annotator) -> None:
+    """Only US-style names (``Justice Department``, ``US Department of …``) are the US's: ``the
+    Department of Education`` of another country's article is not linked."""
+    found = annotator.annotate_text("Ireland's Department of Education published figures.")
+    assert not any(m.entity_id.startswith("org:us-") for m in found)
