@@ -339,11 +339,6 @@ NICKNAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "eid"), NICKNAMES)
-def test_national_team_nicknames_name_the_team(annotator: mediamon.Annotator, text: str, eid: str) -> None:
-    assert eid in {m.entity_id for m in annotator.annotate_text(text)}
-
-
 def test_nicknames_that_are_ordinary_words_are_left_out(annotator: mediamon.Annotator) -> None:
     """Only nicknames no ordinary text uses: الفراعنة is also the pharaohs of history."""
     found = annotator.annotate_text("حكم الفراعنة مصر قرونا طويلة قبل الميلاد.")
@@ -357,8 +352,9 @@ DEPARTMENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "eid"), DEPARTMENTS)
-def test_government_departments_are_found(annotator: mediamon.Annotator, text: str, eid: str) -> None:
+@pytest.mark.parametrize(("text", "eid"), [*NICKNAMES, *DEPARTMENTS])
+def test_curated_names_are_found(annotator: mediamon.Annotator, text: str, eid: str) -> None:
+    """National teams by their nicknames, government departments by the press's forms."""
     assert eid in {m.entity_id for m in annotator.annotate_text(text)}
 
 
