@@ -21,6 +21,11 @@ The decision is per sentence, from each language's ``data/<lang>/roles.json``:
 - no ``place_before`` word right before it (``in Sochi``, ``في الدوحة``) and no
   ``place_proclitics`` letter glued to it (``بالدوحة``): a place word wins.
 
+Two cues read the names around it: a city with a country's name in parentheses right after
+it is a club of a draw or a table (``بوردو (فرنسا) - ايندهوفن (هولندا)``), and a name with only
+a ``side_prepositions`` word between it and a side is that side's opponent (``واوغندا على
+ليسوتو 3 - صفر``), both only where no cue of its own decided.
+
 Names joined by ``coordination`` words only (``Sweden, Belgium, England win``) share one
 verdict: a place word on any of them keeps all places, else a side cue on any makes all
 sides. ``skip`` words (``the``) are passed over when reading the word before. A word before
