@@ -211,11 +211,7 @@ class RoleModel:
             return False
         if not _CLOSE.match(text, nxt.end):
             return False
-        sentence = _sentence(text, m.start, m.end, ends)
-        gate = gates.get((m.lang, *sentence))
-        if gate is None:
-            gate = gates[(m.lang, *sentence)] = self._about_a_match(m.lang, text[sentence[0] : sentence[1]])
-        return gate
+        return self._gate(m.lang, text, _sentence(text, m.start, m.end, ends), gates)
 
     def _facing_a_side(
         self, text: str, mentions: Sequence[Mention], i: int, verdicts: dict[int, str | None]
@@ -262,12 +258,16 @@ class RoleModel:
         found = self._local(text, m, *sentence)
         if found != "side":
             return found  # a place word needs no gate: a sentence's names share it
+        return found if self._gate(code, text, sentence, gates) else None
+
+    def _gate(self, code: str, text: str, sentence: tuple[int, int], gates: _Gates | None) -> bool:
+        """The match test of one sentence of ``text``, cached in ``gates`` when given."""
         gate = None if gates is None else gates.get((code, *sentence))
         if gate is None:
             gate = self._about_a_match(code, text[sentence[0] : sentence[1]])
             if gates is not None:
                 gates[(code, *sentence)] = gate
-        return found if gate else None
+        return gate
 
     def _local(self, text: str, m: Mention, begin: int, end: int) -> str | None:
         """The verdict of the words around one mention, before the sentence's match test."""
