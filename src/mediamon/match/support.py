@@ -579,6 +579,9 @@ class DefiniteCues:
     #: nouns that name a thing after a place (اتفاق "agreement"): a ``definite`` place's word
     #: right after one is the place (اتفاق الطائف), also with a proclitic (باتفاق)
     named_after: frozenset[str] = frozenset()
+    #: adjectives with the article of a thing's size, shape or state (الصغيرة, المكسورة): a
+    #: ``definite`` place's word right before one is the noun it describes
+    thing_adjectives: frozenset[str] = frozenset()
     #: two-word phrases whose second word, a place's name, is an ordinary word when the clause
     #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
     idioms_at_end: frozenset[str] = frozenset()
@@ -599,7 +602,11 @@ def _definite_cues(code: str) -> DefiniteCues:
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
 
-    return DefiniteCues(named_after=words("named_after"), idioms_at_end=words("idioms_at_end"))
+    return DefiniteCues(
+        named_after=words("named_after"),
+        idioms_at_end=words("idioms_at_end"),
+        thing_adjectives=words("thing_adjectives"),
+    )
 
 
 @attrs.frozen
@@ -1675,8 +1682,11 @@ class SupportModel:
             # البقاع) for a division or a place of a million, else only where its country is named
             weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
             return self._place_cue(text, cand, side, why, weak=weak)
-        if why.reason == "definite" and self._definite_cue(text, cand, side):
-            return "cue"
+        if why.reason == "definite":
+            if self._thing_described(text, cand, side):
+                return None
+            if self._definite_cue(text, cand, side):
+                return "cue"
         surface = self.key(side, text[cand.start : cand.end])
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
@@ -1719,6 +1729,14 @@ class SupportModel:
             return False
         nouns = cues.place_nouns | cues.strong
         return any(self._cue_stem(w, side) & nouns for w in words[-3:-1])
+
+    def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
+        """A ``definite`` place's word right before an adjective of a thing's size, shape or state
+        (``support.json: thing_adjectives``: في الديوانية الصغيرة "in the small sitting room",
+        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it;
+        a name takes other adjectives (الموصل القديمة "old Mosul")."""
+        after = _word_after(text, cand.end)
+        return after is not None and self.key(side, after.group()) in _definite_cues(side).thing_adjectives
 
     def _idiom_at_end(self, text: str, cand: Candidate, side: str) -> bool:
         """A two-word phrase of ``support.json: idioms_at_end`` ending in the place's word, with
@@ -2199,7 +2217,7 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
                 return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
-        if self._idiom_at_end(text, cand, side):
+        if self._idiom_at_end(text, cand, side) or self._article_elsewhere(text, cand, side):
             return True
         if cues.idiom_gaps and " " not in cand.alias and self._gapped_idiom(text, cand, side):
             return True
@@ -2231,6 +2249,25 @@ class SupportModel:
         if key.removeprefix(_forms(side).article) not in nouns:
             return False
         return not self._has_place_cue(text, cand, side)
+
+    def _article_elsewhere(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word without the article (below a country's or a capital's weight) that
+        the text also writes with it, as a whole word (a proclitic allowed), is a common noun
+        there too: a name is written one way (الحمص ... حمص حزين "the chickpeas ... sad
+        chickpeas", not Homs). Not when the form with the article is an alias of the same place,
+        nor after a place cue (في حمص)."""
+        article = _forms(side).article
+        surface = text[cand.start : cand.end]
+        if not article or self.weights[cand.entity] == "heavy" or " " in surface or cand.how == "clitic":
+            return False
+        key = self.key(side, surface)
+        if key.startswith(article) or article + key in self.alias_keys(cand.entity, side):
+            return False
+        if article + surface not in text:
+            return False
+        clitics = "".join(_forms(side).prefixes)
+        pattern = rf"(?<!\w)[{clitics}]?{re.escape(article + surface)}(?!\w)"
+        return re.search(pattern, text) is not None and not self._has_place_cue(text, cand, side)
 
     def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
         """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
