@@ -25,6 +25,12 @@ from data, never from a list of cases:
   margin) though the weight's threshold is not reached (الحلة / حلة "a pot", السند / سند
   "support", جنان / الجنان "gardens"): a place cue supports it, a preposition only for a
   division or a place of a million or where its country is named, the country alone not;
+- ``definite``: in a language with an article, one word with the article naming a town or
+  city below a million or a first-level division (العريش "the trellis", الخروب "the carob",
+  النعامة "the ostrich"): how a common noun is written, which frequency cannot tell from a
+  name (the bare nouns are as rare as names'): a place cue, a preposition, its country, a noun
+  naming a thing after a place (``named_after``: اتفاق الطائف), a place noun (حي القادسية) or
+  a naming cue after one supports it;
 - ``frequent``: outside Latin script, one word of Zipf 3.3 naming a town below 100,000
   people, grammar or not (تلا "recited"): a preposition supports it;
 - ``abroad``: such a minor place abroad whose word shows no grammar and whose English name
@@ -59,8 +65,8 @@ article, named in the mention's ``support`` (its ``how`` stays the matching rule
   one frequent word alone (تلا "recited", الحلة "the pot", Indiana, which may be a girl's
   name) names no country;
 - ``cue``: a place cue stands right before it (``مدينة``, ``city of``; places
-  only); a preposition (``في``, ``وفي``, ``in``) counts only for the ``name``, ``abroad``
-  and ``frequent`` reasons.
+  only); a preposition (``في``, ``وفي``, ``in``) counts only for the ``name``, ``abroad``,
+  ``frequent`` and ``definite`` reasons.
 
 An organisation's or outlet's candidate names no body right after a person's title
 (``support.json: titles``: وزيرة الخارجية الاميركية is the Secretary of State) nor, in
@@ -170,7 +176,8 @@ class SupportSettings:
 
 @attrs.frozen
 class Ambiguity:
-    """Why an alias is ambiguous: ``reason`` (marked, word, abroad, frequent, name, case) and the evidence."""
+    """Why an alias is ambiguous: ``reason`` (marked, word, article, definite, abroad, frequent, name,
+    case) and the evidence."""
 
     reason: str
     evidence: str
@@ -566,6 +573,43 @@ def _cues(code: str) -> Cues:
 
 
 @attrs.frozen
+class DefiniteCues:
+    """What tells a definite noun from a town's name (``support.json``), normalised."""
+
+    #: nouns that name a thing after a place (اتفاق "agreement"): a ``definite`` place's word
+    #: right after one is the place (اتفاق الطائف), also with a proclitic (باتفاق)
+    named_after: frozenset[str] = frozenset()
+    #: adjectives with the article of a thing's size, shape or state (الصغيرة, المكسورة): a
+    #: ``definite`` place's word right before one is the noun it describes
+    thing_adjectives: frozenset[str] = frozenset()
+    #: two-word phrases whose second word, a place's name, is an ordinary word when the clause
+    #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
+    idioms_at_end: frozenset[str] = frozenset()
+
+
+#: What may end a clause right after an ``idioms_at_end`` phrase (or the text's end)
+_CLAUSE_ENDS = frozenset(".،,؛;!?؟:\n)")
+
+
+@functools.cache
+def _definite_cues(code: str) -> DefiniteCues:
+    name = f"{code}/support.json"
+    data = resources.optional_json(name)
+    normalize = languages.get(code).normalizer.normalize
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(
+            normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
+        )
+
+    return DefiniteCues(
+        named_after=words("named_after"),
+        idioms_at_end=words("idioms_at_end"),
+        thing_adjectives=words("thing_adjectives"),
+    )
+
+
+@attrs.frozen
 class Forms:
     """A language's grammatical forms of a word (``support.json``: ``forms``)."""
 
@@ -862,6 +906,9 @@ class SupportModel:
             return Ambiguity(
                 "frequent", f"{key!r} Zipf {zipf}, a town below {self.settings.city_population:,}"
             )
+        definite = self._definite_noun(cand, side, surface, key, weight)
+        if definite is not None:
+            return definite
         if (
             side == languages.FALLBACK
             and max(zipf, best[0]) >= self.settings.town_zipf
@@ -876,6 +923,27 @@ class SupportModel:
                 "by a frequent word",
             )
         return None
+
+    def _definite_noun(
+        self, cand: Candidate, side: str, surface: str, key: str, weight: str
+    ) -> Ambiguity | None:
+        """A town's or city's one word with the article (``definite``): the article + a noun is how
+        a common noun is written (العريش "the trellis", الخروب "the carob", الحديدة "the iron bar"),
+        and frequency cannot tell the two apart: the bare nouns (عريش 2.8, حديدة 2.7) are as rare
+        in wordfreq as real names' (منامة 2.4, نجف 2.8), and the names' definite forms are frequent
+        in news. So such a place needs support, and a preposition counts (في الحديدة). Also a
+        first-level division's (النعامة "the ostrich"), not a place of a million's (البصرة,
+        الاسكندرية stay firm), a region's or a capital's. The text or the alias must write the
+        article's letters: إلعاد (Elad) normalises to them but has none; الاك in a text for ألاك
+        (Aleg) has them, and so has للعريش (ل + العريش, its alif dropped)."""
+        article = _forms(side).article
+        if not article or not key.startswith(article):
+            return None
+        if not (surface.startswith(article) or cand.alias.startswith(article)):
+            return None
+        if weight not in ("town", "city") and not (weight == "big" and self.prefixes[cand.entity] == "adm"):
+            return None
+        return Ambiguity("definite", f"{key!r}: the article and a noun, a town, city or division")
 
     def _named_with_article(self, entity: int, side: str, key: str) -> bool:
         """Whether a place's alias without the article stands beside its name with it: the same
@@ -1614,6 +1682,11 @@ class SupportModel:
             # البقاع) for a division or a place of a million, else only where its country is named
             weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
             return self._place_cue(text, cand, side, why, weak=weak)
+        if why.reason == "definite":
+            if self._thing_described(text, cand, side):
+                return None
+            if self._definite_cue(text, cand, side):
+                return "cue"
         surface = self.key(side, text[cand.start : cand.end])
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
@@ -1632,13 +1705,52 @@ class SupportModel:
             self._direction_of_noun(text, cand, side, before)
         ):
             return "cue"
-        weak = weak or why.reason in ("name", "abroad", "frequent")
+        weak = weak or why.reason in ("name", "abroad", "frequent", "definite")
         if weak and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _word_after(text, cand.end)
         if after is not None and self.key(side, after.group()) in cues.after:
             return "cue"
         return None
+
+    def _definite_cue(self, text: str, cand: Candidate, side: str) -> bool:
+        """A ``definite`` place's own cues beside the place cues: a noun that names a thing after
+        a place (``support.json: named_after``: اتفاق الطائف, باتفاق الطائف) or a place noun
+        (``place_nouns``: حي القادسية "the Qadisiyyah quarter") right before it, or
+        a naming cue right before it after a place noun (قرية صغيرة اسمها الزبير: ``naming_cues``,
+        ``place_nouns`` within the two words before the cue)."""
+        words = self._clause_words(text, cand.start, side, 4)
+        if not words:
+            return False
+        cues = _cues(side)
+        if self._cue_stem(words[-1], side) & (_definite_cues(side).named_after | cues.place_nouns):
+            return True
+        if not self._cue_stem(words[-1], side) & cues.naming_cues:
+            return False
+        nouns = cues.place_nouns | cues.strong
+        return any(self._cue_stem(w, side) & nouns for w in words[-3:-1])
+
+    def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
+        """A ``definite`` place's word right before an adjective of a thing's size, shape or state
+        (``support.json: thing_adjectives``: في الديوانية الصغيرة "in the small sitting room",
+        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it;
+        a name takes other adjectives (الموصل القديمة "old Mosul")."""
+        after = _word_after(text, cand.end)
+        return after is not None and self.key(side, after.group()) in _definite_cues(side).thing_adjectives
+
+    def _idiom_at_end(self, text: str, cand: Candidate, side: str) -> bool:
+        """A two-word phrase of ``support.json: idioms_at_end`` ending in the place's word, with
+        its clause ending right after it: قبل المغرب، "before sunset", حتى المغرب. "until evening"
+        (a time word before the evening prayer's name), not Morocco; a phrase that goes on (قبل
+        المغرب في الترتيب "ahead of Morocco in the table") keeps the country."""
+        phrases = _definite_cues(side).idioms_at_end
+        if not phrases or " " in cand.alias.strip():
+            return False
+        rest = text[cand.end :].lstrip(" ")
+        if rest and rest[0] not in _CLAUSE_ENDS:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        return bool(before) and f"{before[-1]} {self.key(side, text[cand.start : cand.end])}" in phrases
 
     def _direction_of_noun(self, text: str, cand: Candidate, side: str, before: list[str]) -> bool:
         """A compass word before a place whose name is a place cue's noun with the article
@@ -2105,6 +2217,8 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before and f"{before[0]} {self.key(side, text[cand.start : cand.end])}" in cues.idioms:
                 return True  # a fixed phrase in which the word is no place (أذان المغرب: sunset)
+        if self._idiom_at_end(text, cand, side) or self._article_elsewhere(text, cand, side):
+            return True
         if cues.idiom_gaps and " " not in cand.alias and self._gapped_idiom(text, cand, side):
             return True
         if cues.idioms_after and " " not in cand.alias and self._idiom_after(text, cand, side):
@@ -2135,6 +2249,25 @@ class SupportModel:
         if key.removeprefix(_forms(side).article) not in nouns:
             return False
         return not self._has_place_cue(text, cand, side)
+
+    def _article_elsewhere(self, text: str, cand: Candidate, side: str) -> bool:
+        """A place's one word without the article (below a country's or a capital's weight) that
+        the text also writes with it, as a whole word (a proclitic allowed), is a common noun
+        there too: a name is written one way (الحمص ... حمص حزين "the chickpeas ... sad
+        chickpeas", not Homs). Not when the form with the article is an alias of the same place,
+        nor after a place cue (في حمص)."""
+        article = _forms(side).article
+        surface = text[cand.start : cand.end]
+        if not article or self.weights[cand.entity] == "heavy" or " " in surface or cand.how == "clitic":
+            return False
+        key = self.key(side, surface)
+        if key.startswith(article) or article + key in self.alias_keys(cand.entity, side):
+            return False
+        if article + surface not in text:
+            return False
+        clitics = "".join(_forms(side).prefixes)
+        pattern = rf"(?<!\w)[{clitics}]?{re.escape(article + surface)}(?!\w)"
+        return re.search(pattern, text) is not None and not self._has_place_cue(text, cand, side)
 
     def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
         """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
