@@ -168,6 +168,9 @@ class SupportSettings:
     #: a capitalised word after a Latin place's word rarer than this may be a surname (Cali
     #: Brandreth, Nevada Halifax): the place's word is then a given name
     surname_zipf: float = 4.2
+    #: a word this common after a region's name of an adjective's form is no noun it describes
+    #: (Pacific and, Arctic is, since; states 5.5 is one: :meth:`SupportModel._adjective_form`)
+    adjective_next_max_zipf: float = 5.6
 
 
 @attrs.frozen
@@ -362,6 +365,11 @@ class Cues:
     metaphor_after: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
+    #: endings of a word of an adjective's form (Antarctic, Caribbean, Caspian): a region's, a
+    #: sea's or a continent's one-word name of that form before a noun is the adjective
+    adjective_endings: tuple[str, ...] = ()
+    #: words after which such a name is the noun (the Atlantic coast: the ocean's coast)
+    adjective_noun_after: frozenset[str] = frozenset()
     #: words a whole hashtag of labels a post's kind (#الأخبار "the news", #Breaking): such a
     #: hashtag names nothing, so it is no support (``tag``) for an outlet of that name
     genre_tags: frozenset[str] = frozenset()
@@ -539,6 +547,7 @@ def _cues(code: str) -> Cues:
             "indefinite_adjectives",
             "copulas",
             "genre_tags",
+            "adjective_noun_after",
         )
     }
     source = resources.data_path(name)
@@ -612,6 +621,9 @@ def _cues(code: str) -> Cues:
             normalize(w).strip() for w in resources.string_list(data, "definite_adjective", source=source)
         ),
         pronoun_spelling=(spelling[0], spelling[1]) if spelling else None,
+        adjective_endings=tuple(
+            normalize(w).strip() for w in resources.string_list(data, "adjective_endings", source=source)
+        ),
     )
 
 
@@ -1339,6 +1351,7 @@ class SupportModel:
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
+                        or self._adjective_form(text, cand)
                         or self._product_name(text, cand, products)
                         or self._construct_before_place(text, cand, starts)
                         or (field, cand.start, cand.end, cand.entity) in readings
@@ -1984,6 +1997,30 @@ class SupportModel:
                 else (cand, why)
                 for cand, why in pairs
             ]
+
+    def _adjective_form(self, text: str, cand: Candidate) -> bool:
+        """A region's, a sea's or a continent's one-word name of an adjective's form
+        (``support.json: adjective_endings``: Antarctic, Atlantic, Caribbean, Caspian) right before
+        a noun in lower case is that adjective, no mention of the place: Antarctic summers,
+        Atlantic salmon, in Arctic waters (gold leaves GUM's ``the beautiful Caribbean panorama``
+        unlabelled). Not after ``adjective_noun_after`` or a compass word,
+        where it is the noun (the Atlantic coast, the eastern Mediterranean), nor before a word
+        as common as ``adjective_next_max_zipf`` (Pacific and, Arctic is)."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.adjective_endings or self.prefixes[cand.entity] != "geo" or " " in cand.alias.strip():
+            return False
+        surface = text[cand.start : cand.end]
+        if not surface[:1].isupper() or not self.key(side, surface).endswith(cues.adjective_endings):
+            return False
+        following = _word_after(text, cand.end)
+        if following is None or not following.group().islower():
+            return False
+        common = word_frequencies(side).get(self.key(side, following.group()), 0.0)
+        if common >= self.settings.adjective_next_max_zipf:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        return not before or not (before[-1] in cues.adjective_noun_after or before[-1] in cues.directions)
 
     def _product_name(self, text: str, cand: Candidate, products: set[tuple[int, str]]) -> bool:
         """:meth:`_compound_modifier`, the place's (entity, alias key) added to ``products`` when
