@@ -1347,6 +1347,7 @@ class SupportModel:
                     if (
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
+                        or self._org_of_place(text, cand, places)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
@@ -2488,6 +2489,48 @@ class SupportModel:
                     return True
                 pos = following.end()
         return False
+
+    def _org_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
+        """Latin script: a place after ``of`` or ``of the`` (compass words between) that follows
+        a capitalised organisation head (``support.json: org_heads``) is the end of that
+        organisation's name, no mention: the University of Sheffield of the UK, the Society of
+        the Cincinnati, the University of Southern California. So is a place inside a longer
+        place's name that is (the Government of the Republic of Albania: Albania too). Not after
+        a head whose phrase with ``of`` is a place cue (``strong``: City of, County of), which
+        names the place itself."""
+        side = cand.side or languages.FALLBACK
+        if side != languages.FALLBACK or not _cues(side).org_heads:
+            return False
+        if self._after_org_head(text, cand.start, side):
+            return True
+        if self._words_before(text, cand.start, side, 1) != ["of"]:
+            return False
+        return any(
+            start < cand.start and end == cand.end and self._after_org_head(text, start, side)
+            for start, end in places
+        )
+
+    def _after_org_head(self, text: str, at: int, side: str) -> bool:
+        """Whether ``at`` follows a capitalised organisation head and ``of`` or ``of the``, compass
+        words allowed between (:meth:`_org_of_place`)."""
+        cues = _cues(side)
+        for _ in range(2):  # compass words between: University of Southern California
+            word = self._words_before(text, at, side, 1)
+            if not word or word[-1] not in cues.directions:
+                break
+            at = _word_start(text, _end_before(text, at))
+        before = self._words_before(text, at, side, 2)
+        if before[-1:] == ["the"]:
+            at = _word_start(text, _end_before(text, at))
+            before = self._words_before(text, at, side, 2)
+        if len(before) < 2 or before[-1] != "of":
+            return False
+        head = before[0]
+        return (
+            head in cues.org_heads
+            and f"{head} of" not in cues.strong
+            and self._capitalised_before(text, at, 2)
+        )
 
     def _person_reading(self, text: str, cand: Candidate) -> str | None:
         """Latin script: why a place below a country's or a capital's weight reads as a person's
