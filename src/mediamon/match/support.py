@@ -1348,6 +1348,7 @@ class SupportModel:
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
                         or self._org_of_place(text, cand, places)
+                        or self._feature_name(text, cand)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
@@ -2488,6 +2489,26 @@ class SupportModel:
                 if self.key(side, following.group()) in cues.org_heads:
                     return True
                 pos = following.end()
+        return False
+
+    def _feature_name(self, text: str, cand: Candidate) -> bool:
+        """Latin script: a place's name before a run of capitalised words that ends in a place's
+        feature word (``support.json: place_heads``: Bay, Castle, River, Avenue, Airport) is part
+        of the feature's name, no mention of the place: Manila Bay, Auckland Castle, the Arkansas
+        River, Isfahan International Airport (as ``org_heads`` make Irving Police Department).
+        Not in a title-case line, where any word has a capital."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if side != languages.FALLBACK or not cues.place_heads or self._title_case(text, cand.start):
+            return False
+        pos = cand.end
+        for _ in range(self.settings.org_head_reach):
+            following = _word_after(text, pos)
+            if following is None or not following.group()[:1].isupper():
+                return False
+            if self.key(side, following.group()) in cues.place_heads:
+                return True
+            pos = following.end()
         return False
 
     def _org_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
