@@ -187,8 +187,8 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 #: sentence start) in a text that also writes it in lower case: the text uses it as a noun
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
 #: Why a place's word needs a place cue (or its entity named by another alias) where the text
-#: also writes it as a product's name (a cup of Assam, a Colorado beetle: :meth:`_compound_modifier`)
-PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product, plant or animal elsewhere in the text")
+#: also writes it as a product's mass noun (a cup of Assam: :meth:`SupportModel._product_name`)
+PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 #: How many distinct sport words (``roles.json``) make a sentence without a score a match report
@@ -2025,11 +2025,16 @@ class SupportModel:
         return not before or not (before[-1] in cues.adjective_noun_after or before[-1] in cues.directions)
 
     def _product_name(self, text: str, cand: Candidate, products: set[tuple[int, str]]) -> bool:
-        """:meth:`_compound_modifier`, the place's (entity, alias key) added to ``products`` when
-        it holds (for :meth:`_move_products`)."""
+        """:meth:`_compound_modifier`. Where the place's word is the product a container holds
+        (:meth:`_measure_of`: a cup of Assam), the text uses it as the product's mass noun: its
+        (entity, alias key) is added to ``products`` (:meth:`_move_products`). A modifier (a
+        Colorado beetle) leaves the word's other uses alone (the governor of Colorado)."""
         if not self._compound_modifier(text, cand):
             return False
-        products.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
+        side = cand.side or languages.FALLBACK
+        heads = _compound_data(side)
+        if heads.measures and self._measure_of(text, cand, heads, _word_after(text, cand.end)):
+            products.add((cand.entity, self.key(side, cand.alias)))
         return True
 
     def _move_products(
@@ -2038,12 +2043,12 @@ class SupportModel:
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]],
         products: set[tuple[int, str]],
     ) -> None:
-        """One sense in a text: a place's word that the text also writes as a product's, a
-        plant's or an animal's name (a cup of Assam, a Colorado beetle) names that thing
-        elsewhere in it too (Tea of the month is Assam), unless a place cue, a preposition
+        """One sense in a text: a place's word that the text also writes as a product's mass
+        noun (a cup of Assam) names that product elsewhere in it too (Tea of the month is
+        Assam), unless a place cue, a preposition
         included, stands by it (grown in Assam) or its entity is named by another alias
         (``PRODUCT_ELSEWHERE``). Not a country's, a capital's or a region's name (``heavy``),
-        which a text on Jamaica pepper may well name as the country."""
+        which a text with a pinch of Jamaica in it may well name as the country too."""
         for field, cands in plain.items():
             keep = []
             for cand in cands:
