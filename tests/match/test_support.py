@@ -175,6 +175,19 @@ def test_compound_heads_are_word_classes_of_lower_and_any_case() -> None:
     assert _compound_heads("ar") == (frozenset(), frozenset())
 
 
+def test_compound_heads_keep_sayings_apart_and_list_measures() -> None:
+    """A saying's noun (cheer: also a verb) counts only after an article, so it is in no other
+    group; the measures are containers, not a figure of speech's nouns (a slice of Paris)."""
+    from mediamon.match.support import CompoundHeads, _compound_data
+
+    heads = _compound_data("en")
+    assert "cheer" in heads.after_article and "cheer" not in heads.lower | heads.either
+    assert {"a", "the"} <= heads.articles
+    assert {"cup", "glass", "bottle"} <= heads.measures
+    assert not heads.measures & {"slice", "piece", "taste", "part", "bit"}
+    assert _compound_data("ar") == CompoundHeads()
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.sampled_from(_BEFORE_PIECES), max_size=40).map("".join),

@@ -138,6 +138,8 @@ _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 _NEXT_WORD = re.compile(rf" ({_WORD_PATTERN})")
 _APPOSED = re.compile(rf", ({_WORD_PATTERN}) ({_WORD_PATTERN})")
 _POSSESSED = re.compile(rf"['’]s ({_WORD_PATTERN})(?: ({_WORD_PATTERN}))?")
+#: A container's or a measure's noun and ``of`` right before a point (a cup of Assam)
+_MEASURE_OF = re.compile(r"(?<![^\W\d_])([^\W\d_]+) of $")
 
 
 @attrs.frozen
@@ -172,6 +174,9 @@ class SupportSettings:
     #: a capitalised word after a Latin place's word rarer than this may be a surname (Cali
     #: Brandreth, Nevada Halifax): the place's word is then a given name
     surname_zipf: float = 4.2
+    #: a word this common after a region's name of an adjective's form is no noun it describes
+    #: (Pacific and, Arctic is, since; states 5.5 is one: :meth:`SupportModel._adjective_form`)
+    adjective_next_max_zipf: float = 5.6
 
 
 @attrs.frozen
@@ -188,6 +193,9 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 #: ... and the same word written with a capital only where any word has one (a title, a
 #: sentence start) in a text that also writes it in lower case: the text uses it as a noun
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
+#: Why a place's word needs a place cue (or its entity named by another alias) where the text
+#: also writes it as a product's mass noun (a cup of Assam: :meth:`SupportModel._product_name`)
+PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 #: How many distinct sport words (``roles.json``) make a sentence without a score a match report
@@ -364,6 +372,11 @@ class Cues:
     metaphor_after: frozenset[str] = frozenset()
     #: words of a place's feature after its name (Harbour, Bay): no surname (Sydney Harbour)
     place_heads: frozenset[str] = frozenset()
+    #: endings of a word of an adjective's form (Antarctic, Caribbean, Caspian): a region's, a
+    #: sea's or a continent's one-word name of that form before a noun is the adjective
+    adjective_endings: tuple[str, ...] = ()
+    #: words after which such a name is the noun (the Atlantic coast: the ocean's coast)
+    adjective_noun_after: frozenset[str] = frozenset()
     #: words a whole hashtag of labels a post's kind (#الأخبار "the news", #Breaking): such a
     #: hashtag names nothing, so it is no support (``tag``) for an outlet of that name
     genre_tags: frozenset[str] = frozenset()
@@ -411,28 +424,73 @@ def _never_bare(code: str) -> frozenset[str]:
     return given_names(code) | demonyms(code)
 
 
+@attrs.frozen
+class CompoundHeads:
+    """The word classes of ``<code>/compound_heads.json``, normalised: the nouns after a place's
+    word that make it a modifier in lower case only (``lower``: Jamaica pepper), in any case
+    (``either``: Maine Coon), only with an article before the place (``after_article``: a Bronx
+    cheer), and the ``measures`` before ``of`` that make it a product's name (a cup of Assam)."""
+
+    lower: frozenset[str] = frozenset()
+    either: frozenset[str] = frozenset()
+    after_article: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
+
+
 @functools.cache
-def _compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The nouns that make a place's word a modifier (``<code>/compound_heads.json``: Jamaica
-    pepper), normalised: (in lower case only, in any case)."""
+def _compound_data(code: str) -> CompoundHeads:
+    """``<code>/compound_heads.json`` read and checked once (empty for a language without one)."""
     name = f"{code}/compound_heads.json"
     data = resources.optional_json(name)
     source = resources.data_path(name)
     classes = data.get("classes", {})
     if not isinstance(classes, dict):
         raise DataFileError(Msg.DATA_FILE.format(detail="'classes' must be an object"), path=source)
-    any_case = set(resources.string_list(data, "any_case", source=source))
-    if not any_case <= set(classes):
+    groups = {
+        key: set(resources.string_list(data, key, source=source)) for key in ("any_case", "after_article")
+    }
+    for key, kinds in groups.items():
+        if not kinds <= set(classes):
+            raise DataFileError(
+                Msg.DATA_FILE.format(detail=f"{key!r} names a class not in 'classes'"), path=source
+            )
+    if groups["any_case"] & groups["after_article"]:
         raise DataFileError(
-            Msg.DATA_FILE.format(detail="'any_case' names a class not in 'classes'"), path=source
+            Msg.DATA_FILE.format(detail="a class is in both 'any_case' and 'after_article'"), path=source
         )
     normalize = languages.get(code).normalizer.normalize
-    lower: set[str] = set()
-    either: set[str] = set()
+    found: dict[str, set[str]] = {"lower": set(), "either": set(), "after_article": set()}
     for kind in classes:
         words = {normalize(w).strip() for w in resources.string_list(classes, kind, source=source)}
-        (either if kind in any_case else lower).update(words)
-    return frozenset(lower), frozenset(either)
+        group = (
+            "either"
+            if kind in groups["any_case"]
+            else "after_article"
+            if kind in groups["after_article"]
+            else "lower"
+        )
+        found[group].update(words)
+
+    def listed(key: str) -> frozenset[str]:
+        return frozenset(normalize(w).strip() for w in resources.string_list(data, key, source=source))
+
+    if found["after_article"] and not data.get("articles"):
+        raise DataFileError(Msg.DATA_FILE.format(detail="'after_article' needs 'articles'"), path=source)
+    return CompoundHeads(
+        lower=frozenset(found["lower"]),
+        either=frozenset(found["either"]),
+        after_article=frozenset(found["after_article"]),
+        articles=listed("articles"),
+        measures=listed("measures"),
+    )
+
+
+def _compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that make a place's word a modifier (``<code>/compound_heads.json``: Jamaica
+    pepper), normalised: (in lower case only, in any case)."""
+    heads = _compound_data(code)
+    return heads.lower, heads.either
 
 
 @functools.cache
@@ -496,6 +554,7 @@ def _cues(code: str) -> Cues:
             "indefinite_adjectives",
             "copulas",
             "genre_tags",
+            "adjective_noun_after",
         )
     }
     source = resources.data_path(name)
@@ -569,6 +628,9 @@ def _cues(code: str) -> Cues:
             normalize(w).strip() for w in resources.string_list(data, "definite_adjective", source=source)
         ),
         pronoun_spelling=(spelling[0], spelling[1]) if spelling else None,
+        adjective_endings=tuple(
+            normalize(w).strip() for w in resources.string_list(data, "adjective_endings", source=source)
+        ),
     )
 
 
@@ -1330,6 +1392,7 @@ class SupportModel:
         unsure: dict[str, list[tuple[Candidate, Ambiguity]]] = {}
         place_spans: dict[str, dict[tuple[int, int], list[int]]] = {}
         lowered: set[tuple[int, str]] = set()  # (place, alias key) written in lower case
+        products: set[tuple[int, str]] = set()  # (place, alias key) written as a product's name
         readings = self._person_words(texts, raw)
         persons = {key for key, reason in readings.items() if reason == "person"}
         for field, cands in raw.items():
@@ -1352,11 +1415,14 @@ class SupportModel:
                     if (
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
+                        or self._org_of_place(text, cand, places)
+                        or self._feature_name(text, cand)
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
                         or self._currency_prefix(text, cand)
-                        or self._compound_modifier(text, cand)
+                        or self._adjective_form(text, cand)
+                        or self._product_name(text, cand, products)
                         or self._construct_before_place(text, cand, starts)
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
@@ -1387,6 +1453,8 @@ class SupportModel:
                     unsure[field].append((cand, why))
         if lowered:
             self._move_lowered(texts, plain, unsure, lowered)
+        if products:
+            self._move_products(plain, unsure, products)
         if not any(unsure.values()):
             return {
                 field: resolve(cands, len(texts[field]), self.compiled.engine)
@@ -1655,6 +1723,8 @@ class SupportModel:
         """
         side = cand.side or languages.FALLBACK
         latin = side == languages.FALLBACK
+        if why is PRODUCT_ELSEWHERE:
+            return "alias" if cand.entity in named else self._place_cue(text, cand, side, why, weak=True)
         if why.reason == "case":
             if cand.entity in named:
                 return "alias"
@@ -2042,6 +2112,74 @@ class SupportModel:
                 for cand, why in pairs
             ]
 
+    def _adjective_form(self, text: str, cand: Candidate) -> bool:
+        """A region's, a sea's or a continent's one-word name of an adjective's form
+        (``support.json: adjective_endings``: Antarctic, Atlantic, Caribbean, Caspian) right before
+        a noun in lower case is that adjective, no mention of the place: Antarctic summers,
+        Atlantic salmon, in Arctic waters (gold leaves GUM's ``the beautiful Caribbean panorama``
+        unlabelled). Not after ``adjective_noun_after`` or a compass word,
+        where it is the noun (the Atlantic coast, the eastern Mediterranean), nor before a word
+        as common as ``adjective_next_max_zipf`` (Pacific and, Arctic is)."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.adjective_endings or self.prefixes[cand.entity] != "geo" or " " in cand.alias.strip():
+            return False
+        surface = text[cand.start : cand.end]
+        if not surface[:1].isupper() or not self.key(side, surface).endswith(cues.adjective_endings):
+            return False
+        following = _word_after(text, cand.end)
+        if following is None or not following.group().islower():
+            return False
+        common = word_frequencies(side).get(self.key(side, following.group()), 0.0)
+        if common >= self.settings.adjective_next_max_zipf:
+            return False
+        before = self._words_before(text, cand.start, side, 1)
+        return not before or not (before[-1] in cues.adjective_noun_after or before[-1] in cues.directions)
+
+    def _product_name(self, text: str, cand: Candidate, products: set[tuple[int, str]]) -> bool:
+        """:meth:`_compound_modifier`. Where the place's word is the product a container holds
+        (:meth:`_measure_of`: a cup of Assam), the text uses it as the product's mass noun: its
+        (entity, alias key) is added to ``products`` (:meth:`_move_products`). A modifier (a
+        Colorado beetle) leaves the word's other uses alone (the governor of Colorado)."""
+        if not self._compound_modifier(text, cand):
+            return False
+        side = cand.side or languages.FALLBACK
+        heads = _compound_data(side)
+        if heads.measures and self._measure_of(text, cand, heads, _word_after(text, cand.end)):
+            products.add((cand.entity, self.key(side, cand.alias)))
+        return True
+
+    def _move_products(
+        self,
+        plain: dict[str, list[Candidate]],
+        unsure: dict[str, list[tuple[Candidate, Ambiguity]]],
+        products: set[tuple[int, str]],
+    ) -> None:
+        """One sense in a text: a place's word that the text also writes as a product's mass
+        noun (a cup of Assam) names that product elsewhere in it too (Tea of the month is
+        Assam), unless a place cue, a preposition
+        included, stands by it (grown in Assam) or its entity is named by another alias
+        (``PRODUCT_ELSEWHERE``). Not a country's, a capital's or a region's name (``heavy``),
+        which a text with a pinch of Jamaica in it may well name as the country too."""
+        for field, cands in plain.items():
+            keep = []
+            for cand in cands:
+                if self.weights[cand.entity] != "heavy" and (
+                    (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in products
+                ):
+                    unsure[field].append((cand, PRODUCT_ELSEWHERE))
+                else:
+                    keep.append(cand)
+            plain[field] = keep
+        for field, pairs in unsure.items():
+            unsure[field] = [
+                (cand, PRODUCT_ELSEWHERE)
+                if self.weights[cand.entity] != "heavy"
+                and (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in products
+                else (cand, why)
+                for cand, why in pairs
+            ]
+
     def _capitalised_body(self, cand: Candidate) -> bool:
         """An organisation's or outlet's alias that the gazetteer writes with a capital (Amnesty):
         written all in lower case in running prose it is the ordinary word (amount to amnesty), so
@@ -2086,26 +2224,51 @@ class SupportModel:
 
     def _compound_modifier(self, text: str, cand: Candidate) -> bool:
         """A place's one-word name right before a noun of a kind named after places
-        (``<lang>/compound_heads.json``: a plant, a food, a colour, a material, an ailment, a
-        breed) is a modifier of that noun, no mention of the place: a teaspoon of Jamaica pepper,
-        the Oregon grape, Naples yellow, Portland cement, a Maine Coon. The noun in lower case
-        (a breed's also with a capital), or its plural."""
+        (``<lang>/compound_heads.json``: a plant, a food, a colour, a material, an ailment, an
+        animal, a breed, a saying) is a modifier of that noun, no mention of the place: a teaspoon
+        of Jamaica pepper, the Oregon grape, Naples yellow, Portland cement, a Colorado beetle, a
+        Maine Coon, a Bronx cheer. The noun in lower case (a breed's also with a capital; a
+        saying's only after an article, ``after_article``), or its plural. So is the name right
+        after a container's or a measure's noun and ``of`` (:meth:`_measure_of`: a cup of Assam)."""
         side = cand.side or languages.FALLBACK
         if " " in cand.alias.strip():
             return False
         if side == languages.FALLBACK and not text[cand.start : cand.start + 1].isupper():
             # a place's word in lower case is the case rule's (a text that writes victoria sponge)
             return False
-        lower, either = _compound_heads(side)
-        if not lower and not either:
-            return False
+        heads = _compound_data(side)
         following = _word_after(text, cand.end)
-        if following is None:
+        if heads.measures and self._measure_of(text, cand, heads, following):
+            return True
+        if following is None or not (heads.lower or heads.either or heads.after_article):
             return False
         word = following.group()
-        forms = {word, word.removesuffix("s"), word.removesuffix("es")} - {""}
-        keys = {self.key(side, w) for w in forms}
-        return bool(keys & either) or (word.islower() and bool(keys & lower))
+        keys = self._plural_keys(side, word)
+        if keys & heads.either:
+            return True
+        if not word.islower():
+            return False
+        if keys & heads.lower:
+            return True
+        return bool(keys & heads.after_article) and _word_before(text, cand.start).lower() in heads.articles
+
+    def _plural_keys(self, side: str, word: str) -> set[str]:
+        """The normalised forms of ``word`` as itself or as a plural (s, es)."""
+        return {self.key(side, w) for w in {word, word.removesuffix("s"), word.removesuffix("es")} if w}
+
+    def _measure_of(
+        self, text: str, cand: Candidate, heads: CompoundHeads, following: re.Match[str] | None
+    ) -> bool:
+        """A place's one-word name right after a container's or a measure's noun in lower case
+        and ``of`` (``compound_heads.json: measures``, or its plural) names what the container
+        holds, a product named after the place: a cup of Assam, two glasses of Madeira, a pinch
+        of Cayenne. Not when a capitalised word follows (a longer name starts there)."""
+        found = _MEASURE_OF.search(text, max(0, cand.start - 40), cand.start)
+        if found is None or not found.group(1).islower():
+            return False
+        if following is not None and following.group()[:1].isupper():
+            return False
+        return bool(self._plural_keys(cand.side or languages.FALLBACK, found.group(1)) & heads.measures)
 
     @staticmethod
     def _currency_prefix(text: str, cand: Candidate) -> bool:
@@ -2465,6 +2628,68 @@ class SupportModel:
                     return True
                 pos = following.end()
         return False
+
+    def _feature_name(self, text: str, cand: Candidate) -> bool:
+        """Latin script: a place's name before a run of capitalised words that ends in a place's
+        feature word (``support.json: place_heads``: Bay, Castle, River, Avenue, Airport) is part
+        of the feature's name, no mention of the place: Manila Bay, Auckland Castle, the Arkansas
+        River, Isfahan International Airport (as ``org_heads`` make Irving Police Department).
+        Not in a title-case line, where any word has a capital."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if side != languages.FALLBACK or not cues.place_heads or self._title_case(text, cand.start):
+            return False
+        pos = cand.end
+        for _ in range(self.settings.org_head_reach):
+            following = _word_after(text, pos)
+            if following is None or not following.group()[:1].isupper():
+                return False
+            if self.key(side, following.group()) in cues.place_heads:
+                return True
+            pos = following.end()
+        return False
+
+    def _org_of_place(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
+        """Latin script: a place after ``of`` or ``of the`` (compass words between) that follows
+        a capitalised organisation head (``support.json: org_heads``) is the end of that
+        organisation's name, no mention: the University of Sheffield of the UK, the Society of
+        the Cincinnati, the University of Southern California. So is a place inside a longer
+        place's name that is (the Government of the Republic of Albania: Albania too). Not after
+        a head whose phrase with ``of`` is a place cue (``strong``: City of, County of), which
+        names the place itself."""
+        side = cand.side or languages.FALLBACK
+        if side != languages.FALLBACK or not _cues(side).org_heads:
+            return False
+        if self._after_org_head(text, cand.start, side):
+            return True
+        if self._words_before(text, cand.start, side, 1) != ["of"]:
+            return False
+        return any(
+            start < cand.start and end == cand.end and self._after_org_head(text, start, side)
+            for start, end in places
+        )
+
+    def _after_org_head(self, text: str, at: int, side: str) -> bool:
+        """Whether ``at`` follows a capitalised organisation head and ``of`` or ``of the``, compass
+        words allowed between (:meth:`_org_of_place`)."""
+        cues = _cues(side)
+        for _ in range(2):  # compass words between: University of Southern California
+            word = self._words_before(text, at, side, 1)
+            if not word or word[-1] not in cues.directions:
+                break
+            at = _word_start(text, _end_before(text, at))
+        before = self._words_before(text, at, side, 2)
+        if before[-1:] == ["the"]:
+            at = _word_start(text, _end_before(text, at))
+            before = self._words_before(text, at, side, 2)
+        if len(before) < 2 or before[-1] != "of":
+            return False
+        head = before[0]
+        return (
+            head in cues.org_heads
+            and f"{head} of" not in cues.strong
+            and self._capitalised_before(text, at, 2)
+        )
 
     def _person_reading(self, text: str, cand: Candidate) -> str | None:
         """Latin script: why a place below a country's or a capital's weight reads as a person's
