@@ -440,6 +440,12 @@ def _listed_given_names(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _idiom_gap_ends(code: str) -> frozenset[str]:
+    """The last words of the side's ``idiom_gaps`` phrases (``_gapped_idiom``), gathered once."""
+    return frozenset(word for pattern in _cues(code).idiom_gaps for word in pattern.split()[-1:])
+
+
+@functools.cache
 def _not_name_words(code: str) -> frozenset[str]:
     """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
     cues = _cues(code)
@@ -747,7 +753,7 @@ class SupportModel:
                 if entity.type != "PER":
                     continue
                 for _lang, alias in entity.aliases():
-                    if language.owns(alias) or side == languages.FALLBACK:
+                    if side == languages.FALLBACK or language.owns(alias):
                         for word in self.key(side, alias).split():
                             if len(word) >= self.settings.min_name_letters:
                                 found.add(word)
@@ -2157,6 +2163,8 @@ class SupportModel:
         open word a pronoun or a possessive (``idiom_gap_words``: they sent aid to Coventry is the
         city), read on the words before it in its clause."""
         key = self.key(side, text[cand.start : cand.end])
+        if key not in _idiom_gap_ends(side):
+            return False  # no phrase ends in the word: its clause is not read
         words = [*self._clause_words(text, cand.start, side, 5), key]
         cues = _cues(side)
         for pattern in cues.idiom_gaps:
@@ -2462,18 +2470,23 @@ class SupportModel:
         capitals, regions and divisions)."""
         found = self._big_words.get((side, big))
         if found is None:
-            words = set()
+            words: set[str] = set()
+            heavy: set[str] = set()  # both sets in one pass: each alias keyed and placed once
+            latin = side == languages.FALLBACK
             for index, entity in enumerate(self.compiled.entities):
-                if not self.places[index] or (
-                    big and self.weights[index] != "heavy" and self.prefixes[index] not in HEAVY_PREFIXES
-                ):
+                if not self.places[index]:
                     continue
+                weighty = self.weights[index] == "heavy" or self.prefixes[index] in HEAVY_PREFIXES
                 for _lang, alias in entity.aliases():
-                    if _side_of(alias) == side or side == languages.FALLBACK:
+                    if latin or _side_of(alias) == side:
                         key = self.key(side, alias)
                         if " " not in key:
                             words.add(key)
-            found = self._big_words[(side, big)] = frozenset(words)
+                            if weighty:
+                                heavy.add(key)
+            self._big_words[(side, False)] = frozenset(words)
+            self._big_words[(side, True)] = frozenset(heavy)
+            found = self._big_words[(side, big)]
         return found
 
     @staticmethod
