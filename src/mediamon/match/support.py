@@ -84,6 +84,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import attrs
@@ -181,6 +182,8 @@ LOWER_CASE = Ambiguity("case", "written in lower case in running text")
 #: ... and the same word written with a capital only where any word has one (a title, a
 #: sentence start) in a text that also writes it in lower case: the text uses it as a noun
 LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case elsewhere in the text")
+#: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
+_UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 #: How many distinct sport words (``roles.json``) make a sentence without a score a match report
@@ -600,6 +603,14 @@ class Forms:
     #: spells another word (فأس "an axe" is not فاس, Fes)
     hamza_letters: frozenset[str] = frozenset()
 
+    def bare(self, word: str) -> str:
+        """``word`` without a proclitic glued to its start (والعلاقات -> العلاقات), or ``word``."""
+        return word[1:] if word[:1] in self.prefixes else word
+
+    def among(self, word: str, words: AbstractSet[str]) -> bool:
+        """Whether ``word`` is one of ``words``, as written or without a proclitic (وفي, فمن)."""
+        return word in words or self.bare(word) in words
+
     def stripped(self, key: str, form: str) -> bool:
         """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
         return any(key == p + form for p in (*self.prefixes, *self.verb_prefixes))
@@ -736,11 +747,15 @@ class SupportModel:
         self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
         self._sole: dict[int, list[tuple[str, str]]] | None = None
+        self._keys: dict[str, dict[str, str]] = {}
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
         """The side's normalised form of a surface text (cached)."""
-        found = languages.key_cache(side).get(surface)
+        keys = self._keys.get(side)
+        if keys is None:  # the shared cache of the side (one dict for its life), looked up once
+            keys = self._keys[side] = languages.key_cache(side)
+        found = keys.get(surface)
         return languages.key(side, surface) if found is None else found
 
     def name_words(self, side: str) -> frozenset[str]:
@@ -764,8 +779,9 @@ class SupportModel:
         """Why ``cand`` (matched as ``surface``) is ambiguous, or None."""
         side = cand.side or languages.FALLBACK
         memo = (cand.entity, side, surface)
-        if memo in self._reasons:
-            return self._reasons[memo]
+        found = self._reasons.get(memo, _UNDECIDED)
+        if found is not _UNDECIDED:
+            return found
         found = self._decide(cand, side, surface)
         make_room(self._reasons)
         self._reasons[memo] = found
@@ -1086,9 +1102,8 @@ class SupportModel:
         rules = load_rules(side)
         before = self._words_before(text, start, side, 1)
         word = before[-1] if before else ""
-        clitics = _forms(side).prefixes
-        forms = {word, word[1:]} if word[:1] in clitics else {word}
-        if forms & rules.titles:
+        forms = _forms(side)
+        if forms.among(word, rules.titles):
             return "title"
         frequent = word_frequencies(side).get(self.key(side, text[start:end]), 0.0) >= self.settings.big_zipf
         # in Latin script a capital inside a sentence already says "a name" (Bush, Rice)
@@ -1097,7 +1112,7 @@ class SupportModel:
         if supported:
             return "country"
         triggers = _person_triggers(side)
-        if forms & triggers:
+        if forms.among(word, triggers):
             return "trigger"
         following = _word_after(text, end)
         if following is not None and self.key(side, following.group()) in triggers:
@@ -1206,8 +1221,8 @@ class SupportModel:
         if not before:
             return cand
         word = before[-1]
-        clitics = _forms(side).prefixes
-        bare = word[1:] if word[:1] in clitics and word[1:] in forms else word
+        bare = _forms(side).bare(word)
+        bare = bare if bare in forms else word
         if bare not in forms:
             return cand
         end = _end_before(text, cand.start)
@@ -1659,8 +1674,7 @@ class SupportModel:
     @staticmethod
     def _weak_cue(word: str, side: str) -> bool:
         """A preposition, also after a proclitic (وفي, فمن: ``forms.prefixes``)."""
-        weak = _cues(side).weak
-        return word in weak or (word[:1] in _forms(side).prefixes and word[1:] in weak)
+        return _forms(side).among(word, _cues(side).weak)
 
     def _names_it(self, side: str, text: str, cand: Candidate) -> bool:
         """Whether an outlet's, organisation's or person's ambiguous alias can take ``alias`` support:
@@ -2065,8 +2079,8 @@ class SupportModel:
             return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
         word = before[-1] if before else ""
-        if word[:1] in forms.prefixes and word[1:].startswith(forms.article):
-            word = word[1:]  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
+        if forms.bare(word).startswith(forms.article):
+            word = forms.bare(word)  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
         if not word.startswith(forms.article):
             return False
         if not cues.adjective.match(key):
@@ -2229,8 +2243,9 @@ class SupportModel:
         if not before and cand.how != "clitic":
             return False  # a clause's first word is its subject, the adjective its predicate
         word = before[-1] if before else ""
-        bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
-        if before and (self._weak_cue(word, side) or word in cues.strong or bare & cues.copulas):
+        if before and (
+            self._weak_cue(word, side) or word in cues.strong or _forms(side).among(word, cues.copulas)
+        ):
             return False  # في غزة كبيرة, إن برشلونة جميلة: the adjective is a predicate
         following = _word_after(text, cand.end)
         return following is not None and self.key(side, following.group()) in cues.indefinite_adjectives
@@ -2252,7 +2267,7 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before:
                 word = before[-1]
-                if word in titles or (word[:1] in _forms(side).prefixes and word[1:] in titles):
+                if _forms(side).among(word, titles):
                     return True
         if side != languages.FALLBACK:
             return False
@@ -2316,15 +2331,14 @@ class SupportModel:
             at = _word_start(text, _end_before(text, at))
         before = self._words_before(text, at, side, 2) if starters else []
         if before:
-            clitics = _forms(side).prefixes
+            forms = _forms(side)
             for n in (1, 2):
                 phrase = " ".join(before[-n:])
                 # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga", بجامعة شيامن "at
                 # Xiamen University") changes nothing
-                bare = phrase[1:] if phrase[:1] in clitics else phrase
                 if (
                     len(before) >= n
-                    and (phrase in starters or bare in starters)
+                    and forms.among(phrase, starters)
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
@@ -2542,12 +2556,14 @@ class SupportModel:
             return True
         before = text[max(0, start - 40) : start]
         if before.endswith(" "):
-            words = list(_WORD.finditer(before))
-            if words and words[-1].end() == len(before) - 1:
-                word = words[-1].group()
+            # the word right before the space, read on the reversed window (a word reads the
+            # same either way, as in _two_words_before), so only it is scanned
+            last = _WORD.match(before[::-1], 1)
+            if last is not None:
+                word = last.group()[::-1]
                 # At a sentence start a capital proves nothing for an ordinary word (The,
                 # Yesterday): only a word too rare to be one (Joaquin) makes a longer name.
-                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS and (
+                sentence_start = before[: len(before) - last.end()].rstrip()[-1:] in SENTENCE_ENDS and (
                     word_frequencies(side).get(self.key(side, word), 0.0) >= self.settings.city_zipf
                 )
                 # Hamas-run is not part of a name, nor an all-capital word (a headline, IRAQ)
