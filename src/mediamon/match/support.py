@@ -2164,7 +2164,9 @@ class SupportModel:
         marks = "".join(_cues(side).indefinite)
         found: set[str] = set()
         if marks and any(m in text for m in marks):
-            for match in re.finditer(rf"([^\W\d_]+)[{marks}]", text):
+            # from a word's start only (a word not ending in a mark is then read once, not
+            # from each of its letters): the same matches, as each ends after a mark
+            for match in re.finditer(rf"(?<![^\W\d_])([^\W\d_]+)[{marks}]", text):
                 word = self.key(side, match.group(1))
                 found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
         words = frozenset(found)
