@@ -131,6 +131,9 @@ _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 #: The word right after a place (a verb: Denver accepted), and a possessive with one or two
 #: words after it (Indiana's older brother)
 _NEXT_WORD = re.compile(rf" ({_WORD_PATTERN})")
+#: ``who`` after a place (Gaza who ...), and a word and a comma before a place (his sisters, Montana)
+_WHO = re.compile(r",? who\b")
+_COMMA_WORD = re.compile(r"(\w+),\s+$")
 _APPOSED = re.compile(rf", ({_WORD_PATTERN}) ({_WORD_PATTERN})")
 _POSSESSED = re.compile(rf"['’]s ({_WORD_PATTERN})(?: ({_WORD_PATTERN}))?")
 
@@ -2387,7 +2390,7 @@ class SupportModel:
         before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
             head = text[max(0, cand.start - 30) : cand.start]
-            comma = re.search(r"(\w+),\s+$", head)
+            comma = _COMMA_WORD.search(head)
             before = [self.key(side, comma.group(1))] if comma else []
         if region:
             return "person" if before and before[0] in cues.kin else None
@@ -2402,7 +2405,7 @@ class SupportModel:
             return "person"
         placed = bool(before) and (before[0] in cues.weak or before[0] in cues.joiners)
         rest = text[cand.end : cand.end + 40]
-        if not placed and re.match(r",? who\b", rest):
+        if not placed and _WHO.match(rest):
             return "person"  # "residents of Gaza who flee": after a preposition it is the place
         linked = bool(before) and before[0] in cues.joiners and before[0] not in cues.coordinators
         if not (before and before[0] in cues.weak) and not linked:  # and Irving washed up; not of Mosul
