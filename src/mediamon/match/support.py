@@ -90,6 +90,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import attrs
@@ -136,6 +137,9 @@ _LAST_WORDS = re.compile(rf"\s+({_WORD_PATTERN})(?:\s+({_WORD_PATTERN}))?")
 #: The word right after a place (a verb: Denver accepted), and a possessive with one or two
 #: words after it (Indiana's older brother)
 _NEXT_WORD = re.compile(rf" ({_WORD_PATTERN})")
+#: ``who`` after a place (Gaza who ...), and a word and a comma before a place (his sisters, Montana)
+_WHO = re.compile(r",? who\b")
+_COMMA_WORD = re.compile(r"(\w+),\s+$")
 _APPOSED = re.compile(rf", ({_WORD_PATTERN}) ({_WORD_PATTERN})")
 _POSSESSED = re.compile(rf"['’]s ({_WORD_PATTERN})(?: ({_WORD_PATTERN}))?")
 #: A container's or a measure's noun and ``of`` right before a point (a cup of Assam)
@@ -196,6 +200,8 @@ LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case e
 #: Why a place's word needs a place cue (or its entity named by another alias) where the text
 #: also writes it as a product's mass noun (a cup of Assam: :meth:`SupportModel._product_name`)
 PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
+#: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
+_UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
 _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 #: How many distinct sport words (``roles.json``) make a sentence without a score a match report
@@ -505,6 +511,12 @@ def _listed_given_names(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _idiom_gap_ends(code: str) -> frozenset[str]:
+    """The last words of the side's ``idiom_gaps`` phrases (``_gapped_idiom``), gathered once."""
+    return frozenset(word for pattern in _cues(code).idiom_gaps for word in pattern.split()[-1:])
+
+
+@functools.cache
 def _not_name_words(code: str) -> frozenset[str]:
     """Capitalised words that make no longer name (``_inside_longer_name``), united once."""
     cues = _cues(code)
@@ -700,6 +712,14 @@ class Forms:
     #: spells another word (فأس "an axe" is not فاس, Fes)
     hamza_letters: frozenset[str] = frozenset()
 
+    def bare(self, word: str) -> str:
+        """``word`` without a proclitic glued to its start (والعلاقات -> العلاقات), or ``word``."""
+        return word[1:] if word[:1] in self.prefixes else word
+
+    def among(self, word: str, words: AbstractSet[str]) -> bool:
+        """Whether ``word`` is one of ``words``, as written or without a proclitic (وفي, فمن)."""
+        return word in words or self.bare(word) in words
+
     def stripped(self, key: str, form: str) -> bool:
         """Whether ``form`` is ``key`` with a proclitic or a verb prefix taken off (بعقوبة, عقوبة)."""
         return any(key == p + form for p in (*self.prefixes, *self.verb_prefixes))
@@ -836,11 +856,15 @@ class SupportModel:
         self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
         self._sole: dict[int, list[tuple[str, str]]] | None = None
+        self._keys: dict[str, dict[str, str]] = {}
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
         """The side's normalised form of a surface text (cached)."""
-        found = languages.key_cache(side).get(surface)
+        keys = self._keys.get(side)
+        if keys is None:  # the shared cache of the side (one dict for its life), looked up once
+            keys = self._keys[side] = languages.key_cache(side)
+        found = keys.get(surface)
         return languages.key(side, surface) if found is None else found
 
     def name_words(self, side: str) -> frozenset[str]:
@@ -853,7 +877,7 @@ class SupportModel:
                 if entity.type != "PER":
                     continue
                 for _lang, alias in entity.aliases():
-                    if language.owns(alias) or side == languages.FALLBACK:
+                    if side == languages.FALLBACK or language.owns(alias):
                         for word in self.key(side, alias).split():
                             if len(word) >= self.settings.min_name_letters:
                                 found.add(word)
@@ -864,8 +888,9 @@ class SupportModel:
         """Why ``cand`` (matched as ``surface``) is ambiguous, or None."""
         side = cand.side or languages.FALLBACK
         memo = (cand.entity, side, surface)
-        if memo in self._reasons:
-            return self._reasons[memo]
+        found = self._reasons.get(memo, _UNDECIDED)
+        if found is not _UNDECIDED:
+            return found
         found = self._decide(cand, side, surface)
         make_room(self._reasons)
         self._reasons[memo] = found
@@ -1210,9 +1235,8 @@ class SupportModel:
         rules = load_rules(side)
         before = self._words_before(text, start, side, 1)
         word = before[-1] if before else ""
-        clitics = _forms(side).prefixes
-        forms = {word, word[1:]} if word[:1] in clitics else {word}
-        if forms & rules.titles:
+        forms = _forms(side)
+        if forms.among(word, rules.titles):
             return "title"
         frequent = word_frequencies(side).get(self.key(side, text[start:end]), 0.0) >= self.settings.big_zipf
         # in Latin script a capital inside a sentence already says "a name" (Bush, Rice)
@@ -1221,7 +1245,7 @@ class SupportModel:
         if supported:
             return "country"
         triggers = _person_triggers(side)
-        if forms & triggers:
+        if forms.among(word, triggers):
             return "trigger"
         following = _word_after(text, end)
         if following is not None and self.key(side, following.group()) in triggers:
@@ -1330,8 +1354,8 @@ class SupportModel:
         if not before:
             return cand
         word = before[-1]
-        clitics = _forms(side).prefixes
-        bare = word[1:] if word[:1] in clitics and word[1:] in forms else word
+        bare = _forms(side).bare(word)
+        bare = bare if bare in forms else word
         if bare not in forms:
             return cand
         end = _end_before(text, cand.start)
@@ -1835,8 +1859,7 @@ class SupportModel:
     @staticmethod
     def _weak_cue(word: str, side: str) -> bool:
         """A preposition, also after a proclitic (وفي, فمن: ``forms.prefixes``)."""
-        weak = _cues(side).weak
-        return word in weak or (word[:1] in _forms(side).prefixes and word[1:] in weak)
+        return _forms(side).among(word, _cues(side).weak)
 
     def _names_it(self, side: str, text: str, cand: Candidate) -> bool:
         """Whether an outlet's, organisation's or person's ambiguous alias can take ``alias`` support:
@@ -2334,8 +2357,8 @@ class SupportModel:
             return self._indefinite_adjective(text, cand, key, side)
         before = self._words_before(text, cand.start, side, 1)
         word = before[-1] if before else ""
-        if word[:1] in forms.prefixes and word[1:].startswith(forms.article):
-            word = word[1:]  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
+        if forms.bare(word).startswith(forms.article):
+            word = forms.bare(word)  # a proclitic on the noun: فالصحابي الجليل, والعلاقات السعودية
         if not word.startswith(forms.article):
             return False
         if not cues.adjective.match(key):
@@ -2440,7 +2463,9 @@ class SupportModel:
         marks = "".join(_cues(side).indefinite)
         found: set[str] = set()
         if marks and any(m in text for m in marks):
-            for match in re.finditer(rf"([^\W\d_]+)[{marks}]", text):
+            # from a word's start only (a word not ending in a mark is then read once, not
+            # from each of its letters): the same matches, as each ends after a mark
+            for match in re.finditer(rf"(?<![^\W\d_])([^\W\d_]+)[{marks}]", text):
                 word = self.key(side, match.group(1))
                 found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
         words = frozenset(found)
@@ -2453,6 +2478,8 @@ class SupportModel:
         open word a pronoun or a possessive (``idiom_gap_words``: they sent aid to Coventry is the
         city), read on the words before it in its clause."""
         key = self.key(side, text[cand.start : cand.end])
+        if key not in _idiom_gap_ends(side):
+            return False  # no phrase ends in the word: its clause is not read
         words = [*self._clause_words(text, cand.start, side, 5), key]
         cues = _cues(side)
         for pattern in cues.idiom_gaps:
@@ -2517,8 +2544,9 @@ class SupportModel:
         if not before and cand.how != "clitic":
             return False  # a clause's first word is its subject, the adjective its predicate
         word = before[-1] if before else ""
-        bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
-        if before and (self._weak_cue(word, side) or word in cues.strong or bare & cues.copulas):
+        if before and (
+            self._weak_cue(word, side) or word in cues.strong or _forms(side).among(word, cues.copulas)
+        ):
             return False  # في غزة كبيرة, إن برشلونة جميلة: the adjective is a predicate
         following = _word_after(text, cand.end)
         return following is not None and self.key(side, following.group()) in cues.indefinite_adjectives
@@ -2540,7 +2568,7 @@ class SupportModel:
             before = self._words_before(text, cand.start, side, 1)
             if before:
                 word = before[-1]
-                if word in titles or (word[:1] in _forms(side).prefixes and word[1:] in titles):
+                if _forms(side).among(word, titles):
                     return True
         if side != languages.FALLBACK:
             return False
@@ -2604,15 +2632,14 @@ class SupportModel:
             at = _word_start(text, _end_before(text, at))
         before = self._words_before(text, at, side, 2) if starters else []
         if before:
-            clitics = _forms(side).prefixes
+            forms = _forms(side)
             for n in (1, 2):
                 phrase = " ".join(before[-n:])
                 # a proclitic on the starter (واولمبيك خريبكة "and Olympic Khouribga", بجامعة شيامن "at
                 # Xiamen University") changes nothing
-                bare = phrase[1:] if phrase[:1] in clitics else phrase
                 if (
                     len(before) >= n
-                    and (phrase in starters or bare in starters)
+                    and forms.among(phrase, starters)
                     and (not latin or self._capitalised_before(text, cand.start, n))
                 ):
                     return True
@@ -2721,7 +2748,7 @@ class SupportModel:
         before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
             head = text[max(0, cand.start - 30) : cand.start]
-            comma = re.search(r"(\w+),\s+$", head)
+            comma = _COMMA_WORD.search(head)
             before = [self.key(side, comma.group(1))] if comma else []
         if region:
             return "person" if before and before[0] in cues.kin else None
@@ -2736,7 +2763,7 @@ class SupportModel:
             return "person"
         placed = bool(before) and (before[0] in cues.weak or before[0] in cues.joiners)
         rest = text[cand.end : cand.end + 40]
-        if not placed and re.match(r",? who\b", rest):
+        if not placed and _WHO.match(rest):
             return "person"  # "residents of Gaza who flee": after a preposition it is the place
         linked = bool(before) and before[0] in cues.joiners and before[0] not in cues.coordinators
         if not (before and before[0] in cues.weak) and not linked:  # and Irving washed up; not of Mosul
@@ -2820,18 +2847,23 @@ class SupportModel:
         capitals, regions and divisions)."""
         found = self._big_words.get((side, big))
         if found is None:
-            words = set()
+            words: set[str] = set()
+            heavy: set[str] = set()  # both sets in one pass: each alias keyed and placed once
+            latin = side == languages.FALLBACK
             for index, entity in enumerate(self.compiled.entities):
-                if not self.places[index] or (
-                    big and self.weights[index] != "heavy" and self.prefixes[index] not in HEAVY_PREFIXES
-                ):
+                if not self.places[index]:
                     continue
+                weighty = self.weights[index] == "heavy" or self.prefixes[index] in HEAVY_PREFIXES
                 for _lang, alias in entity.aliases():
-                    if _side_of(alias) == side or side == languages.FALLBACK:
+                    if latin or _side_of(alias) == side:
                         key = self.key(side, alias)
                         if " " not in key:
                             words.add(key)
-            found = self._big_words[(side, big)] = frozenset(words)
+                            if weighty:
+                                heavy.add(key)
+            self._big_words[(side, False)] = frozenset(words)
+            self._big_words[(side, True)] = frozenset(heavy)
+            found = self._big_words[(side, big)]
         return found
 
     @staticmethod
@@ -2887,12 +2919,14 @@ class SupportModel:
             return True
         before = text[max(0, start - 40) : start]
         if before.endswith(" "):
-            words = list(_WORD.finditer(before))
-            if words and words[-1].end() == len(before) - 1:
-                word = words[-1].group()
+            # the word right before the space, read on the reversed window (a word reads the
+            # same either way, as in _two_words_before), so only it is scanned
+            last = _WORD.match(before[::-1], 1)
+            if last is not None:
+                word = last.group()[::-1]
                 # At a sentence start a capital proves nothing for an ordinary word (The,
                 # Yesterday): only a word too rare to be one (Joaquin) makes a longer name.
-                sentence_start = before[: words[-1].start()].rstrip()[-1:] in SENTENCE_ENDS and (
+                sentence_start = before[: len(before) - last.end()].rstrip()[-1:] in SENTENCE_ENDS and (
                     word_frequencies(side).get(self.key(side, word), 0.0) >= self.settings.city_zipf
                 )
                 # Hamas-run is not part of a name, nor an all-capital word (a headline, IRAQ)
