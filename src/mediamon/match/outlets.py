@@ -50,6 +50,26 @@ _LEAD = re.compile(r"(?P<lead>[^\n]{2,80}?)\s*[\-–—]{1,2}\s+\S")
 _SOURCE_LINE_REACH = 3
 
 
+def _end_lines(body: str, reach: int) -> list[str]:
+    """The first ``reach`` and the last ``reach`` non-blank lines of ``body``, stripped, each
+    once (a short body's lines are not read twice), without stripping the lines between."""
+    lines = body.split("\n")
+    head: list[int] = []
+    for i, line in enumerate(lines):
+        if len(head) == reach:
+            break
+        if line.strip():
+            head.append(i)
+    tail: list[int] = []
+    last = head[-1] if len(head) == reach else len(lines)  # every non-blank line is in head
+    for i in range(len(lines) - 1, last, -1):
+        if len(tail) == reach:
+            break
+        if lines[i].strip():
+            tail.append(i)
+    return [lines[i].strip() for i in head + tail[::-1]]
+
+
 @functools.cache
 def _source_patterns() -> tuple[re.Pattern[str], ...]:
     patterns: list[re.Pattern[str]] = []
@@ -173,9 +193,7 @@ class OutletIndex:
         return lead
 
     def _source_line(self, body: str) -> tuple[str, str] | None:
-        lines = [line.strip() for line in body.split("\n") if line.strip()]
-        reach = lines[:_SOURCE_LINE_REACH] + lines[-_SOURCE_LINE_REACH:]
-        for line in reach:
+        for line in _end_lines(body, _SOURCE_LINE_REACH):
             for pattern in _source_patterns():
                 match = pattern.search(line)
                 if match is not None:

@@ -66,6 +66,8 @@ _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
 #: How far before and after a mention its cues are read (characters)
 _REACH = 80
+#: How many characters before a name its last words are first read from (see _last_words)
+_TAIL = 48
 #: How far back from a name its sentence's start is looked for (characters)
 _BACK = 400
 #: The longest text between two names of one coordination (", and ")
@@ -254,10 +256,10 @@ class RoleModel:
         (``gates`` caches each sentence's match test, ``ends`` its end, across the mentions
         of one text)."""
         code = m.lang
-        sentence = _sentence(text, m.start, m.end, ends or _Ends(text))
-        found = self._local(text, m, *sentence)
+        found = self._local(text, m, *_window(text, m.start, m.end))
         if found != "side":
             return found  # a place word needs no gate: a sentence's names share it
+        sentence = _sentence(text, m.start, m.end, ends or _Ends(text))  # most names need none
         return found if self._gate(code, text, sentence, gates) else None
 
     def _gate(self, code: str, text: str, sentence: tuple[int, int], gates: _Gates | None) -> bool:
@@ -282,7 +284,8 @@ class RoleModel:
             if glued[-1] in cues.side_proclitics:
                 return "side"
         keys = languages.key_cache(code)
-        words = _WORD.findall(text[begin : m.start - len(glued)])[-5:]
+        head = text[begin : m.start - len(glued)]
+        words = _last_words(head, 5)
         before = [_bare(cues, keys.get(w) or self.key(code, w)) for w in words]
         while before and before[-1] in cues.skip:
             before.pop()
@@ -296,7 +299,7 @@ class RoleModel:
             return "side"
         if last in cues.side_prepositions and any(w in cues.sport for w in before[-4:-1]):
             return "side"
-        head, tail = text[begin : m.start - len(glued)], text[m.end : end]
+        tail = text[m.end : end]
         opens = cues.score_first
         if cues.score and (_ends_with(cues.score, head, opens) or _starts_with(cues.score, tail, opens)):
             return "side"
@@ -371,6 +374,31 @@ def _sentence(text: str, start: int, end: int, ends: _Ends) -> tuple[int, int]:
     """The bounds of the sentence around ``text[start:end]`` (line breaks and stops end one)."""
     after = ends.after(end)
     return ends.begin(start), after + 1 if after is not None else len(text)
+
+
+def _last_words(text: str, count: int) -> list[str]:
+    """``_WORD.findall(text)[-count:]``, read off the last ``_TAIL`` characters when they hold
+    more than ``count`` words: a scan from inside a word ends that word where a scan of the
+    whole text does (``_WORD`` reads nothing before where it starts), so only the first word
+    of the shorter scan can differ."""
+    words = _WORD.findall(text, max(0, len(text) - _TAIL))
+    if len(words) > count or len(text) <= _TAIL:
+        return words[-count:]
+    return _WORD.findall(text)[-count:]
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` clipped to ``_REACH`` characters
+    either side (what :meth:`RoleModel._local` reads), found near the name only: the sentence
+    ends of a scan from ``max(0, start - _REACH - 2)`` that end ``_REACH`` or fewer characters
+    before it are those of a scan of the whole text (see ``_Ends.begin``), and the first
+    sentence end after it that starts within ``_REACH - 1`` characters fits a search that stops
+    ``_REACH + 1`` characters after it."""
+    begin = max(0, start - _REACH)
+    for found in _SENTENCE_END.finditer(text, max(0, begin - 2), start):
+        begin = max(begin, found.end())
+    after = _SENTENCE_END.search(text, end, end + _REACH + 1)
+    return begin, min(after.start() + 1 if after is not None else len(text), end + _REACH)
 
 
 def _glued(text: str, begin: int, start: int) -> str:
