@@ -58,6 +58,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "url": ("http://", "a", ""),
     "al-particles": ("", "Al ", "Kadhimi"),
     "bidi-controls": ("", "\u202e\u200f\u200d", "x"),
+    "hyphen-slug": ("", "a-", "x"),
+    "hyphens-then-dots": ("a-b-c-", "x.", "com"),
+    "url-then-pieces": ("https://x.com/a-", " -b", ""),
 }
 
 Func = Callable[[str], object]

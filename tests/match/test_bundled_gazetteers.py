@@ -44,6 +44,16 @@ def annotator() -> mediamon.Annotator:
     return mediamon.Annotator()
 
 
+# -- curated aliases as a table (tests/data/bundled_alias_cases.json) -------------------
+ALIAS_CASES = json.loads((DATA / "bundled_alias_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", ALIAS_CASES, ids=lambda c: f"{c['rule']}:{c['text'][:24]}")
+def test_curated_alias_cases(annotator: mediamon.Annotator, case: dict[str, Any]) -> None:
+    found = [[m.text, m.entity_id] for m in annotator.annotate_text(case["text"])]
+    assert found == case["expect"], case["why"]
+
+
 # -- size, ids, coverage ----------------------------------------------------------------
 
 
