@@ -157,15 +157,12 @@ def generalise_dump(case: dict[str, Any], folder: Path) -> dict[str, Any]:
         for key, ok in zip((*_FIELDS, "body_end"), right, strict=True):
             row[key] += ok
         row["exact"] += all(right)
-    texts = [a.title for a in found] + [a.body for a in found]
+    kept = {line.strip() for a in found for text in (a.title, a.body) for line in text.split("\n")}
     furniture = case["furniture"]
-    row["furniture_out"] = sum(1 for f in furniture if not any(f in t for t in texts))
+    row["furniture_out"] = sum(1 for f in furniture if f not in kept)
     row["furniture"] = len(furniture)
     inside = {
-        n
-        for a in found
-        if a.origin is not None
-        for n in range(a.origin.first_line, a.origin.last_line + 1)
+        n for a in found if a.origin is not None for n in range(a.origin.first_line, a.origin.last_line + 1)
     }
     dropped = {d.line for d in corpus.dropped}
     row["lost"] = sum(
@@ -294,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
             )
     if args.json:
         Path(args.json).write_text(
-            json.dumps({"dumps": dumps, "heldout": held, "generalise": gen, "tehran": rows}, indent=2), encoding="utf-8"
+            json.dumps({"dumps": dumps, "heldout": held, "generalise": gen, "tehran": rows}, indent=2),
+            encoding="utf-8",
         )
     return 0
 

@@ -120,8 +120,8 @@ _PUNCT = {
 # o ordinal suffix, a meridiem, g Gregorian era, h Hijri era, b meridiem or
 # Gregorian era (م), z time zone, i the ISO 'T' between date and time, and the
 # punctuation characters of _PUNCT.
-# One month name, or two for the same month ("M/M", "M (M)").
-_MON = r"M\.?+(?:[/(]M\.?+\)?+)?+"
+# One month name, or two for the same month ("M/M", "M-M", "M (M)").
+_MON = r"M\.?+(?:[/(\-]M\.?+\)?+)?+"
 # A date, alternatives in order (first match wins, no backtracking into it):
 # D; n M y (day may carry an ordinal and 'of'); M n y; y M n; Hijri (n H y, H n y);
 # then the dates without a day or a year: n M, M n, M y. An era marker may follow.
@@ -262,14 +262,42 @@ def _normalise(text: str, fold: Mapping[int, str]) -> str:
 
 
 def _tokenise(text: str) -> list[_Token]:
-    tokens = []
+    tokens: list[_Token] = []
     for found in _TOKEN.finditer(text):
         kind = found.lastgroup or "punct"
         value = found.group()
         if kind == "punct":
             value = _PUNCT.get(value, value)
         tokens.append(_Token(kind, value, found.start(), found.end()))
+        _dotted_time(tokens)
     return tokens
+
+
+def _dotted_time(tokens: list[_Token]) -> None:
+    """A time written with a dot ("2024 10.42 GMT", "2025, 10.42am"), right after a 4-digit
+    year (a comma, dash or bar between allowed), as one time token.
+
+    Only after a year, so that a decimal number or a ``d.m`` pair stays what it was."""
+    if len(tokens) < 4:
+        return
+    year, hours, dot, minutes = tokens[-4:]
+    if year.kind == "punct" and year.text in ",-|" and len(tokens) >= 5:
+        year = tokens[-5]
+    if not (
+        year.kind == "num"
+        and len(year.text) == 4
+        and hours.kind == "num"
+        and len(hours.text) <= 2
+        and int(hours.text) <= 23
+        and dot.text == "."
+        and minutes.kind == "num"
+        and len(minutes.text) == 2
+        and int(minutes.text) <= 59
+        and hours.end == dot.start
+        and dot.end == minutes.start
+    ):
+        return
+    tokens[-3:] = [_Token("time", f"{hours.text}:{minutes.text}", hours.start, minutes.end)]
 
 
 def _classify(tokens: Sequence[_Token], phrases: _Phrases, shapes: frozenset[str]) -> list[_Item] | None:

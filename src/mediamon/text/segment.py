@@ -607,9 +607,10 @@ def _byline(
     match, name = found
     if name.endswith(".") and len(name.split()) <= settings.byline_strip_stop_words:
         name = name[:-1]
-    if len(name.split()) > settings.byline_max_words or _SENTENCE_END.search(name):
-        return None
     role = next(group for group in match.re.groupindex if group != "date")
+    most = settings.byline_max_words if role == "name" else settings.credit_max_words
+    if len(name.split()) > most or _SENTENCE_END.search(name):
+        return None
     credits = tuple(
         (group, value.strip())
         for group, value in match.groupdict().items()
@@ -785,12 +786,15 @@ class _Walker:
         """The first header cue after line ``k``, skipping captions, name lines and share rows.
 
         Furniture (a share row, a relative time) may stand between a headline and its
-        byline, but a date after furniture starts the next post of a feed, so it is no cue.
+        byline, but a date after furniture starts the next post of a feed, so it is no cue --
+        unless headline, furniture and date touch, one header block without a blank line
+        (``N minute read`` between a wire headline and its date).
         """
         furniture = False
-        for line in self._window(k):
+        for offset, line in enumerate(self._window(k), start=1):
             if line.kind in _HEADER_CUES:
-                return None if furniture and line.kind is Kind.DATE else line
+                block = line.number - self.lines[k].number == offset
+                return None if furniture and line.kind is Kind.DATE and not block else line
             if line.kind is Kind.BOILERPLATE:
                 furniture = True
             elif not self._skippable(line):
@@ -922,7 +926,7 @@ class _Walker:
                 return None
             if cue.kind is Kind.DATE and self.current.date is None:
                 return None
-        if self.related and not self._body_ahead(k) and self._next_cue(k) is None:
+        if self.related and self._next_cue(k) is None and (not self._body_ahead(k) or self._in_list(k)):
             return None  # a related headline -- unless a date or byline of its own follows
         if self._strong(k):
             cue_line = self._next_cue(k)
@@ -933,6 +937,29 @@ class _Walker:
         if self.layout and (self.current is None or self.current.in_body) and self._layout_title(k):
             return "layout: headline shape between blank lines, body follows (page without header cues)"
         return None
+
+    def _in_list(self, k: int) -> bool:
+        """Line ``k`` touches a related link right above it: the next item of that list."""
+        above = self.lines[k - 1] if k > 0 else None
+        return (
+            above is not None
+            and above.number + 1 == self.lines[k].number
+            and above.role in ("dropped:related-link", "dropped:boilerplate")
+            and above.kind in (Kind.TEXT, Kind.RELATED)
+        )
+
+    def _resumes(self, k: int) -> bool:
+        """After a related-links block inside an article's body, a paragraph standing apart
+        (a blank line above it, a finished sentence of some length) is that body going on."""
+        line, draft = self.lines[k], self.current
+        return (
+            draft is not None
+            and draft.in_body
+            and line.body_like
+            and line.sentence
+            and k > 0
+            and self.lines[k - 1].number + 1 < line.number
+        )
 
     # -- assignment -----------------------------------------------------------------
     def _say(self, line: Line, role: str, cue: str | None = None) -> None:
@@ -1175,6 +1202,9 @@ class _Walker:
             if line.kind is Kind.TEXT and (why := self._is_title(k)) is not None:
                 self._start(line, why)
                 continue
+            if self.related and self._resumes(k):
+                self.related = False
+                line.cue = "paragraph after a related-links block inside the body: the body goes on"
             if draft is None or self.related:
                 self._outside(line)
                 continue

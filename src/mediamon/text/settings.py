@@ -50,6 +50,9 @@ class SegmentSettings:
     name_max_chars: int = attrs.field(default=50, validator=_positive)
     #: A byline's name part with more words than this is a sentence, not a name.
     byline_max_words: int = attrs.field(default=8, validator=_positive)
+    #: The same for a sign-off's credit ('Reporting by X in Cairo and Y in Dubai'), which may
+    #: name several people and where each worked.
+    credit_max_words: int = attrs.field(default=16, validator=_positive)
     #: A bare name in Latin script has at least this many words (one capitalised word is no name).
     name_min_latin_words: int = attrs.field(default=2, validator=_positive)
     #: ... and at most this many (a longer run of capitalised Latin words is a headline).
