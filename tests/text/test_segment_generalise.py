@@ -69,6 +69,8 @@ def test_class_of_layout(case: dict[str, Any]) -> None:
     assert [a.title for a in corpus] == case["titles"]
     if "dates" in case:
         assert [a.date.isoformat() if a.date else None for a in corpus] == case["dates"]
+    if "authors" in case:
+        assert [a.author for a in corpus] == case["authors"]
     if "sources" in case:
         assert [a.source for a in corpus] == case["sources"]
     for article, meta in zip(corpus, case.get("meta", []), strict=False):

@@ -187,6 +187,8 @@ class SegmentRules:
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
     title_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Related-content headers naming a section or topic ('More from Science'), as patterns.
+    related_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -226,6 +228,7 @@ class SegmentRules:
                 "caption_patterns",
                 "comment_headers",
                 "comment_date_patterns",
+                "related_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -260,6 +263,7 @@ class SegmentRules:
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
             title_patterns=tuple(merged["title_patterns"]),
+            related_patterns=tuple(merged["related_patterns"]),
         )
 
 
@@ -279,6 +283,7 @@ class _Tables:
     caption: PatternList
     dateline: PatternList
     body_dateline: PatternList
+    related: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -311,6 +316,7 @@ class _Tables:
             caption=PatternList(patterns=rules.caption_patterns),
             dateline=PatternList(patterns=rules.dateline_patterns),
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
+            related=PatternList(tables=False, patterns=rules.related_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -512,6 +518,8 @@ def _classify_text(
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
     elif key in rules.related_headers:
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
+    elif tables.related.any(text):
+        line.kind, line.cue = Kind.RELATED, "related-content header pattern ('More from X')"
     elif cued and tables.comment_headers.any(text):
         line.kind, line.cue = Kind.COMMENT_HEAD, "comment-section header pattern"
     elif cued and (found := tables.commenter.first(text)) is not None:
