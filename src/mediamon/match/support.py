@@ -900,8 +900,9 @@ class SupportModel:
         if cand.ambiguous:
             return Ambiguity("marked", f"meta.ambiguous_{cand.lang} lists {cand.alias!r}")
         weight = self.weights[cand.entity]
-        if weight == "heavy":
-            return None
+        capital = weight == "heavy" and self.places[cand.entity]
+        if weight == "heavy" and (not capital or self.prefixes[cand.entity] in NEVER_WORD_PREFIXES):
+            return None  # a country's, a region's or an organisation's name (بيرو, البيرو: Peru)
         key = self.key(side, surface)
         if cand.how == "clitic" and key not in self.alias_keys(cand.entity, side):
             # after a proclitic the written form may be no alias (للمثنى: ل + المثنى, its alif
@@ -912,9 +913,6 @@ class SupportModel:
         table = word_frequencies(side)
         zipf = table.get(key, 0.0)
         forms = _forms(side)
-        glued = self._proclitic_word(key, zipf, forms, table)
-        if glued is not None:
-            return glued
         if (
             forms.article
             and not key.startswith(forms.article)
@@ -923,8 +921,15 @@ class SupportModel:
         ):
             # a place whose name takes the article (الموصل) written without it as a frequent
             # word is that word, indefinite (موصل "a conductor"), as a name is never written;
-            # so is a variant of such a place's name (موصول "connected", an alias of Mosul)
+            # so is a variant of such a place's name (موصول "connected", an alias of Mosul).
+            # A capital's too (رياض "gardens", منامة "a dormitory", رباط "a bond"): the weight
+            # that makes its name firm is the name's, not the indefinite word's.
             return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
+        if weight == "heavy":
+            return None
+        glued = self._proclitic_word(key, zipf, forms, table)
+        if glued is not None:
+            return glued
         if zipf >= self.settings.town_zipf and _other_hamza(surface, cand.alias, forms.hamza_letters):
             # the text writes a hamza where the name has another letter (فأس "an axe" for فاس, أجرا
             # "a reward" for آجرا): the writer spelt another word, which the normaliser folds
