@@ -493,6 +493,24 @@ def test_shape() -> None:
     assert [shape(w) for w in ("Zuma", "U.S", "2002", "iPhone", "NATO")] == ["Xx", "X.X", "d", "xXx", "X"]
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("zuma", "x"),
+        ("Z", "X"),
+        ("z", "x"),
+        ("ZumA", "XxX"),
+        ("Aب", "Xx"),  # an uncased letter: not every letter upper, though isupper() holds
+        ("Éa", "Xx"),
+        ("ǅa", "x"),  # a title-case letter is neither upper nor lower
+        ("ßa", "x"),
+        ("Zuma1", "Xxd"),
+    ],
+)
+def test_shape_ascii_shortcut_agrees_with_the_loop(word: str, expected: str) -> None:
+    assert shape(word) == expected
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Ab Zu.ma,وقال زوما\n'-Ÿ")), max_size=80))
 def test_mentions_are_slices_and_do_not_overlap(text: str) -> None:

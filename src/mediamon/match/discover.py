@@ -228,6 +228,13 @@ def word_band(lang: str, word: str) -> int:
 
 def shape(word: str) -> str:
     """A word's shape with repeats collapsed: ``Zuma`` -> ``Xx``, ``U.S`` -> ``X.X``, ``2002`` -> ``d``."""
+    if word.isascii() and word.isalpha():  # most words: ASCII letters, every one cased (no loop)
+        if word.isupper():
+            return "X"
+        if word.islower():
+            return "x"
+        if word[0].isupper() and word[1:].islower():
+            return "Xx"
     out: list[str] = []
     for char in word:
         mark = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
