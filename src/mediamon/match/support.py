@@ -1224,8 +1224,9 @@ class SupportModel:
         """What lets a prominent person's bare surname at [start, end) link, or None.
 
         ``title``: one of the language's person titles stands right before it (الرئيس مبارك,
-        President Bush); ``trigger``: a word that stands by people (a verb of saying or
-        meeting: وقال انان, التقى عنان, Rice said) is right before or after it; ``country``:
+        President Bush), or before a demonym right before it (الرئيس المصري مبارك); ``trigger``:
+        a word that stands by people (a verb of saying or meeting: وقال انان, التقى عنان, Rice
+        said) is right before or after it; ``country``:
         the article supports the person (``supported``, see :meth:`prominent_owners`). Only a
         title lets a surname that is a frequent word through (مبارك "blessed", العربي "Arab";
         in Latin script, at a sentence start: a capital inside a sentence already marks a
@@ -1238,11 +1239,13 @@ class SupportModel:
         if self._name_follows(text, end, side) or not self._own_surname(text[start:end], side, entity):
             return None
         rules = load_rules(side)
-        before = self._words_before(text, start, side, 1)
+        before = self._words_before(text, start, side, 2)
         word = before[-1] if before else ""
         forms = _forms(side)
         if forms.among(word, rules.titles):
             return "title"
+        if len(before) == 2 and word in demonyms(side) and forms.among(before[0], rules.titles):
+            return "title"  # the title, then the person's nationality: الرئيس المصري مبارك
         frequent = word_frequencies(side).get(self.key(side, text[start:end]), 0.0) >= self.settings.big_zipf
         # in Latin script a capital inside a sentence already says "a name" (Bush, Rice)
         if frequent and (side != languages.FALLBACK or _char_before(text, start) in SENTENCE_ENDS):
