@@ -192,3 +192,17 @@ def test_a_warc_file_is_never_loaded_whole(tmp_path: Path, monkeypatch: pytest.M
     assert len(mediamon.read(path)) == 3
     assert len(mediamon.read(tmp_path)) == 3
     assert len(inputs.read_file(str(path)).articles) == 3
+
+
+def test_a_record_warcio_cannot_read_is_named_by_its_headers(tmp_path: Path) -> None:
+    """A response record without WARC-Target-URI makes warcio fail inside its own code; the
+    problem names the record's headers, not warcio's internals, and nothing is raised."""
+    path = tmp_path / "no_uri.warc"
+    path.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>"
+    )
+    corpus = mediamon.read(path)
+    assert len(corpus) == 0
+    (problem,) = corpus.problems
+    assert problem.reason.startswith("WARC damaged at byte offset 0 (a record's headers are malformed")
+    assert "NoneType" not in problem.reason

@@ -85,7 +85,7 @@ def warc_items(
                 return
             end = offset + records.get_record_length()
     except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib and header errors)
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        detail = _damage(exc)
         reason = Msg.WARC_DAMAGED.format(offset=end, detail=detail, count=max(number - 1, 0))
         yield Problem(path, number or None, reason)
         return
@@ -93,6 +93,20 @@ def warc_items(
         yield Problem(path, None, Msg.WARC_CUT.format(offset=end, number=number))
     elif not number:
         yield Problem(path, None, Msg.WARC_EMPTY)
+
+
+#: Errors warcio lets through from its own code when a record's headers lack what it reads
+#: (a response without WARC-Target-URI gives "'NoneType' object has no attribute ..."): their
+#: text describes warcio's internals, not the file, so the reason names the headers instead.
+_INTERNAL_ERRORS = (AttributeError, TypeError, KeyError, IndexError)
+
+
+def _damage(exc: Exception) -> str:
+    """The one-line detail of a WARC read error for :data:`Msg.WARC_DAMAGED`."""
+    if isinstance(exc, _INTERNAL_ERRORS):
+        return f"a record's headers are malformed or lack a required field ({type(exc).__name__} in warcio)"
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @attrs.frozen
