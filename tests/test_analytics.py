@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -319,3 +320,40 @@ def test_arrow_parquet_and_polars_exports_keep_every_article_and_mention(tmp_pat
     pytest.importorskip("polars")
     frames = corpus.to_polars()
     assert frames[0].shape == (2, table.num_columns) and frames[1]["entity_id"].to_list() == ["per:k"]
+
+
+def test_parquet_holds_a_lone_surrogate_as_the_replacement_character(tmp_path: Path) -> None:
+    """Arrow strings are UTF-8: a lone surrogate (a JSON ``\\ud800`` escape read back) becomes
+    U+FFFD, one code point for one, so mention offsets stay right; nothing raises."""
+    parquet = pytest.importorskip("pyarrow.parquet")
+    mention = Mention("body", 6, 10, "Iraq", "country:irq", "LOC", "Iraq", "en", "Iraq", "exact")
+    article = Article(id="s1", title="t\ud800", body="\udcff and Iraq", lang="en", mentions=(mention,))
+    paths = Corpus([article]).to_parquet(tmp_path / "out")
+    table = parquet.read_table(paths[0])
+    assert table.column("title").to_pylist() == ["t\ufffd"]
+    body = table.column("body").to_pylist()[0]
+    assert body == "\ufffd and Iraq" and body[6:10] == "Iraq"
+    assert parquet.read_table(paths[1]).column("text").to_pylist() == ["Iraq"]
+
+
+def test_parquet_files_are_written_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails part way leaves no partial file and the file before it untouched."""
+    parquet = pytest.importorskip("pyarrow.parquet")
+    corpus = Corpus([Article(id="a1", title="Iraq", body="x", lang="en")])
+    paths = corpus.to_parquet(tmp_path / "out")
+    before = paths[0].read_bytes()
+
+    def fail(_table: object, where: Any) -> None:  # writes part of a file, then the disk is full
+        if isinstance(where, (str, os.PathLike)):
+            Path(where).write_bytes(b"PAR1 part")
+        else:
+            where.write(b"PAR1 part")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(parquet, "write_table", fail)
+    with pytest.raises(OSError, match="disk full"):
+        Corpus([Article(id="b", title="Syria", body="y", lang="en")]).to_parquet(tmp_path / "out")
+    assert paths[0].read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["articles.parquet", "mentions.parquet"]

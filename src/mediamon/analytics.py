@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import importlib
+import io
 import itertools
 import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -447,14 +448,19 @@ ARTICLE_TABLE_COLUMNS = (
 def to_arrow(articles: Iterable[Article]) -> tuple[Any, Any]:
     """Two pyarrow Tables: articles (:data:`ARTICLE_TABLE_COLUMNS`) and mentions
     (:data:`MENTION_COLUMNS`); typed columns (``date32``, ``int64``), ``meta`` as JSON text."""
+    from mediamon.store.schema import clean
+
     pa = _module("pyarrow", "to_arrow()", "arrow")
     listed = list(articles)
     values = article_values(listed)
     values["meta"] = [json.dumps(meta, ensure_ascii=False, default=str) for meta in values["meta"]]
+    # Arrow strings are UTF-8, which a lone surrogate (only a hand-made ``str`` holds one) has no
+    # form in: it becomes U+FFFD, as in the store (one code point for one: offsets stay right)
+    values = {k: [clean(v) if isinstance(v, str) else v for v in column] for k, column in values.items()}
     types = {"date": pa.date32(), "origin_first_line": pa.int64(), "origin_last_line": pa.int64()}
     table = pa.table({k: pa.array(v, type=types.get(k, pa.string() if k != "mentions" else pa.int64()))
                       for k, v in values.items()})  # fmt: skip
-    rows = list(mention_rows(listed))
+    rows = [tuple(clean(v) if isinstance(v, str) else v for v in row) for row in mention_rows(listed)]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in MENTION_COLUMNS]
     ints = {"start", "end"}
     mentions = pa.table(
@@ -472,13 +478,17 @@ def to_arrow(articles: Iterable[Article]) -> tuple[Any, Any]:
 def write_parquet(articles: Iterable[Article], folder: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write ``articles.parquet`` and ``mentions.parquet`` (the :func:`to_arrow` tables) in
     ``folder`` (created if missing); return their paths."""
+    from mediamon.io.atomic import atomic_write
+
     parquet = _module("pyarrow.parquet", "to_parquet()", "arrow")
     table, mentions = to_arrow(articles)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     paths = out / "articles.parquet", out / "mentions.parquet"
     for data, path in zip((table, mentions), paths, strict=True):
-        parquet.write_table(data, path)
+        # each file whole or not at all: pyarrow writes the binary stream under the text one
+        with atomic_write(path) as handle:
+            parquet.write_table(data, cast("io.TextIOWrapper", handle).buffer)
     return paths
 
 
