@@ -900,8 +900,13 @@ class SupportModel:
         if cand.ambiguous:
             return Ambiguity("marked", f"meta.ambiguous_{cand.lang} lists {cand.alias!r}")
         weight = self.weights[cand.entity]
-        capital = weight == "heavy" and self.places[cand.entity]
-        if weight == "heavy" and (not capital or self.prefixes[cand.entity] in NEVER_WORD_PREFIXES):
+        # the heavy places that are neither a country nor a region are the capitals (entity_weight)
+        capital = (
+            weight == "heavy"
+            and self.places[cand.entity]
+            and self.prefixes[cand.entity] not in NEVER_WORD_PREFIXES
+        )
+        if weight == "heavy" and not capital:
             return None  # a country's, a region's or an organisation's name (بيرو, البيرو: Peru)
         key = self.key(side, surface)
         if cand.how == "clitic" and key not in self.alias_keys(cand.entity, side):
@@ -925,8 +930,8 @@ class SupportModel:
             # A capital's too (رياض "gardens", منامة "a dormitory", رباط "a bond"): the weight
             # that makes its name firm is the name's, not the indefinite word's.
             return Ambiguity("word", f"{key!r} Zipf {zipf}: the place is named with the article")
-        if weight == "heavy":
-            return None
+        if capital:
+            return None  # firm for every other reason
         glued = self._proclitic_word(key, zipf, forms, table)
         if glued is not None:
             return glued
@@ -2192,23 +2197,23 @@ class SupportModel:
         included, stands by it (grown in Assam) or its entity is named by another alias
         (``PRODUCT_ELSEWHERE``). Not a country's, a capital's or a region's name (``heavy``),
         which a text with a pinch of Jamaica in it may well name as the country too."""
+
+        def named_as_product(cand: Candidate) -> bool:
+            if self.weights[cand.entity] == "heavy":
+                return False
+            return (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in products
+
         for field, cands in plain.items():
             keep = []
             for cand in cands:
-                if self.weights[cand.entity] != "heavy" and (
-                    (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in products
-                ):
+                if named_as_product(cand):
                     unsure[field].append((cand, PRODUCT_ELSEWHERE))
                 else:
                     keep.append(cand)
             plain[field] = keep
         for field, pairs in unsure.items():
             unsure[field] = [
-                (cand, PRODUCT_ELSEWHERE)
-                if self.weights[cand.entity] != "heavy"
-                and (cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)) in products
-                else (cand, why)
-                for cand, why in pairs
+                (cand, PRODUCT_ELSEWHERE) if named_as_product(cand) else (cand, why) for cand, why in pairs
             ]
 
     def _capitalised_body(self, cand: Candidate) -> bool:
