@@ -23,7 +23,7 @@ import attrs
 
 from mediamon.errors import BinaryInputError, DecodeError, Msg, Problem
 
-__all__ = ["Decoded", "decode", "replace_surrogates"]
+__all__ = ["LONE_SURROGATE", "Decoded", "decode", "replace_surrogates"]
 
 # Statistics that only need a representative slice (binary sniffing, UTF-16 pattern,
 # Latin plausibility) look at this many bytes, so their cost does not grow with the file.
@@ -376,7 +376,8 @@ def _finish(
     return Decoded(text=text, encoding=label or codec, problems=tuple(problems))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: one lone surrogate: text decoded with ``surrogateescape``/UTF-7 or made by hand can hold one, UTF-8 cannot
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
@@ -391,16 +392,16 @@ def replace_surrogates(text: str, path: str) -> tuple[str, list[Problem]]:
     a JavaScript or Windows source, a UTF-7 file) and become that character; a lone one
     cannot be written as UTF-8 and becomes U+FFFD (same length, so offsets are kept).
     """
-    if _SURROGATE.search(text) is None:
+    if LONE_SURROGATE.search(text) is None:
         return text, []
     text = _SURROGATE_PAIR.sub(_join_pair, text)
-    first = _SURROGATE.search(text)
+    first = LONE_SURROGATE.search(text)
     if first is None:
         return text, []
     end = first.start()
     line = text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end) + 1
-    count = len(_SURROGATE.findall(text))
-    return _SURROGATE.sub("\ufffd", text), [Problem(path, line, Msg.SURROGATES.format(count=count))]
+    count = len(LONE_SURROGATE.findall(text))
+    return LONE_SURROGATE.sub("\ufffd", text), [Problem(path, line, Msg.SURROGATES.format(count=count))]
 
 
 def _line_at(body: bytes, offset: int, codec: str) -> int:

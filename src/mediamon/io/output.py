@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 from mediamon.errors import Msg, Problem, UsageError
 from mediamon.io import compression
 from mediamon.io.atomic import atomic_write
+from mediamon.io.encoding import LONE_SURROGATE
 from mediamon.model import ARTICLE_FIELDS, Article, Mention
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ OUTPUT_FORMATS = {
 }
 _CSV_COLUMNS = ARTICLE_FIELDS
 STDOUT = "-"
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # json.dumps(..., ensure_ascii=False, default=str) builds this encoder on every call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False)
 
@@ -137,7 +137,7 @@ def json_text(value: Any, *, indent: int | None = None) -> str:
     try:
         line.encode("utf-8")  # fails only on a lone surrogate; 5x cheaper than searching for one
     except UnicodeEncodeError:
-        return _SURROGATE.sub(_escape_surrogate, line)
+        return LONE_SURROGATE.sub(_escape_surrogate, line)
     return line
 
 
@@ -154,7 +154,7 @@ def dumps(article: Article) -> str:
     try:
         line.encode("utf-8")  # as in json_text
     except UnicodeEncodeError:
-        return _SURROGATE.sub(_escape_surrogate, line)
+        return LONE_SURROGATE.sub(_escape_surrogate, line)
     return line
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from mediamon.io.encoding import LONE_SURROGATE
 from mediamon.model import Article, Mention, Origin
 
 __all__ = ["SCHEMA_VERSION", "STORE_SUFFIXES", "fts5_available"]
@@ -31,7 +32,6 @@ BUSY_TIMEOUT = 5.0
 CHUNK = 400  # ids per ``IN (...)`` when loading, under every SQLite's variable limit
 TOKEN = re.compile(r"[^\W_]+")
 SPACES = re.compile(r"\s+")
-SURROGATE = re.compile("[\ud800-\udfff]")
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -164,7 +164,7 @@ def failure_kind(exc: BaseException) -> str:
 
 def clean(value: str) -> str:
     """Text SQLite can hold: lone surrogates (never in text read from files) become U+FFFD."""
-    return SURROGATE.sub("\ufffd", value) if SURROGATE.search(value) else value
+    return LONE_SURROGATE.sub("\ufffd", value) if LONE_SURROGATE.search(value) else value
 
 
 def clean_opt(value: str | None) -> str | None:
