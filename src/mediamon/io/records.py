@@ -228,18 +228,13 @@ def _folded_keys(record: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-@functools.cache
-def _plain_plan() -> tuple[tuple[str, str], ...]:
-    """(field, record key) in the order :func:`_resolve` tries them without ``columns``."""
-    return _plan(None)
-
-
-def _plan(columns: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+@functools.lru_cache(maxsize=32)
+def _plan(columns: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
     """(field, record key) in the order they are tried: per field, the ``columns`` keys naming it,
-    then the field map's keys."""
+    then the field map's keys. Cached: a run reads every record with the same ``columns``."""
     out: list[tuple[str, str]] = []
     for field in FIELDS:
-        named = [key for key, want in (columns or {}).items() if want == field]
+        named = [key for key, want in columns if want == field]
         out.extend((field, key) for key in (*named, *FIELD_KEYS[field]))
     return tuple(out)
 
@@ -249,7 +244,7 @@ def _resolve(record: Mapping[str, Any], columns: Mapping[str, str] | None) -> It
     folded = _folded_keys(record)
     # the order of keys tried is the same for every record: worked out once (most records
     # are read without ``columns``), then one membership test per key
-    for field, key in _plain_plan() if not columns else _plan(columns):
+    for field, key in _plan(tuple(columns.items())) if columns else _plan():
         actual = key if key in record else folded.get(key)
         if actual is not None and record[actual] is not None:
             yield field, actual
