@@ -33,6 +33,11 @@ class Msg:
     WORKER_DIED = "a worker process died ({detail}); no output was written for the unfinished part"
     BINARY = "not a text file ({detail})"
     EMPTY = "empty input"
+    ARTICLE_SPLIT = (
+        "article of {size:,} characters is over the {limit:,}-character cap (ReadLimits.max_article_chars);"
+        " split into {parts} articles at paragraph breaks, nothing left out"
+    )
+    ARTICLE_TITLE_MOVED = "; its title, too long to stay one, opens the body"
     UNDECODABLE = (
         "{count} undecodable byte(s) in {encoding}, first at byte offset {offset}; replaced with U+FFFD"
     )

@@ -28,6 +28,7 @@ from mediamon.io import web
 from mediamon.io.encoding import decode, replace_surrogates
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
 from mediamon.io.records import Columns, parse_columns, records_to_articles
+from mediamon.io.split import split_article
 from mediamon.model import Article, Dropped
 from mediamon.text.segment import LineRole, segment_lines
 from mediamon.text.settings import SegmentSettings
@@ -70,11 +71,14 @@ class ReadLimits:
 
     ``max_bytes``: the most bytes of one input kept, after decompression; what is beyond
     is not read and is reported as a problem naming the file. ``step``: the most bytes one
-    decompression call may produce.
+    decompression call may produce. ``max_article_chars``: the longest article passed on
+    (title and body); a longer one is split into parts at paragraph breaks
+    (:mod:`mediamon.io.split`), as annotating holds an article's text many times over.
     """
 
     max_bytes: int = 256 << 20
     step: int = 1 << 20
+    max_article_chars: int = 4_000_000
 
 
 #: The limits the readers use.
@@ -332,7 +336,7 @@ def stream_file(
     label = _STDIN_LABEL if name == STDIN else name
     if data is None and name != STDIN and format is None and web.is_warc(name):
         items = web.iter_warc_file(name, encoding=encoding, day_first=day_first)
-        yield from web.sort_items(items, on_dropped, on_problem)
+        yield from _bounded(web.sort_items(items, on_dropped, on_problem), label, on_problem)
         return
     try:
         raw = _load_bytes(name) if data is None else data
@@ -376,6 +380,25 @@ def _parse_bytes(
 
 
 def _parse_stream(
+    raw: bytes, label: str, *, on_problem: Callable[[Problem], None], **options: Any
+) -> Iterator[Article]:
+    """The articles of one input's bytes, none over the size cap (:func:`_bounded`)."""
+    yield from _bounded(_parse_items(raw, label, on_problem=on_problem, **options), label, on_problem)
+
+
+def _bounded(
+    articles: Iterable[Article], label: str, on_problem: Callable[[Problem], None]
+) -> Iterator[Article]:
+    """``articles`` with each one over ``LIMITS.max_article_chars`` split into parts, each split
+    reported as a problem of ``label``."""
+    for article in articles:
+        parts, problem = split_article(article, LIMITS.max_article_chars, label)
+        if problem is not None:
+            on_problem(problem)
+        yield from parts
+
+
+def _parse_items(
     raw: bytes,
     label: str,
     *,
@@ -537,7 +560,7 @@ class ArticleStream(Iterator[Article]):
                     bar.update()
                     for one in web.iter_warc_file(item, encoding=encoding, day_first=day_first):
                         if isinstance(one, Article):
-                            yield one
+                            yield from _bounded((one,), item, self._on_problem)
                         elif isinstance(one, Dropped):
                             self._on_dropped(one)
                         else:
