@@ -99,7 +99,8 @@ class Mention:
     (``exact``, ``normalised``, ``clitic``, ``variant``, ``surname``, ``discovered``).
     ``support`` says what in the article let an *ambiguous* alias through (``alias``: the
     entity is named unambiguously too; ``country``: a place of its country is named;
-    ``cue``: a place cue stands next to it; see docs/gazetteers.md); None for the rest.
+    ``cue``: a place cue stands next to it; ``list``: it is a conjunct of a list of places; see
+    docs/gazetteers.md for all); None for the rest.
     ``wikidata`` is the entity's Wikidata QID when its gazetteer entry carries one
     (``meta.wikidata``), so mentions join with other datasets; None when unknown.
     ``role`` is what a place's name stands for in its sentence when that is not the place

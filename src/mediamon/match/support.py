@@ -364,6 +364,9 @@ class Cues:
     #: joiners that join two names (and, or): the only ones after which a place may still read
     #: as a person by its verb (Dudley and Irving washed up; the mayor of Mosul said stays)
     coordinators: frozenset[str] = frozenset()
+    #: a conjunction between two conjuncts of a list (Arabic و, glued to the next one): a
+    #: place's ambiguous alias next to a confident place with only one between is a place
+    list_conjunctions: frozenset[str] = frozenset()
     #: adjectives without the article (قديمة "old"): a place's bare word before one is an
     #: indefinite common noun (فأس قديمة "an old axe"), as a name's adjective takes the article
     indefinite_adjectives: frozenset[str] = frozenset()
@@ -559,6 +562,7 @@ def _cues(code: str) -> Cues:
             "kin",
             "determiners",
             "coordinators",
+            "list_conjunctions",
             "place_heads",
             "person_prepositions",
             "metaphor",
@@ -1527,6 +1531,8 @@ class SupportModel:
                     shared=bool(span_places),
                     shared_country=any(self.prefixes[i] == "country" for i in span_places),
                 )
+                if support is None and self._listed_with_place(text, cand, why, firm[field]):
+                    support = "list"  # a conjunct of a list of places (دمشق ومشهد)
                 if support is not None:
                     kept[(cand.start, cand.end, cand.entity)] = support
                     extra.append(cand)
@@ -1555,6 +1561,31 @@ class SupportModel:
                 for c in done
             ]
         return out
+
+    def _listed_with_place(
+        self, text: str, cand: Candidate, why: Ambiguity, firm: Sequence[Candidate]
+    ) -> bool:
+        """A place's ambiguous alias that is one conjunct of a list of places: a confident place
+        (``firm``) right before it or right after it with only a list conjunction between
+        (``support.json: list_conjunctions``; Arabic و glued to the next conjunct: دمشق ومشهد,
+        للشام وفلسطين, الشارقة وراس الخيمة ومسقط). Not for a capital written in lower case (the
+        ``case`` reason: the writing rules it out)."""
+        side = cand.side or languages.FALLBACK
+        conjunctions = _cues(side).list_conjunctions
+        if not conjunctions or why.reason == "case" or not self.places[cand.entity]:
+            return False
+        for other in firm:
+            if other.entity == cand.entity or not self.places[other.entity]:
+                continue
+            if other.end <= cand.start:
+                between = text[other.end : cand.start]
+            elif cand.end <= other.start:
+                between = text[cand.end : other.start]
+            else:
+                continue
+            if between[:1].isspace() and self.key(side, between.strip()) in conjunctions:
+                return True
+        return False
 
     def _person_words(self, texts: Mapping[str, str], raw: Mapping[str, list[Candidate]]) -> dict[Any, str]:
         """The place candidates that read as a person (:meth:`_person_reading`), by (field, start,
