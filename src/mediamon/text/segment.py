@@ -152,9 +152,12 @@ def phrase_key(text: str) -> str:
 
 
 _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
-    # one role ('name' the author), or several roles none of them 'name' (a wire sign-off)
+    # one role ('name' the author; a 'date' or, with 'name', a 'source' beside it), or several
+    # roles none of them 'name' (a wire sign-off)
     "byline_patterns": lambda groups: (
-        len(groups - {"date"}) == 1 or (len(groups) > 1 and "name" not in groups)
+        len(groups - {"date"}) == 1
+        or groups in ({"name", "source"}, {"name", "source", "date"})
+        or (len(groups) > 1 and "name" not in groups and "source" not in groups)
     ),
     "poster_patterns": lambda groups: "name" in groups and groups <= {"name", "date"},
     "source_patterns": lambda groups: groups == {"name"},
@@ -370,6 +373,8 @@ class Line:
     name: str | None = None
     byline_role: str = "name"
     credits: tuple[tuple[str, str], ...] = ()
+    #: The outlet a byline names after its author ("By NAME | OUTLET").
+    byline_source: str | None = None
     place: str | None = None
     date: DateMatch | None = None
     nameish: bool = False
@@ -547,8 +552,8 @@ def _classify_text(
         else:
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif cued and (byline := _byline(tables.byline, text, settings)) is not None:
-        line.kind, line.byline_role, line.name, line.credits = Kind.BYLINE, *byline
+    elif cued and (byline := _byline(tables.byline, text, settings, rules.sections)) is not None:
+        line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
         found = tables.byline.first(text)
         date_text = found[0].groupdict().get("date") if found is not None else None
@@ -604,27 +609,36 @@ def _menu_line(text: str, settings: SegmentSettings) -> bool:
 
 
 def _byline(
-    patterns: PatternList, text: str, settings: SegmentSettings
-) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
-    """(role, name, further credits) from a byline: role ``name`` is the author, others fill
-    meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing by
-    Y') gives the first as (role, name), the rest as credits (always meta)."""
+    patterns: PatternList, text: str, settings: SegmentSettings, sections: frozenset[str]
+) -> tuple[str, str, tuple[tuple[str, str], ...], str | None] | None:
+    """(role, name, further credits, outlet) from a byline: role ``name`` is the author, others
+    fill meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing
+    by Y') gives the first as (role, name), the rest as credits (always meta); a ``source``
+    group is the outlet named after the author ('By NAME | OUTLET'), at most
+    ``byline_source_max_words`` words, no sentence and no section name ('By NAME | Opinion')."""
     found = patterns.first(text)
     if found is None:
         return None
     match, name = found
     if name.endswith(".") and len(name.split()) <= settings.byline_strip_stop_words:
         name = name[:-1]
-    role = next(group for group in match.re.groupindex if group != "date")
+    role = next(group for group in match.re.groupindex if group not in ("date", "source"))
     most = settings.byline_max_words if role == "name" else settings.credit_max_words
     if len(name.split()) > most or _SENTENCE_END.search(name):
+        return None
+    source = (match.groupdict().get("source") or "").strip() or None
+    if source is not None and (
+        len(source.split()) > settings.byline_source_max_words
+        or _SENTENCE_END.search(source)
+        or phrase_key(source) in sections
+    ):
         return None
     credits = tuple(
         (group, value.strip())
         for group, value in match.groupdict().items()
-        if group not in ("date", role) and value and value.strip()
+        if group not in ("date", "source", role) and value and value.strip()
     )
-    return role, name, credits
+    return role, name, credits, source
 
 
 def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
@@ -1108,6 +1122,8 @@ class _Walker:
         if line.kind is Kind.BYLINE:
             for key, value in line.credits:
                 draft.meta.setdefault(key, value)
+            if line.byline_source is not None and (draft.source is None or draft.source_from_dateline):
+                draft.source, draft.source_from_dateline = line.byline_source, False
             if draft.author is None or draft.author_from_poster:
                 self._author(draft, line.name or "")
                 draft.lines.append(line.number)
