@@ -119,6 +119,8 @@ def _words(text: str) -> int:
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: An end mark ('-ENDS-', '# # #') is a word or three.
+_END_MARK_MAX_WORDS = 3
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 # A count in a reaction or view line: 120, 1.2K, 3,4M.
 _COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
@@ -192,6 +194,8 @@ class SegmentRules:
     title_patterns: tuple[re.Pattern[str], ...] = ()
     #: Related-content headers naming a section or topic ('More from Science'), as patterns.
     related_patterns: tuple[re.Pattern[str], ...] = ()
+    #: End marks closing a release or a wire story ('-ENDS-', '###', '-انتهى-'), whole-line patterns.
+    end_mark_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -232,6 +236,7 @@ class SegmentRules:
                 "comment_headers",
                 "comment_date_patterns",
                 "related_patterns",
+                "end_mark_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -267,6 +272,7 @@ class SegmentRules:
             accounts=frozenset(merged["accounts"]),
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
+            end_mark_patterns=tuple(merged["end_mark_patterns"]),
         )
 
 
@@ -287,6 +293,7 @@ class _Tables:
     dateline: PatternList
     body_dateline: PatternList
     related: PatternList
+    end_marks: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -320,6 +327,7 @@ class _Tables:
             dateline=PatternList(patterns=rules.dateline_patterns),
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
+            end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -519,7 +527,11 @@ def _classify_text(
     # One table lookup rules out every pattern group for most lines (they match none): the
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
-    if _separator(settings.separator_min_symbols).fullmatch(text):
+    if words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
+        # boilerplate that closes the article (like a footer): a contact block under it stays out
+        line.kind, line.footer = Kind.BOILERPLATE, True
+        line.cue = "end mark ('-ENDS-', '###'): closes the article"
+    elif _separator(settings.separator_min_symbols).fullmatch(text):
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
     elif key in rules.related_headers:
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
@@ -1001,6 +1013,19 @@ class _Walker:
             self.loose.append((line, reason))
         self._say(line, f"dropped:{reason}", cue)
 
+    def _closing(self, k: int) -> bool:
+        """Furniture ``k`` is a footer right after the body of the open article: it closes that
+        article, even when the next headline's header cues follow (``Print | Send to a friend``
+        under each story); a repeated line after body text is no headline."""
+        draft = self.current
+        return (
+            self.lines[k].footer
+            and draft is not None
+            and draft.in_body
+            and k > 0
+            and self.lines[k - 1].body_like
+        )
+
     def _kicker(self, k: int) -> bool:
         """A category line standing apart above a headline it touches (``World`` over the title)."""
         line = self.lines[k]
@@ -1197,7 +1222,7 @@ class _Walker:
                     self.separator = True
                 continue
             if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.COMMENT) or (
-                line.kind is Kind.FURNITURE and not self._strong(k)
+                line.kind is Kind.FURNITURE and (not self._strong(k) or self._closing(k))
             ):
                 self._drop(line, "boilerplate")
                 self.separator = True
