@@ -191,6 +191,10 @@ class SegmentRules:
     comment_date_patterns: tuple[re.Pattern[str], ...] = ()
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
+    #: Titles opening a personal name ('Dr', 'د.', 'الدكتور'): a line they open is a name.
+    honorifics: frozenset[str] = frozenset()
+    #: Openings a given name never has (Arabic ``ال``; categories and headlines often do).
+    not_name_openings: tuple[str, ...] = ()
     title_patterns: tuple[re.Pattern[str], ...] = ()
     #: Related-content headers naming a section or topic ('More from Science'), as patterns.
     related_patterns: tuple[re.Pattern[str], ...] = ()
@@ -226,6 +230,8 @@ class SegmentRules:
                 "comment_phrases",
                 "sections",
                 "accounts",
+                "honorifics",
+                "not_name_openings",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -270,6 +276,8 @@ class SegmentRules:
             comment_date_patterns=tuple(merged["comment_date_patterns"]),
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
+            honorifics=frozenset(merged["honorifics"]),
+            not_name_openings=tuple(merged["not_name_openings"]),
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
             end_mark_patterns=tuple(merged["end_mark_patterns"]),
@@ -810,6 +818,7 @@ class _Walker:
         self.comments = False
         self.leading: Line | None = None
         self.kicker: Line | None = None
+        self.writer: Line | None = None
         self.layout = self._layout_page()
 
     # -- look-ahead cues ------------------------------------------------------------
@@ -1026,6 +1035,41 @@ class _Walker:
             and self.lines[k - 1].body_like
         )
 
+    def _writer(self, k: int) -> bool:
+        """A writer's name standing apart directly above a headline it touches (an opinion
+        column: ``Dr Jane Doe`` over the title, the date under it). The line must be shaped like
+        a name and, since a headline may be too, be one: opened by an honorific (``Dr``,
+        ``الدكتور``), or in a script without capitals over a headline that is no name."""
+        line = self.lines[k]
+        head, _, rest = line.text.partition(" ")
+        honorific = line.kind is Kind.TEXT and phrase_key(head) in self.rules.honorifics
+        if honorific:  # 'Dr.' / 'د.': the stop after the title is no sentence mark
+            s = self.settings
+            honorific = 1 <= len(rest.split()) <= s.name_max_words and not (
+                _HAS_DIGIT.search(rest) or _NAME_STOP.search(rest) or len(line.text) > s.name_max_chars
+            )
+        if not (honorific or line.name_like) or k + 1 >= len(self.lines):
+            return False
+        draft = self.current
+        if draft is not None and not draft.in_body:
+            return False  # in an article's header: the author under its title
+        title = self.lines[k + 1]
+        if title.number != line.number + 1 or not title.title_like:
+            return False
+        if k > 0 and self.lines[k - 1].number == line.number - 1 and self.lines[k - 1].kind is Kind.TEXT:
+            return False  # part of a block of text, not a line standing apart
+        honorific = honorific and phrase_key(title.text.split()[0]) not in self.rules.honorifics
+        # In a script without capitals a category line has a name's shape too: two words at
+        # least, the first no category's (``ال`` opens categories, not given names).
+        uncased = (
+            len(line.text.split()) >= 2
+            and not any(char.isascii() and char.isalpha() for char in line.text)
+            and not phrase_key(head).startswith(self.rules.not_name_openings)
+        )
+        if not (honorific or (uncased and not title.name_like)):
+            return False
+        return self._strong(k + 1)
+
     def _kicker(self, k: int) -> bool:
         """A category line standing apart above a headline it touches (``World`` over the title)."""
         line = self.lines[k]
@@ -1070,6 +1114,11 @@ class _Walker:
             draft.meta["section"] = self.kicker.text
             draft.lines.append(self.kicker.number)
             self.kicker = None
+        if self.writer is not None:
+            draft.first_line = min(draft.first_line, self.writer.number)
+            self._author(draft, self.writer.text)
+            draft.lines.append(self.writer.number)
+            self.writer = None
         draft.lines.append(line.number)
         self._say(line, "title", cue)
         self.articles.append(draft)
@@ -1239,6 +1288,13 @@ class _Walker:
                 continue
             if self.kicker is not None:
                 self._start(line, self._is_title(k) or "headline under a category line")
+                continue
+            if self.writer is not None:
+                self._start(line, "headline under its writer's name")
+                continue
+            if self._writer(k):
+                self.writer = line
+                self._say(line, "author", "a name standing directly above the next headline")
                 continue
             if self._kicker(k):
                 self.kicker = line
