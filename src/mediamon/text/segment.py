@@ -1073,11 +1073,13 @@ class _Walker:
     def _kicker(self, k: int) -> bool:
         """A category line standing apart above a headline it touches (``World`` over the title)."""
         line = self.lines[k]
-        if not line.section_like or line.name_like or line.body_like or k + 1 >= len(self.lines):
+        if not line.section_like or line.body_like or k + 1 >= len(self.lines):
             return False
         title = self.lines[k + 1]
         if title.number != line.number + 1 or title.kind is not Kind.TEXT:
             return False
+        if line.name_like and title.name_like:
+            return False  # a headline over its author's name ('Gaza Talks' / 'Jane Doe')
         if k > 0 and self.lines[k - 1].number == line.number - 1:
             return False  # part of a block of text, not a line standing apart
         return self._is_title(k + 1) is not None
