@@ -588,6 +588,8 @@ def _classify_text(
         line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
         line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
+    elif _widget_row(text, rules.boilerplate):
+        line.kind, line.cue = Kind.BOILERPLATE, "widget row (boilerplate items between | · • separators)"
     elif cued and tables.caption.any(text):
         line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
@@ -614,6 +616,15 @@ def _count_line(text: str) -> bool:
         return False
     marks = "".join(rest.split())
     return bool(marks) and all(unicodedata.category(char) in _COUNT_MARKS for char in marks)
+
+
+def _widget_row(text: str, boilerplate: frozenset[str]) -> bool:
+    """A row of widget buttons on one line, each a boilerplate phrase ("Print | Email",
+    "طباعة | إرسال لصديق"): furniture however few its items."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) > 1 and all(phrase_key(item) in boilerplate for item in items)
 
 
 def _menu_line(text: str, settings: SegmentSettings) -> bool:
