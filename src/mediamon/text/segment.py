@@ -572,18 +572,31 @@ def _classify_text(
         else:
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif cued and (byline := _byline(tables.byline, text, settings, rules.sections)) is not None:
+    elif (date := _date_with_furniture(text, rules, day_first)) is not None:
+        line.kind, line.date = Kind.DATE, date
+        line.cue = "date line with furniture after it ('DATE · 3 min read')"
+    elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
         line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
         found = tables.byline.first(text)
         date_text = found[0].groupdict().get("date") if found is not None else None
         if date_text is not None:
             date = match_date_line(date_text.strip(), day_first=day_first)
-            if date is None:
+            if date is not None:
+                line.kind, line.date, line.byline_date = Kind.DATE, date, True
+                line.cue = "byline with a date ('By NAME | DATE')"
+            elif (tail := _byline_tail(date_text.strip(), rules, settings)) is None:
                 line.kind, line.name = Kind.TEXT, None
                 return line
-            line.kind, line.date, line.byline_date = Kind.DATE, date, True
-            line.cue = "byline with a date ('By NAME | DATE')"
+            elif tail[0] == "source":
+                line.byline_source, line.cue = tail[1], "byline naming its outlet ('By NAME - OUTLET')"
+            elif tail[0] == "place":
+                line.place, line.cue = tail[1], "byline naming a place ('By NAME - PLACE')"
+            else:
+                line.cue = "byline with furniture after it ('By NAME · 4 min read')"
+    elif (pair := _name_and_outlet(text, rules, settings)) is not None:
+        line.kind, line.name, line.byline_source = Kind.BYLINE, *pair
+        line.cue = "a name and a known outlet ('NAME | OUTLET', 'NAME, OUTLET')"
     elif cued and (found := tables.title.first(text, "title")) is not None:
         line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
@@ -639,8 +652,71 @@ def _menu_line(text: str, settings: SegmentSettings) -> bool:
     )
 
 
+#: What may follow a byline's name or a date on one line: ' | ', ' · ', ' - ' ...
+_TAIL_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
+#: A bare name and its outlet: ' | ', ' · ' or a comma ('PLACE - OUTLET' is a dateline).
+_NAME_TAIL = re.compile(r"\s+[|·•]\s+|\s*[,،]\s+")
+
+
+def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
+    """What a byline's text after its name is when it is no date: a known outlet ('source'),
+    furniture such as a reading time ('furniture'), or a place of a few words ('place');
+    None for anything else (the line is then no byline)."""
+    key = phrase_key(tail)
+    if key in rules.outlets:
+        return "source", tail
+    if key in rules.boilerplate or rules.tables.boilerplate.any(tail):
+        return "furniture", tail
+    if (
+        len(tail.split()) <= settings.dateline_max_words
+        and not _HAS_DIGIT.search(tail)
+        and not _NAME_STOP.search(tail)
+        and key not in rules.sections
+    ):
+        return "place", tail
+    return None
+
+
+def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
+    """A date line with furniture after it on the same line ('May 2, 2025 · 3 min read',
+    '2 مايو 2025 | طباعة'): the date, when every other part is boilerplate."""
+    if "|" not in text and "·" not in text and "•" not in text and " - " not in text:
+        return None
+    head, *rest = _TAIL_SEPARATOR.split(text)
+    if not rest or not all(
+        phrase_key(part) in rules.boilerplate or rules.tables.boilerplate.any(part) for part in rest
+    ):
+        return None
+    return match_date_line(head, day_first=day_first)
+
+
+def _name_shaped(text: str, rules: SegmentRules, settings: SegmentSettings) -> bool:
+    """A bare personal name by its shape alone (see :attr:`Line.name_like`)."""
+    words = text.split()
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    return (
+        1 <= len(words) <= settings.name_max_words
+        and len(text) <= settings.name_max_chars
+        and not _HAS_DIGIT.search(text)
+        and not _NAME_STOP.search(text)
+        and rules.not_name_words.isdisjoint(phrase_key(text).split())
+        and all(w[0].isupper() for w in latin)
+        and len(latin) <= settings.name_max_latin_words
+        and (len(words) >= settings.name_min_latin_words or not latin)
+    )
+
+
+def _name_and_outlet(text: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
+    """A bare byline naming the author and then a known outlet ('Jane Doe | Reuters',
+    'سلمى يوسف | رويترز', 'Jane Doe, Reuters'): (name, outlet)."""
+    parts = _NAME_TAIL.split(text)
+    if len(parts) != 2 or phrase_key(parts[1]) not in rules.outlets:
+        return None
+    return (parts[0], parts[1]) if _name_shaped(parts[0], rules, settings) else None
+
+
 def _byline(
-    patterns: PatternList, text: str, settings: SegmentSettings, sections: frozenset[str]
+    patterns: PatternList, text: str, settings: SegmentSettings, rules: SegmentRules
 ) -> tuple[str, str, tuple[tuple[str, str], ...], str | None] | None:
     """(role, name, further credits, outlet) from a byline: role ``name`` is the author, others
     fill meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing
@@ -661,9 +737,13 @@ def _byline(
     if source is not None and (
         len(source.split()) > settings.byline_source_max_words
         or _SENTENCE_END.search(source)
-        or phrase_key(source) in sections
+        or phrase_key(source) in rules.sections
     ):
         return None
+    if source is None and role == "name" and "," in name:
+        head, _, tail = name.rpartition(",")
+        if phrase_key(tail) in rules.outlets:  # 'By Jane Doe, Reuters'
+            name, source = head.strip(), tail.strip()
     credits = tuple(
         (group, value.strip())
         for group, value in match.groupdict().items()
@@ -1211,6 +1291,8 @@ class _Walker:
                 draft.meta.setdefault(key, value)
             if line.byline_source is not None and (draft.source is None or draft.source_from_dateline):
                 draft.source, draft.source_from_dateline = line.byline_source, False
+            if line.place is not None:
+                draft.meta.setdefault("dateline", line.place)
             if draft.author is None or draft.author_from_poster:
                 self._author(draft, line.name or "")
                 draft.lines.append(line.number)
