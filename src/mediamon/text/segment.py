@@ -318,6 +318,7 @@ class _Tables:
             rules.title_patterns,
             rules.caption_patterns,
             rules.dateline_patterns,
+            rules.end_mark_patterns,
         )
         # The groups are consulted only on the lines ``cues`` lets through, but in a chain of up
         # to nine on each: tables (their guards are the union's, parsed once). The comment-date
@@ -535,7 +536,7 @@ def _classify_text(
     # One table lookup rules out every pattern group for most lines (they match none): the
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
-    if words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
+    if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
         # boilerplate that closes the article (like a footer): a contact block under it stays out
         line.kind, line.footer = Kind.BOILERPLATE, True
         line.cue = "end mark ('-ENDS-', '###'): closes the article"
@@ -680,7 +681,7 @@ def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> t
 def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
     """A date line with furniture after it on the same line ('May 2, 2025 · 3 min read',
     '2 مايو 2025 | طباعة'): the date, when every other part is boilerplate."""
-    if "|" not in text and "·" not in text and "•" not in text and " - " not in text:
+    if _TAIL_SEPARATOR.search(text) is None:
         return None
     head, *rest = _TAIL_SEPARATOR.split(text)
     if not rest or not all(
@@ -709,10 +710,15 @@ def _name_shaped(text: str, rules: SegmentRules, settings: SegmentSettings) -> b
 def _name_and_outlet(text: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
     """A bare byline naming the author and then a known outlet ('Jane Doe | Reuters',
     'سلمى يوسف | رويترز', 'Jane Doe, Reuters'): (name, outlet)."""
-    parts = _NAME_TAIL.split(text)
-    if len(parts) != 2 or phrase_key(parts[1]) not in rules.outlets:
+    mark = _NAME_TAIL.search(text, 1)
+    if mark is None or mark.start() > settings.name_max_chars:
         return None
-    return (parts[0], parts[1]) if _name_shaped(parts[0], rules, settings) else None
+    name, outlet = text[: mark.start()], text[mark.end() :]
+    if len(outlet) > settings.name_max_chars or _NAME_TAIL.search(outlet) is not None:
+        return None
+    if phrase_key(outlet) not in rules.outlets or not _name_shaped(name, rules, settings):
+        return None
+    return name, outlet
 
 
 def _byline(
@@ -1132,8 +1138,15 @@ class _Walker:
         a name and, since a headline may be too, be one: opened by an honorific (``Dr``,
         ``الدكتور``), or in a script without capitals over a headline that is no name."""
         line = self.lines[k]
+        if (
+            line.kind is not Kind.TEXT
+            or k + 1 >= len(self.lines)
+            or self.lines[k + 1].number != line.number + 1
+            or line.words > self.settings.name_max_words + 1
+        ):
+            return False
         head, _, rest = line.text.partition(" ")
-        honorific = line.kind is Kind.TEXT and phrase_key(head) in self.rules.honorifics
+        honorific = phrase_key(head) in self.rules.honorifics
         if honorific:  # 'Dr.' / 'د.': the stop after the title is no sentence mark
             s = self.settings
             honorific = 1 <= len(rest.split()) <= s.name_max_words and not (
