@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     gen = generalise()
     for label, part in (
         ("generalisation dumps (seen while fixing)", [r for r in gen if not r["reserved"]]),
-        ("generalisation dumps (reserved: measured once before, once after)", [r for r in gen if r["reserved"]]),
+        ("generalisation dumps (reserved: measured before and after)", [r for r in gen if r["reserved"]]),
     ):
         if part:
             print()
