@@ -916,6 +916,8 @@ class _Walker:
         self.leading: Line | None = None
         self.kicker: Line | None = None
         self.writer: Line | None = None
+        #: Whether a writer's name opened by an honorific stands above a headline on this page.
+        self._writers_page: bool | None = None
         self.layout = self._layout_page()
 
     # -- look-ahead cues ------------------------------------------------------------
@@ -1136,7 +1138,27 @@ class _Walker:
         """A writer's name standing apart directly above a headline it touches (an opinion
         column: ``Dr Jane Doe`` over the title, the date under it). The line must be shaped like
         a name and, since a headline may be too, be one: opened by an honorific (``Dr``,
-        ``الدكتور``), or in a script without capitals over a headline that is no name."""
+        ``الدكتور``), or, on a page where such a line stands above another headline, in a script
+        without capitals over a headline that is no name (a short headline over its deck is
+        name-shaped too: ``غزة تحت الحصار``)."""
+        draft = self.current
+        if draft is not None and not draft.in_body:
+            return False  # in an article's header: the author under its title
+        shape = self._writer_shape(k)
+        if shape == "uncased":
+            if self._writers_page is None:
+                honorifics = self.rules.honorifics
+                self._writers_page = any(
+                    self._writer_shape(j) == "honorific"
+                    for j, other in enumerate(self.lines)
+                    if other.kind is Kind.TEXT and phrase_key(other.text.partition(" ")[0]) in honorifics
+                )
+            return self._writers_page
+        return shape == "honorific"
+
+    def _writer_shape(self, k: int) -> str | None:
+        """``honorific`` or ``uncased`` when line ``k`` is shaped like a writer's name standing
+        apart above a headline with its header cues (see :meth:`_writer`), else None."""
         line = self.lines[k]
         if (
             line.kind is not Kind.TEXT
@@ -1144,7 +1166,7 @@ class _Walker:
             or self.lines[k + 1].number != line.number + 1
             or line.words > self.settings.name_max_words + 1
         ):
-            return False
+            return None
         head, _, rest = line.text.partition(" ")
         honorific = phrase_key(head) in self.rules.honorifics
         if honorific:  # 'Dr.' / 'د.': the stop after the title is no sentence mark
@@ -1152,16 +1174,13 @@ class _Walker:
             honorific = 1 <= len(rest.split()) <= s.name_max_words and not (
                 _HAS_DIGIT.search(rest) or _NAME_STOP.search(rest) or len(line.text) > s.name_max_chars
             )
-        if not (honorific or line.name_like) or k + 1 >= len(self.lines):
-            return False
-        draft = self.current
-        if draft is not None and not draft.in_body:
-            return False  # in an article's header: the author under its title
+        if not (honorific or line.name_like):
+            return None
         title = self.lines[k + 1]
-        if title.number != line.number + 1 or not title.title_like:
-            return False
+        if not title.title_like:
+            return None
         if k > 0 and self.lines[k - 1].number == line.number - 1 and self.lines[k - 1].kind is Kind.TEXT:
-            return False  # part of a block of text, not a line standing apart
+            return None  # part of a block of text, not a line standing apart
         honorific = honorific and phrase_key(title.text.split()[0]) not in self.rules.honorifics
         # In a script without capitals a category line has a name's shape too: two words at
         # least, the first no category's (``ال`` opens categories, not given names).
@@ -1169,10 +1188,11 @@ class _Walker:
             len(line.text.split()) >= 2
             and not any(char.isascii() and char.isalpha() for char in line.text)
             and not phrase_key(head).startswith(self.rules.not_name_openings)
+            and not title.name_like
         )
-        if not (honorific or (uncased and not title.name_like)):
-            return False
-        return self._strong(k + 1)
+        if not (honorific or uncased) or not self._strong(k + 1):
+            return None
+        return "honorific" if honorific else "uncased"
 
     def _kicker(self, k: int) -> bool:
         """A category line standing apart above a headline it touches (``World`` over the title)."""
