@@ -29,6 +29,7 @@ GROUPS = {
         "commenter_patterns",
         "comment_date_patterns",
         "title_patterns",
+        "end_mark_patterns",
     )
 }
 # The groups read with ``first`` (their patterns have the named group).

@@ -119,6 +119,8 @@ def _words(text: str) -> int:
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: An end mark ('-ENDS-', '# # #') is a word or three.
+_END_MARK_MAX_WORDS = 3
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 # A count in a reaction or view line: 120, 1.2K, 3,4M.
 _COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
@@ -152,9 +154,12 @@ def phrase_key(text: str) -> str:
 
 
 _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
-    # one role ('name' the author), or several roles none of them 'name' (a wire sign-off)
+    # one role ('name' the author; a 'date' or, with 'name', a 'source' beside it), or several
+    # roles none of them 'name' (a wire sign-off)
     "byline_patterns": lambda groups: (
-        len(groups - {"date"}) == 1 or (len(groups) > 1 and "name" not in groups)
+        len(groups - {"date"}) == 1
+        or groups in ({"name", "source"}, {"name", "source", "date"})
+        or (len(groups) > 1 and "name" not in groups and "source" not in groups)
     ),
     "poster_patterns": lambda groups: "name" in groups and groups <= {"name", "date"},
     "source_patterns": lambda groups: groups == {"name"},
@@ -186,9 +191,15 @@ class SegmentRules:
     comment_date_patterns: tuple[re.Pattern[str], ...] = ()
     sections: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
+    #: Titles opening a personal name ('Dr', 'د.', 'الدكتور'): a line they open is a name.
+    honorifics: frozenset[str] = frozenset()
+    #: Openings a given name never has (Arabic ``ال``; categories and headlines often do).
+    not_name_openings: tuple[str, ...] = ()
     title_patterns: tuple[re.Pattern[str], ...] = ()
     #: Related-content headers naming a section or topic ('More from Science'), as patterns.
     related_patterns: tuple[re.Pattern[str], ...] = ()
+    #: End marks closing a release or a wire story ('-ENDS-', '###', '-انتهى-'), whole-line patterns.
+    end_mark_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -219,6 +230,8 @@ class SegmentRules:
                 "comment_phrases",
                 "sections",
                 "accounts",
+                "honorifics",
+                "not_name_openings",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -229,6 +242,7 @@ class SegmentRules:
                 "comment_headers",
                 "comment_date_patterns",
                 "related_patterns",
+                "end_mark_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -262,8 +276,11 @@ class SegmentRules:
             comment_date_patterns=tuple(merged["comment_date_patterns"]),
             sections=frozenset(merged["sections"]),
             accounts=frozenset(merged["accounts"]),
+            honorifics=frozenset(merged["honorifics"]),
+            not_name_openings=tuple(merged["not_name_openings"]),
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
+            end_mark_patterns=tuple(merged["end_mark_patterns"]),
         )
 
 
@@ -284,6 +301,7 @@ class _Tables:
     dateline: PatternList
     body_dateline: PatternList
     related: PatternList
+    end_marks: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -300,6 +318,7 @@ class _Tables:
             rules.title_patterns,
             rules.caption_patterns,
             rules.dateline_patterns,
+            rules.end_mark_patterns,
         )
         # The groups are consulted only on the lines ``cues`` lets through, but in a chain of up
         # to nine on each: tables (their guards are the union's, parsed once). The comment-date
@@ -317,6 +336,7 @@ class _Tables:
             dateline=PatternList(patterns=rules.dateline_patterns),
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
+            end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -370,6 +390,8 @@ class Line:
     name: str | None = None
     byline_role: str = "name"
     credits: tuple[tuple[str, str], ...] = ()
+    #: The outlet a byline names after its author ("By NAME | OUTLET").
+    byline_source: str | None = None
     place: str | None = None
     date: DateMatch | None = None
     nameish: bool = False
@@ -514,7 +536,11 @@ def _classify_text(
     # One table lookup rules out every pattern group for most lines (they match none): the
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
-    if _separator(settings.separator_min_symbols).fullmatch(text):
+    if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
+        # boilerplate that closes the article (like a footer): a contact block under it stays out
+        line.kind, line.footer = Kind.BOILERPLATE, True
+        line.cue = "end mark ('-ENDS-', '###'): closes the article"
+    elif _separator(settings.separator_min_symbols).fullmatch(text):
         line.kind, line.cue = Kind.SEPARATOR, "separator line"
     elif key in rules.related_headers:
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
@@ -547,22 +573,37 @@ def _classify_text(
         else:
             line.kind, line.cue = Kind.POSTER, "'posted by NAME' line"
         line.name = name
-    elif cued and (byline := _byline(tables.byline, text, settings)) is not None:
-        line.kind, line.byline_role, line.name, line.credits = Kind.BYLINE, *byline
+    elif (date := _date_with_furniture(text, rules, day_first)) is not None:
+        line.kind, line.date = Kind.DATE, date
+        line.cue = "date line with furniture after it ('DATE · 3 min read')"
+    elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
+        line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
         found = tables.byline.first(text)
         date_text = found[0].groupdict().get("date") if found is not None else None
         if date_text is not None:
             date = match_date_line(date_text.strip(), day_first=day_first)
-            if date is None:
+            if date is not None:
+                line.kind, line.date, line.byline_date = Kind.DATE, date, True
+                line.cue = "byline with a date ('By NAME | DATE')"
+            elif (tail := _byline_tail(date_text.strip(), rules, settings)) is None:
                 line.kind, line.name = Kind.TEXT, None
                 return line
-            line.kind, line.date, line.byline_date = Kind.DATE, date, True
-            line.cue = "byline with a date ('By NAME | DATE')"
+            elif tail[0] == "source":
+                line.byline_source, line.cue = tail[1], "byline naming its outlet ('By NAME - OUTLET')"
+            elif tail[0] == "place":
+                line.place, line.cue = tail[1], "byline naming a place ('By NAME - PLACE')"
+            else:
+                line.cue = "byline with furniture after it ('By NAME · 4 min read')"
+    elif (pair := _name_and_outlet(text, rules, settings)) is not None:
+        line.kind, line.name, line.byline_source = Kind.BYLINE, *pair
+        line.cue = "a name and a known outlet ('NAME | OUTLET', 'NAME, OUTLET')"
     elif cued and (found := tables.title.first(text, "title")) is not None:
         line.title_text, line.cue = found[1], "labelled title line ('Title: ...')"
     elif _menu_line(text, settings):
         line.kind, line.cue = Kind.BOILERPLATE, "menu line (short items between | · • separators)"
+    elif _widget_row(text, rules.boilerplate):
+        line.kind, line.cue = Kind.BOILERPLATE, "widget row (boilerplate items between | · • separators)"
     elif cued and tables.caption.any(text):
         line.kind, line.cue = Kind.CAPTION, "caption pattern (image credit)"
     elif key in rules.outlets:
@@ -591,6 +632,15 @@ def _count_line(text: str) -> bool:
     return bool(marks) and all(unicodedata.category(char) in _COUNT_MARKS for char in marks)
 
 
+def _widget_row(text: str, boilerplate: frozenset[str]) -> bool:
+    """A row of widget buttons on one line, each a boilerplate phrase ("Print | Email",
+    "طباعة | إرسال لصديق"): furniture however few its items."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) > 1 and all(phrase_key(item) in boilerplate for item in items)
+
+
 def _menu_line(text: str, settings: SegmentSettings) -> bool:
     """A navigation menu or widget row written on one line ("Home | World | Sport",
     "Like · Reply · Share"): several short items between separator marks."""
@@ -603,28 +653,109 @@ def _menu_line(text: str, settings: SegmentSettings) -> bool:
     )
 
 
+#: What may follow a byline's name or a date on one line: ' | ', ' · ', ' - ' ...
+_TAIL_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
+#: A bare name and its outlet: ' | ', ' · ' or a comma ('PLACE - OUTLET' is a dateline).
+_NAME_TAIL = re.compile(r"\s+[|·•]\s+|\s*[,،]\s+")
+
+
+def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
+    """What a byline's text after its name is when it is no date: a known outlet ('source'),
+    furniture such as a reading time ('furniture'), or a place of a few words ('place');
+    None for anything else (the line is then no byline)."""
+    key = phrase_key(tail)
+    if key in rules.outlets:
+        return "source", tail
+    if key in rules.boilerplate or rules.tables.boilerplate.any(tail):
+        return "furniture", tail
+    if (
+        len(tail.split()) <= settings.dateline_max_words
+        and not _HAS_DIGIT.search(tail)
+        and not _NAME_STOP.search(tail)
+        and key not in rules.sections
+    ):
+        return "place", tail
+    return None
+
+
+def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
+    """A date line with furniture after it on the same line ('May 2, 2025 · 3 min read',
+    '2 مايو 2025 | طباعة'): the date, when every other part is boilerplate."""
+    if _TAIL_SEPARATOR.search(text) is None:
+        return None
+    head, *rest = _TAIL_SEPARATOR.split(text)
+    if not rest or not all(
+        phrase_key(part) in rules.boilerplate or rules.tables.boilerplate.any(part) for part in rest
+    ):
+        return None
+    return match_date_line(head, day_first=day_first)
+
+
+def _name_shaped(text: str, rules: SegmentRules, settings: SegmentSettings) -> bool:
+    """A bare personal name by its shape alone (see :attr:`Line.name_like`)."""
+    words = text.split()
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    return (
+        1 <= len(words) <= settings.name_max_words
+        and len(text) <= settings.name_max_chars
+        and not _HAS_DIGIT.search(text)
+        and not _NAME_STOP.search(text)
+        and rules.not_name_words.isdisjoint(phrase_key(text).split())
+        and all(w[0].isupper() for w in latin)
+        and len(latin) <= settings.name_max_latin_words
+        and (len(words) >= settings.name_min_latin_words or not latin)
+    )
+
+
+def _name_and_outlet(text: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
+    """A bare byline naming the author and then a known outlet ('Jane Doe | Reuters',
+    'سلمى يوسف | رويترز', 'Jane Doe, Reuters'): (name, outlet)."""
+    mark = _NAME_TAIL.search(text, 1)
+    if mark is None or mark.start() > settings.name_max_chars:
+        return None
+    name, outlet = text[: mark.start()], text[mark.end() :]
+    if len(outlet) > settings.name_max_chars or _NAME_TAIL.search(outlet) is not None:
+        return None
+    if phrase_key(outlet) not in rules.outlets or not _name_shaped(name, rules, settings):
+        return None
+    return name, outlet
+
+
 def _byline(
-    patterns: PatternList, text: str, settings: SegmentSettings
-) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
-    """(role, name, further credits) from a byline: role ``name`` is the author, others fill
-    meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing by
-    Y') gives the first as (role, name), the rest as credits (always meta)."""
+    patterns: PatternList, text: str, settings: SegmentSettings, rules: SegmentRules
+) -> tuple[str, str, tuple[tuple[str, str], ...], str | None] | None:
+    """(role, name, further credits, outlet) from a byline: role ``name`` is the author, others
+    fill meta when an author exists; a sign-off naming several roles ('Reporting by X; Editing
+    by Y') gives the first as (role, name), the rest as credits (always meta); a ``source``
+    group is the outlet named after the author ('By NAME | OUTLET'), at most
+    ``byline_source_max_words`` words, no sentence and no section name ('By NAME | Opinion')."""
     found = patterns.first(text)
     if found is None:
         return None
     match, name = found
     if name.endswith(".") and len(name.split()) <= settings.byline_strip_stop_words:
         name = name[:-1]
-    role = next(group for group in match.re.groupindex if group != "date")
+    role = next(group for group in match.re.groupindex if group not in ("date", "source"))
     most = settings.byline_max_words if role == "name" else settings.credit_max_words
     if len(name.split()) > most or _SENTENCE_END.search(name):
         return None
+    source = (match.groupdict().get("source") or "").strip() or None
+    if source is not None and (
+        len(source.split()) > settings.byline_source_max_words
+        or _SENTENCE_END.search(source)
+        or phrase_key(source) in rules.sections
+    ):
+        return None
+    if source is None and role == "name" and "," in name:
+        head, _, tail = name.rpartition(",")
+        if phrase_key(tail) in rules.outlets:  # 'By Jane Doe, Reuters'
+            name, source = head.strip(), tail.strip()
     credits = tuple(
         (group, value.strip())
         for group, value in match.groupdict().items()
-        if group not in ("date", role) and value and value.strip()
+        if group not in ("date", "source", role) and value and value.strip()
     )
-    return role, name, credits
+    return role, name, credits, source
 
 
 def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
@@ -784,6 +915,9 @@ class _Walker:
         self.comments = False
         self.leading: Line | None = None
         self.kicker: Line | None = None
+        self.writer: Line | None = None
+        #: Whether a writer's name opened by an honorific stands above a headline on this page.
+        self._writers_page: bool | None = None
         self.layout = self._layout_page()
 
     # -- look-ahead cues ------------------------------------------------------------
@@ -987,14 +1121,89 @@ class _Walker:
             self.loose.append((line, reason))
         self._say(line, f"dropped:{reason}", cue)
 
+    def _closing(self, k: int) -> bool:
+        """Furniture ``k`` is a footer right after the body of the open article: it closes that
+        article, even when the next headline's header cues follow (``Print | Send to a friend``
+        under each story); a repeated line after body text is no headline."""
+        draft = self.current
+        return (
+            self.lines[k].footer
+            and draft is not None
+            and draft.in_body
+            and k > 0
+            and self.lines[k - 1].body_like
+        )
+
+    def _writer(self, k: int) -> bool:
+        """A writer's name standing apart directly above a headline it touches (an opinion
+        column: ``Dr Jane Doe`` over the title, the date under it). The line must be shaped like
+        a name and, since a headline may be too, be one: opened by an honorific (``Dr``,
+        ``الدكتور``), or, on a page where such a line stands above another headline, in a script
+        without capitals over a headline that is no name (a short headline over its deck is
+        name-shaped too: ``غزة تحت الحصار``)."""
+        draft = self.current
+        if draft is not None and not draft.in_body:
+            return False  # in an article's header: the author under its title
+        shape = self._writer_shape(k)
+        if shape == "uncased":
+            if self._writers_page is None:
+                honorifics = self.rules.honorifics
+                self._writers_page = any(
+                    self._writer_shape(j) == "honorific"
+                    for j, other in enumerate(self.lines)
+                    if other.kind is Kind.TEXT and phrase_key(other.text.partition(" ")[0]) in honorifics
+                )
+            return self._writers_page
+        return shape == "honorific"
+
+    def _writer_shape(self, k: int) -> str | None:
+        """``honorific`` or ``uncased`` when line ``k`` is shaped like a writer's name standing
+        apart above a headline with its header cues (see :meth:`_writer`), else None."""
+        line = self.lines[k]
+        if (
+            line.kind is not Kind.TEXT
+            or k + 1 >= len(self.lines)
+            or self.lines[k + 1].number != line.number + 1
+            or line.words > self.settings.name_max_words + 1
+        ):
+            return None
+        head, _, rest = line.text.partition(" ")
+        honorific = phrase_key(head) in self.rules.honorifics
+        if honorific:  # 'Dr.' / 'د.': the stop after the title is no sentence mark
+            s = self.settings
+            honorific = 1 <= len(rest.split()) <= s.name_max_words and not (
+                _HAS_DIGIT.search(rest) or _NAME_STOP.search(rest) or len(line.text) > s.name_max_chars
+            )
+        if not (honorific or line.name_like):
+            return None
+        title = self.lines[k + 1]
+        if not title.title_like:
+            return None
+        if k > 0 and self.lines[k - 1].number == line.number - 1 and self.lines[k - 1].kind is Kind.TEXT:
+            return None  # part of a block of text, not a line standing apart
+        honorific = honorific and phrase_key(title.text.split()[0]) not in self.rules.honorifics
+        # In a script without capitals a category line has a name's shape too: two words at
+        # least, the first no category's (``ال`` opens categories, not given names).
+        uncased = (
+            len(line.text.split()) >= 2
+            and not any(char.isascii() and char.isalpha() for char in line.text)
+            and not phrase_key(head).startswith(self.rules.not_name_openings)
+            and not title.name_like
+        )
+        if not (honorific or uncased) or not self._strong(k + 1):
+            return None
+        return "honorific" if honorific else "uncased"
+
     def _kicker(self, k: int) -> bool:
         """A category line standing apart above a headline it touches (``World`` over the title)."""
         line = self.lines[k]
-        if not line.section_like or line.name_like or line.body_like or k + 1 >= len(self.lines):
+        if not line.section_like or line.body_like or k + 1 >= len(self.lines):
             return False
         title = self.lines[k + 1]
         if title.number != line.number + 1 or title.kind is not Kind.TEXT:
             return False
+        if line.name_like and title.name_like:
+            return False  # a headline over its author's name ('Gaza Talks' / 'Jane Doe')
         if k > 0 and self.lines[k - 1].number == line.number - 1:
             return False  # part of a block of text, not a line standing apart
         return self._is_title(k + 1) is not None
@@ -1031,6 +1240,11 @@ class _Walker:
             draft.meta["section"] = self.kicker.text
             draft.lines.append(self.kicker.number)
             self.kicker = None
+        if self.writer is not None:
+            draft.first_line = min(draft.first_line, self.writer.number)
+            self._author(draft, self.writer.text)
+            draft.lines.append(self.writer.number)
+            self.writer = None
         draft.lines.append(line.number)
         self._say(line, "title", cue)
         self.articles.append(draft)
@@ -1108,6 +1322,10 @@ class _Walker:
         if line.kind is Kind.BYLINE:
             for key, value in line.credits:
                 draft.meta.setdefault(key, value)
+            if line.byline_source is not None and (draft.source is None or draft.source_from_dateline):
+                draft.source, draft.source_from_dateline = line.byline_source, False
+            if line.place is not None:
+                draft.meta.setdefault("dateline", line.place)
             if draft.author is None or draft.author_from_poster:
                 self._author(draft, line.name or "")
                 draft.lines.append(line.number)
@@ -1181,7 +1399,7 @@ class _Walker:
                     self.separator = True
                 continue
             if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.COMMENT) or (
-                line.kind is Kind.FURNITURE and not self._strong(k)
+                line.kind is Kind.FURNITURE and (not self._strong(k) or self._closing(k))
             ):
                 self._drop(line, "boilerplate")
                 self.separator = True
@@ -1198,6 +1416,13 @@ class _Walker:
                 continue
             if self.kicker is not None:
                 self._start(line, self._is_title(k) or "headline under a category line")
+                continue
+            if self.writer is not None:
+                self._start(line, "headline under its writer's name")
+                continue
+            if self._writer(k):
+                self.writer = line
+                self._say(line, "author", "a name standing directly above the next headline")
                 continue
             if self._kicker(k):
                 self.kicker = line

@@ -53,6 +53,8 @@ class SegmentSettings:
     #: The same for a sign-off's credit ('Reporting by X in Cairo and Y in Dubai'), which may
     #: name several people and where each worked.
     credit_max_words: int = attrs.field(default=16, validator=_positive)
+    #: The outlet a byline names after its author ('By NAME | OUTLET') has at most this many words.
+    byline_source_max_words: int = attrs.field(default=6, validator=_positive)
     #: A bare name in Latin script has at least this many words (one capitalised word is no name).
     name_min_latin_words: int = attrs.field(default=2, validator=_positive)
     #: ... and at most this many (a longer run of capitalised Latin words is a headline).
