@@ -15,7 +15,9 @@ Prints Markdown tables (``docs/evaluation.md`` quotes them):
    names no place (``tests/data/eval/ordinary_*.txt`` and Python's ``pydoc_data`` topics).
    Files named ``*_held_out*`` or ``*_trap_g*`` are marked *held out*: the support rules must
    not be tuned on them (``*_trap_a*`` to ``*_trap_f*`` are tuned on, written with other trap
-   words; G is plain prose of its genre).
+   words; G is plain prose of its genre). With ``--discover`` a second table gives the
+   discovered PER/ORG/LOC mentions per 100 KB of each text, summed per language over the
+   development traps (A-F) and over the held-out ones.
 3. **FIGNEWS** English-vs-Arabic agreement and 4. **sample-dump recall**: the figures of
    ``benchmarks/eval_entities.py`` (reused, not recomputed differently).
 
@@ -323,28 +325,82 @@ def ordinary_texts() -> list[tuple[str, str]]:
     return out
 
 
-def place_hits(annotator: Any, text: str) -> tuple[Counter[tuple[str, str]], int]:
-    """LOC mentions in the paragraphs of ``text`` by (text, id), and the text's UTF-8 size."""
+def place_hits(
+    annotator: Any, text: str, discovered: Counter[str] | None = None
+) -> tuple[Counter[tuple[str, str]], int]:
+    """LOC mentions in the paragraphs of ``text`` by (text, id), and the text's UTF-8 size.
+
+    ``discovered``, when given, also counts the discovered mentions (``how="discovered"``)
+    of every scored type, by type (MEDIA as ORG).
+    """
     hits: Counter[tuple[str, str]] = Counter()
     for paragraph in text.split("\n\n"):
         for m in annotator.annotate_text(paragraph):
             if m.entity_type == "LOC":
                 hits[(m.text, m.entity_id)] += 1
+            if discovered is not None and m.how == "discovered":
+                type_ = scored_type(m)
+                if type_ is not None:
+                    discovered[type_] += 1
     return hits, len(text.encode("utf-8"))
 
 
-def print_ordinary(annotator: Any, top: int = 10) -> dict[str, Any]:
+def _per_100kb(n: int, size: int) -> float:
+    return n * 100_000 / size if size else 0.0
+
+
+def _ordinary_group(name: str) -> str | None:
+    """``"ar traps A-F"``, ``"en held out"`` ...: the summary row a trap file counts in."""
+    stem = Path(name.split(" ", maxsplit=1)[0]).stem
+    if "_trap_" not in stem:
+        return None
+    lang = stem.split("_")[1]
+    return f"{lang} held out" if any(h in stem for h in HELD_OUT) else f"{lang} traps A-F"
+
+
+def print_discovered(rows: Sequence[tuple[str, int, Counter[str]]]) -> dict[str, Any]:
+    """Discovered PER/ORG/LOC per 100 KB, per text and summed per language over the traps."""
+    print("## Discovered names in ordinary prose (discovered mentions per 100 KB of UTF-8)\n")
+    print("| text | KB | " + " | ".join(SCORED) + " | all |")
+    print("|---|---:|" + "---:|" * (len(SCORED) + 1))
+    groups: dict[str, tuple[int, Counter[str]]] = {}
     figures: dict[str, Any] = {}
+
+    def row(label: str, size: int, counts: Counter[str]) -> None:
+        cells = [f"{_per_100kb(counts[t], size):.2f}" for t in SCORED]
+        total = sum(counts[t] for t in SCORED)
+        print(f"| {label} | {size / 1000:.1f} | " + " | ".join(cells) + f" | {_per_100kb(total, size):.2f} |")
+        figures[label] = {t: _per_100kb(counts[t], size) for t in SCORED} | {"bytes": size}
+
+    for name, size, counts in rows:
+        row(name, size, counts)
+        group = _ordinary_group(name)
+        if group is not None:
+            before_size, before_counts = groups.get(group, (0, Counter()))
+            groups[group] = (before_size + size, before_counts + counts)
+    for group in sorted(groups):
+        row(f"**{group}**", *groups[group])
+    print()
+    return figures
+
+
+def print_ordinary(annotator: Any, top: int = 10, *, discover: bool = False) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    discovered: list[tuple[str, int, Counter[str]]] = []
     print("## False place hits in ordinary prose (LOC mentions per 100 KB of UTF-8)\n")
     print("| text | KB | place hits | per 100 KB | commonest |")
     print("|---|---:|---:|---:|---|")
     for name, text in ordinary_texts():
-        hits, size = place_hits(annotator, text)
+        counts: Counter[str] = Counter()
+        hits, size = place_hits(annotator, text, counts if discover else None)
         n = sum(hits.values())
         common = ", ".join(f"`{t}`→{e} ×{k}" for (t, e), k in hits.most_common(top))
         print(f"| {name} | {size / 1000:.1f} | {n} | {n * 100_000 / size:.2f} | {common} |")
         figures[name] = {"bytes": size, "hits": n, "per_100kb": n * 100_000 / size}
+        discovered.append((name, size, counts))
     print()
+    if discover:
+        figures["discovered"] = print_discovered(discovered)
     return figures
 
 
@@ -413,7 +469,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         if part == "gold":
             figures[part] = print_gold(annotator, args.gold, args.top, roles=args.roles, listed=args.list)
         elif part == "ordinary":
-            figures[part] = print_ordinary(annotator, args.top)
+            figures[part] = print_ordinary(annotator, args.top, discover=args.discover)
         elif part == "fignews":
             figures[part] = print_fignews(annotator)
         else:

@@ -661,3 +661,49 @@ def test_english_place_or_body_ends_before_a_hyphened_modifier() -> None:
     assert finder.name_end(text, start, end, "PER") == end
     rare = "Chiang Kai-shek"  # a rare word after the hyphen is part of the name
     assert finder.name_end(rare, 0, len(rare), "LOC") == len(rare)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("The Short Guide to Tidy Sheds\nA shed is only as good as its roof.", True),
+        ("The Short Guide to Tidy Sheds.", False),  # a sentence, not a heading
+        ("Tidy Sheds", False),  # the find alone on its line
+    ],
+)
+def test_english_common_title_is_a_heading_of_common_words(text: str, expect: bool) -> None:
+    start = text.index("Tidy Sheds")
+    assert en_names.common_title(text, start, start + len("Tidy Sheds")) is expect
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("They met at the Kazan Arena.", "Kazan Arena", True),
+        ("Teams came from Ontario, Manitoba and Saskatchewan.", "Saskatchewan", True),
+        ("My cousin, Geneva, says so.", "Geneva", False),
+        ("It rained. Geneva stayed in.", "Geneva", False),  # a sentence end stops the search
+        ("He wrote to Ms Geneva.", "Geneva", False),  # a title word stops it too
+        ("They sailed past Sutton Island.", "Sutton Island", True),  # a place head
+    ],
+)
+def test_english_discovered_place_needs_a_cue(text: str, name: str, cue: bool) -> None:
+    start = text.index(name)
+    assert en_names.place_cue(text, start, start + len(name)) is cue
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "ordinary"),
+    [
+        ("Beat two eggs with the sugar.", "Beat", True),  # an instruction
+        ("Mix well. Season it with salt.", "Season", True),
+        ("Oddly, nobody came.", "Oddly", True),  # an adverb in -ly
+        ("Emily, nobody came.", "Emily", False),  # a given name
+        ("Dana the cook won.", "Dana", False),
+        ("Then Season it again.", "Season", False),  # not at a sentence's start
+        ("Marlowe said it was over.", "Marlowe", False),  # a verb after it
+    ],
+)
+def test_english_sentence_start_instruction_is_no_name(text: str, word: str, ordinary: bool) -> None:
+    start = text.index(word)
+    assert en_names.clause_word(text, start, start + len(word)) is ordinary

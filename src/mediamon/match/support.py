@@ -495,7 +495,7 @@ def _compound_data(code: str) -> CompoundHeads:
     )
 
 
-def _compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
+def compound_heads(code: str) -> tuple[frozenset[str], frozenset[str]]:
     """The nouns that make a place's word a modifier (``<code>/compound_heads.json``: Jamaica
     pepper), normalised: (in lower case only, in any case)."""
     heads = _compound_data(code)

@@ -240,6 +240,45 @@ def is_function_word(word: str) -> bool:
     )
 
 
+#: A word this frequent (Zipf band) or more, no name's word, is a common word (:func:`_common_word`).
+COMMON_WORD_BAND = 3
+
+
+@functools.cache
+def _object_pronouns() -> frozenset[str]:
+    """Arabic-only list of ``ar/name_rules.json``: ``لي``, ``له`` ... after a verb of saying
+    (``قال لي`` "told me"), normalised."""
+    name = "ar/name_rules.json"
+    data = load_json(name)
+    return frozenset(_normalize(w) for w in string_list(data, "object_pronouns", source=data_path(name)))
+
+
+def _told(before: str, word: str) -> bool:
+    """Whether ``word`` is an object pronoun right after ``before``, a verb of saying (a trigger)."""
+    return word in _object_pronouns() and before in _rules().triggers
+
+
+_LAST_TWO = re.compile(r"([^\W\d_]+)\s+([^\W\d_]+)\s*$")
+
+
+def _after_told(text: str, start: int) -> bool:
+    """Whether a verb of saying and its object pronoun stand right before ``start``."""
+    found = _LAST_TWO.search(text, max(0, start - 40), start)
+    return found is not None and _told(_normalize(found.group(1)), _normalize(found.group(2)))
+
+
+def _common_word(word: str) -> bool:
+    """A frequent word (Zipf band ``COMMON_WORD_BAND``, the article and clitics off) that is
+    no given name nor a word of a bundled person's alias: no part of a name by itself."""
+    stem = split_clitic(word)[1]
+    return (
+        max(word_band("ar", word), word_band("ar", stem)) >= COMMON_WORD_BAND
+        and word not in given_names("ar")
+        and stem not in given_names("ar")
+        and "PER" not in alias_words("ar").get(word, frozenset())
+    )
+
+
 def split_persons(
     tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -410,8 +449,11 @@ class ArabicNameFinder(CrfFinder):
         return out
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
-        """A person's name without a relative adjective at either edge (``الكيني بونغي`` -> ``بونغي``)."""
+        """A person's name without a relative adjective at either edge (``الكيني بونغي`` -> ``بونغي``)
+        nor the object pronoun of a verb of saying before it (``قال لي X``: :func:`_told`)."""
         if entity_type == "PER":
+            if first < last and first > 0 and _told(tokens[first - 1].form, tokens[first].form):
+                first += 1
             while first < last and is_nisba(tokens[first].form):
                 first += 1
             while last > first and (is_nisba(tokens[last].form) or is_accusative(tokens[last].form)):
@@ -424,10 +466,13 @@ class ArabicNameFinder(CrfFinder):
         demonym and a family name.) Not an organisation or place: one word that is a head
         alone (``مجلس`` of ``مجلس الوزراء``), or of at most ``LETTER_NAME_MAX`` letters with a
         full stop after or before it, a letter's name cut out of a spelled abbreviation (``اف.
-        بي. اي``; ``شل``, Shell, and ``قم``, Qom, stay)."""
+        بي. اي``; ``شل``, Shell, and ``قم``, Qom, stay). Not a person: common
+        words after a verb of saying and its object pronoun (``قال لي بائع`` "a seller told me")."""
         if not super().keep(text, start, end, entity_type):
             return False
         words = _normalize(text[start:end]).split()
+        if entity_type == "PER" and _after_told(text, start) and all(_common_word(w) for w in words):
+            return False
         if len(words) != 1:
             return True
         if entity_type == "PER":

@@ -37,6 +37,7 @@ from mediamon.match.discover import (
     word_band,
     word_bands,
 )
+from mediamon.match.support import compound_heads
 from mediamon.model import Mention
 from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
@@ -174,7 +175,8 @@ def _listed(key: str) -> frozenset[str]:
     stand between a name and its verb (``Memon also said``); after one of the ``determiners``
     a capitalised word alone is a modifier (``the Brazilian team``), not a person;
     ``state_forms`` end a state's name (``Korea Republic``), never a person's; ``styles`` are
-    the titles that belong to the name (``Lady Cassandra``, ``Saint Paul``)."""
+    the titles that belong to the name (``Lady Cassandra``, ``Saint Paul``); ``place_cues`` and
+    ``coordinators`` keep a discovered place (:func:`place_cue`)."""
     name = "en/name_rules.json"
     return frozenset(string_list(load_json(name), key, source=data_path(name), required=True))
 
@@ -546,6 +548,134 @@ def _word_tail(word: str) -> bool:
     )
 
 
+#: A word this frequent (Zipf band) or more is a common word in a title-case line
+#: (:func:`common_title`): ``A Short Guide to Tidy Sheds``.
+TITLE_COMMON_BAND = 3
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The line of ``text`` that holds ``start:end``."""
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
+def _title_line(line: str) -> bool:
+    """A line in title case, short ones too: no full stop at its end, and every word of
+    ``HEADLINE_MIN_LETTERS`` letters or more capitalised (``The Tidy Shed``)."""
+    if line.rstrip().endswith("."):
+        return False
+    words = _LONG_WORD.findall(line)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _known_word(low: str) -> bool:
+    """Whether a word (normalised) is a known given name, a word of a bundled person's alias
+    or a state form (``Korea Republic``)."""
+    return _person_word(low) or low in _listed("state_forms")
+
+
+def common_title(text: str, start: int, end: int) -> bool:
+    """Whether the find ``start:end`` is a run of common words on a title-case line: every word
+    of Zipf band ``TITLE_COMMON_BAND`` or more, none a letter, a given name, a word of a
+    bundled person's alias nor a state form (``A Short Guide to Tidy Sheds``: a heading's
+    capitals say nothing of names; ``Darwin's Finches`` keeps its person, ``Group B`` its
+    letter, ``Korea Republic`` its state). A line that is the find alone (a caption, a
+    byline) is no heading of common words."""
+    line = _line_of(text, start, end)
+    if line.strip() == text[start:end] or not _title_line(line):
+        return False
+    words = [_normalize(w) for w in _TITLE_WORD.findall(text[start:end])]
+    return bool(words) and all(
+        len(w) > 1 and word_band("en", w) >= TITLE_COMMON_BAND and not _known_word(w) for w in words
+    )
+
+
+def lower_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the one-word find ``start:end`` is written in lower case elsewhere in ``text``
+    (``Sorrel grows fast`` before ``pick the sorrel``): the text's own use makes it a common
+    word, not a name; a part of an address is no such use (``alt.religion.scientology``)."""
+    form = text[start:end]
+    if not form.isalpha() or " " in form:
+        return False
+    low = form.lower()
+    if low == form:
+        return False
+    return re.search(rf"(?<![\w./@-]){re.escape(low)}(?![\w/@-]|\.\w)", text) is not None
+
+
+_CUE_TOKEN = re.compile(r"[^\W\d_]+|[,.!?;:]")
+_WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_]+)")
+#: How far back :func:`place_cue` looks for a cue before a place, on its line (characters),
+#: and over how many words (passing over determiners, capitalised words and the commas and
+#: ``coordinators`` of a list: ``at the Kazan Arena``, ``from Ontario, Manitoba and
+#: Saskatchewan``).
+_BEFORE_WINDOW = 80
+_CUE_WORDS = 16
+
+
+def place_cue(text: str, start: int, end: int) -> bool:
+    """Whether the discovered place ``start:end`` has a cue of a place: a word of
+    ``place_cues`` (``en/name_rules.json``: ``in``, ``from``) before it on its line (with only
+    determiners, capitalised words and a list's commas and conjunctions between), or a
+    place head among its words (``Sutton Island``). A person named after a place (``my
+    cousin, Geneva, says``: the gazetteer's place there had no support) and a title-case
+    phrase typed a place (``Next Spring``) have none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = _CUE_TOKEN.findall(text, max(line_start, start - _BEFORE_WINDOW), start)
+    for word in reversed(words[-_CUE_WORDS:]):
+        low = _normalize(word)
+        if low in _listed("place_cues"):
+            return True
+        if low in _rules().titles or not (
+            low in _listed("determiners") or low in _listed("coordinators") or word[:1].isupper()
+        ):
+            break
+    rules = _rules()
+    words = [_form(w)[0] for w in _PARTS.split(text[start:end]) if w]
+    return any(w in rules.loc_heads for w in words)
+
+
+def place_modifier(text: str, start: int, end: int) -> bool:
+    """Whether the one-word find ``start:end`` stands before a noun that makes a place's word
+    a modifier (``compound_heads.json``, the support stage's classes: ``Jamaica pepper``,
+    ``Oregon grape``): the name of a kind of thing, not a new name."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None or " " in text[start:end]:
+        return False
+    word = after.group(1)
+    lower, either = compound_heads("en")
+    low = _normalize(word)
+    stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    return bool(stems & either) or (word.islower() and bool(stems & lower))
+
+
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\n][\"'“”‘’)\]]*)[^\S\n]*[\"'“‘(\[]*$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence or a line (only quotes and brackets between)."""
+    return _SENTENCE_GAP.search(text, max(0, start - 8), start) is not None
+
+
+def clause_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-word find ``start:end`` is an ordinary word that begins a sentence: an
+    instruction (the word after it one of ``imperative_objects``, ``en/name_rules.json``: an
+    article, an object pronoun, a number: ``Season it well``, ``Beat two eggs``) or an
+    adverb in ``-ly`` of a frequency list (``Oddly, ...``); not a given name nor a word of a
+    bundled person's alias (``Dana the cook won``). A person at the start of a sentence is
+    its subject, a verb after it."""
+    form = text[start:end]
+    if not form.isalpha() or not _sentence_start(text, start):
+        return False
+    low = _form(form)[0]
+    if _person_word(low):
+        return False
+    if low.endswith("ly") and word_band("en", low) >= TITLE_COMMON_BAND:
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1) in _listed("imperative_objects")
+
+
 class EnglishNameFinder(CrfFinder):
     """Latin-script names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -665,6 +795,14 @@ class EnglishNameFinder(CrfFinder):
         if len(words) == 1 and word_band("en", _form(words[0])[0]) >= COMMON_BAND:
             return False
         if entity_type == "PER" and (any(_word_tail(w) for w in words) or _acronym_end(words)):
+            return False
+        if len(words) == 1 and (
+            lower_elsewhere(text, start, end)
+            or place_modifier(text, start, end)
+            or clause_word(text, start, end)
+        ):
+            return False
+        if common_title(text, start, end) or (entity_type == "LOC" and not place_cue(text, start, end)):
             return False
         return not all(_form(w)[1] for w in _PARTS.split(text[start:end]) if w)
 
