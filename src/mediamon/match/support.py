@@ -200,6 +200,8 @@ LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case e
 #: Why a place's word needs a place cue (or its entity named by another alias) where the text
 #: also writes it as a product's mass noun (a cup of Assam: :meth:`SupportModel._product_name`)
 PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
+#: A place's bare word read as a construct head (حلب الماعز): :meth:`SupportModel._construct_head`
+CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the article (a construct head)")
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -659,6 +661,7 @@ class DefiniteCues:
     #: two-word phrases whose second word, a place's name, is an ordinary word when the clause
     #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
     idioms_at_end: frozenset[str] = frozenset()
+    not_construct: frozenset[str] = frozenset()
 
 
 #: What may end a clause right after an ``idioms_at_end`` phrase (or the text's end)
@@ -680,6 +683,7 @@ def _definite_cues(code: str) -> DefiniteCues:
         named_after=words("named_after"),
         idioms_at_end=words("idioms_at_end"),
         thing_adjectives=words("thing_adjectives"),
+        not_construct=words("not_construct"),
     )
 
 
@@ -1473,6 +1477,8 @@ class SupportModel:
                 )
                 if why is None and lower:
                     why = LOWER_CASE
+                if why is None and is_place[cand.entity] and self._construct_head(text, cand):
+                    why = CONSTRUCT
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
@@ -1812,7 +1818,7 @@ class SupportModel:
             self._direction_of_noun(text, cand, side, before)
         ):
             return "cue"
-        weak = weak or why.reason in ("name", "abroad", "frequent", "definite")
+        weak = weak or why.reason in ("name", "abroad", "frequent", "definite", "construct")
         if weak and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _word_after(text, cand.end)
@@ -1836,6 +1842,37 @@ class SupportModel:
             return False
         nouns = cues.place_nouns | cues.strong
         return any(self._cue_stem(w, side) & nouns for w in words[-3:-1])
+
+    def _construct_head(self, text: str, cand: Candidate) -> bool:
+        """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
+        ``town_zipf``) right before a noun with the article reads as that noun's construct head
+        (``construct``): حلب الماعز "the milking of goats", خصب التربة "the soil's fertility",
+        غور البحر "the sea's depth". Such a place needs support (a preposition, a place cue, its
+        country or its name elsewhere), as a name after a preposition has (في حلب القديمة). Not
+        with a preposition glued to it (بنيويورك الاسبوع), nor before a word with the article's
+        letters that is no noun a head could govern (``support.json: not_construct``: a relative
+        pronoun, إلى, a time word, an adjective names take: مكة التي, جباليا الليلة, مراكش
+        العتيقة) or before a nisba adjective (معبر غزة الحدودي: the crossing's)."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        if not forms.article or self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
+            return False  # بنيويورك: a preposition glued to it
+        key = self.key(side, text[cand.start : cand.end])
+        if key.startswith(forms.article) or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf:
+            return False
+        after = _word_after(text, cand.end)
+        if after is None:
+            return False
+        word = self.key(side, after.group())
+        if not word.startswith(forms.article) or word in _definite_cues(side).not_construct:
+            return False
+        adjective = _cues(side).adjective
+        if adjective is None:
+            return True
+        feminine = forms.feminine_of(word)  # الحدودي: its feminine is the nisba's form
+        return not (adjective.match(word) or (feminine is not None and adjective.match(feminine)))
 
     def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
         """A ``definite`` place's word right before an adjective of a thing's size, shape or state
