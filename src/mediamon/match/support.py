@@ -202,6 +202,8 @@ LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case e
 PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
 #: A place's bare word read as a construct head (حلب الماعز): :meth:`SupportModel._construct_head`
 CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the article (a construct head)")
+#: A place's word read as a measure's accusative before من (كوبا من): ``_measure_accusative``
+MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the partitive (a cup of)")
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -662,6 +664,13 @@ class DefiniteCues:
     #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
     idioms_at_end: frozenset[str] = frozenset()
     not_construct: frozenset[str] = frozenset()
+    #: nouns of a container, a measure or a piece (كوب "a cup", ملعقة, قطعة): with the
+    #: ``partitive_of`` word after them they measure out a substance
+    measures: frozenset[str] = frozenset()
+    #: the partitive preposition (من "of") and the ending of an indefinite accusative written
+    #: without its tanwin mark (كوبا "a cup", for كوباً)
+    partitive_of: frozenset[str] = frozenset()
+    accusative: str = ""
 
 
 #: What may end a clause right after an ``idioms_at_end`` phrase (or the text's end)
@@ -679,11 +688,19 @@ def _definite_cues(code: str) -> DefiniteCues:
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
 
+    accusative = data.get("accusative", "")
+    if not isinstance(accusative, str):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'accusative' must be a string"), path=resources.data_path(name)
+        )
     return DefiniteCues(
         named_after=words("named_after"),
         idioms_at_end=words("idioms_at_end"),
         thing_adjectives=words("thing_adjectives"),
         not_construct=words("not_construct"),
+        measures=words("measures"),
+        partitive_of=words("partitive_of"),
+        accusative=normalize(accusative).strip() if accusative else "",
     )
 
 
@@ -1461,6 +1478,7 @@ class SupportModel:
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
+                        or self._partitive(text, cand)
                         or self._currency_prefix(text, cand)
                         or self._adjective_form(text, cand)
                         or self._product_name(text, cand, products)
@@ -1479,6 +1497,8 @@ class SupportModel:
                     why = LOWER_CASE
                 if why is None and is_place[cand.entity] and self._construct_head(text, cand):
                     why = CONSTRUCT
+                if is_place[cand.entity] and self._measure_accusative(text, cand):
+                    why = MEASURE
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
@@ -1842,6 +1862,43 @@ class SupportModel:
             return False
         nouns = cues.place_nouns | cues.strong
         return any(self._cue_stem(w, side) & nouns for w in words[-3:-1])
+
+    def _partitive(self, text: str, cand: Candidate) -> bool:
+        """A place's one word (below a country's weight) right after a measure's noun and the
+        partitive ``من`` (``support.json: measures``, ``partitive_of``; a proclitic, a pronoun or
+        an indefinite adjective allowed: بقطعة قديمة من الحديدة "with an old piece of the iron")
+        is the substance measured out, no place."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if not cues.measures or " " in cand.alias.strip() or self.weights[cand.entity] == "heavy":
+            return False
+        words = self._clause_words(text, cand.start, side, 3)
+        if len(words) < 2 or words[-1] not in cues.partitive_of:
+            return False
+        head = words[-2]
+        if head in _cues(side).indefinite_adjectives and len(words) > 2:
+            head = words[-3]
+        return bool(self._cue_stem(head, side) & cues.measures)
+
+    def _measure_accusative(self, text: str, cand: Candidate) -> bool:
+        """A place's one word, a country's too, that is a measure's noun (``support.json:
+        measures``) in the indefinite accusative written without its tanwin (``accusative``:
+        كوبا for كوباً "a cup") right before the partitive ``من`` reads as that measure (اسكبي
+        كوبا من الحليب "pour a cup of milk"): ``measure``, supported by the place's name or its
+        country firm elsewhere in the text, or a place cue (زار الرئيس كوبا من جديد, in a text
+        that names Cuba nowhere else, is lost). Not after a preposition, which no accusative follows (إلى
+        كوبا من المكسيك), nor with one glued to it."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if not cues.accusative or not cues.measures or cand.how == "clitic" or " " in cand.alias.strip():
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        if not key.endswith(cues.accusative) or key.removesuffix(cues.accusative) not in cues.measures:
+            return False
+        after = _word_after(text, cand.end)
+        if after is None or self.key(side, after.group()) not in cues.partitive_of:
+            return False
+        return not any(self._weak_cue(w, side) for w in self._words_before(text, cand.start, side, 1))
 
     def _construct_head(self, text: str, cand: Candidate) -> bool:
         """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
