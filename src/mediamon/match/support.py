@@ -1815,11 +1815,10 @@ class SupportModel:
             # البقاع) for a division or a place of a million, else only where its country is named
             weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
             return self._place_cue(text, cand, side, why, weak=weak)
-        if why.reason == "definite":
-            if self._thing_described(text, cand, side):
-                return None
-            if self._definite_cue(text, cand, side):
-                return "cue"
+        if self._thing_described(text, cand, side) and not self._strong_cue_before(text, cand, side):
+            return None  # an ambiguous place's word before a thing's adjective (الرملة الناعمة)
+        if why.reason == "definite" and self._definite_cue(text, cand, side):
+            return "cue"
         surface = self.key(side, text[cand.start : cand.end])
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
@@ -1931,10 +1930,18 @@ class SupportModel:
         feminine = forms.feminine_of(word)  # الحدودي: its feminine is the nisba's form
         return not (adjective.match(word) or (feminine is not None and adjective.match(feminine)))
 
+    def _strong_cue_before(self, text: str, cand: Candidate, side: str) -> bool:
+        """A strong place cue (``support.json: strong``) of one or two words right before ``cand``."""
+        strong = _cues(side).strong
+        before = self._words_before(text, cand.start, side, 2)
+        return any(" ".join(before[i:]) in strong for i in range(len(before)))
+
     def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
-        """A ``definite`` place's word right before an adjective of a thing's size, shape or state
+        """An ambiguous place's word (any reason: ``definite``, ``frequent`` as في الرملة
+        الناعمة "in the soft sand") right before an adjective of a thing's size, shape or state
         (``support.json: thing_adjectives``: في الديوانية الصغيرة "in the small sitting room",
-        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it;
+        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it
+        but a strong place cue right before it (مدينة تلا الصغيرة: the adjective is the city's);
         a name takes other adjectives (الموصل القديمة "old Mosul")."""
         after = _word_after(text, cand.end)
         return after is not None and self.key(side, after.group()) in _definite_cues(side).thing_adjectives
