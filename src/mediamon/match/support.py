@@ -204,6 +204,10 @@ PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the te
 CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the article (a construct head)")
 #: A place's word read as a measure's accusative before من (كوبا من): ``_measure_accusative``
 MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the partitive (a cup of)")
+#: A place's word of a comparative's form before من (أبين من): ``_predicate_word``
+ELATIVE = Ambiguity("elative", "a comparative's form right before 'than' (clearer than)")
+#: A place's bare word right after the negation of a kind (لا حائل): ``_predicate_word``
+NEGATED = Ambiguity("negated", "an indefinite noun right after the negation of a kind (no barrier)")
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -671,6 +675,10 @@ class DefiniteCues:
     #: without its tanwin mark (كوبا "a cup", for كوباً)
     partitive_of: frozenset[str] = frozenset()
     accusative: str = ""
+    #: the word after a comparative (من "than": أبين من "clearer than")
+    comparative_than: frozenset[str] = frozenset()
+    #: the negation of a whole kind (لا "no"), which an indefinite noun follows: لا حائل "no barrier"
+    negation: frozenset[str] = frozenset()
 
 
 #: What may end a clause right after an ``idioms_at_end`` phrase (or the text's end)
@@ -700,6 +708,8 @@ def _definite_cues(code: str) -> DefiniteCues:
         not_construct=words("not_construct"),
         measures=words("measures"),
         partitive_of=words("partitive_of"),
+        comparative_than=words("comparative_than"),
+        negation=words("negation"),
         accusative=normalize(accusative).strip() if accusative else "",
     )
 
@@ -1499,6 +1509,8 @@ class SupportModel:
                     why = CONSTRUCT
                 if is_place[cand.entity] and self._measure_accusative(text, cand):
                     why = MEASURE
+                if why is None and is_place[cand.entity]:
+                    why = self._predicate_word(text, cand)
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
@@ -1898,6 +1910,35 @@ class SupportModel:
         if after is None or self.key(side, after.group()) not in cues.partitive_of:
             return False
         return not any(self._weak_cue(w, side) for w in self._words_before(text, cand.start, side, 1))
+
+    def _predicate_word(self, text: str, cand: Candidate) -> Ambiguity | None:
+        """A place's bare one word (below a country's weight, Zipf at least ``town_zipf``) that
+        the words around it read as an adjective or a common noun: of a comparative's form
+        (``superlative``) right before ``comparative_than`` (فالحق أبين من أن يخفى "the truth is
+        clearer than to be hidden": ``elative``; not after a preposition, إلى إربد من عمان), or
+        right after the negation of a kind (``negation``, a conjunction allowed: ولا حائل بينها
+        "and no barrier between them": ``negated``), which an indefinite noun follows. Either
+        needs its name or country firm elsewhere in the text, or a place cue."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if self.weights[cand.entity] == "heavy" or cand.how == "clitic" or " " in cand.alias.strip():
+            return None
+        key = self.key(side, text[cand.start : cand.end])
+        forms = _forms(side)
+        if (forms.article and key.startswith(forms.article)) or (
+            word_frequencies(side).get(key, 0.0) < self.settings.town_zipf
+        ):
+            return None
+        before = self._words_before(text, cand.start, side, 1)
+        if before and cues.negation and forms.among(before[-1], cues.negation):
+            return NEGATED
+        superlative = _cues(side).superlative
+        if superlative is None or not superlative.match(key) or not cues.comparative_than:
+            return None
+        after = _word_after(text, cand.end)
+        if after is None or self.key(side, after.group()) not in cues.comparative_than:
+            return None
+        return None if before and self._weak_cue(before[-1], side) else ELATIVE
 
     def _construct_head(self, text: str, cand: Candidate) -> bool:
         """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
