@@ -1034,6 +1034,9 @@ class SupportModel:
             return Ambiguity(
                 "frequent", f"{key!r} Zipf {zipf}, a town below {self.settings.city_population:,}"
             )
+        verb = self._verb_form(key, zipf, weight, forms, table)
+        if side != languages.FALLBACK and verb is not None:
+            return verb
         definite = self._definite_noun(cand, side, surface, key, weight)
         if definite is not None:
             return definite
@@ -1072,6 +1075,24 @@ class SupportModel:
         if weight not in ("town", "city") and not (weight == "big" and self.prefixes[cand.entity] == "adm"):
             return None
         return Ambiguity("definite", f"{key!r}: the article and a noun, a town, city or division")
+
+    def _verb_form(
+        self, key: str, zipf: float, weight: str, forms: Forms, table: Mapping[str, float]
+    ) -> Ambiguity | None:
+        """A town's or city's one word of Zipf at least ``town_zipf`` that starts with a verb
+        prefix (``forms.verb_prefixes``) and is as frequent, within ``town_zipf``, with another
+        one is an imperfect verb (تعز "she is dear", يعز "he is dear"; ينبع "it springs", تنبع):
+        ``verb``, which a preposition supports (في تعز). A place's name keeps its first letter."""
+        if (
+            weight not in ("town", "city")
+            or zipf < self.settings.town_zipf
+            or key[:1] not in forms.verb_prefixes
+        ):
+            return None
+        best = max((table.get(p + key[1:], 0.0), p + key[1:]) for p in forms.verb_prefixes if p != key[0])
+        if best[0] < self.settings.town_zipf:
+            return None
+        return Ambiguity("verb", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]}: an imperfect verb")
 
     def _named_with_article(self, entity: int, side: str, key: str) -> bool:
         """Whether a place's alias without the article stands beside its name with it: the same
@@ -1842,14 +1863,15 @@ class SupportModel:
         self, text: str, cand: Candidate, side: str, why: Ambiguity, *, weak: bool = False
     ) -> str | None:
         """``cue`` when a place cue stands right before (or a place word right after) ``cand``; a
-        preposition counts for the ``name``, ``abroad`` and ``frequent`` reasons (or with ``weak``)."""
+        preposition counts for the ``name``, ``abroad``, ``frequent``, ``definite``,
+        ``construct`` and ``verb`` reasons (or with ``weak``)."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))) and not (
             self._direction_of_noun(text, cand, side, before)
         ):
             return "cue"
-        weak = weak or why.reason in ("name", "abroad", "frequent", "definite", "construct")
+        weak = weak or why.reason in ("name", "abroad", "frequent", "definite", "construct", "verb")
         if weak and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _word_after(text, cand.end)
