@@ -208,6 +208,8 @@ MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the pa
 ELATIVE = Ambiguity("elative", "a comparative's form right before 'than' (clearer than)")
 #: A place's bare word right after the negation of a kind (لا حائل): ``_predicate_word``
 NEGATED = Ambiguity("negated", "an indefinite noun right after the negation of a kind (no barrier)")
+#: A definite comparative's form after a noun with a pronoun (مستواه الأقصى): ``_possessed_adjective``
+POSSESSED = Ambiguity("possessed", "a comparative's form after a noun with a pronoun (its highest level)")
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -1531,7 +1533,7 @@ class SupportModel:
                 if is_place[cand.entity] and self._measure_accusative(text, cand):
                     why = MEASURE
                 if why is None and is_place[cand.entity]:
-                    why = self._predicate_word(text, cand)
+                    why = self._predicate_word(text, cand) or self._possessed_adjective(text, cand)
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
@@ -1961,6 +1963,35 @@ class SupportModel:
         if after is None or self.key(side, after.group()) not in cues.comparative_than:
             return None
         return None if before and self._weak_cue(before[-1], side) else ELATIVE
+
+    def _possessed_adjective(self, text: str, cand: Candidate) -> Ambiguity | None:
+        """A place's one word with the article whose rest has a comparative's form
+        (``superlative``: الأقصى "the farthest", الأدنى; the rest a word of Zipf at least
+        ``city_zipf``) right after a noun with an attached pronoun (``forms.pronouns``,
+        ``pronoun_forms``; not a word with the article, nor a stem shorter than three letters:
+        على, في) agrees with that noun, made definite by its pronoun: ما زال بعيدا عن مستواه
+        الأقصى "far from his highest level". It may still be the noun's object (اقتحامه الأقصى
+        "his storming of al-Aqsa"), so ``possessed`` needs the place's name or country firm
+        elsewhere in the text, or a place cue; a country's or a region's too."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        superlative = _cues(side).superlative
+        if superlative is None or not forms.article or " " in cand.alias.strip() or cand.how == "clitic":
+            return None
+        key = self.key(side, text[cand.start : cand.end])
+        rest = key.removeprefix(forms.article)
+        if not key.startswith(forms.article) or not superlative.match(rest):
+            return None
+        if word_frequencies(side).get(rest, 0.0) < self.settings.city_zipf:
+            return None  # الأردن: اردن (3.2) is no comparative in use, أقصى (4.6) is
+        before = self._words_before(text, cand.start, side, 1)
+        if not before or before[-1].startswith(forms.article):
+            return None
+        word = before[-1]
+        stems = [word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms) if word.endswith(p)]
+        if not any(len(stem) >= 3 for stem in stems) or self._weak_cue(word, side):
+            return None
+        return POSSESSED
 
     def _construct_head(self, text: str, cand: Candidate) -> bool:
         """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
