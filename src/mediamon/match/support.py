@@ -200,6 +200,16 @@ LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case e
 #: Why a place's word needs a place cue (or its entity named by another alias) where the text
 #: also writes it as a product's mass noun (a cup of Assam: :meth:`SupportModel._product_name`)
 PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
+#: A place's bare word read as a construct head (حلب الماعز): :meth:`SupportModel._construct_head`
+CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the article (a construct head)")
+#: A place's word read as a measure's accusative before من (كوبا من): ``_measure_accusative``
+MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the partitive (a cup of)")
+#: A place's word of a comparative's form before من (أبين من): ``_predicate_word``
+ELATIVE = Ambiguity("elative", "a comparative's form right before 'than' (clearer than)")
+#: A place's bare word right after the negation of a kind (لا حائل): ``_predicate_word``
+NEGATED = Ambiguity("negated", "an indefinite noun right after the negation of a kind (no barrier)")
+#: A definite comparative's form after a noun with a pronoun (مستواه الأقصى): ``_possessed_adjective``
+POSSESSED = Ambiguity("possessed", "a comparative's form after a noun with a pronoun (its highest level)")
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -663,6 +673,18 @@ class DefiniteCues:
     #: two-word phrases whose second word, a place's name, is an ordinary word when the clause
     #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
     idioms_at_end: frozenset[str] = frozenset()
+    not_construct: frozenset[str] = frozenset()
+    #: nouns of a container, a measure or a piece (كوب "a cup", ملعقة, قطعة): with the
+    #: ``partitive_of`` word after them they measure out a substance
+    measures: frozenset[str] = frozenset()
+    #: the partitive preposition (من "of") and the ending of an indefinite accusative written
+    #: without its tanwin mark (كوبا "a cup", for كوباً)
+    partitive_of: frozenset[str] = frozenset()
+    accusative: str = ""
+    #: the word after a comparative (من "than": أبين من "clearer than")
+    comparative_than: frozenset[str] = frozenset()
+    #: the negation of a whole kind (لا "no"), which an indefinite noun follows: لا حائل "no barrier"
+    negation: frozenset[str] = frozenset()
 
 
 #: What may end a clause right after an ``idioms_at_end`` phrase (or the text's end)
@@ -680,10 +702,21 @@ def _definite_cues(code: str) -> DefiniteCues:
             normalize(w).strip() for w in resources.string_list(data, key, source=resources.data_path(name))
         )
 
+    accusative = data.get("accusative", "")
+    if not isinstance(accusative, str):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'accusative' must be a string"), path=resources.data_path(name)
+        )
     return DefiniteCues(
         named_after=words("named_after"),
         idioms_at_end=words("idioms_at_end"),
         thing_adjectives=words("thing_adjectives"),
+        not_construct=words("not_construct"),
+        measures=words("measures"),
+        partitive_of=words("partitive_of"),
+        comparative_than=words("comparative_than"),
+        negation=words("negation"),
+        accusative=normalize(accusative).strip() if accusative else "",
     )
 
 
@@ -1007,6 +1040,9 @@ class SupportModel:
             return Ambiguity(
                 "frequent", f"{key!r} Zipf {zipf}, a town below {self.settings.city_population:,}"
             )
+        verb = self._verb_form(key, zipf, weight, forms, table)
+        if side != languages.FALLBACK and verb is not None:
+            return verb
         definite = self._definite_noun(cand, side, surface, key, weight)
         if definite is not None:
             return definite
@@ -1045,6 +1081,24 @@ class SupportModel:
         if weight not in ("town", "city") and not (weight == "big" and self.prefixes[cand.entity] == "adm"):
             return None
         return Ambiguity("definite", f"{key!r}: the article and a noun, a town, city or division")
+
+    def _verb_form(
+        self, key: str, zipf: float, weight: str, forms: Forms, table: Mapping[str, float]
+    ) -> Ambiguity | None:
+        """A town's or city's one word of Zipf at least ``town_zipf`` that starts with a verb
+        prefix (``forms.verb_prefixes``) and is as frequent, within ``town_zipf``, with another
+        one is an imperfect verb (تعز "she is dear", يعز "he is dear"; ينبع "it springs", تنبع):
+        ``verb``, which a preposition supports (في تعز). A place's name keeps its first letter."""
+        if (
+            weight not in ("town", "city")
+            or zipf < self.settings.town_zipf
+            or key[:1] not in forms.verb_prefixes
+        ):
+            return None
+        best = max((table.get(p + key[1:], 0.0), p + key[1:]) for p in forms.verb_prefixes if p != key[0])
+        if best[0] < self.settings.town_zipf:
+            return None
+        return Ambiguity("verb", f"{key!r} Zipf {zipf}, {best[1]!r} Zipf {best[0]}: an imperfect verb")
 
     def _named_with_article(self, entity: int, side: str, key: str) -> bool:
         """Whether a place's alias without the article stands beside its name with it: the same
@@ -1461,6 +1515,7 @@ class SupportModel:
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or self._definite_adjective(text, cand)
+                        or self._partitive(text, cand)
                         or self._currency_prefix(text, cand)
                         or self._adjective_form(text, cand)
                         or self._product_name(text, cand, products)
@@ -1477,6 +1532,12 @@ class SupportModel:
                 )
                 if why is None and lower:
                     why = LOWER_CASE
+                if why is None and is_place[cand.entity] and self._construct_head(text, cand):
+                    why = CONSTRUCT
+                if is_place[cand.entity] and self._measure_accusative(text, cand):
+                    why = MEASURE
+                if why is None and is_place[cand.entity]:
+                    why = self._predicate_word(text, cand) or self._possessed_adjective(text, cand)
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
                 if why is None:
@@ -1820,11 +1881,10 @@ class SupportModel:
             # البقاع) for a division or a place of a million, else only where its country is named
             weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
             return self._place_cue(text, cand, side, why, weak=weak)
-        if why.reason == "definite":
-            if self._thing_described(text, cand, side):
-                return None
-            if self._definite_cue(text, cand, side):
-                return "cue"
+        if self._thing_described(text, cand, side) and not self._strong_cue_before(text, cand, side):
+            return None  # an ambiguous place's word before a thing's adjective (الرملة الناعمة)
+        if why.reason == "definite" and self._definite_cue(text, cand, side):
+            return "cue"
         surface = self.key(side, text[cand.start : cand.end])
         common = word_frequencies(side).get(surface, 0.0) >= self.settings.country_support_max_zipf
         if code is not None and code in countries and not common:
@@ -1836,14 +1896,15 @@ class SupportModel:
         self, text: str, cand: Candidate, side: str, why: Ambiguity, *, weak: bool = False
     ) -> str | None:
         """``cue`` when a place cue stands right before (or a place word right after) ``cand``; a
-        preposition counts for the ``name``, ``abroad`` and ``frequent`` reasons (or with ``weak``)."""
+        preposition counts for the ``name``, ``abroad``, ``frequent``, ``definite``,
+        ``construct`` and ``verb`` reasons (or with ``weak``)."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
         if any(" ".join(before[i:]) in cues.strong for i in range(len(before))) and not (
             self._direction_of_noun(text, cand, side, before)
         ):
             return "cue"
-        weak = weak or why.reason in ("name", "abroad", "frequent", "definite")
+        weak = weak or why.reason in ("name", "abroad", "frequent", "definite", "construct", "verb")
         if weak and before and self._weak_cue(before[-1], side):
             return "cue"
         after = _word_after(text, cand.end)
@@ -1868,10 +1929,144 @@ class SupportModel:
         nouns = cues.place_nouns | cues.strong
         return any(self._cue_stem(w, side) & nouns for w in words[-3:-1])
 
+    def _partitive(self, text: str, cand: Candidate) -> bool:
+        """A place's one word (below a country's weight) right after a measure's noun and the
+        partitive ``من`` (``support.json: measures``, ``partitive_of``; a proclitic, a pronoun or
+        an indefinite adjective allowed: بقطعة قديمة من الحديدة "with an old piece of the iron")
+        is the substance measured out, no place."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if not cues.measures or " " in cand.alias.strip() or self.weights[cand.entity] == "heavy":
+            return False
+        words = self._clause_words(text, cand.start, side, 3)
+        if len(words) < 2 or words[-1] not in cues.partitive_of:
+            return False
+        head = words[-2]
+        if head in _cues(side).indefinite_adjectives and len(words) > 2:
+            head = words[-3]
+        return bool(self._cue_stem(head, side) & cues.measures)
+
+    def _measure_accusative(self, text: str, cand: Candidate) -> bool:
+        """A place's one word, a country's too, that is a measure's noun (``support.json:
+        measures``) in the indefinite accusative written without its tanwin (``accusative``:
+        كوبا for كوباً "a cup") right before the partitive ``من`` reads as that measure (اسكبي
+        كوبا من الحليب "pour a cup of milk"): ``measure``, supported by the place's name or its
+        country firm elsewhere in the text, or a place cue (زار الرئيس كوبا من جديد, in a text
+        that names Cuba nowhere else, is lost). Not after a preposition, which no accusative follows (إلى
+        كوبا من المكسيك), nor with one glued to it."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if not cues.accusative or not cues.measures or cand.how == "clitic" or " " in cand.alias.strip():
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        if not key.endswith(cues.accusative) or key.removesuffix(cues.accusative) not in cues.measures:
+            return False
+        after = _word_after(text, cand.end)
+        if after is None or self.key(side, after.group()) not in cues.partitive_of:
+            return False
+        return not any(self._weak_cue(w, side) for w in self._words_before(text, cand.start, side, 1))
+
+    def _predicate_word(self, text: str, cand: Candidate) -> Ambiguity | None:
+        """A place's bare one word (below a country's weight, Zipf at least ``town_zipf``) that
+        the words around it read as an adjective or a common noun: of a comparative's form
+        (``superlative``) right before ``comparative_than`` (فالحق أبين من أن يخفى "the truth is
+        clearer than to be hidden": ``elative``; not after a preposition, إلى إربد من عمان), or
+        right after the negation of a kind (``negation``, a conjunction allowed: ولا حائل بينها
+        "and no barrier between them": ``negated``), which an indefinite noun follows. Either
+        needs its name or country firm elsewhere in the text, or a place cue."""
+        side = cand.side or languages.FALLBACK
+        cues = _definite_cues(side)
+        if self.weights[cand.entity] == "heavy" or cand.how == "clitic" or " " in cand.alias.strip():
+            return None
+        key = self.key(side, text[cand.start : cand.end])
+        forms = _forms(side)
+        if (forms.article and key.startswith(forms.article)) or (
+            word_frequencies(side).get(key, 0.0) < self.settings.town_zipf
+        ):
+            return None
+        before = self._words_before(text, cand.start, side, 1)
+        if before and cues.negation and forms.among(before[-1], cues.negation):
+            return NEGATED
+        superlative = _cues(side).superlative
+        if superlative is None or not superlative.match(key) or not cues.comparative_than:
+            return None
+        after = _word_after(text, cand.end)
+        if after is None or self.key(side, after.group()) not in cues.comparative_than:
+            return None
+        return None if before and self._weak_cue(before[-1], side) else ELATIVE
+
+    def _possessed_adjective(self, text: str, cand: Candidate) -> Ambiguity | None:
+        """A place's one word with the article whose rest has a comparative's form
+        (``superlative``: الأقصى "the farthest", الأدنى; the rest a word of Zipf at least
+        ``city_zipf``) right after a noun with an attached pronoun (``forms.pronouns``,
+        ``pronoun_forms``; not a word with the article, nor a stem shorter than three letters:
+        على, في) agrees with that noun, made definite by its pronoun: ما زال بعيدا عن مستواه
+        الأقصى "far from his highest level". It may still be the noun's object (اقتحامه الأقصى
+        "his storming of al-Aqsa"), so ``possessed`` needs the place's name or country firm
+        elsewhere in the text, or a place cue; a country's or a region's too."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        superlative = _cues(side).superlative
+        if superlative is None or not forms.article or " " in cand.alias.strip() or cand.how == "clitic":
+            return None
+        key = self.key(side, text[cand.start : cand.end])
+        rest = key.removeprefix(forms.article)
+        if not key.startswith(forms.article) or not superlative.match(rest):
+            return None
+        if word_frequencies(side).get(rest, 0.0) < self.settings.city_zipf:
+            return None  # الأردن: اردن (3.2) is no comparative in use, أقصى (4.6) is
+        before = self._words_before(text, cand.start, side, 1)
+        if not before or before[-1].startswith(forms.article):
+            return None
+        word = before[-1]
+        stems = [word.removesuffix(p) for p in (*forms.pronouns, *forms.pronoun_forms) if word.endswith(p)]
+        if not any(len(stem) >= 3 for stem in stems) or self._weak_cue(word, side):
+            return None
+        return POSSESSED
+
+    def _construct_head(self, text: str, cand: Candidate) -> bool:
+        """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
+        ``town_zipf``) right before a noun with the article reads as that noun's construct head
+        (``construct``): حلب الماعز "the milking of goats", خصب التربة "the soil's fertility",
+        غور البحر "the sea's depth". Such a place needs support (a preposition, a place cue, its
+        country or its name elsewhere), as a name after a preposition has (في حلب القديمة). Not
+        with a preposition glued to it (بنيويورك الاسبوع), nor before a word with the article's
+        letters that is no noun a head could govern (``support.json: not_construct``: a relative
+        pronoun, إلى, a time word, an adjective names take: مكة التي, جباليا الليلة, مراكش
+        العتيقة) or before a nisba adjective (معبر غزة الحدودي: the crossing's)."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        if not forms.article or self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+            return False
+        if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
+            return False  # بنيويورك: a preposition glued to it
+        key = self.key(side, text[cand.start : cand.end])
+        if key.startswith(forms.article) or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf:
+            return False
+        after = _word_after(text, cand.end)
+        if after is None:
+            return False
+        word = self.key(side, after.group())
+        if not word.startswith(forms.article) or word in _definite_cues(side).not_construct:
+            return False
+        adjective = _cues(side).adjective
+        if adjective is None:
+            return True
+        feminine = forms.feminine_of(word)  # الحدودي: its feminine is the nisba's form
+        return not (adjective.match(word) or (feminine is not None and adjective.match(feminine)))
+
+    def _strong_cue_before(self, text: str, cand: Candidate, side: str) -> bool:
+        """A strong place cue (``support.json: strong``) of one or two words right before ``cand``."""
+        strong = _cues(side).strong
+        before = self._words_before(text, cand.start, side, 2)
+        return any(" ".join(before[i:]) in strong for i in range(len(before)))
+
     def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
-        """A ``definite`` place's word right before an adjective of a thing's size, shape or state
+        """An ambiguous place's word (any reason: ``definite``, ``frequent`` as في الرملة
+        الناعمة "in the soft sand") right before an adjective of a thing's size, shape or state
         (``support.json: thing_adjectives``: في الديوانية الصغيرة "in the small sitting room",
-        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it;
+        الحديدة الطويلة "the long iron bar") is the noun it describes, whatever else supports it
+        but a strong place cue right before it (مدينة تلا الصغيرة: the adjective is the city's);
         a name takes other adjectives (الموصل القديمة "old Mosul")."""
         after = _word_after(text, cand.end)
         return after is not None and self.key(side, after.group()) in _definite_cues(side).thing_adjectives
