@@ -342,8 +342,6 @@ class _TagWord(NamedTuple):
 _W = TypeVar("_W", _Word, _TagWord)
 #: The bigram rows of a word that ends none the model knows (shared, never written).
 _NO_BIGRAMS: dict[bytes, int] = {}
-#: The rows of a feature key the model does not know (shared, never written).
-_NO_ROWS: dict[str, tuple[bytes, ...]] = {}
 #: (slot in :attr:`CrfModel.word_rows`' rows, the keys its neighbours see) per offset of ``OFFSETS``.
 _SLOTS = tuple((slot, keys) for slot, (_, keys) in enumerate(OFFSETS, 1))
 
@@ -780,14 +778,8 @@ class CrfFinder:
         if found is None:
             make_room(self._tag_words, WORD_CACHE)
             feats = self.word_features(form)
-            table = self.model.word_rows
-            hits = {
-                key: rows
-                for key, value in feats.items()
-                if (rows := table.get(key, _NO_ROWS).get(value)) is not None
-            }
-            own = b"".join([rows[0] for rows in hits.values()])
-            near = tuple(b"".join([hits[key][slot] for key in keys if key in hits]) for slot, keys in _SLOTS)
+            model = self.model
+            own, near = model.engine.feature_rows(feats, model.word_rows, _SLOTS)
             spelt = _utf8(feats.get("w", form))
             found = self._tag_words[form] = _TagWord(
                 own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)
