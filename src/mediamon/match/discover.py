@@ -40,6 +40,7 @@ __all__ = [
     "CrfModel",
     "Rules",
     "Token",
+    "band_numbers",
     "bio_spans",
     "discover",
     "entity_id",
@@ -223,7 +224,13 @@ def word_bands(lang: str) -> dict[str, str]:
 
 def word_band(lang: str, word: str) -> int:
     """A normalised word's whole Zipf band in ``lang`` (:func:`word_bands`; 0: a rare word)."""
-    return int(word_bands(lang).get(word, "0"))
+    return band_numbers(lang).get(word, 0)
+
+
+@functools.cache
+def band_numbers(lang: str) -> dict[str, int]:
+    """:func:`word_bands` as numbers (each band read once, not at every look-up of a new word)."""
+    return {word: int(band) for word, band in word_bands(lang).items()}
 
 
 def shape(word: str) -> str:
