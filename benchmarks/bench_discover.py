@@ -22,15 +22,23 @@ The table gives MB/s per engine (10^6 bytes of UTF-8 per CPU second; the best pa
 the spread best/worst); the ratio line checks the target on each part, discovery costs
 at most 2x annotation without it (median, min-max).
 
+``--before SRC`` measures another checkout's ``src`` folder too (e.g. main's, its native core
+built), each tree in a worker process of its own (``PYTHONPATH``) primed the same way; every
+part is timed on both trees, in alternating order, and the discovery cost ratio of each tree
+is printed with the ratio of the two (CPU time of each worker).
+
     python benchmarks/bench_discover.py [--repeat 3] [--text FILE ...]   # JSON Lines gold or text
+    python benchmarks/bench_discover.py --repeat 5 --before /tmp/base/src
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -76,11 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--text", nargs="*", type=Path, help="JSON Lines gold or text files")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", metavar="SRC", help="also measure this src folder (another checkout's)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     paths = args.text or _default_paths()
     lines = _lines(paths)
     size = _mb(lines)
+    if args.worker:
+        return _worker(lines, args.repeat)
     print(f"text: {len(lines)} lines, {size:.2f} MB from {', '.join(p.name for p in paths)}", file=sys.stderr)
+    if args.before:
+        return _compare(paths, args.repeat, Path(args.before).resolve())
 
     import mediamon
 
@@ -128,6 +142,71 @@ def main(argv: list[str] | None = None) -> int:
         names = list(speeds)
         versus = statistics.median(speeds[names[1]]) / statistics.median(speeds[names[2]])
         print(f"mediamon discover=True vs spaCy blank tokenizer: {versus:.2f}x the speed")
+    return 0
+
+
+def _parts(lines: list[str], repeat: int) -> list[list[str]]:
+    return [lines[i :: repeat + 1] for i in range(repeat + 1)]
+
+
+def _worker(lines: list[str], repeat: int) -> int:
+    """``--worker``: prime both annotators on part 0, then for each part number read on stdin
+    print the CPU seconds of each on that part (one JSON line)."""
+    import mediamon
+
+    runs = {
+        "gazetteer": mediamon.Annotator().annotate_text,
+        "discover": mediamon.Annotator(discover=True).annotate_text,
+    }
+    parts = _parts(lines, repeat)
+    for run in runs.values():
+        _cpu(run, parts[0])
+    print(json.dumps({"src": mediamon.__file__}), flush=True)
+    for request in sys.stdin:
+        part = parts[int(request)]
+        print(json.dumps({name: _cpu(run, part) for name, run in runs.items()}), flush=True)
+    return 0
+
+
+def _compare(paths: list[Path], repeat: int, before: Path) -> int:
+    """``--before``: the discovery cost ratio of two trees, each part timed on both."""
+    trees = {"before": before, "after": ROOT / "src"}
+    command = [sys.executable, __file__, "--worker", "--repeat", str(repeat), "--text", *map(str, paths)]
+    workers = {}
+    for name, src in trees.items():
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        workers[name] = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
+    ratios: dict[str, list[float]] = {name: [] for name in trees}
+    for name, worker in workers.items():
+        assert worker.stdout is not None
+        print(f"{name}: {json.loads(worker.stdout.readline())['src']}")
+    for k in range(1, repeat + 1):
+        order = list(workers) if k % 2 else list(reversed(workers))
+        for name in order:
+            worker = workers[name]
+            assert worker.stdin is not None and worker.stdout is not None
+            worker.stdin.write(f"{k}\n")
+            worker.stdin.flush()
+            times = json.loads(worker.stdout.readline())
+            ratios[name].append(times["discover"] / times["gazetteer"])
+            print(
+                f"part {k} {name}: gazetteer {times['gazetteer']:.3f} s, discover {times['discover']:.3f} s"
+            )
+    for worker in workers.values():
+        assert worker.stdin is not None
+        worker.stdin.close()
+        worker.wait()
+    print("| tree | discovery / gazetteer-only CPU time, median | range |")
+    print("|---|---:|---:|")
+    for name, got in ratios.items():
+        print(f"| {name} | {statistics.median(got):.2f}x | {min(got):.2f}-{max(got):.2f} |")
+    pairs = [b / a for b, a in zip(ratios["before"], ratios["after"], strict=True)]
+    print(
+        f"\ndiscovery cost ratio before / after: {statistics.median(pairs):.2f}x "
+        f"({min(pairs):.2f}-{max(pairs):.2f}, per part)"
+    )
     return 0
 
 

@@ -241,3 +241,58 @@ def test_latin_words_agree(impl: ModuleType, text: str) -> None:
 def test_latin_words_split_possessives_and_keep_initials() -> None:
     words = [form for _, _, _, form in _python.latin_words("U.S. Trump's O’Neil well-known _x", tuple)]
     assert words == ["U.S.", "Trump", "'s", "O’Neil", "well-known", "x"]
+
+
+@st.composite
+def feature_tables(
+    draw: st.DrawFn,
+) -> tuple[dict[str, str], dict[str, dict[str, tuple[bytes, ...]]], tuple[tuple[int, tuple[str, ...]], ...]]:
+    """A word's features, a model's rows by key and value (some missing, some ``b""``), and slots."""
+    keys = st.sampled_from(["w", "stem", "pre", "s2", "kw", "zf", "=", ""])
+    values = st.sampled_from(["a", "b", "", "\u0627\u0644", "\ud800"])
+    row = st.just(b"") | st.integers(0, 50).map(lambda n: _rows([n]))
+    feats = draw(st.dictionaries(keys, values, max_size=8))
+    table = draw(
+        st.dictionaries(keys, st.dictionaries(values, st.tuples(row, row, row, row, row), max_size=4))
+    )
+    slots = tuple(
+        draw(st.lists(st.tuples(st.integers(0, 4), st.lists(keys, max_size=5).map(tuple)), max_size=4))
+    )
+    return feats, table, slots
+
+
+@native_only
+@settings(max_examples=400, deadline=None)
+@given(feature_tables())
+def test_feature_rows_agree(problem: tuple) -> None:  # type: ignore[type-arg]
+    assert _native().feature_rows(*problem) == _python.feature_rows(*problem)
+
+
+def test_feature_rows_in_order(impl: ModuleType) -> None:
+    """Own rows in the features' order, a slot's rows in its keys' order; unknown ones add nothing."""
+    table = {
+        "w": {"x": (_rows([1]), _rows([2]))},
+        "s2": {"y": (_rows([3]), b"")},
+        "zf": {"0": (b"", _rows([4]))},
+    }
+    feats = {"zf": "0", "s2": "y", "w": "x", "pre": "-"}
+    assert impl.feature_rows(feats, table, ((1, ("w", "zf", "s2")), (1, ()))) == (
+        _rows([3, 1]),
+        (_rows([2, 4]), b""),
+    )
+
+
+def test_feature_rows_past_the_buffer(impl: ModuleType) -> None:
+    """A word with more rows than the native core joins in place gets them all the same."""
+    table = {f"k{n}": {"v": (_rows([n]), _rows([-n]))} for n in range(3000)}
+    feats = dict.fromkeys(table, "v")
+    own, near = impl.feature_rows(feats, table, ((1, tuple(table)),))
+    assert own == _rows(list(range(3000)))
+    assert near == (_rows([-n for n in range(3000)]),)
+
+
+def test_feature_rows_refuse_malformed_rows(impl: ModuleType) -> None:
+    with pytest.raises(IndexError):
+        impl.feature_rows({"w": "x"}, {"w": {"x": (_rows([1]),)}}, ((3, ("w",)),))
+    with pytest.raises((TypeError, IndexError)):
+        impl.feature_rows({"w": "x"}, {"w": {"x": ()}}, ())

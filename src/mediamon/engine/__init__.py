@@ -9,7 +9,8 @@ labelled candidates, one call per text); for language ID
 ``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
 ``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials); for name
 discovery ``marked_words`` and ``latin_words`` (the finders' tokens), ``crf_viterbi`` and
-``crf_window`` (the tagger's decoder). :func:`current` gives the one in use; objects that
+``crf_window`` (the tagger's decoder), ``feature_rows`` (a new word's features as model
+rows). :func:`current` gives the one in use; objects that
 match text (a compiled gazetteer's sides) keep the one they were built with, so switching
 affects only what is built afterwards.
 
@@ -112,6 +113,13 @@ class Engine(Protocol):
     ) -> list[Any] | None: ...
 
     def latin_words(self, text: str, make: Callable[[tuple[int, int, int, str]], Any]) -> list[Any]: ...
+
+    def feature_rows(
+        self,
+        feats: dict[str, str],
+        table: dict[str, dict[str, tuple[bytes, ...]]],
+        slots: tuple[tuple[int, tuple[str, ...]], ...],
+    ) -> tuple[bytes, tuple[bytes, ...]]: ...
 
     def crf_window(
         self,

@@ -80,6 +80,11 @@ def word_tally(
 def crf_viterbi(
     weights: memoryview | Any, trans: memoryview | Any, labels: int, ids: list[int], ends: list[int]
 ) -> list[int]: ...
+def feature_rows(
+    feats: dict[str, str],
+    table: dict[str, dict[str, tuple[bytes, ...]]],
+    slots: tuple[tuple[int, tuple[str, ...]], ...],
+) -> tuple[bytes, tuple[bytes, ...]]: ...
 def crf_window(
     weights: memoryview | Any,
     trans: memoryview | Any,

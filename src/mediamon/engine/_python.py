@@ -33,6 +33,7 @@ __all__ = [
     "Trie",
     "crf_viterbi",
     "crf_window",
+    "feature_rows",
     "label_hits",
     "latin_words",
     "marked_words",
@@ -656,6 +657,30 @@ def crf_viterbi(
         label = step[label]
         out.append(label)
     return out[::-1]
+
+
+def feature_rows(
+    feats: dict[str, str],
+    table: dict[str, dict[str, tuple[bytes, ...]]],
+    slots: tuple[tuple[int, tuple[str, ...]], ...],
+) -> tuple[bytes, tuple[bytes, ...]]:
+    """A word's features as the model rows :func:`crf_window` reads: ``(own, near)``.
+
+    ``table`` maps a feature key, then its value, to the rows of ``key=value`` (bytes of one
+    C int, or ``b""`` where the model lacks it): index 0 as the word's own feature, then as
+    each neighbour offset sees it. ``own`` joins index 0 of every feature found, in
+    ``feats``' order; ``near`` holds per ``(index, keys)`` of ``slots`` the rows at that
+    index of the features found among ``keys``, in ``keys``' order.
+    """
+    hits = {
+        key: rows for key, value in feats.items() if (rows := table.get(key, _NO_ROWS).get(value)) is not None
+    }
+    own = b"".join([rows[0] for rows in hits.values()])
+    return own, tuple(b"".join([hits[key][slot] for key in keys if key in hits]) for slot, keys in slots)
+
+
+#: The rows of a feature key the model does not know (shared, never written).
+_NO_ROWS: dict[str, tuple[bytes, ...]] = {}
 
 
 def crf_window(

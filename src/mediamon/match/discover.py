@@ -40,6 +40,7 @@ __all__ = [
     "CrfModel",
     "Rules",
     "Token",
+    "band_numbers",
     "bio_spans",
     "discover",
     "entity_id",
@@ -223,7 +224,13 @@ def word_bands(lang: str) -> dict[str, str]:
 
 def word_band(lang: str, word: str) -> int:
     """A normalised word's whole Zipf band in ``lang`` (:func:`word_bands`; 0: a rare word)."""
-    return int(word_bands(lang).get(word, "0"))
+    return band_numbers(lang).get(word, 0)
+
+
+@functools.cache
+def band_numbers(lang: str) -> dict[str, int]:
+    """:func:`word_bands` as numbers (each band read once, not at every look-up of a new word)."""
+    return {word: int(band) for word, band in word_bands(lang).items()}
 
 
 def shape(word: str) -> str:
@@ -342,8 +349,6 @@ class _TagWord(NamedTuple):
 _W = TypeVar("_W", _Word, _TagWord)
 #: The bigram rows of a word that ends none the model knows (shared, never written).
 _NO_BIGRAMS: dict[bytes, int] = {}
-#: The rows of a feature key the model does not know (shared, never written).
-_NO_ROWS: dict[str, tuple[bytes, ...]] = {}
 #: (slot in :attr:`CrfModel.word_rows`' rows, the keys its neighbours see) per offset of ``OFFSETS``.
 _SLOTS = tuple((slot, keys) for slot, (_, keys) in enumerate(OFFSETS, 1))
 
@@ -780,14 +785,8 @@ class CrfFinder:
         if found is None:
             make_room(self._tag_words, WORD_CACHE)
             feats = self.word_features(form)
-            table = self.model.word_rows
-            hits = {
-                key: rows
-                for key, value in feats.items()
-                if (rows := table.get(key, _NO_ROWS).get(value)) is not None
-            }
-            own = b"".join([rows[0] for rows in hits.values()])
-            near = tuple(b"".join([hits[key][slot] for key in keys if key in hits]) for slot, keys in _SLOTS)
+            model = self.model
+            own, near = model.engine.feature_rows(feats, model.word_rows, _SLOTS)
             spelt = _utf8(feats.get("w", form))
             found = self._tag_words[form] = _TagWord(
                 own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)

@@ -26,6 +26,7 @@ from mediamon.match.discover import (
     Rules,
     Token,
     alias_words,
+    band_numbers,
     given_names,
     join_key,
     known_aliases,
@@ -132,12 +133,12 @@ def split_clitic(word: str) -> tuple[str, str]:
     given = given_names("ar")
     if word in given or not word.startswith(before_bare):
         return "", word
-    bands = word_bands("ar")
+    bands = band_numbers("ar")
     for prefix in before_bare:
         rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < MIN_STEM:
             continue
-        if rest in given or int(bands.get(rest, "0")) > int(bands.get(word, "0")):
+        if rest in given or bands.get(rest, 0) > bands.get(word, 0):
             return prefix, rest
     return "", word
 
@@ -153,7 +154,11 @@ def _clitic_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def lookup_forms(word: str) -> set[str]:
     """The forms under which a word is looked up in word lists: itself, its stem, and without a proclitic."""
-    stem = split_clitic(word)[1]
+    return _lookup_forms(word, split_clitic(word)[1])
+
+
+def _lookup_forms(word: str, stem: str) -> set[str]:
+    """:func:`lookup_forms` of a word whose :func:`split_clitic` stem is ``stem``."""
     forms = {word, stem}
     bare = _clitic_lists()[3]
     if word.startswith(bare):
@@ -210,11 +215,10 @@ def is_accusative(word: str) -> bool:
     if not word.endswith("ا") or len(word) < 4 or word.startswith(_clitic_lists()[0]):
         return False
     bare = word[:-1]
-    bands = word_bands("ar")
-    band = int(bands.get(bare, "0"))
+    band = word_band("ar", bare)
     return (
         band >= ACCUSATIVE_BAND
-        and band > int(bands.get(word, "0"))
+        and band > word_band("ar", word)
         and word not in alias_words("ar")
         and word not in given_names("ar")
         and bare not in given_names("ar")
@@ -383,7 +387,7 @@ class ArabicNameFinder(CrfFinder):
         else:
             feats["shape"] = "a" if stem.startswith(article) else "w"
             feats["len"] = str(min(len(bare), 8))
-        feats.update(lexicon_flags("ar", lookup_forms(word)))
+        feats.update(lexicon_flags("ar", _lookup_forms(word, stem)))
         if stem.endswith(_NISBA):
             feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
         bands = word_bands("ar")
