@@ -290,13 +290,18 @@ def test_charset_membership(core: object) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*MATCHING_PIECES, "U.N.", "A.", "X.Y", "’s", "'S", "’t"])).map("".join))
 def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
-    """A rule's trigger pair is present wherever its pattern matches (else the native path would miss it)."""
+    """A rule's trigger pair, and one of its ``needs`` characters, are present wherever its
+    pattern matches (else the rule would be skipped where it applies)."""
     import re
 
     for code in languages.CODES:
         normalizer = languages.get(code).normalizer
         for rule in normalizer._context:
-            if rule.trigger is None or not re.search(rule.pattern, text):
+            if not re.search(rule.pattern, text):
+                continue
+            if rule.needs is not None:
+                assert any(char in text for char in rule.needs), (rule.name, text)
+            if rule.trigger is None:
                 continue
             first, second = (engine.char_set(chars) for chars in rule.trigger)
             assert first.pair_in(text, second), (rule.name, text)

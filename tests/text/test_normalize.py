@@ -78,6 +78,19 @@ def test_idempotent_and_mapped(text: str, code: str) -> None:
         assert whole or start > 0 or end < len(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(_TEXT | _TEXT.map(lambda t: t.replace(" ", "\u0640.")), st.sampled_from(["ar", "en"]))
+def test_shortcuts_change_nothing(text: str, code: str) -> None:
+    """The edits' pretest (a text it does not find is left alone by the edits) and the ASCII
+    translation as bytes give what the edits' regex and the character table give."""
+    normalizer = NORMALIZERS[code]
+    edited = normalizer._edit_re.sub(normalizer._replacement, text)
+    if normalizer._edit_test is not None and normalizer._edit_test.search(text) is None:
+        assert edited == text
+    ascii_text = text.encode("ascii", "ignore").decode("ascii")
+    assert normalizer._one_to_one(ascii_text) == ascii_text.translate(normalizer._one)
+
+
 @settings(max_examples=200, deadline=None)
 @given(_TEXT, st.sampled_from(["ar", "en"]))
 def test_explain_never_raises_and_names_steps(text: str, code: str) -> None:

@@ -49,13 +49,15 @@ class ContextRule:
 
     ``trigger``, when given, is two strings of characters: every match starts with a
     character of the first followed by one of the second. A text without such a pair is
-    not searched (the native engine checks this in C).
+    not searched (the native engine checks this in C). ``needs``, when given, is characters
+    of which every match holds one: a text with none of them is not searched either.
     """
 
     name: str
     pattern: str
     replace: Callable[[re.Match[str]], str]
     trigger: tuple[str, str] | None = None
+    needs: str | None = None
 
 
 @attrs.frozen(eq=False)
@@ -118,9 +120,10 @@ class TableNormalizer:
         rules: Sequence[ContextRule] = (),
     ):
         self.lang = lang
-        self._last: tuple[str, Engine, NormalizedText] | None = None
+        #: the last results of normalize_with_map, newest first (at most RECENT_MAPS)
+        self._recent: list[tuple[str, Engine, NormalizedText]] = []
         self._tables: dict[str, Any] = {}
-        self._searches: dict[str, tuple[tuple[re.Pattern[str], Any, Any], ...]] = {}
+        self._searches: dict[str, tuple[tuple[re.Pattern[str], Any, Any, Any], ...]] = {}
         self._reasons = dict(reasons)
         mapping = {c: r if len(r) <= 1 else r.replace(" ", "") or " " for c, r in mapping.items()}
         self._one = str.maketrans({c: r for c, r in mapping.items() if len(r) == 1})
@@ -132,6 +135,13 @@ class TableNormalizer:
         if self._other:
             alternatives.append("[" + "".join(_class_escape(c) for c in sorted(self._other)) + "]")
         self._edit_re = re.compile("|".join(alternatives)) if alternatives else None
+        self._edit_test = _edit_test(self._context, self._spacing, self._deleted, self._other)
+        # ASCII maps to ASCII one to one here (the usual case): an ASCII text is translated as bytes
+        ascii_one = {c: self._one.get(c, c) for c in range(128)}
+        self._ascii: bytes | None = None
+        if all(isinstance(r, int) or r.isascii() for r in ascii_one.values()):
+            self._ascii = bytes(r if isinstance(r, int) else ord(r) for r in ascii_one.values())
+            self._ascii += bytes(range(128, 256))
         self._soft = frozenset(
             c for c, r in self._other.items() if r == "" and unicodedata.category(c) == "Mn"
         )
@@ -160,7 +170,11 @@ class TableNormalizer:
         look-up over UTF-32 code units is several times faster once the text is long
         enough to pay for the conversion.
         """
-        if len(text) < NUMPY_MIN or text.isascii():
+        if text.isascii():
+            if self._ascii is not None:
+                return text.encode("ascii").translate(self._ascii).decode("ascii")
+            return text.translate(self._one)
+        if len(text) < NUMPY_MIN:
             return text.translate(self._one)
         import numpy as np
 
@@ -173,23 +187,26 @@ class TableNormalizer:
 
     def normalize(self, text: str) -> str:
         """The normalised text (idempotent)."""
-        if self._edit_re is not None:
+        if self._edit_re is not None and (self._edit_test is None or self._edit_test.search(text)):
             text = self._edit_re.sub(self._replacement, text)
         return self._one_to_one(text)
 
     def normalize_with_map(self, text: str, engine: Engine | None = None) -> NormalizedText:
         """The normalised text and its offset map back to ``text``, made by ``engine`` (default: current).
 
-        The last result is kept: matching asks again for the same text (the surname pass
-        after the gazetteer scan), and the map is immutable.
+        The last :data:`RECENT_MAPS` results are kept: matching asks again for the same
+        texts (the prominent-surname scan of each field after the gazetteer scan of all an
+        article's fields: its title and body), and the map is immutable.
         """
         engine = engine or engines.current()
-        last = self._last
-        if last is not None and last[0] is text and last[1] is engine:
-            return last[2]
+        recent = self._recent
+        for last in recent:
+            if last[0] is text and last[1] is engine:
+                return last[2]
         mapped = engine.normalize(self._table(engine), text, self._edits(text, engine))
         result = NormalizedText(text, mapped)
-        self._last = (text, engine, result)
+        recent.insert(0, (text, engine, result))
+        del recent[RECENT_MAPS:]
         return result
 
     def _table(self, engine: Engine) -> Any:
@@ -202,12 +219,13 @@ class TableNormalizer:
             self._tables[engine.NAME] = table
         return table
 
-    def _rule_searches(self, engine: Engine) -> tuple[tuple[re.Pattern[str], Any, Any], ...]:
+    def _rule_searches(self, engine: Engine) -> tuple[tuple[re.Pattern[str], Any, Any, Any], ...]:
         """The context rules' regexes, each searched on its own, with their triggers in ``engine``.
 
         One regex per rule runs several times faster than their alternation (a scan that
         can skip to the rule's first character); a rule's trigger pair (two character sets
-        of the engine), checked first, skips texts it cannot match. Made once per engine.
+        of the engine) and its ``needs`` set, checked first, skip texts it cannot match.
+        Made once per engine.
         """
         searches = self._searches.get(engine.NAME)
         if searches is None:
@@ -222,6 +240,7 @@ class TableNormalizer:
                             engines.char_set(rule.trigger[1], engine),
                         )
                     ),
+                    None if rule.needs is None else engines.char_set(rule.needs, engine),
                 )
                 for rule in self._context
             )
@@ -235,8 +254,10 @@ class TableNormalizer:
         characters are left to the table.
         """
         found: list[tuple[int, int, int, re.Match[str]]] = []
-        for index, (pattern, first, second) in enumerate(self._rule_searches(engine)):
+        for index, (pattern, first, second, needs) in enumerate(self._rule_searches(engine)):
             if first is not None and not first.pair_in(text, second):
+                continue
+            if needs is not None and not needs.any_in(text):
                 continue
             if pattern.search(text) is not None:  # most texts have none: a search is cheaper
                 found.extend((m.start(), index, m.end(), m) for m in pattern.finditer(text))
@@ -302,6 +323,9 @@ class TableNormalizer:
 
 
 NUMPY_MIN = 2048
+#: Results ``normalize_with_map`` keeps, by text identity: the fields of one article (its
+#: title and body), each asked for again by the prominent-surname scan.
+RECENT_MAPS = 2
 
 
 def hashtag_sign_rule(signs: str, letter_class: str, letters: str, mapping: Mapping[str, str]) -> ContextRule:
@@ -337,6 +361,29 @@ def _space_sets(mapping: Mapping[str, str]) -> tuple[set[str], set[str]]:
     spacing -= {"\n", " "}
     deleted = {c for c, r in mapping.items() if r == ""}
     return spacing, deleted
+
+
+def _edit_test(
+    rules: Sequence[ContextRule], spacing: Iterable[str], deleted: Iterable[str], other: Iterable[str]
+) -> re.Pattern[str] | None:
+    """A regex found in every text that ``normalize``'s edits change: each rule's trigger pair,
+    the whitespace rule's (a spacing character, then a spacing or deleted one) and any
+    character of more or fewer than one (most words have none, and the test is cheaper than
+    the edits' search); None when a rule has no trigger."""
+    if any(rule.trigger is None for rule in rules):
+        return None
+    space = "".join(_class_escape(c) for c in sorted({" ", *spacing}))
+    tail = "".join(_class_escape(c) for c in sorted({" ", *spacing, *deleted}))
+
+    def chars(found: Iterable[str]) -> str:
+        return "".join(_class_escape(c) for c in sorted(set(found)))
+
+    triggers = [rule.trigger for rule in rules if rule.trigger is not None]
+    pairs = [f"[{chars(first)}][{chars(second)}]" for first, second in triggers]
+    pairs.append(f"[{space}][{tail}]")
+    if other:
+        pairs.append(f"[{chars(other)}]")
+    return re.compile("|".join(pairs))
 
 
 def _space_rule(mapping: Mapping[str, str]) -> ContextRule:

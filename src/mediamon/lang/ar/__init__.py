@@ -147,7 +147,8 @@ def _broken_word_rule() -> ContextRule:
     """``broken-word``: between two Arabic letters, a run of tatweels and dots (or spaces inside
     it) that holds both, and starts and ends with no space (حمـ.ـاس, حـ.ماس, للقــ ـتال: a word
     broken to hide it), is deleted. Linear: a run is tried once, from the letter before it, and
-    its quantifiers are possessive."""
+    its quantifiers are possessive. Every match holds a tatweel (``needs``: a text without one,
+    most, is not searched)."""
     name = "ar/charmap.json"
     data = load_json(name)
     source = data_path(name)
@@ -157,7 +158,9 @@ def _broken_word_rule() -> ContextRule:
     letter = f"[{range_class(_letter_ranges())}]"
     pattern = f"(?<={letter})(?<![{t}])(?=[{d} ]*+[{t}])(?=[{t}]*+[{d} ])(?! )[{t}{d} ]++(?<! )(?={letter})"
     first = tatweels + dots
-    return ContextRule("broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()))
+    return ContextRule(
+        "broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()), needs=tatweels
+    )
 
 
 class ArabicNormalizer(TableNormalizer):
