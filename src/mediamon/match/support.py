@@ -1808,7 +1808,7 @@ class SupportModel:
         """A place cue right before ``cand`` (a strong one, or a preposition) or a place word after it."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
-        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))):
+        if _strong_in(before, cues.strong):
             return True
         if before and self._weak_cue(before[-1], side):
             return True
@@ -1881,7 +1881,9 @@ class SupportModel:
             # البقاع) for a division or a place of a million, else only where its country is named
             weak = self.weights[cand.entity] == "big" or (code is not None and code in countries)
             return self._place_cue(text, cand, side, why, weak=weak)
-        if self._thing_described(text, cand, side) and not self._strong_cue_before(text, cand, side):
+        if self._thing_described(text, cand, side) and not _strong_in(
+            self._words_before(text, cand.start, side, 2), _cues(side).strong
+        ):
             return None  # an ambiguous place's word before a thing's adjective (الرملة الناعمة)
         if why.reason == "definite" and self._definite_cue(text, cand, side):
             return "cue"
@@ -1900,9 +1902,7 @@ class SupportModel:
         ``construct`` and ``verb`` reasons (or with ``weak``)."""
         cues = _cues(side)
         before = self._words_before(text, cand.start, side, 2)
-        if any(" ".join(before[i:]) in cues.strong for i in range(len(before))) and not (
-            self._direction_of_noun(text, cand, side, before)
-        ):
+        if _strong_in(before, cues.strong) and not self._direction_of_noun(text, cand, side, before):
             return "cue"
         weak = weak or why.reason in ("name", "abroad", "frequent", "definite", "construct", "verb")
         if weak and before and self._weak_cue(before[-1], side):
@@ -1979,13 +1979,10 @@ class SupportModel:
         if self.weights[cand.entity] == "heavy" or cand.how == "clitic" or " " in cand.alias.strip():
             return None
         key = self.key(side, text[cand.start : cand.end])
-        forms = _forms(side)
-        if (forms.article and key.startswith(forms.article)) or (
-            word_frequencies(side).get(key, 0.0) < self.settings.town_zipf
-        ):
+        if not self._bare_and_frequent(side, key):
             return None
         before = self._words_before(text, cand.start, side, 1)
-        if before and cues.negation and forms.among(before[-1], cues.negation):
+        if before and cues.negation and _forms(side).among(before[-1], cues.negation):
             return NEGATED
         superlative = _cues(side).superlative
         if superlative is None or not superlative.match(key) or not cues.comparative_than:
@@ -2024,6 +2021,14 @@ class SupportModel:
             return None
         return POSSESSED
 
+    def _bare_and_frequent(self, side: str, key: str) -> bool:
+        """Whether a one-word key is written without the article and is a word of Zipf at least
+        ``town_zipf`` (what the construct, elative and negation readings ask of a place's word)."""
+        article = _forms(side).article
+        if article and key.startswith(article):
+            return False
+        return word_frequencies(side).get(key, 0.0) >= self.settings.town_zipf
+
     def _construct_head(self, text: str, cand: Candidate) -> bool:
         """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
         ``town_zipf``) right before a noun with the article reads as that noun's construct head
@@ -2041,7 +2046,7 @@ class SupportModel:
         if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
             return False  # بنيويورك: a preposition glued to it
         key = self.key(side, text[cand.start : cand.end])
-        if key.startswith(forms.article) or word_frequencies(side).get(key, 0.0) < self.settings.town_zipf:
+        if not self._bare_and_frequent(side, key):
             return False
         after = _word_after(text, cand.end)
         if after is None:
@@ -2054,12 +2059,6 @@ class SupportModel:
             return True
         feminine = forms.feminine_of(word)  # الحدودي: its feminine is the nisba's form
         return not (adjective.match(word) or (feminine is not None and adjective.match(feminine)))
-
-    def _strong_cue_before(self, text: str, cand: Candidate, side: str) -> bool:
-        """A strong place cue (``support.json: strong``) of one or two words right before ``cand``."""
-        strong = _cues(side).strong
-        before = self._words_before(text, cand.start, side, 2)
-        return any(" ".join(before[i:]) in strong for i in range(len(before)))
 
     def _thing_described(self, text: str, cand: Candidate, side: str) -> bool:
         """An ambiguous place's word (any reason: ``definite``, ``frequent`` as في الرملة
@@ -3226,6 +3225,12 @@ def _word_before(text: str, pos: int) -> str:
     read backwards from ``pos``."""
     end = _end_before(text, pos)
     return text[_word_start(text, end) : end]
+
+
+def _strong_in(before: Sequence[str], strong: frozenset[str]) -> bool:
+    """Whether the last word or the last two words of ``before`` (the words right before a name)
+    are a strong place cue (``support.json: strong``: مدينة, city of)."""
+    return any(" ".join(before[i:]) in strong for i in range(len(before)))
 
 
 def _word_after(text: str, end: int) -> re.Match[str] | None:

@@ -448,22 +448,7 @@ class Line:
     @property
     def name_like(self) -> bool:
         """Shaped like a bare personal name (an author line)."""
-        s = self.settings
-        if (
-            self.kind is not Kind.TEXT
-            or not self.nameish
-            or not 1 <= self.words <= s.name_max_words
-            or len(self.text) > s.name_max_chars
-        ):
-            return False
-        if _HAS_DIGIT.search(self.text) or _NAME_STOP.search(self.text):
-            return False
-        latin = [w for w in self.text.split() if w[:1].isascii() and w[:1].isalpha()]
-        if latin and not all(w[0].isupper() for w in latin):
-            return False
-        if len(latin) > s.name_max_latin_words:
-            return False  # "Iraqi Ulama Facing Tough Task" is a headline in title case
-        return self.words >= s.name_min_latin_words or not latin
+        return self.kind is Kind.TEXT and self.nameish and _name_shape(self.text, self.words, self.settings)
 
     @property
     def section_like(self) -> bool:
@@ -659,6 +644,11 @@ _TAIL_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 _NAME_TAIL = re.compile(r"\s+[|·•]\s+|\s*[,،]\s+")
 
 
+def _furniture(text: str, rules: SegmentRules) -> bool:
+    """A boilerplate phrase or a match of a boilerplate pattern ('3 min read', 'طباعة')."""
+    return phrase_key(text) in rules.boilerplate or rules.tables.boilerplate.any(text)
+
+
 def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
     """What a byline's text after its name is when it is no date: a known outlet ('source'),
     furniture such as a reading time ('furniture'), or a place of a few words ('place');
@@ -666,7 +656,7 @@ def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> t
     key = phrase_key(tail)
     if key in rules.outlets:
         return "source", tail
-    if key in rules.boilerplate or rules.tables.boilerplate.any(tail):
+    if _furniture(tail, rules):
         return "furniture", tail
     if (
         len(tail.split()) <= settings.dateline_max_words
@@ -684,26 +674,33 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     if _TAIL_SEPARATOR.search(text) is None:
         return None
     head, *rest = _TAIL_SEPARATOR.split(text)
-    if not rest or not all(
-        phrase_key(part) in rules.boilerplate or rules.tables.boilerplate.any(part) for part in rest
-    ):
+    if not rest or not all(_furniture(part, rules) for part in rest):
         return None
     return match_date_line(head, day_first=day_first)
 
 
+def _name_shape(text: str, words: int, settings: SegmentSettings) -> bool:
+    """Shaped like a bare personal name, ``words`` long: a few words, no digit or stop mark,
+    Latin words capitalised and not too many of them ("Iraqi Ulama Facing Tough Task" is a
+    headline in title case)."""
+    s = settings
+    if not 1 <= words <= s.name_max_words or len(text) > s.name_max_chars:
+        return False
+    if _HAS_DIGIT.search(text) or _NAME_STOP.search(text):
+        return False
+    latin = [w for w in text.split() if w[:1].isascii() and w[:1].isalpha()]
+    if latin and not all(w[0].isupper() for w in latin):
+        return False
+    if len(latin) > s.name_max_latin_words:
+        return False
+    return words >= s.name_min_latin_words or not latin
+
+
 def _name_shaped(text: str, rules: SegmentRules, settings: SegmentSettings) -> bool:
-    """A bare personal name by its shape alone (see :attr:`Line.name_like`)."""
-    words = text.split()
-    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
-    return (
-        1 <= len(words) <= settings.name_max_words
-        and len(text) <= settings.name_max_chars
-        and not _HAS_DIGIT.search(text)
-        and not _NAME_STOP.search(text)
-        and rules.not_name_words.isdisjoint(phrase_key(text).split())
-        and all(w[0].isupper() for w in latin)
-        and len(latin) <= settings.name_max_latin_words
-        and (len(words) >= settings.name_min_latin_words or not latin)
+    """A bare personal name by its shape alone, no word of it one a name never has (the test of
+    :attr:`Line.name_like` on a part of a line)."""
+    return rules.not_name_words.isdisjoint(phrase_key(text).split()) and _name_shape(
+        text, len(text.split()), settings
     )
 
 
