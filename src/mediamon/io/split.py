@@ -17,7 +17,9 @@ becomes the opening paragraph of the body, as it cannot be cut and stay a title.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 import attrs
 
@@ -44,13 +46,21 @@ def _cut(body: str, start: int, limit: int) -> int:
 
 def _bounds(body: str, limit: int, held: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each part; a cut inside a held span (a mention) moves to its start,
-    or to its end when the span opens the part."""
+    or to its end when the span opens the part.
+
+    ``held`` is sorted by start. Only the spans that can hold a cut are visited: none whose
+    end is at or before the part's start (found by bisection on the running maximum of the
+    ends) and none starting at or after the cut, so the work is linear in the mentions.
+    """
+    reach = list(accumulate((last for _, last in held), max))
     spans = []
     start = 0
     while start < len(body):
         end = _cut(body, start, limit)
-        for first, last in held:
-            if first < end < last:
+        for first, last in held[bisect_right(reach, start) :]:
+            if first >= end:
+                break
+            if end < last:
                 end = first if first > start else last
         spans.append((start, end))
         start = end
@@ -88,12 +98,16 @@ def split_article(article: Article, limit: int, path: str) -> tuple[list[Article
 
 
 def _parts(article: Article, spans: list[tuple[int, int]]) -> Iterator[Article]:
+    starts = [start for start, _ in spans]
+    inside: list[list[Mention]] = [[] for _ in spans]
+    for m in article.mentions:  # each body mention to the part holding it, in the article's order
+        if m.field == "body":
+            k = bisect_right(starts, m.start) - 1
+            start, end = spans[k]
+            if m.end <= end:
+                inside[k].append(attrs.evolve(m, start=m.start - start, end=m.end - start))
     for k, (start, end) in enumerate(spans, 1):
-        mentions: list[Mention] = [
-            attrs.evolve(m, start=m.start - start, end=m.end - start)
-            for m in article.mentions
-            if m.field == "body" and start <= m.start and m.end <= end
-        ]
+        mentions = inside[k - 1]
         meta = {**article.meta, "part": k, "parts": len(spans)}
         if k == 1:
             mentions[:0] = [m for m in article.mentions if m.field == "title"]
