@@ -34,9 +34,16 @@ def _check_article(article: mediamon.Article, want: dict[str, Any]) -> None:
     assert article.body.endswith(want.get("body_ends", ""))
     for text in want.get("body_lacks", ()):
         assert text not in article.body
+    for key, value in want.get("meta", {}).items():
+        assert article.meta.get(key) == value, key
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+    return pytest.param(case, id=case["file"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_web_fixture_reads_as_expected(case: dict[str, Any]) -> None:
     corpus = mediamon.read(WEB / case["file"])
     assert len(corpus) == len(case["articles"])
