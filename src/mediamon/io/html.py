@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from mediamon.errors import Msg, Problem
+from mediamon.io.pagedata import page_facts, title_site
 from mediamon.io.records import language_code
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import load_json, string_list
@@ -62,6 +63,7 @@ class _Rules:
     comment: re.Pattern[str]
     date: re.Pattern[str]
     live_blog_types: frozenset[str]
+    caption_tags: frozenset[str]
 
 
 def _markers(words: Sequence[str]) -> re.Pattern[str]:
@@ -82,6 +84,7 @@ def _rules() -> _Rules:
         comment=_markers(words("comment_markers")),
         date=_markers(words("date_markers")),
         live_blog_types=frozenset(words("live_blog_types")),
+        caption_tags=frozenset(words("caption_tags")),
     )
 
 
@@ -116,15 +119,17 @@ def _blocks(root: Any) -> list[_Block]:
     markers: list[str | None] = [None]
 
     def add(text: str | None, line: int) -> None:
+        # Inline pieces are joined as a browser shows them: "<a>X</a>." is "X.", and the
+        # space between two links is kept.
         nonlocal first_line
-        if text and text.strip():
+        if text and (parts or text.strip()):
             if not parts:
                 first_line = line
             parts.append(text)
 
     def flush() -> None:
         if parts:
-            text = _squash(" ".join(parts))
+            text = _squash("".join(parts))
             if _has_word(text):
                 blocks.append(_Block(first_line, text, markers[-1]))
             parts.clear()
@@ -147,6 +152,8 @@ def _blocks(root: Any) -> list[_Block]:
                     marker = "comment"
                 elif rules.related.search(label):
                     marker = "related-link"
+            if tag.lower() in rules.caption_tags:
+                marker = "caption"
             markers.append(marker)
             if tag.lower() not in rules.skip_tags:
                 add(element.text, line)
@@ -162,13 +169,72 @@ def _blocks(root: Any) -> list[_Block]:
 
 def html_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry's content): one paragraph a block, blank lines between."""
+    return "\n\n".join(block.text for block in fragment_blocks(fragment))
+
+
+def fragment_blocks(fragment: str) -> list[_Block]:
+    """The text blocks of an HTML fragment, with their markers (``caption`` for a figure caption)."""
     from lxml import etree, html
 
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return _squash(fragment)
-    return "\n\n".join(block.text for block in _blocks(root))
+        text = _squash(fragment)
+        return [_Block(1, text, None)] if text else []
+    return _blocks(root)
+
+
+#: What a paragraph at a body's edge is, when it is not body text: furniture read into a
+#: field (a byline, a date line) or set aside (a menu line, a footer, a share widget).
+_LEAD_KINDS = frozenset(
+    {"boilerplate", "furniture", "separator", "date", "byline", "poster", "caption", "section"}
+)
+_TAIL_KINDS = frozenset({"boilerplate", "furniture", "separator", "related", "caption", "comment-header"})
+
+
+@attrs.frozen
+class Trimmed:
+    """A body's paragraphs without the furniture at its edges, and the fields that furniture gave."""
+
+    paragraphs: list[str]
+    removed: list[str]
+    author: str | None = None
+    date: tuple[dt.date, str] | None = None
+
+
+def trim_edges(paragraphs: Sequence[str], title: str, *, day_first: bool = True) -> Trimmed:
+    """Furniture at the start and end of a body, told by the dump segmenter's line classes
+    (a menu line, a repeated title, a byline, a date line, a copyright or syndication footer):
+    taken out, the byline's name and the date line's date kept as fields. Body text (long
+    paragraphs) is never taken, nor the last paragraph left."""
+    from mediamon.text.segment import classify_line
+
+    kept = list(paragraphs)
+    removed: list[str] = []
+    author: str | None = None
+    date: tuple[dt.date, str] | None = None
+    title_key = _squash(title).casefold()
+    for _ in range(HTML_EDGE_PARAGRAPHS):
+        if len(kept) < 2:
+            break
+        first = kept[0]
+        line = classify_line(first, day_first=day_first)
+        if _squash(first).casefold() != title_key and line.kind.value not in _LEAD_KINDS:
+            break
+        if line.name and author is None and line.kind.value in ("byline", "poster", "date"):
+            author = line.name
+        if line.date is not None and line.date.date is not None and date is None:
+            date = (line.date.date, line.date.text)
+        removed.append(kept.pop(0))
+    for _ in range(HTML_EDGE_PARAGRAPHS):
+        if len(kept) < 2 or classify_line(kept[-1], day_first=day_first).kind.value not in _TAIL_KINDS:
+            break
+        removed.append(kept.pop())
+    return Trimmed(kept, removed, author, date)
+
+
+#: How many paragraphs at each edge of a body are looked at by :func:`trim_edges`.
+HTML_EDGE_PARAGRAPHS = 4
 
 
 def decode_page(
@@ -209,14 +275,43 @@ def _paragraphs(body: Any, title: str) -> list[str]:
             out.extend(_squash(" ".join(item.itertext())) for item in element if isinstance(item.tag, str))
         elif tag == "table":
             for row in element:
-                cells = [_squash(" ".join(cell.itertext())) for cell in row if isinstance(cell.tag, str)]
+                elements = [cell for cell in row if isinstance(cell.tag, str)]
+                if _layout_row(elements):
+                    out.extend(text for cell in elements for text in _broken(cell))
+                    continue
+                cells = [_squash(" ".join(cell.itertext())) for cell in elements]
                 out.append(" | ".join(c for c in cells if c))
         else:
-            out.append(_squash(" ".join(element.itertext())))
+            out.extend(_broken(element))
     paragraphs = [p for p in out if p]
     if paragraphs and title and _squash(paragraphs[0]) == _squash(title):
         paragraphs = paragraphs[1:]
     return paragraphs
+
+
+#: trafilatura's elements that are paragraphs of their own inside a table cell.
+_CELL_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _broken(element: Any) -> list[str]:
+    """A trafilatura element's text, one paragraph a piece between its line breaks (``<lb/>``,
+    the page's ``<br>``) and its paragraph-like children: a page laid out with ``<br>`` or in
+    a layout table's cell has no ``<p>`` of its own for each paragraph."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "lb":
+            pieces.append(child.tail or "")
+        elif tag in _CELL_BLOCKS:
+            pieces.extend(["".join(child.itertext()), child.tail or ""])
+        else:
+            pieces[-1] += "".join(child.itertext()) + (child.tail or "")
+    return [text for text in (_squash(p) for p in pieces) if text]
+
+
+def _layout_row(cells: list[Any]) -> bool:
+    """A table row laid out as page columns: a cell holds paragraphs, not a value."""
+    return any(isinstance(c.tag, str) and c.tag in _CELL_BLOCKS for cell in cells for c in cell)
 
 
 def _extract(page: Any, url: str | None) -> Any:
@@ -342,6 +437,8 @@ def html_items(
             what = "a live blog" if live else f"{len(parts)} <article> elements"
             yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
     page_date = _fallback_date(root, settings, day_first)
+    facts = page_facts(root)
+    shown = {block.text for block in blocks}
     kept: list[str] = []
     comments: list[str] = []
     titles: list[str] = []
@@ -359,6 +456,25 @@ def html_items(
         heading = _heading(part) if part is not None else None
         title = heading or _squash(doc.title or "")
         paragraphs = _paragraphs(doc.body, title)
+        data = facts.article if part is None else None
+        from_data = False
+        if data is not None and data.body and len(" ".join(paragraphs)) < settings.min_article_chars:
+            # Too little visible text (a client-rendered page): the article in the page's JSON data.
+            found = _data_paragraphs(data.body)
+            if len(" ".join(found)) > len(" ".join(paragraphs)):
+                paragraphs, from_data = found, True
+                title = title or data.title or ""
+        site_part: str | None = None
+        if part is None:
+            headline, site_part = title_site(
+                facts.title_parts, shown | ({data.title} if data and data.title else set())
+            )
+            if headline and (not title or title in facts.title_parts or title == " ".join(facts.title_parts)):
+                title = headline
+        trimmed = trim_edges(
+            [p for p in paragraphs if _squash(p) != _squash(title)] or paragraphs, title, day_first=day_first
+        )
+        paragraphs = trimmed.paragraphs
         body = "\n\n".join(paragraphs)
         if not title and not body:
             continue
@@ -366,6 +482,7 @@ def html_items(
         date: dt.date | None = None
         date_text: str | None = None
         own = _fallback_date(part, settings, day_first) if part is not None else None
+        data_date = _iso_date(data.date_text, day_first) if from_data and data and data.date_text else None
         if own is not None:
             date, date_text = own
         elif doc.date:
@@ -375,7 +492,7 @@ def html_items(
             except ValueError:
                 date_text = doc.date
         if date is None:
-            own = page_date
+            own = data_date or trimmed.date or page_date
             if own is not None:
                 date, date_text = own
         if own is not None and _squash(own[1]) in paragraphs[:2]:
@@ -389,6 +506,8 @@ def html_items(
         if doc.categories:
             extra["section"] = doc.categories[0]
             extra["categories"] = list(doc.categories)
+        elif from_data and data and data.section:
+            extra["section"] = data.section
         if doc.tags:
             extra["tags"] = list(doc.tags)
         if doc.description:
@@ -402,9 +521,11 @@ def html_items(
             body=body,
             date=date,
             date_text=date_text,
-            author=_squash(doc.author) if doc.author else None,
-            source=_squash(doc.sitename) if doc.sitename else None,
-            url=url or canonical,
+            author=_squash(doc.author)
+            if doc.author
+            else (data.author if from_data and data else trimmed.author),
+            source=facts.site_name or (_squash(doc.sitename) if doc.sitename else site_part),
+            url=url or canonical or (data.url if data else None),
             lang=lang,
             origin=Origin(path, record or first, record or last),
             meta=extra,
@@ -417,6 +538,21 @@ def html_items(
     if not found_any:
         yield Problem(path, record, Msg.HTML_NO_ARTICLE)
     yield from _set_aside(blocks, kept, comments, titles, path, record)
+
+
+def _data_paragraphs(body: str) -> list[str]:
+    """The paragraphs of an article body found in JSON data: HTML, or text with line breaks."""
+    if "<" in body and ">" in body:
+        return [p for p in html_text(body).split("\n\n") if p]
+    return [p for p in (_squash(line) for line in body.splitlines()) if p]
+
+
+def _iso_date(text: str, day_first: bool) -> tuple[dt.date, str] | None:
+    try:
+        return dt.date.fromisoformat(text[:10]), text
+    except ValueError:
+        found = parse_date(text, day_first=day_first)
+        return (found, text) if found is not None else None
 
 
 def _contains(haystack: str, needle: str) -> bool:
