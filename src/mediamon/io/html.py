@@ -45,11 +45,13 @@ class HtmlSettings:
     article of its own when a page holds several. ``several_articles``: this many
     ``<article>`` elements (or a live-blog type) mark a page of several articles.
     ``date_candidates``: how many ``<time>``/date-marked elements are tried for a date.
+    ``menu_max_words``: a block of links only this long at a body's edge is a menu, set aside.
     """
 
     min_article_chars: int = 200
     several_articles: int = 3
     date_candidates: int = 8
+    menu_max_words: int = 12
 
 
 DEFAULT_SETTINGS = HtmlSettings()
@@ -106,6 +108,8 @@ class _Block:
     line: int
     text: str
     marker: str | None
+    #: Every letter and digit of the block is link text (a menu line, a list of links).
+    links_only: bool = False
 
 
 def _blocks(root: Any) -> list[_Block]:
@@ -117,22 +121,27 @@ def _blocks(root: Any) -> list[_Block]:
     parts: list[str] = []
     first_line = 0
     markers: list[str | None] = [None]
+    in_link = 0
+    plain = False  # the block has letters or digits outside links
 
     def add(text: str | None, line: int) -> None:
         # Inline pieces are joined as a browser shows them: "<a>X</a>." is "X.", and the
         # space between two links is kept.
-        nonlocal first_line
+        nonlocal first_line, plain
         if text and (parts or text.strip()):
             if not parts:
                 first_line = line
             parts.append(text)
+            plain = plain or (not in_link and _has_word(text))
 
     def flush() -> None:
+        nonlocal plain
         if parts:
             text = _squash("".join(parts))
             if _has_word(text):
-                blocks.append(_Block(first_line, text, markers[-1]))
+                blocks.append(_Block(first_line, text, markers[-1], not plain))
             parts.clear()
+        plain = False
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -155,12 +164,13 @@ def _blocks(root: Any) -> list[_Block]:
             if tag.lower() in rules.caption_tags:
                 marker = "caption"
             markers.append(marker)
-            if tag.lower() not in rules.skip_tags:
-                add(element.text, line)
+            in_link += tag.lower() == "a"
+            add(element.text, line)
         else:
-            markers.pop()
             if tag and tag.lower() in rules.block_tags:
-                flush()
+                flush()  # before its marker goes: a block carrying a marker itself keeps it
+            markers.pop()
+            in_link -= tag.lower() == "a"
             parent = element.getparent()
             add(element.tail, parent.sourceline if parent is not None and parent.sourceline else line)
     flush()
@@ -202,11 +212,14 @@ class Trimmed:
     date: tuple[dt.date, str] | None = None
 
 
-def trim_edges(paragraphs: Sequence[str], title: str, *, day_first: bool = True) -> Trimmed:
+def trim_edges(
+    paragraphs: Sequence[str], title: str, *, day_first: bool = True, menus: frozenset[str] = frozenset()
+) -> Trimmed:
     """Furniture at the start and end of a body, told by the dump segmenter's line classes
     (a menu line, a repeated title, a byline, a date line, a copyright or syndication footer):
-    taken out, the byline's name and the date line's date kept as fields. Body text (long
-    paragraphs) is never taken, nor the last paragraph left."""
+    taken out, the byline's name and the date line's date kept as fields; so is a paragraph
+    among ``menus`` (the page's blocks of links only). Body text (long paragraphs) is never
+    taken, nor the last paragraph left."""
     from mediamon.text.segment import classify_line
 
     kept = list(paragraphs)
@@ -219,7 +232,11 @@ def trim_edges(paragraphs: Sequence[str], title: str, *, day_first: bool = True)
             break
         first = kept[0]
         line = classify_line(first, day_first=day_first)
-        if _squash(first).casefold() != title_key and line.kind.value not in _LEAD_KINDS:
+        if (
+            first not in menus
+            and _squash(first).casefold() != title_key
+            and line.kind.value not in _LEAD_KINDS
+        ):
             break
         if line.name and author is None and line.kind.value in ("byline", "poster", "date"):
             author = line.name
@@ -227,7 +244,10 @@ def trim_edges(paragraphs: Sequence[str], title: str, *, day_first: bool = True)
             date = (line.date.date, line.date.text)
         removed.append(kept.pop(0))
     for _ in range(HTML_EDGE_PARAGRAPHS):
-        if len(kept) < 2 or classify_line(kept[-1], day_first=day_first).kind.value not in _TAIL_KINDS:
+        if len(kept) < 2 or (
+            kept[-1] not in menus
+            and classify_line(kept[-1], day_first=day_first).kind.value not in _TAIL_KINDS
+        ):
             break
         removed.append(kept.pop())
     return Trimmed(kept, removed, author, date)
@@ -384,6 +404,35 @@ def _top_articles(root: Any) -> list[Any]:
     return [a for a in root.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
 
 
+def _teaser_cards(root: Any, blocks: list[_Block], settings: HtmlSettings) -> int:
+    """How many teaser cards a listing page holds (0 when it is not one): at least
+    ``several_articles`` sibling elements of one tag and class, each short and headed by a
+    linked heading, outside any related-links list, holding more of the page's text than
+    everything else does (an article page with a row of related cards holds less)."""
+    best: list[Any] = []
+    for parent in root.iter():
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for group in groups.values():
+            if len(group) > len(best) and all(_teaser(card, settings) for card in group):
+                best = group
+    if len(best) < settings.several_articles:
+        return 0
+    inside = {_squash(t) for card in best for t in card.itertext() if _squash(t)}
+    card_chars = sum(len(b.text) for b in blocks if b.text in inside)
+    other_chars = sum(len(b.text) for b in blocks if b.text not in inside and b.marker is None)
+    return len(best) if card_chars > other_chars else 0
+
+
+def _teaser(card: Any, settings: HtmlSettings) -> bool:
+    label = f"{card.get('class', '')} {card.get('id', '')}"
+    if _rules().related.search(label) or len(_squash(card.text_content())) >= settings.min_article_chars:
+        return False
+    return any(h.find(".//a") is not None for h in card.iter("h2", "h3", "h4"))
+
+
 def _last_line(element: Any) -> int:
     last = element.sourceline or 1
     for child in element.iter():
@@ -433,12 +482,22 @@ def html_items(
         # One article: trafilatura gets the tree already parsed (it prunes it, so what is
         # read from the tree afterwards is read now).
         pieces.append((root, 1, text.count("\n") + 1, None))
-        if live or len(parts) >= settings.several_articles:
-            what = "a live blog" if live else f"{len(parts)} <article> elements"
+        cards = 0 if live or parts else _teaser_cards(root, blocks, settings)
+        if live or len(parts) >= settings.several_articles or cards:
+            what = (
+                "a live blog"
+                if live
+                else f"{cards} teaser cards"
+                if cards
+                else f"{len(parts)} <article> elements"
+            )
             yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
     page_date = _fallback_date(root, settings, day_first)
     facts = page_facts(root)
     shown = {block.text for block in blocks}
+    menus = frozenset(
+        b.text for b in blocks if b.links_only and len(b.text.split()) <= settings.menu_max_words
+    )
     kept: list[str] = []
     comments: list[str] = []
     titles: list[str] = []
@@ -472,7 +531,10 @@ def html_items(
             if headline and (not title or title in facts.title_parts or title == " ".join(facts.title_parts)):
                 title = headline
         trimmed = trim_edges(
-            [p for p in paragraphs if _squash(p) != _squash(title)] or paragraphs, title, day_first=day_first
+            [p for p in paragraphs if _squash(p) != _squash(title)] or paragraphs,
+            title,
+            day_first=day_first,
+            menus=menus,
         )
         paragraphs = trimmed.paragraphs
         body = "\n\n".join(paragraphs)
