@@ -187,3 +187,18 @@ def test_a_trafilatura_failure_is_a_problem_and_the_run_goes_on(monkeypatch: pyt
     corpus = mediamon.read([WEB / "ar_news.html", WEB / "feed_atom.xml"])
     assert len(corpus) == 2  # the feed still read
     assert corpus.problems[0].reason == Msg.HTML_UNREADABLE.format(detail="trafilatura: boom")
+
+
+def test_article_with_a_row_of_teaser_cards_is_one_article(tmp_path: Path) -> None:
+    """Teaser cards under a long article are not a listing page (they hold less of its text)."""
+    body = "".join(f"<p>{'Paragraph of the article body with words. ' * 8}{n}</p>" for n in range(4))
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{n}">Story {n}</a></h3><p>Teaser {n}.</p></div>' for n in range(5)
+    )
+    path = tmp_path / "story.html"
+    head = "<head><title>A story - Site</title></head>"
+    page = f"<html>{head}<body><h1>A story</h1>{body}{cards}</body></html>"
+    path.write_text(page, encoding="utf-8")
+    corpus = mediamon.read(path)
+    assert len(corpus) == 1 and corpus.problems == ()
+    assert corpus[0].source == "Site" and corpus[0].title == "A story"
