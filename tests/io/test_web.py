@@ -34,9 +34,16 @@ def _check_article(article: mediamon.Article, want: dict[str, Any]) -> None:
     assert article.body.endswith(want.get("body_ends", ""))
     for text in want.get("body_lacks", ()):
         assert text not in article.body
+    for key, value in want.get("meta", {}).items():
+        assert article.meta.get(key) == value, key
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+    return pytest.param(case, id=case["file"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_web_fixture_reads_as_expected(case: dict[str, Any]) -> None:
     corpus = mediamon.read(WEB / case["file"])
     assert len(corpus) == len(case["articles"])
@@ -180,3 +187,18 @@ def test_a_trafilatura_failure_is_a_problem_and_the_run_goes_on(monkeypatch: pyt
     corpus = mediamon.read([WEB / "ar_news.html", WEB / "feed_atom.xml"])
     assert len(corpus) == 2  # the feed still read
     assert corpus.problems[0].reason == Msg.HTML_UNREADABLE.format(detail="trafilatura: boom")
+
+
+def test_article_with_a_row_of_teaser_cards_is_one_article(tmp_path: Path) -> None:
+    """Teaser cards under a long article are not a listing page (they hold less of its text)."""
+    body = "".join(f"<p>{'Paragraph of the article body with words. ' * 8}{n}</p>" for n in range(4))
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{n}">Story {n}</a></h3><p>Teaser {n}.</p></div>' for n in range(5)
+    )
+    path = tmp_path / "story.html"
+    head = "<head><title>A story - Site</title></head>"
+    page = f"<html>{head}<body><h1>A story</h1>{body}{cards}</body></html>"
+    path.write_text(page, encoding="utf-8")
+    corpus = mediamon.read(path)
+    assert len(corpus) == 1 and corpus.problems == ()
+    assert corpus[0].source == "Site" and corpus[0].title == "A story"

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from mediamon.errors import Msg, Problem
-from mediamon.io.html import Item, html_text
+from mediamon.io.html import Item, fragment_blocks, html_text, trim_edges
 from mediamon.io.records import language_code
-from mediamon.model import Article, Origin, article_id
+from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.text.langid import detect_language
 
 __all__ = ["feed_items"]
@@ -39,14 +39,39 @@ def _date(entry: Any) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
-def _body(entry: Any) -> str:
+def _body(entry: Any) -> tuple[list[str], list[str]]:
+    """The entry's paragraphs (its content, else its summary) and its figure captions."""
     contents = entry.get("content") or []
-    for content in contents:
-        value = content.get("value")
-        if value and value.strip():
-            return html_text(value)
-    summary = entry.get("summary") or entry.get("description") or ""
-    return html_text(summary) if summary.strip() else ""
+    markup = next((c["value"] for c in contents if (c.get("value") or "").strip()), None)
+    if markup is None:
+        markup = entry.get("summary") or entry.get("description") or ""
+    blocks = fragment_blocks(markup) if markup.strip() else []
+    return [b.text for b in blocks if b.marker != "caption"], [
+        b.text for b in blocks if b.marker == "caption"
+    ]
+
+
+def _title(entry: Any) -> str:
+    """The entry's title as text: markup in a ``type="html"`` title is reduced to its text."""
+    title = entry.get("title") or ""
+    kind = (entry.get("title_detail") or {}).get("type") or ""
+    return " ".join((html_text(title) if "html" in kind else title).split())
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name (an Atom author's e-mail, which feedparser adds in brackets, left out)."""
+    name = (entry.get("author_detail") or {}).get("name") or entry.get("author")
+    return " ".join(name.split()) or None if name else None
+
+
+def _entry_lang(entry: Any) -> str | None:
+    """The language an entry declares on itself (``xml:lang`` on its content or title)."""
+    details = [*(entry.get("content") or []), entry.get("title_detail") or {}]
+    for detail in details:
+        code = language_code(detail.get("language") or "")
+        if code:
+            return code
+    return language_code(entry.get("language") or "") or None
 
 
 def feed_items(raw: bytes, *, path: str, day_first: bool = True) -> Iterator[Item]:
@@ -69,13 +94,19 @@ def feed_items(raw: bytes, *, path: str, day_first: bool = True) -> Iterator[Ite
     if not entries:
         yield Problem(path, None, Msg.FEED_EMPTY)
     for index, entry in enumerate(entries):
-        title = " ".join((entry.get("title") or "").split())
-        body = _body(entry)
+        title = _title(entry)
+        paragraphs, captions = _body(entry)
+        trimmed = trim_edges(paragraphs, title, day_first=day_first)
+        body = "\n\n".join(trimmed.paragraphs)
         if not title and not body:
             yield Problem(path, lines[index] if index < len(lines) else None, Msg.FEED_ENTRY_EMPTY)
             continue
         date, date_text = _date(entry)
         first = lines[index] if index < len(lines) else 1
+        for text in trimmed.removed:
+            yield Dropped(path, first, text, "boilerplate")
+        for text in captions:
+            yield Dropped(path, first, text, "caption")
         last = lines[index + 1] - 1 if index + 1 < len(lines) else total
         meta: dict[str, Any] = {"format": "feed"}
         if entry.get("id"):
@@ -86,14 +117,14 @@ def feed_items(raw: bytes, *, path: str, day_first: bool = True) -> Iterator[Ite
             meta["tags"] = tags
         if feed.get("link"):
             meta["feed_link"] = feed["link"]
-        lang = language_code(entry.get("language") or "") or feed_lang or detect_language(f"{title}\n{body}")
+        lang = _entry_lang(entry) or feed_lang or detect_language(f"{title}\n{body}")
         yield Article(
             id=article_id(title, date_text, body),
             title=title,
             body=body,
             date=date,
             date_text=date_text,
-            author=" ".join(entry["author"].split()) if entry.get("author") else None,
+            author=_author(entry) or trimmed.author,
             source=source,
             url=entry.get("link") or None,
             lang=lang,

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from mediamon.errors import Msg, Problem
+from mediamon.io.pagedata import page_facts, title_site
 from mediamon.io.records import language_code
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import load_json, string_list
@@ -44,11 +45,13 @@ class HtmlSettings:
     article of its own when a page holds several. ``several_articles``: this many
     ``<article>`` elements (or a live-blog type) mark a page of several articles.
     ``date_candidates``: how many ``<time>``/date-marked elements are tried for a date.
+    ``menu_max_words``: a block of links only this long at a body's edge is a menu, set aside.
     """
 
     min_article_chars: int = 200
     several_articles: int = 3
     date_candidates: int = 8
+    menu_max_words: int = 12
 
 
 DEFAULT_SETTINGS = HtmlSettings()
@@ -62,6 +65,7 @@ class _Rules:
     comment: re.Pattern[str]
     date: re.Pattern[str]
     live_blog_types: frozenset[str]
+    caption_tags: frozenset[str]
 
 
 def _markers(words: Sequence[str]) -> re.Pattern[str]:
@@ -82,6 +86,7 @@ def _rules() -> _Rules:
         comment=_markers(words("comment_markers")),
         date=_markers(words("date_markers")),
         live_blog_types=frozenset(words("live_blog_types")),
+        caption_tags=frozenset(words("caption_tags")),
     )
 
 
@@ -103,6 +108,8 @@ class _Block:
     line: int
     text: str
     marker: str | None
+    #: Every letter and digit of the block is link text (a menu line, a list of links).
+    links_only: bool = False
 
 
 def _blocks(root: Any) -> list[_Block]:
@@ -114,20 +121,27 @@ def _blocks(root: Any) -> list[_Block]:
     parts: list[str] = []
     first_line = 0
     markers: list[str | None] = [None]
+    in_link = 0
+    plain = False  # the block has letters or digits outside links
 
     def add(text: str | None, line: int) -> None:
-        nonlocal first_line
-        if text and text.strip():
+        # Inline pieces are joined as a browser shows them: "<a>X</a>." is "X.", and the
+        # space between two links is kept.
+        nonlocal first_line, plain
+        if text and (parts or text.strip()):
             if not parts:
                 first_line = line
             parts.append(text)
+            plain = plain or (not in_link and _has_word(text))
 
     def flush() -> None:
+        nonlocal plain
         if parts:
-            text = _squash(" ".join(parts))
+            text = _squash("".join(parts))
             if _has_word(text):
-                blocks.append(_Block(first_line, text, markers[-1]))
+                blocks.append(_Block(first_line, text, markers[-1], not plain))
             parts.clear()
+        plain = False
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -147,13 +161,16 @@ def _blocks(root: Any) -> list[_Block]:
                     marker = "comment"
                 elif rules.related.search(label):
                     marker = "related-link"
+            if tag.lower() in rules.caption_tags:
+                marker = "caption"
             markers.append(marker)
-            if tag.lower() not in rules.skip_tags:
-                add(element.text, line)
+            in_link += tag.lower() == "a"
+            add(element.text, line)
         else:
-            markers.pop()
             if tag and tag.lower() in rules.block_tags:
-                flush()
+                flush()  # before its marker goes: a block carrying a marker itself keeps it
+            markers.pop()
+            in_link -= tag.lower() == "a"
             parent = element.getparent()
             add(element.tail, parent.sourceline if parent is not None and parent.sourceline else line)
     flush()
@@ -162,13 +179,82 @@ def _blocks(root: Any) -> list[_Block]:
 
 def html_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry's content): one paragraph a block, blank lines between."""
+    return "\n\n".join(block.text for block in fragment_blocks(fragment))
+
+
+def fragment_blocks(fragment: str) -> list[_Block]:
+    """The text blocks of an HTML fragment, with their markers (``caption`` for a figure caption)."""
     from lxml import etree, html
 
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return _squash(fragment)
-    return "\n\n".join(block.text for block in _blocks(root))
+        text = _squash(fragment)
+        return [_Block(1, text, None)] if text else []
+    return _blocks(root)
+
+
+#: What a paragraph at a body's edge is, when it is not body text: furniture read into a
+#: field (a byline, a date line) or set aside (a menu line, a footer, a share widget).
+_LEAD_KINDS = frozenset(
+    {"boilerplate", "furniture", "separator", "date", "byline", "poster", "caption", "section"}
+)
+_TAIL_KINDS = frozenset({"boilerplate", "furniture", "separator", "related", "caption", "comment-header"})
+
+
+@attrs.frozen
+class Trimmed:
+    """A body's paragraphs without the furniture at its edges, and the fields that furniture gave."""
+
+    paragraphs: list[str]
+    removed: list[str]
+    author: str | None = None
+    date: tuple[dt.date, str] | None = None
+
+
+def trim_edges(
+    paragraphs: Sequence[str], title: str, *, day_first: bool = True, menus: frozenset[str] = frozenset()
+) -> Trimmed:
+    """Furniture at the start and end of a body, told by the dump segmenter's line classes
+    (a menu line, a repeated title, a byline, a date line, a copyright or syndication footer):
+    taken out, the byline's name and the date line's date kept as fields; so is a paragraph
+    among ``menus`` (the page's blocks of links only). Body text (long paragraphs) is never
+    taken, nor the last paragraph left."""
+    from mediamon.text.segment import classify_line
+
+    kept = list(paragraphs)
+    removed: list[str] = []
+    author: str | None = None
+    date: tuple[dt.date, str] | None = None
+    title_key = _squash(title).casefold()
+    for _ in range(HTML_EDGE_PARAGRAPHS):
+        if len(kept) < 2:
+            break
+        first = kept[0]
+        line = classify_line(first, day_first=day_first)
+        if (
+            first not in menus
+            and _squash(first).casefold() != title_key
+            and line.kind.value not in _LEAD_KINDS
+        ):
+            break
+        if line.name and author is None and line.kind.value in ("byline", "poster", "date"):
+            author = line.name
+        if line.date is not None and line.date.date is not None and date is None:
+            date = (line.date.date, line.date.text)
+        removed.append(kept.pop(0))
+    for _ in range(HTML_EDGE_PARAGRAPHS):
+        if len(kept) < 2 or (
+            kept[-1] not in menus
+            and classify_line(kept[-1], day_first=day_first).kind.value not in _TAIL_KINDS
+        ):
+            break
+        removed.append(kept.pop())
+    return Trimmed(kept, removed, author, date)
+
+
+#: How many paragraphs at each edge of a body are looked at by :func:`trim_edges`.
+HTML_EDGE_PARAGRAPHS = 4
 
 
 def decode_page(
@@ -209,14 +295,43 @@ def _paragraphs(body: Any, title: str) -> list[str]:
             out.extend(_squash(" ".join(item.itertext())) for item in element if isinstance(item.tag, str))
         elif tag == "table":
             for row in element:
-                cells = [_squash(" ".join(cell.itertext())) for cell in row if isinstance(cell.tag, str)]
+                elements = [cell for cell in row if isinstance(cell.tag, str)]
+                if _layout_row(elements):
+                    out.extend(text for cell in elements for text in _broken(cell))
+                    continue
+                cells = [_squash(" ".join(cell.itertext())) for cell in elements]
                 out.append(" | ".join(c for c in cells if c))
         else:
-            out.append(_squash(" ".join(element.itertext())))
+            out.extend(_broken(element))
     paragraphs = [p for p in out if p]
     if paragraphs and title and _squash(paragraphs[0]) == _squash(title):
         paragraphs = paragraphs[1:]
     return paragraphs
+
+
+#: trafilatura's elements that are paragraphs of their own inside a table cell.
+_CELL_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _broken(element: Any) -> list[str]:
+    """A trafilatura element's text, one paragraph a piece between its line breaks (``<lb/>``,
+    the page's ``<br>``) and its paragraph-like children: a page laid out with ``<br>`` or in
+    a layout table's cell has no ``<p>`` of its own for each paragraph."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "lb":
+            pieces.append(child.tail or "")
+        elif tag in _CELL_BLOCKS:
+            pieces.extend(["".join(child.itertext()), child.tail or ""])
+        else:
+            pieces[-1] += "".join(child.itertext()) + (child.tail or "")
+    return [text for text in (_squash(p) for p in pieces) if text]
+
+
+def _layout_row(cells: list[Any]) -> bool:
+    """A table row laid out as page columns: a cell holds paragraphs, not a value."""
+    return any(isinstance(c.tag, str) and c.tag in _CELL_BLOCKS for cell in cells for c in cell)
 
 
 def _extract(page: Any, url: str | None) -> Any:
@@ -289,6 +404,35 @@ def _top_articles(root: Any) -> list[Any]:
     return [a for a in root.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
 
 
+def _teaser_cards(root: Any, blocks: list[_Block], settings: HtmlSettings) -> int:
+    """How many teaser cards a listing page holds (0 when it is not one): at least
+    ``several_articles`` sibling elements of one tag and class, each short and headed by a
+    linked heading, outside any related-links list, holding more of the page's text than
+    everything else does (an article page with a row of related cards holds less)."""
+    best: list[Any] = []
+    for parent in root.iter():
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for group in groups.values():
+            if len(group) > len(best) and all(_teaser(card, settings) for card in group):
+                best = group
+    if len(best) < settings.several_articles:
+        return 0
+    inside = {_squash(t) for card in best for t in card.itertext() if _squash(t)}
+    card_chars = sum(len(b.text) for b in blocks if b.text in inside)
+    other_chars = sum(len(b.text) for b in blocks if b.text not in inside and b.marker is None)
+    return len(best) if card_chars > other_chars else 0
+
+
+def _teaser(card: Any, settings: HtmlSettings) -> bool:
+    label = f"{card.get('class', '')} {card.get('id', '')}"
+    if _rules().related.search(label) or len(_squash(card.text_content())) >= settings.min_article_chars:
+        return False
+    return any(h.find(".//a") is not None for h in card.iter("h2", "h3", "h4"))
+
+
 def _last_line(element: Any) -> int:
     last = element.sourceline or 1
     for child in element.iter():
@@ -338,10 +482,22 @@ def html_items(
         # One article: trafilatura gets the tree already parsed (it prunes it, so what is
         # read from the tree afterwards is read now).
         pieces.append((root, 1, text.count("\n") + 1, None))
-        if live or len(parts) >= settings.several_articles:
-            what = "a live blog" if live else f"{len(parts)} <article> elements"
+        cards = 0 if live or parts else _teaser_cards(root, blocks, settings)
+        if live or len(parts) >= settings.several_articles or cards:
+            what = (
+                "a live blog"
+                if live
+                else f"{cards} teaser cards"
+                if cards
+                else f"{len(parts)} <article> elements"
+            )
             yield Problem(path, record, Msg.HTML_SEVERAL.format(what=what))
     page_date = _fallback_date(root, settings, day_first)
+    facts = page_facts(root)
+    shown = {block.text for block in blocks}
+    menus = frozenset(
+        b.text for b in blocks if b.links_only and len(b.text.split()) <= settings.menu_max_words
+    )
     kept: list[str] = []
     comments: list[str] = []
     titles: list[str] = []
@@ -359,6 +515,28 @@ def html_items(
         heading = _heading(part) if part is not None else None
         title = heading or _squash(doc.title or "")
         paragraphs = _paragraphs(doc.body, title)
+        data = facts.article if part is None else None
+        from_data = False
+        if data is not None and data.body and len(" ".join(paragraphs)) < settings.min_article_chars:
+            # Too little visible text (a client-rendered page): the article in the page's JSON data.
+            found = _data_paragraphs(data.body)
+            if len(" ".join(found)) > len(" ".join(paragraphs)):
+                paragraphs, from_data = found, True
+                title = title or data.title or ""
+        site_part: str | None = None
+        if part is None:
+            headline, site_part = title_site(
+                facts.title_parts, shown | ({data.title} if data and data.title else set())
+            )
+            if headline and (not title or title in facts.title_parts or title == " ".join(facts.title_parts)):
+                title = headline
+        trimmed = trim_edges(
+            [p for p in paragraphs if _squash(p) != _squash(title)] or paragraphs,
+            title,
+            day_first=day_first,
+            menus=menus,
+        )
+        paragraphs = trimmed.paragraphs
         body = "\n\n".join(paragraphs)
         if not title and not body:
             continue
@@ -366,6 +544,7 @@ def html_items(
         date: dt.date | None = None
         date_text: str | None = None
         own = _fallback_date(part, settings, day_first) if part is not None else None
+        data_date = _iso_date(data.date_text, day_first) if from_data and data and data.date_text else None
         if own is not None:
             date, date_text = own
         elif doc.date:
@@ -375,7 +554,7 @@ def html_items(
             except ValueError:
                 date_text = doc.date
         if date is None:
-            own = page_date
+            own = data_date or trimmed.date or page_date
             if own is not None:
                 date, date_text = own
         if own is not None and _squash(own[1]) in paragraphs[:2]:
@@ -389,6 +568,8 @@ def html_items(
         if doc.categories:
             extra["section"] = doc.categories[0]
             extra["categories"] = list(doc.categories)
+        elif from_data and data and data.section:
+            extra["section"] = data.section
         if doc.tags:
             extra["tags"] = list(doc.tags)
         if doc.description:
@@ -402,9 +583,11 @@ def html_items(
             body=body,
             date=date,
             date_text=date_text,
-            author=_squash(doc.author) if doc.author else None,
-            source=_squash(doc.sitename) if doc.sitename else None,
-            url=url or canonical,
+            author=_squash(doc.author)
+            if doc.author
+            else (data.author if from_data and data else trimmed.author),
+            source=facts.site_name or (_squash(doc.sitename) if doc.sitename else site_part),
+            url=url or canonical or (data.url if data else None),
             lang=lang,
             origin=Origin(path, record or first, record or last),
             meta=extra,
@@ -417,6 +600,21 @@ def html_items(
     if not found_any:
         yield Problem(path, record, Msg.HTML_NO_ARTICLE)
     yield from _set_aside(blocks, kept, comments, titles, path, record)
+
+
+def _data_paragraphs(body: str) -> list[str]:
+    """The paragraphs of an article body found in JSON data: HTML, or text with line breaks."""
+    if "<" in body and ">" in body:
+        return [p for p in html_text(body).split("\n\n") if p]
+    return [p for p in (_squash(line) for line in body.splitlines()) if p]
+
+
+def _iso_date(text: str, day_first: bool) -> tuple[dt.date, str] | None:
+    try:
+        return dt.date.fromisoformat(text[:10]), text
+    except ValueError:
+        found = parse_date(text, day_first=day_first)
+        return (found, text) if found is not None else None
 
 
 def _contains(haystack: str, needle: str) -> bool:

@@ -46,7 +46,7 @@ from mediamon.text.langid import detect_language
 from mediamon.text.patterns import PatternList
 from mediamon.text.settings import SegmentSettings
 
-__all__ = ["DROP_REASONS", "LineRole", "SegmentRules", "segment_lines"]
+__all__ = ["DROP_REASONS", "LineRole", "SegmentRules", "classify_line", "segment_lines"]
 
 #: Why a line was set aside (``Dropped.reason``).
 DROP_REASONS = (
@@ -1579,6 +1579,22 @@ def segment_lines(
     finally:
         if pool is not None:
             pool.shutdown()
+
+
+def classify_line(text: str, *, day_first: bool = True) -> Line:
+    """One line classified on its own with the bundled rules and settings (what a line is
+    before context: a byline, a date line, a footer, body text); the web readers use it on
+    the paragraphs at a body's edges."""
+    rules = SegmentRules.default()
+    settings = _DEFAULT_SETTINGS
+    return _classify(0, _squash_line(text), rules, day_first, settings, _memo(rules, settings, day_first))
+
+
+_DEFAULT_SETTINGS = SegmentSettings()
+
+
+def _squash_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _memo(rules: SegmentRules, settings: SegmentSettings, day_first: bool) -> dict[str, _Cue]:
