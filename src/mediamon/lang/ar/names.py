@@ -283,11 +283,26 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _second_name(token: Token) -> bool:
+    """Whether a token inside a tagged person starts a second one: the conjunction ``و`` cut off
+    a known given name (``صالح عبد الغفور وبسام``, ``عمرو زكي وعبدالحليم``), the whole no given
+    name itself (``وليد``). A word whose rest is a frequent word (``وجدي``, ``ويلي``) or starts
+    with the article (``والكين``) stays in the name."""
+    form = token.form
+    given = given_names("ar")
+    return form.startswith(_CONJUNCTION) and form[1:] in given and form not in given
+
+
+#: The proclitic conjunction "and", which starts a second name inside a tagged person (:func:`_second_name`).
+_CONJUNCTION = "و"
+
+
 def split_persons(
     tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """(first, last, type) runs with each person cut at its function words (:func:`is_function_word`),
-    which are dropped: ``ريتشارد برانسون او بيل غيتس او ستيف جوبس`` is three persons."""
+    which are dropped (``ريتشارد برانسون او بيل غيتس او ستيف جوبس`` is three persons), and before a
+    given name with the conjunction (:func:`_second_name`), which starts the next one."""
     out: list[tuple[int, int, str]] = []
     for first, last, typ in spans:
         start = first
@@ -297,6 +312,9 @@ def split_persons(
                     if start < i:
                         out.append((start, i - 1, typ))
                     start = i + 1
+                elif start < i and _second_name(tokens[i]):
+                    out.append((start, i - 1, typ))
+                    start = i
         if start <= last:
             out.append((start, last, typ))
     return out
