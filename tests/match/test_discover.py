@@ -388,6 +388,9 @@ def test_a_person_is_cut_before_a_given_name_with_and() -> None:
     text = "سجل كارلوس بيندوزا وسامي مالكي"
     tokens = ar.tokens(text)
     assert ar.join(text, tokens, [(1, 4, "PER")]) == [(1, 2, "PER"), (3, 4, "PER")]
+    text = "مرر كارلوس بيندوزا لسامي مالكي"
+    tokens = ar.tokens(text)
+    assert ar.join(text, tokens, [(1, 4, "PER")]) == [(1, 2, "PER"), (3, 4, "PER")]
     for text in ("سجل كارلوس وليد مالكي", "سجل كارلوس وبيندوزا مالكي"):
         tokens = ar.tokens(text)
         assert ar.join(text, tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]

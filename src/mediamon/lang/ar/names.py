@@ -286,15 +286,23 @@ def _common_word(word: str) -> bool:
 def _second_name(token: Token) -> bool:
     """Whether a token inside a tagged person starts a second one: the conjunction ``و`` cut off
     a known given name (``صالح عبد الغفور وبسام``, ``عمرو زكي وعبدالحليم``), the whole no given
-    name itself (``وليد``). A word whose rest is a frequent word (``وجدي``, ``ويلي``) or starts
-    with the article (``والكين``) stays in the name."""
+    name itself (``وليد``); or a proclitic preposition (``ل``, ``ب``) cut off a known given name
+    (``بديلا لناصر مسعود``: a preposition is no part of a name). A word whose rest is a
+    frequent word (``وجدي``, ``ويلي``) or starts with the article (``والكين``) stays in the name."""
     form = token.form
     given = given_names("ar")
-    return form.startswith(_CONJUNCTION) and form[1:] in given and form not in given
+    if form in given:
+        return False
+    if form.startswith(_CONJUNCTION) and form[1:] in given:
+        return True
+    prefix, stem = split_clitic(form)
+    return token.name_start > token.start and prefix[-1:] in _PREPOSITIONS and stem in given
 
 
 #: The proclitic conjunction "and", which starts a second name inside a tagged person (:func:`_second_name`).
 _CONJUNCTION = "و"
+#: The proclitic prepositions ``ل`` "to, for" and ``ب`` "by, with": a word on one is no part of a name.
+_PREPOSITIONS = frozenset("لب")
 
 
 def split_persons(
