@@ -396,6 +396,19 @@ def test_a_person_is_cut_before_a_given_name_with_and() -> None:
         assert ar.join(text, tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]
 
 
+def test_a_discovered_person_is_found_again_in_its_text() -> None:
+    """A tagged person of two words found again in the same text, untagged, is that person
+    again; a name on two lines is not, nor a one-word person."""
+    ar = ar_names.FINDER
+    text = "قال كارلوس بيندوزا ان كارلوس بيندوزا سيعود"
+    tokens = ar.tokens(text)
+    assert ar_names.repeat_persons(text, tokens, [(1, 2, "PER")]) == [(1, 2, "PER"), (4, 5, "PER")]
+    assert ar_names.repeat_persons(text, tokens, [(1, 1, "PER")]) == [(1, 1, "PER")]
+    text = "قال كارلوس بيندوزا ان كارلوس\nبيندوزا سيعود"
+    tokens = ar.tokens(text)
+    assert ar_names.repeat_persons(text, tokens, [(1, 2, "PER")]) == [(1, 2, "PER")]
+
+
 def test_english_role_nouns() -> None:
     """Lower-case titles and agent nouns are role nouns before a name; function words, adverbs,
     capitalised words and frequent words are not."""

@@ -328,6 +328,38 @@ def split_persons(
     return out
 
 
+def repeat_persons(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(first, last, type) runs and, for each person of two words or more, its other
+    occurrences in the text that no run covers (the same words, one line each): the tagger
+    read the name once and not again (in-text coreference of a discovered name)."""
+    names = {
+        tuple(t.form for t in tokens[first : last + 1])
+        for first, last, typ in spans
+        if typ == "PER" and last > first
+    }
+    if not names:
+        return list(spans)
+    covered = {i for first, last, _ in spans for i in range(first, last + 1)}
+    out = list(spans)
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        heads.setdefault(name[0], []).append(name)
+    for i, token in enumerate(tokens):
+        for name in heads.get(token.form, ()):
+            last = i + len(name) - 1
+            if (
+                last < len(tokens)
+                and not covered.intersection(range(i, last + 1))
+                and tuple(t.form for t in tokens[i : last + 1]) == name
+                and all(same_line(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, last))
+            ):
+                out.append((i, last, "PER"))
+                covered.update(range(i, last + 1))
+    return sorted(out)
+
+
 class ArabicNameFinder(CrfFinder):
     """Arabic names no gazetteer lists, tagged by the CRF model (satisfies ``NameFinder``)."""
 
@@ -439,7 +471,9 @@ class ArabicNameFinder(CrfFinder):
     ) -> list[tuple[int, int, str]]:
         """The shared joins (:meth:`CrfFinder.join`), then a person chained on through joiners
         (:meth:`chain`), then cut at function words (:func:`split_persons`)."""
-        return split_persons(tokens, self.chain(text, tokens, super().join(text, tokens, spans)))
+        return repeat_persons(
+            text, tokens, split_persons(tokens, self.chain(text, tokens, super().join(text, tokens, spans)))
+        )
 
     def chain(
         self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
