@@ -163,7 +163,9 @@ def test_persons_side_by_side_are_one_name() -> None:
     [
         # a capitalised run after a title word, untagged: a person
         ("Professor Orlen Vasquell says", [], [(1, 2, "PER")]),
-        ("the captain Harry Kelvane scored", [], [(2, 3, "PER")]),
+        ("the Captain Harry Kelvane scored", [], [(2, 3, "PER")]),
+        # not after a lower-case role noun: the tagger weighed its ``role`` feature there
+        ("the captain Harry Kelvane scored", [], []),
         # a word already tagged is left as the tagger had it
         ("Professor Orlen Vasquell says", [(1, 2, "ORG")], [(1, 2, "ORG")]),
         # a rare word alone before a verb of saying, untagged or tagged a place by itself
@@ -377,6 +379,48 @@ def test_a_person_is_cut_at_function_words() -> None:
     assert [t.form for t in tokens][3] == "او"
     assert ar.join(text, tokens, [(1, 8, "PER")]) == [(1, 2, "PER"), (4, 5, "PER"), (7, 8, "PER")]
     assert ar.join(text, tokens, [(1, 8, "ORG")]) == [(1, 8, "ORG")]
+
+
+def test_a_person_is_cut_before_a_given_name_with_and() -> None:
+    """``و`` on a known given name inside a tagged person starts a second one; a name that is
+    itself a given name (``وليد``) or whose rest is no given name (``وبيندوزا``) stays in it."""
+    ar = ar_names.FINDER
+    text = "سجل كارلوس بيندوزا وسامي مالكي"
+    tokens = ar.tokens(text)
+    assert ar.join(text, tokens, [(1, 4, "PER")]) == [(1, 2, "PER"), (3, 4, "PER")]
+    text = "مرر كارلوس بيندوزا لسامي مالكي"
+    tokens = ar.tokens(text)
+    assert ar.join(text, tokens, [(1, 4, "PER")]) == [(1, 2, "PER"), (3, 4, "PER")]
+    for text in ("سجل كارلوس وليد مالكي", "سجل كارلوس وبيندوزا مالكي"):
+        tokens = ar.tokens(text)
+        assert ar.join(text, tokens, [(1, 3, "PER")]) == [(1, 3, "PER")]
+
+
+def test_a_discovered_person_is_found_again_in_its_text() -> None:
+    """A tagged person of two words found again in the same text, untagged, is that person
+    again; a name on two lines is not, nor a one-word person."""
+    ar = ar_names.FINDER
+    text = "قال كارلوس بيندوزا ان كارلوس بيندوزا سيعود"
+    tokens = ar.tokens(text)
+    assert ar_names.repeat_persons(text, tokens, [(1, 2, "PER")]) == [(1, 2, "PER"), (4, 5, "PER")]
+    assert ar_names.repeat_persons(text, tokens, [(1, 1, "PER")]) == [(1, 1, "PER")]
+    text = "قال كارلوس بيندوزا ان كارلوس\nبيندوزا سيعود"
+    tokens = ar.tokens(text)
+    assert ar_names.repeat_persons(text, tokens, [(1, 2, "PER")]) == [(1, 2, "PER")]
+
+
+def test_english_role_nouns() -> None:
+    """Lower-case titles and agent nouns are role nouns before a name; function words, adverbs,
+    capitalised words and frequent words are not."""
+    for word in ("captain", "member", "musician", "co-founder", "barrister"):
+        assert en_names.role_noun(word), word
+    for word in ("after", "under", "later", "Captain", "other", "her"):
+        assert not en_names.role_noun(word), word
+    en = en_names.FINDER
+    text = "said team member Orlen Vasquell"
+    tokens = en.tokens(text)
+    feats = en.context(text, tokens, list(range(len(tokens))))
+    assert feats.get(3) == {"role": "1"} and 4 not in feats
 
 
 @pytest.mark.parametrize(

@@ -283,11 +283,34 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _second_name(token: Token) -> bool:
+    """Whether a token inside a tagged person starts a second one: the conjunction ``و`` cut off
+    a known given name (``صالح عبد الغفور وبسام``, ``عمرو زكي وعبدالحليم``), the whole no given
+    name itself (``وليد``); or a proclitic preposition (``ل``, ``ب``) cut off a known given name
+    (``بديلا لناصر مسعود``: a preposition is no part of a name). A word whose rest is a
+    frequent word (``وجدي``, ``ويلي``) or starts with the article (``والكين``) stays in the name."""
+    form = token.form
+    given = given_names("ar")
+    if form in given:
+        return False
+    if form.startswith(_CONJUNCTION) and form[1:] in given:
+        return True
+    prefix, stem = split_clitic(form)
+    return token.name_start > token.start and prefix[-1:] in _PREPOSITIONS and stem in given
+
+
+#: The proclitic conjunction "and", which starts a second name inside a tagged person (:func:`_second_name`).
+_CONJUNCTION = "و"
+#: The proclitic prepositions ``ل`` "to, for" and ``ب`` "by, with": a word on one is no part of a name.
+_PREPOSITIONS = frozenset("لب")
+
+
 def split_persons(
     tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """(first, last, type) runs with each person cut at its function words (:func:`is_function_word`),
-    which are dropped: ``ريتشارد برانسون او بيل غيتس او ستيف جوبس`` is three persons."""
+    which are dropped (``ريتشارد برانسون او بيل غيتس او ستيف جوبس`` is three persons), and before a
+    given name with the conjunction (:func:`_second_name`), which starts the next one."""
     out: list[tuple[int, int, str]] = []
     for first, last, typ in spans:
         start = first
@@ -297,9 +320,44 @@ def split_persons(
                     if start < i:
                         out.append((start, i - 1, typ))
                     start = i + 1
+                elif start < i and _second_name(tokens[i]):
+                    out.append((start, i - 1, typ))
+                    start = i
         if start <= last:
             out.append((start, last, typ))
     return out
+
+
+def repeat_persons(
+    text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(first, last, type) runs and, for each person of two words or more, its other
+    occurrences in the text that no run covers (the same words, one line each): the tagger
+    read the name once and not again (in-text coreference of a discovered name)."""
+    names = {
+        tuple(t.form for t in tokens[first : last + 1])
+        for first, last, typ in spans
+        if typ == "PER" and last > first
+    }
+    if not names:
+        return list(spans)
+    covered = {i for first, last, _ in spans for i in range(first, last + 1)}
+    out = list(spans)
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        heads.setdefault(name[0], []).append(name)
+    for i, token in enumerate(tokens):
+        for name in heads.get(token.form, ()):
+            last = i + len(name) - 1
+            if (
+                last < len(tokens)
+                and not covered.intersection(range(i, last + 1))
+                and tuple(t.form for t in tokens[i : last + 1]) == name
+                and all(same_line(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, last))
+            ):
+                out.append((i, last, "PER"))
+                covered.update(range(i, last + 1))
+    return sorted(out)
 
 
 class ArabicNameFinder(CrfFinder):
@@ -413,7 +471,9 @@ class ArabicNameFinder(CrfFinder):
     ) -> list[tuple[int, int, str]]:
         """The shared joins (:meth:`CrfFinder.join`), then a person chained on through joiners
         (:meth:`chain`), then cut at function words (:func:`split_persons`)."""
-        return split_persons(tokens, self.chain(text, tokens, super().join(text, tokens, spans)))
+        return repeat_persons(
+            text, tokens, split_persons(tokens, self.chain(text, tokens, super().join(text, tokens, spans)))
+        )
 
     def chain(
         self, text: str, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]

@@ -208,7 +208,8 @@ def person_runs(
 ) -> list[tuple[int, int, str]]:
     """``spans`` with the persons the tagger missed where the words around say so:
 
-    - a run of capitalised words after a title word (``Professor Eastman``, ``captain Harry Kane``);
+    - a run of capitalised words after a title word (``Professor Eastman``, ``Captain Harry Kane``;
+      not after a lower-case role noun, :func:`after_role`: ``captain Harry Kane``);
     - a rare capitalised word alone (untagged, or tagged a place or organisation by itself) just
       before a verb of saying (``Rathbun wrote``, ``Whitmore stated``), or a word that no
       frequency list holds before a verb in the past or an auxiliary (``Montalvo contacted``,
@@ -232,6 +233,7 @@ def person_runs(
                 before is not None
                 and same_line(text[before.end : token.start])
                 and _form(before.form)[0] in rules.titles
+                and not role_noun(before.form)
                 and not generic
             ):
                 last = _capital_run(text, tokens, i, covered)
@@ -253,6 +255,52 @@ def person_runs(
     if retyped:
         out = [(a, b, "PER" if a == b and a in retyped else t) for a, b, t in out]
     return sorted(out)
+
+
+#: A role noun before a name (:func:`role_noun`) has this many letters or more and is of at
+#: most this Zipf band (``member``, ``musician``; ``after``, ``other`` are function words).
+ROLE_MIN_LETTERS = 5
+ROLE_MAX_BAND = 5
+
+
+@functools.cache
+def _role_endings() -> tuple[str, ...]:
+    """The ``role_endings`` of ``en/name_rules.json`` (``-er``, ``-ist``, ``-ian``: agent nouns)."""
+    return tuple(sorted(_listed("role_endings")))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """English function words (``en/function_words.json``: ``after``, ``under``): no role noun."""
+    name = "en/function_words.json"
+    return frozenset(string_list(load_json(name), "words", source=data_path(name), required=True))
+
+
+@functools.lru_cache(maxsize=20_000)
+def role_noun(form: str) -> bool:
+    """Whether a token is a lower-case role noun that may stand before a person's name: a title
+    (``captain``, ``minister``) or an agent noun, ending in one of ``role_endings``, of
+    ``ROLE_MIN_LETTERS`` letters or more and Zipf band ``ROLE_MAX_BAND`` or less, neither a
+    function word nor an adverb (``member``, ``musician``, ``co-founder``; not ``after``,
+    ``under``, ``later``). The tagger's ``role`` feature (:meth:`EnglishNameFinder.context`)."""
+    if not form.islower() or not form.replace("-", "").isalpha():
+        return False
+    if form in _rules().titles:
+        return True
+    return (
+        len(form) >= ROLE_MIN_LETTERS
+        and form.endswith(_role_endings())
+        and word_band("en", form) <= ROLE_MAX_BAND
+        and form not in _function_words()
+        and form not in _listed("adverbs")
+    )
+
+
+def after_role(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` stands right after a lower-case role noun on its line (:func:`role_noun`:
+    ``musician Tiziano Lugli``): the tagger weighed the ``role`` feature there, so the rules
+    after tagging add no person it left out."""
+    return i > 0 and role_noun(tokens[i - 1].form) and same_line(text[tokens[i - 1].end : tokens[i].start])
 
 
 #: A rare word (Zipf band at most this) may be a given name before a person (``Dries Mertens``)
@@ -334,7 +382,7 @@ def word_runs(
         covered.update(i for first, last, _ in mended for i in range(first, last + 1))
     given = finder_given_names("en")
     for i in capitals:
-        if i in covered or _touches(text, tokens, i, i - 1):
+        if i in covered or _touches(text, tokens, i, i - 1) or after_role(text, tokens, i):
             continue
         _, own, band = _info(tokens[i].form)
         if not own:
@@ -711,15 +759,22 @@ class EnglishNameFinder(CrfFinder):
 
     def context(self, text: str, tokens: Sequence[Token], keep: Sequence[int]) -> dict[int, dict[str, str]]:
         """``first``: a capitalised word at the start of a sentence (capitals there say little);
-        ``hl``: a word of a line in title case (a headline: its capitals say little too)."""
+        ``hl``: a word of a line in title case (a headline: its capitals say little too);
+        ``role``: a capitalised word right after a lower-case role noun (:func:`role_noun`:
+        ``team member Rodaba Noori``), where annotators who mark only names headed by a proper
+        noun leave the person out: how often is the model's to learn."""
         out: dict[int, dict[str, str]] = {}
         headlines = self.headlines(text)
         for i in keep if headlines else ():
             if _inside(headlines, tokens[i].start, tokens[i].end):
                 out[i] = {"hl": "1"}
         for i in keep:
-            if tokens[i].form[:1].isupper() and (i == 0 or tokens[i - 1].form in _SENTENCE_END):
+            if not tokens[i].form[:1].isupper():
+                continue
+            if i == 0 or tokens[i - 1].form in _SENTENCE_END:
                 out.setdefault(i, {})["first"] = "1"
+            elif after_role(text, tokens, i):
+                out.setdefault(i, {})["role"] = "1"
         return out
 
     def trim(self, tokens: Sequence[Token], first: int, last: int, entity_type: str) -> tuple[int, int]:
