@@ -325,6 +325,10 @@ class Cues:
     #: the trailing word must also be a country's demonym (الكويتي; not البيضاوي "of Casablanca",
     #: which is part of the club's name: الرجاء البيضاوي)
     trailing_demonym: bool = False
+    #: ``meta.kind`` -> descriptor words (نادي, شركة) left out of a mention of that kind before
+    #: a one-word name even where the word alone is no alias (نادي النصر -> النصر, شركة شل -> شل:
+    #: the newswire convention, docs/evaluation.md round arorg10)
+    kind_descriptors: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: the form of an adjective (الفرنسية "the French"): never supported by ``alias``
     adjective: re.Pattern[str] | None = None
     #: marks of an indefinite noun (Arabic tanwin): a word ending in one is no place name
@@ -586,9 +590,11 @@ def _cues(code: str) -> Cues:
     source = resources.data_path(name)
     kinds = data.get("kind_cues", {})
     contexts = data.get("kind_context", {})
-    if not isinstance(kinds, dict) or not isinstance(contexts, dict):
+    kind_descriptors = data.get("kind_descriptors", {})
+    if not all(isinstance(table, dict) for table in (kinds, contexts, kind_descriptors)):
         raise DataFileError(
-            Msg.DATA_FILE.format(detail="'kind_cues' and 'kind_context' must be objects"), path=source
+            Msg.DATA_FILE.format(detail="'kind_cues', 'kind_context' and 'kind_descriptors' must be objects"),
+            path=source,
         )
     trailing = data.get("trailing", {})
     if (
@@ -636,6 +642,13 @@ def _cues(code: str) -> Cues:
                 normalize(w).strip() for w in resources.string_list(contexts, kind, source=source)
             )
             for kind in contexts
+        },
+        kind_descriptors={
+            kind: frozenset(
+                normalize(w).strip() for w in resources.string_list(kind_descriptors, kind, source=source)
+            )
+            for kind in kind_descriptors
+            if not kind.startswith("_")
         },
         trailing=pattern,
         trailing_kinds=frozenset(resources.string_list(trailing, "kinds", source=source)),
@@ -1457,6 +1470,11 @@ class SupportModel:
                 while len(rest) > 1 and self.key(side, rest[1:]) == key:
                     rest = rest[1:]  # what the key leaves out starts no mention (#, a bidi mark)
                 return cand._replace(start=cand.end - len(rest), alias=alias[0], lang=alias[1])
+            own = cues.kind_descriptors
+            if " " not in rest.strip() and any(
+                self.key(side, first) in own.get(kind, ()) for kind in self.kinds[cand.entity]
+            ):
+                return cand._replace(start=cand.end - len(rest))  # the matched alias stays the alias
         head, space, last = surface.rpartition(" ")
         last_key = self.key(side, last)
         if space and cues.trailing is not None and cues.trailing.match(last_key):
