@@ -39,6 +39,10 @@ class Normalizer(Protocol):
         """Characters of a text that can put one of ``chars`` into its normalised form (None: any)."""
         ...
 
+    def keeps(self, text: str, n: int) -> bool:
+        """Whether the stripped normal form of ``text`` surely holds ``n`` characters (False: unsure)."""
+        ...
+
 
 class Variants(Protocol):
     """Matching by transliteration key: Kadhimi and Kadhemi meet (a language may have none)."""

@@ -305,6 +305,10 @@ def test_context_rule_triggers_never_skip_a_match(text: str) -> None:
                 continue
             first, second = (engine.char_set(chars) for chars in rule.trigger)
             assert first.pair_in(text, second), (rule.name, text)
+        for rule in normalizer._rules:  # the whitespace rule too
+            if rule.within is not None:  # every match is made of these characters only
+                for match in re.finditer(rule.pattern, text):
+                    assert set(match.group()) <= set(rule.within), (rule.name, text, match)
 
 
 @native_only

@@ -91,6 +91,25 @@ def test_shortcuts_change_nothing(text: str, code: str) -> None:
     assert normalizer._one_to_one(ascii_text) == ascii_text.translate(normalizer._one)
 
 
+_BROKEN = _TEXT | _TEXT.map(lambda t: t.replace(" ", "\u0640."))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BROKEN, st.sampled_from(["ar", "en"]), st.integers(1, 3))
+def test_keeps_is_a_lower_bound(text: str, code: str, n: int) -> None:
+    """``keeps(text, n)`` only where the stripped normal form holds ``n`` characters or more."""
+    normalizer = NORMALIZERS[code]
+    if normalizer.keeps(text, n):
+        assert len(normalizer.normalize(text).strip()) >= n
+
+
+def test_keeps_answers_for_words_and_not_for_marks() -> None:
+    assert NORMALIZERS["ar"].keeps(" في الخرطوم", 2)
+    assert NORMALIZERS["en"].keeps("  and then", 2)
+    assert not NORMALIZERS["ar"].keeps(" \u0640\u064e\u200f و ", 2)  # tatweel, a mark, a bidi mark
+    assert not NORMALIZERS["en"].keeps(" ' . ", 1)
+
+
 @settings(max_examples=200, deadline=None)
 @given(_TEXT, st.sampled_from(["ar", "en"]))
 def test_explain_never_raises_and_names_steps(text: str, code: str) -> None:

@@ -1653,6 +1653,8 @@ class SupportModel:
         conjunctions = _cues(side).list_conjunctions
         if not conjunctions or why.reason == "case" or not self.places[cand.entity]:
             return False
+        normalizer = languages.get(side).normalizer
+        longest = max(map(len, conjunctions))
         for other in firm:
             if other.entity == cand.entity or not self.places[other.entity]:
                 continue
@@ -1662,7 +1664,11 @@ class SupportModel:
                 between = text[cand.end : other.start]
             else:
                 continue
-            if between[:1].isspace() and self.key(side, between.strip()) in conjunctions:
+            if (
+                between[:1].isspace()
+                and not normalizer.keeps(between, longest + 1)  # far apart: never a conjunction
+                and self.key(side, between.strip()) in conjunctions
+            ):
                 return True
         return False
 

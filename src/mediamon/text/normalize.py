@@ -51,6 +51,8 @@ class ContextRule:
     character of the first followed by one of the second. A text without such a pair is
     not searched (the native engine checks this in C). ``needs``, when given, is characters
     of which every match holds one: a text with none of them is not searched either.
+    ``within``, when given, is characters every match is made of only (lookarounds aside):
+    any other character is never edited by the rule (see :meth:`TableNormalizer.keeps`).
     """
 
     name: str
@@ -58,6 +60,7 @@ class ContextRule:
     replace: Callable[[re.Match[str]], str]
     trigger: tuple[str, str] | None = None
     needs: str | None = None
+    within: str | None = None
 
 
 @attrs.frozen(eq=False)
@@ -190,6 +193,34 @@ class TableNormalizer:
         if self._edit_re is not None and (self._edit_test is None or self._edit_test.search(text)):
             text = self._edit_re.sub(self._replacement, text)
         return self._one_to_one(text)
+
+    @functools.cached_property
+    def _fragile(self) -> frozenset[str] | None:
+        """Characters whose normal form may be empty or whitespace, or that a rule may edit; None
+        when a rule does not say what its matches are made of (``ContextRule.within``)."""
+        if any(rule.within is None for rule in self._rules):
+            return None
+        fragile = {" ", *self._spacing, *self._deleted, *self._other}
+        for rule in self._rules:
+            fragile.update(rule.within or "")
+        one = self._one.items()
+        fragile.update(chr(code) for code, out in one if not isinstance(out, str) or out.isspace())
+        return frozenset(fragile)
+
+    def keeps(self, text: str, n: int) -> bool:
+        """Whether ``normalize(text).strip()`` is sure to hold at least ``n`` characters, told
+        without normalising: ``text`` holds ``n`` characters no rule edits and the table maps
+        one to one onto characters that are not whitespace (each stays, as one character of
+        the normal form; the first few characters of most texts answer). False means unsure."""
+        fragile = self._fragile
+        if fragile is None:
+            return False
+        for char in text:
+            if char not in fragile and not char.isspace():
+                n -= 1
+                if n <= 0:
+                    return True
+        return False
 
     def normalize_with_map(self, text: str, engine: Engine | None = None) -> NormalizedText:
         """The normalised text and its offset map back to ``text``, made by ``engine`` (default: current).
@@ -351,7 +382,9 @@ def hashtag_sign_rule(signs: str, letter_class: str, letters: str, mapping: Mapp
         before = text[i - 1] if i > 0 else ""
         return match.group() if before.isalnum() or before == "_" or (before and before in signs) else ""
 
-    return ContextRule("hashtag-sign", pattern, replace, trigger=(signs, signs + "".join(deleted) + letters))
+    return ContextRule(
+        "hashtag-sign", pattern, replace, trigger=(signs, signs + "".join(deleted) + letters), within=signs
+    )
 
 
 def _space_sets(mapping: Mapping[str, str]) -> tuple[set[str], set[str]]:
@@ -399,7 +432,9 @@ def _space_rule(mapping: Mapping[str, str]) -> ContextRule:
     spacing, deleted = _space_sets(mapping)
     other = "".join(_class_escape(c) for c in sorted(spacing))
     tail = " " + other + "".join(_class_escape(c) for c in sorted(deleted))
-    return ContextRule("whitespace", f"[ {other}][{tail}]++", lambda m: " ")
+    return ContextRule(
+        "whitespace", f"[ {other}][{tail}]++", lambda m: " ", within=" " + "".join(spacing | deleted)
+    )
 
 
 def _class_escape(char: str) -> str:

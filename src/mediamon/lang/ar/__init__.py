@@ -159,7 +159,12 @@ def _broken_word_rule() -> ContextRule:
     pattern = f"(?<={letter})(?<![{t}])(?=[{d} ]*+[{t}])(?=[{t}]*+[{d} ])(?! )[{t}{d} ]++(?<! )(?={letter})"
     first = tatweels + dots
     return ContextRule(
-        "broken-word", pattern, lambda m: "", trigger=(first, first + " " + _letter_chars()), needs=tatweels
+        "broken-word",
+        pattern,
+        lambda m: "",
+        trigger=(first, first + " " + _letter_chars()),
+        needs=tatweels,
+        within=first + " ",
     )
 
 

@@ -138,12 +138,14 @@ class EnglishNormalizer(TableNormalizer):
                 r"[A-Z]\.(?:[A-Z]\.){1,3}(?![^\W_])",
                 _dotted,
                 trigger=(string.ascii_uppercase, "."),
+                within=string.ascii_uppercase + ".",
             ),
             ContextRule(
                 "possessive",
                 rf"[{apostrophes}](?=[sS](?![^\W_]))",
                 _possessive,
                 trigger=("".join(_data()["apostrophes"]), "sS"),
+                within="".join(_data()["apostrophes"]),
             ),
             hashtag_sign_rule(
                 "".join(_data()["hashtag_signs"]), scripts.letter_class("latin"), _latin_chars(), mapping
