@@ -43,6 +43,10 @@ class Normalizer(Protocol):
         """Whether the stripped normal form of ``text`` surely holds ``n`` characters (False: unsure)."""
         ...
 
+    def context_edits(self, text: str, engine: Engine | None = None) -> bool:
+        """Whether a rule that reads neighbours changes ``text`` (word-by-word normalisation then differs)."""
+        ...
+
 
 class Variants(Protocol):
     """Matching by transliteration key: Kadhimi and Kadhemi meet (a language may have none)."""

@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mediamon
@@ -508,6 +508,9 @@ _AR_ALPHABET = [
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_AR_ALPHABET), max_size=30).map("".join))
+@example("وـ ـو")  # a space between two tatweels: the broken-word rule joins the words
+@example("حمـ.ـاس قال")  # a dot between tatweels, likewise
+@example("قطاع #غزة")  # a hashtag's sign, deleted in context
 def test_arabic_tokens_are_the_words_of_the_normalised_text(text: str) -> None:
     """Tokens found in the original text and normalised one form at a time are the words of the
     normalised text, and each token's span normalises to its form."""

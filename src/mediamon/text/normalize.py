@@ -222,6 +222,12 @@ class TableNormalizer:
                     return True
         return False
 
+    def context_edits(self, text: str, engine: Engine | None = None) -> bool:
+        """Whether a context rule (one that reads a character's neighbours: a word broken by
+        tatweels and dots, a hashtag's sign) changes ``text``: its words normalised one at a
+        time then differ from the words of its normal form."""
+        return any(edit[2] is not None for edit in self._edits(text, engine or engines.current()))
+
     def normalize_with_map(self, text: str, engine: Engine | None = None) -> NormalizedText:
         """The normalised text and its offset map back to ``text``, made by ``engine`` (default: current).
 

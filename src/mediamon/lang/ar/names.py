@@ -403,8 +403,11 @@ class ArabicNameFinder(CrfFinder):
         normaliser deletes inside them, or one other non-space character; the engine's
         ``marked_words``) and normalised one form at a time (forms repeat, so this is a
         look-up); a text with a form whose normalisation is not one word (a ligature of a
-        phrase) is tokenised on its normalised text instead.
+        phrase), or that a context rule of the normaliser changes (a word broken by tatweels,
+        وـ ـو, is one word of the normal form), is tokenised on its normalised text instead.
         """
+        if _language().normalizer.context_edits(text):
+            return self._mapped_tokens(text)
         core, marks = self._scanner
         found = core.marked_words(text, marks, self._forms, self._form, make_token)
         return found if found is not None else self._mapped_tokens(text)
