@@ -65,6 +65,10 @@ class Msg:
     )
     WARC_DAMAGED = "WARC damaged at byte offset {offset} ({detail}); kept the {count} record(s) before it"
     WARC_EMPTY = "no WARC records found"
+    WARC_PAYLOAD_CUT = (
+        "WARC record {number}'s page is over {limit} bytes once its content encoding is undone;"
+        " kept the first {limit}"
+    )
     FEED_MALFORMED = "malformed feed ({detail}); kept the entries read"
     FEED_EMPTY = "feed has no entries"
     FEED_ENTRY_EMPTY = "feed entry has neither a title nor text"

@@ -39,6 +39,20 @@ def test_bad_or_deep_json_is_skipped() -> None:
     assert _facts(page).article is None
 
 
+def test_a_name_nested_as_deep_as_json_allows_is_no_crash() -> None:
+    """An author or section nested hundreds deep (valid JSON) is read to a bounded depth."""
+    name = '{"name": ' * 900 + '"x"' + "}" * 900
+    names = "[" * 900 + '"x"' + "]" * 900
+    data = (
+        f'{{"@type": "NewsArticle", "headline": "H", "author": {name}, '
+        f'"articleSection": {names}, "articleBody": "B."}}'
+    )
+    page = f'<html><head><script type="application/ld+json">{data}</script></head><body></body></html>'
+    article = _facts(page).article
+    assert article is not None
+    assert (article.title, article.body, article.author, article.section) == ("H", "B.", None, None)
+
+
 def test_title_parts_give_headline_and_site_by_what_the_page_shows() -> None:
     assert title_site(("Site", "A headline"), {"A headline"}) == ("A headline", "Site")
     assert title_site(("A headline", "Site"), {"A headline"}) == ("A headline", "Site")

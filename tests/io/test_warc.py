@@ -206,3 +206,45 @@ def test_a_record_warcio_cannot_read_is_named_by_its_headers(tmp_path: Path) -> 
     (problem,) = corpus.problems
     assert problem.reason.startswith("WARC damaged at byte offset 0 (a record's headers are malformed")
     assert "NoneType" not in problem.reason
+
+
+def test_a_page_whose_content_encoding_inflates_past_the_cap_is_cut_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gzip ``Content-Encoding`` payload is a zip bomb in a small record: it is read only to
+    ``ReadLimits.max_bytes`` once decoded, and the cut is a problem naming the record."""
+    import gzip as gz
+
+    import attrs
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from mediamon.io import inputs
+
+    page = (
+        b"<html><body><article><h1>Rain</h1><p>"
+        + b"Rain fell on the city. " * 400
+        + b"</p></article></body></html>"
+    )
+    body = gz.compress(page)
+    path = tmp_path / "bomb.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        fields = [
+            ("Content-Type", "text/html"),
+            ("Content-Encoding", "gzip"),
+            ("Content-Length", str(len(body))),
+        ]
+        headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://x.example/r", "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
+    assert inputs.read_file(str(path)).problems == ()
+    monkeypatch.setattr(inputs, "LIMITS", attrs.evolve(inputs.LIMITS, max_bytes=4000))
+    parsed = inputs.read_file(str(path))
+    assert [p.reason for p in parsed.problems] == [Msg.WARC_PAYLOAD_CUT.format(number=1, limit=4000)]
+    assert [p.line for p in parsed.problems] == [1]
+    assert len(parsed.articles) == 1 and parsed.articles[0].body.startswith("Rain fell on the city.")
+    assert len(parsed.articles[0].body) < 4000

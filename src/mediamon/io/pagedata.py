@@ -99,14 +99,17 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {v for v in values if isinstance(v, str)}
 
 
-def _text(value: Any) -> str | None:
-    """A value as one line: a string, an object's ``name``, a list of these joined by ``; ``."""
+def _text(value: Any, depth: int = 0) -> str | None:
+    """A value as one line: a string, an object's ``name``, a list of these joined by ``; ``
+    (to the same bounded depth as :func:`_walk`: a page's data never exhausts the stack)."""
     if isinstance(value, str):
         return _squash(value) or None
+    if depth >= _MAX_DEPTH:
+        return None
     if isinstance(value, dict):
-        return _text(value.get("name"))
+        return _text(value.get("name"), depth + 1)
     if isinstance(value, list):
-        names = [t for t in (_text(v) for v in value) if t]
+        names = [t for t in (_text(v, depth + 1) for v in value) if t]
         return "; ".join(dict.fromkeys(names)) or None
     return None
 

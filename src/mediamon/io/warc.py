@@ -64,6 +64,9 @@ def warc_items(
     """Articles, set-aside records and problems of one WARC stream, lazily."""
     from warcio.archiveiterator import ArchiveIterator
 
+    from mediamon.io.inputs import LIMITS  # a cycle at import time: inputs reads WARCs through web
+
+    limit = LIMITS.max_bytes
     size = _size(stream)
     records = ArchiveIterator(stream)
     number = 0
@@ -72,7 +75,10 @@ def warc_items(
         for record in records:
             number += 1
             record_info = _classify(record)
-            payload = _payload(record, record_info)
+            payload = _payload(record, record_info, limit)
+            if payload is not None and len(payload) > limit:
+                payload = payload[:limit]
+                yield Problem(path, number, Msg.WARC_PAYLOAD_CUT.format(number=number, limit=limit))
             # warcio knows a record's offset and length once the record is read to its end.
             records.read_to_end(record)
             offset = records.get_record_offset()
@@ -146,8 +152,12 @@ def _classify(record: Any) -> _Info:
     return _Info(f"{label} ({content_type})", content_type, "skip", "not-html")
 
 
-def _payload(record: Any, info: _Info) -> bytes | None:
-    """The payload of a page record (one record in memory at a time); None when it is not a page."""
+def _payload(record: Any, info: _Info, limit: int) -> bytes | None:
+    """The payload of a page record (one record in memory at a time); None when it is not a page.
+
+    At most ``limit`` bytes and one more are read, decoded: a payload with a content encoding
+    (gzip) may inflate without bound, and the byte more tells the caller it was cut.
+    """
     if info.read == "skip":
         return None
     stream = record.content_stream()
@@ -157,9 +167,9 @@ def _payload(record: Any, info: _Info) -> bytes | None:
         head: bytes = stream.read(_SNIFF)
         if sniff(head).format != "html":
             return None
-        rest: bytes = stream.read()
+        rest: bytes = stream.read(max(limit + 1 - len(head), 0))
         return head + rest
-    data: bytes = stream.read()
+    data: bytes = stream.read(limit + 1)
     return data
 
 
