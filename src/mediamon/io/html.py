@@ -499,6 +499,8 @@ def html_items(
         b.text for b in blocks if b.links_only and len(b.text.split()) <= settings.menu_max_words
     )
     kept: list[str] = []
+    #: the kept paragraphs one by one: most blocks are one of them, told by a set look-up
+    kept_parts: set[str] = set()
     comments: list[str] = []
     titles: list[str] = []
     found_any = False
@@ -594,12 +596,13 @@ def html_items(
         )
         yield article
         kept.append(_squash(f"{title} {date_text or ''} {' '.join(paragraphs)}"))
+        kept_parts.update(_squash(p) for p in paragraphs)
         titles.append(title)
         comment_text = _squash(" ".join(doc.commentsbody.itertext())) if doc.commentsbody is not None else ""
         comments.append(comment_text)
     if not found_any:
         yield Problem(path, record, Msg.HTML_NO_ARTICLE)
-    yield from _set_aside(blocks, kept, comments, titles, path, record)
+    yield from _set_aside(blocks, kept, kept_parts, comments, titles, path, record)
 
 
 def _data_paragraphs(body: str) -> list[str]:
@@ -615,6 +618,11 @@ def _iso_date(text: str, day_first: bool) -> tuple[dt.date, str] | None:
     except ValueError:
         found = parse_date(text, day_first=day_first)
         return (found, text) if found is not None else None
+
+
+#: A run of letters and digits: a text found as whole words (:func:`_contains`) has each of its
+#: runs among the haystack's, so a block with a run the kept text lacks is not searched for.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -633,17 +641,23 @@ def _contains(haystack: str, needle: str) -> bool:
 def _set_aside(
     blocks: list[_Block],
     kept: list[str],
+    kept_parts: set[str],
     comments: list[str],
     titles: list[str],
     path: str,
     record: int | None,
 ) -> Iterator[Dropped]:
-    """Each block of the page that no article kept, with why."""
+    """Each block of the page that no article kept, with why. A block that is a kept paragraph
+    is found by a set look-up, and only a block whose words are all in the kept text is searched
+    for in it (a search per block made the pass quadratic in a page's blocks)."""
     kept_text = "\n".join(kept)
+    kept_words = set(_ALNUM_RUN.findall(kept_text))
     comment_text = "\n".join(comments)
     title_keys = {t.casefold() for t in titles if t}
     for block in blocks:
-        if _contains(kept_text, block.text):
+        if block.text in kept_parts or (
+            kept_words.issuperset(_ALNUM_RUN.findall(block.text)) and _contains(kept_text, block.text)
+        ):
             continue
         if block.text.casefold() in title_keys:
             reason = "repeated-title"
