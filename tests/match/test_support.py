@@ -224,3 +224,20 @@ def test_prominent_owners_are_the_sole_keys_of_backed_people() -> None:
         assert model.prominent_owners(found) == expected
         linked += bool(expected)
     assert linked  # some supporter links someone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="كتاب 1_\u064b\u064c\u064dx.\n", max_size=200),
+    st.sampled_from(["\u064b\u064c\u064d", "\u064b", "ab"]),
+)
+def test_marked_runs_are_the_word_pattern_matches(text: str, marks: str) -> None:
+    """``_marked_runs`` (read back from each mark) finds what the word-start pattern finds,
+    long runs past its window and marks that are letters included."""
+    import re
+
+    from mediamon.match import support
+
+    text = text.replace("x", "ب" * (support._RUN_REACH + 3))
+    pattern = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)[{re.escape(marks)}]")
+    assert support._marked_runs(text, marks) == [m.group(1) for m in pattern.finditer(text)]

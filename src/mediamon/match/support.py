@@ -265,9 +265,19 @@ class _TitleCase:
 _LINE_BREAK = re.compile("\n")
 
 
+#: alias -> _side_of(alias): the tables built on first use walk the same aliases again and again
+_SIDES: dict[str, str] = {}
+
+
 def _side_of(alias: str) -> str:
     """The code of the side whose script an alias is written in (the fallback side for the rest)."""
-    return next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+    found = _SIDES.get(alias)
+    if found is None:
+        make_room(_SIDES)
+        found = _SIDES[alias] = next(
+            (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
+        )
+    return found
 
 
 @functools.cache
@@ -2725,10 +2735,8 @@ class SupportModel:
         marks = "".join(_cues(side).indefinite)
         found: set[str] = set()
         if marks and any(m in text for m in marks):
-            # from a word's start only (a word not ending in a mark is then read once, not
-            # from each of its letters): the same matches, as each ends after a mark
-            for match in re.finditer(rf"(?<![^\W\d_])([^\W\d_]+)[{marks}]", text):
-                word = self.key(side, match.group(1))
+            for run in _marked_runs(text, marks):
+                word = self.key(side, run)
                 found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
         words = frozenset(found)
         self._tanwin = (text, words)
@@ -3196,6 +3204,43 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+#: How far back from a tanwin mark its word is read at once (a longer run is read from the text)
+_RUN_REACH = 64
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _mark_patterns(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern of one of ``marks``, and of a whole run of letters (a word's start) ending in one."""
+    escaped = re.escape(marks)
+    return re.compile(f"[{escaped}]"), re.compile(rf"(?<![^\W\d_])([^\W\d_]+)[{escaped}]")
+
+
+def _marked_runs(text: str, marks: str) -> list[str]:
+    """Every run of letters (``[^\\W\\d_]``) from a word's start that ends right before one of
+    ``marks``, in text order: the matches of ``(?<![^\\W\\d_])([^\\W\\d_]+)[marks]``, found from
+    the marks back (few in a text) instead of from every word's start. A mark that is itself
+    a letter (never a tanwin) leaves it to that pattern."""
+    one, whole = _mark_patterns(marks)
+    if _LETTER_RUN.search(marks):
+        return [match.group(1) for match in whole.finditer(text)]
+    out = []
+    for match in one.finditer(text):
+        at = match.start()
+        low = max(0, at - _RUN_REACH)
+        run = _LETTER_RUN.match(text[low:at][::-1])
+        if run is None:
+            continue
+        if low and run.end() == at - low:  # the run goes on past the window: read it whole
+            start = at - run.end()
+            while start > 0 and _LETTER_RUN.match(text, start - 1, start):
+                start -= 1
+            out.append(text[start:at])
+        else:
+            out.append(text[at - run.end() : at])
+    return out
 
 
 def _word_start(text: str, end: int) -> int:
