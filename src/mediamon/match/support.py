@@ -89,7 +89,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -263,6 +263,10 @@ class _TitleCase:
 
 
 _LINE_BREAK = re.compile("\n")
+#: What ends a clause for _clause_words (the naming cues' reach)
+_CLAUSE_MARK = re.compile('[.!?؟\n:،,;؛()"«»]')
+#: What ends a clause for _addressed (the verb of saying's reach)
+_ADDRESS_CLAUSE_MARK = re.compile("[.!?؟\n:،,()]")
 
 
 #: alias -> _side_of(alias): the tables built on first use walk the same aliases again and again
@@ -274,10 +278,19 @@ def _side_of(alias: str) -> str:
     found = _SIDES.get(alias)
     if found is None:
         make_room(_SIDES)
-        found = _SIDES[alias] = next(
-            (c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK
-        )
+        found = languages.FALLBACK
+        for code, owns in _owners():  # a loop, not next() over a generator: once per alias
+            if owns(alias):
+                found = code
+                break
+        _SIDES[alias] = found
     return found
+
+
+@functools.cache
+def _owners() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """Each side's code and its ``owns`` test, in the order of ``lang.CODES``."""
+    return tuple((code, languages.get(code).owns) for code in languages.CODES)
 
 
 @functools.cache
@@ -917,6 +930,7 @@ class SupportModel:
         self._marks: dict[int, tuple[str, ...]] | None = None
         self._sole: dict[int, list[tuple[str, str]]] | None = None
         self._keys: dict[str, dict[str, str]] = {}
+        self._stems: dict[tuple[str, str], frozenset[str]] = {}  # _cue_stem
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -1689,13 +1703,16 @@ class SupportModel:
         out: dict[Any, str] = {}
         for field, cands in raw.items():
             text = texts[field]
+            first_starts: dict[int, int] | None = None  # built when a candidate first needs it
             for cand in cands:
                 if not self.places[cand.entity]:
                     continue
                 if cand.side == languages.FALLBACK:
                     reason = self._person_reading(text, cand) or self._metaphor(text, cand)
                 elif _cues(cand.side or languages.FALLBACK).person_cues:
-                    reason = self._cued_person(text, cand, cands)
+                    if first_starts is None:
+                        first_starts = self._first_place_starts(cands)
+                    reason = self._cued_person(text, cand, first_starts)
                 else:
                     continue
                 if reason is not None:
@@ -1752,7 +1769,16 @@ class SupportModel:
         surface = text[cand.start : cand.end] if side == languages.FALLBACK else cand.alias
         return (cand.side, self.key(side, surface))
 
-    def _cued_person(self, text: str, cand: Candidate, cands: Sequence[Candidate]) -> str | None:
+    def _first_place_starts(self, cands: Sequence[Candidate]) -> dict[int, int]:
+        """Where the earliest place candidate ending at each end starts (end -> start): whether
+        another place's name starts before a candidate and ends with it is one look-up."""
+        out: dict[int, int] = {}
+        for c in cands:
+            if self.places[c.entity] and c.start < out.get(c.end, c.start + 1):
+                out[c.end] = c.start
+        return out
+
+    def _cued_person(self, text: str, cand: Candidate, first_starts: Mapping[int, int]) -> str | None:
         """A script without capitals (Arabic): ``"person"`` when a place's one word below a
         country's or a capital's weight reads as a person's name by a cue before it: a title or
         kin word (``support.json: person_cues``: السيدة منصورة, العم حماه, قريبتنا مونتانا, with
@@ -1767,8 +1793,8 @@ class SupportModel:
         region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
         if (weight == "heavy" and not region) or " " in cand.alias.strip():
             return None
-        if any(c.start < cand.start and c.end == cand.end and self.places[c.entity] for c in cands):
-            return None
+        if first_starts.get(cand.end, cand.start) < cand.start:
+            return None  # (first_starts: the field's _first_place_starts)
         cues = _cues(side)
         words = self._clause_words(text, cand.start, side, self.settings.naming_reach)
         if not words:
@@ -1792,9 +1818,17 @@ class SupportModel:
                 return None if placed else "person"
         return None
 
-    def _cue_stem(self, word: str, side: str) -> set[str]:
+    def _cue_stem(self, word: str, side: str) -> frozenset[str]:
         """A cue word's readings: as written, without a proclitic, without an attached pronoun
-        (أختي, قريبتنا: its teh marbuta written ت before the pronoun)."""
+        (أختي, قريبتنا: its teh marbuta written ت before the pronoun); remembered per word."""
+        found = self._stems.get((word, side))
+        if found is None:
+            make_room(self._stems)
+            found = self._stems[(word, side)] = frozenset(self._read_stems(word, side))
+        return found
+
+    def _read_stems(self, word: str, side: str) -> set[str]:
+        """:meth:`_cue_stem` worked out."""
         forms = _forms(side)
         out = {word}
         if word[:1] in forms.prefixes and len(word) > 3:
@@ -1815,7 +1849,8 @@ class SupportModel:
         if start <= 0 or not text[start - 1].isspace():
             return []
         head = text[max(0, start - 20 * n) : start]
-        cut = max(head.rfind(c) for c in '.!?؟\n:،,;؛()"«»')
+        last = _CLAUSE_MARK.search(head[::-1])  # the clause's last mark, read on the reversed head
+        cut = -1 if last is None else len(head) - 1 - last.start()
         return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-n:]
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
@@ -2286,7 +2321,8 @@ class SupportModel:
         if text[end : end + 3].lstrip("\"'”» ")[:1] == ":":
             return True
         head = text[max(0, pos - 80) : pos]
-        cut = max(head.rfind(c) for c in ".!?؟\n:،,()")
+        last = _ADDRESS_CLAUSE_MARK.search(head[::-1])  # the clause's last mark, on the reversed head
+        cut = -1 if last is None else len(head) - 1 - last.start()
         words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-cues.addressee_reach :]
         return any(w in cues.addressee_verbs for w in words)
 
@@ -2558,6 +2594,8 @@ class SupportModel:
         and ``of`` (``compound_heads.json: measures``, or its plural) names what the container
         holds, a product named after the place: a cup of Assam, two glasses of Madeira, a pinch
         of Cayenne. Not when a capitalised word follows (a longer name starts there)."""
+        if not text.endswith(" of ", 0, cand.start) and not text.endswith(" of \n", 0, cand.start):
+            return False  # where _MEASURE_OF can end (its ``$``: the end, or before a last line break)
         found = _MEASURE_OF.search(text, max(0, cand.start - 40), cand.start)
         if found is None or not found.group(1).islower():
             return False
