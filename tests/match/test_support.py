@@ -222,6 +222,11 @@ def test_prominent_owners_are_the_sole_keys_of_backed_people() -> None:
             if len(owners) == 1 and owners[0] in backed:
                 expected.setdefault(side, {})[key] = owners[0]
         assert model.prominent_owners(found) == expected
+        backed_people = model.prominent_backed(found)  # the annotator's look-up: the same answers
+        for (side, key), owners in table.items():
+            for person in owners:
+                owned = expected.get(side, {}).get(key) == person
+                assert model.prominent_owns(backed_people, side, key, person) == owned
         linked += bool(expected)
     assert linked  # some supporter links someone
 

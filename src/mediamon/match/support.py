@@ -91,7 +91,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -299,8 +299,10 @@ def word_frequencies(code: str) -> Mapping[str, float]:
     name = f"{code}/word_frequency.json"
     data = resources.optional_json(name)
     table = data.get("zipf", {})
-    if not isinstance(table, dict) or not all(
-        isinstance(k, str) and isinstance(v, int | float) for k, v in table.items()
+    if not isinstance(table, dict) or not (
+        # the types seen once each (a JSON file's own), else every entry asked
+        (set(map(type, table)) <= {str} and set(map(type, table.values())) <= {int, float, bool})
+        or all(isinstance(k, str) and isinstance(v, int | float) for k, v in table.items())
     ):
         raise DataFileError(
             Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=resources.data_path(name)
@@ -931,6 +933,8 @@ class SupportModel:
         self._sole: dict[int, list[tuple[str, str]]] | None = None
         self._keys: dict[str, dict[str, str]] = {}
         self._stems: dict[tuple[str, str], frozenset[str]] = {}  # _cue_stem
+        #: the last text read by _written_with_article, and its answers by (surface, side)
+        self._articled: tuple[str | None, dict[tuple[str, str], bool]] = (None, {})
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -1208,21 +1212,28 @@ class SupportModel:
         Support: their country (``meta.country``) or an entity of ``meta.related`` named
         in the article. A key shared by two prominent people links neither.
         """
-        if not self.prominent:
-            return {}
-        table, supporters = self._prominent_table()
-        marks = self._supporter_marks(supporters)
-        named = {c.entity for cands in found.values() for c in cands}
-        keys = {key for i in named if i in marks for key in marks[i]}
-        if not keys:
-            return {}
-        backed = {person for key in keys for person in supporters[key]}
-        sole = self._sole_keys(table)
+        sole = self._sole_keys(self._prominent_table()[0]) if self.prominent else {}
         out: dict[str, dict[str, int]] = {}
-        for person in backed:
+        for person in self.prominent_backed(found):
             for side, key in sole.get(person, ()):
                 out.setdefault(side, {})[key] = person
         return out
+
+    def prominent_backed(self, found: Mapping[str, list[Candidate]]) -> frozenset[int]:
+        """The ``meta.prominent`` people the article supports (:meth:`prominent_owners`: a
+        person is the owner of each surname key only they hold)."""
+        if not self.prominent:
+            return frozenset()
+        supporters = self._prominent_table()[1]
+        marks = self._supporter_marks(supporters)
+        named = {c.entity for cands in found.values() for c in cands}
+        keys = {key for i in named if i in marks for key in marks[i]}
+        return frozenset(person for key in keys for person in supporters[key])
+
+    def prominent_owns(self, backed: AbstractSet[int], side: str, key: str, person: int) -> bool:
+        """Whether ``person`` owns ``key`` on ``side`` by :meth:`prominent_owners` (``backed``:
+        :meth:`prominent_backed`), without building the article's whole table."""
+        return person in backed and (side, key) in self._sole_keys(self._prominent_table()[0]).get(person, ())
 
     def _sole_keys(self, table: Mapping[tuple[str, str], list[int]]) -> dict[int, list[tuple[str, str]]]:
         """Prominent person -> the (side, surname key) pairs of the table only they hold (built once:
@@ -1549,19 +1560,20 @@ class SupportModel:
             starts = {start for start, end in places if end - start >= self.settings.min_name_letters}
             for cand in cands:
                 if is_place[cand.entity]:
+                    rules = _place_rules(cand.side or languages.FALLBACK)  # the rules its side can match
                     if (
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
-                        or self._org_of_place(text, cand, places)
-                        or self._feature_name(text, cand)
+                        or (rules.org_of_place and self._org_of_place(text, cand, places))
+                        or (rules.feature_name and self._feature_name(text, cand))
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
-                        or self._definite_adjective(text, cand)
-                        or self._partitive(text, cand)
+                        or (rules.definite_adjective and self._definite_adjective(text, cand))
+                        or (rules.partitive and self._partitive(text, cand))
                         or self._currency_prefix(text, cand)
-                        or self._adjective_form(text, cand)
+                        or (rules.adjective_form and self._adjective_form(text, cand))
                         or self._product_name(text, cand, products)
-                        or self._construct_before_place(text, cand, starts)
+                        or (rules.construct_before_place and self._construct_before_place(text, cand, starts))
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
                     ):
@@ -1851,7 +1863,7 @@ class SupportModel:
         head = text[max(0, start - 20 * n) : start]
         last = _CLAUSE_MARK.search(head[::-1])  # the clause's last mark, read on the reversed head
         cut = -1 if last is None else len(head) - 1 - last.start()
-        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-n:]
+        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])[-n:]]  # only the last n keyed
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
@@ -2147,8 +2159,10 @@ class SupportModel:
         phrases = _definite_cues(side).idioms_at_end
         if not phrases or " " in cand.alias.strip():
             return False
-        rest = text[cand.end :].lstrip(" ")
-        if rest and rest[0] not in _CLAUSE_ENDS:
+        after = cand.end  # the first character after the spaces (``text[cand.end:].lstrip(" ")[:1]``),
+        while text[after : after + 1] == " ":  # read without copying the rest of the text
+            after += 1
+        if after < len(text) and text[after] not in _CLAUSE_ENDS:
             return False
         before = self._words_before(text, cand.start, side, 1)
         return bool(before) and f"{before[-1]} {self.key(side, text[cand.start : cand.end])}" in phrases
@@ -2323,7 +2337,7 @@ class SupportModel:
         head = text[max(0, pos - 80) : pos]
         last = _ADDRESS_CLAUSE_MARK.search(head[::-1])  # the clause's last mark, on the reversed head
         cut = -1 if last is None else len(head) - 1 - last.start()
-        words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-cues.addressee_reach :]
+        words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])[-cues.addressee_reach :]]
         return any(w in cues.addressee_verbs for w in words)
 
     @staticmethod
@@ -2759,11 +2773,26 @@ class SupportModel:
         key = self.key(side, surface)
         if key.startswith(article) or article + key in self.alias_keys(cand.entity, side):
             return False
-        if article + surface not in text:
-            return False
-        clitics = "".join(_forms(side).prefixes)
-        pattern = rf"(?<!\w)[{clitics}]?{re.escape(article + surface)}(?!\w)"
-        return re.search(pattern, text) is not None and not self._has_place_cue(text, cand, side)
+        return self._written_with_article(text, surface, side) and not self._has_place_cue(text, cand, side)
+
+    def _written_with_article(self, text: str, surface: str, side: str) -> bool:
+        """Whether ``text`` writes ``surface`` with the article as a whole word (a proclitic
+        allowed): :meth:`_article_elsewhere`; remembered per surface for the text last read."""
+        if self._articled[0] is not text:
+            self._articled = (text, {})
+        memo = self._articled[1]
+        found = memo.get((surface, side))
+        if found is None:
+            forms = _forms(side)
+            written = forms.article + surface
+            if written not in text:
+                found = False
+            else:
+                clitics = "".join(forms.prefixes)
+                pattern = rf"(?<!\w)[{clitics}]?{re.escape(written)}(?!\w)"
+                found = re.search(pattern, text) is not None
+            memo[(surface, side)] = found
+        return found
 
     def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
         """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
@@ -3279,6 +3308,33 @@ def _marked_runs(text: str, marks: str) -> list[str]:
         else:
             out.append(text[at - run.end() : at])
     return out
+
+
+class _PlaceRules(NamedTuple):
+    """Which of the place rules of :meth:`SupportModel._supported` a side's data lets match
+    at all (each the rule's own first test of its side and data): the others are not asked."""
+
+    org_of_place: bool
+    feature_name: bool
+    definite_adjective: bool
+    partitive: bool
+    adjective_form: bool
+    construct_before_place: bool
+
+
+@functools.cache
+def _place_rules(side: str) -> _PlaceRules:
+    """The side's :class:`_PlaceRules`, from its data files (read once)."""
+    cues = _cues(side)
+    latin = side == languages.FALLBACK
+    return _PlaceRules(
+        org_of_place=latin and bool(cues.org_heads),
+        feature_name=latin and bool(cues.place_heads),
+        definite_adjective=bool(cues.definite_adjective) and cues.adjective is not None,
+        partitive=bool(_definite_cues(side).measures),
+        adjective_form=bool(cues.adjective_endings),
+        construct_before_place=bool(_forms(side).article),
+    )
 
 
 def _word_start(text: str, end: int) -> int:
