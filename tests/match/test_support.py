@@ -222,5 +222,27 @@ def test_prominent_owners_are_the_sole_keys_of_backed_people() -> None:
             if len(owners) == 1 and owners[0] in backed:
                 expected.setdefault(side, {})[key] = owners[0]
         assert model.prominent_owners(found) == expected
+        backed_people = model.prominent_backed(found)  # the annotator's look-up: the same answers
+        for (side, key), owners in table.items():
+            for person in owners:
+                owned = expected.get(side, {}).get(key) == person
+                assert model.prominent_owns(backed_people, side, key, person) == owned
         linked += bool(expected)
     assert linked  # some supporter links someone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="كتاب 1_\u064b\u064c\u064dx.\n", max_size=200),
+    st.sampled_from(["\u064b\u064c\u064d", "\u064b", "ab"]),
+)
+def test_marked_runs_are_the_word_pattern_matches(text: str, marks: str) -> None:
+    """``_marked_runs`` (read back from each mark) finds what the word-start pattern finds,
+    long runs past its window and marks that are letters included."""
+    import re
+
+    from mediamon.match import support
+
+    text = text.replace("x", "ب" * (support._RUN_REACH + 3))
+    pattern = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)[{re.escape(marks)}]")
+    assert support._marked_runs(text, marks) == [m.group(1) for m in pattern.finditer(text)]

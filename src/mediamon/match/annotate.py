@@ -175,7 +175,7 @@ class Annotator:
                     continue
                 owners.setdefault(cand.side, {}).setdefault(key, set()).add(cand.entity)
                 alias_of.setdefault(cand.entity, (cand.alias, cand.lang))
-        supported: dict[str, dict[str, int]] | None = None  # asked once, when a hit needs it
+        supported: frozenset[int] | None = None  # the backed prominent people, asked once when a hit needs it
         out = {}
         for field, text in texts.items():
             extra = []
@@ -195,8 +195,8 @@ class Annotator:
                 if key in owners.get(hit.side, {}):
                     continue  # the full-name path above decides
                 if supported is None:
-                    supported = self.support.prominent_owners(found)
-                backed = supported.get(hit.side, {}).get(key) == hit.entity
+                    supported = self.support.prominent_backed(found)
+                backed = self.support.prominent_owns(supported, hit.side, key, hit.entity)
                 cue = self.support.prominent_cue(
                     text, hit.start, hit.end, hit.side, key, hit.entity, supported=backed
                 )

@@ -266,7 +266,9 @@ class CompiledGazetteer:
                     if owns(alias):
                         side = found
                         break
-                normalized = side.language.normalizer.normalize(alias).strip()
+                # the side's key (lang.key: normalised, stripped), kept in the side's shared key
+                # cache, where the support stage's tables read their aliases' keys again
+                normalized = languages.key(side.code, alias)
                 if not normalized or not any(map(str.isalnum, normalized)):
                     continue
                 letters = case_letters(alias)

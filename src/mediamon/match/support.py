@@ -89,9 +89,9 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -263,11 +263,34 @@ class _TitleCase:
 
 
 _LINE_BREAK = re.compile("\n")
+#: What ends a clause for _clause_words (the naming cues' reach)
+_CLAUSE_MARK = re.compile('[.!?؟\n:،,;؛()"«»]')
+#: What ends a clause for _addressed (the verb of saying's reach)
+_ADDRESS_CLAUSE_MARK = re.compile("[.!?؟\n:،,()]")
+
+
+#: alias -> _side_of(alias): the tables built on first use walk the same aliases again and again
+_SIDES: dict[str, str] = {}
 
 
 def _side_of(alias: str) -> str:
     """The code of the side whose script an alias is written in (the fallback side for the rest)."""
-    return next((c for c in languages.CODES if languages.get(c).owns(alias)), languages.FALLBACK)
+    found = _SIDES.get(alias)
+    if found is None:
+        make_room(_SIDES)
+        found = languages.FALLBACK
+        for code, owns in _owners():  # a loop, not next() over a generator: once per alias
+            if owns(alias):
+                found = code
+                break
+        _SIDES[alias] = found
+    return found
+
+
+@functools.cache
+def _owners() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """Each side's code and its ``owns`` test, in the order of ``lang.CODES``."""
+    return tuple((code, languages.get(code).owns) for code in languages.CODES)
 
 
 @functools.cache
@@ -276,8 +299,10 @@ def word_frequencies(code: str) -> Mapping[str, float]:
     name = f"{code}/word_frequency.json"
     data = resources.optional_json(name)
     table = data.get("zipf", {})
-    if not isinstance(table, dict) or not all(
-        isinstance(k, str) and isinstance(v, int | float) for k, v in table.items()
+    if not isinstance(table, dict) or not (
+        # the types seen once each (a JSON file's own), else every entry asked
+        (set(map(type, table)) <= {str} and set(map(type, table.values())) <= {int, float, bool})
+        or all(isinstance(k, str) and isinstance(v, int | float) for k, v in table.items())
     ):
         raise DataFileError(
             Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=resources.data_path(name)
@@ -907,6 +932,9 @@ class SupportModel:
         self._marks: dict[int, tuple[str, ...]] | None = None
         self._sole: dict[int, list[tuple[str, str]]] | None = None
         self._keys: dict[str, dict[str, str]] = {}
+        self._stems: dict[tuple[str, str], frozenset[str]] = {}  # _cue_stem
+        #: the last text read by _written_with_article, and its answers by (surface, side)
+        self._articled: tuple[str | None, dict[tuple[str, str], bool]] = (None, {})
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -1184,21 +1212,28 @@ class SupportModel:
         Support: their country (``meta.country``) or an entity of ``meta.related`` named
         in the article. A key shared by two prominent people links neither.
         """
-        if not self.prominent:
-            return {}
-        table, supporters = self._prominent_table()
-        marks = self._supporter_marks(supporters)
-        named = {c.entity for cands in found.values() for c in cands}
-        keys = {key for i in named if i in marks for key in marks[i]}
-        if not keys:
-            return {}
-        backed = {person for key in keys for person in supporters[key]}
-        sole = self._sole_keys(table)
+        sole = self._sole_keys(self._prominent_table()[0]) if self.prominent else {}
         out: dict[str, dict[str, int]] = {}
-        for person in backed:
+        for person in self.prominent_backed(found):
             for side, key in sole.get(person, ()):
                 out.setdefault(side, {})[key] = person
         return out
+
+    def prominent_backed(self, found: Mapping[str, list[Candidate]]) -> frozenset[int]:
+        """The ``meta.prominent`` people the article supports (:meth:`prominent_owners`: a
+        person is the owner of each surname key only they hold)."""
+        if not self.prominent:
+            return frozenset()
+        supporters = self._prominent_table()[1]
+        marks = self._supporter_marks(supporters)
+        named = {c.entity for cands in found.values() for c in cands}
+        keys = {key for i in named if i in marks for key in marks[i]}
+        return frozenset(person for key in keys for person in supporters[key])
+
+    def prominent_owns(self, backed: AbstractSet[int], side: str, key: str, person: int) -> bool:
+        """Whether ``person`` owns ``key`` on ``side`` by :meth:`prominent_owners` (``backed``:
+        :meth:`prominent_backed`), without building the article's whole table."""
+        return person in backed and (side, key) in self._sole_keys(self._prominent_table()[0]).get(person, ())
 
     def _sole_keys(self, table: Mapping[tuple[str, str], list[int]]) -> dict[int, list[tuple[str, str]]]:
         """Prominent person -> the (side, surname key) pairs of the table only they hold (built once:
@@ -1525,19 +1560,20 @@ class SupportModel:
             starts = {start for start, end in places if end - start >= self.settings.min_name_letters}
             for cand in cands:
                 if is_place[cand.entity]:
+                    rules = _place_rules(cand.side or languages.FALLBACK)  # the rules its side can match
                     if (
                         (cand.start, cand.end) in clubs
                         or self._in_longer_name(text, cand)
-                        or self._org_of_place(text, cand, places)
-                        or self._feature_name(text, cand)
+                        or (rules.org_of_place and self._org_of_place(text, cand, places))
+                        or (rules.feature_name and self._feature_name(text, cand))
                         or self._part_of_place(text, cand, places)
                         or self._not_a_place_word(text, cand)
-                        or self._definite_adjective(text, cand)
-                        or self._partitive(text, cand)
+                        or (rules.definite_adjective and self._definite_adjective(text, cand))
+                        or (rules.partitive and self._partitive(text, cand))
                         or self._currency_prefix(text, cand)
-                        or self._adjective_form(text, cand)
+                        or (rules.adjective_form and self._adjective_form(text, cand))
                         or self._product_name(text, cand, products)
-                        or self._construct_before_place(text, cand, starts)
+                        or (rules.construct_before_place and self._construct_before_place(text, cand, starts))
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
                     ):
@@ -1679,13 +1715,16 @@ class SupportModel:
         out: dict[Any, str] = {}
         for field, cands in raw.items():
             text = texts[field]
+            first_starts: dict[int, int] | None = None  # built when a candidate first needs it
             for cand in cands:
                 if not self.places[cand.entity]:
                     continue
                 if cand.side == languages.FALLBACK:
                     reason = self._person_reading(text, cand) or self._metaphor(text, cand)
                 elif _cues(cand.side or languages.FALLBACK).person_cues:
-                    reason = self._cued_person(text, cand, cands)
+                    if first_starts is None:
+                        first_starts = self._first_place_starts(cands)
+                    reason = self._cued_person(text, cand, first_starts)
                 else:
                     continue
                 if reason is not None:
@@ -1742,7 +1781,16 @@ class SupportModel:
         surface = text[cand.start : cand.end] if side == languages.FALLBACK else cand.alias
         return (cand.side, self.key(side, surface))
 
-    def _cued_person(self, text: str, cand: Candidate, cands: Sequence[Candidate]) -> str | None:
+    def _first_place_starts(self, cands: Sequence[Candidate]) -> dict[int, int]:
+        """Where the earliest place candidate ending at each end starts (end -> start): whether
+        another place's name starts before a candidate and ends with it is one look-up."""
+        out: dict[int, int] = {}
+        for c in cands:
+            if self.places[c.entity] and c.start < out.get(c.end, c.start + 1):
+                out[c.end] = c.start
+        return out
+
+    def _cued_person(self, text: str, cand: Candidate, first_starts: Mapping[int, int]) -> str | None:
         """A script without capitals (Arabic): ``"person"`` when a place's one word below a
         country's or a capital's weight reads as a person's name by a cue before it: a title or
         kin word (``support.json: person_cues``: السيدة منصورة, العم حماه, قريبتنا مونتانا, with
@@ -1757,8 +1805,8 @@ class SupportModel:
         region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
         if (weight == "heavy" and not region) or " " in cand.alias.strip():
             return None
-        if any(c.start < cand.start and c.end == cand.end and self.places[c.entity] for c in cands):
-            return None
+        if first_starts.get(cand.end, cand.start) < cand.start:
+            return None  # (first_starts: the field's _first_place_starts)
         cues = _cues(side)
         words = self._clause_words(text, cand.start, side, self.settings.naming_reach)
         if not words:
@@ -1782,9 +1830,17 @@ class SupportModel:
                 return None if placed else "person"
         return None
 
-    def _cue_stem(self, word: str, side: str) -> set[str]:
+    def _cue_stem(self, word: str, side: str) -> frozenset[str]:
         """A cue word's readings: as written, without a proclitic, without an attached pronoun
-        (أختي, قريبتنا: its teh marbuta written ت before the pronoun)."""
+        (أختي, قريبتنا: its teh marbuta written ت before the pronoun); remembered per word."""
+        found = self._stems.get((word, side))
+        if found is None:
+            make_room(self._stems)
+            found = self._stems[(word, side)] = frozenset(self._read_stems(word, side))
+        return found
+
+    def _read_stems(self, word: str, side: str) -> set[str]:
+        """:meth:`_cue_stem` worked out."""
         forms = _forms(side)
         out = {word}
         if word[:1] in forms.prefixes and len(word) > 3:
@@ -1805,8 +1861,9 @@ class SupportModel:
         if start <= 0 or not text[start - 1].isspace():
             return []
         head = text[max(0, start - 20 * n) : start]
-        cut = max(head.rfind(c) for c in '.!?؟\n:،,;؛()"«»')
-        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-n:]
+        last = _CLAUSE_MARK.search(head[::-1])  # the clause's last mark, read on the reversed head
+        cut = -1 if last is None else len(head) - 1 - last.start()
+        return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])[-n:]]  # only the last n keyed
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
@@ -2102,8 +2159,10 @@ class SupportModel:
         phrases = _definite_cues(side).idioms_at_end
         if not phrases or " " in cand.alias.strip():
             return False
-        rest = text[cand.end :].lstrip(" ")
-        if rest and rest[0] not in _CLAUSE_ENDS:
+        after = cand.end  # the first character after the spaces (``text[cand.end:].lstrip(" ")[:1]``),
+        while text[after : after + 1] == " ":  # read without copying the rest of the text
+            after += 1
+        if after < len(text) and text[after] not in _CLAUSE_ENDS:
             return False
         before = self._words_before(text, cand.start, side, 1)
         return bool(before) and f"{before[-1]} {self.key(side, text[cand.start : cand.end])}" in phrases
@@ -2276,8 +2335,9 @@ class SupportModel:
         if text[end : end + 3].lstrip("\"'”» ")[:1] == ":":
             return True
         head = text[max(0, pos - 80) : pos]
-        cut = max(head.rfind(c) for c in ".!?؟\n:،,()")
-        words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])][-cues.addressee_reach :]
+        last = _ADDRESS_CLAUSE_MARK.search(head[::-1])  # the clause's last mark, on the reversed head
+        cut = -1 if last is None else len(head) - 1 - last.start()
+        words = [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])[-cues.addressee_reach :]]
         return any(w in cues.addressee_verbs for w in words)
 
     @staticmethod
@@ -2548,6 +2608,8 @@ class SupportModel:
         and ``of`` (``compound_heads.json: measures``, or its plural) names what the container
         holds, a product named after the place: a cup of Assam, two glasses of Madeira, a pinch
         of Cayenne. Not when a capitalised word follows (a longer name starts there)."""
+        if not text.endswith(" of ", 0, cand.start) and not text.endswith(" of \n", 0, cand.start):
+            return False  # where _MEASURE_OF can end (its ``$``: the end, or before a last line break)
         found = _MEASURE_OF.search(text, max(0, cand.start - 40), cand.start)
         if found is None or not found.group(1).islower():
             return False
@@ -2711,11 +2773,26 @@ class SupportModel:
         key = self.key(side, surface)
         if key.startswith(article) or article + key in self.alias_keys(cand.entity, side):
             return False
-        if article + surface not in text:
-            return False
-        clitics = "".join(_forms(side).prefixes)
-        pattern = rf"(?<!\w)[{clitics}]?{re.escape(article + surface)}(?!\w)"
-        return re.search(pattern, text) is not None and not self._has_place_cue(text, cand, side)
+        return self._written_with_article(text, surface, side) and not self._has_place_cue(text, cand, side)
+
+    def _written_with_article(self, text: str, surface: str, side: str) -> bool:
+        """Whether ``text`` writes ``surface`` with the article as a whole word (a proclitic
+        allowed): :meth:`_article_elsewhere`; remembered per surface for the text last read."""
+        if self._articled[0] is not text:
+            self._articled = (text, {})
+        memo = self._articled[1]
+        found = memo.get((surface, side))
+        if found is None:
+            forms = _forms(side)
+            written = forms.article + surface
+            if written not in text:
+                found = False
+            else:
+                clitics = "".join(forms.prefixes)
+                pattern = rf"(?<!\w)[{clitics}]?{re.escape(written)}(?!\w)"
+                found = re.search(pattern, text) is not None
+            memo[(surface, side)] = found
+        return found
 
     def _tanwin_words(self, text: str, side: str) -> frozenset[str]:
         """The words ``text`` writes with tanwin, normalised, the accusative's alif left off
@@ -2725,10 +2802,8 @@ class SupportModel:
         marks = "".join(_cues(side).indefinite)
         found: set[str] = set()
         if marks and any(m in text for m in marks):
-            # from a word's start only (a word not ending in a mark is then read once, not
-            # from each of its letters): the same matches, as each ends after a mark
-            for match in re.finditer(rf"(?<![^\W\d_])([^\W\d_]+)[{marks}]", text):
-                word = self.key(side, match.group(1))
+            for run in _marked_runs(text, marks):
+                word = self.key(side, run)
                 found.add(word.removesuffix("ا") if len(word) > self.settings.min_name_letters else word)
         words = frozenset(found)
         self._tanwin = (text, words)
@@ -3196,6 +3271,70 @@ class SupportModel:
                 if capital and not sentence_start and self.key(side, word) not in skip:
                     return True
         return False
+
+
+#: How far back from a tanwin mark its word is read at once (a longer run is read from the text)
+_RUN_REACH = 64
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _mark_patterns(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern of one of ``marks``, and of a whole run of letters (a word's start) ending in one."""
+    escaped = re.escape(marks)
+    return re.compile(f"[{escaped}]"), re.compile(rf"(?<![^\W\d_])([^\W\d_]+)[{escaped}]")
+
+
+def _marked_runs(text: str, marks: str) -> list[str]:
+    """Every run of letters (``[^\\W\\d_]``) from a word's start that ends right before one of
+    ``marks``, in text order: the matches of ``(?<![^\\W\\d_])([^\\W\\d_]+)[marks]``, found from
+    the marks back (few in a text) instead of from every word's start. A mark that is itself
+    a letter (never a tanwin) leaves it to that pattern."""
+    one, whole = _mark_patterns(marks)
+    if _LETTER_RUN.search(marks):
+        return [match.group(1) for match in whole.finditer(text)]
+    out = []
+    for match in one.finditer(text):
+        at = match.start()
+        low = max(0, at - _RUN_REACH)
+        run = _LETTER_RUN.match(text[low:at][::-1])
+        if run is None:
+            continue
+        if low and run.end() == at - low:  # the run goes on past the window: read it whole
+            start = at - run.end()
+            while start > 0 and _LETTER_RUN.match(text, start - 1, start):
+                start -= 1
+            out.append(text[start:at])
+        else:
+            out.append(text[at - run.end() : at])
+    return out
+
+
+class _PlaceRules(NamedTuple):
+    """Which of the place rules of :meth:`SupportModel._supported` a side's data lets match
+    at all (each the rule's own first test of its side and data): the others are not asked."""
+
+    org_of_place: bool
+    feature_name: bool
+    definite_adjective: bool
+    partitive: bool
+    adjective_form: bool
+    construct_before_place: bool
+
+
+@functools.cache
+def _place_rules(side: str) -> _PlaceRules:
+    """The side's :class:`_PlaceRules`, from its data files (read once)."""
+    cues = _cues(side)
+    latin = side == languages.FALLBACK
+    return _PlaceRules(
+        org_of_place=latin and bool(cues.org_heads),
+        feature_name=latin and bool(cues.place_heads),
+        definite_adjective=bool(cues.definite_adjective) and cues.adjective is not None,
+        partitive=bool(_definite_cues(side).measures),
+        adjective_form=bool(cues.adjective_endings),
+        construct_before_place=bool(_forms(side).article),
+    )
 
 
 def _word_start(text: str, end: int) -> int:
