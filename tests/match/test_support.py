@@ -154,14 +154,18 @@ def test_the_character_and_word_before_a_point_read_backwards(text: str, pos: in
 
 @given(st.text(alphabet="Ab c.\nD", max_size=60), st.lists(st.integers(0, 60), max_size=10))
 def test_title_case_memo_answers_as_the_line_itself(text: str, positions: list[int]) -> None:
-    """``_TitleCase`` reads each line once; any order of questions gets the line's own verdict."""
-    from mediamon.match.support import _title_case_span, _TitleCase
+    """The support stage's title-case memo (``memo.LineVerdicts``) reads each line once; any
+    order of questions gets the line's own verdict and bounds."""
+    from mediamon.match.support import _title_case_span
+    from mediamon.memo import LineVerdicts
 
-    memo = _TitleCase()
+    memo = LineVerdicts(_title_case_span)
     for pos in (p for p in positions if p <= len(text)):
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
-        assert memo(text, pos) == _title_case_span(text[start : end if end >= 0 else len(text)])
+        end = end if end >= 0 else len(text)
+        assert memo(text, pos) == _title_case_span(text[start:end])
+        assert memo.bounds(text, pos) == (start, end)
 
 
 def testcompound_heads_are_word_classes_of_lower_and_any_case() -> None:

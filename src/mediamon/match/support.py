@@ -85,7 +85,6 @@ word is very common or an adjective), ``cue`` from a word of their kind right be
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
@@ -102,7 +101,7 @@ from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazett
 from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.match.roles import role_cues
-from mediamon.memo import make_room
+from mediamon.memo import LineVerdicts, make_room
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
@@ -238,31 +237,6 @@ def _title_case_span(line: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
-class _TitleCase:
-    """Whether the line around a position of a text is a title-case heading (:func:`_title_case_span`),
-    each line of the text read once: the candidates of one line ask in turn, and finding a
-    long line's ends and reading its words once per candidate was quadratic (a whole-text
-    cache key compared the text itself). Remembers the last text asked about."""
-
-    def __init__(self) -> None:
-        self._text: str | None = None
-        self._breaks: list[int] = []
-        self._verdicts: dict[int, bool] = {}
-
-    def __call__(self, text: str, pos: int) -> bool:
-        if text is not self._text:
-            self._text, self._verdicts = text, {}
-            self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-        k = bisect.bisect_left(self._breaks, pos)  # the line's break, the first at or after pos
-        start = self._breaks[k - 1] + 1 if k else 0
-        found = self._verdicts.get(start)
-        if found is None:
-            end = self._breaks[k] if k < len(self._breaks) else len(text)
-            found = self._verdicts[start] = _title_case_span(text[start:end])
-        return found
-
-
-_LINE_BREAK = re.compile("\n")
 #: What ends a clause for _clause_words (the naming cues' reach)
 _CLAUSE_MARK = re.compile('[.!?؟\n:،,;؛()"«»]')
 #: What ends a clause for _addressed (the verb of saying's reach)
@@ -927,7 +901,8 @@ class SupportModel:
         ]
         self._prominent: tuple[dict[tuple[str, str], list[int]], dict[str, set[int]]] | None = None
         self._cue_keys: dict[str, dict[str, int]] | None = None
-        self._title_case = _TitleCase()
+        # whether the line around a position is a title-case heading, each line read once
+        self._title_case = LineVerdicts(_title_case_span)
         self._surname_index: tuple[dict[str, Side], dict[tuple[str, int], str]] | None = None
         self._marks: dict[int, tuple[str, ...]] | None = None
         self._sole: dict[int, list[tuple[str, str]]] | None = None

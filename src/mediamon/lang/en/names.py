@@ -38,6 +38,7 @@ from mediamon.match.discover import (
     word_bands,
 )
 from mediamon.match.support import compound_heads
+from mediamon.memo import LastText, LineVerdicts
 from mediamon.model import Mention
 from mediamon.resources import data_path, load_json, string_list
 from mediamon.typing import Language
@@ -602,11 +603,6 @@ TITLE_COMMON_BAND = 3
 _TITLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _line_of(text: str, start: int, end: int) -> str:
-    """The line of ``text`` that holds ``start:end``."""
-    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
-
-
 def _title_line(line: str) -> bool:
     """A line in title case, short ones too: no full stop at its end, and every word of
     ``HEADLINE_MIN_LETTERS`` letters or more capitalised (``The Tidy Shed``)."""
@@ -614,6 +610,10 @@ def _title_line(line: str) -> bool:
         return False
     words = _LONG_WORD.findall(line)
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+#: Whether the line around a position is a title-case line, each line of a text read once.
+_TITLE_LINES = LineVerdicts(_title_line)
 
 
 def _known_word(low: str) -> bool:
@@ -629,8 +629,10 @@ def common_title(text: str, start: int, end: int) -> bool:
     capitals say nothing of names; ``Darwin's Finches`` keeps its person, ``Group B`` its
     letter, ``Korea Republic`` its state). A line that is the find alone (a caption, a
     byline) is no heading of common words."""
-    line = _line_of(text, start, end)
-    if line.strip() == text[start:end] or not _title_line(line):
+    if not _TITLE_LINES(text, start):
+        return False
+    line_start, line_end = _TITLE_LINES.bounds(text, start)
+    if text[line_start:line_end].strip() == text[start:end]:
         return False
     words = [_normalize(w) for w in _TITLE_WORD.findall(text[start:end])]
     return bool(words) and all(
@@ -648,7 +650,30 @@ def lower_elsewhere(text: str, start: int, end: int) -> bool:
     low = form.lower()
     if low == form:
         return False
-    return re.search(rf"(?<![\w./@-]){re.escape(low)}(?![\w/@-]|\.\w)", text) is not None
+    return low in _LOWER_WORDS(text)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that stand alone, not as part of an address: no ``.``, ``/``,
+    ``@`` or ``-`` joined before, none of ``/``, ``@``, ``-`` or ``.`` and a word character
+    after (``alt.religion.scientology``, ``user@host``)."""
+    words = set()
+    for match in _WORD_RUN.finditer(text):
+        start, end = match.span()
+        if start and text[start - 1] in "./@-":
+            continue
+        after = text[end : end + 1]
+        if after and (after in "/@-" or (after == "." and _WORD_RUN.match(text, end + 1, end + 2))):
+            continue
+        words.add(match.group())
+    return frozenset(words)
+
+
+#: The stand-alone words of the last text asked about (:func:`lower_elsewhere`), read once a text.
+_LOWER_WORDS = LastText(_plain_words)
 
 
 _CUE_TOKEN = re.compile(r"[^\W\d_]+|[,.!?;:]")
