@@ -1614,7 +1614,7 @@ class SupportModel:
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
                         or (rules.verb and (self._hollow_verb(text, cand) or self._verb_first(text, cand)))
-                        or (rules.verb and self._things_listed(text, cand, places))
+                        or (rules.verb and self._things_listed(text, cand, starts))
                         or (things and self._named_thing(text, cand, things))
                     ):
                         continue
@@ -2039,12 +2039,13 @@ class SupportModel:
         before = self._words_before(text, cand.start, side, 2)
         return not (_strong_in(before, cues.strong) or (before and self._weak_cue(before[-1], side)))
 
-    def _things_listed(self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]) -> bool:
+    def _things_listed(self, text: str, cand: Candidate, starts: AbstractSet[int]) -> bool:
         """A place's bare word (no article, no proclitic; not a country's) that opens a list of
         three indefinite nouns, the two after it frequent words (Zipf ``town_zipf``) joined by
         the list's conjunction (``list_conjunctions``: و) with no article, no place's candidate
-        and no given name among them (علبة فيها براغ وسلوك ومسامير "a box of screws, wires
-        and nails"), is one of those things: a list of places names places."""
+        (``starts``: where the field's places start) and no given name among them (علبة فيها
+        براغ وسلوك ومسامير "a box of screws, wires and nails"), is one of those things: a list
+        of places names places."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
         forms = _forms(side)
@@ -2067,7 +2068,8 @@ class SupportModel:
                 or (forms.article and rest.startswith(forms.article))
                 or table.get(rest, 0.0) < self.settings.town_zipf
                 or rest in given
-                or any(start == following.start() or start == following.start() + 1 for start, _e in places)
+                or following.start() in starts
+                or following.start() + 1 in starts
             ):
                 return False
             end = following.end()
