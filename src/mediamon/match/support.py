@@ -429,6 +429,9 @@ class Cues:
     #: form that opens its clause before one, or a place's word before a given name and one, is
     #: a verb (سرت على الرصيف "I walked on the platform", سلا رامي عن لعبته "Rami forgot his toy")
     verb_prepositions: frozenset[str] = frozenset()
+    #: a motion's prepositions (على, إلى, نحو): a hollow verb's form opening its clause before
+    #: one is the verb (not في or من, which a headline's place opens as often)
+    hollow_after: frozenset[str] = frozenset()
     #: relative pronouns (الذي, التي) and verbs of making or handling a thing (حفر "dug", صنع,
     #: اشترى): a place's word before a relative and such a verb with its object's pronoun
     #: (النقب الذي حفره الكلب "the hole the dog dug") is that thing
@@ -633,6 +636,7 @@ def _cues(code: str) -> Cues:
             "hollow_long",
             "verb_openers",
             "verb_prepositions",
+            "hollow_after",
             "relatives",
             "subject_verbs",
             "thing_verbs",
@@ -1983,7 +1987,7 @@ class SupportModel:
         ending, the two letters with ``hollow_long`` between them a verb of Zipf ``city_zipf``,
         سار) where its clause reads it as that verb: after a subject pronoun or a particle that
         goes before a verb (``verb_openers``: أنا سرت, عندما سرنا), or opening its clause before
-        a preposition (``verb_prepositions``: سرت على الرصيف "I walked on the platform"); not a
+        a motion's preposition (``hollow_after``: سرت على الرصيف "I walked on the platform"); not a
         country's or a capital's, nor after a proclitic (في سرت, بسرت stay the city)."""
         side = cand.side or languages.FALLBACK
         cues = _cues(side)
@@ -2004,7 +2008,7 @@ class SupportModel:
         if words:
             return words[-1] in cues.verb_openers
         after = _word_after(text, cand.end)
-        return after is not None and self.key(side, after.group()) in cues.verb_prepositions
+        return after is not None and self.key(side, after.group()) in cues.hollow_after
 
     def _bare_key(self, text: str, cand: Candidate, side: str) -> str | None:
         """The key of a candidate written as one word without the article or a proclitic, else None."""
