@@ -2047,7 +2047,8 @@ class SupportModel:
         """A place's bare word (no article, no proclitic; not a country's) that opens a list of
         three indefinite nouns, the two after it frequent words (Zipf ``town_zipf``) joined by
         the list's conjunction (``list_conjunctions``: و) with no article, no place's candidate
-        (``starts``: where the field's places start) and no given name among them (علبة فيها
+        (``starts``: where the field's places start), no given name and no word with an attached
+        pronoun of two letters among them (غزة وأهلها وشبابها: its people) (علبة فيها
         براغ وسلوك ومسامير "a box of screws, wires and nails"), is one of those things: a list
         of places names places."""
         side = cand.side or languages.FALLBACK
@@ -2072,6 +2073,7 @@ class SupportModel:
                 or (forms.article and rest.startswith(forms.article))
                 or table.get(rest, 0.0) < self.settings.town_zipf
                 or rest in given
+                or any(len(p) > 1 and rest.endswith(p) for p in forms.pronouns)
                 or following.start() in starts
                 or following.start() + 1 in starts
             ):
