@@ -388,6 +388,33 @@ class Cues:
     #: prepositions that take a person as often as a place (from, to): after one, a word the
     #: text reads as a person elsewhere stays that person (tickets are available from Cali)
     person_prepositions: frozenset[str] = frozenset()
+    #: kin words that name a person only with an attached pronoun (أمي "my mother", ابنها; أم
+    #: alone is also "or", ابن غزة "a native of Gaza"): a place's word right after one is a name
+    owned_kin: frozenset[str] = frozenset()
+    #: endings of a hollow verb's perfect in the first or second person (سرت "I walked", سرنا):
+    #: a place's bare word of two letters and one of them, whose two letters with ``hollow_long``
+    #: between them are a frequent verb (سار), may be that verb
+    hollow_endings: frozenset[str] = frozenset()
+    hollow_long: frozenset[str] = frozenset()
+    #: words right before a verb (a subject pronoun, a particle: أنا, قد, عندما): such a form
+    #: after one is the verb
+    verb_openers: frozenset[str] = frozenset()
+    #: prepositions a verb of motion or a verb-first clause goes on with (على, في, عن): such a
+    #: form that opens its clause before one, or a place's word before a given name and one, is
+    #: a verb (سرت على الرصيف "I walked on the platform", سلا رامي عن لعبته "Rami forgot his toy")
+    verb_prepositions: frozenset[str] = frozenset()
+    #: a motion's prepositions (على, إلى, نحو): a hollow verb's form opening its clause before
+    #: one is the verb (not في or من, which a headline's place opens as often)
+    hollow_after: frozenset[str] = frozenset()
+    #: relative pronouns (الذي, التي) and verbs of making or handling a thing (حفر "dug", صنع,
+    #: اشترى): a place's word before a relative and such a verb with its object's pronoun
+    #: (النقب الذي حفره الكلب "the hole the dog dug") is that thing
+    relatives: frozenset[str] = frozenset()
+    #: verbs only a person does, as the first word of a verb-first clause (قالت "she said",
+    #: ضحك, تبتسم): a place's word right after one, below a country's or a capital's weight, is
+    #: its subject, a person's name
+    subject_verbs: frozenset[str] = frozenset()
+    thing_verbs: frozenset[str] = frozenset()
     #: the indefinite article (a, an) and the word after (of): a place's word between them is a
     #: common noun, a figure of speech (a Babylon of spare parts)
     metaphor: frozenset[str] = frozenset()
@@ -578,6 +605,15 @@ def _cues(code: str) -> Cues:
             "list_conjunctions",
             "place_heads",
             "person_prepositions",
+            "owned_kin",
+            "hollow_endings",
+            "hollow_long",
+            "verb_openers",
+            "verb_prepositions",
+            "hollow_after",
+            "relatives",
+            "subject_verbs",
+            "thing_verbs",
             "metaphor",
             "metaphor_after",
             "indefinite_adjectives",
@@ -685,6 +721,9 @@ class DefiniteCues:
     #: two-word phrases whose second word, a place's name, is an ordinary word when the clause
     #: ends right after it (قبل المغرب، "before sunset"; a time word before the evening)
     idioms_at_end: frozenset[str] = frozenset()
+    #: words that open a new clause (لأن "because", ثم, حين): an ``idioms_at_end`` phrase right
+    #: before one ends its clause there (قبل المغرب لأنه ... "before sunset, because ...")
+    clause_openers: frozenset[str] = frozenset()
     not_construct: frozenset[str] = frozenset()
     #: nouns of a container, a measure or a piece (كوب "a cup", ملعقة, قطعة): with the
     #: ``partitive_of`` word after them they measure out a substance
@@ -722,6 +761,7 @@ def _definite_cues(code: str) -> DefiniteCues:
     return DefiniteCues(
         named_after=words("named_after"),
         idioms_at_end=words("idioms_at_end"),
+        clause_openers=words("clause_openers"),
         thing_adjectives=words("thing_adjectives"),
         not_construct=words("not_construct"),
         measures=words("measures"),
@@ -1518,6 +1558,7 @@ class SupportModel:
         products: set[tuple[int, str]] = set()  # (place, alias key) written as a product's name
         readings = self._person_words(texts, raw)
         persons = {key for key, reason in readings.items() if reason == "person"}
+        things = {key for key, reason in readings.items() if reason == "thing"}
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1551,6 +1592,9 @@ class SupportModel:
                         or (rules.construct_before_place and self._construct_before_place(text, cand, starts))
                         or (field, cand.start, cand.end, cand.entity) in readings
                         or self._named_person(text, cand, persons)
+                        or (rules.verb and (self._hollow_verb(text, cand) or self._verb_first(text, cand)))
+                        or (rules.verb and self._things_listed(text, cand, starts))
+                        or (things and self._named_thing(text, cand, things))
                     ):
                         continue
                 elif self._not_an_organisation(text, cand, org_ends):
@@ -1702,6 +1746,14 @@ class SupportModel:
                     reason = self._cued_person(text, cand, first_starts)
                 else:
                     continue
+                if reason is None and cand.side != languages.FALLBACK:
+                    if self._made_thing(text, cand):
+                        out[(field, cand.start, cand.end, cand.entity)] = "thing"
+                        out.setdefault(self._sense_key(text, cand), "thing")
+                        continue
+                    if self._thing_noun(text, cand):
+                        out.setdefault(self._sense_key(text, cand), "thing")  # no person's reading there
+                        continue
                 if reason is not None:
                     out[(field, cand.start, cand.end, cand.entity)] = reason
                     if reason in ("person", "noun"):
@@ -1787,8 +1839,12 @@ class SupportModel:
         if not words:
             return None
         last = self._cue_stem(words[-1], side)
-        if last & cues.person_cues:
-            return "person"
+        if last & cues.person_cues or self._owned(words[-1], side, cues.owned_kin):
+            return "person"  # السيدة منصورة; أمي جيهان "my mother Jihan", ابنها
+        if weight != "heavy" and last & cues.subject_verbs:
+            return "person"  # وتقول جيهان "and Jihan says": a verb only a person does, then its subject
+        if self._owned(words[-1], side, cues.copulas) and self._clause_ends(text, cand.end, side):
+            return "person"  # إنه باتمان، "that he is Batman": a pronoun's predicate ending its clause
         forms = _forms(side)
         if (
             len(words) >= 2
@@ -1804,6 +1860,22 @@ class SupportModel:
                 placed = any(self._cue_stem(w, side) & nouns for w in words[max(0, i - 2) : i])
                 return None if placed else "person"
         return None
+
+    def _owned(self, word: str, side: str, stems: AbstractSet[str]) -> bool:
+        """Whether ``word`` is one of ``stems`` with an attached pronoun (أمي, ابنها; إنه, كأنها),
+        a proclitic before it allowed (وأمي)."""
+        if not stems:
+            return False
+        bare = {word, word[1:]} if word[:1] in _forms(side).prefixes else {word}
+        return bool((self._cue_stem(word, side) - bare) & stems)
+
+    def _clause_ends(self, text: str, end: int, side: str) -> bool:
+        """Whether the clause ends at ``end``: punctuation, a line's or the text's end, or a word
+        that opens a new clause (``clause_openers``) after the spaces."""
+        after = end
+        while text[after : after + 1] == " ":
+            after += 1
+        return after >= len(text) or text[after] in _CLAUSE_ENDS or self._clause_opens(text, end, side)
 
     def _cue_stem(self, word: str, side: str) -> frozenset[str]:
         """A cue word's readings: as written, without a proclitic, without an attached pronoun
@@ -1839,6 +1911,150 @@ class SupportModel:
         last = _CLAUSE_MARK.search(head[::-1])  # the clause's last mark, read on the reversed head
         cut = -1 if last is None else len(head) - 1 - last.start()
         return [self.key(side, w) for w in _WORD.findall(head[cut + 1 :])[-n:]]  # only the last n keyed
+
+    def _thing_noun(self, text: str, cand: Candidate) -> bool:
+        """A script without capitals: an ambiguous place's word that reads as a thing's noun by
+        an adjective of a thing's size, shape or state after it (``thing_adjectives``: في
+        الديوانية الصغيرة "in the small sitting room"), no strong place cue before it; below a
+        country's or a capital's weight."""
+        side = cand.side or languages.FALLBACK
+        if self.weights[cand.entity] == "heavy" or not self._thing_described(text, cand, side):
+            return False
+        if _strong_in(self._words_before(text, cand.start, side, 2), _cues(side).strong):
+            return False
+        return self.ambiguity(cand, text[cand.start : cand.end]) is not None
+
+    def _made_thing(self, text: str, cand: Candidate) -> bool:
+        """A place's one word (below a country's or a capital's weight; a region's too) right
+        before a relative pronoun (``support.json: relatives``: الذي, التي) and a verb of making
+        or handling a thing with an attached pronoun, its object (``thing_verbs``: حفره "dug it",
+        صنعها, اشتراه): the thing so made or handled (النقب الذي حفره الكلب "the hole the dog
+        dug"), here and, one sense per text, wherever else the text writes it without a strong
+        place cue. Nobody digs, sews or buys a town."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.thing_verbs or " " in cand.alias.strip():
+            return False
+        if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
+            return False
+        relative = _word_after(text, cand.end)
+        if relative is None or self.key(side, relative.group()) not in cues.relatives:
+            return False
+        verb = _word_after(text, relative.end())
+        if verb is None:
+            return False
+        return self._owned(self.key(side, verb.group()), side, cues.thing_verbs)
+
+    def _named_thing(self, text: str, cand: Candidate, things: set[Any]) -> bool:
+        """One sense per text for a thing's noun (:meth:`_thing_noun`): the same word elsewhere
+        in the text is that noun too, after a preposition as well (وفي الديوانية يسمع "and in
+        the sitting room he hears"), unless a strong place cue stands before it (مدينة)."""
+        if self._sense_key(text, cand) not in things:
+            return False
+        if self.weights[cand.entity] == "heavy" and self.prefixes[cand.entity] != "geo":
+            return False
+        side = cand.side or languages.FALLBACK
+        return not _strong_in(self._words_before(text, cand.start, side, 2), _cues(side).strong)
+
+    def _hollow_verb(self, text: str, cand: Candidate) -> bool:
+        """A place's bare word that is a hollow verb's perfect in the first or second person
+        (``support.json: hollow_endings``: سرت "I walked", سرنا "we walked": two letters and an
+        ending, the two letters with ``hollow_long`` between them a verb of Zipf ``city_zipf``,
+        سار) where its clause reads it as that verb: after a subject pronoun or a particle that
+        goes before a verb (``verb_openers``: أنا سرت, عندما سرنا), or opening its clause before
+        a motion's preposition (``hollow_after``: سرت على الرصيف "I walked on the platform"); not a
+        country's or a capital's, nor after a proclitic (في سرت, بسرت stay the city)."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        if not cues.hollow_endings or self.weights[cand.entity] == "heavy" or cand.how == "clitic":
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        table = word_frequencies(side)
+        stems = [key.removesuffix(e) for e in cues.hollow_endings if key.endswith(e)]
+        if not any(
+            len(stem) == 2 and table.get(stem[0] + long + stem[1], 0.0) >= self.settings.city_zipf
+            for stem in stems
+            for long in cues.hollow_long
+        ):
+            return False
+        if cand.start > 0 and not text[cand.start - 1].isspace():
+            return False
+        words = self._clause_words(text, cand.start, side, 1)
+        if words:
+            return words[-1] in cues.verb_openers
+        after = _word_after(text, cand.end)
+        return after is not None and self.key(side, after.group()) in cues.hollow_after
+
+    def _bare_key(self, text: str, cand: Candidate, side: str) -> str | None:
+        """The key of a candidate written as one word without the article or a proclitic, else None."""
+        article = _forms(side).article
+        key = self.key(side, text[cand.start : cand.end])
+        if cand.how == "clitic" or " " in key or (article and key.startswith(article)):
+            return None
+        return key
+
+    def _verb_first(self, text: str, cand: Candidate) -> bool:
+        """A verb-first clause: a place's bare frequent word (Zipf ``town_zipf``, below a
+        country's or a capital's weight, not after a place cue or a preposition) right before a
+        given name (``given_names.json``, no place's word) and a preposition after it
+        (``verb_prepositions``) is a verb and its subject (سلا رامي عن لعبته "Rami forgot his
+        toy"): a place is not followed by a person and a preposition."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        key = self._bare_key(text, cand, side) if cues.verb_prepositions else None
+        if key is None or self.weights[cand.entity] == "heavy":
+            return False
+        if word_frequencies(side).get(key, 0.0) < self.settings.town_zipf:
+            return False
+        name = _word_after(text, cand.end)
+        if name is None:
+            return False
+        person = self.key(side, name.group())
+        if person not in _listed_given_names(side) or person in self._place_words(side, big=False):
+            return False
+        after = _word_after(text, name.end())
+        if after is None or self.key(side, after.group()) not in cues.verb_prepositions:
+            return False
+        before = self._words_before(text, cand.start, side, 2)
+        return not (_strong_in(before, cues.strong) or (before and self._weak_cue(before[-1], side)))
+
+    def _things_listed(self, text: str, cand: Candidate, starts: AbstractSet[int]) -> bool:
+        """A place's bare word (no article, no proclitic; not a country's) that opens a list of
+        three indefinite nouns, the two after it frequent words (Zipf ``town_zipf``) joined by
+        the list's conjunction (``list_conjunctions``: و) with no article, no place's candidate
+        (``starts``: where the field's places start), no given name and no word with an attached
+        pronoun of two letters among them (غزة وأهلها وشبابها: its people) (علبة فيها
+        براغ وسلوك ومسامير "a box of screws, wires and nails"), is one of those things: a list
+        of places names places."""
+        side = cand.side or languages.FALLBACK
+        cues = _cues(side)
+        forms = _forms(side)
+        if not cues.list_conjunctions or self.prefixes[cand.entity] == "country":
+            return False
+        if self._bare_key(text, cand, side) is None:
+            return False
+        table = word_frequencies(side)
+        given = _listed_given_names(side)
+        end = cand.end
+        for _ in range(2):
+            following = _word_after(text, end)
+            if following is None:
+                return False
+            word = self.key(side, following.group())
+            joined = word[:1]
+            rest = word[1:]
+            if (
+                joined not in cues.list_conjunctions
+                or (forms.article and rest.startswith(forms.article))
+                or table.get(rest, 0.0) < self.settings.town_zipf
+                or rest in given
+                or any(len(p) > 1 and rest.endswith(p) for p in forms.pronouns)
+                or following.start() in starts
+                or following.start() + 1 in starts
+            ):
+                return False
+            end = following.end()
+        return True
 
     def _named_person(self, text: str, cand: Candidate, persons: set[Any]) -> bool:
         """A place's word that the text reads as a person elsewhere (his wife Adelaide ...
@@ -2137,10 +2353,24 @@ class SupportModel:
         after = cand.end  # the first character after the spaces (``text[cand.end:].lstrip(" ")[:1]``),
         while text[after : after + 1] == " ":  # read without copying the rest of the text
             after += 1
-        if after < len(text) and text[after] not in _CLAUSE_ENDS:
+        if (
+            after < len(text)
+            and text[after] not in _CLAUSE_ENDS
+            and not self._clause_opens(text, cand.end, side)
+        ):
             return False
         before = self._words_before(text, cand.start, side, 1)
         return bool(before) and f"{before[-1]} {self.key(side, text[cand.start : cand.end])}" in phrases
+
+    def _clause_opens(self, text: str, end: int, side: str) -> bool:
+        """Whether the word right after ``end`` opens a new clause (``support.json:
+        clause_openers``: لأنه "because it", ثم "then", حين "when"; a proclitic or an attached
+        pronoun on it allowed): a phrase before it ends its clause there."""
+        openers = _definite_cues(side).clause_openers
+        following = _word_after(text, end) if openers else None
+        return following is not None and bool(
+            self._cue_stem(self.key(side, following.group()), side) & openers
+        )
 
     def _direction_of_noun(self, text: str, cand: Candidate, side: str, before: list[str]) -> bool:
         """A compass word before a place whose name is a place cue's noun with the article
@@ -3295,6 +3525,9 @@ class _PlaceRules(NamedTuple):
     partitive: bool
     adjective_form: bool
     construct_before_place: bool
+    #: the verb readings and the list of things (:meth:`SupportModel._hollow_verb`, ``_verb_first``,
+    #: ``_things_listed``): a script whose data has verb prepositions
+    verb: bool
 
 
 @functools.cache
@@ -3309,6 +3542,7 @@ def _place_rules(side: str) -> _PlaceRules:
         partitive=bool(_definite_cues(side).measures),
         adjective_form=bool(cues.adjective_endings),
         construct_before_place=bool(_forms(side).article),
+        verb=not latin and bool(cues.verb_prepositions),
     )
 
 
