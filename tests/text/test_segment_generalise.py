@@ -17,9 +17,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GENERALISE = DATA / "dumps" / "generalise"
 DUMPS = json.loads((GENERALISE / "cases.json").read_text(encoding="utf-8"))["dumps"]
 CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf-8"))["cases"]
-#: Known failures, left as strict xfails: the reserved dumps, written before the fixes and
-#: measured once before and once after them (docs/evaluation.md).
-KNOWN = {c["file"] for c in DUMPS if c.get("reserved")}
+#: Known failures, left as strict xfails: the reserved dumps (written before the fixes and
+#: measured once before and once after them, docs/evaluation.md) that still fail; the print-out
+#: one reads as labelled since segment12's print furniture.
+KNOWN = {c["file"] for c in DUMPS if c.get("reserved")} - {"gen4_printout_held_out_en.txt"}
 
 
 def _article(article: mediamon.Article) -> dict[str, Any]:

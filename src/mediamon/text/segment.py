@@ -167,6 +167,7 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "body_dateline_patterns": lambda groups: groups == {"place", "name"},
     "commenter_patterns": lambda groups: groups == {"name"},
     "title_patterns": lambda groups: groups == {"title"},
+    "print_stamp_patterns": lambda groups: groups == {"title"},
 }
 
 
@@ -200,6 +201,11 @@ class SegmentRules:
     related_patterns: tuple[re.Pattern[str], ...] = ()
     #: End marks closing a release or a wire story ('-ENDS-', '###', '-انتهى-'), whole-line patterns.
     end_mark_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The actions under each comment ('Reply', 'Like', '12 likes' once its count is set aside).
+    comment_replies: frozenset[str] = frozenset()
+    #: The time stamp opening a browser's print header ('12/3/25, 9:41 AM Headline | Site'),
+    #: group 'title' the page title after it.
+    print_stamp_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -232,6 +238,7 @@ class SegmentRules:
                 "accounts",
                 "honorifics",
                 "not_name_openings",
+                "comment_reply_phrases",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -281,6 +288,8 @@ class SegmentRules:
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
             end_mark_patterns=tuple(merged["end_mark_patterns"]),
+            comment_replies=frozenset(merged["comment_reply_phrases"]),
+            print_stamp_patterns=tuple(merged["print_stamp_patterns"]),
         )
 
 
@@ -302,6 +311,7 @@ class _Tables:
     body_dateline: PatternList
     related: PatternList
     end_marks: PatternList
+    print_stamps: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -337,6 +347,7 @@ class _Tables:
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
+            print_stamps=PatternList(tables=False, patterns=rules.print_stamp_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -399,6 +410,10 @@ class Line:
     block_size: int = 1
     block_caption: bool = False
     comment_date: bool = False
+    #: An action under a comment ('Reply', 'Like (4)'): evidence of a comment section.
+    reply: bool = False
+    #: The page title after a browser print header's time stamp ('12/3/25, 9:41 AM Headline').
+    stamp_title: str | None = None
     #: The headline of a labelled title line ("Title: X" gives "X").
     title_text: str | None = None
     #: A DATE line that is a byline too ("By NAME | DATE"): its name is the author.
@@ -521,6 +536,10 @@ def _classify_text(
     # One table lookup rules out every pattern group for most lines (they match none): the
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
+    if words <= _REPLY_MAX_WORDS:
+        line.reply = _REPLY_COUNT.sub("", key).strip() in rules.comment_replies
+    if text[:1].isdigit() and (stamp := tables.print_stamps.first(text, "title")) is not None:
+        line.stamp_title = stamp[1]
     if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
         # boilerplate that closes the article (like a footer): a contact block under it stays out
         line.kind, line.footer = Kind.BOILERPLATE, True
@@ -539,6 +558,12 @@ def _classify_text(
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
     elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
+        if tables.comment_date.any(text):
+            line.comment_date = True  # a relative time ('2 hours ago'): a comment's, in a comment section
+    elif line.reply:
+        line.kind, line.cue = Kind.COMMENT, "an action under a comment ('Reply', 'Like (4)', '12 likes')"
+    elif _breadcrumb(text, rules, settings):
+        line.kind, line.cue = Kind.BOILERPLATE, "breadcrumb trail from the home page ('Home > World')"
     elif _count_line(text):
         line.kind, line.cue = Kind.BOILERPLATE, "reaction or view counts (symbols and numbers only)"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
@@ -603,6 +628,29 @@ def _classify_text(
     elif key in rules.sections:
         line.kind, line.cue = Kind.SECTION, "known section name"
     return line
+
+
+#: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
+_REPLY_MAX_WORDS = 3
+_REPLY_COUNT = re.compile(r"[\d٠-٩()\[\]]+")
+#: The marks between the steps of a breadcrumb trail ('Home > World > Middle East').
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»<‹«/]\s+")
+
+
+def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bool:
+    """A breadcrumb trail: short steps between ``>`` (or ``›``, ``»``, ``/``) marks, one end of
+    it the home page (a boilerplate phrase: 'Home', 'الرئيسية'; right to left it is the last)."""
+    if ">" not in text and "›" not in text and "»" not in text and "<" not in text and "/" not in text:
+        return False
+    if "‹" not in text and "«" not in text and _CRUMB_SEPARATOR.search(text) is None:
+        return False
+    steps = _CRUMB_SEPARATOR.split(text)
+    if len(steps) < 2 or not all(
+        1 <= len(step.split()) <= settings.menu_item_max_words and not _SENTENCE_END.search(step)
+        for step in steps
+    ):
+        return False
+    return phrase_key(steps[0]) in rules.boilerplate or phrase_key(steps[-1]) in rules.boilerplate
 
 
 def _count_line(text: str) -> bool:
@@ -893,6 +941,10 @@ class _Draft:
     in_body: bool = False
 
 
+#: A print header's page title cut short by the browser still names the headline from this many
+#: characters on.
+_CUT_TITLE_MIN = 20
+
 _HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
 
 
@@ -1034,9 +1086,18 @@ class _Walker:
     def _comments_ahead(self, k: int, *, commenters: bool = True) -> bool:
         """Whether comments follow line ``k``: a comment date (or, when ``commenters``, a commenter line)."""
         for line in self.lines[k + 1 : k + 1 + self.settings.comment_lookahead]:
-            if (commenters and line.kind is Kind.COMMENT and line.name is not None) or line.comment_date:
+            if commenters and ((line.kind is Kind.COMMENT and line.name is not None) or line.reply):
                 return True
+            if line.comment_date and line.kind is Kind.DATE:
+                return True
+            if line.kind in (Kind.BYLINE, Kind.POSTER):
+                return False  # the next article's header
         return False
+
+    def _reply_ahead(self, k: int) -> bool:
+        """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
+        ``k`` is a commenter's name or a comment's date, not the next article's."""
+        return any(line.reply for line in self._window(k))
 
     def _continues(self, k: int) -> bool:
         """Line ``k`` goes on from the line right above it (no blank line between): the next
@@ -1357,17 +1418,28 @@ class _Walker:
         """
         if line.kind is Kind.TEXT and line.title_like and self._strong(k):
             cue = self._next_cue(k)
-            if cue is not None and (
-                cue.kind is Kind.POSTER or (cue.kind is Kind.DATE and not cue.comment_date)
+            if (
+                cue is not None
+                and (
+                    cue.kind in (Kind.POSTER, Kind.BYLINE) or (cue.kind is Kind.DATE and not cue.comment_date)
+                )
+                and not self._reply_ahead(k)
             ):
                 self._start(line, "headline shape, a post's header cue follows (ends the comment section)")
                 return True
-        if line.kind is Kind.DATE and not line.comment_date and k + 1 < len(self.lines):
+        if (
+            line.kind is Kind.DATE
+            and not line.comment_date
+            and k + 1 < len(self.lines)
+            and not self._reply_ahead(k)
+        ):
             title = self.lines[k + 1]
             if title.kind is Kind.TEXT and title.title_like and (self._strong(k + 1) or self._weak(k + 1)):
                 self.comments = False
                 return False
-        if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
+        if line.kind is Kind.BOILERPLATE and line.comment_date:
+            self._drop(line, "comment", "a relative time inside a comment section: a comment's time")
+        elif line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
             self._drop(line, "boilerplate")
         elif line.kind is Kind.RELATED:
             self._drop(line, "boilerplate")
@@ -1377,10 +1449,31 @@ class _Walker:
             self._drop(line, "comment", "inside a comment section")
         return True
 
+    def _print_header(self, k: int) -> bool:
+        """Line ``k`` is a browser's print header: a time stamp, then the page title, which holds
+        the headline of the article it interrupts or of one a few lines below."""
+        title = self.lines[k].stamp_title
+        if title is None:
+            return False
+        key = phrase_key(title)
+        heads = [self.current.title] if self.current is not None else []
+        heads += [line.text for line in self._window(k) if line.title_like]
+        for head in heads:
+            head_key = phrase_key(head)
+            if head_key and (
+                key.startswith(head_key) or (len(key) >= _CUT_TITLE_MIN and head_key.startswith(key))
+            ):
+                return True
+        return False
+
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
             if self.comments and self._in_comments(k, line):
+                continue
+            if line.stamp_title is not None and self._print_header(k):
+                self._drop(line, "boilerplate", "browser print header: a time stamp and the page's title")
+                self.separator = True
                 continue
             if line.kind is Kind.RELATED:
                 self._drop(line, "boilerplate")
