@@ -28,7 +28,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from check_labels import candidates, parse_date  # noqa: E402
+from check_labels import ARTICLE_KEYS, candidates, parse_date  # noqa: E402
 
 REASONS = {
     "X": "boilerplate",
@@ -341,24 +341,82 @@ X | شروط الاستخدام | الخصوصية | اتصل بنا
 )
 
 
+PAGES["gen5_reader_comments_mixed"] = (
+    "Reader comments with no 'Reply' under them, in an English and an Arabic site saved into one "
+    "file: a heading with the count ('Reader comments (2)', 'تعليقات الزوار (3)'), then per comment "
+    "a name (numbered '1 - NAME' on the Arabic site), a date with a time and the comment, some "
+    "short and shaped like headlines; a moderation notice and the comment form (Arabic) close a "
+    "section. The articles' own dates carry a time too; their bylines tell them from comments.",
+    """
+T | Council to plant 5,000 trees along the canal
+A | By Rachel Moss
+D | 15 November 2025 08:00
+
+B | The city council will plant five thousand trees along the canal towpath over the next two winters, starting with the stretch between the two locks.
+
+B | Volunteers will be asked to help with the planting in December, and local schools will each adopt a section of the path.
+
+C | Reader comments (2)
+C | GreenLeeds
+C | 15 November 2025 09:12
+C | Wonderful news
+C | Mark T
+C | 15 November 2025 10:47
+C | Who will water them in the summer? The last lot died within a year.
+C | Comments are moderated and may take a few minutes to appear.
+
+X | الرئيسية > مجتمع
+
+T | البلدية تفتتح حديقة عمومية جديدة في حي النخيل
+D | الأحد 16 نوفمبر 2025 - 09:30
+A | كتب: يوسف بنعلي
+
+B | افتتحت البلدية صباح اليوم حديقة عمومية جديدة في حي النخيل على مساحة هكتارين، تضم ملاعب للأطفال ومسارا للمشي.
+
+B | وقال نائب رئيس البلدية إن الحديقة ستفتح أبوابها يوميا من الثامنة صباحا حتى العاشرة ليلا.
+
+X | الوسوم: حدائق، بلدية، بيئة
+
+C | تعليقات الزوار (3)
+C | 1 - مغربي حر
+C | الأحد 16 نوفمبر 2025 - 11:20
+C | قرار صائب ونتمنى المزيد
+C | 2 - ابن الحي
+C | الأحد 16 نوفمبر 2025 - 12:05
+C | نريد حدائق في الأحياء الشعبية أيضا وليس في الأحياء الراقية وحدها، فالأطفال هناك لا يجدون مكانا للعب.
+C | 3 - سلوى
+C | الأحد 16 نوفمبر 2025 - 13:40
+C | شكرا للبلدية
+C | المرجو الالتزام بآداب الحوار وعدم نشر التعليقات المسيئة.
+C | أضف تعليقا
+C | الاسم
+C | البريد الإلكتروني
+C | إرسال التعليق
+
+T | انطلاق التسجيل في المخيمات الصيفية للأطفال
+D | الاثنين 17 نوفمبر 2025 - 08:15
+A | كتبت: نجاة العمراني
+
+B | أعلنت وزارة الشباب انطلاق التسجيل في المخيمات الصيفية للأطفال بين الثامنة والرابعة عشرة من العمر، عبر منصة إلكترونية جديدة.
+
+B | وتستقبل المخيمات هذا العام أكثر من ثلاثين ألف طفل في اثنتي عشرة مدينة ساحلية وجبلية.
+
+C | تعليقات الزوار (2)
+C | 1 - متتبع
+C | الاثنين 17 نوفمبر 2025 - 10:02
+C | خبر مفرح
+C | 2 - رشيد
+C | الاثنين 17 نوفمبر 2025 - 10:45
+C | متى يبدأ التسجيل؟
+
+X | جميع الحقوق محفوظة © 2025
+""",
+)
+
 def _blank_article(lang: str) -> dict[str, Any]:
-    return {
-        "first_line": None,
-        "last_line": None,
-        "title": "",
-        "title_line": None,
-        "date": None,
-        "date_text": None,
-        "date_line": None,
-        "author": None,
-        "author_line": None,
-        "source": None,
-        "source_line": None,
-        "lang": lang,
-        "body_lines": [],
-        "meta": {},
-        "meta_lines": [],
-    }
+    art: dict[str, Any] = dict.fromkeys(ARTICLE_KEYS)
+    art.update(title="", lang=lang, body_lines=[], meta={}, meta_lines=[])
+    return art
 
 
 def _lang(text: str) -> str:
