@@ -537,7 +537,7 @@ def _classify_text(
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
     if words <= _REPLY_MAX_WORDS:
-        line.reply = _REPLY_COUNT.sub("", key).strip() in rules.comment_replies
+        line.reply = _reply_key(key) in rules.comment_replies
     if text[:1].isdigit() and (stamp := tables.print_stamps.first(text, "title")) is not None:
         line.stamp_title = stamp[1]
     if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
@@ -632,7 +632,16 @@ def _classify_text(
 
 #: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
 _REPLY_MAX_WORDS = 3
-_REPLY_COUNT = re.compile(r"[\d٠-٩()\[\]]+")
+_REPLY_COUNT = re.compile(r"\d+")
+_REPLY_BRACKETS = re.compile(r"[()\[\]]")
+
+
+def _reply_key(key: str) -> str:
+    """A line's phrase key with each count written ``#`` and brackets dropped ('Like (4)' gives
+    'like #', '12 likes' '# likes'): how comment actions are listed in the data."""
+    return " ".join(_REPLY_COUNT.sub(" # ", _REPLY_BRACKETS.sub(" ", key)).split())
+
+
 #: The marks between the steps of a breadcrumb trail ('Home > World > Middle East').
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»<‹«/]\s+")
 
@@ -941,6 +950,13 @@ class _Draft:
     in_body: bool = False
 
 
+#: A time of day in a date line ('15 November 2025 09:12', '... - ١١:٢٠').
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}[:٫]\d{2}(?!\d)")
+#: The count in a comment heading ('Reader comments (2)', 'تعليقات الزوار (٣)'), digits made ASCII,
+#: and how many of the comments it counts must show (a name over a dated line) to open the section.
+_COUNT_IN = re.compile(r"[0-9]+")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NAMED_COMMENTS = 2
 #: A print header's page title cut short by the browser still names the headline from this many
 #: characters on.
 _CUT_TITLE_MIN = 20
@@ -1092,6 +1108,39 @@ class _Walker:
                 return True
             if line.kind in (Kind.BYLINE, Kind.POSTER):
                 return False  # the next article's header
+        return False
+
+    def _comment_dated(self, date: Line, k: int) -> bool:
+        """In a comment section, date line ``date`` (the header cue of line ``k``, or line ``k``)
+        is a comment's: in a comment date form, or with a time of day and no byline near line
+        ``k`` (an article's header names its writer; a comment's name stands above its date)."""
+        if date.comment_date:
+            return True
+        if _TIME_OF_DAY.search(date.text) is None:
+            return False
+        return not any(line.kind in (Kind.BYLINE, Kind.POSTER) for line in self._window(k))
+
+    def _named_comments(self, k: int) -> bool:
+        """After comment heading ``k`` that counts its comments, comments follow within
+        ``comment_lookahead`` lines: as many as it counts (two at most) short lines each over a
+        date with a time of day (a commenter's name and the comment's date), before any byline."""
+        count = _COUNT_IN.search(self.lines[k].text.translate(_DIGITS))
+        if count is None or int(count[0]) < 1:
+            return False
+        wanted, found = min(int(count[0]), _NAMED_COMMENTS), 0
+        for j in range(k + 2, min(len(self.lines), k + 1 + self.settings.comment_lookahead)):
+            line, above = self.lines[j], self.lines[j - 1]
+            if line.kind in (Kind.BYLINE, Kind.POSTER):
+                return False
+            found += (
+                line.kind is Kind.DATE
+                and _TIME_OF_DAY.search(line.text) is not None
+                and above.kind is Kind.TEXT
+                and above.title_like
+                and above.number + 1 == line.number
+            )
+            if found >= wanted:
+                return True
         return False
 
     def _reply_ahead(self, k: int) -> bool:
@@ -1421,7 +1470,8 @@ class _Walker:
             if (
                 cue is not None
                 and (
-                    cue.kind in (Kind.POSTER, Kind.BYLINE) or (cue.kind is Kind.DATE and not cue.comment_date)
+                    cue.kind in (Kind.POSTER, Kind.BYLINE)
+                    or (cue.kind is Kind.DATE and not self._comment_dated(cue, k))
                 )
                 and not self._reply_ahead(k)
             ):
@@ -1429,7 +1479,7 @@ class _Walker:
                 return True
         if (
             line.kind is Kind.DATE
-            and not line.comment_date
+            and not self._comment_dated(line, k)
             and k + 1 < len(self.lines)
             and not self._reply_ahead(k)
         ):
@@ -1481,7 +1531,8 @@ class _Walker:
                 continue
             if line.kind is Kind.COMMENT_HEAD or (line.kind is Kind.COMMENT and line.name is not None):
                 # A commenter line ("X says:", also a lead-in to a quotation) needs a comment date.
-                if self._comments_ahead(k, commenters=line.kind is Kind.COMMENT_HEAD):
+                heading = line.kind is Kind.COMMENT_HEAD
+                if self._comments_ahead(k, commenters=heading) or (heading and self._named_comments(k)):
                     self.comments = True
                     self._drop(line, "comment", f"{line.cue}; opens a comment section")
                 else:

@@ -413,6 +413,7 @@ X | جميع الحقوق محفوظة © 2025
 """,
 )
 
+
 def _blank_article(lang: str) -> dict[str, Any]:
     art: dict[str, Any] = dict.fromkeys(ARTICLE_KEYS)
     art.update(title="", lang=lang, body_lines=[], meta={}, meta_lines=[])
