@@ -167,7 +167,7 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "body_dateline_patterns": lambda groups: groups == {"place", "name"},
     "commenter_patterns": lambda groups: groups == {"name"},
     "title_patterns": lambda groups: groups == {"title"},
-    "print_stamp_patterns": lambda groups: groups == {"title"},
+    "print_header_patterns": lambda groups: groups == {"title"},
 }
 
 
@@ -201,11 +201,14 @@ class SegmentRules:
     related_patterns: tuple[re.Pattern[str], ...] = ()
     #: End marks closing a release or a wire story ('-ENDS-', '###', '-انتهى-'), whole-line patterns.
     end_mark_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The marks a page break of a print-out leaves ('Page 2 of 3', a page URL and '1/2'): boilerplate
+    #: that neither closes nor separates the article it interrupts.
+    page_break_patterns: tuple[re.Pattern[str], ...] = ()
     #: The actions under each comment ('Reply', 'Like', '12 likes' once its count is set aside).
     comment_replies: frozenset[str] = frozenset()
-    #: The time stamp opening a browser's print header ('12/3/25, 9:41 AM Headline | Site'),
-    #: group 'title' the page title after it.
-    print_stamp_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A browser's print header: the page title (group 'title') after a time stamp ('12/3/25,
+    #: 9:41 AM Headline | Site') or before the page's URL ('Headline | Site https://...').
+    print_header_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -245,6 +248,7 @@ class SegmentRules:
                 )
             for key in (
                 "boilerplate_patterns",
+                "page_break_patterns",
                 "caption_patterns",
                 "comment_headers",
                 "comment_date_patterns",
@@ -288,8 +292,9 @@ class SegmentRules:
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
             end_mark_patterns=tuple(merged["end_mark_patterns"]),
+            page_break_patterns=tuple(merged["page_break_patterns"]),
             comment_replies=frozenset(merged["comment_reply_phrases"]),
-            print_stamp_patterns=tuple(merged["print_stamp_patterns"]),
+            print_header_patterns=tuple(merged["print_header_patterns"]),
         )
 
 
@@ -311,7 +316,8 @@ class _Tables:
     body_dateline: PatternList
     related: PatternList
     end_marks: PatternList
-    print_stamps: PatternList
+    print_headers: PatternList
+    page_breaks: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -347,7 +353,8 @@ class _Tables:
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
-            print_stamps=PatternList(tables=False, patterns=rules.print_stamp_patterns),
+            print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
+            page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -410,10 +417,12 @@ class Line:
     block_size: int = 1
     block_caption: bool = False
     comment_date: bool = False
+    #: A page break's mark ('Page 2 of 3', a print header): the article goes on after it.
+    page_break: bool = False
     #: An action under a comment ('Reply', 'Like (4)'): evidence of a comment section.
     reply: bool = False
-    #: The page title after a browser print header's time stamp ('12/3/25, 9:41 AM Headline').
-    stamp_title: str | None = None
+    #: The page title in a browser's print header ('12/3/25, 9:41 AM Headline', 'Headline https://...').
+    print_title: str | None = None
     #: The headline of a labelled title line ("Title: X" gives "X").
     title_text: str | None = None
     #: A DATE line that is a byline too ("By NAME | DATE"): its name is the author.
@@ -538,8 +547,10 @@ def _classify_text(
     cued = tables.cues.any(text)
     if words <= _REPLY_MAX_WORDS:
         line.reply = _reply_key(key) in rules.comment_replies
-    if text[:1].isdigit() and (stamp := tables.print_stamps.first(text, "title")) is not None:
-        line.stamp_title = stamp[1]
+    if (text[:1].isdigit() or "://" in text) and (
+        header := tables.print_headers.first(text, "title")
+    ) is not None:
+        line.print_title = header[1]
     if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
         # boilerplate that closes the article (like a footer): a contact block under it stays out
         line.kind, line.footer = Kind.BOILERPLATE, True
@@ -556,6 +567,9 @@ def _classify_text(
         line.kind, line.name, line.cue = Kind.COMMENT, found[1], "commenter line ('X says:')"
     elif key in rules.comment_phrases:
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
+    elif (_HAS_DIGIT.search(text) is not None or "://" in text) and tables.page_breaks.any(text):
+        line.kind, line.page_break = Kind.BOILERPLATE, True
+        line.cue = "page break of a print-out ('Page 2 of 3', the page URL and '1/2')"
     elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
         if tables.comment_date.any(text):
@@ -660,6 +674,18 @@ def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bo
     ):
         return False
     return phrase_key(steps[0]) in rules.boilerplate or phrase_key(steps[-1]) in rules.boilerplate
+
+
+#: A page counter: 'N of M', 'N/M', 'N من M' (a short word or a slash between two numbers).
+_PAGE_COUNTER = re.compile(r"(?<!\d)(\d{1,3})\s*(?:/|[^\W\d_]{1,4})\s*(\d{1,3})(?!\d)")
+
+
+def _last_page(text: str) -> bool:
+    """A page break's mark counting the last page ('Page 2 of 2', 'https://... 3/3'); the URL's
+    own numbers are not read."""
+    rest = " ".join(token for token in text.split() if "://" not in token and not token.startswith("www."))
+    found = _PAGE_COUNTER.search(rest)
+    return found is not None and int(found[1]) == int(found[2])
 
 
 def _count_line(text: str) -> bool:
@@ -957,6 +983,7 @@ _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}[:٫]\d{2}(?!\d)")
 _COUNT_IN = re.compile(r"[0-9]+")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NAMED_COMMENTS = 2
+_PRINT_HEADER_CUE = "browser print header: the page's title with a time stamp or its URL"
 #: A print header's page title cut short by the browser still names the headline from this many
 #: characters on.
 _CUT_TITLE_MIN = 20
@@ -1499,10 +1526,18 @@ class _Walker:
             self._drop(line, "comment", "inside a comment section")
         return True
 
+    def _page_break(self, draft: _Draft | None, line: Line) -> None:
+        """A page break's mark: inside a body the article goes on (a subheading after it is no
+        headline), unless it counts the last page ('2 of 2', '3/3'); elsewhere it separates like
+        other furniture."""
+        if draft is None or not draft.in_body or _last_page(line.text):
+            self.separator = True
+
     def _print_header(self, k: int) -> bool:
-        """Line ``k`` is a browser's print header: a time stamp, then the page title, which holds
-        the headline of the article it interrupts or of one a few lines below."""
-        title = self.lines[k].stamp_title
+        """Line ``k`` is a browser's print header: the page title beside a time stamp or the page's
+        URL, the title opening with the headline of the article it interrupts or of one a few
+        lines below."""
+        title = self.lines[k].print_title
         if title is None:
             return False
         key = phrase_key(title)
@@ -1521,9 +1556,10 @@ class _Walker:
             draft = self.current
             if self.comments and self._in_comments(k, line):
                 continue
-            if line.stamp_title is not None and self._print_header(k):
-                self._drop(line, "boilerplate", "browser print header: a time stamp and the page's title")
-                self.separator = True
+            if line.print_title is not None and self._print_header(k):
+                self._drop(line, "boilerplate", _PRINT_HEADER_CUE)
+                line.page_break = True
+                self._page_break(draft, line)
                 continue
             if line.kind is Kind.RELATED:
                 self._drop(line, "boilerplate")
@@ -1543,7 +1579,10 @@ class _Walker:
                 line.kind is Kind.FURNITURE and (not self._strong(k) or self._closing(k))
             ):
                 self._drop(line, "boilerplate")
-                self.separator = True
+                if line.page_break:
+                    self._page_break(draft, line)
+                else:
+                    self.separator = True
                 if line.footer and draft is not None and draft.in_body:
                     self.current = None  # a footer that ends every article closes this one
                 continue
