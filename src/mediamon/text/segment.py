@@ -567,7 +567,11 @@ def _classify_text(
         line.kind, line.name, line.cue = Kind.COMMENT, found[1], "commenter line ('X says:')"
     elif key in rules.comment_phrases:
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
-    elif (_HAS_DIGIT.search(text) is not None or "://" in text) and tables.page_breaks.any(text):
+    elif (
+        (_HAS_DIGIT.search(text) is not None or "://" in text)
+        and len(text.split()) <= _PAGE_BREAK_MAX_TOKENS
+        and tables.page_breaks.any(text)
+    ):
         line.kind, line.page_break = Kind.BOILERPLATE, True
         line.cue = "page break of a print-out ('Page 2 of 3', the page URL and '1/2')"
     elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
@@ -676,6 +680,8 @@ def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bo
     return phrase_key(steps[0]) in rules.boilerplate or phrase_key(steps[-1]) in rules.boilerplate
 
 
+#: A page break's mark is a few tokens ('1 of 3 12/3/25, 9:41 AM', a URL and '1/2').
+_PAGE_BREAK_MAX_TOKENS = 8
 #: A page counter: 'N of M', 'N/M', 'N من M' (a short word or a slash between two numbers).
 _PAGE_COUNTER = re.compile(r"(?<!\d)(\d{1,3})\s*(?:/|[^\W\d_]{1,4})\s*(\d{1,3})(?!\d)")
 
