@@ -19,7 +19,8 @@ Two measurements, printed as Markdown tables (``docs/evaluation.md`` quotes them
    first and last paragraphs hold; per dump the furniture lines that must stay out of titles
    and bodies; and no line may be lost (outside every article and not set aside). Dumps marked
    ``reserved`` (``*_held_out*``) are never used to write rules and are measured once before
-   and once after a round of fixes: their own table.
+   and once after a round of fixes: their own table. Those with a ``X.expected.json`` beside
+   them (``gen5_*``, written by ``generalise/make_gen5.py``) are also scored line by line as in 1.
 4. **Tehran Times** (``../shared/data/dumps/tehrantimes/`` when present, or ``--tehran DIR``):
    the joined page as it is, and the same twelve files laid out the ways pages of other sites are (a title
    line above each body, a category line under it, blank lines between paragraphs, no
@@ -285,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         _table("held-out dumps (reserved: never looked at)", reserved)
     gen = generalise()
+    lined = [labelled(p) for p in sorted(GENERALISE.parent.glob("*.expected.json"))]
     for label, part in (
         ("generalisation dumps (seen while fixing)", [r for r in gen if not r["reserved"]]),
         ("generalisation dumps (reserved: measured before and after)", [r for r in gen if r["reserved"]]),
@@ -292,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         if part:
             print()
             _generalise_table(label, part)
+    if lined:
+        print()
+        _table("generalisation dumps labelled line by line", lined)
     rows = tehran(args.tehran)
     if rows:
         print("\n| Tehran Times layout (12 articles) | found | footers in bodies | footers set aside |")
@@ -303,7 +308,10 @@ def main(argv: list[str] | None = None) -> int:
             )
     if args.json:
         Path(args.json).write_text(
-            json.dumps({"dumps": dumps, "heldout": held, "generalise": gen, "tehran": rows}, indent=2),
+            json.dumps(
+                {"dumps": dumps, "heldout": held, "generalise": gen, "lined": lined, "tehran": rows},
+                indent=2,
+            ),
             encoding="utf-8",
         )
     return 0

@@ -167,6 +167,7 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "body_dateline_patterns": lambda groups: groups == {"place", "name"},
     "commenter_patterns": lambda groups: groups == {"name"},
     "title_patterns": lambda groups: groups == {"title"},
+    "print_header_patterns": lambda groups: groups == {"title"},
 }
 
 
@@ -200,6 +201,14 @@ class SegmentRules:
     related_patterns: tuple[re.Pattern[str], ...] = ()
     #: End marks closing a release or a wire story ('-ENDS-', '###', '-انتهى-'), whole-line patterns.
     end_mark_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The marks a page break of a print-out leaves ('Page 2 of 3', a page URL and '1/2'): boilerplate
+    #: that neither closes nor separates the article it interrupts.
+    page_break_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The actions under each comment ('Reply', 'Like', '12 likes' once its count is set aside).
+    comment_replies: frozenset[str] = frozenset()
+    #: A browser's print header: the page title (group 'title') after a time stamp ('12/3/25,
+    #: 9:41 AM Headline | Site') or before the page's URL ('Headline | Site https://...').
+    print_header_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -232,12 +241,14 @@ class SegmentRules:
                 "accounts",
                 "honorifics",
                 "not_name_openings",
+                "comment_reply_phrases",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
                 )
             for key in (
                 "boilerplate_patterns",
+                "page_break_patterns",
                 "caption_patterns",
                 "comment_headers",
                 "comment_date_patterns",
@@ -281,6 +292,9 @@ class SegmentRules:
             title_patterns=tuple(merged["title_patterns"]),
             related_patterns=tuple(merged["related_patterns"]),
             end_mark_patterns=tuple(merged["end_mark_patterns"]),
+            page_break_patterns=tuple(merged["page_break_patterns"]),
+            comment_replies=frozenset(merged["comment_reply_phrases"]),
+            print_header_patterns=tuple(merged["print_header_patterns"]),
         )
 
 
@@ -302,6 +316,8 @@ class _Tables:
     body_dateline: PatternList
     related: PatternList
     end_marks: PatternList
+    print_headers: PatternList
+    page_breaks: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -337,6 +353,8 @@ class _Tables:
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
+            print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
+            page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -399,6 +417,12 @@ class Line:
     block_size: int = 1
     block_caption: bool = False
     comment_date: bool = False
+    #: A page break's mark ('Page 2 of 3', a print header): the article goes on after it.
+    page_break: bool = False
+    #: An action under a comment ('Reply', 'Like (4)'): evidence of a comment section.
+    reply: bool = False
+    #: The page title in a browser's print header ('12/3/25, 9:41 AM Headline', 'Headline https://...').
+    print_title: str | None = None
     #: The headline of a labelled title line ("Title: X" gives "X").
     title_text: str | None = None
     #: A DATE line that is a byline too ("By NAME | DATE"): its name is the author.
@@ -521,6 +545,12 @@ def _classify_text(
     # One table lookup rules out every pattern group for most lines (they match none): the
     # groups are asked only when it lets the line through.
     cued = tables.cues.any(text)
+    if words <= _REPLY_MAX_WORDS:
+        line.reply = _reply_key(key) in rules.comment_replies
+    if (text[:1].isdigit() or "://" in text) and (
+        header := tables.print_headers.first(text, "title")
+    ) is not None:
+        line.print_title = header[1]
     if cued and words <= _END_MARK_MAX_WORDS and tables.end_marks.any(text):
         # boilerplate that closes the article (like a footer): a contact block under it stays out
         line.kind, line.footer = Kind.BOILERPLATE, True
@@ -537,8 +567,21 @@ def _classify_text(
         line.kind, line.name, line.cue = Kind.COMMENT, found[1], "commenter line ('X says:')"
     elif key in rules.comment_phrases:
         line.kind, line.cue = Kind.COMMENT, "comment-section phrase"
+    elif (
+        (_HAS_DIGIT.search(text) is not None or "://" in text)
+        and len(text.split()) <= _PAGE_BREAK_MAX_TOKENS
+        and tables.page_breaks.any(text)
+    ):
+        line.kind, line.page_break = Kind.BOILERPLATE, True
+        line.cue = "page break of a print-out ('Page 2 of 3', the page URL and '1/2')"
     elif key in rules.boilerplate or not key or (cued and tables.boilerplate.any(text)):
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
+        if tables.comment_date.any(text):
+            line.comment_date = True  # a relative time ('2 hours ago'): a comment's, in a comment section
+    elif line.reply:
+        line.kind, line.cue = Kind.COMMENT, "an action under a comment ('Reply', 'Like (4)', '12 likes')"
+    elif _breadcrumb(text, rules, settings):
+        line.kind, line.cue = Kind.BOILERPLATE, "breadcrumb trail from the home page ('Home > World')"
     elif _count_line(text):
         line.kind, line.cue = Kind.BOILERPLATE, "reaction or view counts (symbols and numbers only)"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
@@ -603,6 +646,52 @@ def _classify_text(
     elif key in rules.sections:
         line.kind, line.cue = Kind.SECTION, "known section name"
     return line
+
+
+#: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
+_REPLY_MAX_WORDS = 3
+_REPLY_COUNT = re.compile(r"\d+")
+_REPLY_BRACKETS = re.compile(r"[()\[\]]")
+
+
+def _reply_key(key: str) -> str:
+    """A line's phrase key with each count written ``#`` and brackets dropped ('Like (4)' gives
+    'like #', '12 likes' '# likes'): how comment actions are listed in the data."""
+    return " ".join(_REPLY_COUNT.sub(" # ", _REPLY_BRACKETS.sub(" ", key)).split())
+
+
+#: The marks between the steps of a breadcrumb trail ('Home > World > Middle East').
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»<‹«/]\s+")
+
+
+def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bool:
+    """A breadcrumb trail: short steps between ``>`` (or ``›``, ``»``, ``/``) marks, one end of
+    it the home page (a boilerplate phrase: 'Home', 'الرئيسية'; right to left it is the last)."""
+    if ">" not in text and "›" not in text and "»" not in text and "<" not in text and "/" not in text:
+        return False
+    if "‹" not in text and "«" not in text and _CRUMB_SEPARATOR.search(text) is None:
+        return False
+    steps = _CRUMB_SEPARATOR.split(text)
+    if len(steps) < 2 or not all(
+        1 <= len(step.split()) <= settings.menu_item_max_words and not _SENTENCE_END.search(step)
+        for step in steps
+    ):
+        return False
+    return phrase_key(steps[0]) in rules.boilerplate or phrase_key(steps[-1]) in rules.boilerplate
+
+
+#: A page break's mark is a few tokens ('1 of 3 12/3/25, 9:41 AM', a URL and '1/2').
+_PAGE_BREAK_MAX_TOKENS = 8
+#: A page counter: 'N of M', 'N/M', 'N من M' (a short word or a slash between two numbers).
+_PAGE_COUNTER = re.compile(r"(?<!\d)(\d{1,3})\s*(?:/|[^\W\d_]{1,4})\s*(\d{1,3})(?!\d)")
+
+
+def _last_page(text: str) -> bool:
+    """A page break's mark counting the last page ('Page 2 of 2', 'https://... 3/3'); the URL's
+    own numbers are not read."""
+    rest = " ".join(token for token in text.split() if "://" not in token and not token.startswith("www."))
+    found = _PAGE_COUNTER.search(rest)
+    return found is not None and int(found[1]) == int(found[2])
 
 
 def _count_line(text: str) -> bool:
@@ -893,6 +982,18 @@ class _Draft:
     in_body: bool = False
 
 
+#: A time of day in a date line ('15 November 2025 09:12', '... - ١١:٢٠').
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}[:٫]\d{2}(?!\d)")
+#: The count in a comment heading ('Reader comments (2)', 'تعليقات الزوار (٣)'), digits made ASCII,
+#: and how many of the comments it counts must show (a name over a dated line) to open the section.
+_COUNT_IN = re.compile(r"[0-9]+")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NAMED_COMMENTS = 2
+_PRINT_HEADER_CUE = "browser print header: the page's title with a time stamp or its URL"
+#: A print header's page title cut short by the browser still names the headline from this many
+#: characters on.
+_CUT_TITLE_MIN = 20
+
 _HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
 
 
@@ -1034,9 +1135,51 @@ class _Walker:
     def _comments_ahead(self, k: int, *, commenters: bool = True) -> bool:
         """Whether comments follow line ``k``: a comment date (or, when ``commenters``, a commenter line)."""
         for line in self.lines[k + 1 : k + 1 + self.settings.comment_lookahead]:
-            if (commenters and line.kind is Kind.COMMENT and line.name is not None) or line.comment_date:
+            if commenters and ((line.kind is Kind.COMMENT and line.name is not None) or line.reply):
+                return True
+            if line.comment_date and line.kind is Kind.DATE:
+                return True
+            if line.kind in (Kind.BYLINE, Kind.POSTER):
+                return False  # the next article's header
+        return False
+
+    def _comment_dated(self, date: Line, k: int) -> bool:
+        """In a comment section, date line ``date`` (the header cue of line ``k``, or line ``k``)
+        is a comment's: in a comment date form, or with a time of day and no byline near line
+        ``k`` (an article's header names its writer; a comment's name stands above its date)."""
+        if date.comment_date:
+            return True
+        if _TIME_OF_DAY.search(date.text) is None:
+            return False
+        return not any(line.kind in (Kind.BYLINE, Kind.POSTER) for line in self._window(k))
+
+    def _named_comments(self, k: int) -> bool:
+        """After comment heading ``k`` that counts its comments, comments follow within
+        ``comment_lookahead`` lines: as many as it counts (two at most) short lines each over a
+        date with a time of day (a commenter's name and the comment's date), before any byline."""
+        count = _COUNT_IN.search(self.lines[k].text.translate(_DIGITS))
+        if count is None or int(count[0]) < 1:
+            return False
+        wanted, found = min(int(count[0]), _NAMED_COMMENTS), 0
+        for j in range(k + 2, min(len(self.lines), k + 1 + self.settings.comment_lookahead)):
+            line, above = self.lines[j], self.lines[j - 1]
+            if line.kind in (Kind.BYLINE, Kind.POSTER):
+                return False
+            found += (
+                line.kind is Kind.DATE
+                and _TIME_OF_DAY.search(line.text) is not None
+                and above.kind is Kind.TEXT
+                and above.title_like
+                and above.number + 1 == line.number
+            )
+            if found >= wanted:
                 return True
         return False
+
+    def _reply_ahead(self, k: int) -> bool:
+        """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
+        ``k`` is a commenter's name or a comment's date, not the next article's."""
+        return any(line.reply for line in self._window(k))
 
     def _continues(self, k: int) -> bool:
         """Line ``k`` goes on from the line right above it (no blank line between): the next
@@ -1357,17 +1500,29 @@ class _Walker:
         """
         if line.kind is Kind.TEXT and line.title_like and self._strong(k):
             cue = self._next_cue(k)
-            if cue is not None and (
-                cue.kind is Kind.POSTER or (cue.kind is Kind.DATE and not cue.comment_date)
+            if (
+                cue is not None
+                and (
+                    cue.kind in (Kind.POSTER, Kind.BYLINE)
+                    or (cue.kind is Kind.DATE and not self._comment_dated(cue, k))
+                )
+                and not self._reply_ahead(k)
             ):
                 self._start(line, "headline shape, a post's header cue follows (ends the comment section)")
                 return True
-        if line.kind is Kind.DATE and not line.comment_date and k + 1 < len(self.lines):
+        if (
+            line.kind is Kind.DATE
+            and not self._comment_dated(line, k)
+            and k + 1 < len(self.lines)
+            and not self._reply_ahead(k)
+        ):
             title = self.lines[k + 1]
             if title.kind is Kind.TEXT and title.title_like and (self._strong(k + 1) or self._weak(k + 1)):
                 self.comments = False
                 return False
-        if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
+        if line.kind is Kind.BOILERPLATE and line.comment_date:
+            self._drop(line, "comment", "a relative time inside a comment section: a comment's time")
+        elif line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.FURNITURE):
             self._drop(line, "boilerplate")
         elif line.kind is Kind.RELATED:
             self._drop(line, "boilerplate")
@@ -1377,10 +1532,40 @@ class _Walker:
             self._drop(line, "comment", "inside a comment section")
         return True
 
+    def _page_break(self, draft: _Draft | None, line: Line) -> None:
+        """A page break's mark: inside a body the article goes on (a subheading after it is no
+        headline), unless it counts the last page ('2 of 2', '3/3'); elsewhere it separates like
+        other furniture."""
+        if draft is None or not draft.in_body or _last_page(line.text):
+            self.separator = True
+
+    def _print_header(self, k: int) -> bool:
+        """Line ``k`` is a browser's print header: the page title beside a time stamp or the page's
+        URL, the title opening with the headline of the article it interrupts or of one a few
+        lines below."""
+        title = self.lines[k].print_title
+        if title is None:
+            return False
+        key = phrase_key(title)
+        heads = [self.current.title] if self.current is not None else []
+        heads += [line.text for line in self._window(k) if line.title_like]
+        for head in heads:
+            head_key = phrase_key(head)
+            if head_key and (
+                key.startswith(head_key) or (len(key) >= _CUT_TITLE_MIN and head_key.startswith(key))
+            ):
+                return True
+        return False
+
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
             if self.comments and self._in_comments(k, line):
+                continue
+            if line.print_title is not None and self._print_header(k):
+                self._drop(line, "boilerplate", _PRINT_HEADER_CUE)
+                line.page_break = True
+                self._page_break(draft, line)
                 continue
             if line.kind is Kind.RELATED:
                 self._drop(line, "boilerplate")
@@ -1388,7 +1573,8 @@ class _Walker:
                 continue
             if line.kind is Kind.COMMENT_HEAD or (line.kind is Kind.COMMENT and line.name is not None):
                 # A commenter line ("X says:", also a lead-in to a quotation) needs a comment date.
-                if self._comments_ahead(k, commenters=line.kind is Kind.COMMENT_HEAD):
+                heading = line.kind is Kind.COMMENT_HEAD
+                if self._comments_ahead(k, commenters=heading) or (heading and self._named_comments(k)):
                     self.comments = True
                     self._drop(line, "comment", f"{line.cue}; opens a comment section")
                 else:
@@ -1399,7 +1585,10 @@ class _Walker:
                 line.kind is Kind.FURNITURE and (not self._strong(k) or self._closing(k))
             ):
                 self._drop(line, "boilerplate")
-                self.separator = True
+                if line.page_break:
+                    self._page_break(draft, line)
+                else:
+                    self.separator = True
                 if line.footer and draft is not None and draft.in_body:
                     self.current = None  # a footer that ends every article closes this one
                 continue
