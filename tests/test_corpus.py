@@ -263,6 +263,29 @@ def test_dedupe_threshold() -> None:
         corpus.dedupe(threshold=0)
 
 
+def test_dedupe_finds_near_duplicates_among_many_articles_sharing_a_boilerplate() -> None:
+    """More articles share a site's disclaimer than a sketch hash lists (corpus._POSTING_CAP):
+    the disclaimer's hashes stop naming candidates, and each near duplicate still meets its
+    original through the words only they share."""
+    import random
+
+    from mediamon import corpus as corpus_module
+
+    rng = random.Random(7)
+    vocabulary = [f"word{i}" for i in range(3000)]
+    disclaimer = " ".join(vocabulary[:120])
+    n = 2 * corpus_module._POSTING_CAP
+    articles = []
+    for i in range(n):
+        own = [rng.choice(vocabulary) for _ in range(80)]
+        articles.append(art(f"a{i}", f"Story {i}", f"{disclaimer} {' '.join(own)}"))
+        own[40] = "changed"
+        articles.append(art(f"b{i}", f"Story {i} (updated)", f"{disclaimer} {' '.join(own)}"))
+    kept = Corpus(articles).dedupe()
+    assert [a.id for a in kept] == [f"a{i}" for i in range(n)]
+    assert all(a.meta["duplicates"] == [f"b{i}"] for i, a in enumerate(kept))
+
+
 def test_dedupe_keeps_distinct_articles_of_the_sample() -> None:
     corpus = mediamon.read(EXAMPLE)
     assert len({a.id for a in corpus}) == len(corpus)
