@@ -186,6 +186,7 @@ class Msg:
         " searching falls back to LIKE (slower, matches inside words)"
     )
     SEARCH_EMPTY = "empty query: give words to search for"
+    SEARCH_TOO_LONG = "query of {length:,} characters: a query holds at most {limit:,}"
 
 
 class MediamonError(Exception):

@@ -471,6 +471,7 @@ def test_cli_annotate_to_a_store_then_search(capsys: pytest.CaptureFixture[str],
         (["search", "{db}", "x", "--limit", "0"], 2, Msg.BAD_LIMIT.format(value=0)),
         (["search", "{db}", "x", "--since", "July"], 2, Msg.USAGE_DATE.format(name="since", value="July")),
         (["search", "{db}", " "], 2, Msg.SEARCH_EMPTY),
+        (["search", "{db}", "x" * 3000], 2, Msg.SEARCH_TOO_LONG.format(length=3000, limit=2000)),
         (["search", "{text}", "x"], 1, "not an SQLite database"),
         (["annotate", "{example}", "-o", "{tmp}/x.db.xz"], 2, Msg.STORE_COMPRESSED.format(suffix=".db.xz")),
     ],
@@ -494,3 +495,13 @@ def test_a_new_store_gets_its_folders(tmp_path: Path) -> None:
     with Store(path) as store:
         assert store.add(rich_articles()[:1]) == 1
     assert Corpus.from_sqlite(path)[0].id == "r1"
+
+
+def test_a_query_with_a_lone_surrogate_reads_as_the_store_holds_it(tmp_path: Path) -> None:
+    """A lone surrogate (a JSON ``\\ud800`` escape) has no UTF-8 form: the store holds it as
+    U+FFFD, and a query or an entity filter holding one is read the same way, not a crash."""
+    db = tmp_path / "s.db"
+    Corpus([Article(id="a", title="Zorbtown \ud800 news", body="Zorbtown \ud800 again")]).to_sqlite(db)
+    with Store(db) as store:
+        assert [h.article.id for h in store.search("Zorbtown \ud800")] == ["a"]
+        assert store.search("Zorbtown", entity="x\udfff") == []

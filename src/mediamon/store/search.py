@@ -13,7 +13,7 @@ import attrs
 
 from mediamon.match.compile import case_letters
 from mediamon.model import Article
-from mediamon.store.schema import SPACES, TOKEN
+from mediamon.store.schema import SPACES, TOKEN, clean
 from mediamon.text.dates import as_date
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ def normalizers() -> tuple[Any, Any]:
     from mediamon import lang
 
     return lang.get("ar").normalizer, lang.get("en").normalizer
+
+
+#: Characters a search query holds at most (SQLite's LIKE patterns stop at 50,000 bytes).
+MAX_QUERY = 2_000
 
 
 def search_form(text: str) -> str:
@@ -141,13 +145,13 @@ def filters(
     params: list[Any] = []
 
     def one_of(column: str, values: Iterable[str]) -> None:
-        listed = sorted(set(values))
+        listed = sorted({clean(v) for v in values})
         where.append(f"{column} IN ({', '.join('?' * len(listed))})")
         params.extend(listed)
 
     if entity is not None:
         ids = {entity} if isinstance(entity, str) else set(entity)
-        listed = sorted(ids)
+        listed = sorted({clean(i) for i in ids})  # as stored: lone surrogates as U+FFFD
         marks = ", ".join("?" * len(listed))
         where.append(f"{table}pk IN (SELECT article_pk FROM mentions WHERE entity_id IN ({marks}))")
         params.extend(listed)

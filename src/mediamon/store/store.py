@@ -48,7 +48,16 @@ from mediamon.store.schema import (
     source_key,
     uri_path,
 )
-from mediamon.store.search import Hit, alias_entities, alias_key, filters, index_form, make_hit, parse_query
+from mediamon.store.search import (
+    MAX_QUERY,
+    Hit,
+    alias_entities,
+    alias_key,
+    filters,
+    index_form,
+    make_hit,
+    parse_query,
+)
 
 __all__ = ["Store", "read_store", "write_store"]
 
@@ -499,6 +508,9 @@ class Store(RunLog):
         """
         if not query or not query.strip():
             raise ValueError(Msg.SEARCH_EMPTY)
+        if len(query) > MAX_QUERY:  # SQLite refuses longer LIKE patterns, and no search needs one
+            raise ValueError(Msg.SEARCH_TOO_LONG.format(length=len(query), limit=MAX_QUERY))
+        query = clean(query)  # the index holds lone surrogates as U+FFFD, as the query must
         limit = _limit(limit)
         if not self.fts and not self._warned:
             warnings.warn(Msg.NO_FTS5, RuntimeWarning, stacklevel=2)
