@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediamon
 from mediamon.errors import Msg, Problem, RecordError
@@ -231,3 +233,63 @@ def test_bad_mentions_through_read_are_problems_and_the_article_is_kept(tmp_path
     corpus = mediamon.read(path)
     assert [a.id for a in corpus] == ["abc"] and corpus[0].mentions == ()
     assert [(p.path, p.line) for p in corpus.problems] == [(str(path), 1)]
+
+
+def _resolve_per_record(record: dict[Any, Any], columns: dict[str, str] | None) -> list[tuple[str, str]]:
+    """The field map walked for one record alone (what the per-shape table must give)."""
+    from mediamon.io.records import FIELDS
+
+    mapped = _mapped_keys()
+    out = []
+    for field in FIELDS:
+        named = [key for key, want in (columns or {}).items() if want == field]
+        for key in (*named, *FIELD_KEYS[field]):
+            # the key as written, else the record's first key written in another case or spacing
+            other = (
+                k for k in record if isinstance(k, str) and k not in mapped and k.strip().casefold() == key
+            )
+            actual = key if key in record else next(other, None)
+            if actual is not None and record[actual] is not None:
+                out.append((field, actual))
+    return out
+
+
+def _mapped_keys() -> frozenset[str]:
+    return frozenset(key for keys in FIELD_KEYS.values() for key in keys)
+
+
+_KEY_NAMES = st.sampled_from(
+    [
+        "title",
+        "Title",
+        " TITLE ",
+        "body",
+        "Text",
+        "text ",
+        "date",
+        "Date",
+        "url",
+        "source",
+        "lang",
+        "id",
+        "x",
+        3,
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(_KEY_NAMES, min_size=1, max_size=6, unique=True),
+    nulls=st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=1, max_size=4),
+    columns=st.sampled_from([None, {"x": "body"}, {"Title": "source"}]),
+)
+def test_keys_resolved_once_per_shape_as_per_record(
+    keys: list[Any], nulls: list[list[bool]], columns: dict[str, str] | None
+) -> None:
+    # Records of one set of keys share their resolved keys; which values are null still counts.
+    from mediamon.io.records import _resolve
+
+    for pattern in nulls:
+        record = {key: None if null else "v" for key, null in zip(keys, pattern, strict=False)}
+        assert _resolve(record, columns) == _resolve_per_record(record, columns)

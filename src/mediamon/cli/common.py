@@ -208,7 +208,12 @@ def writing(path: str) -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path) from exc
+        raise write_error(exc, path) from exc
+
+
+def write_error(exc: OSError, path: str) -> UsageError:
+    """The UsageError :func:`writing` raises for ``exc`` (for loops that catch it themselves)."""
+    return UsageError(Msg.CANNOT_WRITE.format(detail=exc.strerror or exc), path=path)
 
 
 def write(action: Callable[[], Any], path: str) -> None:

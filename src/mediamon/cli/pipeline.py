@@ -30,6 +30,7 @@ from mediamon.cli.common import (
     make_annotator,
     report_problems,
     store_errors,
+    write_error,
     writing,
 )
 from mediamon.cli.watch import read_watch_list, report_new_mentions
@@ -291,13 +292,23 @@ def _stream_serial(
         if run is None
         else _run_articles(args, run, on_dropped, on_problem, tally)
     )
-    for article in stream:
-        if annotator is not None:
-            article = annotator.annotate(article)  # noqa: PLW2901 - the annotated version is written
-            tally["mentions"] += len(article.mentions)
-        with writing(args.output):
-            writer.write(article)
-        tally["articles"] += 1
+    output = args.output
+    articles = mentions = 0
+    try:
+        for article in stream:
+            if annotator is not None:
+                article = annotator.annotate(article)  # noqa: PLW2901 - the annotated version is written
+                mentions += len(article.mentions)
+            try:  # as under writing(output), without a context manager per article
+                writer.write(article)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise write_error(exc, output) from exc
+            articles += 1
+    finally:
+        tally["articles"] += articles
+        tally["mentions"] += mentions
 
 
 def _dropped_output(path: str | None) -> contextlib.AbstractContextManager[IO[str] | None]:

@@ -239,15 +239,25 @@ def _plan(columns: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], .
     return tuple(out)
 
 
-def _resolve(record: Mapping[str, Any], columns: Mapping[str, str] | None) -> Iterator[tuple[str, str]]:
+@functools.lru_cache(maxsize=256)
+def _shape_keys(keys: tuple[Any, ...], columns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """(field, key as a record of these keys writes it) for every key :func:`_plan` tries that
+    such a record has, in the order tried. The records of one file nearly always have the
+    same keys, so this is worked out once per set of keys, not once per record."""
+    present = dict.fromkeys(keys)
+    folded = _folded_keys(present)
+    out = []
+    for field, key in _plan(columns):
+        actual = key if key in present else folded.get(key)
+        if actual is not None:
+            out.append((field, actual))
+    return tuple(out)
+
+
+def _resolve(record: Mapping[str, Any], columns: Mapping[str, str] | None) -> list[tuple[str, str]]:
     """(field, record key) candidates holding a value, best first for each field."""
-    folded = _folded_keys(record)
-    # the order of keys tried is the same for every record: worked out once (most records
-    # are read without ``columns``), then one membership test per key
-    for field, key in _plan(tuple(columns.items())) if columns else _plan():
-        actual = key if key in record else folded.get(key)
-        if actual is not None and record[actual] is not None:
-            yield field, actual
+    found = _shape_keys(tuple(record), tuple(columns.items()) if columns else ())
+    return [(field, actual) for field, actual in found if record[actual] is not None]
 
 
 def _has_field(record: Mapping[str, Any], field: str, columns: Mapping[str, str] | None) -> bool:

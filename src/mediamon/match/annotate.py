@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar, cast
 
 from mediamon import lang as languages
@@ -252,7 +251,7 @@ def map_with_annotator(
     """
     import multiprocessing
     from collections import deque
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor  # the pool's modules: only with --jobs
     from concurrent.futures.process import BrokenProcessPool
 
     global _WORKER  # noqa: PLW0603 - this process's annotator while it does the first item

@@ -307,7 +307,7 @@ class _Builder:
         if not alias:
             self._problem(line, Msg.GAZ_EMPTY_ALIAS)
             return None
-        if not any(_counts_as_letter(c) for c in alias):
+        if not (_counts_as_letter(alias[0]) or any(_counts_as_letter(c) for c in alias)):
             self._problem(line, Msg.GAZ_BAD_ALIAS.format(alias=alias))
             return None
         if alias.startswith('"') and alias.count('"') == 1:
@@ -322,9 +322,19 @@ class _Builder:
             return False
         return True
 
-    def add(self, line: int, entity_id: Any, etype: Any, lang: str, alias: Any, name: Any = None) -> None:
+    def add(
+        self, line: int, entity_id: Any, etype: Any, lang: str, alias: Any, name: Any = None
+    ) -> str | None:
+        """Add one alias of an entity (declared first); the entity's clean id, or None after a
+        problem with its id or type."""
         clean_id = self.declare(line, entity_id, etype, name)
-        if clean_id is None or not self._lang_ok(line, lang):
+        if clean_id is not None:
+            self._add_alias(line, clean_id, lang, alias)
+        return clean_id
+
+    def _add_alias(self, line: int, clean_id: str, lang: str, alias: Any) -> None:
+        """Add one alias of an entity already declared."""
+        if not self._lang_ok(line, lang):
             return
         clean = self._alias_ok(line, alias)
         if clean is None:
@@ -386,12 +396,20 @@ class _Builder:
                     self._problem(number, Msg.GAZ_MISSING.format(field="id"))
                 continue
             before = len(self.problems)
+            # Declaring the entity again once it was declared without a problem changes nothing
+            # (same id, same type, its display name already kept): its other aliases skip it.
+            declared: str | None = None
             for lang, value in names.items():
                 aliases = value if isinstance(value, list) else [value]
                 if not aliases:
                     self._problem(number, Msg.GAZ_EMPTY_ALIAS)
                 for alias in aliases:
-                    self.add(number, item.get("id"), item.get("type"), lang, alias, item.get("name"))
+                    if declared is not None:
+                        self._add_alias(number, declared, lang, alias)
+                        continue
+                    declared = self.add(
+                        number, item.get("id"), item.get("type"), lang, alias, item.get("name")
+                    )
                     if len(self.problems) > before and self.problems[-1].reason.startswith("missing"):
                         break
             meta = item.get("meta")

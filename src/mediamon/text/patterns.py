@@ -347,9 +347,9 @@ class PatternList:
         if groups is None:
             joined, groups = [], ()
         object.__setattr__(self, "_groups", groups)
+        # Filled as first characters are met: a run meets few of them (a dump's lines open with
+        # some dozens), and answering every ASCII and Arabic character up front cost more.
         object.__setattr__(self, "_by_first", {})
-        for char in _COMMON_FIRSTS if groups else "":
-            self._for_first(char)
         unguarded = (None, None)
         rest = tuple(
             (p, *(guards(p) if self.tables else unguarded)) for p in self.patterns if p not in joined
@@ -429,9 +429,6 @@ class PatternList:
 
 #: How many first characters a list remembers before it starts again (bounded on any input).
 _FIRSTS_MAX = 4096
-#: The first characters answered when a list is built (ASCII and the Arabic block: most lines
-#: open with one), so that the tests are not run line by line on a first dump.
-_COMMON_FIRSTS = "".join(map(chr, (*range(128), *range(0x600, 0x700))))
 _Guarded = tuple[re.Pattern[str], Guard, Guard]
 # A Latin letter, or a character that matches or lower-cases to one.
 _LATIN = re.compile(f"[A-Za-z{FOLDS_TO_ASCII}]")
