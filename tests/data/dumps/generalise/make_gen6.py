@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_gen5  # noqa: E402
+import make_gen5
 
 PAGES: dict[str, tuple[str, str]] = {}
 
