@@ -60,7 +60,7 @@ DROP_REASONS = (
     "comment",
 )
 
-_EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[]{}<>/\\"
+_EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«→←➔➜›‹\"'“”‘’()[]{}<>/\\"
 _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 # A line ends a sentence (``_SENTENCE_END``) or is a finished paragraph (one of
 # ``_PARAGRAPH_MARKS`` last, so a following line does not continue it): tested on a stripped
@@ -209,6 +209,11 @@ class SegmentRules:
     #: A browser's print header: the page title (group 'title') after a time stamp ('12/3/25,
     #: 9:41 AM Headline | Site') or before the page's URL ('Headline | Site https://...').
     print_header_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Lines that make the dump's opening block a channel's profile or a newsletter's masthead
+    #: (a subscriber count, an invite link, 'Issue 212', 'View this email in your browser').
+    masthead_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Advertisement labels ('Sponsored', 'إعلان'): the short block they open is an advertisement.
+    ad_labels: frozenset[str] = frozenset()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -242,6 +247,7 @@ class SegmentRules:
                 "honorifics",
                 "not_name_openings",
                 "comment_reply_phrases",
+                "ad_labels",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -254,6 +260,7 @@ class SegmentRules:
                 "comment_date_patterns",
                 "related_patterns",
                 "end_mark_patterns",
+                "masthead_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -295,6 +302,8 @@ class SegmentRules:
             page_break_patterns=tuple(merged["page_break_patterns"]),
             comment_replies=frozenset(merged["comment_reply_phrases"]),
             print_header_patterns=tuple(merged["print_header_patterns"]),
+            masthead_patterns=tuple(merged["masthead_patterns"]),
+            ad_labels=frozenset(merged["ad_labels"]),
         )
 
 
@@ -885,6 +894,53 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
                 m.cue = "two touching short lines (image alt text and caption)"
 
 
+def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """The dump's opening block is a channel's profile or a newsletter's masthead (its name,
+    description, subscriber count, invite link, issue date and number, greeting) when one of
+    its lines has a masthead cue: every line of it is furniture, none a headline or a date."""
+    if not lines or not rules.masthead_patterns:
+        return
+    block = [line for line in lines if line.adjacent_block == lines[0].adjacent_block]
+    if len(block) > settings.masthead_max_lines:
+        return
+    if not any(p.search(line.text) for line in block for p in rules.masthead_patterns):
+        return
+    for line in block:
+        line.kind, line.date = Kind.BOILERPLATE, None
+        line.cue = (
+            "the dump's opening block with a masthead line (a channel's profile, a newsletter's masthead)"
+        )
+
+
+def _mark_ads(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """An advertisement label ('Sponsored') opening a short block: the block's other lines are
+    the advertisement (its blurb and 'Learn more'), unless one is an article's header line."""
+    for i, line in enumerate(lines):
+        if line.key not in rules.ad_labels or (i > 0 and lines[i - 1].adjacent_block == line.adjacent_block):
+            continue
+        block = [
+            m
+            for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
+            if m.adjacent_block == line.adjacent_block
+        ]
+        if not block or line.block_size > settings.ad_block_max_lines:
+            continue
+        if any(m.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE) for m in block):
+            continue
+        line.kind = Kind.BOILERPLATE
+        for m in block:
+            m.kind, m.cue = Kind.BOILERPLATE, "in the short block an advertisement label opens"
+
+
+def _above_start(lines: list[Line], i: int) -> bool:
+    """Line ``i`` stands above an article's first line: the next line but set-aside ones is a date
+    line with a headline-shaped line under it (a channel's name over each of its posts)."""
+    j = i + 1
+    while j < len(lines) and lines[j].kind is Kind.BOILERPLATE:
+        j += 1
+    return j + 1 < len(lines) and lines[j].kind is Kind.DATE and lines[j + 1].title_like
+
+
 def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
 
@@ -899,8 +955,12 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             continue
         if i > 0 and line.section_like and lines[i - 1].title_like:
             continue  # a category line under a headline repeats by nature
-        if line.name_like and any(
-            other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+        if (
+            line.name_like
+            and any(
+                other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+            )
+            and not _above_start(lines, i)
         ):
             continue  # an author's name in article headers repeats by nature
         seen.setdefault(line.key, []).append(i)
@@ -1803,6 +1863,8 @@ def _segment(
 ) -> tuple[list[Article], list[Dropped]]:
     """The passes after classification (see the module docstring)."""
     _mark_blocks(lines, settings)
+    _mark_masthead(lines, rules, settings)
+    _mark_ads(lines, rules, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()
