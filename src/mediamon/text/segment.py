@@ -690,7 +690,7 @@ def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bo
 
 
 #: A page break's mark is a few tokens ('1 of 3 12/3/25, 9:41 AM', a URL and '1/2').
-_PAGE_BREAK_MAX_TOKENS = 8
+_PAGE_BREAK_MAX_TOKENS = 12
 #: A page counter: 'N of M', 'N/M', 'N من M' (a short word or a slash between two numbers).
 _PAGE_COUNTER = re.compile(r"(?<!\d)(\d{1,3})\s*(?:/|[^\W\d_]{1,4})\s*(\d{1,3})(?!\d)")
 
@@ -1878,6 +1878,7 @@ def _segment(
     else:
         languages = map(detect_language, texts)
     for draft in walker.articles:
+        _post_title(walker, draft, by_number, settings)
         if not draft.title and not draft.paragraphs:
             # Header lines (a date, a byline) with no article to belong to.
             for n in draft.lines:
@@ -1893,6 +1894,33 @@ def _segment(
     if explain is not None:
         explain.extend(walker.explain())
     return articles, dropped
+
+
+def _post_title(
+    walker: _Walker, draft: _Draft, by_number: dict[int, Line], settings: SegmentSettings
+) -> None:
+    """A post with no headline (a channel's, a feed's: its date line opens it) is titled by its
+    first line when that is one sentence of a headline's length and more text follows it."""
+    if draft.title or draft.date is None or len(draft.paragraphs) < 2 or not draft.lines:
+        return
+    if by_number[draft.lines[0]].kind is not Kind.DATE:
+        return
+    first = next((n for n in draft.lines if by_number[n].text == draft.paragraphs[0]), None)
+    if first is None:
+        return
+    line = by_number[first]
+    head = line.text.rstrip(".!")
+    if (
+        line.words > settings.title_max_words
+        or len(line.text) > settings.title_max_chars
+        or _SENTENCE_END.search(head)
+    ):
+        return
+    if re.search(r"[.!?؟]\s", head):
+        return  # more than one sentence
+    draft.title, draft.title_line = draft.paragraphs.pop(0), first
+    draft.seen.discard(line.text)
+    walker._say(line, "title", "first line of an untitled post (a date line opens it): its title")
 
 
 def _article_text(draft: _Draft) -> str:
