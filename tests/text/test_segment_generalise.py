@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import mediamon
-from tests.conftest import load_benchmark
+from tests.conftest import known_failures, load_benchmark
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GENERALISE = DATA / "dumps" / "generalise"
@@ -119,12 +119,7 @@ LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=GEN6_LINED_KNOWN[n]))
-        if n in GEN6_LINED_KNOWN
-        else n
-        for n in LINED
-    ],
+    known_failures(LINED, GEN6_LINED_KNOWN),
 )
 def test_generalisation_dump_matches_its_line_labels(name: str) -> None:
     """The gen5 dumps are labelled line by line too (generalise/make_gen5.py): every article

@@ -22,11 +22,7 @@ import make_gen5
 PAGES: dict[str, tuple[str, str]] = {}
 
 PAGES["gen6_telegram_en"] = (
-    "A Telegram channel exported as plain text: the channel's name, description, subscriber "
-    "count and invite link at the top, then one post after another, each a '[D/M/YYYY h:mm PM]' "
-    "line, the post's first line (its title: posts have no other), the text, a line of "
-    "hashtags and a view count ('👁 12.3K'); one post is forwarded from another channel "
-    "('Forwarded from X' above its date) and ends with that channel's 'Join us: t.me/...' link.",
+    "A Telegram channel exported as plain text: the channel's name, description, subscriber count and invite link at the top, then one post after another, each a '[D/M/YYYY h:mm PM]' line, the post's first line (its title: posts have no other), the text, a line of hashtags and a view count ('👁 12.3K'); one post is forwarded from another channel ('Forwarded from X' above its date) and ends with that channel's 'Join us: t.me/...' link.",
     """
 X | Harbour Watch
 X | Shipping, ports and trade news from the Gulf, around the clock.
@@ -62,10 +58,7 @@ X | 👁 21K
 )
 
 PAGES["gen6_telegram_ar"] = (
-    "A Telegram channel exported as plain text, in Arabic: the channel's name, description and "
-    "invite link ('انضموا إلينا: t.me/...') at the top, then each post under a line with the "
-    "channel's name and a 'DD.MM.YYYY HH:MM' line; the post's first line is its title, then its "
-    "text, hashtags and a view count ('👁 9.8K'); one post is forwarded ('معاد توجيهه من X').",
+    "A Telegram channel exported as plain text, in Arabic: the channel's name, description and invite link ('انضموا إلينا: t.me/...') at the top, then each post under a line with the channel's name and a 'DD.MM.YYYY HH:MM' line; the post's first line is its title, then its text, hashtags and a view count ('👁 9.8K'); one post is forwarded ('معاد توجيهه من X').",
     """
 X | قناة الرصد الاقتصادي
 X | أخبار الاقتصاد والأسواق لحظة بلحظة، تابعونا.
@@ -96,11 +89,7 @@ X | 👁 12K
 )
 
 PAGES["gen6_pdf_paper_en"] = (
-    "A printed newspaper page turned into text by a PDF converter: the paper's running header "
-    "(name, date and page number) at the top of each page and again where page 3 ends and page 4 "
-    "begins, in the middle of an article; lines wrapped as printed, words broken with a hyphen at "
-    "a line's end, a blank line between paragraphs, a 'Continued on page 9' jump line ending the "
-    "last story, a photo caption and a page footer.",
+    "A printed newspaper page turned into text by a PDF converter: the paper's running header (name, date and page number) at the top of each page and again where page 3 ends and page 4 begins, in the middle of an article; lines wrapped as printed, words broken with a hyphen at a line's end, a blank line between paragraphs, a 'Continued on page 9' jump line ending the last story, a photo caption and a page footer.",
     """
 X | THE COASTAL HERALD   Thursday, December 4, 2026   Page 3
 
@@ -148,10 +137,7 @@ X | 4   THE COASTAL HERALD   Thursday, December 4, 2026
 )
 
 PAGES["gen6_pdf_release_ar"] = (
-    "Two Arabic press releases of a ministry turned into text by a PDF converter: the letterhead "
-    "(ministry, department, 'بيان صحفي') at the top of each, the title, the date, lines wrapped "
-    "as printed, a running header ('وزارة النقل والمواصلات – بيان صحفي') and footer ('الصفحة 1 من "
-    "2') where a page ends inside the text, the end mark '-انتهى-' and a media-contact line.",
+    "Two Arabic press releases of a ministry turned into text by a PDF converter: the letterhead (ministry, department, 'بيان صحفي') at the top of each, the title, the date, lines wrapped as printed, a running header ('وزارة النقل والمواصلات – بيان صحفي') and footer ('الصفحة 1 من 2') where a page ends inside the text, the end mark '-انتهى-' and a media-contact line.",
     """
 X | وزارة النقل والمواصلات
 X | إدارة الإعلام والعلاقات العامة
@@ -196,10 +182,7 @@ X | الصفحة 1 من 1
 )
 
 PAGES["gen6_newsletter_en"] = (
-    "An e-mail newsletter digest saved as text: 'View this email in your browser', the "
-    "newsletter's name, the issue's date and number, a greeting, then several items each with a "
-    "headline, a one-paragraph summary and a 'Read more' link, a sponsored box between items, and "
-    "a footer (why you get it, 'Unsubscribe | Update your preferences', the sender's address).",
+    "An e-mail newsletter digest saved as text: 'View this email in your browser', the newsletter's name, the issue's date and number, a greeting, then several items each with a headline, a one-paragraph summary and a 'Read more' link, a sponsored box between items, and a footer (why you get it, 'Unsubscribe | Update your preferences', the sender's address).",
     """
 X | View this email in your browser
 X | The Morning Brief
@@ -229,10 +212,7 @@ X | Morning Brief Media, 12 Harbour Road, Khalid Bay
 )
 
 PAGES["gen6_live_mixed"] = (
-    "Live-updates pages, Arabic and English: each one article whose entries are short paragraphs "
-    "under a time stamp; on the Arabic page the time ('18:40') is a line of its own above each "
-    "entry, on the English ticker it opens the entry's line ('18:05 Police reopen ...'), so "
-    "those lines are body; menus, a share row and a 'Load more updates' button around them.",
+    "Live-updates pages, Arabic and English: each one article whose entries are short paragraphs under a time stamp; on the Arabic page the time ('18:40') is a line of its own above each entry, on the English ticker it opens the entry's line ('18:05 Police reopen ...'), so those lines are body; menus, a share row and a 'Load more updates' button around them.",
     """
 X | الرئيسية | أخبار | اقتصاد | رياضة
 
