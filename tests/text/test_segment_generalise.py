@@ -22,16 +22,8 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
 KNOWN = {c["file"] for c in DUMPS if c.get("reserved")} - FIXED
-#: gen6 dev dumps (generalise/make_gen6.py, segment13) still misread, strict xfails with why:
-GEN6_KNOWN = {
-    # the channel's name above a 'Forwarded from' line above the date is read as a headline
-    "gen6_telegram_ar": "a channel name over a forwarded post's header is read as a headline",
-    # the running header after 'الصفحة 1 من 2' has no page number: it stays in the body
-    "gen6_pdf_release_ar": "a running header without a page number after a page break stays in the body",
-}
-GEN6_LINED_KNOWN = {
-    **GEN6_KNOWN,
-    # the sender's address after the footer is taken as listed under 'Read more'
+#: Line-labelled dumps still misread line by line (strict xfails, with why).
+LINED_KNOWN = {
     "gen6_newsletter_en": "the sender's address under the footer is set aside as a related link",
 }
 
@@ -49,15 +41,7 @@ def _article(article: mediamon.Article) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "case",
     [
-        pytest.param(
-            c,
-            id=c["file"],
-            marks=pytest.mark.xfail(
-                strict=True, reason=GEN6_KNOWN.get(c["file"].removesuffix(".txt"), "reserved")
-            )
-            if c["file"] in KNOWN or c["file"].removesuffix(".txt") in GEN6_KNOWN
-            else (),
-        )
+        pytest.param(c, id=c["file"], marks=pytest.mark.xfail(strict=True) if c["file"] in KNOWN else ())
         for c in DUMPS
     ],
 )
@@ -109,9 +93,9 @@ def test_benchmark_scores_the_generalisation_dumps() -> None:
     rows = bench.generalise()
     assert [r["dump"] for r in rows] == [c["file"] for c in DUMPS]
     assert all(r["lost"] == 0 for r in rows)
-    right = {r["dump"]: r["exact"] == r["labelled"] for r in rows if not r["reserved"]}
-    # every seen dump's articles come out exact but some of the known gen6 failures
-    assert {d for d, ok in right.items() if not ok} <= {f"{n}.txt" for n in GEN6_KNOWN}
+    seen = [c for c in DUMPS if not c.get("reserved")]
+    exact = sum(r["exact"] for r in rows if not r["reserved"])
+    assert exact == sum(len(c["articles"]) for c in seen)
 
 
 LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*.expected.json"))
@@ -119,7 +103,7 @@ LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*
 
 @pytest.mark.parametrize(
     "name",
-    known_failures(LINED, GEN6_LINED_KNOWN),
+    known_failures(LINED, LINED_KNOWN),
 )
 def test_generalisation_dump_matches_its_line_labels(name: str) -> None:
     """The gen5 dumps are labelled line by line too (generalise/make_gen5.py): every article

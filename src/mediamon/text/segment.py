@@ -980,6 +980,11 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             line.cue = f"repeated {len(where)} times in this dump: {what}"
 
 
+def _key_words(key: str) -> set[str]:
+    """The words of a phrase key (no lone dashes or symbols)."""
+    return {w for w in key.split() if any(c.isalnum() for c in w)}
+
+
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     if not a and not b:
         return True
@@ -1073,6 +1078,8 @@ class _Walker:
         self.comments = False
         self.leading: Line | None = None
         self.kicker: Line | None = None
+        #: The words of the short lines set aside as site furniture so far (a letterhead's).
+        self.aside_words: set[str] = set()
         self.writer: Line | None = None
         #: Whether a writer's name opened by an honorific stands above a headline on this page.
         self._writers_page: bool | None = None
@@ -1130,7 +1137,13 @@ class _Walker:
                 return True
             if self._skippable(line):
                 continue
-            return self._header_cue(k) is not None
+            cue = self._header_cue(k)
+            if cue is None:
+                return False
+            # a date over furniture above another headline is that headline's (a channel's name,
+            # 'Forwarded from X', then the forwarded post's date and first line)
+            at = next(i for i, other in enumerate(self._window(k), start=k + 1) if other is cue)
+            return not (cue.kind is Kind.DATE and self._date_above_next(at))
         return False
 
     def _next_cue(self, k: int) -> Line | None:
@@ -1319,7 +1332,28 @@ class _Walker:
             self.current.dropped.append((line, reason))
         else:
             self.loose.append((line, reason))
+            if reason == "boilerplate":
+                self.aside_words.update(_key_words(line.key))
         self._say(line, f"dropped:{reason}", cue)
+
+    def _running_header(self, k: int, draft: _Draft | None) -> bool:
+        """Line ``k`` right after a page break inside a body, short, no sentence, and made of
+        words of lines already set aside (the letterhead's): the next page's running header."""
+        line = self.lines[k]
+        if draft is None or not draft.in_body or k == 0 or not self.lines[k - 1].page_break:
+            return False
+        if line.kind is not Kind.TEXT or line.sentence or line.words > self.settings.running_header_max_words:
+            return False
+        after = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        if (
+            after is None
+            or after.kind is not Kind.TEXT
+            or after.words < self.settings.body_min_words
+            or self._next_cue(k) is not None
+        ):
+            return False  # a headline after the break: its article's text or header follows
+        words = _key_words(line.key)
+        return len(words) >= 2 and words <= self.aside_words
 
     def _closing(self, k: int) -> bool:
         """Furniture ``k`` is a footer right after the body of the open article: it closes that
@@ -1654,6 +1688,9 @@ class _Walker:
                 continue
             if line.kind is Kind.FURNITURE:
                 line.kind = Kind.TEXT
+            if self._running_header(k, draft):
+                self._drop(line, "boilerplate", "running header after a page break (the letterhead's words)")
+                continue
             if draft is not None and not draft.in_body and _same_title(line.text, draft.title, self.settings):
                 self._set_aside(draft, line, "repeated-title", "same text as the title")
                 continue

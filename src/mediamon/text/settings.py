@@ -70,6 +70,9 @@ class SegmentSettings:
     #: An advertisement label ('Sponsored') opening a block of at most this many lines makes the
     #: block's other lines the advertisement.
     ad_block_max_lines: int = attrs.field(default=4, validator=_positive)
+    #: A line right after a page break inside a body, of at most this many words and made of the
+    #: words of lines set aside before (the letterhead's), is the next page's running header.
+    running_header_max_words: int = attrs.field(default=10, validator=_positive)
     #: ... of at most this many words each (with a caption cue among them) ...
     caption_max_words: int = attrs.field(default=30, validator=_positive)
     #: ... or exactly two lines, neither a sentence, of at most this many words.
