@@ -897,13 +897,14 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
 def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
     """The dump's opening block is a channel's profile or a newsletter's masthead (its name,
     description, subscriber count, invite link, issue date and number, greeting) when one of
-    its lines has a masthead cue: every line of it is furniture, none a headline or a date."""
+    its short lines has a masthead cue: every line of it is furniture, none a headline or a date."""
     if not lines or not rules.masthead_patterns:
         return
     block = [line for line in lines if line.adjacent_block == lines[0].adjacent_block]
     if len(block) > settings.masthead_max_lines:
         return
-    if not any(p.search(line.text) for line in block for p in rules.masthead_patterns):
+    cued = (line for line in block if line.words <= settings.masthead_line_max_words)
+    if not any(p.search(line.text) for line in cued for p in rules.masthead_patterns):
         return
     for line in block:
         line.kind, line.date = Kind.BOILERPLATE, None

@@ -67,6 +67,9 @@ class SegmentSettings:
     #: newsletter's masthead when one of its lines has a masthead cue and it has at most this
     #: many lines (a longer one is an article laid out without blank lines).
     masthead_max_lines: int = attrs.field(default=6, validator=_positive)
+    #: ... and the line with the cue has at most this many words (a sentence ending in 'issue 12'
+    #: is an article's).
+    masthead_line_max_words: int = attrs.field(default=8, validator=_positive)
     #: An advertisement label ('Sponsored') opening a block of at most this many lines makes the
     #: block's other lines the advertisement.
     ad_block_max_lines: int = attrs.field(default=4, validator=_positive)
