@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import mediamon
-from tests.conftest import known_failures, load_benchmark
+from tests.conftest import load_benchmark
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GENERALISE = DATA / "dumps" / "generalise"
@@ -22,10 +22,6 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
 KNOWN = {c["file"] for c in DUMPS if c.get("reserved")} - FIXED
-#: Line-labelled dumps still misread line by line (strict xfails, with why).
-LINED_KNOWN = {
-    "gen6_newsletter_en": "the sender's address under the footer is set aside as a related link",
-}
 
 
 def _article(article: mediamon.Article) -> dict[str, Any]:
@@ -101,10 +97,7 @@ def test_benchmark_scores_the_generalisation_dumps() -> None:
 LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*.expected.json"))
 
 
-@pytest.mark.parametrize(
-    "name",
-    known_failures(LINED, LINED_KNOWN),
-)
+@pytest.mark.parametrize("name", LINED)
 def test_generalisation_dump_matches_its_line_labels(name: str) -> None:
     """The gen5 dumps are labelled line by line too (generalise/make_gen5.py): every article
     exact and every line set aside with its labelled reason."""

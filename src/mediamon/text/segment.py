@@ -119,8 +119,9 @@ def _words(text: str) -> int:
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
-#: An end mark ('-ENDS-', '# # #') is a word or three.
-_END_MARK_MAX_WORDS = 3
+#: An end mark ('-ENDS-', '# # #', an e-mail's 'Unsubscribe | Update your preferences') is a
+#: few words.
+_END_MARK_MAX_WORDS = 6
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 # A count in a reaction or view line: 120, 1.2K, 3,4M.
 _COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
@@ -1686,6 +1687,7 @@ class _Walker:
                     self.separator = True
                 if line.footer and draft is not None and draft.in_body:
                     self.current = None  # a footer that ends every article closes this one
+                    self.related = False  # and the related list in it
                 continue
             if line.kind is Kind.FURNITURE:
                 line.kind = Kind.TEXT
