@@ -895,6 +895,11 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
                 m.cue = "two touching short lines (image alt text and caption)"
 
 
+_HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
+#: A running header has a few words (one or two letterhead words may be a subheading's).
+_RUNNING_HEADER_MIN_WORDS = 3
+
+
 def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
     """The dump's opening block is a channel's profile or a newsletter's masthead (its name,
     description, subscriber count, invite link, issue date and number, greeting) when one of
@@ -904,9 +909,16 @@ def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSett
     block = [line for line in lines if line.adjacent_block == lines[0].adjacent_block]
     if len(block) > settings.masthead_max_lines:
         return
-    cued = (line for line in block if line.words <= settings.masthead_line_max_words)
-    if not any(p.search(line.text) for line in cued for p in rules.masthead_patterns):
+    cued = [
+        line
+        for line in block
+        if line.words <= settings.masthead_line_max_words
+        and any(p.search(line.text) for p in rules.masthead_patterns)
+    ]
+    if not cued:
         return
+    if any(line.kind in _HEADER_CUES and line not in cued for line in block):
+        return  # an article's header (a date or byline of its own): a page header over an article
     for line in block:
         line.kind, line.date = Kind.BOILERPLATE, None
         line.cue = (
@@ -1060,8 +1072,6 @@ _PRINT_HEADER_CUE = "browser print header: the page's title with a time stamp or
 #: A print header's page title cut short by the browser still names the headline from this many
 #: characters on.
 _CUT_TITLE_MIN = 20
-
-_HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
 
 
 class _Walker:
@@ -1355,7 +1365,7 @@ class _Walker:
         ):
             return False  # a headline after the break: its article's text or header follows
         words = _key_words(line.key)
-        return len(words) >= 2 and words <= self.aside_words
+        return len(words) >= _RUNNING_HEADER_MIN_WORDS and words <= self.aside_words
 
     def _closing(self, k: int) -> bool:
         """Furniture ``k`` is a footer right after the body of the open article: it closes that
