@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,14 @@ LABELLED = sorted(p.name.removesuffix(".expected.json") for p in DUMPS.glob("*.e
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+def known_failures(names: list[str], known: dict[str, str]) -> list[Any]:
+    """``names`` as pytest parameters, those in ``known`` (name -> why) as strict xfails."""
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=known[n])) if n in known else n
+        for n in names
+    ]
 
 
 def load_benchmark(name: str) -> ModuleType:

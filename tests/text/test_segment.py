@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon.text.segment import DROP_REASONS, phrase_key
 from mediamon.text.settings import SegmentSettings
-from tests.conftest import DUMPS, LABELLED, load_benchmark
+from tests.conftest import DUMPS, LABELLED, known_failures, load_benchmark
 
 
 def _expected(name: str) -> dict:
@@ -472,12 +472,7 @@ HELDOUT_KNOWN = {
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_KNOWN[n]))
-        if n in HELDOUT_KNOWN
-        else n
-        for n in HELDOUT_NAMES
-    ],
+    known_failures(HELDOUT_NAMES, HELDOUT_KNOWN),
 )
 def test_heldout_dumps_match_their_labels(name: str) -> None:
     """Real article text in layouts of other sites (tests/data/dumps/heldout/, see its builder)."""

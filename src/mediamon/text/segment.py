@@ -60,7 +60,7 @@ DROP_REASONS = (
     "comment",
 )
 
-_EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«\"'“”‘’()[]{}<>/\\"
+_EDGE_PUNCT = " \t\u00a0:;.,!?؟،؛…|-–—*#•►▶»«→←➔➜›‹\"'“”‘’()[]{}<>/\\"
 _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 # A line ends a sentence (``_SENTENCE_END``) or is a finished paragraph (one of
 # ``_PARAGRAPH_MARKS`` last, so a following line does not continue it): tested on a stripped
@@ -119,8 +119,9 @@ def _words(text: str) -> int:
 _HAS_DIGIT = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s")
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
-#: An end mark ('-ENDS-', '# # #') is a word or three.
-_END_MARK_MAX_WORDS = 3
+#: An end mark ('-ENDS-', '# # #', an e-mail's 'Unsubscribe | Update your preferences') is a
+#: few words.
+_END_MARK_MAX_WORDS = 6
 _NAME_STOP = re.compile(r"[:;,.!?؟|·•@#()\[\]\"“”«»/\\]")
 # A count in a reaction or view line: 120, 1.2K, 3,4M.
 _COUNT = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?[kKmM]?(?![^\W_])")
@@ -209,6 +210,11 @@ class SegmentRules:
     #: A browser's print header: the page title (group 'title') after a time stamp ('12/3/25,
     #: 9:41 AM Headline | Site') or before the page's URL ('Headline | Site https://...').
     print_header_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Lines that make the dump's opening block a channel's profile or a newsletter's masthead
+    #: (a subscriber count, an invite link, 'Issue 212', 'View this email in your browser').
+    masthead_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Advertisement labels ('Sponsored', 'إعلان'): the short block they open is an advertisement.
+    ad_labels: frozenset[str] = frozenset()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -242,6 +248,7 @@ class SegmentRules:
                 "honorifics",
                 "not_name_openings",
                 "comment_reply_phrases",
+                "ad_labels",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -254,6 +261,7 @@ class SegmentRules:
                 "comment_date_patterns",
                 "related_patterns",
                 "end_mark_patterns",
+                "masthead_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -295,6 +303,8 @@ class SegmentRules:
             page_break_patterns=tuple(merged["page_break_patterns"]),
             comment_replies=frozenset(merged["comment_reply_phrases"]),
             print_header_patterns=tuple(merged["print_header_patterns"]),
+            masthead_patterns=tuple(merged["masthead_patterns"]),
+            ad_labels=frozenset(merged["ad_labels"]),
         )
 
 
@@ -681,7 +691,7 @@ def _breadcrumb(text: str, rules: SegmentRules, settings: SegmentSettings) -> bo
 
 
 #: A page break's mark is a few tokens ('1 of 3 12/3/25, 9:41 AM', a URL and '1/2').
-_PAGE_BREAK_MAX_TOKENS = 8
+_PAGE_BREAK_MAX_TOKENS = 12
 #: A page counter: 'N of M', 'N/M', 'N من M' (a short word or a slash between two numbers).
 _PAGE_COUNTER = re.compile(r"(?<!\d)(\d{1,3})\s*(?:/|[^\W\d_]{1,4})\s*(\d{1,3})(?!\d)")
 
@@ -885,6 +895,66 @@ def _mark_blocks(lines: list[Line], settings: SegmentSettings) -> None:
                 m.cue = "two touching short lines (image alt text and caption)"
 
 
+_HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
+#: A running header has a few words (one or two letterhead words may be a subheading's).
+_RUNNING_HEADER_MIN_WORDS = 3
+
+
+def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """The dump's opening block is a channel's profile or a newsletter's masthead (its name,
+    description, subscriber count, invite link, issue date and number, greeting) when one of
+    its short lines has a masthead cue: every line of it is furniture, none a headline or a date."""
+    if not lines or not rules.masthead_patterns:
+        return
+    block = [line for line in lines if line.adjacent_block == lines[0].adjacent_block]
+    if len(block) > settings.masthead_max_lines:
+        return
+    cued = [
+        line
+        for line in block
+        if line.words <= settings.masthead_line_max_words
+        and any(p.search(line.text) for p in rules.masthead_patterns)
+    ]
+    if not cued:
+        return
+    if any(line.kind in _HEADER_CUES and line not in cued for line in block):
+        return  # an article's header (a date or byline of its own): a page header over an article
+    for line in block:
+        line.kind, line.date = Kind.BOILERPLATE, None
+        line.cue = (
+            "the dump's opening block with a masthead line (a channel's profile, a newsletter's masthead)"
+        )
+
+
+def _mark_ads(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """An advertisement label ('Sponsored') opening a short block: the block's other lines are
+    the advertisement (its blurb and 'Learn more'), unless one is an article's header line."""
+    for i, line in enumerate(lines):
+        if line.key not in rules.ad_labels or (i > 0 and lines[i - 1].adjacent_block == line.adjacent_block):
+            continue
+        block = [
+            m
+            for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
+            if m.adjacent_block == line.adjacent_block
+        ]
+        if not block or line.block_size > settings.ad_block_max_lines:
+            continue
+        if any(m.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE) for m in block):
+            continue
+        line.kind = Kind.BOILERPLATE
+        for m in block:
+            m.kind, m.cue = Kind.BOILERPLATE, "in the short block an advertisement label opens"
+
+
+def _above_start(lines: list[Line], i: int) -> bool:
+    """Line ``i`` stands above an article's first line: the next line but set-aside ones is a date
+    line with a headline-shaped line under it (a channel's name over each of its posts)."""
+    j = i + 1
+    while j < len(lines) and lines[j].kind is Kind.BOILERPLATE:
+        j += 1
+    return j + 1 < len(lines) and lines[j].kind is Kind.DATE and lines[j + 1].title_like
+
+
 def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
 
@@ -899,8 +969,12 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             continue
         if i > 0 and line.section_like and lines[i - 1].title_like:
             continue  # a category line under a headline repeats by nature
-        if line.name_like and any(
-            other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+        if (
+            line.name_like
+            and any(
+                other.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER) for other in lines[max(0, i - 2) : i + 3]
+            )
+            and not _above_start(lines, i)
         ):
             continue  # an author's name in article headers repeats by nature
         seen.setdefault(line.key, []).append(i)
@@ -918,6 +992,11 @@ def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
             line.kind, line.repeats, line.footer = Kind.FURNITURE, len(where), footer
             what = "a footer (after body text)" if footer else "furniture"
             line.cue = f"repeated {len(where)} times in this dump: {what}"
+
+
+def _key_words(key: str) -> set[str]:
+    """The words of a phrase key (no lone dashes or symbols)."""
+    return {w for w in key.split() if any(c.isalnum() for c in w)}
 
 
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
@@ -994,8 +1073,6 @@ _PRINT_HEADER_CUE = "browser print header: the page's title with a time stamp or
 #: characters on.
 _CUT_TITLE_MIN = 20
 
-_HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
-
 
 class _Walker:
     """The second pass: find titles, fill articles, account for every line."""
@@ -1013,6 +1090,8 @@ class _Walker:
         self.comments = False
         self.leading: Line | None = None
         self.kicker: Line | None = None
+        #: The words of the short lines set aside as site furniture so far (a letterhead's).
+        self.aside_words: set[str] = set()
         self.writer: Line | None = None
         #: Whether a writer's name opened by an honorific stands above a headline on this page.
         self._writers_page: bool | None = None
@@ -1070,7 +1149,13 @@ class _Walker:
                 return True
             if self._skippable(line):
                 continue
-            return self._header_cue(k) is not None
+            cue = self._header_cue(k)
+            if cue is None:
+                return False
+            # a date over furniture above another headline is that headline's (a channel's name,
+            # 'Forwarded from X', then the forwarded post's date and first line)
+            at = next(i for i, other in enumerate(self._window(k), start=k + 1) if other is cue)
+            return not (cue.kind is Kind.DATE and self._date_above_next(at))
         return False
 
     def _next_cue(self, k: int) -> Line | None:
@@ -1259,7 +1344,28 @@ class _Walker:
             self.current.dropped.append((line, reason))
         else:
             self.loose.append((line, reason))
+            if reason == "boilerplate":
+                self.aside_words.update(_key_words(line.key))
         self._say(line, f"dropped:{reason}", cue)
+
+    def _running_header(self, k: int, draft: _Draft | None) -> bool:
+        """Line ``k`` right after a page break inside a body, short, no sentence, and made of
+        words of lines already set aside (the letterhead's): the next page's running header."""
+        line = self.lines[k]
+        if draft is None or not draft.in_body or k == 0 or not self.lines[k - 1].page_break:
+            return False
+        if line.kind is not Kind.TEXT or line.sentence or line.words > self.settings.running_header_max_words:
+            return False
+        after = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        if (
+            after is None
+            or after.kind is not Kind.TEXT
+            or after.words < self.settings.body_min_words
+            or self._next_cue(k) is not None
+        ):
+            return False  # a headline after the break: its article's text or header follows
+        words = _key_words(line.key)
+        return len(words) >= _RUNNING_HEADER_MIN_WORDS and words <= self.aside_words
 
     def _closing(self, k: int) -> bool:
         """Furniture ``k`` is a footer right after the body of the open article: it closes that
@@ -1591,9 +1697,13 @@ class _Walker:
                     self.separator = True
                 if line.footer and draft is not None and draft.in_body:
                     self.current = None  # a footer that ends every article closes this one
+                    self.related = False  # and the related list in it
                 continue
             if line.kind is Kind.FURNITURE:
                 line.kind = Kind.TEXT
+            if self._running_header(k, draft):
+                self._drop(line, "boilerplate", "running header after a page break (the letterhead's words)")
+                continue
             if draft is not None and not draft.in_body and _same_title(line.text, draft.title, self.settings):
                 self._set_aside(draft, line, "repeated-title", "same text as the title")
                 continue
@@ -1803,6 +1913,8 @@ def _segment(
 ) -> tuple[list[Article], list[Dropped]]:
     """The passes after classification (see the module docstring)."""
     _mark_blocks(lines, settings)
+    _mark_masthead(lines, rules, settings)
+    _mark_ads(lines, rules, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()
@@ -1816,6 +1928,7 @@ def _segment(
     else:
         languages = map(detect_language, texts)
     for draft in walker.articles:
+        _post_title(walker, draft, by_number, settings)
         if not draft.title and not draft.paragraphs:
             # Header lines (a date, a byline) with no article to belong to.
             for n in draft.lines:
@@ -1831,6 +1944,33 @@ def _segment(
     if explain is not None:
         explain.extend(walker.explain())
     return articles, dropped
+
+
+def _post_title(
+    walker: _Walker, draft: _Draft, by_number: dict[int, Line], settings: SegmentSettings
+) -> None:
+    """A post with no headline (a channel's, a feed's: its date line opens it) is titled by its
+    first line when that is one sentence of a headline's length and more text follows it."""
+    if draft.title or draft.date is None or len(draft.paragraphs) < 2 or not draft.lines:
+        return
+    if by_number[draft.lines[0]].kind is not Kind.DATE:
+        return
+    first = next((n for n in draft.lines if by_number[n].text == draft.paragraphs[0]), None)
+    if first is None:
+        return
+    line = by_number[first]
+    head = line.text.rstrip(".!")
+    if (
+        line.words > settings.title_max_words
+        or len(line.text) > settings.title_max_chars
+        or _SENTENCE_END.search(head)
+    ):
+        return
+    if re.search(r"[.!?؟]\s", head):
+        return  # more than one sentence
+    draft.title, draft.title_line = draft.paragraphs.pop(0), first
+    draft.seen.discard(line.text)
+    walker._say(line, "title", "first line of an untitled post (a date line opens it): its title")
 
 
 def _article_text(draft: _Draft) -> str:

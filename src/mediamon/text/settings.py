@@ -63,6 +63,19 @@ class SegmentSettings:
     byline_strip_stop_words: int = attrs.field(default=3, validator=_positive)
     #: Touching lines form a caption block when there are at most this many of them ...
     caption_block_max_lines: int = attrs.field(default=3, validator=_positive)
+    #: The dump's opening block (lines with no blank line between) is a channel's profile or a
+    #: newsletter's masthead when one of its lines has a masthead cue and it has at most this
+    #: many lines (a longer one is an article laid out without blank lines).
+    masthead_max_lines: int = attrs.field(default=6, validator=_positive)
+    #: ... and the line with the cue has at most this many words (a sentence ending in 'issue 12'
+    #: is an article's).
+    masthead_line_max_words: int = attrs.field(default=8, validator=_positive)
+    #: An advertisement label ('Sponsored') opening a block of at most this many lines makes the
+    #: block's other lines the advertisement.
+    ad_block_max_lines: int = attrs.field(default=4, validator=_positive)
+    #: A line right after a page break inside a body, of at most this many words and made of the
+    #: words of lines set aside before (the letterhead's), is the next page's running header.
+    running_header_max_words: int = attrs.field(default=10, validator=_positive)
     #: ... of at most this many words each (with a caption cue among them) ...
     caption_max_words: int = attrs.field(default=30, validator=_positive)
     #: ... or exactly two lines, neither a sentence, of at most this many words.

@@ -8,7 +8,7 @@ browser print-outs of news pages, reader comment sections under articles and tex
 line), the tag giving the line's role, decided when the page was written, before the
 segmenter was run on it:
 
-    T title   D date line   A author line ('By X', 'كتب: X')   S source line ('Source: X')
+    T title   D date line (or right above a title)   A author line ('By X', 'كتب: X')   S source line ('Source: X')
     B body    M:key meta line (meta[key] = the line)
     X boilerplate   C comment   R related-link   P caption   XD extra-date
 
@@ -431,7 +431,9 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
     articles: list[dict[str, Any]] = []
     dropped: dict[str, str] = {}
     art: dict[str, Any] | None = None
-    for raw in source.strip("\n").split("\n"):
+    rows = source.strip("\n").split("\n")
+    above: tuple[int, str] | None = None  # a date line right above the next title
+    for k, raw in enumerate(rows):
         if not raw.strip():
             lines.append("")
             continue
@@ -441,10 +443,18 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
         if tag in REASONS:
             dropped[str(n)] = REASONS[tag]
             continue
+        if tag == "D" and k + 1 < len(rows) and rows[k + 1].startswith("T | "):
+            above = (n, text)
+            continue
         if tag == "T":
             art = _blank_article(_lang(text))
             articles.append(art)
             art.update(first_line=n, title=text, title_line=n)
+            if above is not None:
+                parsed = parse_date(above[1])
+                assert parsed is not None, above[1]
+                art.update(first_line=above[0], date=parsed.isoformat(), date_text=above[1])
+                art["date_line"], above = above[0], None
         else:
             assert art is not None, raw
             if tag == "D":
@@ -495,10 +505,11 @@ def case_row(lines: list[str], data: dict[str, Any], layout: str) -> dict[str, A
     return {"file": data["file"], "layout": layout, "articles": articles, "furniture": furniture}
 
 
-def main() -> int:
+def main(pages: dict[str, tuple[str, str]] = PAGES) -> int:
+    """Write the pages' dumps, labels and ``cases.json`` rows (``make_gen6.py`` passes its own)."""
     cases_path = HERE / "cases.json"
     cases = json.loads(cases_path.read_text(encoding="utf-8"))
-    for name, (notes, source) in PAGES.items():
+    for name, (notes, source) in pages.items():
         lines, data = build(name, notes, source)
         (HERE / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (HERE / f"{name}.expected.json").write_text(
