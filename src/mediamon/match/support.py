@@ -2383,17 +2383,32 @@ class SupportModel:
         article it heads as a construct (قطر الدائرة "the circle's diameter", كابل المطبخ) or
         right before an indefinite adjective agreeing with it (قطر واحد "one diameter", كابل
         بحري "a marine cable", written with tanwin or listed in ``indefinite_adjectives``, or a
-        nisba whose feminine is a frequent word, not one of ``weighty.not_adjectives``): a name
-        is definite, and its adjective takes the article (قطر الشقيقة). Support: see
-        :meth:`_weighty_support`."""
+        nisba whose feminine is a frequent word, not one of ``weighty.not_adjectives``; also with
+        a preposition glued to it, برباط متين "with a strong strap", which the construct reading
+        leaves to the name, بقطر الشقيقة): a name is definite, and its adjective takes the article
+        (قطر الشقيقة); or with the article right before a thing's adjective with it
+        (``thing_adjectives``, or one of ``weighty.adjectives`` with the article: الخرطوم الملفوف
+        "the coiled hose"). Support: see :meth:`_weighty_support`."""
         side = cand.side or languages.FALLBACK
         forms = _forms(side)
-        if not forms.article or text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
+        if not forms.article:
             return False
         key = self._weighty_key(text, cand, side)
-        if key is None or key.startswith(forms.article):
+        if key is None and self._toggled_weighty(text, cand, side):
+            key = self.key(side, text[cand.start : cand.end])  # الخرطوم, its bare form a weighty word
+        if key is None:
             return False
-        if self._construct_after(text, cand, side, forms):
+        adjectives, not_adjectives = _weighty_cues(side)
+        if key.startswith(forms.article):
+            # with the article, before a thing's adjective with it (الخرطوم الملفوف "the coiled
+            # hose", الرباط المتين): a name takes other adjectives (الخرطوم الكبرى)
+            described = _word_after(text, cand.end)
+            word = self.key(side, described.group()) if described is not None else ""
+            return word in _definite_cues(side).thing_adjectives or (
+                word.startswith(forms.article) and word.removeprefix(forms.article) in adjectives
+            )
+        glued = text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS  # بقطر: a name's, as often
+        if not glued and self._construct_after(text, cand, side, forms):
             return True
         after = _word_after(text, cand.end)
         if after is None:
@@ -2401,7 +2416,6 @@ class SupportModel:
         word = self.key(side, after.group())
         if word.startswith(forms.article) or word in self.name_words(side):
             return False
-        adjectives, not_adjectives = _weighty_cues(side)
         if (
             word in adjectives
             or word in _cues(side).indefinite_adjectives
@@ -2476,9 +2490,11 @@ class SupportModel:
         if self._weighty_key(text, cand, side) is not None:
             return True
         article = _forms(side).article
-        if not article or self.weights[cand.entity] not in ("heavy", "big"):
+        if not article or self.weights[cand.entity] not in ("heavy", "big") or " " in cand.alias.strip():
             return False
         key = self.key(side, text[cand.start : cand.end])
+        if cand.how == "clitic" and key not in self.alias_keys(cand.entity, side):
+            key = self.key(side, cand.alias)  # للخرطوم: the alias's own word
         toggled = key.removeprefix(article) if key.startswith(article) else article + key
         return toggled in weighty_words(side)
 
