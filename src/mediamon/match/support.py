@@ -309,10 +309,11 @@ def weighty_words(code: str) -> frozenset[str]:
 
 
 @functools.cache
-def _weighty_cues(code: str) -> tuple[frozenset[str], frozenset[str]]:
+def _weighty_cues(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """``support.json: weighty``, normalised: ``adjectives`` (indefinite adjectives of a thing:
     رفيع "thin", متين "strong") and ``not_adjectives`` (words of a nisba's form that follow a
-    name as often as a noun: ثاني "second", قطر ثاني أكبر منتج)."""
+    name as often as a noun: ثاني "second", قطر ثاني أكبر منتج) and ``units`` (of length or
+    size after a number: سم, ملم)."""
     name = f"{code}/support.json"
     data = resources.optional_json(name).get("weighty", {})
     if not isinstance(data, dict):
@@ -325,7 +326,7 @@ def _weighty_cues(code: str) -> tuple[frozenset[str], frozenset[str]]:
     def words(key: str) -> frozenset[str]:
         return frozenset(normalize(w).strip() for w in resources.string_list(data, key, source=source))
 
-    return words("adjectives"), words("not_adjectives")
+    return words("adjectives"), words("not_adjectives"), words("units")
 
 
 @attrs.frozen
@@ -2386,7 +2387,8 @@ class SupportModel:
         nisba whose feminine is a frequent word, not one of ``weighty.not_adjectives``; also with
         a preposition glued to it, برباط متين "with a strong strap", which the construct reading
         leaves to the name, بقطر الشقيقة): a name is definite, and its adjective takes the article
-        (قطر الشقيقة); or with the article right before a thing's adjective with it
+        (قطر الشقيقة); or bare before a number and a unit (قطر 5 سم: :meth:`_measured`); or with
+        the article right before a thing's adjective with it
         (``thing_adjectives``, or one of ``weighty.adjectives`` with the article: الخرطوم الملفوف
         "the coiled hose"). Support: see :meth:`_weighty_support`."""
         side = cand.side or languages.FALLBACK
@@ -2398,7 +2400,7 @@ class SupportModel:
             key = self.key(side, text[cand.start : cand.end])  # الخرطوم, its bare form a weighty word
         if key is None:
             return False
-        adjectives, not_adjectives = _weighty_cues(side)
+        adjectives, not_adjectives, _units = _weighty_cues(side)
         if key.startswith(forms.article):
             # with the article, before a thing's adjective with it (الخرطوم الملفوف "the coiled
             # hose", الرباط المتين): a name takes other adjectives (الخرطوم الكبرى)
@@ -2413,6 +2415,8 @@ class SupportModel:
         after = _word_after(text, cand.end)
         if after is None:
             return False
+        if self._measured(text, after, side):
+            return True
         word = self.key(side, after.group())
         if word.startswith(forms.article) or word in self.name_words(side):
             return False
@@ -2429,6 +2433,15 @@ class SupportModel:
             and word not in not_adjectives
             and word_frequencies(side).get(feminine, 0.0) >= self.settings.city_zipf
         )
+
+    def _measured(self, text: str, number: re.Match[str], side: str) -> bool:
+        """Whether ``number`` is a number in digits followed by a unit of length or size
+        (``support.json: weighty.units``): قطر 5 سم "a diameter of 5 cm", كابل 2.5 ملم; a year
+        after a name (قطر 2022) has no unit."""
+        if not number.group().replace(".", "").replace(",", "").isdigit():
+            return False
+        unit = _word_after(text, number.end())
+        return unit is not None and self.key(side, unit.group()) in _weighty_cues(side)[2]
 
     def _weighty_base(self, text: str, cand: Candidate, side: str) -> str | None:
         """``cand``'s weighty-word key without the article (قطر for القطر), or None."""
