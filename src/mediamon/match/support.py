@@ -201,6 +201,12 @@ LOWER_ELSEWHERE = Ambiguity("case", "written with a capital, and in lower case e
 PRODUCT_ELSEWHERE = Ambiguity("product", "named as a product elsewhere in the text (a cup of it)")
 #: A place's bare word read as a construct head (حلب الماعز): :meth:`SupportModel._construct_head`
 CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the article (a construct head)")
+#: A weighty place's word that is also an ordinary word (``data/<lang>/weighty_words.json``) in a
+#: position only the ordinary word takes: :meth:`SupportModel._weighty_reading`
+WEIGHTY = Ambiguity(
+    "weighty",
+    "a country's, capital's or big place's word that is also an ordinary word, read as the word here",
+)
 #: A place's word read as a measure's accusative before من (كوبا من): ``_measure_accusative``
 MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the partitive (a cup of)")
 #: A place's word of a comparative's form before من (أبين من): ``_predicate_word``
@@ -217,6 +223,8 @@ _ADDRESSEE_MARKS = frozenset("ـ\"«“'")
 _MATCH_WORDS = 2
 #: Currency signs a country code is glued to as a prefix (US$, HK$)
 _CURRENCY_SIGNS = frozenset("$£€¥")
+#: A word written with the indefinite accusative's tanwin (خاصاً, خاصًا): an indefinite word
+_TANWIN_END = re.compile("[\u064b][\u0627\u0649]?$|[\u0627\u0649][\u064b]$")
 #: Arabic proclitics that are prepositions (ب "in", ل "to", ك "like"): a place after one is placed
 _PREPOSITION_CLITICS = frozenset("بلك")
 #: Characters that join a word into a hashtag, handle, address or compound token
@@ -282,6 +290,43 @@ def word_frequencies(code: str) -> Mapping[str, float]:
             Msg.DATA_FILE.format(detail="'zipf' must map words to numbers"), path=resources.data_path(name)
         )
     return table
+
+
+@functools.cache
+def weighty_words(code: str) -> frozenset[str]:
+    """Normalised one-word aliases of countries, regions, capitals and big places that are also
+    ordinary words written both with and without the article (``data/<lang>/weighty_words.json``,
+    derived by ``tools/wordfreq/weighty_words.py``; empty when the language ships none)."""
+    name = f"{code}/weighty_words.json"
+    data = resources.optional_json(name)
+    words = data.get("words", {})
+    if not isinstance(words, dict) or not all(isinstance(k, str) and " " not in k for k in words):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'words' must map one-word keys to their derivation"),
+            path=resources.data_path(name),
+        )
+    return frozenset(words)
+
+
+@functools.cache
+def _weighty_cues(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``support.json: weighty``, normalised: ``adjectives`` (indefinite adjectives of a thing:
+    رفيع "thin", متين "strong") and ``not_adjectives`` (words of a nisba's form that follow a
+    name as often as a noun: ثاني "second", قطر ثاني أكبر منتج) and ``units`` (of length or
+    size after a number: سم, ملم)."""
+    name = f"{code}/support.json"
+    data = resources.optional_json(name).get("weighty", {})
+    if not isinstance(data, dict):
+        raise DataFileError(
+            Msg.DATA_FILE.format(detail="'weighty' must be an object"), path=resources.data_path(name)
+        )
+    normalize = languages.get(code).normalizer.normalize
+    source = resources.data_path(name)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize(w).strip() for w in resources.string_list(data, key, source=source))
+
+    return words("adjectives"), words("not_adjectives"), words("units")
 
 
 @attrs.frozen
@@ -1559,6 +1604,7 @@ class SupportModel:
         readings = self._person_words(texts, raw)
         persons = {key for key, reason in readings.items() if reason == "person"}
         things = {key for key, reason in readings.items() if reason == "thing"}
+        words_read = self._weighty_words_read(texts, raw)
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1605,7 +1651,13 @@ class SupportModel:
                 )
                 if why is None and lower:
                     why = LOWER_CASE
-                if why is None and is_place[cand.entity] and self._construct_head(text, cand):
+                if (
+                    is_place[cand.entity]
+                    and (why is None or why is CONSTRUCT)
+                    and (self._weighty_reading(text, cand) or self._weighty_word_read(text, cand, words_read))
+                ):
+                    why = WEIGHTY
+                elif why is None and is_place[cand.entity] and self._construct_head(text, cand):
                     why = CONSTRUCT
                 if is_place[cand.entity] and self._measure_accusative(text, cand):
                     why = MEASURE
@@ -1647,6 +1699,7 @@ class SupportModel:
                 if code is not None and self.places[cand.entity] and self._names_country(cand, texts[field]):
                     countries.add(code)
         out: dict[str, list[Candidate]] = {}
+        vouched: tuple[set[int], dict[str, set[int]], set[int], set[str]] | None = None
         for field, pairs in unsure.items():
             if not pairs:
                 out[field] = firm[field]
@@ -1656,15 +1709,23 @@ class SupportModel:
             extra = []
             for cand, why in pairs:
                 span_places = place_spans[field].get((cand.start, cand.end), [])
-                support = self.support(
-                    cand,
-                    why,
-                    text,
-                    named,
-                    countries,
-                    shared=bool(span_places),
-                    shared_country=any(self.prefixes[i] == "country" for i in span_places),
-                )
+                weighty = is_place[cand.entity] and self._toggled_weighty(text, cand, cand.side or "")
+                if weighty and vouched is None:
+                    vouched = self._vouched(texts, firm, named)
+                if why is WEIGHTY and vouched is not None:
+                    support = self._weighty_support(text, cand, vouched[0], vouched[1])
+                else:
+                    # a weighty word's own forms vouch for it no more under another reason
+                    # (خرطوم "a hose", named with the article: a firm الخرطوم is no alias support)
+                    support = self.support(
+                        cand,
+                        why,
+                        text,
+                        vouched[2] if weighty and vouched else named,
+                        vouched[3] if weighty and vouched else countries,
+                        shared=bool(span_places),
+                        shared_country=any(self.prefixes[i] == "country" for i in span_places),
+                    )
                 if support is None and self._listed_with_place(text, cand, why, firm[field]):
                     support = "list"  # a conjunct of a list of places (دمشق ومشهد)
                 if support is not None:
@@ -2301,25 +2362,197 @@ class SupportModel:
             return False
         return word_frequencies(side).get(key, 0.0) >= self.settings.town_zipf
 
-    def _construct_head(self, text: str, cand: Candidate) -> bool:
-        """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
-        ``town_zipf``) right before a noun with the article reads as that noun's construct head
-        (``construct``): حلب الماعز "the milking of goats", خصب التربة "the soil's fertility",
-        غور البحر "the sea's depth". Such a place needs support (a preposition, a place cue, its
-        country or its name elsewhere), as a name after a preposition has (في حلب القديمة). Not
-        with a preposition glued to it (بنيويورك الاسبوع), nor before a word with the article's
-        letters that is no noun a head could govern (``support.json: not_construct``: a relative
-        pronoun, إلى, a time word, an adjective names take: مكة التي, جباليا الليلة, مراكش
-        العتيقة) or before a nisba adjective (معبر غزة الحدودي: the crossing's)."""
+    def _weighty_key(self, text: str, cand: Candidate, side: str) -> str | None:
+        """The weighty-word key of a one-word place of a country's, capital's, region's or big
+        place's weight (``data/<lang>/weighty_words.json``), or None."""
+        if self.weights[cand.entity] not in ("heavy", "big") or " " in cand.alias.strip():
+            return None
+        words = weighty_words(side)
+        if not words:
+            return None
+        key = self.key(side, text[cand.start : cand.end])
+        if key in words:
+            return key
+        alias = self.key(side, cand.alias)
+        return alias if cand.how == "clitic" and alias in words else None
+
+    def _weighty_reading(self, text: str, cand: Candidate) -> bool:
+        """A weighty place's word that is also an ordinary word written both ways (قطر / القطر
+        "the diameter", رياض / الرياض "gardens", كابل "a cable", خرطوم "a hose": the class
+        ``tools/wordfreq/weighty_words.py`` derives) where its grammar is the ordinary word's, not
+        a name's (``weighty``): written without the article, right before a noun with the
+        article it heads as a construct (قطر الدائرة "the circle's diameter", كابل المطبخ) or
+        right before an indefinite adjective agreeing with it (قطر واحد "one diameter", كابل
+        بحري "a marine cable", written with tanwin or listed in ``indefinite_adjectives``, or a
+        nisba whose feminine is a frequent word, not one of ``weighty.not_adjectives``; also with
+        a preposition glued to it, برباط متين "with a strong strap", which the construct reading
+        leaves to the name, بقطر الشقيقة): a name is definite, and its adjective takes the article
+        (قطر الشقيقة); or bare before a number and a unit (قطر 5 سم: :meth:`_measured`); or with
+        the article right before a thing's adjective with it
+        (``thing_adjectives``, or one of ``weighty.adjectives`` with the article: الخرطوم الملفوف
+        "the coiled hose"). Support: see :meth:`_weighty_support`."""
         side = cand.side or languages.FALLBACK
         forms = _forms(side)
-        if not forms.article or self.weights[cand.entity] == "heavy" or " " in cand.alias.strip():
+        if not forms.article:
+            return False
+        key = self._weighty_key(text, cand, side)
+        if key is None and self._toggled_weighty(text, cand, side):
+            key = self.key(side, text[cand.start : cand.end])  # الخرطوم, its bare form a weighty word
+        if key is None:
+            return False
+        adjectives, not_adjectives, _units = _weighty_cues(side)
+        if key.startswith(forms.article):
+            # with the article, before a thing's adjective with it (الخرطوم الملفوف "the coiled
+            # hose", الرباط المتين): a name takes other adjectives (الخرطوم الكبرى)
+            described = _word_after(text, cand.end)
+            word = self.key(side, described.group()) if described is not None else ""
+            return word in _definite_cues(side).thing_adjectives or (
+                word.startswith(forms.article) and word.removeprefix(forms.article) in adjectives
+            )
+        glued = text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS  # بقطر: a name's, as often
+        if not glued and self._construct_after(text, cand, side, forms):
+            return True
+        after = _word_after(text, cand.end)
+        if after is None:
+            return False
+        if self._measured(text, after, side):
+            return True
+        word = self.key(side, after.group())
+        if word.startswith(forms.article) or word in self.name_words(side):
+            return False
+        if (
+            word in adjectives
+            or word in _cues(side).indefinite_adjectives
+            or _TANWIN_END.search(after.group())
+        ):
+            return True
+        feminine = forms.feminine_of(word)
+        return (
+            feminine is not None
+            and len(word) > self.settings.min_name_letters
+            and word not in not_adjectives
+            and word_frequencies(side).get(feminine, 0.0) >= self.settings.city_zipf
+        )
+
+    def _measured(self, text: str, number: re.Match[str], side: str) -> bool:
+        """Whether ``number`` is a number in digits followed by a unit of length or size
+        (``support.json: weighty.units``): قطر 5 سم "a diameter of 5 cm", كابل 2.5 ملم; a year
+        after a name (قطر 2022) has no unit."""
+        if not number.group().replace(".", "").replace(",", "").isdigit():
+            return False
+        unit = _word_after(text, number.end())
+        return unit is not None and self.key(side, unit.group()) in _weighty_cues(side)[2]
+
+    def _weighty_base(self, text: str, cand: Candidate, side: str) -> str | None:
+        """``cand``'s weighty-word key without the article (قطر for القطر), or None."""
+        key = self._weighty_key(text, cand, side)
+        article = _forms(side).article
+        if key is None and self._toggled_weighty(text, cand, side):
+            key = self.key(side, text[cand.start : cand.end])
+        return None if key is None else key.removeprefix(article)
+
+    def _weighty_words_read(
+        self, texts: Mapping[str, str], raw: Mapping[str, Sequence[Candidate]]
+    ) -> frozenset[tuple[int, str]]:
+        """(entity, weighty word without the article) of the places the article writes at least
+        once in the ordinary word's grammar (:meth:`_weighty_reading`): one sense per text, so
+        its other mentions by that word, with or without the article, need the same support
+        (``القطر ... قطر الدائرة``: a lesson on the circle)."""
+        found: set[tuple[int, str]] = set()
+        for field, cands in raw.items():
+            text = texts[field]
+            for cand in cands:
+                if self.places[cand.entity] and self._weighty_reading(text, cand):
+                    base = self._weighty_base(text, cand, cand.side or languages.FALLBACK)
+                    if base is not None:
+                        found.add((cand.entity, base))
+        return frozenset(found)
+
+    def _weighty_word_read(self, text: str, cand: Candidate, read: AbstractSet[tuple[int, str]]) -> bool:
+        """Whether the article reads ``cand``'s weighty word as the ordinary word elsewhere."""
+        if not read:
+            return False
+        base = self._weighty_base(text, cand, cand.side or languages.FALLBACK)
+        return base is not None and (cand.entity, base) in read
+
+    def _vouched(
+        self, texts: Mapping[str, str], firm: Mapping[str, Sequence[Candidate]], named: set[int]
+    ) -> tuple[set[int], dict[str, set[int]], set[int], set[str]]:
+        """The places the article names firmly by a word that is no weighty word nor one with its
+        article toggled (such a word read as a name vouches for nothing: the text may use it as
+        the word throughout), those places by country code, ``named`` with no other place in it,
+        and those codes."""
+        entities: set[int] = set()
+        by_country: dict[str, set[int]] = {}
+        for field, cands in firm.items():
+            text = texts[field]
+            for cand in cands:
+                side = cand.side or languages.FALLBACK
+                if not self.places[cand.entity] or self._toggled_weighty(text, cand, side):
+                    continue
+                entities.add(cand.entity)
+                code = self.countries[cand.entity]
+                if code is not None and self._names_country(cand, text):
+                    by_country.setdefault(code, set()).add(cand.entity)
+        others = {e for e in named if not self.places[e]} | entities
+        return entities, by_country, others, set(by_country)
+
+    def _toggled_weighty(self, text: str, cand: Candidate, side: str) -> bool:
+        """Whether ``cand`` is a weighty word or such a word with the article toggled (الخرطوم
+        for خرطوم "a hose": the two forms are what makes it an ordinary word)."""
+        if self._weighty_key(text, cand, side) is not None:
+            return True
+        article = _forms(side).article
+        if not article or self.weights[cand.entity] not in ("heavy", "big") or " " in cand.alias.strip():
+            return False
+        key = self.key(side, text[cand.start : cand.end])
+        if cand.how == "clitic" and key not in self.alias_keys(cand.entity, side):
+            key = self.key(side, cand.alias)  # للخرطوم: the alias's own word
+        toggled = key.removeprefix(article) if key.startswith(article) else article + key
+        return toggled in weighty_words(side)
+
+    def _weighty_support(
+        self, text: str, cand: Candidate, entities: set[int], by_country: Mapping[str, set[int]]
+    ) -> str | None:
+        """What lets a ``weighty`` reading be the place: a place cue or a preposition right
+        before it (في قطر الشقيقة, إلى رياض), a dateline, the entity named firmly by another word
+        (``alias``), or another place of its country named firmly (``country``); never the
+        same word elsewhere, nor another weighty word."""
+        side = cand.side or languages.FALLBACK
+        if _dateline(text, cand.start, cand.end):
+            return "context"
+        if cand.entity in entities:
+            return "alias"
+        code = self.countries[cand.entity]
+        if code is not None and by_country.get(code, set()) - {cand.entity}:
+            return "country"
+        return self._place_cue(text, cand, side, WEIGHTY, weak=True)
+
+    def _construct_head(self, text: str, cand: Candidate) -> bool:
+        """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
+        ``town_zipf``; a weighty word is :meth:`_weighty_reading`'s) right before a noun with the
+        article reads as that noun's construct head (``construct``): حلب الماعز "the milking of
+        goats", خصب التربة "the soil's fertility", غور البحر "the sea's depth". Such a place needs
+        support (a preposition, a place cue, its country or its name elsewhere), as a name after a
+        preposition has (في حلب القديمة). Not with a preposition glued to it (بنيويورك الاسبوع), nor
+        before a word with the article's letters that is no noun a head could govern
+        (``support.json: not_construct``: a relative pronoun, إلى, a time word, an adjective names
+        take: مكة التي, جباليا الليلة, مراكش العتيقة) or before a nisba adjective (معبر غزة الحدودي:
+        the crossing's)."""
+        side = cand.side or languages.FALLBACK
+        forms = _forms(side)
+        if not forms.article or " " in cand.alias.strip():
             return False
         if text[cand.start - 1 : cand.start] in _PREPOSITION_CLITICS:
             return False  # بنيويورك: a preposition glued to it
         key = self.key(side, text[cand.start : cand.end])
-        if not self._bare_and_frequent(side, key):
+        if self.weights[cand.entity] == "heavy" or not self._bare_and_frequent(side, key):
             return False
+        return self._construct_after(text, cand, side, forms)
+
+    def _construct_after(self, text: str, cand: Candidate, side: str, forms: Forms) -> bool:
+        """Whether the word after ``cand`` is a noun with the article it may head as a construct:
+        not a ``not_construct`` word, nor a nisba adjective."""
         after = _word_after(text, cand.end)
         if after is None:
             return False
