@@ -194,6 +194,15 @@ class TableNormalizer:
             text = self._edit_re.sub(self._replacement, text)
         return self._one_to_one(text)
 
+    def char_by_char(self, text: str) -> str | None:
+        """``normalize(text)`` when no edit applies to ``text`` (no context rule, whitespace run,
+        deletion nor expansion: each character is mapped to one by the table alone, so the
+        normal form keeps the length of ``text`` and each prefix of ``text`` normalises to the
+        prefix of it); None when one may (then only :meth:`normalize` tells)."""
+        if self._edit_re is not None and (self._edit_test is None or self._edit_test.search(text)):
+            return None
+        return self._one_to_one(text)
+
     @functools.cached_property
     def _fragile(self) -> frozenset[str] | None:
         """Characters whose normal form may be empty or whitespace, or that a rule may edit; None
