@@ -156,6 +156,16 @@ class TableNormalizer:
         return self._other[match.group()]
 
     @functools.cached_property
+    def _one_chars(self) -> str:
+        """The one-to-one table as a string, code point -> its character, up to the last one the
+        table changes: ``str.translate`` reads it without the ``KeyError`` a dict raises for
+        each character it leaves (most), and a code point beyond it is left as well."""
+        one = self._one
+        return "".join(
+            chr(code) if one.get(code) is None else str(one[code]) for code in range(max(one, default=-1) + 1)
+        )
+
+    @functools.cached_property
     def _lookup(self) -> Any:
         """The one-to-one table as a numpy array over the Basic Multilingual Plane."""
         import numpy as np
@@ -178,7 +188,7 @@ class TableNormalizer:
                 return text.encode("ascii").translate(self._ascii).decode("ascii")
             return text.translate(self._one)
         if len(text) < NUMPY_MIN:
-            return text.translate(self._one)
+            return text.translate(self._one_chars)
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

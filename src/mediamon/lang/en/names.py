@@ -648,7 +648,29 @@ def lower_elsewhere(text: str, start: int, end: int) -> bool:
     low = form.lower()
     if low == form:
         return False
-    return re.search(rf"(?<![\w./@-]){re.escape(low)}(?![\w/@-]|\.\w)", text) is not None
+    # The regex ``(?<![\w./@-])<low>(?![\w/@-]|\.\w)`` tested at each place ``low`` stands
+    # (no pattern compiled for each new word).
+    size, n = len(low), len(text)
+    at = text.find(low)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = at + size
+        if not (before and (_word_char(before) or before in "./@-")) and not (
+            after < n
+            and (
+                _word_char(text[after])
+                or text[after] in "/@-"
+                or (text[after] == "." and after + 1 < n and _word_char(text[after + 1]))
+            )
+        ):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """Whether one character is a regex word character (``\\w``: alphanumeric, or ``_``)."""
+    return char.isalnum() or char == "_"
 
 
 _CUE_TOKEN = re.compile(r"[^\W\d_]+|[,.!?;:]")
