@@ -156,14 +156,15 @@ class TableNormalizer:
         return self._other[match.group()]
 
     @functools.cached_property
-    def _one_chars(self) -> str:
-        """The one-to-one table as a string, code point -> its character, up to the last one the
+    def _one_codes(self) -> list[int]:
+        """The one-to-one table as a list, code point -> its output's, up to the last one the
         table changes: ``str.translate`` reads it without the ``KeyError`` a dict raises for
-        each character it leaves (most), and a code point beyond it is left as well."""
-        one = self._one
-        return "".join(
-            chr(code) if one.get(code) is None else str(one[code]) for code in range(max(one, default=-1) + 1)
-        )
+        each character it leaves (most) nor a string made per character; a code point beyond
+        it is left as well."""
+        codes = list(range(max(self._one, default=-1) + 1))
+        for code, out in self._one.items():
+            codes[code] = out if isinstance(out, int) else ord(out)
+        return codes
 
     @functools.cached_property
     def _lookup(self) -> Any:
@@ -188,7 +189,7 @@ class TableNormalizer:
                 return text.encode("ascii").translate(self._ascii).decode("ascii")
             return text.translate(self._one)
         if len(text) < NUMPY_MIN:
-            return text.translate(self._one_chars)
+            return text.translate(self._one_codes)
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
