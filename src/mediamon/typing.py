@@ -47,6 +47,11 @@ class Normalizer(Protocol):
         """Whether a rule that reads neighbours changes ``text`` (word-by-word normalisation then differs)."""
         ...
 
+    def char_by_char(self, text: str) -> str | None:
+        """``normalize(text)`` when each character is mapped on its own (its prefixes normalise to
+        the normal form's prefixes), None when an edit may apply."""
+        ...
+
 
 class Variants(Protocol):
     """Matching by transliteration key: Kadhimi and Kadhemi meet (a language may have none)."""

@@ -754,3 +754,29 @@ def test_english_discovered_place_needs_a_cue(text: str, name: str, cue: bool) -
 def test_english_sentence_start_instruction_is_no_name(text: str, word: str, ordinary: bool) -> None:
     start = text.index(word)
     assert en_names.clause_word(text, start, start + len(word)) is ordinary
+
+
+def _lower_elsewhere_by_regex(text: str, start: int, end: int) -> bool:
+    """:func:`en_names.lower_elsewhere` as it was first written (one regex per word)."""
+    import re
+
+    form = text[start:end]
+    if not form.isalpha() or " " in form or form.lower() == form:
+        return False
+    return re.search(rf"(?<![\w./@-]){re.escape(form.lower())}(?![\w/@-]|\.\w)", text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Sorel sorel./@-_ \nİi9é"), max_size=24), st.data())
+@example("Sorrel grows; pick the sorrel.", None)
+@example("Scientology alt.religion.scientology", None)
+@example("Sorrel: sorrel.x sorrel/ _sorrel sorrel-", None)
+def test_lower_elsewhere_is_the_regex(text: str, data: st.DataObject | None) -> None:
+    """The lower-case use elsewhere, found without a regex per word, is what the regex found,
+    for every span of random texts over the characters its boundaries read."""
+    spans = [(0, len(text.split(" ", maxsplit=1)[0]))]
+    if data is not None and text:
+        start = data.draw(st.integers(0, len(text) - 1))
+        spans.append((start, data.draw(st.integers(start + 1, len(text)))))
+    for start, end in spans:
+        assert en_names.lower_elsewhere(text, start, end) == _lower_elsewhere_by_regex(text, start, end)

@@ -21,7 +21,7 @@ import bisect
 import functools
 import re
 import struct
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
@@ -162,18 +162,35 @@ GIVEN_LIST_BAND = 4
 _NOT_PERSONS = frozenset({"LOC", "ORG", "MEDIA"})
 
 
-def lexicon_flags(code: str, forms: Collection[str]) -> dict[str, str]:
+def lexicon_flags(code: str, forms: Iterable[str]) -> Mapping[str, str]:
     """``title``, ``trig``, ``org``, ``loc``, ``given``: ``"1"`` when one of ``forms`` is in that
-    list; ``kw``: the types of the bundled aliases that hold one of them, ``|``-joined."""
+    list; ``kw``: the types of the bundled aliases that hold one of them, ``|``-joined.
+
+    Shared and never to be written: the same few flag sets answer every word (one per set of
+    lists and types), so each is made once."""
     table = _lexicon(code)
-    hits = [table[f] for f in forms if f in table]
-    if not hits:
-        return {}
-    out = {key: "1" for n, key in enumerate(LEXICON_KEYS) if any(lists >> n & 1 for lists, _ in hits)}
-    kinds = sorted({t for _, types in hits for t in types})
-    if kinds:
-        out["kw"] = "|".join(kinds)
-    return out
+    lists = 0
+    types: frozenset[str] = frozenset()
+    for form in forms:
+        hit = table.get(form)
+        if hit is not None:
+            lists |= hit[0]
+            if hit[1]:
+                types = types | hit[1] if types else hit[1]
+    if not lists and not types:
+        return _NO_FLAGS
+    found = _FLAGS.get((lists, types))
+    if found is None:
+        found = {key: "1" for n, key in enumerate(LEXICON_KEYS) if lists >> n & 1}
+        if types:
+            found["kw"] = "|".join(sorted(types))
+        _FLAGS[lists, types] = found
+    return found
+
+
+_NO_FLAGS: Mapping[str, str] = {}
+#: :func:`lexicon_flags`' answers by (the lists' bits, the types): a few dozen at most.
+_FLAGS: dict[tuple[int, frozenset[str]], dict[str, str]] = {}
 
 
 #: The word lists :func:`lexicon_flags` reports, in the order of its features.

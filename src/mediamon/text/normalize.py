@@ -156,6 +156,17 @@ class TableNormalizer:
         return self._other[match.group()]
 
     @functools.cached_property
+    def _one_codes(self) -> list[int]:
+        """The one-to-one table as a list, code point -> its output's, up to the last one the
+        table changes: ``str.translate`` reads it without the ``KeyError`` a dict raises for
+        each character it leaves (most) nor a string made per character; a code point beyond
+        it is left as well."""
+        codes = list(range(max(self._one, default=-1) + 1))
+        for code, out in self._one.items():
+            codes[code] = out if isinstance(out, int) else ord(out)
+        return codes
+
+    @functools.cached_property
     def _lookup(self) -> Any:
         """The one-to-one table as a numpy array over the Basic Multilingual Plane."""
         import numpy as np
@@ -178,7 +189,7 @@ class TableNormalizer:
                 return text.encode("ascii").translate(self._ascii).decode("ascii")
             return text.translate(self._one)
         if len(text) < NUMPY_MIN:
-            return text.translate(self._one)
+            return text.translate(self._one_codes)
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -192,6 +203,15 @@ class TableNormalizer:
         """The normalised text (idempotent)."""
         if self._edit_re is not None and (self._edit_test is None or self._edit_test.search(text)):
             text = self._edit_re.sub(self._replacement, text)
+        return self._one_to_one(text)
+
+    def char_by_char(self, text: str) -> str | None:
+        """``normalize(text)`` when no edit applies to ``text`` (no context rule, whitespace run,
+        deletion nor expansion: each character is mapped to one by the table alone, so the
+        normal form keeps the length of ``text`` and each prefix of ``text`` normalises to the
+        prefix of it); None when one may (then only :meth:`normalize` tells)."""
+        if self._edit_re is not None and (self._edit_test is None or self._edit_test.search(text)):
+            return None
         return self._one_to_one(text)
 
     @functools.cached_property

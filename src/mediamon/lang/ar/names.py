@@ -49,6 +49,7 @@ _MARKS = frozenset({"Mn", "Me", "Cf"})
 #: Forms whose normalisation is kept per finder (cleared when full).
 FORM_CACHE = 200_000
 _NISBA = ("ي", "يه", "يون", "يين", "ين", "ون")
+_NISBA_LAST = frozenset(ending[-1] for ending in _NISBA)
 _SKELETON = "ar/skeleton.json"
 _LONG_VOWELS = frozenset("اويى")
 #: The fewest letters a stem keeps when a bare proclitic is cut off.
@@ -62,6 +63,8 @@ FREQUENT_BAND = 5
 COMMON_NISBA_BAND = 5
 #: Long vowels counted by the ``lv`` feature (:func:`long_vowels`); more count as this many.
 MAX_LONG_VOWELS = 3
+#: The small numbers the ``len`` and ``lv`` features spell (``str(n)``, made once).
+_NUMBERS = tuple(str(n) for n in range(max(9, MAX_LONG_VOWELS + 1)))
 #: A word this frequent (Zipf band) with the accusative alif after it is a noun, not a name.
 ACCUSATIVE_BAND = 4
 #: A word this frequent (Zipf band) that no bundled person's alias holds is a function word
@@ -120,6 +123,9 @@ def split_clitic(word: str) -> tuple[str, str]:
     than the whole (``وتايوان``, ``بطوكيو``), not when the whole is itself a name
     (``وليد``, ``فيصل``).
     """
+    firsts = _clitic_firsts()
+    if firsts is not None and word[:1] not in firsts:
+        return "", word  # most words: no proclitic starts with their first letter
     _, before_article, lam_article, before_bare = _clitic_lists()
     with_article, with_lam = _clitic_heads()
     if word.startswith(with_article):
@@ -152,6 +158,24 @@ def _clitic_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p + article for p in before_article), tuple(p + "ل" for p in lam_article)
 
 
+@functools.cache
+def _clitic_firsts() -> frozenset[str] | None:
+    """The first letters of the starts :func:`split_clitic` looks for (its proclitics and
+    their heads): a word starting with another letter keeps its whole form. None when an
+    empty start is listed (every word may start with it)."""
+    _, _, _, before_bare = _clitic_lists()
+    with_article, with_lam = _clitic_heads()
+    starts = (*with_article, *with_lam, *before_bare)
+    return frozenset(start[:1] for start in starts) if all(starts) else None
+
+
+@functools.cache
+def _bare_firsts() -> frozenset[str]:
+    """The first letters of the proclitics before a bare word (``before_bare``), for a test
+    that rejects most words at once."""
+    return frozenset(clitic[:1] for clitic in _clitic_lists()[3])
+
+
 def lookup_forms(word: str) -> set[str]:
     """The forms under which a word is looked up in word lists: itself, its stem, and without a proclitic."""
     return _lookup_forms(word, split_clitic(word)[1])
@@ -161,7 +185,7 @@ def _lookup_forms(word: str, stem: str) -> set[str]:
     """:func:`lookup_forms` of a word whose :func:`split_clitic` stem is ``stem``."""
     forms = {word, stem}
     bare = _clitic_lists()[3]
-    if word.startswith(bare):
+    if word[:1] in _bare_firsts() and word.startswith(bare):
         for clitic in bare:
             if word.startswith(clitic) and len(word) - len(clitic) > 1:
                 forms.add(word[len(clitic) :])
@@ -203,8 +227,11 @@ def long_vowels(bare: str) -> int:
     """How many long-vowel letters (``ا و ي ى``) a word without its article holds after its first
     letter, up to ``MAX_LONG_VOWELS``: a transliterated foreign name spells its vowels out
     (``اينشتاين`` 4, ``فرويد`` 2, ``نيستلروي`` 3), an Arabic word of its length mostly fewer."""
-    rest = bare[1:]
-    return min(sum(map(rest.count, _LONG_VOWELS)), MAX_LONG_VOWELS)
+    count = 0
+    for letter in bare[1:]:  # a loop over the few letters: cheaper than a count per vowel
+        if letter in _LONG_VOWELS:
+            count += 1
+    return count if count < MAX_LONG_VOWELS else MAX_LONG_VOWELS
 
 
 def is_accusative(word: str) -> bool:
@@ -377,8 +404,10 @@ class ArabicNameFinder(CrfFinder):
             return self._forms[written]
         if len(self._forms) >= FORM_CACHE:
             self._forms.clear()
-        norm = _language().normalizer.normalize
-        word = norm(written)
+        normalizer = _language().normalizer
+        norm = normalizer.normalize
+        mapped = normalizer.char_by_char(written)  # most forms: one character for each
+        word = norm(written) if mapped is None else mapped
         out: tuple[str, int] | None
         if not word:
             out = ("", 0)
@@ -387,7 +416,9 @@ class ArabicNameFinder(CrfFinder):
         else:
             prefix = len(split_clitic(word)[0])
             cut = 0
-            if prefix:
+            if prefix and mapped is not None:
+                cut = prefix  # the proclitic's letters are the first ``prefix`` of ``written``
+            elif prefix:
                 while cut < len(written) and len(norm(written[: cut + 1])) <= prefix:
                     cut += 1
                 while cut < len(written) and not norm(written[cut]):
@@ -432,29 +463,31 @@ class ArabicNameFinder(CrfFinder):
 
     def word_features(self, form: str) -> dict[str, str]:
         article = _clitic_lists()[0]
-        word = form
-        prefix, stem = split_clitic(word)
-        bare = stem[len(article) :] if stem.startswith(article) and len(stem) > 3 else stem
+        prefix, stem = split_clitic(form)
+        definite = stem[: len(article)] == article
+        bare = stem[len(article) :] if definite and len(stem) > 3 else stem
         feats = {
-            "w": word,
+            "w": form,
             "stem": stem,
             "pre": prefix or "-",
             "p2": bare[:2],
             "s2": stem[-2:],
             "s3": stem[-3:],
         }
-        if not word[0].isalpha():
-            feats["shape"] = "d" if word[0].isdigit() else "p" + word
+        letter = form[0].isalpha()
+        if not letter:
+            feats["shape"] = "d" if form[0].isdigit() else "p" + form
         else:
-            feats["shape"] = "a" if stem.startswith(article) else "w"
-            feats["len"] = str(min(len(bare), 8))
-        feats.update(lexicon_flags("ar", _lookup_forms(word, stem)))
-        if stem.endswith(_NISBA):
+            feats["shape"] = "a" if definite else "w"
+            size = len(bare)
+            feats["len"] = _NUMBERS[size if size < 8 else 8]
+        feats.update(lexicon_flags("ar", _lookup_forms(form, stem)))
+        if stem[-1:] in _NISBA_LAST and stem.endswith(_NISBA):
             feats["nisba"] = next(s for s in reversed(_NISBA) if stem.endswith(s))
         bands = word_bands("ar")
-        feats["zf"] = bands.get(stem) or bands.get(word) or "0"
-        if word[0].isalpha():
-            feats["lv"] = str(long_vowels(bare))
+        feats["zf"] = bands.get(stem) or bands.get(form) or "0"
+        if letter:
+            feats["lv"] = _NUMBERS[long_vowels(bare)]
         return feats
 
     def kind(self, form: str) -> int:
