@@ -14,6 +14,7 @@ import lzma
 import os
 import subprocess
 import sys
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -286,6 +287,56 @@ def test_named_pipe_in_a_directory_is_reported_not_opened(tmp_path: Path) -> Non
     corpus = mediamon.read(tmp_path)
     assert titles(corpus) == ["Some Headline About Iraq"]
     assert [p.reason for p in corpus.problems] == [Msg.NOT_REGULAR.format(kind="a named pipe")]
+
+
+def _read_fed_pipe(tmp_path: Path, data: bytes) -> mediamon.Corpus:
+    """``mediamon.read`` of a named pipe a writer feeds ``data`` once (a process substitution's
+    pipe); a reader that opens it a second time waits for a writer that never comes, which
+    fails here instead of hanging the suite."""
+    pipe = tmp_path / "fed"
+    os.mkfifo(pipe)
+    read: list[mediamon.Corpus] = []
+
+    def feed() -> None:
+        with open(pipe, "wb") as handle:
+            handle.write(data)
+
+    threads = [
+        threading.Thread(target=feed, daemon=True),
+        threading.Thread(target=lambda: read.append(mediamon.read(pipe)), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    threads[1].join(timeout=60)
+    assert read, "the pipe was opened again after its writer had gone"
+    return read[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize(
+    ("data", "titles_read"),
+    [
+        (DUMP.encode(), ["Some Headline About Iraq"]),
+        (b'{"title": "One", "text": "Baghdad."}\n{"title": "Two", "text": "Beirut."}\n', ["One", "Two"]),
+        (gzip.compress(DUMP.encode()), ["Some Headline About Iraq"]),
+    ],
+    ids=["dump", "records sniffed", "gzip"],
+)
+def test_a_pipe_named_explicitly_is_read_once(tmp_path: Path, data: bytes, titles_read: list[str]) -> None:
+    """``mediamon annotate <(zcat x.gz)``: the pipe (``/dev/fd/63``, no suffix) is read once, its
+    format told by its content as standard input's is (it was opened twice: the second open saw
+    nothing of a process substitution and waited for a new writer on a named pipe)."""
+    corpus = _read_fed_pipe(tmp_path, data)
+    assert titles(corpus) == titles_read
+    assert not corpus.problems
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_warc_through_a_pipe_is_read_through_memory(tmp_path: Path) -> None:
+    crawl = (DATA / "web" / "crawl.warc.gz").read_bytes()
+    on_disk = mediamon.read(DATA / "web" / "crawl.warc.gz")
+    corpus = _read_fed_pipe(tmp_path, crawl)
+    assert titles(corpus) == titles(on_disk) and titles(corpus)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads files whatever their mode")

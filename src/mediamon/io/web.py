@@ -8,6 +8,8 @@ the format to read (content first, then the suffix) or the problem refusing the 
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 
 from mediamon.errors import Msg, Problem
@@ -58,6 +60,8 @@ def is_warc(path: str) -> bool:
     """Whether a file on disk is a WARC crawl that can be streamed: plain, or gzip-compressed
     (warcio reads gzip members as it goes; other compressions are read through memory)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe (a process substitution) can be read once only: through memory
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError:
