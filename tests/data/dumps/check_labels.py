@@ -150,6 +150,22 @@ def _year(token: str) -> int:
     return year + 2000 if len(token) == 2 else year
 
 
+# A date given only relative to the crawl ("2 hours ago", "منذ 3 ساعات", "أمس"): the article's
+# date_text is the line (its date line) and its date is None -- it cannot be resolved here.
+RELATIVE_DATE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|today)$"
+    r"|^(?:(?:آخر\s+)?تحديث|نشر(?:\s+في)?)?\s*:?\s*"
+    r"(?:منذ\s+(?:[\d٠-٩]+\s+)?(?:دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)|أمس|الأمس|اليوم)$",
+    re.I,
+)
+
+
+def relative_date(text: str) -> bool:
+    """Whether a date line gives its date only relative to the crawl time."""
+    return bool(RELATIVE_DATE.match(text.strip()))
+
+
 def parse_date(text: str) -> dt.date | None:
     """The date a date line means, or None. Numeric dates are day first."""
     s = text.translate(_DIGITS)
@@ -161,6 +177,7 @@ def parse_date(text: str) -> dt.date | None:
     if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b", s):
         return dt.date(_year(m[3]), int(m[2]), int(m[1]))
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?", " ", s)  # drop times
+    s = re.sub(r"\b\d{1,2}\.\d{2}\s+(?:GMT|UTC|BST|CET|EET)\b", " ", s)  # "10.05 GMT"
     month = None
     for name in sorted(AR_MONTHS, key=len, reverse=True):
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s)
@@ -204,6 +221,7 @@ def candidates(field: str, text: str) -> set[str]:
             r"^By\s+(.+)$",
             r"^بقلم\s*[:：]?\s*(.+)$",
             r"^(?:كتب|كتبت)\s*[:：]\s*(.+)$",
+            r"^\(?Reporting by\s+([^;()]+?)\.?\)?$",
             r"^Reporting by\s+(.+?)\.?$",
             r"^Posted on\s+.+?\s+by\s+(.+)$",
             r"^Posted by\s+(.+?)\s+(?:on|at)\b.*$",
@@ -236,6 +254,8 @@ def meta_from(text: str) -> dict[str, str]:
         found["posted_by"] = m[1].strip()
     if m := re.match(r"^Reporting by\s+(.+?)\.?$", s, re.I):
         found["reporting"] = m[1].strip()
+    if m := re.match(r"^\(Reporting by\s+(.+?)\s*;\s*Editing by\s+(.+?)\.?\)$", s, re.I):
+        found["reporting"], found["editing"] = m[1].strip(), m[2].strip()  # in brackets
     if m := re.match(r"^Reporting by\s+(.+?)\s*;\s*Editing by\s+(.+?)\.?$", s, re.I):
         found["reporting"], found["editing"] = m[1].strip(), m[2].strip()  # wire sign-off
     if m := re.match(rf"^(.+?)\s+[{DASHES}]\s+(.+)$", s):
@@ -405,7 +425,9 @@ class Checker:
                 self.err(f"{where}: date without date_text")
         else:
             parsed = parse_date(art["date_text"])
-            if parsed is None or art["date"] != parsed.isoformat():
+            if parsed is None and art["date"] is None and relative_date(art["date_text"]):
+                pass  # a relative date: the line is the date line, the date unknown
+            elif parsed is None or art["date"] != parsed.isoformat():
                 self.err(
                     f"{where}: date {art['date']!r} but date_text {art['date_text']!r} parses as {parsed}"
                 )
