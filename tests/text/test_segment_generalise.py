@@ -21,9 +21,7 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: measured once before and once after them, docs/evaluation.md) that still fail; both gen4 ones
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
-#: The gen7 pages (make_gen7.py), labelled before the segmenter learnt their layouts.
-NEW = {"gen7_article_page_ar", "gen7_article_page_en", "gen7_relative_mixed", "gen7_updated_stream_en"}
-KNOWN = ({c["file"] for c in DUMPS if c.get("reserved")} - FIXED) | {f"{n}.txt" for n in NEW}
+KNOWN = {c["file"] for c in DUMPS if c.get("reserved")} - FIXED
 
 
 def _article(article: mediamon.Article) -> dict[str, Any]:
@@ -91,15 +89,12 @@ def test_benchmark_scores_the_generalisation_dumps() -> None:
     rows = bench.generalise()
     assert [r["dump"] for r in rows] == [c["file"] for c in DUMPS]
     assert all(r["lost"] == 0 for r in rows)
-    seen = [c for c in DUMPS if not c.get("reserved") and c["file"] not in KNOWN]
-    exact = sum(r["exact"] for r in rows if not r["reserved"] and r["dump"] not in KNOWN)
+    seen = [c for c in DUMPS if not c.get("reserved")]
+    exact = sum(r["exact"] for r in rows if not r["reserved"])
     assert exact == sum(len(c["articles"]) for c in seen)
 
 
-LINED = [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in NEW else n
-    for n in sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*.expected.json"))
-]
+LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*.expected.json"))
 
 
 @pytest.mark.parametrize("name", LINED)

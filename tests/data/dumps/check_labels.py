@@ -13,7 +13,8 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
   line, or the documented part of it ("By X", "Source: X", "Posted on D by X", ...);
 * ``date`` is what ``date_text`` means (day first for numeric dates);
 * every ``meta`` value comes from the article's meta lines (or its date/source line
-  for the two documented combined forms) and every meta line yields a value;
+  for the two documented combined forms, or its author line when that is a wire
+  sign-off) and every meta line yields a value;
 * ``first_line`` is the title line or a date line right above it (an untitled
   article -- title "" and title_line null -- starts at its first labelled line), ``last_line`` the largest
   labelled line, and the articles are in order without overlapping;
@@ -221,7 +222,7 @@ def candidates(field: str, text: str) -> set[str]:
             r"^By\s+(.+)$",
             r"^بقلم\s*[:：]?\s*(.+)$",
             r"^(?:كتب|كتبت)\s*[:：]\s*(.+)$",
-            r"^\(?Reporting by\s+([^;()]+?)\.?\)?$",
+            r"^\(?Reporting by\s+([^;()]+?)(?:\s*;[^()]*)?\.?\)?$",  # a wire sign-off
             r"^Reporting by\s+(.+?)\.?$",
             r"^Posted on\s+.+?\s+by\s+(.+)$",
             r"^Posted by\s+(.+?)\s+(?:on|at)\b.*$",
@@ -456,7 +457,9 @@ class Checker:
                 self.err(f"{where}: meta line {n} {t!r} gives nothing found in meta")
             for key, value in got.items():
                 derived.setdefault(key, set()).add(value)
-        for n in (art["date_line"], art["source_line"]):  # combined lines, documented forms
+        # combined lines, documented forms; an author line that is a wire sign-off
+        # ('Reporting by X; Editing by Y': X the author, Y meta.editing)
+        for n in (art["date_line"], art["source_line"], art["author_line"]):
             if n is not None and self.text(n) is not None:
                 for key, value in meta_from(self.text(n)).items():
                     derived.setdefault(key, set()).add(value)

@@ -465,6 +465,10 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
             elif tag == "A":
                 (art["author"],) = candidates("author", text)
                 art["author_line"] = n
+                if text.lstrip("(").lower().startswith("reporting by"):  # a wire sign-off
+                    credits = meta_from(text)
+                    credits.pop("reporting", None)  # the author
+                    art["meta"].update(credits)
             elif tag == "S":
                 (art["source"],) = candidates("source", text)
                 art["source_line"] = n
