@@ -19,7 +19,7 @@ from mediamon import lang as languages
 from mediamon.errors import DataFileError
 from mediamon.resources import load_json
 from mediamon.text import dates
-from mediamon.text.dates import DateMatch, match_date_line, parse_date
+from mediamon.text.dates import DateMatch, match_date_line, match_relative_date, parse_date
 from tests.strategies import hostile_text
 
 CASES_PATH = Path(__file__).parents[1] / "data" / "dates.json"
@@ -44,10 +44,12 @@ def test_case_table(case: dict[str, Any]) -> None:
     else:
         assert found is None
     assert parse_date(case["text"], day_first=day_first) == expected
+    relative = match_relative_date(case["text"])
+    assert relative == (DateMatch(date=None, text=case["text"].strip()) if case.get("relative") else None)
 
 
 def test_case_table_is_well_formed() -> None:
-    keys = {"text", "date", "is_line", "day_first", "note", "xfail"}
+    keys = {"text", "date", "is_line", "day_first", "note", "xfail", "relative"}
     for case in json.loads(CASES_PATH.read_text(encoding="utf-8")):
         assert set(case) <= keys, case
         assert {"text", "date", "is_line", "note"} <= set(case), case
@@ -117,6 +119,8 @@ def test_bundled_data_files_validate() -> None:
         ({"months": {}, "numeric_shapes": ["dd.mm.yy"]}, ["'numeric_shapes'", "dd.mm.yy"]),
         ({"months": {}, "numeric_shapes": ["00/00.00"]}, ["'numeric_shapes'"]),
         ({"months": {}, "numeric_shapes": "00.00.00"}, ["'numeric_shapes'"]),
+        ({"months": {}, "relative_patterns": ["(unclosed"]}, ["'relative_patterns'", "(unclosed"]),
+        ({"months": {}, "relative_patterns": "ago"}, ["'relative_patterns'"]),
         ({"weekdays": {}}, ["missing key", "'months'"]),
     ],
 )

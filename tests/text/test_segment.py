@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediamon
-from mediamon.text.segment import DROP_REASONS, phrase_key
+import mediamon.text.segment
+from mediamon.text.segment import DROP_REASONS, LineRole, phrase_key
 from mediamon.text.settings import SegmentSettings
 from tests.conftest import DUMPS, LABELLED, known_failures, load_benchmark
 
@@ -524,9 +525,6 @@ _LEAD = "The ministers met on Wednesday to discuss trade and tourism between the
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("Updated 2 hours ago", "boilerplate"),  # a relative time: no date without the crawl time
-        ("5 mins ago", "boilerplate"),
-        ("آخر تحديث: منذ ساعتين", "boilerplate"),
         ("👁 1.2K", "boilerplate"),  # a channel post's view count
         ("Issue No. 16166", "boilerplate"),
         ("رقم العدد [16166]", "boilerplate"),
@@ -559,6 +557,20 @@ def test_header_and_footer_furniture_is_set_aside(line: str, reason: str) -> Non
     corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\n{line}\n\n{_LEAD}\n")
     assert [(a.title, a.author, a.body) for a in corpus] == [("Ministers Meet in Ankara", "Jane Doe", _LEAD)]
     assert [(d.line, d.reason) for d in corpus.dropped] == [(3, reason)]
+
+
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "5 mins ago", "آخر تحديث: منذ ساعتين"])
+def test_a_relative_time_is_the_date_line_only_on_an_undated_page(line: str) -> None:
+    """No date without the crawl time: on a page with no absolute date the relative time is the
+    date line (date_text, no date); beside an absolute date it is furniture."""
+    corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\n{line}\n\n{_LEAD}\n")
+    assert [(a.title, a.author, a.date_text, a.date, a.body) for a in corpus] == [
+        ("Ministers Meet in Ankara", "Jane Doe", line, None, _LEAD)
+    ]
+    assert list(corpus.dropped) == []
+    corpus = mediamon.read_dump(f"Ministers Meet in Ankara\nBy Jane Doe\nMay 4, 2025\n{line}\n\n{_LEAD}\n")
+    assert [(a.date_text, a.body) for a in corpus] == [("May 4, 2025", _LEAD)]
+    assert [(d.line, d.reason) for d in corpus.dropped] == [(4, "boilerplate")]
 
 
 @pytest.mark.parametrize(
@@ -663,3 +675,24 @@ def test_a_blog_name_over_a_date_header_is_no_headline() -> None:
     )
     assert [(a.title, a.date_text) for a in corpus] == [("Ministers Meet in Ankara", "Friday, March 3, 2023")]
     assert [(d.line, d.reason) for d in corpus.dropped] == [(1, "boilerplate")]
+
+
+def test_a_relative_date_is_the_date_line_without_a_date() -> None:
+    """A page dated only relative to when it was read ('2 hours ago', 'منذ 3 ساعات'): each line
+    is its article's date line -- date_text the line, date None (the crawl time is unknown) --
+    and no line is set aside or lost."""
+    page = (
+        "Night buses to run on four routes\n2 hours ago\n\n"
+        "The council approved a six-month trial of night buses on four routes across the city.\n\n"
+        "انقطاع المياه عن أحياء في المدينة\nمنذ 3 ساعات\n\n"
+        "انقطعت المياه عن عدد من أحياء المدينة بسبب عطل في أحد الخطوط الرئيسية والشركة تعمل عليه.\n"
+    )
+    corpus = mediamon.read_dump(page)
+    assert [(a.title, a.date_text, a.date) for a in corpus] == [
+        ("Night buses to run on four routes", "2 hours ago", None),
+        ("انقطاع المياه عن أحياء في المدينة", "منذ 3 ساعات", None),
+    ]
+    assert list(corpus.dropped) == []
+    roles: list[LineRole] = []
+    mediamon.text.segment.segment_lines(page.split("\n"), path="page", explain=roles)
+    assert [(r.line, r.role) for r in roles if r.kind == "date"] == [(2, "date"), (7, "date")]

@@ -46,6 +46,11 @@ one JSON object; only ``months`` is required, unknown keys are an error:
 - ``numeric_shapes``: list of numeric date forms accepted besides the built-in ones, each
   written with ``0`` for a digit and one separator (``00.00.00``: the two-digit-year dotted
   stamps of messaging exports). Day and month are still ordered by ``day_first``.
+- ``relative_patterns``: list of regular expressions, each a whole date line that dates the
+  text only relative to when the page was read ('2 hours ago', 'Updated 5 hours ago',
+  'منذ 3 ساعات', 'أمس'); matched case-insensitively against the stripped NFKC line (not
+  folded). :func:`match_relative_date` recognises such a line; its day cannot be known
+  without the crawl time, so it gives ``date=None``.
 - ``_comment``: free text, ignored.
 
 Names may be several words or include punctuation (the Levantine two-word months,
@@ -70,7 +75,7 @@ from mediamon import lang as lang_registry
 from mediamon.errors import DataFileError, Msg
 from mediamon.resources import data_path, load_json, string_list
 
-__all__ = ["DateMatch", "as_date", "match_date_line", "parse_date"]
+__all__ = ["DateMatch", "as_date", "match_date_line", "match_relative_date", "parse_date"]
 
 """Languages whose ``data/<lang>/dates.json`` is loaded (all of them, always)."""
 
@@ -158,7 +163,9 @@ _LIST_KEYS = {
 }
 _NUMBERED_KEYS = {"months": ("M", 12), "hijri_months": ("H", 12), "weekdays": ("W", 7)}
 _ERA_KEYS = {"gregorian": "g", "hijri": "h"}
-_KNOWN_KEYS = {*_LIST_KEYS, *_NUMBERED_KEYS, "eras", "fold", "numeric_shapes", "_comment"}
+_KNOWN_KEYS = {*_LIST_KEYS, *_NUMBERED_KEYS, "eras", "fold", "numeric_shapes", "relative_patterns"} | {
+    "_comment"
+}
 # A numeric_shapes entry: three digit runs (written 0) between one repeated separator.
 _SHAPE_FORM = re.compile(r"0{1,4}(?P<delim>[/.\-])0{1,2}(?P=delim)0{1,4}")
 _DIGITS = re.compile(r"\d")
@@ -202,6 +209,23 @@ def match_date_line(line: str, *, day_first: bool = True) -> DateMatch | None:
     if len(stripped) > MAX_LINE:
         return None
     return _analyse(stripped, day_first)
+
+
+def match_relative_date(line: str) -> DateMatch | None:
+    """A DateMatch with ``date=None`` when the whole line is a relative date ('2 hours ago',
+    'منذ 3 ساعات', 'أمس': a data file's ``relative_patterns``), else None.
+
+    The day such a line names depends on when the page was read, which a dump does not say,
+    so it is never resolved; the line is still a date line (its text is the article's
+    ``date_text``).
+    """
+    stripped = line.strip()
+    if len(stripped) > MAX_LINE:
+        return None
+    pattern = _vocabulary().relative
+    if pattern is None or pattern.fullmatch(unicodedata.normalize("NFKC", stripped)) is None:
+        return None
+    return DateMatch(date=None, text=stripped)
 
 
 # --- recognition -----------------------------------------------------------------
@@ -459,6 +483,7 @@ class _Language:
     fold: Mapping[str, str]
     entries: tuple[tuple[str, str, int], ...]
     shapes: frozenset[str] = frozenset()
+    relative: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -475,6 +500,8 @@ class _Vocabulary:
     #: Whether the fold table leaves ASCII as it is: then :func:`_normalise` is ``lower`` on ASCII
     #: text (NFKC leaves ASCII alone, casefold is lower there, and no invisible character is ASCII).
     ascii_kept: bool = False
+    #: Every language's ``relative_patterns`` in one alternation (None when there are none).
+    relative: re.Pattern[str] | None = None
 
 
 def _fail(source: str, detail: str) -> DataFileError:
@@ -520,7 +547,20 @@ def _check_language(data: Mapping[str, Any], *, source: str) -> _Language:
     for shape in shapes:
         if not _SHAPE_FORM.fullmatch(shape):
             raise _fail(source, f"'numeric_shapes': {shape!r} is not a form such as '00.00.00'")
-    return _Language(source=source, fold=dict(fold), entries=tuple(entries), shapes=frozenset(shapes))
+    relative = string_list(data, "relative_patterns", source=source)
+    for pattern in relative:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            detail = f"'relative_patterns': {pattern!r} is not a regular expression: {exc}"
+            raise _fail(source, detail) from exc
+    return _Language(
+        source=source,
+        fold=dict(fold),
+        entries=tuple(entries),
+        shapes=frozenset(shapes),
+        relative=tuple(relative),
+    )
 
 
 def _check_name(name: object, *, key: str, source: str) -> None:
@@ -550,7 +590,9 @@ def _build(languages: Sequence[_Language]) -> _Vocabulary:
     phrases: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
     for words, (cls, value) in merged.items():
         phrases.setdefault(words[0], []).append((words, cls, value))
+    relative = [f"(?:{pattern})" for language in languages for pattern in language.relative]
     return _Vocabulary(
+        relative=re.compile("|".join(relative), re.IGNORECASE) if relative else None,
         shapes=frozenset().union(*(language.shapes for language in languages)),
         words=frozenset({"t", "z"}.union(*merged)),
         fold=table,

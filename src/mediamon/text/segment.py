@@ -41,7 +41,7 @@ from mediamon.errors import DataFileError, Msg
 from mediamon.memo import make_room
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.resources import compile_patterns, data_path, load_json, string_list
-from mediamon.text.dates import DateMatch, match_date_line
+from mediamon.text.dates import DateMatch, match_date_line, match_relative_date
 from mediamon.text.langid import detect_language
 from mediamon.text.patterns import PatternList
 from mediamon.text.settings import SegmentSettings
@@ -215,6 +215,12 @@ class SegmentRules:
     masthead_patterns: tuple[re.Pattern[str], ...] = ()
     #: Advertisement labels ('Sponsored', 'إعلان'): the short block they open is an advertisement.
     ad_labels: frozenset[str] = frozenset()
+    #: Author bio box headers ('About the author', 'عن الكاتب'): the lines under one in its block
+    #: are the writer's bio and links, not the article's body.
+    bio_labels: frozenset[str] = frozenset()
+    #: A line that is itself a link to another article ('Read more: HEADLINE', 'اقرأ أيضا:
+    #: HEADLINE'), whole-line patterns: set aside as a related link; the body goes on after it.
+    related_link_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -249,6 +255,7 @@ class SegmentRules:
                 "not_name_openings",
                 "comment_reply_phrases",
                 "ad_labels",
+                "bio_labels",
             ):
                 merged.setdefault(key, []).extend(
                     phrase_key(p) for p in string_list(data, key, source=source)
@@ -262,6 +269,7 @@ class SegmentRules:
                 "related_patterns",
                 "end_mark_patterns",
                 "masthead_patterns",
+                "related_link_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -305,6 +313,8 @@ class SegmentRules:
             print_header_patterns=tuple(merged["print_header_patterns"]),
             masthead_patterns=tuple(merged["masthead_patterns"]),
             ad_labels=frozenset(merged["ad_labels"]),
+            bio_labels=frozenset(merged["bio_labels"]),
+            related_link_patterns=tuple(merged["related_link_patterns"]),
         )
 
 
@@ -325,6 +335,7 @@ class _Tables:
     dateline: PatternList
     body_dateline: PatternList
     related: PatternList
+    related_links: PatternList
     end_marks: PatternList
     print_headers: PatternList
     page_breaks: PatternList
@@ -362,6 +373,7 @@ class _Tables:
             dateline=PatternList(patterns=rules.dateline_patterns),
             body_dateline=PatternList(tables=False, patterns=rules.body_dateline_patterns),
             related=PatternList(tables=False, patterns=rules.related_patterns),
+            related_links=PatternList(tables=False, patterns=rules.related_link_patterns),
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
             print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
             page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
@@ -376,6 +388,7 @@ class Kind(enum.Enum):
     SEPARATOR = "separator"
     FURNITURE = "furniture"
     RELATED = "related"
+    LINK = "related-link"
     COMMENT_HEAD = "comment-header"
     COMMENT = "comment"
     DATE = "date"
@@ -588,6 +601,8 @@ def _classify_text(
         line.kind, line.cue = Kind.BOILERPLATE, "boilerplate phrase or pattern"
         if tables.comment_date.any(text):
             line.comment_date = True  # a relative time ('2 hours ago'): a comment's, in a comment section
+    elif tables.related_links.any(text):
+        line.kind, line.cue = Kind.LINK, "a link to another article ('Read more: HEADLINE')"
     elif line.reply:
         line.kind, line.cue = Kind.COMMENT, "an action under a comment ('Reply', 'Like (4)', '12 likes')"
     elif _breadcrumb(text, rules, settings):
@@ -658,6 +673,8 @@ def _classify_text(
     return line
 
 
+#: A relative date line is a few words ('Updated 5 hours ago', 'نشر منذ 3 ساعات').
+_RELATIVE_MAX_WORDS = 6
 #: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
 _REPLY_MAX_WORDS = 3
 _REPLY_COUNT = re.compile(r"\d+")
@@ -900,6 +917,26 @@ _HEADER_CUES = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE, Kind.OUTLET)
 _RUNNING_HEADER_MIN_WORDS = 3
 
 
+def _mark_relative_dates(lines: list[Line], rules: SegmentRules) -> None:
+    """On a page that dates nothing absolutely, its relative date lines ('2 hours ago', 'منذ 3
+    ساعات', 'أمس') are its date lines: each gives its article a date_text and no date (the day
+    depends on when the page was read). Where any line gives a date, relative times are the
+    furniture of lists and comments around the dated articles, classified as before."""
+    if any(line.kind is Kind.DATE for line in lines):
+        return
+    for line in lines:
+        if line.words > _RELATIVE_MAX_WORDS or line.kind not in _RELATIVE_KINDS:
+            continue
+        if (date := match_relative_date(line.text)) is not None:
+            line.kind, line.date = Kind.DATE, date
+            line.comment_date = rules.tables.comment_date.any(line.text)
+            line.cue = "relative date line on a page with no absolute date: the day is unknown"
+
+
+#: What a relative date line is on its own: boilerplate ('2 hours ago') or text ('Yesterday').
+_RELATIVE_KINDS = frozenset({Kind.BOILERPLATE, Kind.TEXT})
+
+
 def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
     """The dump's opening block is a channel's profile or a newsletter's masthead (its name,
     description, subscriber count, invite link, issue date and number, greeting) when one of
@@ -928,8 +965,12 @@ def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSett
 
 def _mark_ads(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
     """An advertisement label ('Sponsored') opening a short block: the block's other lines are
-    the advertisement (its blurb and 'Learn more'), unless one is an article's header line."""
+    the advertisement (its blurb and 'Learn more'), unless one is an article's header line.
+    An author bio label ('About the author') marks the lines under it in its block the same way."""
     for i, line in enumerate(lines):
+        if line.key in rules.bio_labels:
+            _mark_bio(lines, i, settings)
+            continue
         if line.key not in rules.ad_labels or (i > 0 and lines[i - 1].adjacent_block == line.adjacent_block):
             continue
         block = [
@@ -944,6 +985,23 @@ def _mark_ads(lines: list[Line], rules: SegmentRules, settings: SegmentSettings)
         line.kind = Kind.BOILERPLATE
         for m in block:
             m.kind, m.cue = Kind.BOILERPLATE, "in the short block an advertisement label opens"
+
+
+def _mark_bio(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """The bio box an author bio label (line ``i``) heads: it and the lines under it in its
+    block (the writer's bio, 'Follow X'), at most ``ad_block_max_lines`` of them, are boilerplate
+    -- unless one is an article's header line (the box is then no box)."""
+    label = lines[i]
+    block = [
+        m
+        for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
+        if m.adjacent_block == label.adjacent_block
+    ]
+    if not block or any(m.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE) for m in block):
+        return
+    label.kind, label.cue = Kind.BOILERPLATE, "author bio label ('About the author')"
+    for m in block:
+        m.kind, m.cue = Kind.BOILERPLATE, "in the author bio box under its label"
 
 
 def _above_start(lines: list[Line], i: int) -> bool:
@@ -1677,6 +1735,9 @@ class _Walker:
                 self._drop(line, "boilerplate")
                 self.separator = self.related = True
                 continue
+            if line.kind is Kind.LINK:
+                self._drop(line, "related-link")  # inside a body or not: the body goes on
+                continue
             if line.kind is Kind.COMMENT_HEAD or (line.kind is Kind.COMMENT and line.name is not None):
                 # A commenter line ("X says:", also a lead-in to a quotation) needs a comment date.
                 heading = line.kind is Kind.COMMENT_HEAD
@@ -1912,6 +1973,7 @@ def _segment(
     pool: Executor | None,
 ) -> tuple[list[Article], list[Dropped]]:
     """The passes after classification (see the module docstring)."""
+    _mark_relative_dates(lines, rules)
     _mark_blocks(lines, settings)
     _mark_masthead(lines, rules, settings)
     _mark_ads(lines, rules, settings)

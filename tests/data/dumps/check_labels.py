@@ -13,7 +13,8 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
   line, or the documented part of it ("By X", "Source: X", "Posted on D by X", ...);
 * ``date`` is what ``date_text`` means (day first for numeric dates);
 * every ``meta`` value comes from the article's meta lines (or its date/source line
-  for the two documented combined forms) and every meta line yields a value;
+  for the two documented combined forms, or its author line when that is a wire
+  sign-off) and every meta line yields a value;
 * ``first_line`` is the title line or a date line right above it (an untitled
   article -- title "" and title_line null -- starts at its first labelled line), ``last_line`` the largest
   labelled line, and the articles are in order without overlapping;
@@ -150,6 +151,22 @@ def _year(token: str) -> int:
     return year + 2000 if len(token) == 2 else year
 
 
+# A date given only relative to the crawl ("2 hours ago", "منذ 3 ساعات", "أمس"): the article's
+# date_text is the line (its date line) and its date is None -- it cannot be resolved here.
+RELATIVE_DATE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|today)$"
+    r"|^(?:(?:آخر\s+)?تحديث|نشر(?:\s+في)?)?\s*:?\s*"
+    r"(?:منذ\s+(?:[\d٠-٩]+\s+)?(?:دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)|أمس|الأمس|اليوم)$",
+    re.I,
+)
+
+
+def relative_date(text: str) -> bool:
+    """Whether a date line gives its date only relative to the crawl time."""
+    return bool(RELATIVE_DATE.match(text.strip()))
+
+
 def parse_date(text: str) -> dt.date | None:
     """The date a date line means, or None. Numeric dates are day first."""
     s = text.translate(_DIGITS)
@@ -161,6 +178,7 @@ def parse_date(text: str) -> dt.date | None:
     if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b", s):
         return dt.date(_year(m[3]), int(m[2]), int(m[1]))
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?", " ", s)  # drop times
+    s = re.sub(r"\b\d{1,2}\.\d{2}\s+(?:GMT|UTC|BST|CET|EET)\b", " ", s)  # "10.05 GMT"
     month = None
     for name in sorted(AR_MONTHS, key=len, reverse=True):
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s)
@@ -204,6 +222,7 @@ def candidates(field: str, text: str) -> set[str]:
             r"^By\s+(.+)$",
             r"^بقلم\s*[:：]?\s*(.+)$",
             r"^(?:كتب|كتبت)\s*[:：]\s*(.+)$",
+            r"^\(?Reporting by\s+([^;()]+?)(?:\s*;[^()]*)?\.?\)?$",  # a wire sign-off
             r"^Reporting by\s+(.+?)\.?$",
             r"^Posted on\s+.+?\s+by\s+(.+)$",
             r"^Posted by\s+(.+?)\s+(?:on|at)\b.*$",
@@ -236,6 +255,8 @@ def meta_from(text: str) -> dict[str, str]:
         found["posted_by"] = m[1].strip()
     if m := re.match(r"^Reporting by\s+(.+?)\.?$", s, re.I):
         found["reporting"] = m[1].strip()
+    if m := re.match(r"^\(Reporting by\s+(.+?)\s*;\s*Editing by\s+(.+?)\.?\)$", s, re.I):
+        found["reporting"], found["editing"] = m[1].strip(), m[2].strip()  # in brackets
     if m := re.match(r"^Reporting by\s+(.+?)\s*;\s*Editing by\s+(.+?)\.?$", s, re.I):
         found["reporting"], found["editing"] = m[1].strip(), m[2].strip()  # wire sign-off
     if m := re.match(rf"^(.+?)\s+[{DASHES}]\s+(.+)$", s):
@@ -405,7 +426,9 @@ class Checker:
                 self.err(f"{where}: date without date_text")
         else:
             parsed = parse_date(art["date_text"])
-            if parsed is None or art["date"] != parsed.isoformat():
+            if parsed is None and art["date"] is None and relative_date(art["date_text"]):
+                pass  # a relative date: the line is the date line, the date unknown
+            elif parsed is None or art["date"] != parsed.isoformat():
                 self.err(
                     f"{where}: date {art['date']!r} but date_text {art['date_text']!r} parses as {parsed}"
                 )
@@ -434,7 +457,9 @@ class Checker:
                 self.err(f"{where}: meta line {n} {t!r} gives nothing found in meta")
             for key, value in got.items():
                 derived.setdefault(key, set()).add(value)
-        for n in (art["date_line"], art["source_line"]):  # combined lines, documented forms
+        # combined lines, documented forms; an author line that is a wire sign-off
+        # ('Reporting by X; Editing by Y': X the author, Y meta.editing)
+        for n in (art["date_line"], art["source_line"], art["author_line"]):
             if n is not None and self.text(n) is not None:
                 for key, value in meta_from(self.text(n)).items():
                     derived.setdefault(key, set()).add(value)

@@ -9,7 +9,7 @@ line), the tag giving the line's role, decided when the page was written, before
 segmenter was run on it:
 
     T title   D date line (or right above a title)   A author line ('By X', 'كتب: X')   S source line ('Source: X')
-    B body    M:key meta line (meta[key] = the line)
+    B body    M:key meta line (meta[key] = the line)   M meta line read by check_labels.meta_from
     X boilerplate   C comment   R related-link   P caption   XD extra-date
 
 For each page it writes ``NAME.txt``, ``NAME.expected.json`` (the line-by-line schema of
@@ -28,7 +28,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from check_labels import ARTICLE_KEYS, candidates, parse_date  # noqa: E402
+from check_labels import ARTICLE_KEYS, candidates, meta_from, parse_date, relative_date  # noqa: E402
 
 REASONS = {
     "X": "boilerplate",
@@ -459,16 +459,24 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
             assert art is not None, raw
             if tag == "D":
                 parsed = parse_date(text)
-                assert parsed is not None, text
-                art.update(date=parsed.isoformat(), date_text=text, date_line=n)
+                assert parsed is not None or relative_date(text), text
+                date = parsed.isoformat() if parsed else None  # relative: unknown
+                art.update(date=date, date_text=text, date_line=n)
             elif tag == "A":
                 (art["author"],) = candidates("author", text)
                 art["author_line"] = n
+                if text.lstrip("(").lower().startswith("reporting by"):  # a wire sign-off
+                    credits = meta_from(text)
+                    credits.pop("reporting", None)  # the author
+                    art["meta"].update(credits)
             elif tag == "S":
                 (art["source"],) = candidates("source", text)
                 art["source_line"] = n
             elif tag == "B":
                 art["body_lines"].append(n)
+            elif tag == "M":  # a meta line whose values check_labels.meta_from reads
+                art["meta"].update(meta_from(text))
+                art["meta_lines"].append(n)
             elif tag.startswith("M:"):
                 art["meta"][tag[2:]] = text
                 art["meta_lines"].append(n)
