@@ -611,6 +611,29 @@ def test_csv_with_ragged_rows_and_quoted_newlines(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("cells", "names"),
+    [
+        (["x", "x", "x", "x.2", "x"], ["x", "x.2", "x.3", "x.2.2", "x.4"]),
+        (["x.2", "x", "x", ""], ["x.2", "x", "x.3", "column_4"]),
+        (["\ufeff a ", "a", " "], ["a", "a.2", "column_3"]),
+    ],
+)
+def test_repeated_csv_column_names_are_numbered(cells: list[str], names: list[str]) -> None:
+    from mediamon.io.record_files import _header
+
+    assert _header(cells) == names
+
+
+def test_a_csv_header_of_many_repeated_names_is_named_in_one_pass() -> None:
+    """200,000 columns all named ``x`` (a forged header) are named without a search of the
+    names so far per column (that was quadratic, and cubic in one name's repeats)."""
+    from mediamon.io.record_files import _header
+
+    names = _header(["x"] * 200_000)
+    assert names[:3] == ["x", "x.2", "x.3"] and names[-1] == "x.200000" and len(set(names)) == 200_000
+
+
 def test_csv_header_with_blank_and_repeated_names_loses_nothing(tmp_path: Path) -> None:
     corpus = mediamon.read(write(tmp_path, "x.csv", "title,title,,body\nA,B,C,D\n"))
     assert corpus[0].title == "A" and corpus[0].body == "D"

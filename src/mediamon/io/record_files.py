@@ -438,13 +438,19 @@ def csv_records(
 def _header(row: list[str]) -> list[str]:
     """Column names: trimmed, a BOM removed, blanks named ``column_N``, repeats numbered ``name.2``."""
     names: list[str] = []
+    taken: set[str] = set()
+    tried: dict[str, int] = {}  # base -> the last repeat number tried (those below stay taken)
     for index, cell in enumerate(row, start=1):
         name = cell.strip().lstrip("\ufeff").strip() or f"column_{index}"
-        base, n = name, 1
-        while name in names:
+        base, n = name, tried.get(name, 1)
+        if n > 1:
+            name = f"{base}.{n}"
+        while name in taken:
             n += 1
             name = f"{base}.{n}"
+        tried[base] = n
         names.append(name)
+        taken.add(name)
     return names
 
 
