@@ -55,6 +55,7 @@ class Msg:
     # Web inputs (io/html.py, io/warc.py, io/feeds.py).
     HTML_UNREADABLE = "not a readable HTML page ({detail})"
     HTML_NO_ARTICLE = "no article text found in the page; its text is set aside"
+    HTML_CUT = "the page is read only to this line, where its HTML parser stopped ({detail})"
     HTML_SEVERAL = "page holds several articles ({what}) that could not be separated; read as one"
     WARC_RECORD_CUT = (
         "WARC truncated inside record {number} (byte offset {offset}); kept the records before it"

@@ -127,6 +127,56 @@ def test_malformed_feed_keeps_the_entries_read(tmp_path: Path) -> None:
     assert any("malformed feed" in p.reason for p in corpus.problems)
 
 
+def _write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _nested_page(depth: int) -> str:
+    return (
+        "<html><head><title>A deep page</title></head><body><p>Before the nest, Beirut.</p>\n"
+        + "<div>" * depth
+        + "<p>Baghdad hosted talks on Monday with officials from the region.</p>"
+        + "</div>" * depth
+        + "<p>After the nest, Damascus said more.</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_a_page_nested_past_libxml2s_default_depth_is_read_whole(tmp_path: Path, depth: int) -> None:
+    """Unclosed ``<div>`` or ``<font>`` tags nest a scraped page hundreds deep; past 255 the
+    default parser stopped, and everything after was lost without a word."""
+    corpus = mediamon.read(_write(tmp_path, "deep.html", _nested_page(depth)))
+    assert [a.body.split("\n\n") for a in corpus] == [
+        [
+            "Before the nest, Beirut.",
+            "Baghdad hosted talks on Monday with officials from the region.",
+            "After the nest, Damascus said more.",
+        ]
+    ]
+    assert not corpus.problems
+
+
+def test_a_page_nested_deeper_than_the_parser_reads_says_where_it_stopped(tmp_path: Path) -> None:
+    corpus = mediamon.read(_write(tmp_path, "deeper.html", _nested_page(3000)))
+    assert [a.body for a in corpus] == ["Before the nest, Beirut."]
+    cut = [p for p in corpus.problems if p.reason.startswith("the page is read only to this line")]
+    assert [p.line for p in cut] == [2] and "XML_PARSE_HUGE" not in cut[0].reason
+
+
+def test_a_text_node_over_ten_megabytes_is_read(tmp_path: Path) -> None:
+    """libxml2's default parser drops a text node over 10 MB, and the rest of the page with it."""
+    long_text = ("بببببببببب " * 500_000).strip()  # 5.5 M characters, 10.5 MB of UTF-8
+    page = (
+        "<html><head><title>T</title></head><body><article><h1>A long one</h1>"
+        f"<p>{long_text}</p><p>Baghdad hosted talks on Monday.</p></article></body></html>"
+    )
+    corpus = mediamon.read(_write(tmp_path, "long.html", page))
+    body = "".join(a.body for a in corpus)
+    assert "Baghdad hosted talks on Monday." in body and len(body) > len(long_text)
+
+
 def test_page_with_no_article_text_is_reported_and_its_text_set_aside(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")

@@ -334,6 +334,22 @@ def _layout_row(cells: list[Any]) -> bool:
     return any(isinstance(c.tag, str) and c.tag in _CELL_BLOCKS for cell in cells for c in cell)
 
 
+#: libxml2's advice to the programmer in a limit's message (the limits are already raised)
+_PARSER_ADVICE = re.compile(r",?\s*use XML_PARSE_HUGE option", re.IGNORECASE)
+
+
+def _parser() -> Any:
+    """lxml's HTML parser without libxml2's default limits (a text node of 10 MB, 255 nested
+    elements), under which everything after the limit was lost without a word: unclosed
+    ``<div>`` or ``<font>`` tags nest a scraped page that deep. The input is already bounded
+    (``ReadLimits.max_bytes``); a page nested deeper still (2,048) is cut there, and the cut
+    is reported (``Msg.HTML_CUT``). One parser a page: lxml's parsers are not shared
+    between threads."""
+    from lxml import html
+
+    return html.HTMLParser(huge_tree=True)
+
+
 def _extract(page: Any, url: str | None) -> Any:
     import trafilatura
 
@@ -461,10 +477,16 @@ def html_items(
     from lxml import etree, html
 
     try:
-        root = html.document_fromstring(text)
+        parser = _parser()
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         yield Problem(path, record, Msg.HTML_UNREADABLE.format(detail=exc))
         return
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # what follows the limit is not in the tree
+            detail = _PARSER_ADVICE.sub("", " ".join(error.message.split()))
+            yield Problem(path, record or error.line, Msg.HTML_CUT.format(detail=detail))
+            break
     page_lang = language_code(root.get("lang") or root.get("xml:lang") or "") or None
     blocks = _blocks(root.find("body") if root.find("body") is not None else root)
     parts = _top_articles(root)
