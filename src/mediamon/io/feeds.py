@@ -26,7 +26,13 @@ _ENTRY = re.compile(rb"<(?:[a-z0-9]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 
 def _entry_lines(raw: bytes) -> list[int]:
     """The line each ``<item>``/``<entry>`` starts on, in order (feedparser gives no positions)."""
-    return [raw.count(b"\n", 0, m.start()) + 1 for m in _ENTRY.finditer(raw)]
+    lines: list[int] = []
+    line, at = 1, 0  # counted on from the last entry (from the start each time was quadratic)
+    for match in _ENTRY.finditer(raw):
+        line += raw.count(b"\n", at, match.start())
+        at = match.start()
+        lines.append(line)
+    return lines
 
 
 def _date(entry: Any) -> tuple[dt.date | None, str | None]:
