@@ -117,6 +117,21 @@ def test_feed_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [a.url for a in corpus] == [a.url for a in _one("feed_rss.xml")]
 
 
+def test_feed_entries_start_on_their_own_lines(tmp_path: Path) -> None:
+    """Each entry's line is counted on from the entry before it (not from the top each time)."""
+    gaps = [1, 3, 0, 5, 2] * 40
+    parts = ['<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n']
+    starts = []
+    line = 3
+    for i, gap in enumerate(gaps):
+        starts.append(line)
+        parts.append(f"<item><title>Story {i}</title><description>{i}.</description></item>" + "\n" * gap)
+        line += gap
+    parts.append("</channel></rss>\n")
+    corpus = mediamon.read(_write(tmp_path, "f.rss", "".join(parts)))
+    assert [a.origin.first_line for a in corpus if a.origin] == starts
+
+
 def test_malformed_feed_keeps_the_entries_read(tmp_path: Path) -> None:
     text = (WEB / "feed_atom.xml").read_text(encoding="utf-8")
     cut = text[: text.index("</entry>") + len("</entry>")] + "\n<entry><title>half"
