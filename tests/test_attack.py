@@ -43,6 +43,8 @@ ALIASES = [
     ("segment", "{d}/dump.txt", "-o", "{d}/out.jsonl", "--dropped", "{d}/dump.txt"),
     ("segment", "{d}/crawl.jsonl", "-o", "{d}/crawl.jsonl"),
     ("segment", "{d}/crawl.jsonl", "-o", "{d}/./crawl.jsonl"),
+    ("segment", "{d}/crawl.jsonl", "-o", "{d}/missing/../crawl.jsonl"),
+    ("annotate", "{d}/crawl.jsonl", "-o", "{d}/no/such/../../hard.jsonl"),
     ("segment", "{d}/crawl.jsonl", "-o", "{d}/hard.jsonl"),
     ("segment", "{d}/crawl.jsonl", "-o", "{d}/soft.jsonl"),
     ("segment", "{d}/dir", "-o", "{d}/crawl.jsonl"),
@@ -66,9 +68,12 @@ def test_an_output_that_is_an_input_is_refused_before_anything_is_written(
 
 
 @settings(max_examples=30, deadline=None)
-@given(names=st.lists(st.sampled_from(["a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl", "b.jsonl"]), min_size=2))
+@given(
+    names=st.lists(st.sampled_from(["a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl", "b.jsonl"]), min_size=1),
+    out=st.sampled_from(["a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl", "b.jsonl", "gone/../a.jsonl"]),
+)
 def test_no_output_aliasing_an_input_is_ever_accepted(
-    tmp_path_factory: pytest.TempPathFactory, names: list[str]
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], out: str
 ) -> None:
     from mediamon.cli.common import check_outputs
     from mediamon.errors import UsageError
@@ -77,14 +82,14 @@ def test_no_output_aliasing_an_input_is_ever_accepted(
     (d / "a.jsonl").write_text('{"id": "x", "body": "b"}\n', encoding="utf-8")
     os.link(d / "a.jsonl", d / "h.jsonl")
     os.symlink(d / "a.jsonl", d / "s.jsonl")
-    *ins, out = [str(d / n) for n in names]
-    same = {"a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl"}
-    aliased = names[-1] in same and any(n in same for n in names[:-1])
+    ins = [str(d / n) for n in names]
+    same = {"a.jsonl", "./a.jsonl", "h.jsonl", "s.jsonl", "gone/../a.jsonl"}  # gone/ does not exist
+    aliased = out in same and any(n in same for n in names)
     if aliased:
         with pytest.raises(UsageError):
-            check_outputs(ins, [("-o", out)])
+            check_outputs(ins, [("-o", str(d / out))])
     else:
-        check_outputs(ins, [("-o", out)])
+        check_outputs(ins, [("-o", str(d / out))])
 
 
 def test_devices_and_stdout_are_accepted_as_outputs(files: Path, capsys: pytest.CaptureFixture[str]) -> None:

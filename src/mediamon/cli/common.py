@@ -134,9 +134,12 @@ def check_outputs(inputs: Sequence[str], outputs: Sequence[tuple[str, str | None
     for option, path in outputs:
         if path is None or path in _STDOUT_NAMES:
             continue
-        ident = _identity(path)
-        key: object = ident if ident is not None else os.path.realpath(path)
-        if ident is None and os.path.exists(path):
+        # The path as the writer resolves it (io/atomic.py): ``sub/../in.jsonl`` is ``in.jsonl``
+        # even where ``sub`` does not exist, which ``os.stat`` of the path as written misses.
+        target = os.path.realpath(path)
+        ident = _identity(target)
+        key: object = ident if ident is not None else target
+        if ident is None and os.path.exists(target):
             continue  # a device or a pipe: nothing of it is an input that could be lost
         if key in seen:
             other_option, other = seen[key]
