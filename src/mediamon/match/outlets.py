@@ -52,22 +52,33 @@ _SOURCE_LINE_REACH = 3
 
 def _end_lines(body: str, reach: int) -> list[str]:
     """The first ``reach`` and the last ``reach`` non-blank lines of ``body``, stripped, each
-    once (a short body's lines are not read twice), without stripping the lines between."""
-    lines = body.split("\n")
-    head: list[int] = []
-    for i, line in enumerate(lines):
-        if len(head) == reach:
+    once (a short body's lines are not read twice), without stripping the lines between.
+
+    The lines of ``body.split("\n")``, found by searching for line breaks from each end: the
+    lines between are never copied (a long body is read at its ends only)."""
+    head: list[tuple[int, int]] = []  # (start, end) of each line kept from the front
+    start = 0
+    while len(head) < reach:
+        stop = body.find("\n", start)
+        end = len(body) if stop < 0 else stop
+        if not body[start:end].isspace() and start < end:
+            head.append((start, end))
+        if stop < 0:
             break
-        if line.strip():
-            head.append(i)
-    tail: list[int] = []
-    last = head[-1] if len(head) == reach else len(lines)  # every non-blank line is in head
-    for i in range(len(lines) - 1, last, -1):
-        if len(tail) == reach:
-            break
-        if lines[i].strip():
-            tail.append(i)
-    return [lines[i].strip() for i in head + tail[::-1]]
+        start = stop + 1
+    tail: list[tuple[int, int]] = []
+    if len(head) == reach:  # else every non-blank line is in head
+        floor = head[-1][0]  # only lines after the last one of head
+        end = len(body)
+        while len(tail) < reach:
+            stop = body.rfind("\n", 0, end)
+            start = stop + 1
+            if start <= floor:
+                break
+            if not body[start:end].isspace() and start < end:
+                tail.append((start, end))
+            end = stop
+    return [body[start:end].strip() for start, end in head + tail[::-1]]
 
 
 @functools.cache
@@ -183,7 +194,12 @@ class OutletIndex:
         """A dateline opening the body (``WASHINGTON (Reuters) -``, ``بيروت –``): the text before
         the first spaced dash of the first paragraph, when every part of it is a gazetteer place
         or outlet."""
-        match = _LEAD.match(body.lstrip().split("\n", 1)[0])
+        body = body.lstrip()
+        stop = body.find("\n")  # the first line, the rest of the body not copied
+        line = body if stop < 0 else body[:stop]
+        if line.find("-", 2) < 0 and line.find("–", 2) < 0 and line.find("—", 2) < 0:
+            return None  # no dash after a lead's two characters: _LEAD cannot match
+        match = _LEAD.match(line)
         if match is None:
             return None
         lead = match.group("lead").strip()

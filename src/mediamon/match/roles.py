@@ -152,6 +152,8 @@ class RoleModel:
             e.id for e in entities if e.type == "LOC" and e.meta.get("kind") == "country"
         )
         self._sport: dict[str, dict[str, bool]] = {}
+        #: per language, a written word -> its key as a cue (``_bare``), as ``_local`` reads it
+        self._bares: dict[str, dict[str, str]] = {}
 
     def key(self, code: str, word: str) -> str:
         """The language's normalised form of one word (cached)."""
@@ -283,10 +285,17 @@ class RoleModel:
                 return "place"
             if glued[-1] in cues.side_proclitics:
                 return "side"
-        keys = languages.key_cache(code)
         head = text[begin : m.start - len(glued)]
-        words = _last_words(head, 5)
-        before = [_bare(cues, keys.get(w) or self.key(code, w)) for w in words]
+        bares = self._bares.get(code)
+        if bares is None:
+            bares = self._bares[code] = {}
+        before: list[str] = []
+        for w in _last_words(head, 5):  # each word keyed and stripped once (a loop: no generator)
+            bare = bares.get(w)
+            if bare is None:
+                make_room(bares)
+                bare = bares[w] = _bare(cues, self.key(code, w))
+            before.append(bare)
         while before and before[-1] in cues.skip:
             before.pop()
         last = before[-1] if before else ""

@@ -3625,17 +3625,19 @@ class SupportModel:
             words: set[str] = set()
             heavy: set[str] = set()  # both sets in one pass: each alias keyed and placed once
             latin = side == languages.FALLBACK
+            places, weights, prefixes, key_of = self.places, self.weights, self.prefixes, self.key
             for index, entity in enumerate(self.compiled.entities):
-                if not self.places[index]:
+                if not places[index]:
                     continue
-                weighty = self.weights[index] == "heavy" or self.prefixes[index] in HEAVY_PREFIXES
-                for _lang, alias in entity.aliases():
-                    if latin or _side_of(alias) == side:
-                        key = self.key(side, alias)
-                        if " " not in key:
-                            words.add(key)
-                            if weighty:
-                                heavy.add(key)
+                weighty = weights[index] == "heavy" or prefixes[index] in HEAVY_PREFIXES
+                for aliases in entity.names.values():  # entity.aliases(), without its generator
+                    for alias in aliases:
+                        if latin or _side_of(alias) == side:
+                            key = key_of(side, alias)
+                            if " " not in key:
+                                words.add(key)
+                                if weighty:
+                                    heavy.add(key)
             self._big_words[(side, False)] = frozenset(words)
             self._big_words[(side, True)] = frozenset(heavy)
             found = self._big_words[(side, big)]
@@ -3655,7 +3657,7 @@ class SupportModel:
         words = self._before.get((start, side))
         if words is None:
             words = self._before[(start, side)] = self._two_words_before(text, start, side)
-        return list(words[-n:])
+        return [words[-1]] if n < len(words) else list(words)  # list(words[-n:]): at most two words
 
     def _two_words_before(self, text: str, start: int, side: str) -> tuple[str, ...]:
         """The (at most) two words ``_words_before`` reads, nearest last."""

@@ -152,7 +152,7 @@ class TableNormalizer:
     def _replacement(self, match: re.Match[str]) -> str:
         group = match.lastgroup
         if group is not None:
-            return self._rules[int(group[1:])].replace(match).translate(self._one)
+            return self._rules[int(group[1:])].replace(match).translate(self._one_codes)
         return self._other[match.group()]
 
     @functools.cached_property
@@ -187,7 +187,7 @@ class TableNormalizer:
         if text.isascii():
             if self._ascii is not None:
                 return text.encode("ascii").translate(self._ascii).decode("ascii")
-            return text.translate(self._one)
+            return text.translate(self._one_codes)
         if len(text) < NUMPY_MIN:
             return text.translate(self._one_codes)
         import numpy as np
@@ -325,9 +325,9 @@ class TableNormalizer:
             for start, index, end, match in found:
                 if start < reach:
                     continue
-                replacement = self._context[index].replace(match).translate(self._one)
+                replacement = self._context[index].replace(match).translate(self._one_codes)
                 changed = replacement != match.group()
-                edits.append((start, end, replacement.translate(self._one) if changed else None))
+                edits.append((start, end, replacement.translate(self._one_codes) if changed else None))
                 reach = end
         return edits
 
