@@ -27,8 +27,6 @@ OPEN = {
     "gen8_x_thread_en.txt",
     "gen8_facebook_ar.txt",
     "gen8_forum_ar.txt",
-    "gen8_wire_ar.txt",
-    "gen8_wire_en.txt",
 }
 KNOWN = ({c["file"] for c in DUMPS if c.get("reserved")} - FIXED) | OPEN
 

@@ -169,6 +169,9 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "commenter_patterns": lambda groups: groups == {"name"},
     "title_patterns": lambda groups: groups == {"title"},
     "print_header_patterns": lambda groups: groups == {"title"},
+    # a date with a header around it: a post's 'Name @handle · DATE', a wire item's own
+    # dateline 'PLACE DATE AGENCY' (its 'name' a known outlet)
+    "dated_header_patterns": lambda groups: groups in ({"date"}, {"date", "name"}),
 }
 
 
@@ -221,6 +224,9 @@ class SegmentRules:
     #: A line that is itself a link to another article ('Read more: HEADLINE', 'اقرأ أيضا:
     #: HEADLINE'), whole-line patterns: set aside as a related link; the body goes on after it.
     related_link_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A date line with a header around its date (group 'date'): a social post's 'Name @handle ·
+    #: Dec 4, 2026', a wire item's dateline 'PLACE DATE AGENCY' (group 'name', a known outlet).
+    dated_header_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -315,6 +321,7 @@ class SegmentRules:
             ad_labels=frozenset(merged["ad_labels"]),
             bio_labels=frozenset(merged["bio_labels"]),
             related_link_patterns=tuple(merged["related_link_patterns"]),
+            dated_header_patterns=tuple(merged["dated_header_patterns"]),
         )
 
 
@@ -339,6 +346,7 @@ class _Tables:
     end_marks: PatternList
     print_headers: PatternList
     page_breaks: PatternList
+    dated_headers: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -377,6 +385,7 @@ class _Tables:
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
             print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
             page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
+            dated_headers=PatternList(tables=False, patterns=rules.dated_header_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -629,6 +638,9 @@ def _classify_text(
     elif (date := _date_with_furniture(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "date line with furniture after it ('DATE · 3 min read')"
+    elif (date := _dated_header(text, rules, day_first)) is not None:
+        line.kind, line.date = Kind.DATE, date
+        line.cue = "a date in a post's or wire item's header ('Name @handle · DATE', 'PLACE DATE AGENCY')"
     elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
         line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
@@ -793,6 +805,23 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     if not rest or not all(_furniture(part, rules) for part in rest):
         return None
     return match_date_line(head, day_first=day_first)
+
+
+def _dated_header(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
+    """The date of a header line around it (``dated_header_patterns``): its 'date' group a date
+    line, its 'name' group (when the pattern has one) a known outlet."""
+    for pattern in rules.dated_header_patterns:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if "name" in pattern.groupindex and phrase_key(match.group("name")) not in rules.outlets:
+            continue
+        date = match_date_line(match.group("date").strip(), day_first=day_first)
+        if date is None:
+            date = _date_with_furniture(match.group("date").strip(), rules, day_first)
+        if date is not None:
+            return date
+    return None
 
 
 def _name_shape(text: str, words: int, settings: SegmentSettings) -> bool:
@@ -1569,7 +1598,9 @@ class _Walker:
             found = self.rules.tables.body_dateline.first(line.text)
             if found is not None:
                 place = found[0].group("place").strip()
-                if max(len(place.split()), len(found[1].split())) <= self.settings.dateline_max_words:
+                # the date a dateline may carry ('ABU DHABI, 4th December, 2026') is no place word
+                words = sum(1 for w in place.split() if not any(c.isdigit() for c in w))
+                if max(words, len(found[1].split())) <= self.settings.dateline_max_words:
                     draft.meta["dateline"] = place
                     if draft.source is None:
                         draft.source, draft.source_from_dateline = found[1], True
