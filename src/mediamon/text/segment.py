@@ -688,7 +688,7 @@ def _classify_text(
 #: A relative date line is a few words ('Updated 5 hours ago', 'نشر منذ 3 ساعات').
 _RELATIVE_MAX_WORDS = 6
 #: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
-_REPLY_MAX_WORDS = 3
+_REPLY_MAX_WORDS = 6  # 'Like · Reply · 3h', 'أعجبني · رد · 3 س': an action bar under a comment
 _REPLY_COUNT = re.compile(r"\d+")
 _REPLY_BRACKETS = re.compile(r"[()\[\]]")
 
@@ -773,8 +773,16 @@ _NAME_TAIL = re.compile(r"\s+[|·•]\s+|\s*[,،]\s+")
 
 
 def _furniture(text: str, rules: SegmentRules) -> bool:
-    """A boilerplate phrase or a match of a boilerplate pattern ('3 min read', 'طباعة')."""
+    """A boilerplate phrase or a match of a boilerplate pattern ('3 min read', 'طباعة'), or
+    symbols only (a post's audience icon: 'DATE · 🌍')."""
+    if text.strip() and all(unicodedata.category(c) in _ICON_MARKS for c in "".join(text.split())):
+        return True
     return phrase_key(text) in rules.boilerplate or rules.tables.boilerplate.any(text)
+
+
+#: The character classes of an icon standing for a word (symbols, their joiners and variation
+#: selectors).
+_ICON_MARKS = frozenset({"So", "Sk", "Mn", "Cf"})
 
 
 def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
@@ -1348,6 +1356,24 @@ class _Walker:
                 return True
         return False
 
+    def _post_below(self, k: int) -> bool:
+        """Date line ``k`` heads a post, not a comment, even with a time of day: it carries
+        furniture after its date (a social post's audience icon, 'DATE · 🌍'), a headline stands
+        right under it and a body paragraph right under that (a comment has no headline)."""
+        if k + 2 >= len(self.lines):
+            return False
+        line, title, body = self.lines[k], self.lines[k + 1], self.lines[k + 2]
+        return (
+            line.date is not None
+            and len(line.date.text) < len(line.text.strip())
+            and title.number == line.number + 1
+            and body.number == title.number + 1
+            and title.kind is Kind.TEXT
+            and title.title_like
+            and body.kind is Kind.TEXT
+            and body.words >= self.settings.body_min_words
+        )
+
     def _reply_ahead(self, k: int) -> bool:
         """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
         ``k`` is a commenter's name or a comment's date, not the next article's."""
@@ -1707,7 +1733,7 @@ class _Walker:
                 return True
         if (
             line.kind is Kind.DATE
-            and not self._comment_dated(line, k)
+            and (not self._comment_dated(line, k) or self._post_below(k))
             and k + 1 < len(self.lines)
             and not self._reply_ahead(k)
         ):
