@@ -66,6 +66,8 @@ _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 # ``_PARAGRAPH_MARKS`` last, so a following line does not continue it): tested on a stripped
 # line at its end rather than searched for along it.
 _CLOSERS = "'\"”’»)]"
+#: A post's place in a thread after its last sentence ('... on Sunday. 2/3').
+_THREAD_COUNTER = re.compile(r"\s+\d{1,2}/\d{1,2}$")
 _SENTENCE_MARKS = ".!。"
 _PARAGRAPH_MARKS = ".!?؟。…:;" + _CLOSERS
 
@@ -467,7 +469,10 @@ class Line:
 
     @property
     def sentence(self) -> bool:
-        end = self.text.rstrip(_CLOSERS)
+        text = self.text
+        if text[-1:].isdigit() and (counter := _THREAD_COUNTER.search(text)) is not None:
+            text = text[: counter.start()]  # a thread's post counter after the sentence ('... 2/3')
+        end = text.rstrip(_CLOSERS)
         return bool(end) and end[-1] in _SENTENCE_MARKS
 
     @property
