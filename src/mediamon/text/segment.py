@@ -66,6 +66,8 @@ _SENTENCE_END = re.compile(r"[.!。]['\"”’»)\]]*$")
 # ``_PARAGRAPH_MARKS`` last, so a following line does not continue it): tested on a stripped
 # line at its end rather than searched for along it.
 _CLOSERS = "'\"”’»)]"
+#: A post's place in a thread after its last sentence ('... on Sunday. 2/3').
+_THREAD_COUNTER = re.compile(r"\s+\d{1,2}/\d{1,2}$")
 _SENTENCE_MARKS = ".!。"
 _PARAGRAPH_MARKS = ".!?؟。…:;" + _CLOSERS
 
@@ -169,6 +171,9 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
     "commenter_patterns": lambda groups: groups == {"name"},
     "title_patterns": lambda groups: groups == {"title"},
     "print_header_patterns": lambda groups: groups == {"title"},
+    # a date with a header around it: a post's 'Name @handle · DATE', a wire item's own
+    # dateline 'PLACE DATE AGENCY' (its 'name' a known outlet)
+    "dated_header_patterns": lambda groups: groups in ({"date"}, {"date", "name"}),
 }
 
 
@@ -221,6 +226,9 @@ class SegmentRules:
     #: A line that is itself a link to another article ('Read more: HEADLINE', 'اقرأ أيضا:
     #: HEADLINE'), whole-line patterns: set aside as a related link; the body goes on after it.
     related_link_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A date line with a header around its date (group 'date'): a social post's 'Name @handle ·
+    #: Dec 4, 2026', a wire item's dateline 'PLACE DATE AGENCY' (group 'name', a known outlet).
+    dated_header_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -315,6 +323,7 @@ class SegmentRules:
             ad_labels=frozenset(merged["ad_labels"]),
             bio_labels=frozenset(merged["bio_labels"]),
             related_link_patterns=tuple(merged["related_link_patterns"]),
+            dated_header_patterns=tuple(merged["dated_header_patterns"]),
         )
 
 
@@ -339,6 +348,7 @@ class _Tables:
     end_marks: PatternList
     print_headers: PatternList
     page_breaks: PatternList
+    dated_headers: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -377,6 +387,7 @@ class _Tables:
             end_marks=PatternList(tables=False, patterns=rules.end_mark_patterns),
             print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
             page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
+            dated_headers=PatternList(tables=False, patterns=rules.dated_header_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -458,7 +469,10 @@ class Line:
 
     @property
     def sentence(self) -> bool:
-        end = self.text.rstrip(_CLOSERS)
+        text = self.text
+        if text[-1:].isdigit() and (counter := _THREAD_COUNTER.search(text)) is not None:
+            text = text[: counter.start()]  # a thread's post counter after the sentence ('... 2/3')
+        end = text.rstrip(_CLOSERS)
         return bool(end) and end[-1] in _SENTENCE_MARKS
 
     @property
@@ -629,6 +643,9 @@ def _classify_text(
     elif (date := _date_with_furniture(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "date line with furniture after it ('DATE · 3 min read')"
+    elif (date := _dated_header(text, rules, day_first)) is not None:
+        line.kind, line.date = Kind.DATE, date
+        line.cue = "a date in a post's or wire item's header ('Name @handle · DATE', 'PLACE DATE AGENCY')"
     elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
         line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
@@ -676,7 +693,7 @@ def _classify_text(
 #: A relative date line is a few words ('Updated 5 hours ago', 'نشر منذ 3 ساعات').
 _RELATIVE_MAX_WORDS = 6
 #: A comment action is a word or three ('Reply', 'Like (4)', 'Report comment'), its count aside.
-_REPLY_MAX_WORDS = 3
+_REPLY_MAX_WORDS = 6  # 'Like · Reply · 3h', 'أعجبني · رد · 3 س': an action bar under a comment
 _REPLY_COUNT = re.compile(r"\d+")
 _REPLY_BRACKETS = re.compile(r"[()\[\]]")
 
@@ -761,8 +778,16 @@ _NAME_TAIL = re.compile(r"\s+[|·•]\s+|\s*[,،]\s+")
 
 
 def _furniture(text: str, rules: SegmentRules) -> bool:
-    """A boilerplate phrase or a match of a boilerplate pattern ('3 min read', 'طباعة')."""
+    """A boilerplate phrase or a match of a boilerplate pattern ('3 min read', 'طباعة'), or
+    symbols only (a post's audience icon: 'DATE · 🌍')."""
+    if text.strip() and all(unicodedata.category(c) in _ICON_MARKS for c in "".join(text.split())):
+        return True
     return phrase_key(text) in rules.boilerplate or rules.tables.boilerplate.any(text)
+
+
+#: The character classes of an icon standing for a word (symbols, their joiners and variation
+#: selectors).
+_ICON_MARKS = frozenset({"So", "Sk", "Mn", "Cf"})
 
 
 def _byline_tail(tail: str, rules: SegmentRules, settings: SegmentSettings) -> tuple[str, str] | None:
@@ -793,6 +818,23 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     if not rest or not all(_furniture(part, rules) for part in rest):
         return None
     return match_date_line(head, day_first=day_first)
+
+
+def _dated_header(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
+    """The date of a header line around it (``dated_header_patterns``): its 'date' group a date
+    line, its 'name' group (when the pattern has one) a known outlet."""
+    for pattern in rules.dated_header_patterns:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if "name" in pattern.groupindex and phrase_key(match.group("name")) not in rules.outlets:
+            continue
+        date = match_date_line(match.group("date").strip(), day_first=day_first)
+        if date is None:
+            date = _date_with_furniture(match.group("date").strip(), rules, day_first)
+        if date is not None:
+            return date
+    return None
 
 
 def _name_shape(text: str, words: int, settings: SegmentSettings) -> bool:
@@ -1319,6 +1361,24 @@ class _Walker:
                 return True
         return False
 
+    def _post_below(self, k: int) -> bool:
+        """Date line ``k`` heads a post, not a comment, even with a time of day: it carries
+        furniture after its date (a social post's audience icon, 'DATE · 🌍'), a headline stands
+        right under it and a body paragraph right under that (a comment has no headline)."""
+        if k + 2 >= len(self.lines):
+            return False
+        line, title, body = self.lines[k], self.lines[k + 1], self.lines[k + 2]
+        return (
+            line.date is not None
+            and len(line.date.text) < len(line.text.strip())
+            and title.number == line.number + 1
+            and body.number == title.number + 1
+            and title.kind is Kind.TEXT
+            and title.title_like
+            and body.kind is Kind.TEXT
+            and body.words >= self.settings.body_min_words
+        )
+
     def _reply_ahead(self, k: int) -> bool:
         """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
         ``k`` is a commenter's name or a comment's date, not the next article's."""
@@ -1569,7 +1629,9 @@ class _Walker:
             found = self.rules.tables.body_dateline.first(line.text)
             if found is not None:
                 place = found[0].group("place").strip()
-                if max(len(place.split()), len(found[1].split())) <= self.settings.dateline_max_words:
+                # the date a dateline may carry ('ABU DHABI, 4th December, 2026') is no place word
+                words = sum(1 for w in place.split() if not any(c.isdigit() for c in w))
+                if max(words, len(found[1].split())) <= self.settings.dateline_max_words:
                     draft.meta["dateline"] = place
                     if draft.source is None:
                         draft.source, draft.source_from_dateline = found[1], True
@@ -1676,7 +1738,7 @@ class _Walker:
                 return True
         if (
             line.kind is Kind.DATE
-            and not self._comment_dated(line, k)
+            and (not self._comment_dated(line, k) or self._post_below(k))
             and k + 1 < len(self.lines)
             and not self._reply_ahead(k)
         ):

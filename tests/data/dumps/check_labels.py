@@ -177,6 +177,8 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b", s):
         return dt.date(_year(m[3]), int(m[2]), int(m[1]))
+    if m := re.search(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", s):  # "04-12-2026, 10:15 AM" (forums)
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?", " ", s)  # drop times
     s = re.sub(r"\b\d{1,2}\.\d{2}\s+(?:GMT|UTC|BST|CET|EET)\b", " ", s)  # "10.05 GMT"
     month = None

@@ -9,6 +9,7 @@ line), the tag giving the line's role, decided when the page was written, before
 segmenter was run on it:
 
     T title   D date line (or right above a title)   A author line ('By X', 'كتب: X')   S source line ('Source: X')
+    BS a first body line opening with a dateline 'PLACE (OUTLET) --' (body and source line, meta dateline)
     B body    M:key meta line (meta[key] = the line)   M meta line read by check_labels.meta_from
     X boilerplate   C comment   R related-link   P caption   XD extra-date
 
@@ -474,6 +475,11 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
                 art["source_line"] = n
             elif tag == "B":
                 art["body_lines"].append(n)
+            elif tag == "BS":  # a body line opening with a dateline 'PLACE (OUTLET) --'
+                (art["source"],) = candidates("source", text)
+                art["source_line"] = n
+                art["body_lines"].append(n)
+                art["meta"]["dateline"] = meta_from(text)["dateline"]
             elif tag == "M":  # a meta line whose values check_labels.meta_from reads
                 art["meta"].update(meta_from(text))
                 art["meta_lines"].append(n)
