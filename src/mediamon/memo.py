@@ -64,14 +64,18 @@ class LineVerdicts:
 
     def bounds(self, text: str, pos: int) -> tuple[int, int]:
         """The start and end (before its line break) of the line holding ``pos``."""
-        breaks = self._lines(text)[0]
-        k = bisect.bisect_left(breaks, pos)  # the line's break, the first at or after pos
-        return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(text))
+        return _line_bounds(self._lines(text)[0], len(text), pos)
 
     def __call__(self, text: str, pos: int) -> bool:
-        verdicts = self._lines(text)[1]
-        start, end = self.bounds(text, pos)
+        breaks, verdicts = self._lines(text)
+        start, end = _line_bounds(breaks, len(text), pos)
         found = verdicts.get(start)
         if found is None:
             found = verdicts[start] = self._verdict(text[start:end])
         return found
+
+
+def _line_bounds(breaks: list[int], size: int, pos: int) -> tuple[int, int]:
+    """The line holding ``pos`` in a text of ``size`` characters with line breaks at ``breaks``."""
+    k = bisect.bisect_left(breaks, pos)  # the line's break, the first at or after pos
+    return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else size)

@@ -307,7 +307,7 @@ class _Builder:
         if not alias:
             self._problem(line, Msg.GAZ_EMPTY_ALIAS)
             return None
-        if not (_counts_as_letter(alias[0]) or any(_counts_as_letter(c) for c in alias)):
+        if not any(_counts_as_letter(c) for c in alias):
             self._problem(line, Msg.GAZ_BAD_ALIAS.format(alias=alias))
             return None
         if alias.startswith('"') and alias.count('"') == 1:

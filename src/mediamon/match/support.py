@@ -1604,7 +1604,7 @@ class SupportModel:
         readings = self._person_words(texts, raw)
         persons = {key for key, reason in readings.items() if reason == "person"}
         things = {key for key, reason in readings.items() if reason == "thing"}
-        words_read = self._weighty_words_read(texts, raw)
+        words_read, weighty_readings = self._weighty_words_read(texts, raw)
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1654,7 +1654,7 @@ class SupportModel:
                 if (
                     is_place[cand.entity]
                     and (why is None or why is CONSTRUCT)
-                    and (self._weighty_reading(text, cand) or self._weighty_word_read(text, cand, words_read))
+                    and ((field, cand) in weighty_readings or self._weighty_word_read(text, cand, words_read))
                 ):
                     why = WEIGHTY
                 elif why is None and is_place[cand.entity] and self._construct_head(text, cand):
@@ -2453,20 +2453,23 @@ class SupportModel:
 
     def _weighty_words_read(
         self, texts: Mapping[str, str], raw: Mapping[str, Sequence[Candidate]]
-    ) -> frozenset[tuple[int, str]]:
+    ) -> tuple[frozenset[tuple[int, str]], frozenset[tuple[str, Candidate]]]:
         """(entity, weighty word without the article) of the places the article writes at least
         once in the ordinary word's grammar (:meth:`_weighty_reading`): one sense per text, so
         its other mentions by that word, with or without the article, need the same support
-        (``القطر ... قطر الدائرة``: a lesson on the circle)."""
+        (``القطر ... قطر الدائرة``: a lesson on the circle); and the (field, candidate) pairs
+        so read, which the caller then looks up rather than reading each again."""
         found: set[tuple[int, str]] = set()
+        readings: set[tuple[str, Candidate]] = set()
         for field, cands in raw.items():
             text = texts[field]
             for cand in cands:
                 if self.places[cand.entity] and self._weighty_reading(text, cand):
+                    readings.add((field, cand))
                     base = self._weighty_base(text, cand, cand.side or languages.FALLBACK)
                     if base is not None:
                         found.add((cand.entity, base))
-        return frozenset(found)
+        return frozenset(found), frozenset(readings)
 
     def _weighty_word_read(self, text: str, cand: Candidate, read: AbstractSet[tuple[int, str]]) -> bool:
         """Whether the article reads ``cand``'s weighty word as the ordinary word elsewhere."""
