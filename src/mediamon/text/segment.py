@@ -1015,18 +1015,30 @@ def _mark_ads(lines: list[Line], rules: SegmentRules, settings: SegmentSettings)
             continue
         if line.key not in rules.ad_labels or (i > 0 and lines[i - 1].adjacent_block == line.adjacent_block):
             continue
-        block = [
-            m
-            for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
-            if m.adjacent_block == line.adjacent_block
-        ]
-        if not block or line.block_size > settings.ad_block_max_lines:
-            continue
-        if any(m.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE) for m in block):
+        block = _box_under(lines, i, settings)
+        if block is None or line.block_size > settings.ad_block_max_lines:
             continue
         line.kind = Kind.BOILERPLATE
         for m in block:
             m.kind, m.cue = Kind.BOILERPLATE, "in the short block an advertisement label opens"
+
+
+#: Lines that make a block an article's header, not a box of furniture under a label.
+_BOX_BREAKERS = (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE)
+
+
+def _box_under(lines: list[Line], i: int, settings: SegmentSettings) -> list[Line] | None:
+    """The lines under a box's label (line ``i``: an advertisement or author bio label) in its
+    block, at most ``ad_block_max_lines`` of them; None when there are none or one is an
+    article's header line (a date, byline, poster or source: the box is then no box)."""
+    block = [
+        m
+        for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
+        if m.adjacent_block == lines[i].adjacent_block
+    ]
+    if not block or any(m.kind in _BOX_BREAKERS for m in block):
+        return None
+    return block
 
 
 def _mark_bio(lines: list[Line], i: int, settings: SegmentSettings) -> None:
@@ -1034,12 +1046,8 @@ def _mark_bio(lines: list[Line], i: int, settings: SegmentSettings) -> None:
     block (the writer's bio, 'Follow X'), at most ``ad_block_max_lines`` of them, are boilerplate
     -- unless one is an article's header line (the box is then no box)."""
     label = lines[i]
-    block = [
-        m
-        for m in lines[i + 1 : i + settings.ad_block_max_lines + 1]
-        if m.adjacent_block == label.adjacent_block
-    ]
-    if not block or any(m.kind in (Kind.DATE, Kind.BYLINE, Kind.POSTER, Kind.SOURCE) for m in block):
+    block = _box_under(lines, i, settings)
+    if block is None:
         return
     label.kind, label.cue = Kind.BOILERPLATE, "author bio label ('About the author')"
     for m in block:
