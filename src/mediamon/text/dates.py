@@ -163,8 +163,14 @@ _LIST_KEYS = {
 }
 _NUMBERED_KEYS = {"months": ("M", 12), "hijri_months": ("H", 12), "weekdays": ("W", 7)}
 _ERA_KEYS = {"gregorian": "g", "hijri": "h"}
-_KNOWN_KEYS = {*_LIST_KEYS, *_NUMBERED_KEYS, "eras", "fold", "numeric_shapes", "relative_patterns"} | {
-    "_comment"
+_KNOWN_KEYS = {
+    *_LIST_KEYS,
+    *_NUMBERED_KEYS,
+    "eras",
+    "fold",
+    "numeric_shapes",
+    "relative_patterns",
+    "_comment",
 }
 # A numeric_shapes entry: three digit runs (written 0) between one repeated separator.
 _SHAPE_FORM = re.compile(r"0{1,4}(?P<delim>[/.\-])0{1,2}(?P=delim)0{1,4}")
