@@ -97,7 +97,14 @@ import attrs
 from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
-from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, Side, resolve
+from mediamon.match.compile import (
+    CASE_SENSITIVE_MAX,
+    Candidate,
+    CompiledGazetteer,
+    Side,
+    case_letters,
+    resolve,
+)
 from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.match.roles import role_cues
@@ -215,6 +222,18 @@ ELATIVE = Ambiguity("elative", "a comparative's form right before 'than' (cleare
 NEGATED = Ambiguity("negated", "an indefinite noun right after the negation of a kind (no barrier)")
 #: A definite comparative's form after a noun with a pronoun (مستواه الأقصى): ``_possessed_adjective``
 POSSESSED = Ambiguity("possessed", "a comparative's form after a noun with a pronoun (its highest level)")
+#: A Latin place's word written in capitals, short as an acronym, where its alias is a word
+#: (``NIS 2,000``, the shekel, for Niš): an acronym of something else unless the text names
+#: the place or its country otherwise, or writes it as a hashtag
+ACRONYM = Ambiguity("acronym", "written in capitals as an acronym, where the place's name is a word")
+#: The longest such acronym (three letters: a wire dateline writes a city of four in capitals)
+ACRONYM_MAX = 3
+#: Why a place's alias is ambiguous when its ordinary reading is a word of the language: for
+#: such a place a hashtag is no support (#صور "pictures", #وقف "stop": a topic may be a word)
+WORD_REASONS = frozenset(
+    {"marked", "word", "article", "frequent", "verb", "definite", "construct", "weighty", "measure"}
+    | {"elative", "negated", "possessed"}
+)
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -1051,6 +1070,8 @@ class SupportModel:
             # after a proclitic the written form may be no alias (للمثنى: ل + المثنى, its alif
             # dropped): the alias's own word is the one whose frequency counts
             key = self.key(side, cand.alias)
+        if surface.isupper() and len(surface) <= ACRONYM_MAX and case_letters(cand.alias) is None:
+            return ACRONYM if side == languages.FALLBACK else None  # NIS for Nis: an acronym
         if " " in key or (surface.isupper() and len(surface) <= CASE_SENSITIVE_MAX):
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
@@ -2187,6 +2208,12 @@ class SupportModel:
         latin = side == languages.FALLBACK
         if why is PRODUCT_ELSEWHERE:
             return "alias" if cand.entity in named else self._place_cue(text, cand, side, why, weak=True)
+        if why is ACRONYM:
+            if cand.entity in named:
+                return "alias"
+            if self.countries[cand.entity] in countries:
+                return "country"
+            return "tag" if self._hashtag(text, cand.start, cand.end) else None
         if why.reason == "case":
             if cand.entity in named:
                 return "alias"
@@ -2200,8 +2227,10 @@ class SupportModel:
             return "cue"  # its full name right before it: the name's acronym (وكالة الانباء القطرية قنا)
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
-        if self._hashtag(text, cand.start, cand.end) and self.key(side, text[cand.start : cand.end]) not in (
-            _cues(side).genre_tags
+        if (
+            self._hashtag(text, cand.start, cand.end)
+            and not (self.places[cand.entity] and why.reason in WORD_REASONS)
+            and self.key(side, text[cand.start : cand.end]) not in _cues(side).genre_tags
         ):
             return "tag"
         if not self.places[cand.entity]:
