@@ -1626,6 +1626,7 @@ class SupportModel:
         persons = {key for key, reason in readings.items() if reason == "person"}
         things = {key for key, reason in readings.items() if reason == "thing"}
         words_read, weighty_readings = self._weighty_words_read(texts, raw)
+        raw = self._homonyms_by_country(raw)
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1777,6 +1778,46 @@ class SupportModel:
                 for c in done
             ]
         return out
+
+    def _homonyms_by_country(self, raw: Mapping[str, list[Candidate]]) -> Mapping[str, list[Candidate]]:
+        """Of places sharing a span (``Samara``: the Russian city and Iraq's Samarra, one
+        alias), keep those whose country the article names by a country's alias, when some
+        are and others of a known country are not: the article about Iraq means Samarra.
+        Without such a country, or with every one named, all stay (the first loaded wins);
+        a span one of whose places is a country (عمان) is left to the support stage."""
+        countries, places, prefixes = self.countries, self.places, self.prefixes
+        spans: dict[tuple[str, int, int], set[int]] = {}
+        for field, cands in raw.items():
+            for cand in cands:
+                if places[cand.entity] and countries[cand.entity] is not None:
+                    spans.setdefault((field, cand.start, cand.end), set()).add(cand.entity)
+        # a country among them (عمان: Oman and Amman) is the support stage's to decide
+        shared = {
+            span: entities
+            for span, entities in spans.items()
+            if len(entities) > 1 and all(prefixes[e] != "country" for e in entities)
+        }
+        if not shared:
+            return raw
+        # the countries named on a span of their own
+        named = {
+            countries[e]
+            for entities in spans.values()
+            if len(entities) == 1
+            for e in entities
+            if prefixes[e] == "country"
+        }
+        drop: set[tuple[str, int, int, int]] = set()
+        for (field, start, end), entities in shared.items():
+            home = {e for e in entities if countries[e] in named}
+            if home and len(home) < len(entities):
+                drop.update((field, start, end, e) for e in entities - home)
+        if not drop:
+            return raw
+        return {
+            field: [c for c in cands if (field, c.start, c.end, c.entity) not in drop]
+            for field, cands in raw.items()
+        }
 
     def _listed_with_place(
         self, text: str, cand: Candidate, why: Ambiguity, firm: Sequence[Candidate]
