@@ -1281,11 +1281,54 @@ class SupportModel:
             return False
         if side == languages.FALLBACK:
             raw = _word_before(text, start)
+            if raw.endswith(_NAME_RUN_ENDS):
+                return False  # a clause's end or a possessive (Iraq's Abadi), no first name
             cues = _cues(side)
             skip = cues.strong | cues.weak | cues.joiners | cues.descriptors
-            common = word_frequencies(side).get(word, 0.0) >= self.settings.city_zipf
+            # a hyphenated word reads as its last part (Secretary-General: general)
+            common = word_frequencies(side).get(word.rpartition(" ")[2], 0.0) >= self.settings.city_zipf
             return raw[:1].isupper() and not raw.isupper() and word not in skip and not common
         return word in self.name_words(side)
+
+    def _in_other_persons_name(self, text: str, cand: Candidate) -> bool:
+        """A person's one-word alias (a bare surname listed as a name: ``Abadi``) right after
+        another person's first words, as a bare surname's mention would be (``Dorri Najaf
+        Abadi`` is no Haider al-Abadi, ``Laura Bush`` no George W. Bush)."""
+        if not self.compiled.persons[cand.entity] or " " in text[cand.start : cand.end].strip():
+            return False
+        side = cand.side or languages.FALLBACK
+        if side == languages.FALLBACK:
+            return self.other_first_name(text, cand.start, cand.entity, side) or self._name_run_before(
+                text, cand.start, cand.entity
+            )
+        if not self.other_first_name(text, cand.start, cand.entity, side):
+            return False
+        # a script without capitals: a name's word that is also a frequent word (كان "was",
+        # على "on", ولد "was born", باسم "in the name of") says nothing of a name
+        word = self._words_before(text, cand.start, side, 1)[-1]
+        return word_frequencies(side).get(word, 0.0) < self.settings.city_zipf
+
+    def _name_run_before(self, text: str, start: int, entity: int) -> bool:
+        """Latin script: the two words before ``start`` are capitalised words of no cue, title
+        or joiner and neither is one of the person's own (``Dorri Dallas Abadi``): a longer
+        name ends there, however frequent its words are."""
+        side = languages.FALLBACK
+        own = {w for key in self.alias_keys(entity, side) for w in key.split()}
+        skip = _not_name_words(side) | _person_triggers(side) | load_rules(side).titles
+        frequent = word_frequencies(side)
+        pos = start
+        for _ in range(2):
+            raw = _word_before(text, pos)
+            word = self.key(side, raw)
+            if not raw[:1].isupper() or raw.isupper() or raw.endswith(_NAME_RUN_ENDS):
+                return False
+            if word in own or word in skip:
+                return False
+            pos = _end_before(text, pos) - len(raw)
+            opens = text[: _end_before(text, pos)][-1:] in SENTENCE_ENDS
+            if opens and frequent.get(word, 0.0) >= self.settings.city_zipf:
+                return False  # a frequent word opening its sentence (On Monday Abadi)
+        return True
 
     def prominent_owners(self, found: Mapping[str, list[Candidate]]) -> dict[str, dict[str, int]]:
         """Side -> surname key -> person, for ``meta.prominent`` people the article supports.
@@ -1666,6 +1709,8 @@ class SupportModel:
                     ):
                         continue
                 elif self._not_an_organisation(text, cand, org_ends):
+                    continue
+                elif self._in_other_persons_name(text, cand):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 lower = (self.places[cand.entity] or self._capitalised_body(cand)) and self._lower_case_word(
@@ -3898,6 +3943,10 @@ def _char_before(text: str, pos: int) -> str:
     """The last non-space character before ``pos`` ("" at the start): ``text[:pos].rstrip()[-1:]``."""
     end = _end_before(text, pos)
     return text[end - 1 : end]
+
+
+#: Last characters of a word that ends a clause, or a possessive's: no word of a name run
+_NAME_RUN_ENDS = (".", ",", ";", ":", "!", "?", ")", '"', "”", "'s", "’s")
 
 
 def _word_before(text: str, pos: int) -> str:
