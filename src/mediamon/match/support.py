@@ -1708,9 +1708,9 @@ class SupportModel:
                         or (things and self._named_thing(text, cand, things))
                     ):
                         continue
-                elif self._not_an_organisation(text, cand, org_ends):
-                    continue
-                elif self._in_other_persons_name(text, cand):
+                elif self._not_an_organisation(text, cand, org_ends) or self._in_other_persons_name(
+                    text, cand
+                ):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 lower = (self.places[cand.entity] or self._capitalised_body(cand)) and self._lower_case_word(
