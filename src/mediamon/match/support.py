@@ -3636,7 +3636,20 @@ class SupportModel:
         cues = _cues(side)
         region = weight == "heavy" and self.prefixes[cand.entity] == "geo"
         if weight == "heavy" and not region:
-            return "name" if self._capital_surname(text, cand, side) else None
+            if self._capital_surname(text, cand, side):
+                return "name"
+            # a capital's word that is also a given name, before a surname (Paris Hilton,
+            # Victoria Toensing; not Paris Agreement). Not a country's: its name opens too many
+            # names of other things (Israel Embassy, Israel Hamas War)
+            given = self.key(side, surface) in _listed_given_names(side)
+            return (
+                "name"
+                if given
+                and self.prefixes[cand.entity] != "country"
+                and not self._title_case(text, cand.start)
+                and self._surname_follows(text, cand, side)
+                else None
+            )
         pair = self._words_before(text, cand.start, side, 2)
         before = pair[-1:]
         if not before:  # a cue before a comma (his sisters, Montana and Brooklyn)
