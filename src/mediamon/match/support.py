@@ -3446,7 +3446,9 @@ class SupportModel:
 
     def _not_an_organisation(self, text: str, cand: Candidate, org_ends: set[int]) -> bool:
         """An organisation's or outlet's alias that names no body here: right after a person's
-        title (وزيرة الخارجية الاميركية, ``support.json: titles``); in Latin script, an alias
+        title (وزيرة الخارجية الاميركية, ``support.json: titles``); a one-word alias right after
+        a word that starts a person's name (``person_starters``: السيناتور آفي is a senator Avi,
+        not the agency EFE, الشيخ, السيد); in Latin script, an alias
         made of ordinary words only (each of Zipf >= ``org_word_zipf``, not all in capitals)
         ending a longer capitalised name (the British Red Cross, the United
         States National Security Council; not after a possessive, Iraq's Popular Mobilization
@@ -3456,13 +3458,15 @@ class SupportModel:
         side = cand.side or languages.FALLBACK
         if self._national_body(text, cand, side):
             return True
-        titles = _cues(side).titles
-        if titles:
+        cues = _cues(side)
+        if cues.titles or cues.person_starters:
             before = self._words_before(text, cand.start, side, 1)
             if before:
                 word = before[-1]
-                if _forms(side).among(word, titles):
+                if _forms(side).among(word, cues.titles):
                     return True
+                if word in cues.person_starters and " " not in self.key(side, text[cand.start : cand.end]):
+                    return True  # a person's title before a one-word name: السيناتور آفي, no EFE
         if side != languages.FALLBACK:
             return False
         surface = text[cand.start : cand.end]
