@@ -444,6 +444,10 @@ class Cues:
     #: a conjunction between two conjuncts of a list (Arabic و, glued to the next one): a
     #: place's ambiguous alias next to a confident place with only one between is a place
     list_conjunctions: frozenset[str] = frozenset()
+    #: a proclitic "of" glued to a country's name (Arabic ل): a division's alias right before
+    #: it describes that country when the division is another country's (الحدود الشمالية
+    #: لإسرائيل "Israel's northern border", not Saudi Arabia's Northern Borders province)
+    genitive_proclitics: frozenset[str] = frozenset()
     #: adjectives without the article (قديمة "old"): a place's bare word before one is an
     #: indefinite common noun (فأس قديمة "an old axe"), as a name's adjective takes the article
     indefinite_adjectives: frozenset[str] = frozenset()
@@ -667,6 +671,7 @@ def _cues(code: str) -> Cues:
             "determiners",
             "coordinators",
             "list_conjunctions",
+            "genitive_proclitics",
             "place_heads",
             "person_prepositions",
             "owned_kin",
@@ -1694,6 +1699,7 @@ class SupportModel:
                         or (rules.org_of_place and self._org_of_place(text, cand, places))
                         or (rules.feature_name and self._feature_name(text, cand))
                         or self._part_of_place(text, cand, places)
+                        or self._of_another_country(text, cand, places)
                         or self._not_a_place_word(text, cand)
                         or (rules.definite_adjective and self._definite_adjective(text, cand))
                         or (rules.partitive and self._partitive(text, cand))
@@ -1823,6 +1829,30 @@ class SupportModel:
                 for c in done
             ]
         return out
+
+    def _of_another_country(
+        self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]
+    ) -> bool:
+        """A division's or town's alias of several words right before a genitive proclitic
+        glued to another country's name (``support.json: genitive_proclitics``) describes that
+        country: الحدود الشمالية لإسرائيل is Israel's northern border, no Saudi province."""
+        proclitics = _cues(cand.side or languages.FALLBACK).genitive_proclitics
+        if (
+            not proclitics
+            or self.prefixes[cand.entity] == "country"
+            or " " not in text[cand.start : cand.end]
+        ):
+            return False
+        at = cand.end + 1
+        if text[cand.end : at] != " " or text[at : at + 1] not in proclitics:
+            return False
+        own = self.countries[cand.entity]
+        return any(
+            start == at + 1 and self.prefixes[e] == "country" and self.countries[e] != own
+            for (start, _end), entities in places.items()
+            if start == at + 1
+            for e in entities
+        )
 
     def _homonyms_by_country(self, raw: Mapping[str, list[Candidate]]) -> Mapping[str, list[Candidate]]:
         """Of places sharing a span (``Samara``: the Russian city and Iraq's Samarra, one
@@ -3470,6 +3500,8 @@ class SupportModel:
         if side != languages.FALLBACK:
             return False
         surface = text[cand.start : cand.end]
+        if self._outlet_in_longer_name(text, cand, surface):
+            return True
         table = word_frequencies(side)
         words = self.key(side, surface).split()
         if surface.isupper() or not all(table.get(w, 0.0) >= self.settings.org_word_zipf for w in words):
@@ -3477,6 +3509,23 @@ class SupportModel:
         # a possessive is no part of the name: Iraq's Popular Mobilization Units
         if _word_before(text, cand.start).endswith(("'s", "’s")) or _end_before(text, cand.start) in org_ends:
             return False  # ... nor another body's name: the United Nations Security Council
+        return self._inside_longer_name(text, cand.start, cand.end, side, after=False)
+
+    def _outlet_in_longer_name(self, text: str, cand: Candidate, surface: str) -> bool:
+        """Latin script: an outlet's one-word name (not an acronym, not a platform's) right after
+        a capitalised word of no cue, title, demonym or possessive ends a longer name (the
+        Golden Globes, no paper Globes); after a demonym it is the outlet (the Israeli Haaretz)."""
+        kind, kind_type = self.kinds[cand.entity]
+        if kind_type != "MEDIA" or kind == "platform" or surface.isupper() or " " in surface.strip():
+            return False  # a platform after a name is where the name posts (Al-Qassam Telegram)
+        side = languages.FALLBACK
+        raw = _word_before(text, cand.start)
+        if raw.endswith(_NAME_RUN_ENDS) or self.key(side, raw) in demonyms(side):
+            return False
+        if self.key(side, raw) in load_rules(side).titles or self.key(side, raw) in self.alias_keys(
+            cand.entity, side
+        ):
+            return False  # a title, or its own name again (in Haaretz Haaretz)
         return self._inside_longer_name(text, cand.start, cand.end, side, after=False)
 
     def _national_body(self, text: str, cand: Candidate, side: str) -> bool:
