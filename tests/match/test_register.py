@@ -13,6 +13,7 @@ import mediamon
 from mediamon.errors import DataFileError
 from mediamon.match import support
 from mediamon.match.support import register_model, weighty_words
+from mediamon.model import Mention
 from tests.conftest import DATA, load_script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,3 +123,19 @@ def test_a_malformed_file_is_refused(monkeypatch: pytest.MonkeyPatch, data: dict
 
 def test_no_file_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _loaded(monkeypatch, {}) is None
+
+
+def test_a_discovered_place_that_is_a_weighty_word_is_dropped_outside_news() -> None:
+    sm = mediamon.Annotator(DATA / "gazetteers" / "support.jsonl", default=False).support
+
+    def place(text: str, word: str, typ: str = "LOC") -> Mention:
+        start = text.index(word)
+        end = start + len(word)
+        return Mention("body", start, end, word, "new:loc:x", typ, word, "ar", word, "discovered")
+
+    garden = GARDEN + " وفي الريف يسقي الناس في الفجر."
+    assert sm.ordinary_word(garden, place(garden, "الريف"))  # the countryside, in a gardening column
+    assert sm.ordinary_word(garden, place(garden, "الرياض"))
+    assert not sm.ordinary_word(garden, place(garden, "الرياض", "PER"))  # places only
+    assert not sm.ordinary_word(garden, place(garden, "النحل"))  # no weighty word
+    assert not sm.ordinary_word(NEWS, place(NEWS, "الرياض"))  # news: the name finder's call

@@ -102,6 +102,7 @@ from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.match.roles import role_cues
 from mediamon.memo import LineVerdicts, make_room
+from mediamon.model import Mention
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
@@ -2644,6 +2645,22 @@ class SupportModel:
         text of fewer than ``min_sentences`` sentences (too short to tell: its sentence decides)."""
         model = register_model(side)
         return model is None or self._news_share(text, side, model) >= model.min_news_share
+
+    def ordinary_word(self, text: str, mention: Mention) -> bool:
+        """Whether a discovered place ``mention`` is a weighty class's word (``weighty_words.json``,
+        with the article toggled too: الريف "the countryside", مشهد "a scene") in a text that does
+        not read as news: the word the support stage reads there as the ordinary word, which the
+        name finder must not propose as a new place either."""
+        if mention.entity_type != "LOC" or " " in mention.text.strip():
+            return False
+        side = mention.lang
+        words = weighty_words(side)
+        article = _forms(side).article if words else ""
+        if not article:
+            return False
+        key = self.key(side, mention.text)
+        toggled = key.removeprefix(article) if key.startswith(article) else article + key
+        return (key in words or toggled in words) and not self._reads_as_news(text, side)
 
     def _news_share(self, text: str, side: str, model: Register) -> float:
         """The share of ``text``'s sentences that read as news, 1.0 for a text of fewer than
