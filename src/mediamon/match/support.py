@@ -97,7 +97,14 @@ import attrs
 from mediamon import lang as languages
 from mediamon import resources
 from mediamon.errors import DataFileError, Msg
-from mediamon.match.compile import CASE_SENSITIVE_MAX, Candidate, CompiledGazetteer, Side, resolve
+from mediamon.match.compile import (
+    CASE_SENSITIVE_MAX,
+    Candidate,
+    CompiledGazetteer,
+    Side,
+    case_letters,
+    resolve,
+)
 from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.match.roles import role_cues
@@ -224,6 +231,18 @@ ELATIVE = Ambiguity("elative", "a comparative's form right before 'than' (cleare
 NEGATED = Ambiguity("negated", "an indefinite noun right after the negation of a kind (no barrier)")
 #: A definite comparative's form after a noun with a pronoun (مستواه الأقصى): ``_possessed_adjective``
 POSSESSED = Ambiguity("possessed", "a comparative's form after a noun with a pronoun (its highest level)")
+#: A Latin place's word written in capitals, short as an acronym, where its alias is a word
+#: (``NIS 2,000``, the shekel, for Niš): an acronym of something else unless the text names
+#: the place or its country otherwise, or writes it as a hashtag
+ACRONYM = Ambiguity("acronym", "written in capitals as an acronym, where the place's name is a word")
+#: The longest such acronym (three letters: a wire dateline writes a city of four in capitals)
+ACRONYM_MAX = 3
+#: Why a place's alias is ambiguous when its ordinary reading is a word of the language: for
+#: such a place a hashtag is no support (#صور "pictures", #وقف "stop": a topic may be a word)
+WORD_REASONS = frozenset(
+    {"marked", "word", "article", "frequent", "verb", "definite", "construct", "weighty", "measure"}
+    | {"elative", "negated", "possessed"}
+)
 #: Not yet decided (the memo of :meth:`SupportModel.ambiguity` holds None for "not ambiguous")
 _UNDECIDED = Ambiguity("", "")
 #: What may stand between an addressee proclitic and the outlet's name (لـ"الشرق الأوسط", لـ«...»)
@@ -1114,6 +1133,8 @@ class SupportModel:
             # after a proclitic the written form may be no alias (للمثنى: ل + المثنى, its alif
             # dropped): the alias's own word is the one whose frequency counts
             key = self.key(side, cand.alias)
+        if surface.isupper() and len(surface) <= ACRONYM_MAX and case_letters(cand.alias) is None:
+            return ACRONYM if side == languages.FALLBACK else None  # NIS for Nis: an acronym
         if " " in key or (surface.isupper() and len(surface) <= CASE_SENSITIVE_MAX):
             return None  # a phrase, or a short all-capital alias (matched case-sensitively: US)
         table = word_frequencies(side)
@@ -1323,11 +1344,54 @@ class SupportModel:
             return False
         if side == languages.FALLBACK:
             raw = _word_before(text, start)
+            if raw.endswith(_NAME_RUN_ENDS):
+                return False  # a clause's end or a possessive (Iraq's Abadi), no first name
             cues = _cues(side)
             skip = cues.strong | cues.weak | cues.joiners | cues.descriptors
-            common = word_frequencies(side).get(word, 0.0) >= self.settings.city_zipf
+            # a hyphenated word reads as its last part (Secretary-General: general)
+            common = word_frequencies(side).get(word.rpartition(" ")[2], 0.0) >= self.settings.city_zipf
             return raw[:1].isupper() and not raw.isupper() and word not in skip and not common
         return word in self.name_words(side)
+
+    def _in_other_persons_name(self, text: str, cand: Candidate) -> bool:
+        """A person's one-word alias (a bare surname listed as a name: ``Abadi``) right after
+        another person's first words, as a bare surname's mention would be (``Dorri Najaf
+        Abadi`` is no Haider al-Abadi, ``Laura Bush`` no George W. Bush)."""
+        if not self.compiled.persons[cand.entity] or " " in text[cand.start : cand.end].strip():
+            return False
+        side = cand.side or languages.FALLBACK
+        if side == languages.FALLBACK:
+            return self.other_first_name(text, cand.start, cand.entity, side) or self._name_run_before(
+                text, cand.start, cand.entity
+            )
+        if not self.other_first_name(text, cand.start, cand.entity, side):
+            return False
+        # a script without capitals: a name's word that is also a frequent word (كان "was",
+        # على "on", ولد "was born", باسم "in the name of") says nothing of a name
+        word = self._words_before(text, cand.start, side, 1)[-1]
+        return word_frequencies(side).get(word, 0.0) < self.settings.city_zipf
+
+    def _name_run_before(self, text: str, start: int, entity: int) -> bool:
+        """Latin script: the two words before ``start`` are capitalised words of no cue, title
+        or joiner and neither is one of the person's own (``Dorri Dallas Abadi``): a longer
+        name ends there, however frequent its words are."""
+        side = languages.FALLBACK
+        own = {w for key in self.alias_keys(entity, side) for w in key.split()}
+        skip = _not_name_words(side) | _person_triggers(side) | load_rules(side).titles
+        frequent = word_frequencies(side)
+        pos = start
+        for _ in range(2):
+            raw = _word_before(text, pos)
+            word = self.key(side, raw)
+            if not raw[:1].isupper() or raw.isupper() or raw.endswith(_NAME_RUN_ENDS):
+                return False
+            if word in own or word in skip:
+                return False
+            pos = _end_before(text, pos) - len(raw)
+            opens = text[: _end_before(text, pos)][-1:] in SENTENCE_ENDS
+            if opens and frequent.get(word, 0.0) >= self.settings.city_zipf:
+                return False  # a frequent word opening its sentence (On Monday Abadi)
+        return True
 
     def prominent_owners(self, found: Mapping[str, list[Candidate]]) -> dict[str, dict[str, int]]:
         """Side -> surname key -> person, for ``meta.prominent`` people the article supports.
@@ -1668,6 +1732,7 @@ class SupportModel:
         persons = {key for key, reason in readings.items() if reason == "person"}
         things = {key for key, reason in readings.items() if reason == "thing"}
         words_read, weighty_readings = self._weighty_words_read(texts, raw)
+        raw = self._homonyms_by_country(raw)
         for field, cands in raw.items():
             text = texts[field]
             plain[field] = []
@@ -1706,7 +1771,9 @@ class SupportModel:
                         or (things and self._named_thing(text, cand, things))
                     ):
                         continue
-                elif self._not_an_organisation(text, cand, org_ends):
+                elif self._not_an_organisation(text, cand, org_ends) or self._in_other_persons_name(
+                    text, cand
+                ):
                     continue
                 why = self.ambiguity(cand, text[cand.start : cand.end])
                 lower = (self.places[cand.entity] or self._capitalised_body(cand)) and self._lower_case_word(
@@ -1838,6 +1905,46 @@ class SupportModel:
                 for c in done
             ]
         return out
+
+    def _homonyms_by_country(self, raw: Mapping[str, list[Candidate]]) -> Mapping[str, list[Candidate]]:
+        """Of places sharing a span (``Samara``: the Russian city and Iraq's Samarra, one
+        alias), keep those whose country the article names by a country's alias, when some
+        are and others of a known country are not: the article about Iraq means Samarra.
+        Without such a country, or with every one named, all stay (the first loaded wins);
+        a span one of whose places is a country (عمان) is left to the support stage."""
+        countries, places, prefixes = self.countries, self.places, self.prefixes
+        spans: dict[tuple[str, int, int], set[int]] = {}
+        for field, cands in raw.items():
+            for cand in cands:
+                if places[cand.entity] and countries[cand.entity] is not None:
+                    spans.setdefault((field, cand.start, cand.end), set()).add(cand.entity)
+        # a country among them (عمان: Oman and Amman) is the support stage's to decide
+        shared = {
+            span: entities
+            for span, entities in spans.items()
+            if len(entities) > 1 and all(prefixes[e] != "country" for e in entities)
+        }
+        if not shared:
+            return raw
+        # the countries named on a span of their own
+        named = {
+            countries[e]
+            for entities in spans.values()
+            if len(entities) == 1
+            for e in entities
+            if prefixes[e] == "country"
+        }
+        drop: set[tuple[str, int, int, int]] = set()
+        for (field, start, end), entities in shared.items():
+            home = {e for e in entities if countries[e] in named}
+            if home and len(home) < len(entities):
+                drop.update((field, start, end, e) for e in entities - home)
+        if not drop:
+            return raw
+        return {
+            field: [c for c in cands if (field, c.start, c.end, c.entity) not in drop]
+            for field, cands in raw.items()
+        }
 
     def _listed_with_place(
         self, text: str, cand: Candidate, why: Ambiguity, firm: Sequence[Candidate]
@@ -2269,6 +2376,12 @@ class SupportModel:
         latin = side == languages.FALLBACK
         if why is PRODUCT_ELSEWHERE:
             return "alias" if cand.entity in named else self._place_cue(text, cand, side, why, weak=True)
+        if why is ACRONYM:
+            if cand.entity in named:
+                return "alias"
+            if self.countries[cand.entity] in countries:
+                return "country"
+            return "tag" if self._hashtag(text, cand.start, cand.end) else None
         if why.reason == "case":
             if cand.entity in named:
                 return "alias"
@@ -2282,8 +2395,10 @@ class SupportModel:
             return "cue"  # its full name right before it: the name's acronym (وكالة الانباء القطرية قنا)
         if cand.entity in named and (self.places[cand.entity] or self._names_it(side, text, cand)):
             return "alias"
-        if self._hashtag(text, cand.start, cand.end) and self.key(side, text[cand.start : cand.end]) not in (
-            _cues(side).genre_tags
+        if (
+            self._hashtag(text, cand.start, cand.end)
+            and not (self.places[cand.entity] and why.reason in WORD_REASONS)
+            and self.key(side, text[cand.start : cand.end]) not in _cues(side).genre_tags
         ):
             return "tag"
         if not self.places[cand.entity]:
@@ -3977,6 +4092,10 @@ def _char_before(text: str, pos: int) -> str:
     """The last non-space character before ``pos`` ("" at the start): ``text[:pos].rstrip()[-1:]``."""
     end = _end_before(text, pos)
     return text[end - 1 : end]
+
+
+#: Last characters of a word that ends a clause, or a possessive's: no word of a name run
+_NAME_RUN_ENDS = (".", ",", ";", ":", "!", "?", ")", '"', "”", "'s", "’s")
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -230,6 +230,8 @@ _CAP_JOINERS = "'’ʼ`"
 _NAME_GAP = re.compile(r"(?:[^\S\n]|[-‐‑–])*(?:(?:al|el|ul|Al|El|AL|EL)(?:[^\S\n]|[-‐‑–])+)?")
 _PARTICLE_BEFORE = re.compile(r"(?:(?<![^\W_])(?:al|el|ul|Al|El|AL|EL)[\-‐‑– ])$")
 _POSSESSIVE = re.compile(r"['’ʼ`][sS]$")
+#: A hit's first word and the gap after it
+_FIRST_WORD = re.compile(r"([^\W\d_]+)[^\S\n]+")
 _POSSESSIVE_ENDINGS = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 #: Entity types whose Latin names are transliterations worth matching by spelling key.
 VARIANT_TYPES = frozenset({"PER", "ORG"})
@@ -248,6 +250,23 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
         frozenset(string_list(data, "not_surnames", source=source)),
         frozenset(string_list(data, "nasab", source=source)),
     )
+
+
+@functools.cache
+def _not_name_starts() -> frozenset[str]:
+    """Function words a transliteration-variant hit never starts with (``en/names.json``)."""
+    name = "en/names.json"
+    return frozenset(string_list(load_json(name), "not_name_starts", source=data_path(name)))
+
+
+def _function_word_start(text: str, start: int, end: int) -> bool:
+    """The hit opens with an English function word (``An Arab``), not an assimilated Arabic
+    article, whose last letters open the next word (``An Najaf``, ``Ash Shatrah``)."""
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None or first.group(1).lower() not in _not_name_starts():
+        return False
+    word, rest = first.group(1).lower(), text[first.end() : end].lower()
+    return not rest.startswith(word[1:])
 
 
 class English:
@@ -371,7 +390,11 @@ class English:
         )
         if not found:
             return found
-        return [(self.name_start(text, start), end, value) for start, end, value in found]
+        return [
+            (self.name_start(text, start), end, value)
+            for start, end, value in found
+            if not _function_word_start(text, start, end)
+        ]
 
     def name_start(self, text: str, start: int) -> int:
         """Where a name found at ``start`` begins, taking in an ``al-`` or ``el-`` before it."""
