@@ -35,7 +35,11 @@ def known_failures(names: list[str], known: dict[str, str]) -> list[Any]:
 
 def load_benchmark(name: str) -> ModuleType:
     """A script of ``benchmarks/`` imported as a module (tests reuse its scoring)."""
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    return load_script(Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py", name)
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script (of ``benchmarks/`` or ``tools/``) imported as a module named ``name``."""
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -24,6 +24,7 @@ from mediamon import lang as languages
 from mediamon.errors import Msg, WorkerError
 from mediamon.match.block import Blocklist
 from mediamon.match.compile import Candidate, CompiledGazetteer, resolve, to_mentions
+from mediamon.match.discover import DISCOVERED
 from mediamon.match.discover import discover as discover_names
 from mediamon.match.gazetteer import Gazetteer
 from mediamon.match.outlets import OutletIndex
@@ -131,8 +132,14 @@ class Annotator:
         mentions = self.roles.apply(text, to_mentions(found, self.compiled, text, "body"))
         if self.discover:
             found_names = discover_names({"body": text}, {"body": mentions}, sides)["body"]
-            mentions = outside(found_names, masks["body"])
+            mentions = self._sense_checked(text, outside(found_names, masks["body"]))
         return mentions
+
+    def _sense_checked(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` less the discovered places that are a weighty class's ordinary word in a
+        text that does not read as news (:meth:`SupportModel.ordinary_word`)."""
+        support = self.support
+        return [m for m in mentions if m.how != DISCOVERED or not support.ordinary_word(text, m)]
 
     def annotate(self, article: Article) -> Article:
         """The article with ``mentions`` found in its title and body (replacing any it had), and its
@@ -149,7 +156,10 @@ class Annotator:
         }
         if self.discover:
             found_names = discover_names(texts, by_field, None)
-            by_field = {field: outside(found_names[field], masks[field]) for field in FIELDS}
+            by_field = {
+                field: self._sense_checked(texts[field], outside(found_names[field], masks[field]))
+                for field in FIELDS
+            }
         for field in FIELDS:
             mentions.extend(by_field[field])
         return self.outlets.link(article.evolve(mentions=tuple(mentions)))

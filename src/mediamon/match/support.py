@@ -109,6 +109,7 @@ from mediamon.match.discover import given_names, load_rules
 from mediamon.match.gazetteer import Entity, Gazetteer
 from mediamon.match.roles import role_cues
 from mediamon.memo import LineVerdicts, make_room
+from mediamon.model import Mention
 
 __all__ = ["SUPPORTS", "Ambiguity", "SupportModel", "SupportSettings", "word_frequencies"]
 
@@ -117,9 +118,11 @@ HEAVY_PREFIXES = frozenset({"country", "adm", "geo"})
 # ... of which never ambiguous by frequency (a division named by a word, البحيرة "the lake", is)
 NEVER_WORD_PREFIXES = frozenset({"country", "geo"})
 SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
-SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag", "title", "trigger")
+SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag", "title", "trigger", "register")
 _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
+#: Where a sentence ends (as :meth:`SupportModel._sentence_text` cuts one; the register model's)
+_SENTENCE_CUT = re.compile(r"[.!?؟\n]")
 #: The last two words before a point, read on the reversed text (a word reads the same
 #: either way: runs of letters and digits joined by single marks), so only they are scanned.
 #: How far before an alias another alias of its entity is looked for (characters)
@@ -213,6 +216,12 @@ CONSTRUCT = Ambiguity("construct", "a frequent word right before a noun with the
 WEIGHTY = Ambiguity(
     "weighty",
     "a country's, capital's or big place's word that is also an ordinary word, read as the word here",
+)
+#: A weighty place's word that is also an ordinary word (the class of ``WEIGHTY``) where its
+#: sentence's grammar tells neither reading: the sense model decides (:meth:`SupportModel._sense`)
+SENSE = Ambiguity(
+    "sense",
+    "a country's, capital's or big place's word that is also an ordinary word, no grammar telling which",
 )
 #: A place's word read as a measure's accusative before من (كوبا من): ``_measure_accusative``
 MEASURE = Ambiguity("measure", "a measure's noun in the accusative before the partitive (a cup of)")
@@ -325,6 +334,58 @@ def weighty_words(code: str) -> frozenset[str]:
             path=resources.data_path(name),
         )
     return frozenset(words)
+
+
+@attrs.frozen
+class Register:
+    """A language's register model (``data/<lang>/register.json``, trained by
+    ``tools/sense/register.py``): each word's log-odds of a news sentence over a sentence of
+    ordinary prose, the ``threshold`` a sentence's sum must reach to read as news, the
+    ``min_news_share`` of a text's sentences that must read as news for the text to, and the
+    ``min_sentences`` a text needs for that verdict (a shorter text is left to its sentences)."""
+
+    weights: Mapping[str, float]
+    threshold: float
+    min_news_share: float
+    min_sentences: int
+    sentence_threshold: float
+
+    def score(self, words: AbstractSet[str]) -> float:
+        """The log-odds of news of a sentence of these (distinct, normalised) words."""
+        weights = self.weights
+        return sum(weights.get(w, 0.0) for w in words)
+
+
+@functools.cache
+def register_model(code: str) -> Register | None:
+    """The register model of a language, or None when it ships none."""
+    name = f"{code}/register.json"
+    data = resources.optional_json(name)
+    if not data:
+        return None
+    weights = data.get("weights")
+    threshold = data.get("threshold")
+    share = data.get("min_news_share")
+    least = data.get("min_sentences")
+    sentence = data.get("sentence_threshold")
+    if (
+        not isinstance(least, int)
+        or not isinstance(sentence, int | float)
+        or not isinstance(weights, dict)
+        or not all(isinstance(k, str) and isinstance(v, int | float) for k, v in weights.items())
+        or not isinstance(threshold, int | float)
+        or not isinstance(share, int | float)
+        or not 0.0 <= share <= 1.0
+    ):
+        raise DataFileError(
+            Msg.DATA_FILE.format(
+                detail="'weights' must map words to numbers, 'threshold' be a number, "
+                "'min_news_share' a number from 0 to 1, 'min_sentences' an integer and "
+                "'sentence_threshold' a number"
+            ),
+            path=resources.data_path(name),
+        )
+    return Register(weights, float(threshold), float(share), least, float(sentence))
 
 
 @functools.cache
@@ -1019,6 +1080,8 @@ class SupportModel:
         self._stems: dict[tuple[str, str], frozenset[str]] = {}  # _cue_stem
         #: the last text read by _written_with_article, and its answers by (surface, side)
         self._articled: tuple[str | None, dict[tuple[str, str], bool]] = (None, {})
+        #: the last text :meth:`_news_share` read, and its share of sentences that read as news
+        self._register_text: tuple[str | None, float] = (None, 0.0)
 
     # -- ambiguity ---------------------------------------------------------------------
     def key(self, side: str, surface: str) -> str:
@@ -1736,8 +1799,21 @@ class SupportModel:
                     why = MEASURE
                 if why is None and is_place[cand.entity]:
                     why = self._predicate_word(text, cand) or self._possessed_adjective(text, cand)
+                if (
+                    why is None
+                    and is_place[cand.entity]
+                    and self._toggled_weighty(text, cand, cand.side or languages.FALLBACK)
+                ):
+                    why = SENSE
                 if lower and self.places[cand.entity]:
                     lowered.add((cand.entity, self.key(cand.side or languages.FALLBACK, cand.alias)))
+                if why is SENSE:
+                    # decided by its sentence (a dateline, a place cue, the register) before the
+                    # rest, so that it vouches like a plain name (الصويرة after المغرب, a list)
+                    local = self._sense(text, cand)
+                    if local is not None:
+                        plain[field].append(cand._replace(support=local))
+                        continue
                 if why is None:
                     # A town or city is never the end of a longer capitalised name (Joaquin
                     # Phoenix, Judy Garland); only an ambiguous alias must not start one either
@@ -1785,7 +1861,13 @@ class SupportModel:
                 weighty = is_place[cand.entity] and self._toggled_weighty(text, cand, cand.side or "")
                 if weighty and vouched is None:
                     vouched = self._vouched(texts, firm, named)
-                if why is WEIGHTY and vouched is not None:
+                # in a text that does not read as news, a weighty word is the place only by its
+                # sentence's grammar, whatever made it ambiguous (في الجوف "in the abdomen")
+                if vouched is not None and (
+                    why is WEIGHTY
+                    or why is SENSE
+                    or (weighty and not self._reads_as_news(text, cand.side or languages.FALLBACK))
+                ):
                     support = self._weighty_support(text, cand, vouched[0], vouched[1])
                 else:
                     # a weighty word's own forms vouch for it no more under another reason
@@ -2665,16 +2747,83 @@ class SupportModel:
         """What lets a ``weighty`` reading be the place: a place cue or a preposition right
         before it (في قطر الشقيقة, إلى رياض), a dateline, the entity named firmly by another word
         (``alias``), or another place of its country named firmly (``country``); never the
-        same word elsewhere, nor another weighty word."""
+        same word elsewhere, nor another weighty word. The entity's or its country's name elsewhere
+        counts only in a text that reads as news (:meth:`_reads_as_news`), and so does a bare
+        preposition: in a sermon or a recipe a place of its country named once is no evidence
+        for the word's sense, nor is في الجوف "in the abdomen" (a place noun is: مدينة الرياض)."""
         side = cand.side or languages.FALLBACK
         if _dateline(text, cand.start, cand.end):
             return "context"
-        if cand.entity in entities:
-            return "alias"
-        code = self.countries[cand.entity]
-        if code is not None and by_country.get(code, set()) - {cand.entity}:
-            return "country"
-        return self._place_cue(text, cand, side, WEIGHTY, weak=True)
+        news = self._reads_as_news(text, side)
+        if news:
+            if cand.entity in entities:
+                return "alias"
+            code = self.countries[cand.entity]
+            if code is not None and by_country.get(code, set()) - {cand.entity}:
+                return "country"
+        return self._place_cue(text, cand, side, WEIGHTY, weak=news)
+
+    def _sense(self, text: str, cand: Candidate) -> str | None:
+        """What lets a ``sense`` reading be the place (a weighty word that is also an ordinary
+        word, with no grammar telling the readings apart) from its own sentence: a dateline
+        (``context``), a place cue before it (``cue``; a bare preposition only in a text that
+        reads as news: :meth:`_reads_as_news`), or ``register`` when the sentence reads as news in
+        a text that does (``data/<lang>/register.json``: the words of the sentence, the name left
+        out, sum to at least ``threshold``); else None: the ordinary word (a sermon's الرباط "the
+        bond", a story's الرياض "the gardens") unless the text names the entity or its country
+        by another word (:meth:`_weighty_support`, in a text that reads as news)."""
+        side = cand.side or languages.FALLBACK
+        if _dateline(text, cand.start, cand.end):
+            return "context"
+        news = self._reads_as_news(text, side)
+        cue = self._place_cue(text, cand, side, SENSE, weak=news)
+        model = register_model(side)
+        if cue is not None or model is None or not news:
+            return cue
+        sentence = self._sentence_text(text, cand.start, cand.end)
+        words = {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+        return "register" if model.score(words) >= model.sentence_threshold else None
+
+    def _reads_as_news(self, text: str, side: str) -> bool:
+        """Whether ``text`` reads as news: at least ``min_news_share`` of its sentences do
+        (``data/<lang>/register.json``). True for a language with no register model and for a
+        text of fewer than ``min_sentences`` sentences (too short to tell: its sentence decides)."""
+        model = register_model(side)
+        return model is None or self._news_share(text, side, model) >= model.min_news_share
+
+    def ordinary_word(self, text: str, mention: Mention) -> bool:
+        """Whether a discovered place ``mention`` is a weighty class's word (``weighty_words.json``,
+        with the article toggled too: الريف "the countryside", مشهد "a scene") in a text that does
+        not read as news: the word the support stage reads there as the ordinary word, which the
+        name finder must not propose as a new place either."""
+        if mention.entity_type != "LOC" or " " in mention.text.strip():
+            return False
+        side = mention.lang
+        words = weighty_words(side)
+        article = _forms(side).article if words else ""
+        if not article:
+            return False
+        key = self.key(side, mention.text)
+        toggled = key.removeprefix(article) if key.startswith(article) else article + key
+        return (key in words or toggled in words) and not self._reads_as_news(text, side)
+
+    def _news_share(self, text: str, side: str, model: Register) -> float:
+        """The share of ``text``'s sentences that read as news, 1.0 for a text of fewer than
+        ``min_sentences`` (cached for the last text)."""
+        last, share = self._register_text
+        if last is text:
+            return share
+        scores = [
+            model.score({self.key(side, w.group()) for w in _WORD.finditer(piece)})
+            for piece in _SENTENCE_CUT.split(text)
+            if piece.strip()
+        ]
+        if len(scores) < model.min_sentences:
+            share = 1.0
+        else:
+            share = sum(s >= model.threshold for s in scores) / len(scores)
+        self._register_text = (text, share)
+        return share
 
     def _construct_head(self, text: str, cand: Candidate) -> bool:
         """A place's bare one word (below a country's, region's or capital's weight, Zipf at least
