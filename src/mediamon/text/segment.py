@@ -511,8 +511,6 @@ class Line:
     #: A transcript's time code: 'bare' (the line is one: '12:03 GMT') or 'opening' ('[07:01]
     #: Presenter: ...'); '' for none.
     time_code: str = ""
-    #: The first line of a paragraph wrapped over touching lines (a printed column's).
-    wrapped: bool = False
 
     @property
     def sentence(self) -> bool:
@@ -623,6 +621,7 @@ def _classify_text(
             line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
         else:
             line.cue = "long line: body text"
+            line.time_code = _time_code(text, rules)  # a long transcript turn '[07:01] Presenter: ...'
         return line
     tables = rules.tables
     line.nameish = words <= settings.name_max_words and rules.not_name_words.isdisjoint(key.split())
@@ -773,8 +772,10 @@ _DIGEST_MIN_HEADS = 2
 _MAIL_NOTE_MAX_LINES = 6
 #: An e-mail's header block has at least this many header-field lines ('From:', 'To:', ...).
 _MAIL_HEADER_MIN_LINES = 2
-#: A printed column's paragraph: this many touching lines, all but the last unfinished.
+#: A printed column's paragraph: this many touching lines, all but the last unfinished (and at
+#: most the second many: a longer run is read no further).
 _WRAPPED_MIN_LINES = 3
+_WRAPPED_MAX_LINES = 40
 
 
 def _mark_digest(lines: list[Line], settings: SegmentSettings) -> None:
@@ -786,8 +787,8 @@ def _mark_digest(lines: list[Line], settings: SegmentSettings) -> None:
     if len(heads) < _DIGEST_MIN_HEADS:
         return
     for line in lines[: heads[0]]:
-        if line.kind is not Kind.DATE:
-            line.kind, line.cue = Kind.BOILERPLATE, "a press review's header, above its first item"
+        line.kind, line.date = Kind.BOILERPLATE, None
+        line.cue = "a press review's header, above its first item"
     for k in heads[1:]:
         above = lines[k - 1]
         alone = k < 2 or lines[k - 2].number + 1 < above.number
@@ -800,6 +801,16 @@ def _mark_digest(lines: list[Line], settings: SegmentSettings) -> None:
             and above.words <= settings.section_max_words
         ):
             above.kind, above.cue = Kind.BOILERPLATE, "a heading grouping a press review's items"
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern_list(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """A group of patterns without named groups as one regex, built once per group (one search a
+    line where each pattern would be one)."""
+    if not patterns:
+        return re.compile(r"(?!)")  # matches nothing
+    flags = functools.reduce(operator.or_, (p.flags for p in patterns))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
 
 
 def _touches(lines: list[Line], k: int) -> bool:
@@ -815,7 +826,8 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
     signature) are e-mail furniture; a press release under a header block stays an article."""
     if not rules.mail_header_patterns:
         return
-    header = [any(p.search(line.text) for p in rules.mail_header_patterns) for line in lines]
+    headers = _pattern_list(rules.mail_header_patterns)
+    header = [headers.search(line.text) is not None for line in lines]
     blocks: list[tuple[int, int]] = []  # header blocks as [start, end) indexes
     k = 0
     while k < len(lines):
@@ -834,11 +846,12 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "an e-mail's header block ('From:', 'Date:', 'Subject:', 'To:')"
     ends = {end for _, end in blocks}
+    opening, quoted = _pattern_list(rules.mail_rule_patterns), _pattern_list(rules.mail_quote_patterns)
     after = 0  # where the current message's text begins
     for k, line in enumerate(lines):
         if k in ends:
             after = k
-        if any(p.search(line.text) for p in rules.mail_rule_patterns):
+        if opening.search(line.text):
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "opens a forwarded or quoted message ('Forwarded message', 'X wrote:')"
             note = lines[after:k]
@@ -847,7 +860,7 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
                     m.kind, m.date = Kind.BOILERPLATE, None
                     m.cue = "a covering note above a forwarded or quoted message"
             after = k + 1
-        elif any(p.search(line.text) for p in rules.mail_quote_patterns):
+        elif quoted.search(line.text):
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "a quoted line of an earlier message ('> ...')"
 
@@ -858,32 +871,6 @@ def _opens_paragraph(text: str) -> bool:
     '#', a list with '-')."""
     first = text[:1]
     return (first.isalpha() and not first.islower()) or first.isdigit() or first in _OPENING_QUOTES
-
-
-def _mark_wrapped(lines: list[Line], settings: SegmentSettings) -> None:
-    """A paragraph wrapped over touching lines, as a printed column reads in a PDF or an OCR'd
-    e-paper: a line opens one when it opens like a paragraph and it and the touching text lines
-    under it are unfinished up to one that ends a sentence, at least :data:`_WRAPPED_MIN_LINES`
-    lines that joined read as a body paragraph (a headline above it is followed by body, though
-    no line of it is long)."""
-    run_end: int | None = None  # the sentence line closing the run of the line below
-    words = 0
-    for k in range(len(lines) - 1, -1, -1):
-        line = lines[k]
-        touches = k + 1 < len(lines) and lines[k + 1].number == line.number + 1
-        if line.kind is not Kind.TEXT:
-            run_end = None
-        elif line.finished:
-            run_end, words = (k, line.words) if line.sentence else (None, 0)
-        elif run_end is not None and touches:
-            words += line.words
-            line.wrapped = (
-                run_end - k + 1 >= _WRAPPED_MIN_LINES
-                and words >= settings.body_min_words
-                and _opens_paragraph(line.text)
-            )
-        else:
-            run_end = None
 
 
 #: A relative date line is a few words ('Updated 5 hours ago', 'نشر منذ 3 ساعات').
@@ -1472,10 +1459,34 @@ class _Walker:
         return None
 
     def _weak(self, k: int) -> bool:
-        for line in self._window(k):
-            if (self._skippable(line) or line.section_like) and not line.body_like and not line.wrapped:
+        for j, line in enumerate(self._window(k), start=k + 1):
+            body = line.body_like or self._wrapped(j)
+            if (self._skippable(line) or line.section_like) and not body:
                 continue
-            return line.body_like or line.wrapped
+            return body
+        return False
+
+    def _wrapped(self, j: int) -> bool:
+        """Line ``j`` opens a paragraph wrapped over touching lines, as a printed column reads in
+        a PDF or an OCR'd e-paper: it opens like a paragraph, and it and the touching text lines
+        under it are unfinished up to one that ends a sentence, at least
+        :data:`_WRAPPED_MIN_LINES` lines that joined read as a body paragraph (a headline above
+        it is followed by body, though no line of it is long)."""
+        line = self.lines[j]
+        if line.kind is not Kind.TEXT or line.finished or not _opens_paragraph(line.text):
+            return False
+        words = line.words
+        for i in range(j + 1, min(j + _WRAPPED_MAX_LINES, len(self.lines))):
+            below = self.lines[i]
+            if below.kind is not Kind.TEXT or below.number != self.lines[i - 1].number + 1:
+                return False
+            words += below.words
+            if below.finished:
+                return (
+                    below.sentence
+                    and i - j + 1 >= _WRAPPED_MIN_LINES
+                    and words >= self.settings.body_min_words
+                )
         return False
 
     def _body_ahead(self, k: int) -> bool:
@@ -2273,7 +2284,6 @@ def _segment(
     _mark_ads(lines, rules, settings)
     _mark_mail(lines, rules)
     _mark_digest(lines, settings)
-    _mark_wrapped(lines, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()
