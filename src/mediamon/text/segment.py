@@ -229,6 +229,15 @@ class SegmentRules:
     #: A date line with a header around its date (group 'date'): a social post's 'Name @handle ·
     #: Dec 4, 2026', a wire item's dateline 'PLACE DATE AGENCY' (group 'name', a known outlet).
     dated_header_patterns: tuple[re.Pattern[str], ...] = ()
+    #: Monitoring layouts (see :data:`_MONITORING_KEYS`): a press review's item head 'OUTLET
+    #: (PLACE), DATE:' (groups 'name' and 'date'), a transcript's time codes ('[07:01]', '12:03
+    #: GMT'), an e-mail's header fields ('From: X') and the lines opening a forwarded or quoted
+    #: message ('---------- Forwarded message ---------', 'On DATE, X wrote:').
+    digest_head_patterns: tuple[re.Pattern[str], ...] = ()
+    time_code_patterns: tuple[re.Pattern[str], ...] = ()
+    mail_header_patterns: tuple[re.Pattern[str], ...] = ()
+    mail_rule_patterns: tuple[re.Pattern[str], ...] = ()
+    mail_quote_patterns: tuple[re.Pattern[str], ...] = ()
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -324,7 +333,38 @@ class SegmentRules:
             bio_labels=frozenset(merged["bio_labels"]),
             related_link_patterns=tuple(merged["related_link_patterns"]),
             dated_header_patterns=tuple(merged["dated_header_patterns"]),
+            **_monitoring_rules(),
         )
+
+
+#: The ``segment.json`` keys of the monitoring layouts (press reviews, broadcast transcripts,
+#: e-mail chains), with the named groups their patterns need.
+_MONITORING_KEYS: dict[str, frozenset[str]] = {
+    "digest_head_patterns": frozenset({"name", "date"}),
+    "time_code_patterns": frozenset(),
+    "mail_header_patterns": frozenset(),
+    "mail_rule_patterns": frozenset(),
+    "mail_quote_patterns": frozenset(),
+}
+
+
+def _monitoring_rules() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The monitoring layouts' patterns of every language (keys absent from a file: none)."""
+    merged: dict[str, list[re.Pattern[str]]] = {key: [] for key in _MONITORING_KEYS}
+    for code in lang.CODES:
+        name = f"{code}/segment.json"
+        data, source = load_json(name), data_path(name)
+        for key, groups in _MONITORING_KEYS.items():
+            for pattern in compile_patterns(string_list(data, key, source=source), source=source, key=key):
+                if set(pattern.groupindex) != groups:
+                    raise DataFileError(
+                        Msg.DATA_FILE.format(
+                            detail=f"{key!r}: pattern {pattern.pattern!r} needs groups {sorted(groups)}"
+                        ),
+                        path=source,
+                    )
+                merged[key].append(pattern)
+    return {key: tuple(patterns) for key, patterns in merged.items()}
 
 
 @attrs.frozen
@@ -466,6 +506,11 @@ class Line:
     repeats: int = 1
     role: str = ""
     cue: str = ""
+    #: The outlet a press review's item head names ('1. Al-Quds al-Arabi (London), DATE:').
+    head_source: str | None = None
+    #: A transcript's time code: 'bare' (the line is one: '12:03 GMT') or 'opening' ('[07:01]
+    #: Presenter: ...'); '' for none.
+    time_code: str = ""
 
     @property
     def sentence(self) -> bool:
@@ -576,6 +621,7 @@ def _classify_text(
             line.kind, line.cue = Kind.BOILERPLATE, "boilerplate pattern (a long post footer)"
         else:
             line.cue = "long line: body text"
+            line.time_code = _time_code(text, rules)  # a long transcript turn '[07:01] Presenter: ...'
         return line
     tables = rules.tables
     line.nameish = words <= settings.name_max_words and rules.not_name_words.isdisjoint(key.split())
@@ -623,6 +669,9 @@ def _classify_text(
         line.kind, line.cue = Kind.BOILERPLATE, "breadcrumb trail from the home page ('Home > World')"
     elif _count_line(text):
         line.kind, line.cue = Kind.BOILERPLATE, "reaction or view counts (symbols and numbers only)"
+    elif (head := _digest_head(text, rules, day_first)) is not None:
+        line.kind, (line.date, line.head_source) = Kind.DATE, head
+        line.cue = "a press review's item head ('OUTLET (PLACE), DATE:'): its date and outlet"
     elif (date := match_date_line(text, day_first=day_first)) is not None:
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
         if tables.comment_date.any(text):
@@ -687,7 +736,141 @@ def _classify_text(
             line.dateline = (place, found[1])
     elif key in rules.sections:
         line.kind, line.cue = Kind.SECTION, "known section name"
+    if line.kind in (Kind.TEXT, Kind.BOILERPLATE):
+        line.time_code = _time_code(text, rules)
     return line
+
+
+# --- monitoring layouts: press reviews, broadcast transcripts, e-paper, e-mail chains --------
+
+
+def _digest_head(text: str, rules: SegmentRules, day_first: bool) -> tuple[DateMatch, str] | None:
+    """A press review's item head ('1. Al-Quds al-Arabi (London), 4 December 2026:', '1- صحيفة
+    الأهرام (القاهرة) - 4 ديسمبر 2026:'): its date and its outlet."""
+    for pattern in rules.digest_head_patterns:
+        match = pattern.search(text)
+        if match is not None:
+            date = match_date_line(match.group("date").strip(), day_first=day_first)
+            if date is not None:
+                return date, match.group("name").strip()
+    return None
+
+
+def _time_code(text: str, rules: SegmentRules) -> str:
+    """'bare' when the line is a transcript's time code ('12:03 GMT'), 'opening' when one opens
+    it ('[07:01] Presenter: ...'), else ''."""
+    for pattern in rules.time_code_patterns:
+        match = pattern.match(text)
+        if match is not None:
+            return "bare" if not text[match.end() :].strip() else "opening"
+    return ""
+
+
+#: A press review has items: at least this many item heads.
+_DIGEST_MIN_HEADS = 2
+#: A covering note above a forwarded or quoted message has at most this many lines.
+_MAIL_NOTE_MAX_LINES = 6
+#: An e-mail's header block has at least this many header-field lines ('From:', 'To:', ...).
+_MAIL_HEADER_MIN_LINES = 2
+#: A printed column's paragraph: this many touching lines, all but the last unfinished (and at
+#: most the second many: a longer run is read no further).
+_WRAPPED_MIN_LINES = 3
+_WRAPPED_MAX_LINES = 40
+
+
+def _mark_digest(lines: list[Line], settings: SegmentSettings) -> None:
+    """A press review (item heads 'OUTLET (PLACE), DATE:' above each item): the lines above its
+    first item are the review's own header (its name, issue date, how it was compiled), and a
+    short line standing alone right above an item's head is a heading grouping items ('EGYPT',
+    'أولا: الصحف المصرية'): furniture, no headline."""
+    heads = [k for k, line in enumerate(lines) if line.head_source is not None]
+    if len(heads) < _DIGEST_MIN_HEADS:
+        return
+    for line in lines[: heads[0]]:
+        line.kind, line.date = Kind.BOILERPLATE, None
+        line.cue = "a press review's header, above its first item"
+    for k in heads[1:]:
+        above = lines[k - 1]
+        alone = k < 2 or lines[k - 2].number + 1 < above.number
+        if (
+            above.kind is Kind.TEXT
+            and alone
+            and above.number + 1 < lines[k].number
+            and not above.body_like
+            and not above.sentence
+            and above.words <= settings.section_max_words
+        ):
+            above.kind, above.cue = Kind.BOILERPLATE, "a heading grouping a press review's items"
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern_list(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """A group of patterns without named groups as one regex, built once per group (one search a
+    line where each pattern would be one)."""
+    if not patterns:
+        return re.compile(r"(?!)")  # matches nothing
+    flags = functools.reduce(operator.or_, (p.flags for p in patterns))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+
+
+def _touches(lines: list[Line], k: int) -> bool:
+    """Line ``k`` stands right under the line before it (no blank line between)."""
+    return k > 0 and lines[k].number == lines[k - 1].number + 1
+
+
+def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
+    """An e-mail chain (a block of header fields 'From:', 'Date:', 'Subject:', 'To:'): the header
+    blocks, the lines opening a forwarded or quoted message ('Forwarded message', 'Original
+    Message', 'On DATE, X wrote:'), the quoted lines ('> ...') and the covering notes (a few lines
+    between a header block, or the top, and a forwarded or quoted message: a greeting, a note, a
+    signature) are e-mail furniture; a press release under a header block stays an article."""
+    if not rules.mail_header_patterns:
+        return
+    headers = _pattern_list(rules.mail_header_patterns)
+    header = [headers.search(line.text) is not None for line in lines]
+    blocks: list[tuple[int, int]] = []  # header blocks as [start, end) indexes
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and header[end] and (end == k or _touches(lines, end)):
+            end += 1
+        if end - k >= _MAIL_HEADER_MIN_LINES:
+            blocks.append((k, end))
+            k = end
+        else:
+            k += 1
+    if not blocks:
+        return
+    for start, end in blocks:
+        for line in lines[start:end]:
+            line.kind, line.date = Kind.BOILERPLATE, None
+            line.cue = "an e-mail's header block ('From:', 'Date:', 'Subject:', 'To:')"
+    ends = {end for _, end in blocks}
+    opening, quoted = _pattern_list(rules.mail_rule_patterns), _pattern_list(rules.mail_quote_patterns)
+    after = 0  # where the current message's text begins
+    for k, line in enumerate(lines):
+        if k in ends:
+            after = k
+        if opening.search(line.text):
+            line.kind, line.date = Kind.BOILERPLATE, None
+            line.cue = "opens a forwarded or quoted message ('Forwarded message', 'X wrote:')"
+            note = lines[after:k]
+            if len(note) <= _MAIL_NOTE_MAX_LINES and not any(m.kind is Kind.DATE or m.footer for m in note):
+                for m in note:
+                    m.kind, m.date = Kind.BOILERPLATE, None
+                    m.cue = "a covering note above a forwarded or quoted message"
+            after = k + 1
+        elif quoted.search(line.text):
+            line.kind, line.date = Kind.BOILERPLATE, None
+            line.cue = "a quoted line of an earlier message ('> ...')"
+
+
+def _opens_paragraph(text: str) -> bool:
+    """Opens like a paragraph: a capital or a letter of a script without case, a digit or an
+    opening quote (a line going on from the one above opens in lower case; a comment line with
+    '#', a list with '-')."""
+    first = text[:1]
+    return (first.isalpha() and not first.islower()) or first.isdigit() or first in _OPENING_QUOTES
 
 
 #: A relative date line is a few words ('Updated 5 hours ago', 'نشر منذ 3 ساعات').
@@ -1276,10 +1459,34 @@ class _Walker:
         return None
 
     def _weak(self, k: int) -> bool:
-        for line in self._window(k):
-            if (self._skippable(line) or line.section_like) and not line.body_like:
+        for j, line in enumerate(self._window(k), start=k + 1):
+            body = line.body_like or self._wrapped(j)
+            if (self._skippable(line) or line.section_like) and not body:
                 continue
-            return line.body_like
+            return body
+        return False
+
+    def _wrapped(self, j: int) -> bool:
+        """Line ``j`` opens a paragraph wrapped over touching lines, as a printed column reads in
+        a PDF or an OCR'd e-paper: it opens like a paragraph, and it and the touching text lines
+        under it are unfinished up to one that ends a sentence, at least
+        :data:`_WRAPPED_MIN_LINES` lines that joined read as a body paragraph (a headline above
+        it is followed by body, though no line of it is long)."""
+        line = self.lines[j]
+        if line.kind is not Kind.TEXT or line.finished or not _opens_paragraph(line.text):
+            return False
+        words = line.words
+        for i in range(j + 1, min(j + _WRAPPED_MAX_LINES, len(self.lines))):
+            below = self.lines[i]
+            if below.kind is not Kind.TEXT or below.number != self.lines[i - 1].number + 1:
+                return False
+            words += below.words
+            if below.finished:
+                return (
+                    below.sentence
+                    and i - j + 1 >= _WRAPPED_MIN_LINES
+                    and words >= self.settings.body_min_words
+                )
         return False
 
     def _body_ahead(self, k: int) -> bool:
@@ -1604,6 +1811,7 @@ class _Walker:
             draft.first_line = self.leading.number
             draft.date = self.leading.date
             draft.lines.append(self.leading.number)
+            self._head_source(draft, self.leading)
             if self.leading.name is not None:
                 draft.meta["posted_by"] = self.leading.name
             self.leading = None
@@ -1650,6 +1858,30 @@ class _Walker:
         draft.in_body = True
         self._say(line, "body", line.cue or "text after the article's header")
 
+    def _head_source(self, draft: _Draft, line: Line) -> None:
+        """A press review's item head names the item's outlet."""
+        if line.head_source is not None and (draft.source is None or draft.source_from_dateline):
+            draft.source, draft.source_from_dateline = line.head_source, False
+            self._say(line, "date+source")
+
+    def _time_coded(self, draft: _Draft | None, line: Line) -> bool:
+        """A transcript's time code outside any headline's article (under a headline it marks a
+        live blog's entry): it closes the item before it; a bare one is set aside, a line it
+        opens starts the next (untitled) item."""
+        if draft is not None and draft.title:
+            return False
+        self.current = None
+        if line.time_code == "bare":
+            self._drop(line, "boilerplate", "a transcript's time code: the next item starts under it")
+            self.separator = True
+        elif line.kind is not Kind.TEXT:  # a time-coded sign-off ('[07:09] ... end of the news')
+            self._drop(line, "boilerplate", f"{line.cue}; after a time code: ends the item before it")
+            self.separator = True
+        else:
+            self._outside(line)
+            line.cue = "a time code opens a transcript's item (untitled: no headline)"
+        return True
+
     def _poster(self, draft: _Draft, name: str) -> None:
         """``Posted ... by NAME`` is the author when the article has none and NAME is no site account."""
         if draft.author is None and phrase_key(name) not in self.rules.accounts:
@@ -1671,6 +1903,7 @@ class _Walker:
                 draft.date = line.date
                 draft.lines.append(line.number)
                 self._say(line, "date")
+                self._head_source(draft, line)
                 if line.name is not None and line.byline_date:
                     if draft.author is None or draft.author_from_poster:
                         self._author(draft, line.name)
@@ -1817,6 +2050,8 @@ class _Walker:
                 else:
                     self._drop(line, "boilerplate", f"{line.cue}; no comment follows")
                     self.separator = True
+                continue
+            if line.time_code and self._time_coded(draft, line):
                 continue
             if line.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.COMMENT) or (
                 line.kind is Kind.FURNITURE and (not self._strong(k) or self._closing(k))
@@ -2047,6 +2282,8 @@ def _segment(
     _mark_blocks(lines, settings)
     _mark_masthead(lines, rules, settings)
     _mark_ads(lines, rules, settings)
+    _mark_mail(lines, rules)
+    _mark_digest(lines, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()

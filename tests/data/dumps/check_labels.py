@@ -19,8 +19,9 @@ For every ``*.expected.json`` here (or the ones named) it checks, against the
   article -- title "" and title_line null -- starts at its first labelled line), ``last_line`` the largest
   labelled line, and the articles are in order without overlapping;
 * a line is listed once, except a "Posted on D by X" (or "By X | D") line that is both
-  date and author line, and a first body line opening with a dateline "PLACE (OUTLET) -" that is also
-  the source line;
+  date and author line, a first body line opening with a dateline "PLACE (OUTLET) -" that is also
+  the source line, and a monitoring digest's item head "OUTLET (PLACE), DATE:" that is both the
+  date line and the source line;
 * dropped reasons are from the fixed vocabulary, and ``repeated-title``,
   ``repeated-paragraph`` and ``extra-date`` lines really are what they say.
 
@@ -211,6 +212,15 @@ def parse_date(text: str) -> dt.date | None:
 # ---------------------------------------------------------------- extraction
 
 
+# A monitoring digest's item head: "1. Al-Quds al-Arabi (London), 4 December 2026:",
+# "1- صحيفة الأهرام (القاهرة) - 4 ديسمبر 2026:" -- the outlet (source) and the date (date_text),
+# the item's date line and source line at once.
+DIGEST_HEAD = re.compile(
+    r"^(?:[\d٠-٩]{1,2}\s*[.)\-]\s*)?(?P<source>[^()\d:]+?)\s*\([^()]+\)\s*[,،]?\s*"
+    rf"(?:[{DASHES}]\s*)?(?P<date>[^()]*[\d٠-٩][^()]*?)\s*:$"
+)
+
+
 def candidates(field: str, text: str) -> set[str]:
     """Values a labelled field may take when it comes from a line with this text.
 
@@ -241,6 +251,8 @@ def candidates(field: str, text: str) -> set[str]:
             r"^By\s+.+?\s+[|\u00b7\u2022]\s+(.+)$",
         ],
     }.get(field, [])
+    if field in ("source", "date_text") and (m := DIGEST_HEAD.match(s)):
+        return {m["source" if field == "source" else "date"].strip()}
     for pat in patterns:
         if m := re.match(pat, s, re.I):
             return {m[1].strip()}
@@ -481,6 +493,8 @@ class Checker:
             shared.add(art["date_line"])  # "Posted on D by X", "By X | D"
         if art["source_line"] is not None and body and art["source_line"] == body[0]:
             shared.add(art["source_line"])  # a dateline opening the first body line
+        if art["date_line"] is not None and art["date_line"] == art["source_line"]:
+            shared.add(art["date_line"])  # a digest item's head "OUTLET (PLACE), DATE:"
         if art["author_line"] is not None and art["author_line"] in meta_lines:
             shared.add(art["author_line"])  # "Posted by X at T": meta posted_by and the author
         for n in shared:

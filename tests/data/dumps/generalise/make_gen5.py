@@ -10,6 +10,8 @@ segmenter was run on it:
 
     T title   D date line (or right above a title)   A author line ('By X', 'كتب: X')   S source line ('Source: X')
     BS a first body line opening with a dateline 'PLACE (OUTLET) --' (body and source line, meta dateline)
+    DS a digest item's head 'OUTLET (PLACE), DATE:' right above its title (date and source line)
+    BU a body line opening an untitled article (a transcript item: no headline)
     B body    M:key meta line (meta[key] = the line)   M meta line read by check_labels.meta_from
     X boilerplate   C comment   R related-link   P caption   XD extra-date
 
@@ -444,8 +446,21 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
         if tag in REASONS:
             dropped[str(n)] = REASONS[tag]
             continue
-        if tag == "D" and k + 1 < len(rows) and rows[k + 1].startswith("T | "):
+        if tag in ("D", "DS") and k + 1 < len(rows) and rows[k + 1].startswith("T | "):
             above = (n, text)
+            if tag == "DS":  # a digest item's head: the outlet and the date
+                (above_source,) = candidates("source", text)
+                (date_text,) = candidates("date_text", text)
+                above = (n, date_text)
+            else:
+                above_source = None
+            continue
+        if tag == "BU":  # a body line opening an untitled article
+            art = _blank_article(_lang(text))
+            articles.append(art)
+            art.update(first_line=n)
+            art["body_lines"].append(n)
+            art["last_line"] = n
             continue
         if tag == "T":
             art = _blank_article(_lang(text))
@@ -456,6 +471,8 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
                 assert parsed is not None, above[1]
                 art.update(first_line=above[0], date=parsed.isoformat(), date_text=above[1])
                 art["date_line"], above = above[0], None
+                if above_source is not None:
+                    art.update(source=above_source, source_line=art["date_line"])
         else:
             assert art is not None, raw
             if tag == "D":
