@@ -21,13 +21,9 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: measured once before and once after them, docs/evaluation.md) that still fail; both gen4 ones
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
-#: Development dumps whose layouts are not read right yet (segment15's gen8 pages: X thread,
-#: Facebook page and forum exports, docs/evaluation.md), strict xfails until they are.
-OPEN = {
-    "gen8_x_thread_en.txt",
-    "gen8_facebook_ar.txt",
-    "gen8_forum_ar.txt",
-}
+#: Development dumps whose layouts are not read right yet, strict xfails until they are (none:
+#: segment15's X thread, Facebook page and forum exports read as labelled since segment17).
+OPEN: set[str] = set()
 KNOWN = ({c["file"] for c in DUMPS if c.get("reserved")} - FIXED) | OPEN
 
 

@@ -177,6 +177,87 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
 }
 
 
+#: A count in an engagement line: '134', '1.2k', '12,300', '3 ألف' (on a phrase key: case folded).
+_ENGAGEMENT_COUNT = r"[\d٠-٩][\d٠-٩.,٬]*\s*(?:k|m|ألف|الف|مليون)?"
+
+
+@attrs.frozen
+class SocialRules:
+    """The cues of social, forum and results pages (``segment.json``, the keys ``_doc_social``
+    describes): quote labels, reply markers, reply titles, a user card's profile lines and the
+    nouns an engagement line counts."""
+
+    #: Labels over a quoted post ('Quote', 'اقتباس'): the post under one is another account's.
+    quote_labels: frozenset[str] = frozenset()
+    #: A reply's marker under its post header ('Replying to @x'), whole-line patterns.
+    reply_markers: tuple[re.Pattern[str], ...] = ()
+    #: A forum reply's title ('Re: TITLE', 'رد: TITLE'), group 'title'.
+    reply_titles: tuple[re.Pattern[str], ...] = ()
+    #: A forum user card's profile lines ('Join Date: Mar 2019', 'المشاركات: 2,431').
+    profile_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A post's counter in a thread ('#2', 'المشاركة رقم 2'), whole-line patterns.
+    post_counters: tuple[re.Pattern[str], ...] = ()
+    #: What an engagement line counts ('comments', 'shares', 'views', 'مشاركة'), phrase keys.
+    engagement_words: frozenset[str] = frozenset()
+    #: An engagement line: two counts or more, each with its noun ('47 comments  19 shares').
+    engagement: re.Pattern[str] | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        pattern = None
+        if self.engagement_words:
+            words = "|".join(re.escape(w) for w in sorted(self.engagement_words, key=len, reverse=True))
+            item = rf"{_ENGAGEMENT_COUNT}\s*(?:{words})(?![^\W\d_])"
+            pattern = re.compile(rf"{item}(?:(?:\s*[·•|,،]\s*|\s+){item})+")
+        object.__setattr__(self, "engagement", pattern)
+
+    @classmethod
+    def default(cls) -> SocialRules:
+        """The social cues of the bundled ``segment.json`` of every language in the registry."""
+        phrases: dict[str, list[str]] = {"quote_labels": [], "engagement_words": []}
+        patterns: dict[str, list[re.Pattern[str]]] = {
+            "reply_marker_patterns": [],
+            "reply_title_patterns": [],
+            "profile_patterns": [],
+            "post_counter_patterns": [],
+        }
+        for code in lang.CODES:
+            name = f"{code}/segment.json"
+            data, source = load_json(name), data_path(name)
+            for key, found in phrases.items():
+                found.extend(phrase_key(p) for p in string_list(data, key, source=source))
+            for key, compiled in patterns.items():
+                listed = string_list(data, key, source=source)
+                compiled.extend(compile_patterns(listed, source=source, key=key))
+        for pattern in patterns["reply_title_patterns"]:
+            if "title" not in pattern.groupindex:
+                raise DataFileError(
+                    Msg.DATA_FILE.format(detail=f"'reply_title_patterns': {pattern.pattern!r} lacks 'title'"),
+                    path=data_path("en/segment.json"),
+                )
+        return cls(
+            quote_labels=frozenset(phrases["quote_labels"]),
+            reply_markers=tuple(patterns["reply_marker_patterns"]),
+            reply_titles=tuple(patterns["reply_title_patterns"]),
+            profile_patterns=tuple(patterns["profile_patterns"]),
+            post_counters=tuple(patterns["post_counter_patterns"]),
+            engagement_words=frozenset(phrases["engagement_words"]),
+        )
+
+    def engaged(self, key: str) -> bool:
+        """A phrase key that is an engagement line: counts of comments, shares, views ..."""
+        return self.engagement is not None and self.engagement.fullmatch(key) is not None
+
+    def reply_marker(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.reply_markers)
+
+    def reply_title(self, text: str) -> str | None:
+        """The thread title a reply's title line repeats ('Re: TITLE'), or None."""
+        for pattern in self.reply_titles:
+            if (match := pattern.fullmatch(text)) is not None:
+                return match.group("title").strip()
+        return None
+
+
 @attrs.frozen
 class SegmentRules:
     """The cue phrases and patterns of every supported language, compiled."""
@@ -229,6 +310,8 @@ class SegmentRules:
     #: A date line with a header around its date (group 'date'): a social post's 'Name @handle ·
     #: Dec 4, 2026', a wire item's dateline 'PLACE DATE AGENCY' (group 'name', a known outlet).
     dated_header_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The cues of social, forum and results pages (quote labels, reply markers, user cards).
+    social: SocialRules = attrs.field(factory=SocialRules)
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -324,6 +407,7 @@ class SegmentRules:
             bio_labels=frozenset(merged["bio_labels"]),
             related_link_patterns=tuple(merged["related_link_patterns"]),
             dated_header_patterns=tuple(merged["dated_header_patterns"]),
+            social=SocialRules.default(),
         )
 
 
@@ -463,6 +547,14 @@ class Line:
     byline_date: bool = False
     dateline: tuple[str, str] | None = None
     footer: bool = False
+    #: A social post's header: a date line naming its account ('Name @handle · DATE') or carrying
+    #: an audience icon ('DATE · 🌍'): its post's text is under it, its account's name above.
+    post_header: bool = False
+    #: Counts of comments, shares, views ... ('47 comments  19 shares'): furniture.
+    engagement: bool = False
+    #: Set aside by a pass over the page before the walk: (reason, cue) -- a quoted post, a
+    #: reply's header (which opens a comment section), a user card, a signature.
+    aside: tuple[str, str] | None = None
     repeats: int = 1
     role: str = ""
     cue: str = ""
@@ -598,6 +690,9 @@ def _classify_text(
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
     elif tables.related.any(text):
         line.kind, line.cue = Kind.RELATED, "related-content header pattern ('More from X')"
+    elif _HAS_DIGIT.search(text) is not None and rules.social.engaged(key):
+        line.kind, line.engagement = Kind.BOILERPLATE, True
+        line.cue = "engagement counts ('47 comments  19 shares')"
     elif cued and tables.comment_headers.any(text):
         line.kind, line.cue = Kind.COMMENT_HEAD, "comment-section header pattern"
     elif cued and (found := tables.commenter.first(text)) is not None:
@@ -643,9 +738,13 @@ def _classify_text(
     elif (date := _date_with_furniture(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "date line with furniture after it ('DATE · 3 min read')"
+        line.post_header = _icon_tail(text)
     elif (date := _dated_header(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "a date in a post's or wire item's header ('Name @handle · DATE', 'PLACE DATE AGENCY')"
+        line.post_header = any(
+            "name" not in p.groupindex and p.search(text) for p in rules.dated_header_patterns
+        )
     elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
         line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
@@ -818,6 +917,12 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     if not rest or not all(_furniture(part, rules) for part in rest):
         return None
     return match_date_line(head, day_first=day_first)
+
+
+def _icon_tail(text: str) -> bool:
+    """A date line's furniture after it is an icon ('DATE · 🌍', a social post's audience)."""
+    tail = _TAIL_SEPARATOR.split(text)[-1]
+    return bool(tail.strip()) and all(unicodedata.category(c) in _ICON_MARKS for c in "".join(tail.split()))
 
 
 def _dated_header(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
@@ -1063,6 +1168,130 @@ def _above_start(lines: list[Line], i: int) -> bool:
     return j + 1 < len(lines) and lines[j].kind is Kind.DATE and lines[j + 1].title_like
 
 
+def _mark_social(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """Social, forum and results pages: set aside what a post's or a reply's layout says it is
+    before the walk (:attr:`Line.aside`): a quoted post under its label, a reply's header (it
+    opens a comment section), an account's name over a post's header, a forum user card and a
+    signature under its separator."""
+    social = rules.social
+    keys: set[str] = set()
+    for i, line in enumerate(lines):
+        over_date = line.kind is Kind.TEXT and _touching(lines, i) and lines[i + 1].kind is Kind.DATE
+        if over_date and any(p.fullmatch(line.text) for p in social.post_counters):
+            line.aside = ("boilerplate", "a post's counter in a thread ('#2') over its date line")
+    for i, line in enumerate(lines):
+        if line.aside is None:
+            _mark_quoted_post(lines, i, social)
+            _mark_reply(lines, i, social, keys)
+            _mark_post_name(lines, i, settings)
+            _mark_user_card(lines, i, social)
+        if line.key:
+            keys.add(line.key)
+    for i in range(len(lines)):
+        _mark_signature(lines, i, settings)
+
+
+def _touching(lines: list[Line], i: int) -> bool:
+    """Line ``i + 1`` exists and stands right under line ``i`` (no blank line between)."""
+    return i + 1 < len(lines) and lines[i + 1].number == lines[i].number + 1
+
+
+def _mark_quoted_post(lines: list[Line], i: int, social: SocialRules) -> None:
+    """A quote label ('Quote') right over a post's header: the label, the header and the text
+    under it (up to its counts or a blank line) are another account's post shown as an embed."""
+    label = lines[i]
+    if label.key not in social.quote_labels or not _touching(lines, i) or not lines[i + 1].post_header:
+        return
+    if label.kind is Kind.TEXT:
+        label.kind, label.cue = Kind.BOILERPLATE, "quote label over a quoted post"
+    j = i + 1
+    while j < len(lines) and (j == i + 1 or lines[j].kind is Kind.TEXT):
+        lines[j].aside = ("boilerplate", "a quoted post under its label ('Quote'): another account's")
+        if not _touching(lines, j):
+            break
+        j += 1
+
+
+def _mark_reply(lines: list[Line], i: int, social: SocialRules, keys: set[str]) -> None:
+    """A reply: a post's header with a reply marker under it ('Replying to @x'), or a forum
+    post titled as a reply to an earlier line ('Re: TITLE', the date line right above it too):
+    its first line opens a comment section (the reply and those after it are comments)."""
+    line = lines[i]
+    cue = None
+    if line.kind is Kind.DATE and _touching(lines, i) and social.reply_marker(lines[i + 1].text):
+        cue = "a reply's header: a reply marker ('Replying to @x') under it"
+        lines[i + 1].aside = ("comment", "a reply marker ('Replying to @x')")
+    elif (title := social.reply_title(line.text)) is not None and phrase_key(title) in keys:
+        cue = "a reply's title ('Re: TITLE'): a reply to an earlier post"
+        above = lines[i - 1] if i > 0 else None
+        if above is not None and above.kind is Kind.DATE and above.number + 1 == line.number:
+            above.aside = ("comment", "the date line of a reply ('Re: TITLE' under it)")
+    if cue is not None:
+        line.aside = ("comment", cue)
+
+
+def _mark_post_name(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """The short line over a social post's header (an account's or page's display name, or a
+    feed's tab label between furniture and the post) is no headline: the post's text is under
+    its header. It must touch the header, or stand after furniture a blank line above it."""
+    if i + 1 >= len(lines) or not lines[i + 1].post_header:
+        return
+    line = lines[i]
+    if line.kind is not Kind.TEXT or line.sentence or line.words > settings.post_name_max_words:
+        return
+    if not _touching(lines, i) and (i == 0 or lines[i - 1].kind is not Kind.BOILERPLATE):
+        return
+    line.aside = ("boilerplate", "an account's name or a tab label over a social post's header")
+
+
+def _mark_user_card(lines: list[Line], i: int, social: SocialRules) -> None:
+    """A forum user card: a name right over furniture lines (a rank, 'Join Date: ...'), two of
+    them or more profile lines ('Posts: 2,431'): the poster's card, not the post's author line."""
+    line, most = lines[i], lines[i].settings.name_max_words
+    if line.kind is not Kind.TEXT or line.sentence or line.words > most or not social.profile_patterns:
+        return
+    card: list[Line] = []
+    while _touching(lines, i + len(card)):
+        below = lines[i + 1 + len(card)]
+        if below.kind is not Kind.BOILERPLATE and not (
+            below.kind is Kind.TEXT and any(p.search(below.text) for p in social.profile_patterns)
+        ):
+            break
+        card.append(below)
+    if sum(1 for m in card if any(p.search(m.text) for p in social.profile_patterns)) < 2:
+        return
+    line.aside = ("boilerplate", "a poster's name over their profile lines (a forum's user card)")
+    for m in card:
+        if m.kind is Kind.TEXT:
+            m.kind, m.cue = Kind.BOILERPLATE, "a profile line of a forum's user card"
+
+
+#: A forum signature's separator: a line of underscores (vBulletin's) or an e-mail's '--'.
+_SIGNATURE_SEPARATOR = re.compile(r"_{5,}|--")
+
+
+def _mark_signature(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """A signature: a few short lines right under a separator line that itself stands right under
+    a post's text, with furniture (the next post's counter) or the page's end after them."""
+    line = lines[i]
+    if line.kind is not Kind.SEPARATOR or not _SIGNATURE_SEPARATOR.fullmatch(line.text):
+        return
+    if i == 0 or lines[i - 1].number + 1 != line.number or not _touching(lines, i):
+        return
+    block = [lines[i + 1]]
+    while _touching(lines, i + len(block)) and len(block) <= settings.signature_max_lines:
+        block.append(lines[i + 1 + len(block)])
+    after = i + 1 + len(block)
+    if len(block) > settings.signature_max_lines or any(
+        m.kind is not Kind.TEXT or m.body_like for m in block
+    ):
+        return
+    if after < len(lines) and lines[after].kind is not Kind.BOILERPLATE and lines[after].aside is None:
+        return
+    for m in block:
+        m.aside = ("boilerplate", "a signature under its separator at a post's end")
+
+
 def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
 
@@ -1207,7 +1436,12 @@ class _Walker:
 
     # -- look-ahead cues ------------------------------------------------------------
     def _skippable(self, line: Line) -> bool:
-        return line.kind in (Kind.CAPTION, Kind.SECTION) or line.block_caption or line.name_like
+        return (
+            line.kind in (Kind.CAPTION, Kind.SECTION)
+            or line.block_caption
+            or line.name_like
+            or line.aside is not None
+        )
 
     def _header_cue(self, k: int) -> Line | None:
         """The first header cue after line ``k``, skipping captions, name lines and share rows.
@@ -1250,8 +1484,8 @@ class _Walker:
         title = self.lines[k]
         for j, line in enumerate(self._window(k), start=k + 1):
             if line.kind in _HEADER_CUES:
-                if line.kind is Kind.DATE and self._date_above_next(j):
-                    return False
+                if line.kind is Kind.DATE and (self._date_above_next(j) or line.post_header):
+                    return False  # another headline's date; a post's header (its text is under it)
                 return not (self.comments and line.comment_date)
             if line.kind is Kind.TEXT and _same_title(line.text, title.text, self.settings):
                 return True
@@ -1263,7 +1497,7 @@ class _Walker:
             # a date over furniture above another headline is that headline's (a channel's name,
             # 'Forwarded from X', then the forwarded post's date and first line)
             at = next(i for i, other in enumerate(self._window(k), start=k + 1) if other is cue)
-            return not (cue.kind is Kind.DATE and self._date_above_next(at))
+            return not (cue.kind is Kind.DATE and (self._date_above_next(at) or cue.post_header))
         return False
 
     def _next_cue(self, k: int) -> Line | None:
@@ -1732,6 +1966,13 @@ class _Walker:
         False when the line ends the section without being handled (a post's date standing
         above its headline): the normal walk takes it.
         """
+        if line.post_header:
+            # a post's header that no reply marker follows (those are set aside): the next post
+            self.comments, self.separator = False, True
+            return False
+        if line.key in self.rules.social.quote_labels:
+            self._drop(line, "comment", "a quote label inside a comment: the comment quotes")
+            return True
         if line.kind is Kind.TEXT and line.title_like and self._strong(k):
             cue = self._next_cue(k)
             if (
@@ -1766,6 +2007,24 @@ class _Walker:
             self._drop(line, "comment", "inside a comment section")
         return True
 
+    def _aside(self, line: Line) -> None:
+        """A line set aside before the walk (:func:`_mark_social`); a comment opens a comment section."""
+        reason, cue = line.aside or ("boilerplate", "")
+        self._drop(line, reason, cue)
+        if reason == "comment":
+            self.comments = True
+        else:
+            self.separator = True
+
+    def _engagement(self, k: int, line: Line) -> None:
+        """Engagement counts under a post are furniture; comments under them open a comment section."""
+        if self._comments_ahead(k):
+            self.comments = True
+            self._drop(line, "boilerplate", f"{line.cue}; comments follow")
+        else:
+            self._drop(line, "boilerplate")
+            self.separator = True
+
     def _page_break(self, draft: _Draft | None, line: Line) -> None:
         """A page break's mark: inside a body the article goes on (a subheading after it is no
         headline), unless it counts the last page ('2 of 2', '3/3'); elsewhere it separates like
@@ -1794,7 +2053,13 @@ class _Walker:
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
+            if line.aside is not None:
+                self._aside(line)
+                continue
             if self.comments and self._in_comments(k, line):
+                continue
+            if line.engagement:
+                self._engagement(k, line)
                 continue
             if line.print_title is not None and self._print_header(k):
                 self._drop(line, "boilerplate", _PRINT_HEADER_CUE)
@@ -2047,6 +2312,7 @@ def _segment(
     _mark_blocks(lines, settings)
     _mark_masthead(lines, rules, settings)
     _mark_ads(lines, rules, settings)
+    _mark_social(lines, rules, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()

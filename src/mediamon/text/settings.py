@@ -112,6 +112,11 @@ class SegmentSettings:
     menu_item_max_words: int = attrs.field(default=3, validator=_positive)
     #: A dateline's place and outlet parts: at most this many words each.
     dateline_max_words: int = attrs.field(default=4, validator=_positive)
+    #: A social post's name line (a page's or account's display name, a feed's tab label) right
+    #: above the post's header: at most this many words.
+    post_name_max_words: int = attrs.field(default=10, validator=_positive)
+    #: A forum signature under its separator line: at most this many lines.
+    signature_max_lines: int = attrs.field(default=3, validator=_positive)
 
 
 @attrs.frozen(kw_only=True)
