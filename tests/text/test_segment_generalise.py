@@ -21,9 +21,15 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: measured once before and once after them, docs/evaluation.md) that still fail; both gen4 ones
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
-#: Development dumps whose layouts are not read right yet, strict xfails until they are (none:
-#: segment15's X thread, Facebook page and forum exports read as labelled since segment17).
-OPEN: set[str] = set()
+#: Development dumps whose layouts are not read right yet, strict xfails until they are
+#: (segment15's X thread, Facebook page and forum exports read as labelled since segment17).
+OPEN: set[str] = {
+    "gen9s_search_en.txt",
+    "gen9s_aggregator_ar.txt",
+    "gen9s_translated_en.txt",
+    "gen9s_video_mixed.txt",
+    "gen9s_discussion_en.txt",
+}
 KNOWN = ({c["file"] for c in DUMPS if c.get("reserved")} - FIXED) | OPEN
 
 
