@@ -197,6 +197,12 @@ class SocialRules:
     profile_patterns: tuple[re.Pattern[str], ...] = ()
     #: A post's counter in a thread ('#2', 'المشاركة رقم 2'), whole-line patterns.
     post_counters: tuple[re.Pattern[str], ...] = ()
+    #: A discussion post's header line over its text ('Posted by u/x 5h ago'), group 'date'.
+    post_header_dates: tuple[re.Pattern[str], ...] = ()
+    #: A discussion post's line under its title ('231 points by x 6 hours ago | ...'), group 'date'.
+    subtext_dates: tuple[re.Pattern[str], ...] = ()
+    #: Labels of a pop-up box whose lines under it are furniture (a translator's 'Original text').
+    box_labels: frozenset[str] = frozenset()
     #: What an engagement line counts ('comments', 'shares', 'views', 'مشاركة'), phrase keys.
     engagement_words: frozenset[str] = frozenset()
     #: An engagement line: two counts or more, each with its noun ('47 comments  19 shares').
@@ -213,12 +219,14 @@ class SocialRules:
     @classmethod
     def default(cls) -> SocialRules:
         """The social cues of the bundled ``segment.json`` of every language in the registry."""
-        phrases: dict[str, list[str]] = {"quote_labels": [], "engagement_words": []}
+        phrases: dict[str, list[str]] = {"quote_labels": [], "engagement_words": [], "box_labels": []}
         patterns: dict[str, list[re.Pattern[str]]] = {
             "reply_marker_patterns": [],
             "reply_title_patterns": [],
             "profile_patterns": [],
             "post_counter_patterns": [],
+            "post_header_date_patterns": [],
+            "subtext_date_patterns": [],
         }
         for code in lang.CODES:
             name = f"{code}/segment.json"
@@ -228,24 +236,46 @@ class SocialRules:
             for key, compiled in patterns.items():
                 listed = string_list(data, key, source=source)
                 compiled.extend(compile_patterns(listed, source=source, key=key))
-        for pattern in patterns["reply_title_patterns"]:
-            if "title" not in pattern.groupindex:
-                raise DataFileError(
-                    Msg.DATA_FILE.format(detail=f"'reply_title_patterns': {pattern.pattern!r} lacks 'title'"),
-                    path=data_path("en/segment.json"),
-                )
+        for key, group in (
+            ("reply_title_patterns", "title"),
+            ("post_header_date_patterns", "date"),
+            ("subtext_date_patterns", "date"),
+        ):
+            for pattern in patterns[key]:
+                if group not in pattern.groupindex:
+                    raise DataFileError(
+                        Msg.DATA_FILE.format(detail=f"{key!r}: {pattern.pattern!r} lacks {group!r}"),
+                        path=data_path("en/segment.json"),
+                    )
         return cls(
             quote_labels=frozenset(phrases["quote_labels"]),
             reply_markers=tuple(patterns["reply_marker_patterns"]),
             reply_titles=tuple(patterns["reply_title_patterns"]),
             profile_patterns=tuple(patterns["profile_patterns"]),
             post_counters=tuple(patterns["post_counter_patterns"]),
+            post_header_dates=tuple(patterns["post_header_date_patterns"]),
+            subtext_dates=tuple(patterns["subtext_date_patterns"]),
+            box_labels=frozenset(phrases["box_labels"]),
             engagement_words=frozenset(phrases["engagement_words"]),
         )
 
     def engaged(self, key: str) -> bool:
         """A phrase key that is an engagement line: counts of comments, shares, views ..."""
         return self.engagement is not None and self.engagement.fullmatch(key) is not None
+
+    def post_date(self, text: str, day_first: bool) -> tuple[DateMatch, bool] | None:
+        """The date of a discussion post's header ('Posted by u/x 5h ago': True, its text under it)
+        or of its line under the title ('N points by x 6 hours ago | ...': False), absolute or
+        relative."""
+        for patterns, header in ((self.post_header_dates, True), (self.subtext_dates, False)):
+            for pattern in patterns:
+                if (match := pattern.fullmatch(text)) is None:
+                    continue
+                found = match.group("date").strip()
+                date = match_date_line(found, day_first=day_first) or match_relative_date(found)
+                if date is not None:
+                    return date, header
+        return None
 
     def reply_marker(self, text: str) -> bool:
         return any(p.fullmatch(text) for p in self.reply_markers)
@@ -555,6 +585,9 @@ class Line:
     #: Set aside by a pass over the page before the walk: (reason, cue) -- a quoted post, a
     #: reply's header (which opens a comment section), a user card, a signature.
     aside: tuple[str, str] | None = None
+    #: A headline by the page's layout, found before the walk (a search result's title over its
+    #: dated snippet, a video's title over its channel block): the cue.
+    headline_cue: str | None = None
     repeats: int = 1
     role: str = ""
     cue: str = ""
@@ -722,6 +755,9 @@ def _classify_text(
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
         if tables.comment_date.any(text):
             line.comment_date, line.cue = True, "date line with a time (comment date form)"
+    elif _HAS_DIGIT.search(text) is not None and (posted := rules.social.post_date(text, day_first)):
+        (line.date, line.post_header), line.kind = posted, Kind.DATE
+        line.cue = "a discussion post's date line ('Posted by u/x 5h ago', 'N points by x 6 hours ago')"
     elif cued and (found := tables.source.first(text)) is not None:
         line.kind, line.name, line.cue = Kind.SOURCE, found[1], "source pattern"
     elif cued and (found := tables.poster.first(text)) is not None:
@@ -913,10 +949,13 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     '2 مايو 2025 | طباعة'): the date, when every other part is boilerplate."""
     if _TAIL_SEPARATOR.search(text) is None:
         return None
-    head, *rest = _TAIL_SEPARATOR.split(text)
-    if not rest or not all(_furniture(part, rules) for part in rest):
-        return None
-    return match_date_line(head, day_first=day_first)
+    parts = _TAIL_SEPARATOR.split(text)
+    if all(_furniture(part, rules) for part in parts[1:]):
+        return match_date_line(parts[0], day_first=day_first)
+    # furniture before the date ('38K views · Dec 1, 2026'): the last part the date
+    if len(parts) > 1 and all(_furniture(part, rules) for part in parts[:-1]):
+        return match_date_line(parts[-1], day_first=day_first)
+    return None
 
 
 def _icon_tail(text: str) -> bool:
@@ -1189,6 +1228,128 @@ def _mark_social(lines: list[Line], rules: SegmentRules, settings: SegmentSettin
             keys.add(line.key)
     for i in range(len(lines)):
         _mark_signature(lines, i, settings)
+        _mark_box(lines, i, social, settings)
+        _mark_chapters(lines, i)
+        _mark_result(lines, i, rules, settings)
+        _mark_video_title(lines, i, settings)
+
+
+def _mark_box(lines: list[Line], i: int, social: SocialRules, settings: SegmentSettings) -> None:
+    """A pop-up box's label ('Original text', a translator's) and the lines under it in its block."""
+    if lines[i].key not in social.box_labels or lines[i].aside is not None:
+        return
+    block = _box_under(lines, i, settings)
+    if block is None:
+        return
+    for m in (lines[i], *block):
+        m.aside = ("boilerplate", "a translator's pop-up box ('Original text') and its lines")
+
+
+#: A time code opening a chapter line ('00:00 Intro', '1:02:15 Q&A', '(03:20) ...').
+_CHAPTER = re.compile(r"\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s+\S.{0,80}")
+_FIRST_CHAPTER = re.compile(r"\(?(?:0{1,2}:)?0{1,2}:00\)?\s")
+
+
+def _mark_chapters(lines: list[Line], i: int) -> None:
+    """A video's or episode's chapter list: touching lines, each a time code and a title, the
+    first at 00:00 (chapters start at the beginning), at least two: navigation, not body."""
+    if not _FIRST_CHAPTER.match(lines[i].text) or (i > 0 and _CHAPTER.fullmatch(lines[i - 1].text)):
+        return
+    run = [lines[i]]
+    while _touching(lines, i + len(run) - 1) and _CHAPTER.fullmatch(lines[i + len(run)].text):
+        run.append(lines[i + len(run)])
+    if len(run) < 2 or not _CHAPTER.fullmatch(lines[i].text):
+        return
+    for m in run:
+        m.aside = ("boilerplate", "a chapter list (time codes from 00:00)")
+
+
+def _dated_snippet(line: Line) -> bool:
+    """A result's snippet opening with its time ('3 hours ago — ...', 'منذ 3 ساعات — ...',
+    'Dec 3, 2026 — ...'): a date, a dash, then text of a body's length."""
+    head, dash, rest = line.text.partition(" — ")
+    if not dash:
+        head, dash, rest = line.text.partition(" - ")
+    if not dash or len(head) > _SNIPPET_DATE_MAX_CHARS:
+        return False
+    if len(rest.split()) < line.settings.body_min_words:
+        return False
+    return match_relative_date(head) is not None or match_date_line(head) is not None
+
+
+#: A snippet's opening date is a few words ('3 hours ago', 'Dec 3, 2026').
+_SNIPPET_DATE_MAX_CHARS = 30
+
+
+def _mark_result(lines: list[Line], i: int, rules: SegmentRules, settings: SegmentSettings) -> None:
+    """A search or aggregator result: a headline-shaped line over its dated snippet is its
+    title; the short lines right over it (the site's name, its URL breadcrumb) are furniture,
+    and so is a short line standing alone a blank line above them after furniture (a section
+    label between results)."""
+    title = lines[i]
+    if title.kind is not Kind.TEXT or not title.title_like or title.aside is not None:
+        return
+    if not _touching(lines, i):
+        return
+    below = lines[i + 1]
+    if below.kind is Kind.DATE and below.date is not None and below.date.date is None:
+        # an aggregator's item: its time of its own under the title ('منذ ساعتين'); a known
+        # outlet's name right over the title is the item's site line
+        if i > 0 and lines[i - 1].kind is Kind.OUTLET and lines[i - 1].number + 1 == title.number:
+            lines[i - 1].aside = ("boilerplate", "a result's site name over its title and its time")
+        return
+    if not _dated_snippet(below):
+        return
+    title.headline_cue = "a result's title over its dated snippet ('3 hours ago — ...')"
+    j = i
+    while j > 0 and i - j < 2 and lines[j - 1].number + 1 == lines[j].number:
+        head = lines[j - 1]
+        short = head.kind in (Kind.TEXT, Kind.OUTLET) and not head.sentence
+        if not (short and head.words <= settings.post_name_max_words) and head.kind is not Kind.BOILERPLATE:
+            break
+        head.aside = ("boilerplate", "a result's site name or URL over its title")
+        j -= 1
+    label = lines[j - 1] if j > 0 else None
+    if (
+        label is not None
+        and label.kind is Kind.TEXT
+        and label.words <= settings.section_max_words
+        and not label.sentence
+        and label.number + 1 < lines[j].number
+        and j > 1
+        and lines[j - 2].number + 1 < label.number
+        and lines[j - 2].kind is Kind.BOILERPLATE
+    ):
+        label.aside = ("boilerplate", "a section label standing alone between results")
+
+
+def _mark_video_title(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """A video page's header: a date line carrying furniture before its date ('38K views · Dec 1,
+    2026') under a block of the channel's furniture (name, subscriber count, buttons): the
+    headline-shaped line opening that block is the title, the short lines in it are furniture."""
+    line = lines[i]
+    if line.kind is not Kind.DATE or line.date is None or line.text.startswith(line.date.text):
+        return
+    if _TAIL_SEPARATOR.search(line.text) is None:
+        return
+    j, short = i, list[Line]()
+    while j > 0 and lines[j - 1].number + 1 == lines[j].number and i - j <= settings.ad_block_max_lines * 2:
+        above = lines[j - 1]
+        if above.kind is Kind.BOILERPLATE or above.aside is not None:
+            j -= 1
+            continue
+        if above.kind is not Kind.TEXT or above.sentence:
+            return
+        if j - 1 == 0 or lines[j - 2].number + 1 < above.number:
+            if above.title_like and short:
+                above.headline_cue = "a video's title over its channel's block and its 'N views · DATE' line"
+                for m in short:
+                    m.aside = ("boilerplate", "in a video page's channel block (name, counts)")
+            return
+        if above.words > settings.post_name_max_words:
+            return
+        short.append(above)
+        j -= 1
 
 
 def _touching(lines: list[Line], i: int) -> bool:
@@ -1623,8 +1784,16 @@ class _Walker:
 
     def _reply_ahead(self, k: int) -> bool:
         """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
-        ``k`` is a commenter's name or a comment's date, not the next article's."""
-        return any(line.reply for line in self._window(k))
+        ``k`` is a commenter's name or a comment's date, not the next article's -- unless a
+        post's date line and a body paragraph come first (the actions are its comments')."""
+        dated = False
+        for line in self._window(k):
+            if line.reply:
+                return True
+            dated = dated or (line.kind is Kind.DATE and not line.comment_date)
+            if dated and line.body_like and line.words >= self.settings.body_long_words:
+                return False
+        return False
 
     def _continues(self, k: int) -> bool:
         """Line ``k`` goes on from the line right above it (no blank line between): the next
@@ -1640,6 +1809,8 @@ class _Walker:
         """The cue that makes line ``k`` a headline, or None."""
         if self.lines[k].title_text is not None:
             return "labelled title line ('Title: ...')"
+        if self.lines[k].headline_cue is not None:
+            return self.lines[k].headline_cue
         if k > 0 and self._continues(k):
             return None
         line = self.lines[k]

@@ -66,7 +66,7 @@ class SegmentSettings:
     #: The dump's opening block (lines with no blank line between) is a channel's profile or a
     #: newsletter's masthead when one of its lines has a masthead cue and it has at most this
     #: many lines (a longer one is an article laid out without blank lines).
-    masthead_max_lines: int = attrs.field(default=6, validator=_positive)
+    masthead_max_lines: int = attrs.field(default=8, validator=_positive)
     #: ... and the line with the cue has at most this many words (a sentence ending in 'issue 12'
     #: is an article's).
     masthead_line_max_words: int = attrs.field(default=8, validator=_positive)
