@@ -1231,7 +1231,7 @@ def _mark_social(lines: list[Line], rules: SegmentRules, settings: SegmentSettin
         _mark_box(lines, i, social, settings)
         _mark_chapters(lines, i)
         _mark_result(lines, i, rules, settings)
-        _mark_video_title(lines, i, settings)
+        _mark_video_title(lines, i, rules, settings)
 
 
 def _mark_box(lines: list[Line], i: int, social: SocialRules, settings: SegmentSettings) -> None:
@@ -1264,17 +1264,20 @@ def _mark_chapters(lines: list[Line], i: int) -> None:
         m.aside = ("boilerplate", "a chapter list (time codes from 00:00)")
 
 
-def _dated_snippet(line: Line) -> bool:
+def _dated_snippet(line: Line) -> str | None:
     """A result's snippet opening with its time ('3 hours ago — ...', 'منذ 3 ساعات — ...',
-    'Dec 3, 2026 — ...'): a date, a dash, then text of a body's length."""
+    'Dec 3, 2026 — ...'): a date, a dash, then text of a body's length. ``relative`` or
+    ``absolute`` (the date's kind), None for any other line."""
     head, dash, rest = line.text.partition(" — ")
     if not dash:
         head, dash, rest = line.text.partition(" - ")
     if not dash or len(head) > _SNIPPET_DATE_MAX_CHARS:
-        return False
+        return None
     if len(rest.split()) < line.settings.body_min_words:
-        return False
-    return match_relative_date(head) is not None or match_date_line(head) is not None
+        return None
+    if match_relative_date(head) is not None:
+        return "relative"
+    return "absolute" if match_date_line(head) is not None else None
 
 
 #: A snippet's opening date is a few words ('3 hours ago', 'Dec 3, 2026').
@@ -1298,9 +1301,15 @@ def _mark_result(lines: list[Line], i: int, rules: SegmentRules, settings: Segme
         if i > 0 and lines[i - 1].kind is Kind.OUTLET and lines[i - 1].number + 1 == title.number:
             lines[i - 1].aside = ("boilerplate", "a result's site name over its title and its time")
         return
-    if not _dated_snippet(below):
+    snippet = _dated_snippet(below)
+    if snippet is None:
         return
     title.headline_cue = "a result's title over its dated snippet ('3 hours ago — ...')"
+    # a news lead may open with its date too ('Dec 3, 2026 — ...'): a category line over such a
+    # headline is no site name unless a URL line stands with it (a relative time is a result's)
+    above = [m for m in lines[max(0, i - 2) : i] if m.number + 2 >= title.number]
+    if snippet == "absolute" and not any(m.kind is Kind.BOILERPLATE for m in above):
+        return
     j = i
     while j > 0 and i - j < 2 and lines[j - 1].number + 1 == lines[j].number:
         head = lines[j - 1]
@@ -1323,15 +1332,16 @@ def _mark_result(lines: list[Line], i: int, rules: SegmentRules, settings: Segme
         label.aside = ("boilerplate", "a section label standing alone between results")
 
 
-def _mark_video_title(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+def _mark_video_title(lines: list[Line], i: int, rules: SegmentRules, settings: SegmentSettings) -> None:
     """A video page's header: a date line carrying furniture before its date ('38K views · Dec 1,
     2026') under a block of the channel's furniture (name, subscriber count, buttons): the
     headline-shaped line opening that block is the title, the short lines in it are furniture."""
     line = lines[i]
-    if line.kind is not Kind.DATE or line.date is None or line.text.startswith(line.date.text):
+    if line.kind is not Kind.DATE or line.date is None or line.byline_date or line.name is not None:
         return
-    if _TAIL_SEPARATOR.search(line.text) is None:
-        return
+    parts = _TAIL_SEPARATOR.split(line.text)
+    if len(parts) < 2 or not all(_furniture(part, rules) for part in parts[:-1]):
+        return  # not furniture before the date ('38K views · DATE'; a byline's 'NAME | DATE' is not)
     j, short = i, list[Line]()
     while j > 0 and lines[j - 1].number + 1 == lines[j].number and i - j <= settings.ad_block_max_lines * 2:
         above = lines[j - 1]
@@ -1427,8 +1437,8 @@ def _mark_user_card(lines: list[Line], i: int, social: SocialRules) -> None:
             m.kind, m.cue = Kind.BOILERPLATE, "a profile line of a forum's user card"
 
 
-#: A forum signature's separator: a line of underscores (vBulletin's) or an e-mail's '--'.
-_SIGNATURE_SEPARATOR = re.compile(r"_{5,}|--")
+#: A forum signature's separator: a line of underscores (vBulletin's).
+_SIGNATURE_SEPARATOR = re.compile(r"_{5,}")
 
 
 def _mark_signature(lines: list[Line], i: int, settings: SegmentSettings) -> None:
