@@ -1213,25 +1213,53 @@ def _mark_social(lines: list[Line], rules: SegmentRules, settings: SegmentSettin
     opens a comment section), an account's name over a post's header, a forum user card and a
     signature under its separator."""
     social = rules.social
+    n = len(lines)
     keys: set[str] = set()
+    # each rule is asked only about the lines a cheap test lets through (most lines are none)
     for i, line in enumerate(lines):
-        over_date = line.kind is Kind.TEXT and _touching(lines, i) and lines[i + 1].kind is Kind.DATE
-        if over_date and any(p.fullmatch(line.text) for p in social.post_counters):
-            line.aside = ("boilerplate", "a post's counter in a thread ('#2') over its date line")
-    for i, line in enumerate(lines):
+        touching = i + 1 < n and lines[i + 1].number == line.number + 1
+        if line.kind is Kind.TEXT and touching:
+            below = lines[i + 1]
+            if (
+                line.words <= _COUNTER_MAX_WORDS
+                and below.kind is Kind.DATE
+                and any(p.fullmatch(line.text) for p in social.post_counters)
+            ):
+                line.aside = ("boilerplate", "a post's counter in a thread ('#2') over its date line")
+                continue
+            if below.kind is Kind.BOILERPLATE or ":" in below.text:
+                _mark_user_card(lines, i, social)
         if line.aside is None:
-            _mark_quoted_post(lines, i, social)
-            _mark_reply(lines, i, social, keys)
-            _mark_post_name(lines, i, settings)
-            _mark_user_card(lines, i, social)
+            if line.kind is Kind.DATE or line.text.find(":", 0, _REPLY_LABEL_MAX_CHARS) >= 0:
+                _mark_reply(lines, i, social, keys)
+            if line.key in social.quote_labels:
+                _mark_quoted_post(lines, i, social)
+            if i + 1 < n and lines[i + 1].post_header:
+                _mark_post_name(lines, i, settings)
         if line.key:
             keys.add(line.key)
-    for i in range(len(lines)):
-        _mark_signature(lines, i, settings)
-        _mark_box(lines, i, social, settings)
-        _mark_chapters(lines, i)
-        _mark_result(lines, i, rules, settings)
-        _mark_video_title(lines, i, rules, settings)
+    for i, line in enumerate(lines):
+        if line.kind is Kind.SEPARATOR:
+            _mark_signature(lines, i, settings)
+        elif line.kind is Kind.DATE:
+            _mark_video_title(lines, i, rules, settings)
+        elif line.kind is Kind.TEXT and i + 1 < n and lines[i + 1].number == line.number + 1:
+            below = lines[i + 1]
+            if below.kind is Kind.DATE or (
+                below.text.find(" — ", 0, _SNIPPET_DATE_MAX_CHARS + 3) >= 0
+                or below.text.find(" - ", 0, _SNIPPET_DATE_MAX_CHARS + 3) >= 0
+            ):
+                _mark_result(lines, i, rules, settings)
+        if line.key in social.box_labels:
+            _mark_box(lines, i, social, settings)
+        if line.text[0] in "0(":
+            _mark_chapters(lines, i)
+
+
+#: A post counter is a word or three ('#2', 'المشاركة رقم 2'); a reply's title opens with a
+#: label of a few characters before its colon ('Re:', 'رد:').
+_COUNTER_MAX_WORDS = 3
+_REPLY_LABEL_MAX_CHARS = 10
 
 
 def _mark_box(lines: list[Line], i: int, social: SocialRules, settings: SegmentSettings) -> None:
