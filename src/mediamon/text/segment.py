@@ -1823,14 +1823,14 @@ class _Walker:
     def _reply_ahead(self, k: int) -> bool:
         """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
         ``k`` is a commenter's name or a comment's date, not the next article's -- unless a
-        post's date line and a body paragraph come first (the actions are its comments')."""
-        dated = False
+        comment-section heading comes first ('add comment', '87 comments'): the actions are then
+        those of the comments under a new post (a thread after another's comments)."""
         for line in self._window(k):
             if line.reply:
                 return True
-            dated = dated or (line.kind is Kind.DATE and not line.comment_date)
-            if dated and line.body_like and line.words >= self.settings.body_long_words:
+            if line.kind is Kind.COMMENT_HEAD:
                 return False
+        return False
         return False
 
     def _continues(self, k: int) -> bool:
