@@ -1421,10 +1421,14 @@ def _mark_reply(lines: list[Line], i: int, social: SocialRules, keys: set[str]) 
         cue = "a reply's header: a reply marker ('Replying to @x') under it"
         lines[i + 1].aside = ("comment", "a reply marker ('Replying to @x')")
     elif (title := social.reply_title(line.text)) is not None and phrase_key(title) in keys:
-        cue = "a reply's title ('Re: TITLE'): a reply to an earlier post"
+        # a forum post's header: its date line right above the title, or its date or poster
+        # line right under it ('Re: TITLE', 'by x » DATE')
         above = lines[i - 1] if i > 0 else None
         if above is not None and above.kind is Kind.DATE and above.number + 1 == line.number:
             above.aside = ("comment", "the date line of a reply ('Re: TITLE' under it)")
+        elif not (_touching(lines, i) and lines[i + 1].kind in (Kind.DATE, Kind.POSTER, Kind.BYLINE)):
+            return
+        cue = "a reply's title ('Re: TITLE'): a reply to an earlier post"
     if cue is not None:
         line.aside = ("comment", cue)
 
