@@ -21,13 +21,13 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 #: measured once before and once after them, docs/evaluation.md) that still fail; both gen4 ones
 #: read as labelled since segment12 (print furniture, comment sections without 'X says:').
 FIXED = {"gen4_printout_held_out_en.txt", "gen4_comments_held_out_ar.txt"}
-#: Development dumps whose layouts are not read right yet (segment15's gen8 pages: X thread,
-#: Facebook page and forum exports, docs/evaluation.md), strict xfails until they are.
-OPEN = {
-    "gen8_x_thread_en.txt",
-    "gen8_facebook_ar.txt",
-    "gen8_forum_ar.txt",
-}
+#: Development dumps whose layouts are not read right yet, strict xfails until they are
+#: (segment15's X thread, Facebook page and forum exports read as labelled since segment17).
+OPEN: set[str] = set()
+#: Dumps read right by the light labels but not yet line by line: the podcast page of
+#: gen9s_video_mixed, whose show name over the episode's title is labelled boilerplate but read
+#: as a comment (it follows the video's comment section; no cue tells it from a commenter's line).
+OPEN_LINES = OPEN | {"gen9s_video_mixed.txt"}
 KNOWN = ({c["file"] for c in DUMPS if c.get("reserved")} - FIXED) | OPEN
 
 
@@ -106,7 +106,10 @@ LINED = sorted(p.name.removesuffix(".expected.json") for p in GENERALISE.glob("*
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True) if f"{n}.txt" in OPEN else ()) for n in LINED],
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True) if f"{n}.txt" in OPEN_LINES else ())
+        for n in LINED
+    ],
 )
 def test_generalisation_dump_matches_its_line_labels(name: str) -> None:
     """The gen5 dumps are labelled line by line too (generalise/make_gen5.py): every article

@@ -177,6 +177,117 @@ _PATTERN_GROUPS: dict[str, Callable[[set[str]], bool]] = {
 }
 
 
+#: A count in an engagement line: '134', '1.2k', '12,300', '3 ألف' (on a phrase key: case folded).
+_ENGAGEMENT_COUNT = r"[\d٠-٩][\d٠-٩.,٬]*\s*(?:k|m|ألف|الف|مليون)?"
+
+
+@attrs.frozen
+class SocialRules:
+    """The cues of social, forum and results pages (``segment.json``, the keys ``_doc_social``
+    describes): quote labels, reply markers, reply titles, a user card's profile lines and the
+    nouns an engagement line counts."""
+
+    #: Labels over a quoted post ('Quote', 'اقتباس'): the post under one is another account's.
+    quote_labels: frozenset[str] = frozenset()
+    #: A reply's marker under its post header ('Replying to @x'), whole-line patterns.
+    reply_markers: tuple[re.Pattern[str], ...] = ()
+    #: A forum reply's title ('Re: TITLE', 'رد: TITLE'), group 'title'.
+    reply_titles: tuple[re.Pattern[str], ...] = ()
+    #: A forum user card's profile lines ('Join Date: Mar 2019', 'المشاركات: 2,431').
+    profile_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A post's counter in a thread ('#2', 'المشاركة رقم 2'), whole-line patterns.
+    post_counters: tuple[re.Pattern[str], ...] = ()
+    #: A discussion post's header line over its text ('Posted by u/x 5h ago'), group 'date'.
+    post_header_dates: tuple[re.Pattern[str], ...] = ()
+    #: A discussion post's line under its title ('231 points by x 6 hours ago | ...'), group 'date'.
+    subtext_dates: tuple[re.Pattern[str], ...] = ()
+    #: Labels of a pop-up box whose lines under it are furniture (a translator's 'Original text').
+    box_labels: frozenset[str] = frozenset()
+    #: What an engagement line counts ('comments', 'shares', 'views', 'مشاركة'), phrase keys.
+    engagement_words: frozenset[str] = frozenset()
+    #: An engagement line: two counts or more, each with its noun ('47 comments  19 shares').
+    engagement: re.Pattern[str] | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        pattern = None
+        if self.engagement_words:
+            words = "|".join(re.escape(w) for w in sorted(self.engagement_words, key=len, reverse=True))
+            item = rf"{_ENGAGEMENT_COUNT}\s*(?:{words})(?![^\W\d_])"
+            pattern = re.compile(rf"{item}(?:(?:\s*[·•|,،]\s*|\s+){item})+")
+        object.__setattr__(self, "engagement", pattern)
+
+    @classmethod
+    def default(cls) -> SocialRules:
+        """The social cues of the bundled ``segment.json`` of every language in the registry."""
+        phrases: dict[str, list[str]] = {"quote_labels": [], "engagement_words": [], "box_labels": []}
+        patterns: dict[str, list[re.Pattern[str]]] = {
+            "reply_marker_patterns": [],
+            "reply_title_patterns": [],
+            "profile_patterns": [],
+            "post_counter_patterns": [],
+            "post_header_date_patterns": [],
+            "subtext_date_patterns": [],
+        }
+        for code in lang.CODES:
+            name = f"{code}/segment.json"
+            data, source = load_json(name), data_path(name)
+            for key, found in phrases.items():
+                found.extend(phrase_key(p) for p in string_list(data, key, source=source))
+            for key, compiled in patterns.items():
+                listed = string_list(data, key, source=source)
+                compiled.extend(compile_patterns(listed, source=source, key=key))
+        for key, group in (
+            ("reply_title_patterns", "title"),
+            ("post_header_date_patterns", "date"),
+            ("subtext_date_patterns", "date"),
+        ):
+            for pattern in patterns[key]:
+                if group not in pattern.groupindex:
+                    raise DataFileError(
+                        Msg.DATA_FILE.format(detail=f"{key!r}: {pattern.pattern!r} lacks {group!r}"),
+                        path=data_path("en/segment.json"),
+                    )
+        return cls(
+            quote_labels=frozenset(phrases["quote_labels"]),
+            reply_markers=tuple(patterns["reply_marker_patterns"]),
+            reply_titles=tuple(patterns["reply_title_patterns"]),
+            profile_patterns=tuple(patterns["profile_patterns"]),
+            post_counters=tuple(patterns["post_counter_patterns"]),
+            post_header_dates=tuple(patterns["post_header_date_patterns"]),
+            subtext_dates=tuple(patterns["subtext_date_patterns"]),
+            box_labels=frozenset(phrases["box_labels"]),
+            engagement_words=frozenset(phrases["engagement_words"]),
+        )
+
+    def engaged(self, key: str) -> bool:
+        """A phrase key that is an engagement line: counts of comments, shares, views ..."""
+        return self.engagement is not None and self.engagement.fullmatch(key) is not None
+
+    def post_date(self, text: str, day_first: bool) -> tuple[DateMatch, bool] | None:
+        """The date of a discussion post's header ('Posted by u/x 5h ago': True, its text under it)
+        or of its line under the title ('N points by x 6 hours ago | ...': False), absolute or
+        relative."""
+        for patterns, header in ((self.post_header_dates, True), (self.subtext_dates, False)):
+            for pattern in patterns:
+                if (match := pattern.fullmatch(text)) is None:
+                    continue
+                found = match.group("date").strip()
+                date = match_date_line(found, day_first=day_first) or match_relative_date(found)
+                if date is not None:
+                    return date, header
+        return None
+
+    def reply_marker(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.reply_markers)
+
+    def reply_title(self, text: str) -> str | None:
+        """The thread title a reply's title line repeats ('Re: TITLE'), or None."""
+        for pattern in self.reply_titles:
+            if (match := pattern.fullmatch(text)) is not None:
+                return match.group("title").strip()
+        return None
+
+
 @attrs.frozen
 class SegmentRules:
     """The cue phrases and patterns of every supported language, compiled."""
@@ -238,6 +349,8 @@ class SegmentRules:
     mail_header_patterns: tuple[re.Pattern[str], ...] = ()
     mail_rule_patterns: tuple[re.Pattern[str], ...] = ()
     mail_quote_patterns: tuple[re.Pattern[str], ...] = ()
+    #: The cues of social, forum and results pages (quote labels, reply markers, user cards).
+    social: SocialRules = attrs.field(factory=SocialRules)
     #: The boilerplate patterns anchored at the line start, tried on lines too long for the others,
     #: as a table (:class:`~mediamon.text.patterns.PatternList` joins them into one regex tried at
     #: position 0, those a line's first character allows).
@@ -334,6 +447,7 @@ class SegmentRules:
             related_link_patterns=tuple(merged["related_link_patterns"]),
             dated_header_patterns=tuple(merged["dated_header_patterns"]),
             **_monitoring_rules(),
+            social=SocialRules.default(),
         )
 
 
@@ -503,6 +617,17 @@ class Line:
     byline_date: bool = False
     dateline: tuple[str, str] | None = None
     footer: bool = False
+    #: A social post's header: a date line naming its account ('Name @handle · DATE') or carrying
+    #: an audience icon ('DATE · 🌍'): its post's text is under it, its account's name above.
+    post_header: bool = False
+    #: Counts of comments, shares, views ... ('47 comments  19 shares'): furniture.
+    engagement: bool = False
+    #: Set aside by a pass over the page before the walk: (reason, cue) -- a quoted post, a
+    #: reply's header (which opens a comment section), a user card, a signature.
+    aside: tuple[str, str] | None = None
+    #: A headline by the page's layout, found before the walk (a search result's title over its
+    #: dated snippet, a video's title over its channel block): the cue.
+    headline_cue: str | None = None
     repeats: int = 1
     role: str = ""
     cue: str = ""
@@ -644,6 +769,9 @@ def _classify_text(
         line.kind, line.cue = Kind.RELATED, "related-content header phrase"
     elif tables.related.any(text):
         line.kind, line.cue = Kind.RELATED, "related-content header pattern ('More from X')"
+    elif _HAS_DIGIT.search(text) is not None and rules.social.engaged(key):
+        line.kind, line.engagement = Kind.BOILERPLATE, True
+        line.cue = "engagement counts ('47 comments  19 shares')"
     elif cued and tables.comment_headers.any(text):
         line.kind, line.cue = Kind.COMMENT_HEAD, "comment-section header pattern"
     elif cued and (found := tables.commenter.first(text)) is not None:
@@ -676,6 +804,9 @@ def _classify_text(
         line.kind, line.date, line.cue = Kind.DATE, date, "date line"
         if tables.comment_date.any(text):
             line.comment_date, line.cue = True, "date line with a time (comment date form)"
+    elif _HAS_DIGIT.search(text) is not None and (posted := rules.social.post_date(text, day_first)):
+        (line.date, line.post_header), line.kind = posted, Kind.DATE
+        line.cue = "a discussion post's date line ('Posted by u/x 5h ago', 'N points by x 6 hours ago')"
     elif cued and (found := tables.source.first(text)) is not None:
         line.kind, line.name, line.cue = Kind.SOURCE, found[1], "source pattern"
     elif cued and (found := tables.poster.first(text)) is not None:
@@ -692,9 +823,13 @@ def _classify_text(
     elif (date := _date_with_furniture(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "date line with furniture after it ('DATE · 3 min read')"
+        line.post_header = _icon_tail(text)
     elif (date := _dated_header(text, rules, day_first)) is not None:
         line.kind, line.date = Kind.DATE, date
         line.cue = "a date in a post's or wire item's header ('Name @handle · DATE', 'PLACE DATE AGENCY')"
+        line.post_header = any(
+            "name" not in p.groupindex and p.search(text) for p in rules.dated_header_patterns
+        )
     elif cued and (byline := _byline(tables.byline, text, settings, rules)) is not None:
         line.kind, line.byline_role, line.name, line.credits, line.byline_source = Kind.BYLINE, *byline
         line.cue = "byline pattern"
@@ -997,10 +1132,19 @@ def _date_with_furniture(text: str, rules: SegmentRules, day_first: bool) -> Dat
     '2 مايو 2025 | طباعة'): the date, when every other part is boilerplate."""
     if _TAIL_SEPARATOR.search(text) is None:
         return None
-    head, *rest = _TAIL_SEPARATOR.split(text)
-    if not rest or not all(_furniture(part, rules) for part in rest):
-        return None
-    return match_date_line(head, day_first=day_first)
+    parts = _TAIL_SEPARATOR.split(text)
+    if all(_furniture(part, rules) for part in parts[1:]):
+        return match_date_line(parts[0], day_first=day_first)
+    # furniture before the date ('38K views · Dec 1, 2026'): the last part the date
+    if len(parts) > 1 and all(_furniture(part, rules) for part in parts[:-1]):
+        return match_date_line(parts[-1], day_first=day_first)
+    return None
+
+
+def _icon_tail(text: str) -> bool:
+    """A date line's furniture after it is an icon ('DATE · 🌍', a social post's audience)."""
+    tail = _TAIL_SEPARATOR.split(text)[-1]
+    return bool(tail.strip()) and all(unicodedata.category(c) in _ICON_MARKS for c in "".join(tail.split()))
 
 
 def _dated_header(text: str, rules: SegmentRules, day_first: bool) -> DateMatch | None:
@@ -1246,6 +1390,294 @@ def _above_start(lines: list[Line], i: int) -> bool:
     return j + 1 < len(lines) and lines[j].kind is Kind.DATE and lines[j + 1].title_like
 
 
+def _mark_social(lines: list[Line], rules: SegmentRules, settings: SegmentSettings) -> None:
+    """Social, forum and results pages: set aside what a post's or a reply's layout says it is
+    before the walk (:attr:`Line.aside`): a quoted post under its label, a reply's header (it
+    opens a comment section), an account's name over a post's header, a forum user card and a
+    signature under its separator."""
+    social = rules.social
+    n = len(lines)
+    keys: set[str] = set()
+    # each rule is asked only about the lines a cheap test lets through (most lines are none)
+    for i, line in enumerate(lines):
+        touching = i + 1 < n and lines[i + 1].number == line.number + 1
+        if line.kind is Kind.TEXT and touching:
+            below = lines[i + 1]
+            if (
+                line.words <= _COUNTER_MAX_WORDS
+                and below.kind is Kind.DATE
+                and any(p.fullmatch(line.text) for p in social.post_counters)
+            ):
+                line.aside = ("boilerplate", "a post's counter in a thread ('#2') over its date line")
+                continue
+            if below.kind is Kind.BOILERPLATE or ":" in below.text:
+                _mark_user_card(lines, i, social)
+        if line.aside is None:
+            if line.kind is Kind.DATE or line.text.find(":", 0, _REPLY_LABEL_MAX_CHARS) >= 0:
+                _mark_reply(lines, i, social, keys)
+            if line.key in social.quote_labels:
+                _mark_quoted_post(lines, i, social)
+            if i + 1 < n and lines[i + 1].post_header:
+                _mark_post_name(lines, i, settings)
+        if line.key:
+            keys.add(line.key)
+    for i, line in enumerate(lines):
+        if line.kind is Kind.SEPARATOR:
+            _mark_signature(lines, i, settings)
+        elif line.kind is Kind.DATE:
+            _mark_video_title(lines, i, rules, settings)
+        elif line.kind is Kind.TEXT and i + 1 < n and lines[i + 1].number == line.number + 1:
+            below = lines[i + 1]
+            if below.kind is Kind.DATE or (
+                below.text.find(" — ", 0, _SNIPPET_DATE_MAX_CHARS + 3) >= 0
+                or below.text.find(" - ", 0, _SNIPPET_DATE_MAX_CHARS + 3) >= 0
+            ):
+                _mark_result(lines, i, rules, settings)
+        if line.key in social.box_labels:
+            _mark_box(lines, i, social, settings)
+        if line.text[0] in "0(":
+            _mark_chapters(lines, i)
+
+
+#: A post counter is a word or three ('#2', 'المشاركة رقم 2'); a reply's title opens with a
+#: label of a few characters before its colon ('Re:', 'رد:').
+_COUNTER_MAX_WORDS = 3
+_REPLY_LABEL_MAX_CHARS = 10
+
+
+def _mark_box(lines: list[Line], i: int, social: SocialRules, settings: SegmentSettings) -> None:
+    """A pop-up box's label ('Original text', a translator's) and the lines under it in its block."""
+    if lines[i].key not in social.box_labels or lines[i].aside is not None:
+        return
+    block = _box_under(lines, i, settings)
+    if block is None:
+        return
+    for m in (lines[i], *block):
+        m.aside = ("boilerplate", "a translator's pop-up box ('Original text') and its lines")
+
+
+#: A time code opening a chapter line ('00:00 Intro', '1:02:15 Q&A', '(03:20) ...').
+_CHAPTER = re.compile(r"\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s+\S.{0,80}")
+_FIRST_CHAPTER = re.compile(r"\(?(?:0{1,2}:)?0{1,2}:00\)?\s")
+
+
+def _mark_chapters(lines: list[Line], i: int) -> None:
+    """A video's or episode's chapter list: touching lines, each a time code and a title, the
+    first at 00:00 (chapters start at the beginning), at least two: navigation, not body."""
+    if not _FIRST_CHAPTER.match(lines[i].text) or (i > 0 and _CHAPTER.fullmatch(lines[i - 1].text)):
+        return
+    run = [lines[i]]
+    while _touching(lines, i + len(run) - 1) and _CHAPTER.fullmatch(lines[i + len(run)].text):
+        run.append(lines[i + len(run)])
+    if len(run) < 2 or not _CHAPTER.fullmatch(lines[i].text):
+        return
+    for m in run:
+        m.aside = ("boilerplate", "a chapter list (time codes from 00:00)")
+
+
+def _dated_snippet(line: Line) -> str | None:
+    """A result's snippet opening with its time ('3 hours ago — ...', 'منذ 3 ساعات — ...',
+    'Dec 3, 2026 — ...'): a date, a dash, then text of a body's length. ``relative`` or
+    ``absolute`` (the date's kind), None for any other line."""
+    head, dash, rest = line.text.partition(" — ")
+    if not dash:
+        head, dash, rest = line.text.partition(" - ")
+    if not dash or len(head) > _SNIPPET_DATE_MAX_CHARS:
+        return None
+    if len(rest.split()) < line.settings.body_min_words:
+        return None
+    if match_relative_date(head) is not None:
+        return "relative"
+    return "absolute" if match_date_line(head) is not None else None
+
+
+#: A snippet's opening date is a few words ('3 hours ago', 'Dec 3, 2026').
+_SNIPPET_DATE_MAX_CHARS = 30
+
+
+def _mark_result(lines: list[Line], i: int, rules: SegmentRules, settings: SegmentSettings) -> None:
+    """A search or aggregator result: a headline-shaped line over its dated snippet is its
+    title; the short lines right over it (the site's name, its URL breadcrumb) are furniture,
+    and so is a short line standing alone a blank line above them after furniture (a section
+    label between results)."""
+    title = lines[i]
+    if title.kind is not Kind.TEXT or not title.title_like or title.aside is not None:
+        return
+    if not _touching(lines, i):
+        return
+    below = lines[i + 1]
+    if below.kind is Kind.DATE and below.date is not None and below.date.date is None:
+        # an aggregator's item: its time of its own under the title ('منذ ساعتين'); a known
+        # outlet's name right over the title is the item's site line
+        if i > 0 and lines[i - 1].kind is Kind.OUTLET and lines[i - 1].number + 1 == title.number:
+            lines[i - 1].aside = ("boilerplate", "a result's site name over its title and its time")
+        return
+    snippet = _dated_snippet(below)
+    if snippet is None:
+        return
+    title.headline_cue = "a result's title over its dated snippet ('3 hours ago — ...')"
+    # a news lead may open with its date too ('Dec 3, 2026 — ...'): a category line over such a
+    # headline is no site name unless a URL line stands with it (a relative time is a result's)
+    above = [m for m in lines[max(0, i - 2) : i] if m.number + 2 >= title.number]
+    if snippet == "absolute" and not any(m.kind is Kind.BOILERPLATE for m in above):
+        return
+    j = i
+    while j > 0 and i - j < 2 and lines[j - 1].number + 1 == lines[j].number:
+        head = lines[j - 1]
+        short = head.kind in (Kind.TEXT, Kind.OUTLET) and not head.sentence
+        if not (short and head.words <= settings.post_name_max_words) and head.kind is not Kind.BOILERPLATE:
+            break
+        head.aside = ("boilerplate", "a result's site name or URL over its title")
+        j -= 1
+    label = lines[j - 1] if j > 0 else None
+    if (
+        label is not None
+        and label.kind is Kind.TEXT
+        and label.words <= settings.section_max_words
+        and not label.sentence
+        and label.number + 1 < lines[j].number
+        and j > 1
+        and lines[j - 2].number + 1 < label.number
+        and lines[j - 2].kind is Kind.BOILERPLATE
+    ):
+        label.aside = ("boilerplate", "a section label standing alone between results")
+
+
+def _mark_video_title(lines: list[Line], i: int, rules: SegmentRules, settings: SegmentSettings) -> None:
+    """A video page's header: a date line carrying furniture before its date ('38K views · Dec 1,
+    2026') under a block of the channel's furniture (name, subscriber count, buttons): the
+    headline-shaped line opening that block is the title, the short lines in it are furniture."""
+    line = lines[i]
+    if line.kind is not Kind.DATE or line.date is None or line.byline_date or line.name is not None:
+        return
+    parts = _TAIL_SEPARATOR.split(line.text)
+    if len(parts) < 2 or not all(_furniture(part, rules) for part in parts[:-1]):
+        return  # not furniture before the date ('38K views · DATE'; a byline's 'NAME | DATE' is not)
+    j, short = i, list[Line]()
+    while j > 0 and lines[j - 1].number + 1 == lines[j].number and i - j <= settings.ad_block_max_lines * 2:
+        above = lines[j - 1]
+        if above.kind is Kind.BOILERPLATE or above.aside is not None:
+            j -= 1
+            continue
+        if above.kind is not Kind.TEXT or above.sentence:
+            return
+        if j - 1 == 0 or lines[j - 2].number + 1 < above.number:
+            if above.title_like and short:
+                above.headline_cue = "a video's title over its channel's block and its 'N views · DATE' line"
+                for m in short:
+                    m.aside = ("boilerplate", "in a video page's channel block (name, counts)")
+            return
+        if above.words > settings.post_name_max_words:
+            return
+        short.append(above)
+        j -= 1
+
+
+def _touching(lines: list[Line], i: int) -> bool:
+    """Line ``i + 1`` exists and stands right under line ``i`` (no blank line between)."""
+    return i + 1 < len(lines) and lines[i + 1].number == lines[i].number + 1
+
+
+def _mark_quoted_post(lines: list[Line], i: int, social: SocialRules) -> None:
+    """A quote label ('Quote') right over a post's header: the label, the header and the text
+    under it (up to its counts or a blank line) are another account's post shown as an embed."""
+    label = lines[i]
+    if label.key not in social.quote_labels or not _touching(lines, i) or not lines[i + 1].post_header:
+        return
+    if label.kind is Kind.TEXT:
+        label.kind, label.cue = Kind.BOILERPLATE, "quote label over a quoted post"
+    j = i + 1
+    while j < len(lines) and (j == i + 1 or lines[j].kind is Kind.TEXT):
+        lines[j].aside = ("boilerplate", "a quoted post under its label ('Quote'): another account's")
+        if not _touching(lines, j):
+            break
+        j += 1
+
+
+def _mark_reply(lines: list[Line], i: int, social: SocialRules, keys: set[str]) -> None:
+    """A reply: a post's header with a reply marker under it ('Replying to @x'), or a forum
+    post titled as a reply to an earlier line ('Re: TITLE', the date line right above it too):
+    its first line opens a comment section (the reply and those after it are comments)."""
+    line = lines[i]
+    cue = None
+    if line.kind is Kind.DATE and _touching(lines, i) and social.reply_marker(lines[i + 1].text):
+        cue = "a reply's header: a reply marker ('Replying to @x') under it"
+        lines[i + 1].aside = ("comment", "a reply marker ('Replying to @x')")
+    elif (title := social.reply_title(line.text)) is not None and phrase_key(title) in keys:
+        # a forum post's header: its date line right above the title, or its date or poster
+        # line right under it ('Re: TITLE', 'by x » DATE')
+        above = lines[i - 1] if i > 0 else None
+        if above is not None and above.kind is Kind.DATE and above.number + 1 == line.number:
+            above.aside = ("comment", "the date line of a reply ('Re: TITLE' under it)")
+        elif not (_touching(lines, i) and lines[i + 1].kind in (Kind.DATE, Kind.POSTER, Kind.BYLINE)):
+            return
+        cue = "a reply's title ('Re: TITLE'): a reply to an earlier post"
+    if cue is not None:
+        line.aside = ("comment", cue)
+
+
+def _mark_post_name(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """The short line over a social post's header (an account's or page's display name, or a
+    feed's tab label between furniture and the post) is no headline: the post's text is under
+    its header. It must touch the header, or stand after furniture a blank line above it."""
+    if i + 1 >= len(lines) or not lines[i + 1].post_header:
+        return
+    line = lines[i]
+    if line.kind is not Kind.TEXT or line.sentence or line.words > settings.post_name_max_words:
+        return
+    if not _touching(lines, i) and (i == 0 or lines[i - 1].kind is not Kind.BOILERPLATE):
+        return
+    line.aside = ("boilerplate", "an account's name or a tab label over a social post's header")
+
+
+def _mark_user_card(lines: list[Line], i: int, social: SocialRules) -> None:
+    """A forum user card: a name right over furniture lines (a rank, 'Join Date: ...'), two of
+    them or more profile lines ('Posts: 2,431'): the poster's card, not the post's author line."""
+    line, most = lines[i], lines[i].settings.name_max_words
+    if line.kind is not Kind.TEXT or line.sentence or line.words > most or not social.profile_patterns:
+        return
+    card: list[Line] = []
+    while _touching(lines, i + len(card)):
+        below = lines[i + 1 + len(card)]
+        if below.kind is not Kind.BOILERPLATE and not (
+            below.kind is Kind.TEXT and any(p.search(below.text) for p in social.profile_patterns)
+        ):
+            break
+        card.append(below)
+    if sum(1 for m in card if any(p.search(m.text) for p in social.profile_patterns)) < 2:
+        return
+    line.aside = ("boilerplate", "a poster's name over their profile lines (a forum's user card)")
+    for m in card:
+        if m.kind is Kind.TEXT:
+            m.kind, m.cue = Kind.BOILERPLATE, "a profile line of a forum's user card"
+
+
+#: A forum signature's separator: a line of underscores (vBulletin's).
+_SIGNATURE_SEPARATOR = re.compile(r"_{5,}")
+
+
+def _mark_signature(lines: list[Line], i: int, settings: SegmentSettings) -> None:
+    """A signature: a few short lines right under a separator line that itself stands right under
+    a post's text, with furniture (the next post's counter) or the page's end after them."""
+    line = lines[i]
+    if line.kind is not Kind.SEPARATOR or not _SIGNATURE_SEPARATOR.fullmatch(line.text):
+        return
+    if i == 0 or lines[i - 1].number + 1 != line.number or not _touching(lines, i):
+        return
+    block = [lines[i + 1]]
+    while _touching(lines, i + len(block)) and len(block) <= settings.signature_max_lines:
+        block.append(lines[i + 1 + len(block)])
+    after = i + 1 + len(block)
+    if len(block) > settings.signature_max_lines or any(
+        m.kind is not Kind.TEXT or m.body_like for m in block
+    ):
+        return
+    if after < len(lines) and lines[after].kind is not Kind.BOILERPLATE and lines[after].aside is None:
+        return
+    for m in block:
+        m.aside = ("boilerplate", "a signature under its separator at a post's end")
+
+
 def _learn_furniture(lines: list[Line], settings: SegmentSettings) -> None:
     """Lines whose text recurs in this dump are site furniture; most often after body text, footers.
 
@@ -1390,7 +1822,12 @@ class _Walker:
 
     # -- look-ahead cues ------------------------------------------------------------
     def _skippable(self, line: Line) -> bool:
-        return line.kind in (Kind.CAPTION, Kind.SECTION) or line.block_caption or line.name_like
+        return (
+            line.kind in (Kind.CAPTION, Kind.SECTION)
+            or line.block_caption
+            or line.name_like
+            or line.aside is not None
+        )
 
     def _header_cue(self, k: int) -> Line | None:
         """The first header cue after line ``k``, skipping captions, name lines and share rows.
@@ -1433,8 +1870,8 @@ class _Walker:
         title = self.lines[k]
         for j, line in enumerate(self._window(k), start=k + 1):
             if line.kind in _HEADER_CUES:
-                if line.kind is Kind.DATE and self._date_above_next(j):
-                    return False
+                if line.kind is Kind.DATE and (self._date_above_next(j) or line.post_header):
+                    return False  # another headline's date; a post's header (its text is under it)
                 return not (self.comments and line.comment_date)
             if line.kind is Kind.TEXT and _same_title(line.text, title.text, self.settings):
                 return True
@@ -1446,7 +1883,7 @@ class _Walker:
             # a date over furniture above another headline is that headline's (a channel's name,
             # 'Forwarded from X', then the forwarded post's date and first line)
             at = next(i for i, other in enumerate(self._window(k), start=k + 1) if other is cue)
-            return not (cue.kind is Kind.DATE and self._date_above_next(at))
+            return not (cue.kind is Kind.DATE and (self._date_above_next(at) or cue.post_header))
         return False
 
     def _next_cue(self, k: int) -> Line | None:
@@ -1596,8 +2033,16 @@ class _Walker:
 
     def _reply_ahead(self, k: int) -> bool:
         """An action under a comment ('Reply') follows line ``k`` within a header's reach: line
-        ``k`` is a commenter's name or a comment's date, not the next article's."""
-        return any(line.reply for line in self._window(k))
+        ``k`` is a commenter's name or a comment's date, not the next article's -- unless a
+        comment-section heading comes first ('add comment', '87 comments'): the actions are then
+        those of the comments under a new post (a thread after another's comments)."""
+        for line in self._window(k):
+            if line.reply:
+                return True
+            if line.kind is Kind.COMMENT_HEAD:
+                return False
+        return False
+        return False
 
     def _continues(self, k: int) -> bool:
         """Line ``k`` goes on from the line right above it (no blank line between): the next
@@ -1613,6 +2058,8 @@ class _Walker:
         """The cue that makes line ``k`` a headline, or None."""
         if self.lines[k].title_text is not None:
             return "labelled title line ('Title: ...')"
+        if self.lines[k].headline_cue is not None:
+            return self.lines[k].headline_cue
         if k > 0 and self._continues(k):
             return None
         line = self.lines[k]
@@ -1965,6 +2412,13 @@ class _Walker:
         False when the line ends the section without being handled (a post's date standing
         above its headline): the normal walk takes it.
         """
+        if line.post_header:
+            # a post's header that no reply marker follows (those are set aside): the next post
+            self.comments, self.separator = False, True
+            return False
+        if line.key in self.rules.social.quote_labels:
+            self._drop(line, "comment", "a quote label inside a comment: the comment quotes")
+            return True
         if line.kind is Kind.TEXT and line.title_like and self._strong(k):
             cue = self._next_cue(k)
             if (
@@ -1999,6 +2453,24 @@ class _Walker:
             self._drop(line, "comment", "inside a comment section")
         return True
 
+    def _aside(self, line: Line) -> None:
+        """A line set aside before the walk (:func:`_mark_social`); a comment opens a comment section."""
+        reason, cue = line.aside or ("boilerplate", "")
+        self._drop(line, reason, cue)
+        if reason == "comment":
+            self.comments = True
+        else:
+            self.separator = True
+
+    def _engagement(self, k: int, line: Line) -> None:
+        """Engagement counts under a post are furniture; comments under them open a comment section."""
+        if self._comments_ahead(k):
+            self.comments = True
+            self._drop(line, "boilerplate", f"{line.cue}; comments follow")
+        else:
+            self._drop(line, "boilerplate")
+            self.separator = True
+
     def _page_break(self, draft: _Draft | None, line: Line) -> None:
         """A page break's mark: inside a body the article goes on (a subheading after it is no
         headline), unless it counts the last page ('2 of 2', '3/3'); elsewhere it separates like
@@ -2027,7 +2499,13 @@ class _Walker:
     def run(self) -> None:
         for k, line in enumerate(self.lines):
             draft = self.current
+            if line.aside is not None:
+                self._aside(line)
+                continue
             if self.comments and self._in_comments(k, line):
+                continue
+            if line.engagement:
+                self._engagement(k, line)
                 continue
             if line.print_title is not None and self._print_header(k):
                 self._drop(line, "boilerplate", _PRINT_HEADER_CUE)
@@ -2284,6 +2762,7 @@ def _segment(
     _mark_ads(lines, rules, settings)
     _mark_mail(lines, rules)
     _mark_digest(lines, settings)
+    _mark_social(lines, rules, settings)
     _learn_furniture(lines, settings)
     walker = _Walker(lines, path, rules, settings)
     walker.run()

@@ -66,7 +66,7 @@ class SegmentSettings:
     #: The dump's opening block (lines with no blank line between) is a channel's profile or a
     #: newsletter's masthead when one of its lines has a masthead cue and it has at most this
     #: many lines (a longer one is an article laid out without blank lines).
-    masthead_max_lines: int = attrs.field(default=6, validator=_positive)
+    masthead_max_lines: int = attrs.field(default=8, validator=_positive)
     #: ... and the line with the cue has at most this many words (a sentence ending in 'issue 12'
     #: is an article's).
     masthead_line_max_words: int = attrs.field(default=8, validator=_positive)
@@ -112,6 +112,11 @@ class SegmentSettings:
     menu_item_max_words: int = attrs.field(default=3, validator=_positive)
     #: A dateline's place and outlet parts: at most this many words each.
     dateline_max_words: int = attrs.field(default=4, validator=_positive)
+    #: A social post's name line (a page's or account's display name, a feed's tab label) right
+    #: above the post's header: at most this many words.
+    post_name_max_words: int = attrs.field(default=10, validator=_positive)
+    #: A forum signature under its separator line: at most this many lines.
+    signature_max_lines: int = attrs.field(default=3, validator=_positive)
 
 
 @attrs.frozen(kw_only=True)

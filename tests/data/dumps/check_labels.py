@@ -157,20 +157,26 @@ def _year(token: str) -> int:
 RELATIVE_DATE = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|today)$"
+    r"|^\d+\s*(?:[smhdw]|min|hr\.?|yr\.?)\s+ago$"  # compact: '5h ago', '3d ago', '5 hr. ago'
     r"|^(?:(?:آخر\s+)?تحديث|نشر(?:\s+في)?)?\s*:?\s*"
     r"(?:منذ\s+(?:[\d٠-٩]+\s+)?(?:دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع)|أمس|الأمس|اليوم)$",
     re.I,
 )
 
 
+# A view count opening a date line ('1.2M views · 3 days ago', '38 ألف مشاهدة · منذ 3 أيام'): not
+# part of the date.
+VIEWS = re.compile(r"^[\d٠-٩][\d٠-٩.,٬]*\s*(?:[KkMm]|ألف|مليون)?\s*(?:views?|مشاهدة|مشاهدات)\s*[·•|]?\s*")
+
+
 def relative_date(text: str) -> bool:
     """Whether a date line gives its date only relative to the crawl time."""
-    return bool(RELATIVE_DATE.match(text.strip()))
+    return bool(RELATIVE_DATE.match(VIEWS.sub("", text.strip())))
 
 
 def parse_date(text: str) -> dt.date | None:
     """The date a date line means, or None. Numeric dates are day first."""
-    s = text.translate(_DIGITS)
+    s = VIEWS.sub("", text.strip().translate(_DIGITS))
     s = re.sub(HIJRI_DATE, " ", s)  # a Hijri date printed beside the Gregorian one
     if m := re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b", s):
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -248,6 +254,8 @@ def candidates(field: str, text: str) -> set[str]:
         "title": [r"^Title\s*:\s*(.+)$"],
         "date_text": [
             r"^Posted on\s+(.+?)\s+by\s+.+$",
+            r"^Posted by\s+\S+\s+(\S.*\bago)$",  # a discussion's 'Posted by u/x 5h ago'
+            r"^\d[\d.,]*[km]?\s+points?\s+by\s+\S+\s+(\S.*?\bago)\b.*$",  # 'N points by x 6 hours ago | ...'
             r"^By\s+.+?\s+[|\u00b7\u2022]\s+(.+)$",
         ],
     }.get(field, [])

@@ -468,8 +468,10 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
             art.update(first_line=n, title=text, title_line=n)
             if above is not None:
                 parsed = parse_date(above[1])
-                assert parsed is not None, above[1]
-                art.update(first_line=above[0], date=parsed.isoformat(), date_text=above[1])
+                date_text = (candidates("date_text", above[1]) or {above[1]}).pop()
+                assert parsed is not None or relative_date(date_text), above[1]
+                date = parsed.isoformat() if parsed else None  # relative: unknown
+                art.update(first_line=above[0], date=date, date_text=date_text)
                 art["date_line"], above = above[0], None
                 if above_source is not None:
                     art.update(source=above_source, source_line=art["date_line"])
@@ -477,9 +479,10 @@ def build(name: str, notes: str, source: str) -> tuple[list[str], dict[str, Any]
             assert art is not None, raw
             if tag == "D":
                 parsed = parse_date(text)
-                assert parsed is not None or relative_date(text), text
+                (date_text,) = candidates("date_text", text)  # 'Posted by u/x 5h ago' gives '5h ago'
+                assert parsed is not None or relative_date(date_text), text
                 date = parsed.isoformat() if parsed else None  # relative: unknown
-                art.update(date=date, date_text=text, date_line=n)
+                art.update(date=date, date_text=date_text, date_line=n)
             elif tag == "A":
                 (art["author"],) = candidates("author", text)
                 art["author_line"] = n
