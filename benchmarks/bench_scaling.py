@@ -156,6 +156,16 @@ def sentence_starts(n: int) -> Callable[[], Any]:
     return lambda: annotator.annotate_text(text)
 
 
+def support_crowd(n: int) -> Callable[[], Any]:
+    """A text of N support-stage cases in both scripts: a division's phrase before another
+    country (the genitive test once walked every place of the text per candidate), shared
+    place names, a capital's word before a surname, an outlet's name after a capital."""
+    annotator = mediamon.Annotator()
+    text = "على الحدود الشمالية لإسرائيل. The Samara bombings in Iraq; Paris Hilton, the Golden Globes. " * n
+    annotator.annotate_text(text[:200])
+    return lambda: annotator.annotate_text(text)
+
+
 @functools.cache
 def _discovering() -> mediamon.Annotator:
     annotator = mediamon.Annotator(discover=True)
@@ -191,6 +201,7 @@ KINDS: dict[str, tuple[Callable[..., Callable[[], Any]], int, bool]] = {
     "csv-quotes": (csv_quotes, 20000, True),
     "outlet-spaces": (outlet_spaces, 100000, False),
     "sentence-starts": (sentence_starts, 5000, False),
+    "support-crowd": (support_crowd, 2000, False),
     "discover-mentions": (discover_mentions, 1000, False),
     "discover-surnames": (discover_surnames, 1000, False),
     "discover-marks": (discover_marks, 10000, False),

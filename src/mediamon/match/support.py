@@ -1743,11 +1743,13 @@ class SupportModel:
             plain[field] = []
             unsure[field] = []
             places = place_spans[field] = {}
+            place_at: dict[int, list[int]] = {}  # start -> its places' entities
             org_ends = set()
             is_place, kind_of = self.places, self.kinds
             for cand in cands:
                 if is_place[cand.entity]:
                     places.setdefault((cand.start, cand.end), []).append(cand.entity)
+                    place_at.setdefault(cand.start, []).append(cand.entity)
                 elif kind_of[cand.entity][1] in ("ORG", "MEDIA"):
                     org_ends.add(cand.end)
             clubs = self._club_spans(text, cands, places)
@@ -1762,7 +1764,7 @@ class SupportModel:
                         or (rules.org_of_place and self._org_of_place(text, cand, places))
                         or (rules.feature_name and self._feature_name(text, cand))
                         or self._part_of_place(text, cand, places)
-                        or self._of_another_country(text, cand, places)
+                        or self._of_another_country(text, cand, place_at)
                         or self._not_a_place_word(text, cand)
                         or (rules.definite_adjective and self._definite_adjective(text, cand))
                         or (rules.partitive and self._partitive(text, cand))
@@ -1912,9 +1914,7 @@ class SupportModel:
             ]
         return out
 
-    def _of_another_country(
-        self, text: str, cand: Candidate, places: Mapping[tuple[int, int], list[int]]
-    ) -> bool:
+    def _of_another_country(self, text: str, cand: Candidate, place_at: Mapping[int, list[int]]) -> bool:
         """A division's or town's alias of several words right before a genitive proclitic
         glued to another country's name (``support.json: genitive_proclitics``) describes that
         country: الحدود الشمالية لإسرائيل is Israel's northern border, no Saudi province."""
@@ -1930,10 +1930,7 @@ class SupportModel:
             return False
         own = self.countries[cand.entity]
         return any(
-            start == at + 1 and self.prefixes[e] == "country" and self.countries[e] != own
-            for (start, _end), entities in places.items()
-            if start == at + 1
-            for e in entities
+            self.prefixes[e] == "country" and self.countries[e] != own for e in place_at.get(at + 1, ())
         )
 
     def _homonyms_by_country(self, raw: Mapping[str, list[Candidate]]) -> Mapping[str, list[Candidate]]:
