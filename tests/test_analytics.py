@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediamon import Article, Corpus, Mention
 from mediamon.analytics import (
@@ -23,6 +25,8 @@ from mediamon.analytics import (
     write_mentions_csv,
 )
 from mediamon.errors import Msg
+from mediamon.store.schema import clean
+from tests.strategies import articles
 
 D = dt.date
 
@@ -276,6 +280,23 @@ def test_to_pandas_frames_match_the_counts() -> None:
     assert mentions.groupby("entity_id").size().to_dict() == dict(CORPUS.entity_counts())
     assert mentions["date"].isna().sum() == 2
     assert articles["origin_first_line"].isna().all()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(articles(), max_size=4))
+def test_frames_of_any_articles_hold_lone_surrogates_as_replacement_characters(
+    listed: list[Article],
+) -> None:
+    """attack15: pandas 3's ``str`` columns are Arrow's UTF-8; a lone surrogate in a title, an id or
+    an entity name made ``to_pandas()`` and ``entity_table().to_pandas()`` raise
+    ``UnicodeEncodeError``. They now hold U+FFFD, as ``to_arrow()`` and the store do."""
+    pytest.importorskip("pandas", reason="pandas is not installed (pip install '.[pandas]')")
+    corpus = Corpus(listed)
+    frame, mentions = corpus.to_pandas()
+    assert list(frame["title"]) == [clean(a.title) for a in listed]
+    assert list(mentions["entity_id"]) == [clean(m.entity_id) for a in listed for m in a.mentions]
+    table = corpus.entity_table().to_pandas()
+    assert list(table["name"]) == [clean(row.name) for row in corpus.entity_table()]
 
 
 def test_to_pandas_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

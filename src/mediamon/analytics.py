@@ -124,7 +124,9 @@ class EntityTable(list[EntityRow]):
         """A DataFrame, one row per entity; ``by_lang``/``by_source`` as dicts (needs pandas)."""
         pd = _pandas()
         columns = list(_ROW_FIELDS)
-        frame = pd.DataFrame([dict(row) for row in self], columns=columns)
+        frame = pd.DataFrame(
+            _utf8_rows(tuple(row[name] for name in columns) for row in self), columns=columns
+        )
         for column in ("by_lang", "by_source"):
             frame[column] = [dict(pairs) for pairs in frame[column]]
         return frame
@@ -409,6 +411,23 @@ def article_values(listed: Sequence[Article]) -> dict[str, Any]:
     }
 
 
+def _utf8_columns(values: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """``values`` with each text a UTF-8 string can hold. Arrow strings (and so pandas' ``str``
+    columns, Arrow-backed since pandas 3) are UTF-8, which a lone surrogate (only a hand-made
+    ``str`` holds one) has no form in: it becomes U+FFFD, as in the store (one code point for
+    one: offsets stay right). Values that are not text (``meta``'s dicts) are left as they are."""
+    from mediamon.store.schema import clean
+
+    return {k: [clean(v) if isinstance(v, str) else v for v in column] for k, column in values.items()}
+
+
+def _utf8_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows of :func:`mention_rows` with each text as :func:`_utf8_columns` makes it."""
+    from mediamon.store.schema import clean
+
+    return [tuple(clean(v) if isinstance(v, str) else v for v in row) for row in rows]
+
+
 def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
     """Two DataFrames: articles (one row each) and mentions (one row each, :data:`MENTION_COLUMNS`).
 
@@ -417,14 +436,14 @@ def to_pandas(articles: Iterable[Article]) -> tuple[Any, Any]:
     """
     pd = _pandas()
     listed = list(articles)
-    values = article_values(listed)
+    values = _utf8_columns(article_values(listed))
     values["date"] = pd.to_datetime(values["date"])
     for column in ("origin_first_line", "origin_last_line"):
         values[column] = pd.array(values[column], "Int64")
     frame = pd.DataFrame(values)
-    rows = list(mention_rows(listed))
+    rows = _utf8_rows(mention_rows(listed))
     mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
-    mentions["date"] = pd.to_datetime(mentions["date"])
+    mentions["date"] = pd.to_datetime(mentions["date"], format="ISO8601")  # mention_rows writes ISO dates
     for column in ("start", "end"):
         mentions[column] = mentions[column].astype("int64")
     return frame, mentions
@@ -448,19 +467,15 @@ ARTICLE_TABLE_COLUMNS = (
 def to_arrow(articles: Iterable[Article]) -> tuple[Any, Any]:
     """Two pyarrow Tables: articles (:data:`ARTICLE_TABLE_COLUMNS`) and mentions
     (:data:`MENTION_COLUMNS`); typed columns (``date32``, ``int64``), ``meta`` as JSON text."""
-    from mediamon.store.schema import clean
-
     pa = _module("pyarrow", "to_arrow()", "arrow")
     listed = list(articles)
     values = article_values(listed)
     values["meta"] = [json.dumps(meta, ensure_ascii=False, default=str) for meta in values["meta"]]
-    # Arrow strings are UTF-8, which a lone surrogate (only a hand-made ``str`` holds one) has no
-    # form in: it becomes U+FFFD, as in the store (one code point for one: offsets stay right)
-    values = {k: [clean(v) if isinstance(v, str) else v for v in column] for k, column in values.items()}
+    values = _utf8_columns(values)
     types = {"date": pa.date32(), "origin_first_line": pa.int64(), "origin_last_line": pa.int64()}
     table = pa.table({k: pa.array(v, type=types.get(k, pa.string() if k != "mentions" else pa.int64()))
                       for k, v in values.items()})  # fmt: skip
-    rows = [tuple(clean(v) if isinstance(v, str) else v for v in row) for row in mention_rows(listed)]
+    rows = _utf8_rows(mention_rows(listed))
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in MENTION_COLUMNS]
     ints = {"start", "end"}
     mentions = pa.table(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mediamon import Annotator, Article, Corpus, Entity, Gazetteer
+from mediamon import Annotator, Article, Corpus, Entity, Gazetteer, Mention
 from mediamon.analytics import EntityRow, EntityTable
 from mediamon.interop import notebook
 
@@ -135,6 +135,26 @@ def test_entity_row_keeps_its_attributes_and_is_a_read_only_mapping() -> None:
 
 def test_entity_table_top_is_a_table_too() -> None:
     assert isinstance(CORPUS.entity_table(top=1), EntityTable)
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+def test_a_timeline_from_year_1_to_9999_draws_at_most_max_bars(freq: str) -> None:
+    """attack15: two articles dated 0001-01-01 and 9999-12-31 made a daily timeline's markup a
+    bar per day: 350 MB of SVG (1.7 GB peak). Runs of periods now share a bar; counts add up."""
+    mention = Mention("body", 0, 4, "Iraq", "loc:iraq", "LOC", "Iraq", "en", "Iraq", "exact")
+    far = [dt.date(1, 1, 1), dt.date(1, 1, 2), dt.date(9999, 12, 31)]
+    corpus = Corpus(
+        [Article(id=str(i), title="t", body="Iraq", date=d, mentions=(mention,)) for i, d in enumerate(far)]
+    )
+    timeline = corpus.timeline(freq=freq)
+    markup = timeline._repr_html_()
+    parsed = assert_safe(markup)
+    bars = [attrs for tag, attrs in parsed.tags if tag == "rect"]
+    assert 1 < len(bars) <= notebook.MAX_BARS and len(markup) < 200_000
+    text = "".join(parsed.text)
+    per_bar = -(-len(timeline) // notebook.MAX_BARS)
+    assert f"0001-01-01 to {timeline.periods[per_bar - 1][0].isoformat()}: 2" in text
+    assert f"{len(timeline):,} periods (a bar per {per_bar:,} " in text
 
 
 def test_timeline_draws_a_bar_per_period_with_its_count() -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import mediamon
 from mediamon import Article, Corpus, Entity, Gazetteer, Mention, Origin, Store
@@ -20,6 +22,8 @@ from mediamon.errors import InputError, Msg, UsageError
 from mediamon.io.output import output_format, write_articles
 from mediamon.store import SCHEMA_VERSION, fts5_available, search_form
 from mediamon.store import store as store_module
+from mediamon.store.schema import clean
+from tests.strategies import articles
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "000_ee85a602ba24a7e5.txt"
@@ -505,3 +509,24 @@ def test_a_query_with_a_lone_surrogate_reads_as_the_store_holds_it(tmp_path: Pat
     with Store(db) as store:
         assert [h.article.id for h in store.search("Zorbtown \ud800")] == ["a"]
         assert store.search("Zorbtown", entity="x\udfff") == []
+
+
+def test_an_origin_path_with_a_lone_surrogate_is_stored(tmp_path: Path) -> None:
+    """attack15: the id check's record of where an article came from held the origin's path as
+    given; a lone surrogate in it (a hand-made ``Origin``) was a ``UnicodeEncodeError``."""
+    article = Article(id="a", title="t", body="b", origin=Origin("in\ud800.txt", 3, 4))
+    Corpus([article]).to_sqlite(tmp_path / "s.db")
+    (back,) = Corpus.from_sqlite(tmp_path / "s.db")
+    assert back.origin == Origin("in\ufffd.txt", 3, 4)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(articles(), max_size=4))
+def test_any_articles_are_stored_and_read_back(tmp_path: Path, listed: list[Article]) -> None:
+    """Whatever the articles hold (lone surrogates in any field, NUL, empty text), a store takes
+    them and gives each back, its texts with U+FFFD for a lone surrogate."""
+    db = tmp_path / "any.db"
+    db.unlink(missing_ok=True)
+    Corpus(listed).to_sqlite(db)
+    back = {(a.title, a.body) for a in Corpus.from_sqlite(db)}
+    assert {(clean(a.title), clean(a.body)) for a in listed} == back

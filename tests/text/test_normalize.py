@@ -128,3 +128,20 @@ def test_english_normalizer_is_idempotent_for_every_code_point() -> None:
         if normalizer.normalize(once) != once:
             bad.append(f"U+{code:04X}")
     assert bad == []
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_a_hashtag_sign_after_any_character_normalises_idempotently(code: str) -> None:
+    """Exhaustive (issue 18): whether a sign opens a word was read on the character before as
+    written, while normalising writes it otherwise (``_#a`` -> `` #a`` -> `` a``; ``⑴#a``, ``Ŀ#a``)."""
+    normalizer = NORMALIZERS[code]
+    letter = {"ar": "غزة", "en": "Gaza"}[code]
+    bad = []
+    # A character the table leaves alone is read the same before and after: only the others can differ.
+    changed = [c for c in map(chr, range(0x110000)) if normalizer.normalize(c) != c]
+    for char in changed:
+        for sign in "#＃":
+            once = normalizer.normalize(char + sign + letter)
+            if normalizer.normalize(once) != once:
+                bad.append(f"U+{ord(char):04X}{sign}")
+    assert bad == []

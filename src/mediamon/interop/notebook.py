@@ -120,27 +120,42 @@ def entity_table_html(rows: Sequence[EntityRow]) -> str:
 _PERIOD = {"D": "day", "W": "week", "M": "month"}
 _CHART_W, _CHART_H = 600, 60  # the chart's width (for a few periods) and height, in pixels
 _BAR_MIN, _BAR_MAX = 3, 24
+#: Bars drawn at most: a longer timeline (daily from year 1 to 9999 is 3.65 million periods) is
+#: drawn one bar per run of consecutive periods, so the markup stays small whatever the span.
+MAX_BARS = 1000
 
 
 def timeline_html(timeline: Timeline) -> str:
-    """A bar chart (inline SVG, a tooltip per period) and a line of totals: peak, dated, undated."""
+    """A bar chart (inline SVG, a tooltip per bar) and a line of totals: peak, dated, undated.
+
+    At most :data:`MAX_BARS` bars: past that, each bar sums a run of consecutive periods
+    (its tooltip names the run) and the line of totals says how many periods a bar holds.
+    """
     periods = timeline.periods
-    peak = max((n for _, n in periods), default=0)
-    bar = min(max(_CHART_W // max(len(periods), 1), _BAR_MIN), _BAR_MAX)
+    per_bar = -(-len(periods) // MAX_BARS) if periods else 1
+    runs = [periods[i : i + per_bar] for i in range(0, len(periods), per_bar)]
+    sums = [sum(n for _, n in run) for run in runs]
+    peak = max(sums, default=0)
+    bar = min(max(_CHART_W // max(len(runs), 1), _BAR_MIN), _BAR_MAX)
     bars = []
-    for i, (start, n) in enumerate(periods):
+    for i, (run, n) in enumerate(zip(runs, sums, strict=True)):
         height = round(_CHART_H * n / peak) if peak else 0
+        label = (
+            run[0][0].isoformat() if len(run) == 1 else f"{run[0][0].isoformat()} to {run[-1][0].isoformat()}"
+        )
         bars.append(
             f'<rect x="{i * bar}" y="{_CHART_H - height}" width="{bar - 1}" height="{height}" '
-            f'fill="#3b82f6"><title>{esc(start.isoformat())}: {n:,}</title></rect>'
+            f'fill="#3b82f6"><title>{esc(label)}: {n:,}</title></rect>'
         )
-    width = max(len(periods) * bar, 1)
+    width = max(len(runs) * bar, 1)
     svg = f'<svg width="{width}" height="{_CHART_H}" role="img">{"".join(bars)}</svg>'
     span = f"{periods[0][0].isoformat()} to {periods[-1][0].isoformat()}, " if periods else ""
     top = max(periods, key=lambda p: p[1]) if periods else None
     peak_text = f"peak {top[1]:,} ({top[0].isoformat()}), " if top else ""
+    unit = _PERIOD.get(timeline.freq, timeline.freq)
+    grouped = f" (a bar per {per_bar:,} {unit}s)" if per_bar > 1 else ""
     note = (
-        f"{timeline.unit} per {_PERIOD.get(timeline.freq, timeline.freq)}: {span}{len(periods):,} periods, "
+        f"{timeline.unit} per {unit}: {span}{len(periods):,} periods{grouped}, "
         f"{peak_text}{timeline.dated:,} dated, {timeline.undated:,} undated"
     )
     return f"<div>{svg}<div {_NOTE}>{esc(note)}</div></div>"

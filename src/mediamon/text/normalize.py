@@ -393,9 +393,11 @@ def hashtag_sign_rule(signs: str, letter_class: str, letters: str, mapping: Mapp
     the ``letters``.
 
     Characters the table deletes (``mapping`` to ``""``: bidi marks) may stand between the
-    sign and the letter, and are skipped when the character before the sign is read, so
-    normalised text gives the same answer (idempotence). Linear: each sign looks ahead over
-    its own run of such characters and back over the run before it.
+    sign and the letter, and are skipped when the character before the sign is read; that
+    character is read as the table writes it (the last character of its mapping: ``_`` and
+    ``ǃ`` become a space and ``!`` in English, ``⑴`` becomes ``(1)``), so normalised text
+    gives the same answer (idempotence). Linear: each sign looks ahead over its own run of
+    such characters and back over the run before it.
     """
     deleted = frozenset(c for c, r in mapping.items() if r == "")
     deleted_class = re.escape("".join(sorted(deleted)))
@@ -405,7 +407,7 @@ def hashtag_sign_rule(signs: str, letter_class: str, letters: str, mapping: Mapp
         text, i = match.string, match.start()
         while i > 0 and text[i - 1] in deleted:
             i -= 1
-        before = text[i - 1] if i > 0 else ""
+        before = mapping.get(text[i - 1], text[i - 1])[-1:] if i > 0 else ""
         return match.group() if before.isalnum() or before == "_" or (before and before in signs) else ""
 
     return ContextRule(
