@@ -105,7 +105,7 @@ class Msg:
     GAZ_BAD_QID = "meta.wikidata must be a Wikidata QID such as 'Q796', not {value!r}; left out"
     GAZ_HEADER = "header must name the columns id, type, lang, alias (found {found})"
     GAZ_SUFFIX = "unknown gazetteer format {suffix!r} (use .jsonl, .csv, .tsv or .jrc.tsv)"
-    GAZ_DUP_ID = "entity {id!r} has type {new!r} but {old!r} in the other gazetteer"
+    GAZ_DUP_ID = "entity {id!r} has type {old!r} here but {new!r} in {other}"
     GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
     USAGE_OUTPUT = (
         "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv, .tsv, or .db for a store)"

@@ -151,10 +151,43 @@ def test_merge_and_add() -> None:
     assert [e.id for e in merged] == ["x", "y"]
     assert merged["x"].names == {"en": ("Alpha",), "ar": ("ألفا",)}
     assert len(a) == 1  # merging does not change its operands
-    with pytest.raises(GazetteerError, match="has type 'ORG' but 'LOC'"):
+    with pytest.raises(GazetteerError, match="has type 'LOC' here but 'ORG' in gazetteer 'gazetteer'"):
         a.merge(Gazetteer([Entity.create("x", "ORG", {"en": ["X"]})]))
     a.add(Entity.create("z", "PER", {"en": ["Zed Zed"]}))
     assert "z" in a and a.alias_count() == 2
+
+
+def test_an_id_of_two_types_in_two_files_names_both_files_and_lines(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a.jsonl", '\n{"id": "x", "type": "LOC", "names": {"en": ["Alpha"]}}\n')
+    second = _write(
+        tmp_path / "b.jsonl",
+        '{"id": "y", "type": "ORG", "names": {"en": ["Beta"]}}\n'
+        '{"id": "x", "type": "ORG", "names": {"en": ["X"]}}\n',
+    )
+    loaded = Gazetteer.load(first)
+    with pytest.raises(GazetteerError) as caught:
+        loaded.merge(Gazetteer.load(second))
+    assert str(caught.value) == f"{first}:2: entity 'x' has type 'LOC' here but 'ORG' in {second}:2"
+    again = pickle.loads(pickle.dumps(loaded))  # what a worker process gets keeps the places
+    with pytest.raises(GazetteerError, match=f"{second}:2"):
+        again.merge(Gazetteer.load(second))
+
+
+def test_a_user_id_colliding_with_a_bundled_one_names_the_users_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was ``mediamon: <input>: entity ... in the other gazetteer``: no file, no line."""
+    bundled = next(iter(Gazetteer.bundled()))
+    other = "PER" if bundled.type != "PER" else "ORG"
+    mine = _write(
+        tmp_path / "mine.jsonl",
+        json.dumps({"id": bundled.id, "type": other, "names": {"en": ["Someone Else"]}}) + "\n",
+    )
+    dump = _write(tmp_path / "in.txt", "A headline\n\nA body of text long enough to be read as one.\n")
+    assert main(["annotate", "-q", "-g", str(mine), str(dump), "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"mediamon: {mine}:1: entity {bundled.id!r} has type {other!r} here but ")
+    assert "gazetteers" in err.split(" but ")[1] and err.count("\n") == 1 and "<input>" not in err
 
 
 def test_gazetteer_pickles() -> None:

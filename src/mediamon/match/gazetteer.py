@@ -130,6 +130,8 @@ class Gazetteer:
     def __init__(self, entities: Iterable[Entity] = (), *, name: str = "gazetteer"):
         self.name = name
         self._entities: dict[str, Entity] = {}
+        #: id -> (file, line) where the entity was first declared, for entities read from a file.
+        self._places: dict[str, tuple[str, int | None]] = {}
         for entity in entities:
             self.add(entity)
 
@@ -152,11 +154,12 @@ class Gazetteer:
         return self.merge(other)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"name": self.name, "entities": [e.to_dict() for e in self]}
+        return {"name": self.name, "entities": [e.to_dict() for e in self], "places": self._places}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.name = state["name"]
         self._entities = {}
+        self._places = dict(state.get("places", {}))
         for item in state["entities"]:
             self.add(Entity.create(item["id"], item["type"], item["names"], item["name"], item.get("meta")))
 
@@ -165,20 +168,35 @@ class Gazetteer:
 
     def add(self, entity: Entity) -> None:
         """Add an entity; an existing id gains its aliases, a conflicting type is refused."""
+        self._add(entity, None, "the entity added")
+
+    def _add(self, entity: Entity, place: tuple[str, int | None] | None, source: str) -> None:
+        """:meth:`add`, the entity read at ``place`` (file, line) of gazetteer ``source``: a type
+        conflict names where the entity already here was read, and where the other was."""
         old = self._entities.get(entity.id)
         if old is None:
             self._entities[entity.id] = entity
+            if place is not None:
+                self._places[entity.id] = place
         elif old.type != entity.type:
-            raise GazetteerError(Msg.GAZ_DUP_ID.format(id=entity.id, new=entity.type, old=old.type))
+            where = self._places.get(entity.id)
+            other = _place_text(place) if place is not None else source
+            reason = Msg.GAZ_DUP_ID.format(id=entity.id, new=entity.type, old=old.type, other=other)
+            path, line = where if where is not None else (self.name, None)
+            raise GazetteerError(reason, path=path, line=line)
         else:
             self._entities[entity.id] = old.merged_with(entity)
 
+    def _absorb(self, other: Gazetteer) -> None:
+        """Add ``other``'s entities, in its order, keeping where each was read."""
+        for entity in other:
+            self._add(entity, other._places.get(entity.id), f"gazetteer {other.name!r}")
+
     def merge(self, *others: Gazetteer) -> Gazetteer:
         """A new gazetteer: this one's entities first, then the others' (same ids merged)."""
-        out = Gazetteer(self, name=" | ".join([self.name, *(o.name for o in others)]))
-        for other in others:
-            for entity in other:
-                out.add(entity)
+        out = Gazetteer(name=" | ".join([self.name, *(o.name for o in others)]))
+        for gazetteer in (self, *others):
+            out._absorb(gazetteer)
         return out
 
     def alias_count(self) -> int:
@@ -187,11 +205,13 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, format: str | None = None) -> Gazetteer:
         """Load a gazetteer file; raise GazetteerError (file, line, reason) at the first problem."""
-        entities, problems = _parse(os.fspath(path), format)
+        entities, problems, lines = _parse(os.fspath(path), format)
         if problems:
             first = problems[0]
             raise GazetteerError(first.reason, path=first.path, line=first.line)
-        return cls(entities, name=os.path.basename(os.fspath(path)))
+        out = cls(entities, name=os.path.basename(os.fspath(path)))
+        out._places = {entity.id: (os.fspath(path), lines.get(entity.id)) for entity in entities}
+        return out
 
     @classmethod
     def bundled(cls, *, include: Iterable[str] | None = None) -> Gazetteer:
@@ -228,9 +248,13 @@ def _bundled(include: tuple[str, ...] | None) -> Gazetteer:
     for file_name in names:
         ref = folder.joinpath(file_name)
         with resources.as_file(ref) as real:
-            for entity in Gazetteer.load(real):
-                out.add(entity)
+            out._absorb(Gazetteer.load(real))
     return out
+
+
+def _place_text(place: tuple[str, int | None]) -> str:
+    path, line = place
+    return path if line is None else f"{path}:{line}"
 
 
 def check_file(path: str | os.PathLike[str], *, format: str | None = None) -> list[Problem]:
@@ -254,20 +278,22 @@ def _detect_format(path: str, text: str) -> str:
     raise GazetteerError(Msg.GAZ_SUFFIX.format(suffix=os.path.splitext(lower)[1] or lower), path=path)
 
 
-def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
+def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem], dict[str, int]]:
+    """Entities, problems, and the line where each entity id is first declared."""
     try:
         with compression.open_read(path) as handle:
             raw = handle.read()
         text = raw.decode("utf-8-sig")
     except compression.ERRORS as exc:
-        return [], [Problem(path, None, Msg.UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc))]
+        detail = getattr(exc, "strerror", None) or exc
+        return [], [Problem(path, None, Msg.UNREADABLE.format(detail=detail))], {}
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], [Problem(path, line, Msg.UNREADABLE.format(detail="not UTF-8 text"))]
+        return [], [Problem(path, line, Msg.UNREADABLE.format(detail="not UTF-8 text"))], {}
     try:
         fmt = format or _detect_format(path, text)
     except GazetteerError as exc:
-        return [], [exc.problem]
+        return [], [exc.problem], {}
     builder = _Builder(path)
     if fmt == "jsonl":
         builder.jsonl(text)
@@ -276,8 +302,8 @@ def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
     elif fmt == "jrc":
         builder.jrc(text)
     else:
-        return [], [Problem(path, None, Msg.GAZ_SUFFIX.format(suffix=fmt))]
-    return builder.entities(), builder.problems
+        return [], [Problem(path, None, Msg.GAZ_SUFFIX.format(suffix=fmt))], {}
+    return builder.entities(), builder.problems, builder.lines()
 
 
 class _Builder:
@@ -499,6 +525,10 @@ class _Builder:
                 lang,
                 variant.replace("+", " "),
             )
+
+    def lines(self) -> dict[str, int]:
+        """Entity id -> the line declaring it first."""
+        return {entity_id: line for entity_id, (_, line) in self._types.items()}
 
     def entities(self) -> list[Entity]:
         """The entities, in file order; the builder's own tables are emptied as they are used.
