@@ -75,6 +75,7 @@ class Msg:
     FEED_ENTRY_EMPTY = "feed entry has neither a title nor text"
     BAD_JSON = "bad JSON: {detail}"
     NOT_A_RECORD = "record is a JSON {kind}, expected an object"
+    JSON_REPEATED_KEYS = "{where} names {keys}; {outcome}"
     NO_TEXT_FIELDS = "record has neither a title nor a body"
     NO_TEXT_KEYS = (
         "no record has a title or body field (keys seen: {keys}); say which is which with"

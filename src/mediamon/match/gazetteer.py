@@ -27,7 +27,7 @@ import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
 from mediamon.io import compression
-from mediamon.io.record_files import table_rows, tsv_quoting
+from mediamon.io.record_files import JSON, repeats_reason, table_rows, take_repeats, tsv_quoting
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -395,11 +395,15 @@ class _Builder:
         for number, raw in enumerate(text.split("\n"), start=1):
             if not raw.strip():
                 continue
+            take_repeats()
             try:
-                item = json.loads(raw)
+                item = JSON.decode(raw)
             except (json.JSONDecodeError, RecursionError) as exc:
                 self._problem(number, Msg.BAD_JSON.format(detail=getattr(exc, "msg", "nested too deeply")))
                 continue
+            for found, earlier in take_repeats():  # json would keep the last value without a word
+                where = "the entry" if found is item else "an object inside the entry"
+                self._problem(number, repeats_reason(earlier, where, "write each key once"))
             if not isinstance(item, dict):
                 self._problem(number, Msg.NOT_A_RECORD.format(kind=type(item).__name__))
                 continue
