@@ -66,6 +66,10 @@ class Msg:
     )
     WARC_DAMAGED = "WARC damaged at byte offset {offset} ({detail}); kept the {count} record(s) before it"
     WARC_EMPTY = "no WARC records found"
+    WARC_LENGTH = (
+        "WARC record {number} does not end where its Content-Length says (byte offset {offset} holds"
+        " {found}); the length is likely wrong: its page may be cut short or run into the next record"
+    )
     WARC_PAYLOAD_CUT = (
         "WARC record {number}'s page is over {limit} bytes once its content encoding is undone;"
         " kept the first {limit}"

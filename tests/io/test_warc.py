@@ -248,3 +248,30 @@ def test_a_page_whose_content_encoding_inflates_past_the_cap_is_cut_and_named(
     assert [p.line for p in parsed.problems] == [1]
     assert len(parsed.articles) == 1 and parsed.articles[0].body.startswith("Rain fell on the city.")
     assert len(parsed.articles[0].body) < 4000
+
+
+@pytest.mark.parametrize("delta", [-50, 50], ids=["too short", "too long"])
+def test_a_wrong_content_length_is_a_problem_of_its_record_not_a_stray_warning(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], delta: int
+) -> None:
+    """warcio wrote ``WARNING: Record not followed by newline ...`` on standard error, naming no
+    file, and the page was read cut short or the next record lost without a problem saying why."""
+    whole = tmp_path / "whole.warc"
+    offsets = _write(whole, gzip=False, extra=False)
+    data = whole.read_bytes()
+    head = data.index(b"Content-Length: ", offsets[2]) + len(b"Content-Length: ")
+    digits = data.index(b"\r\n", head)
+    wrong = str(int(data[head:digits]) + delta).encode()
+    path = tmp_path / "wrong.warc"
+    path.write_bytes(data[:head] + wrong + data[digits:])
+    capfd.readouterr()
+    corpus = mediamon.read(path)
+    assert capfd.readouterr().err == ""
+    slips = [p for p in corpus.problems if "Content-Length" in p.reason]
+    assert [(p.path, p.line) for p in slips] == [(str(path), 3)]
+    assert slips[0].reason.startswith("WARC record 3 does not end where its Content-Length says (byte")
+    assert [a.url for a in corpus][:2] == [PAGES[0][1], PAGES[1][1]]
+    # What follows the wrong length is not a record's start: the fourth record is named, after
+    # the three read (was: named as the third, "kept the 2 record(s)").
+    damaged = corpus.problems[-1]
+    assert damaged.line == 4 and damaged.reason.endswith("kept the 3 record(s) before it")

@@ -69,7 +69,10 @@ def warc_items(
     limit = LIMITS.max_bytes
     size = _size(stream)
     records = ArchiveIterator(stream)
+    slips = _LengthSlips()
+    records.INC_RECORD = slips  # warcio's warning, written to stderr naming no file, becomes a problem
     number = 0
+    done = 0  # records read to their end
     end = 0
     try:
         for record in records:
@@ -86,19 +89,41 @@ def warc_items(
             yield from _record(
                 record, record_info, payload, number, offset, path, encoding, day_first, settings
             )
+            for slip_offset, found in slips.take():
+                shown = repr(found[:40]) + ("..." if len(found) > 40 else "")
+                reason = Msg.WARC_LENGTH.format(number=number, offset=slip_offset, found=shown)
+                yield Problem(path, number, reason)
             if cut:
                 yield Problem(path, number, Msg.WARC_RECORD_CUT.format(number=number, offset=offset))
                 return
             end = offset + records.get_record_length()
+            done = number
     except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib and header errors)
         detail = _damage(exc)
-        reason = Msg.WARC_DAMAGED.format(offset=end, detail=detail, count=max(number - 1, 0))
-        yield Problem(path, number or None, reason)
+        reason = Msg.WARC_DAMAGED.format(offset=end, detail=detail, count=done)
+        yield Problem(path, done + 1, reason)
         return
     if size is not None and size - end > _RECORD_END and number:
         yield Problem(path, None, Msg.WARC_CUT.format(offset=end, number=number))
     elif not number:
         yield Problem(path, None, Msg.WARC_EMPTY)
+
+
+class _LengthSlips:
+    """Stands in for warcio's warning text (``ArchiveIterator.INC_RECORD``, written to standard
+    error naming no file) when a record is not followed by the blank lines that end it: the
+    byte offset and the line found there are kept, to be reported as a problem of the record."""
+
+    def __init__(self) -> None:
+        self._found: list[tuple[int, bytes]] = []
+
+    def format(self, offset: int, line: bytes) -> str:
+        self._found.append((offset, line.rstrip(b"\r\n")))
+        return ""
+
+    def take(self) -> list[tuple[int, bytes]]:
+        found, self._found = self._found, []
+        return found
 
 
 #: Errors warcio lets through from its own code when a record's headers lack what it reads
