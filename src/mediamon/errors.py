@@ -66,6 +66,7 @@ class Msg:
     )
     WARC_DAMAGED = "WARC damaged at byte offset {offset} ({detail}); kept the {count} record(s) before it"
     WARC_EMPTY = "no WARC records found"
+    WARC_READER_SAID = "WARC record {number}: the reader reports {detail!r}; the record may be cut short"
     WARC_LENGTH = (
         "WARC record {number} does not end where its Content-Length says (byte offset {offset} holds"
         " {found}); the length is likely wrong: its page may be cut short or run into the next record"

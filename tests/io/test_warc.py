@@ -275,3 +275,41 @@ def test_a_wrong_content_length_is_a_problem_of_its_record_not_a_stray_warning(
     # the three read (was: named as the third, "kept the 2 record(s)").
     damaged = corpus.problems[-1]
     assert damaged.line == 4 and damaged.reason.endswith("kept the 3 record(s) before it")
+
+
+def test_a_gzip_member_damaged_part_way_is_a_problem_not_a_stray_line(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio wrote zlib's ``Error -3 while decompressing data: ...`` on standard error, naming
+    no file, and read on; now that line is a problem of the record and standard error is clean."""
+    import random
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    words = random.Random(7)
+    body = " ".join(f"word{words.randrange(10**6)}" for _ in range(60_000))  # beyond warcio's 16 KB block
+    path = tmp_path / "late.warc.gz"
+    offsets = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, text in enumerate(("Rain fell on the city all day. " * 40, body)):
+            offsets.append(out.tell())
+            page = f"<html><body><article><h1>Page {number}</h1><p>{text}</p></article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            payload = io.BytesIO(page.encode())
+            url = f"https://x.example/{number}"
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=payload, http_headers=headers)
+            )
+    data = bytearray(path.read_bytes())
+    damage = offsets[1] + (len(data) - offsets[1]) * 4 // 5
+    data[damage : damage + 20] = bytes(b ^ 0x5A for b in data[damage : damage + 20])
+    path.write_bytes(bytes(data))
+    capfd.readouterr()
+    corpus = mediamon.read(path)
+    assert capfd.readouterr().err == ""
+    said = [p for p in corpus.problems if "the reader reports" in p.reason]
+    assert [(p.path, p.line) for p in said] == [(str(path), 2)]
+    assert "while decompressing data" in said[0].reason
+    assert corpus.articles[0].url == "https://x.example/0"
