@@ -86,6 +86,7 @@ class Msg:
         "no record has a title or body field (keys seen: {keys}); say which is which with"
         " columns= / --columns (e.g. --columns {example}=body) or add the names to data/records.json"
     )
+    CSV_HEADER_AGAIN = "the header row again (files joined together?); read as a header, not as a record"
     CSV_NO_HEADER = (
         "the first row looks like data, not a header ({detail}); if the file has no header row,"
         " name the columns in order with columns= / --columns (e.g. --columns title,date,body)"

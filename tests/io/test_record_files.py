@@ -1,5 +1,6 @@
-"""Record files whose JSON names a key more than once, or repeats a byte-order mark on each line
-(files joined together): no value is dropped without a word (``json`` keeps the last silently)."""
+"""Record files whose JSON names a key more than once, or that were joined together (a byte-order
+mark opening each JSON line, a CSV header repeated): no value dropped without a word, no header
+read as a record."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediamon
+from mediamon.errors import Msg
 from mediamon.io.inputs import read_file
 from mediamon.match.gazetteer import Gazetteer, GazetteerError, check_file
 
@@ -29,10 +31,13 @@ CASES = [
 ]
 
 
-def read(tmp_path: Path, name: str, text: str) -> mediamon.Corpus:
-    path = tmp_path / name
+def _written(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
-    return mediamon.read(path)
+    return path
+
+
+def read(tmp_path: Path, name: str, text: str) -> mediamon.Corpus:
+    return mediamon.read(_written(tmp_path / name, text))
 
 
 @pytest.mark.parametrize(("name", "text", "line"), CASES)
@@ -72,6 +77,23 @@ def test_json_lines_joined_with_a_bom_on_each_line_are_all_read(tmp_path: Path) 
         corpus = read(tmp_path, name, "\n".join(lines) + "\n")
         assert [a.title for a in corpus.articles] == ["T0", "T1", "T2"], name
         assert corpus.problems == (), name
+
+
+@pytest.mark.parametrize(("name", "sep"), [("x.csv", ","), ("x.tsv", "\t")])
+@pytest.mark.parametrize("bom", ["", BOM], ids=["no bom", "bom"])
+def test_csv_files_joined_together_read_the_repeated_header_as_a_header(
+    tmp_path: Path, name: str, sep: str, bom: str
+) -> None:
+    """Was read as one more record: an article titled ``title`` with the body ``body``."""
+    part = f"title{sep}body\nA title{sep}A body.\n"
+    corpus = read(tmp_path, name, part + bom + part.replace("A ", "B "))
+    assert [(a.title, a.body) for a in corpus.articles] == [("A title", "A body."), ("B title", "B body.")]
+    assert [(p.line, p.reason) for p in corpus.problems] == [(3, Msg.CSV_HEADER_AGAIN)]
+
+
+def test_a_row_like_the_given_columns_is_still_a_record(tmp_path: Path) -> None:
+    corpus = mediamon.read(_written(tmp_path / "x.csv", "A,x\nA,x\nB,y\n"), columns="title,body")
+    assert [a.title for a in corpus.articles] == ["A", "B"] and corpus.problems == ()
 
 
 @settings(max_examples=60, deadline=None)

@@ -483,6 +483,7 @@ def csv_records(
     as data is reported (it is still taken as the header).
     """
     header: list[str] | None = None
+    header_row: list[str] | None = None  # the header as written, to know it when it comes again
     for item in table_rows(text, path, delimiter=delimiter, quoting=quoting):
         if isinstance(item, Problem):
             yield item
@@ -490,7 +491,12 @@ def csv_records(
         row, first, last = item
         if not any(cell.strip() for cell in row):
             continue
+        if header_row is not None and _cells(row) == header_row:
+            yield Problem(path, first, Msg.CSV_HEADER_AGAIN)
+            continue
         if header is None:
+            if names is None and header_like(row):
+                header_row = _cells(row)
             if names is not None:
                 header = _header([*names, *([""] * (len(row) - len(names)))])
                 if header_like(row):
@@ -513,13 +519,18 @@ def csv_records(
         yield record, first, last
 
 
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells trimmed, a byte-order mark opening one removed (files joined together)."""
+    return [cell.strip().lstrip("\ufeff").strip() for cell in row]
+
+
 def _header(row: list[str]) -> list[str]:
     """Column names: trimmed, a BOM removed, blanks named ``column_N``, repeats numbered ``name.2``."""
     names: list[str] = []
     taken: set[str] = set()
     tried: dict[str, int] = {}  # base -> the last repeat number tried (those below stay taken)
-    for index, cell in enumerate(row, start=1):
-        name = cell.strip().lstrip("\ufeff").strip() or f"column_{index}"
+    for index, cell in enumerate(_cells(row), start=1):
+        name = cell or f"column_{index}"
         base, n = name, tried.get(name, 1)
         if n > 1:
             name = f"{base}.{n}"
