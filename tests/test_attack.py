@@ -229,6 +229,27 @@ def test_report_of_lone_surrogates_and_odd_file_names(
     assert "\ufffd" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("incremental", [False, True], ids=["store", "incremental"])
+def test_a_file_name_that_is_not_utf8_annotates_into_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], incremental: bool
+) -> None:
+    """Was a ``UnicodeEncodeError`` traceback: the name's undecodable bytes (lone surrogates in
+    Python) went into SQLite as the article's origin and the run's list of files."""
+    folder = os.path.join(os.fsencode(tmp_path), b"in\xff")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"\xfe\xff.jsonl"), "wb") as handle:
+        handle.write(b'{"id": "1", "title": "Talks", "body": "Talks in Baghdad today."}\n')
+    store = tmp_path / "out.db"
+    options = ["--incremental"] if incremental else []
+    status, _, err = run(capsys, "annotate", "-q", *options, os.fsdecode(folder), "-o", store)
+    assert (status, err) == (0, "")
+    status, out, err = run(capsys, "search", store, "Baghdad")
+    assert status == 0 and "Talks" in out
+    if incremental:  # the second run knows the file by its content
+        status, _, err = run(capsys, "annotate", "--incremental", os.fsdecode(folder), "-o", store)
+        assert status == 0 and "1 skipped" in err
+
+
 @pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv.gz"])
 def test_a_corrupt_compressed_gazetteer_is_one_line_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str

@@ -289,7 +289,7 @@ class Store(RunLog):
         ident = clean(article.id)
         origin = article.origin
         path, line = (origin.path, origin.first_line) if origin else (self.path, None)
-        where = f"{path}:{line}" if origin else None
+        where = clean(f"{path}:{line}") if origin else None
         row = conn.execute("SELECT content, line FROM added WHERE id = ?", (ident,)).fetchone()
         if row is None:
             conn.execute("INSERT INTO added (id, content, line) VALUES (?, ?, ?)", (ident, content, where))
