@@ -77,6 +77,8 @@ class Msg:
     )
     FEED_MALFORMED = "malformed feed ({detail}); kept the entries read"
     FEED_EMPTY = "feed has no entries"
+    FEED_CHARSET = "the feed declares the encoding {declared!r}, which cannot read it; read as {used}"
+    FEED_FAILED = "the feed reader failed ({detail}); nothing read from it"
     FEED_ENTRY_EMPTY = "feed entry has neither a title nor text"
     BAD_JSON = "bad JSON: {detail}"
     NOT_A_RECORD = "record is a JSON {kind}, expected an object"
