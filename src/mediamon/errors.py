@@ -42,6 +42,7 @@ class Msg:
         "{count} undecodable byte(s) in {encoding}, first at byte offset {offset}; replaced with U+FFFD"
     )
     ENCODING_UNKNOWN = "unknown encoding {encoding!r}"
+    CODEC_FAILED = "cannot be read as {encoding} ({detail}); nothing read from it"
     ENCODING_UNCERTAIN = "encoding not recognised with confidence; decoded as {encoding}, text may be garbled"
     NUL_REMOVED = "{count} NUL character(s) removed, first at byte offset {offset}"
     NOT_FOUND = "no such file or directory"
