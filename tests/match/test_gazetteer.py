@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
 
 import mediamon
 from mediamon.cli import main
-from mediamon.errors import GazetteerError
+from mediamon.errors import GazetteerError, Msg
 from mediamon.match.gazetteer import Entity, Gazetteer, check_file
 from tests.conftest import DATA
 
@@ -272,3 +274,57 @@ def test_entity_to_dict_round_trip() -> None:
         "names": {"en": ["A"], "ar": ["ب"]},
         "meta": {"source": "curated"},
     }
+
+
+def _fifo_with(path: Path, text: str) -> threading.Thread:
+    """A named pipe at ``path`` that one reader gets ``text`` from (a ``<(zcat ...)`` stand-in)."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "w", encoding="utf-8") as pipe:
+            pipe.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param('{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n', "x:1", id="jsonl"),
+        pytest.param("id,type,lang,alias\nx:1,PER,en,Zorro Zed\n", "x:1", id="csv"),
+        pytest.param("id\ttype\tlang\talias\nx:1\tPER\ten\tZorro Zed\n", "x:1", id="tsv"),
+        pytest.param("1\tP\ten\tZorro+Zed\n", "jrc:1", id="jrc"),
+    ],
+)
+def test_a_gazetteer_through_a_pipe_is_read_once_by_its_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, entity: str
+) -> None:
+    """``-g <(zcat g.jsonl.gz)`` was refused as ``no such file or directory``; ``gazetteer check``
+    read the file twice, so a pipe gave ``ok, 0 entities``."""
+    writer = _fifo_with(tmp_path / "check", text)
+    assert main(["gazetteer", "check", str(tmp_path / "check")]) == 0
+    writer.join(5)
+    assert "ok, 1 entities, 1 aliases" in capsys.readouterr().out
+    dump = _write(
+        tmp_path / "in.txt", "Zorro Zed spoke\n\nZorro Zed spoke in the city on Monday at length.\n"
+    )
+    out = tmp_path / "out.jsonl"
+    writer = _fifo_with(tmp_path / "annotate", text)
+    assert (
+        main(["annotate", "-q", "--no-default", "-g", str(tmp_path / "annotate"), str(dump), "-o", str(out)])
+        == 0
+    )
+    writer.join(5)
+    (article,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {m["entity_id"] for m in article["mentions"]} == {entity}
+
+
+def test_a_directory_given_as_a_gazetteer_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was ``no such file or directory`` for a directory that is there."""
+    dump = _write(tmp_path / "in.txt", "A headline\n\nA body of text long enough to be read as one.\n")
+    assert main(["annotate", "-q", "-g", str(tmp_path), str(dump)]) == 2
+    assert capsys.readouterr().err == f"mediamon: {tmp_path}: {Msg.GAZ_DIRECTORY}\n"

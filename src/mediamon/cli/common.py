@@ -101,7 +101,10 @@ def check_annotator_options(args: argparse.Namespace) -> None:
     if args.no_default and not args.gazetteer:
         raise UsageError(Msg.USAGE_NO_DEFAULT)
     for name in args.gazetteer:
-        if not os.path.isfile(name):
+        # A pipe (``-g <(zcat g.jsonl.gz)``) or device is read like a file, its format by its content.
+        if os.path.isdir(name):
+            raise UsageError(Msg.GAZ_DIRECTORY, path=name)
+        if not os.path.exists(name):
             raise UsageError(Msg.NOT_FOUND, path=name)
 
 

@@ -17,6 +17,7 @@ import functools
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -205,13 +206,24 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, format: str | None = None) -> Gazetteer:
         """Load a gazetteer file; raise GazetteerError (file, line, reason) at the first problem."""
-        entities, problems, lines = _parse(os.fspath(path), format)
-        if problems:
+        loaded, problems = cls.checked(path, format=format)
+        if loaded is None:
             first = problems[0]
             raise GazetteerError(first.reason, path=first.path, line=first.line)
+        return loaded
+
+    @classmethod
+    def checked(
+        cls, path: str | os.PathLike[str], *, format: str | None = None
+    ) -> tuple[Gazetteer | None, list[Problem]]:
+        """The gazetteer of a file and every problem in it (None when there is one), reading the
+        file once: a pipe (``<(zcat g.jsonl.gz)``) can be read only once."""
+        entities, problems, lines = _parse(os.fspath(path), format)
+        if problems:
+            return None, problems
         out = cls(entities, name=os.path.basename(os.fspath(path)))
         out._places = {entity.id: (os.fspath(path), lines.get(entity.id)) for entity in entities}
-        return out
+        return out, []
 
     @classmethod
     def bundled(cls, *, include: Iterable[str] | None = None) -> Gazetteer:
@@ -273,9 +285,30 @@ def _detect_format(path: str, text: str) -> str:
     if lower.endswith(".jrc") or lower.endswith(".jrc.tsv"):
         return "jrc"
     if lower.endswith(".tsv") or lower.endswith(".txt"):
-        first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split("\t")
-        return "tsv" if [c.strip() for c in first[:4]] == list(_CONTRACT_COLUMNS) else "jrc"
+        return "tsv" if _header_cells(text, "\t") == list(_CONTRACT_COLUMNS) else "jrc"
+    if not _regular(path):  # a pipe (``-g <(zcat g.jsonl.gz)``) has no suffix: its content tells
+        start = text.lstrip("\ufeff \t\r\n")[:1]
+        if start in ("{", ""):
+            return "jsonl"
+        for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
+            if _header_cells(text, delimiter) == list(_CONTRACT_COLUMNS):
+                return fmt
+        if "\t" in text.split("\n", 1)[0]:
+            return "jrc"
     raise GazetteerError(Msg.GAZ_SUFFIX.format(suffix=os.path.splitext(lower)[1] or lower), path=path)
+
+
+def _header_cells(text: str, delimiter: str) -> list[str]:
+    """The first four cells of the first line, trimmed and lower-cased."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split(delimiter)
+    return [c.strip() for c in first[:4]]
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem], dict[str, int]]:
