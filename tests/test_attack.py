@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediamon.cli import main
-from mediamon.cli.common import visible
+from mediamon.cli.common import LINE_MAX, visible
 from mediamon.io import inputs
 from mediamon.io.output import json_text
 
@@ -124,6 +124,28 @@ def test_visible_is_printable_for_any_text(text: str) -> None:
     shown = visible(text)
     assert "\n" not in shown and "\x1b" not in shown
     shown.encode("utf-8")
+
+
+def test_a_problem_quoting_huge_input_is_one_line_of_bounded_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gazetteer alias of 100,000 ``!`` or a WARC line of megabytes came back whole in one
+    ``mediamon:`` line; the line keeps its start (file and line) and its end (what was done)."""
+    gazetteer = tmp_path / "g.jsonl"
+    entry = {"id": "x:1", "type": "PER", "names": {"en": ["!" * 100_000]}}
+    gazetteer.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "gazetteer", "check", gazetteer)
+    (line,) = err.splitlines()
+    assert status == 1 and len(line) <= len("mediamon: ") + LINE_MAX
+    assert line.startswith(f"mediamon: {gazetteer}:1: alias '!!!") and "characters left out" in line
+    assert line.endswith("!!' has no letters or digits (tatweel and other modifiers do not count)")
+    crawl = tmp_path / "c.warc"
+    crawl.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n" + b"J" * 3_000_000
+    )
+    status, _, err = run(capsys, "segment", crawl, "-o", tmp_path / "out.jsonl")
+    assert status == 1 and max(len(line) for line in err.splitlines()) <= len("mediamon: ") + LINE_MAX
+    assert "kept the 1 record(s) before it" in err
 
 
 def test_stats_prints_hostile_titles_and_names_escaped(
