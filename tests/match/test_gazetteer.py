@@ -328,3 +328,20 @@ def test_a_directory_given_as_a_gazetteer_is_named_as_one(
     dump = _write(tmp_path / "in.txt", "A headline\n\nA body of text long enough to be read as one.\n")
     assert main(["annotate", "-q", "-g", str(tmp_path), str(dump)]) == 2
     assert capsys.readouterr().err == f"mediamon: {tmp_path}: {Msg.GAZ_DIRECTORY}\n"
+
+
+@pytest.mark.parametrize("sep", [",", "\t"], ids=["csv", "tsv"])
+def test_gazetteer_tables_joined_together_read_the_repeated_header_as_a_header(
+    tmp_path: Path, sep: str
+) -> None:
+    """Was refused: the header row again read as an entity ``id`` of language ``lang``."""
+    header = sep.join(("id", "type", "lang", "alias"))
+    rows = [
+        header,
+        sep.join(("x:1", "PER", "en", "Zorro Zed")),
+        "\ufeff" + header,
+        sep.join(("x:2", "PER", "en", "Abel Abe")),
+    ]
+    path = _write(tmp_path / ("g.csv" if sep == "," else "g.tsv"), "\n".join(rows) + "\n")
+    assert check_file(path) == []
+    assert [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]

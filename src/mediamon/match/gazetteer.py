@@ -505,7 +505,7 @@ class _Builder:
                 self._problem(number, Msg.GAZ_ROW_LINES.format(last=last))
                 continue
             if col is None:
-                header = [h.strip().lower() for h in row]
+                header = [h.strip().lstrip("\ufeff").strip().lower() for h in row]
                 if any(c not in header for c in _CONTRACT_COLUMNS):
                     self._problem(number, Msg.GAZ_HEADER.format(found=", ".join(header) or "nothing"))
                     return
@@ -513,6 +513,8 @@ class _Builder:
                 continue
             if not any(cell.strip() for cell in row):
                 continue
+            if [h.strip().lstrip("\ufeff").strip().lower() for h in row] == header:
+                continue  # the header again: files joined together (its "lang" is no language)
             if len(row) < len(_CONTRACT_COLUMNS):
                 self._problem(
                     number,
