@@ -345,3 +345,11 @@ def test_gazetteer_tables_joined_together_read_the_repeated_header_as_a_header(
     path = _write(tmp_path / ("g.csv" if sep == "," else "g.tsv"), "\n".join(rows) + "\n")
     assert check_file(path) == []
     assert [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]
+
+
+def test_json_lines_gazetteers_joined_with_a_bom_on_each_line_load(tmp_path: Path) -> None:
+    """Was refused: ``bad JSON: Unexpected UTF-8 BOM`` at the second file's first line."""
+    entries = [{"id": f"x:{i}", "type": "PER", "names": {"en": [f"Name{i} Zed"]}} for i in (1, 2)]
+    lines = ["\ufeff" + json.dumps(entry) for entry in entries]
+    path = _write(tmp_path / "g.jsonl", "\n".join(lines) + "\n")
+    assert check_file(path) == [] and [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]

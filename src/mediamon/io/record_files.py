@@ -34,6 +34,7 @@ __all__ = [
     "take_repeats",
     "tsv_quoting",
     "tsv_records",
+    "without_bom",
 ]
 
 #: Keys under which a JSON object holds its list of records.
@@ -92,7 +93,7 @@ def repeats_reason(earlier: Mapping[str, list[Any]], where: str, outcome: str) -
     return Msg.JSON_REPEATED_KEYS.format(where=where, keys=keys, outcome=outcome)
 
 
-def _without_bom(line: str) -> str:
+def without_bom(line: str) -> str:
     """A line of JSON Lines without a byte-order mark opening it (files joined together)."""
     return line[1:] if line.startswith("\ufeff") else line
 
@@ -142,7 +143,7 @@ def jsonl_records(text: str, path: str) -> Iterator[_Record | Problem]:
             continue
         take_repeats()
         try:
-            value = JSON.decode(_without_bom(line))
+            value = JSON.decode(without_bom(line))
         except (ValueError, RecursionError) as exc:
             if number == 1 and _whole_json(text):
                 yield from json_records(text, path)
@@ -317,7 +318,7 @@ def _jsonl_records_strict(text: str, path: str) -> Iterator[_Record | Problem]:
             continue
         take_repeats()
         try:
-            value = JSON.decode(_without_bom(line))
+            value = JSON.decode(without_bom(line))
         except (ValueError, RecursionError) as exc:
             yield Problem(path, number, Msg.BAD_JSON.format(detail=_line_detail(exc)))
             continue

@@ -28,7 +28,7 @@ import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
 from mediamon.io import compression
-from mediamon.io.record_files import JSON, repeats_reason, table_rows, take_repeats, tsv_quoting
+from mediamon.io.record_files import JSON, repeats_reason, table_rows, take_repeats, tsv_quoting, without_bom
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -430,7 +430,7 @@ class _Builder:
                 continue
             take_repeats()
             try:
-                item = JSON.decode(raw)
+                item = JSON.decode(without_bom(raw))
             except (json.JSONDecodeError, RecursionError) as exc:
                 self._problem(number, Msg.BAD_JSON.format(detail=getattr(exc, "msg", "nested too deeply")))
                 continue
