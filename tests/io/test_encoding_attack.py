@@ -164,3 +164,18 @@ def test_a_named_codec_that_cannot_read_a_file_is_one_problem_not_a_traceback(
     status = main(["segment", "-q", "--encoding", codec, str(path), "-o", str(tmp_path / "out.jsonl")])
     err = capsys.readouterr().err
     assert status in (0, 1) and "Traceback" not in err
+
+
+def test_dumps_joined_together_lose_each_files_bom() -> None:
+    """The second file's byte-order mark stayed in its first title (``\\ufeffBaghdad ...``), so
+    the same article twice had two ids."""
+    one = (
+        "Baghdad talks resume after a long pause\n\nThe president of Iraq visited Baghdad on Monday"
+        " and met officials there for talks about the budget and the oil law.\n\n"
+    )
+    for joined in (one + "\ufeff" + one, one + "\r\n\ufeff" + one):
+        corpus = mediamon.read_dump(joined.encode("utf-8"))
+        assert [a.title for a in corpus] == ["Baghdad talks resume after a long pause"] * 2
+        assert len({a.id for a in corpus}) == 1
+    kept = "a zero\ufeffwidth no-break space inside a line"  # not a file's start: kept
+    assert kept in decode(("Title\n\n" + kept + "\n").encode("utf-8"), path="x").text

@@ -367,7 +367,8 @@ def _finish(
     problems: list[Problem],
     label: str | None = None,
 ) -> Decoded:
-    """Remove NULs and a leading BOM, normalise line endings, and package the result."""
+    """Remove NULs and a leading BOM (and one opening any line: files joined together),
+    normalise line endings, and package the result."""
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
@@ -381,6 +382,8 @@ def _finish(
         if "\r" in text:
             text = text.replace("\r", "\n")
     if not text.isascii():
+        if "\n\ufeff" in text:  # files joined together: each one's BOM opens a line
+            text = text.replace("\n\ufeff", "\n")
         # UTF-7 (``+2AA-``) and the escape codecs decode to lone surrogates, which no UTF-8
         # output can hold.
         text, surrogates = replace_surrogates(text, path)
