@@ -12,8 +12,10 @@ the rest of the input is still read.
 from __future__ import annotations
 
 import codecs
+import csv
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,10 +26,10 @@ import attrs
 from mediamon.corpus import Corpus
 from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
-from mediamon.io import web
+from mediamon.io import detect, web
 from mediamon.io.encoding import decode, replace_surrogates
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
-from mediamon.io.records import Columns, parse_columns, records_to_articles
+from mediamon.io.records import FIELD_KEYS, Columns, header_like, parse_columns, records_to_articles
 from mediamon.io.split import split_article
 from mediamon.model import Article, Dropped
 from mediamon.text.segment import LineRole, segment_lines
@@ -283,13 +285,33 @@ def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Proble
 
 
 def _sniff(raw: bytes) -> str:
-    """The format of standard input: records if it starts with ``{`` or ``[``, else a dump."""
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    """The format of standard input (or a pipe): records if it starts with ``{`` or ``[``, a
+    table if its first line is a header naming a title or body column, else a dump."""
+    text = detect.text_head(raw[:4096]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = text[:1]
     if head == b"[":
         return "json"
     if head == b"{":
         return "jsonl"  # a single pretty-printed object falls back to JSON (see jsonl_records)
+    lines = text.decode("utf-8", "replace").split("\n", 2)
+    delimiter, fmt = ("\t", "tsv") if "\t" in lines[0] else (",", "csv")
+    rows = [next(csv.reader([line], delimiter=delimiter), []) for line in lines[:2]]
+    cells = [cell.strip().casefold() for cell in rows[0]]
+    names = {key.casefold() for field in ("title", "body") for key in FIELD_KEYS[field]}
+    if (
+        len(cells) >= 2
+        and len(rows) == 2
+        and len(rows[1]) == len(cells)  # a record right under the header: a dump's title has none
+        and header_like(cells)
+        and all(_COLUMN_NAME.fullmatch(cell) for cell in cells)
+        and any(cell in names for cell in cells)
+    ):
+        return fmt
     return "dump"
+
+
+#: A column name as a header row writes it: a word or a few, no sentence punctuation.
+_COLUMN_NAME = re.compile(r"[\w][\w .@#/-]{0,39}")
 
 
 def read_file(
