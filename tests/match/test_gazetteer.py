@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -276,13 +278,13 @@ def test_entity_to_dict_round_trip() -> None:
     }
 
 
-def _fifo_with(path: Path, text: str) -> threading.Thread:
+def _fifo_with(path: Path, text: str | bytes) -> threading.Thread:
     """A named pipe at ``path`` that one reader gets ``text`` from (a ``<(zcat ...)`` stand-in)."""
     os.mkfifo(path)
 
     def feed() -> None:
-        with open(path, "w", encoding="utf-8") as pipe:
-            pipe.write(text)
+        with open(path, "wb") as pipe:
+            pipe.write(text.encode("utf-8") if isinstance(text, str) else text)
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
@@ -353,3 +355,21 @@ def test_json_lines_gazetteers_joined_with_a_bom_on_each_line_load(tmp_path: Pat
     lines = ["\ufeff" + json.dumps(entry) for entry in entries]
     path = _write(tmp_path / "g.jsonl", "\n".join(lines) + "\n")
     assert check_file(path) == [] and [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]
+
+
+@pytest.mark.parametrize("packed", [gzip.compress, lzma.compress], ids=["gzip", "xz"])
+def test_a_compressed_gazetteer_without_its_suffix_is_told_by_its_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], packed: Callable[[bytes], bytes]
+) -> None:
+    """``-g <(cat g.jsonl.gz)``, or ``g.jsonl`` that is gzip inside, was ``not UTF-8 text``."""
+    data = packed(b'{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n')
+    misnamed = tmp_path / "g.jsonl"
+    misnamed.write_bytes(data)
+    assert [e.id for e in Gazetteer.load(misnamed)] == ["x:1"]
+    writer = _fifo_with(tmp_path / "pipe", data)
+    assert main(["gazetteer", "check", str(tmp_path / "pipe")]) == 0
+    writer.join(5)
+    assert "ok, 1 entities, 1 aliases" in capsys.readouterr().out
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(data[: len(data) // 2])
+    assert [p.reason.startswith("cannot read: ") for p in check_file(cut)] == [True]

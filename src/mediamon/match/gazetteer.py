@@ -311,11 +311,27 @@ def _regular(path: str) -> bool:
         return True
 
 
+def _inflate(raw: bytes, suffix: str) -> bytes:
+    """``raw`` decompressed, every stream of it (a gazetteer is read whole, as when named ``.gz``)."""
+    out: list[bytes] = []
+    rest = raw
+    while rest.strip(b"\x00"):
+        decompressor = compression.FORMATS[suffix].decompressor()
+        out.append(decompressor.decompress(rest))
+        if not decompressor.eof:
+            raise EOFError("compressed data ends before its end-of-stream marker")
+        rest = decompressor.unused_data
+    return b"".join(out)
+
+
 def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem], dict[str, int]]:
     """Entities, problems, and the line where each entity id is first declared."""
     try:
         with compression.open_read(path) as handle:
             raw = handle.read()
+        packed = compression.by_magic(raw) if compression.by_name(path) is None else None
+        if packed is not None:  # a pipe (``-g <(cat g.jsonl.gz)``) or a file misnamed: the content tells
+            raw = _inflate(raw, packed)
         text = raw.decode("utf-8-sig")
     except compression.ERRORS as exc:
         detail = getattr(exc, "strerror", None) or exc
