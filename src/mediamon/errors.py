@@ -37,6 +37,10 @@ class Msg:
         "article of {size:,} characters is over the {limit:,}-character cap (ReadLimits.max_article_chars);"
         " split into {parts} articles at paragraph breaks, nothing left out"
     )
+    DUMP_IN_PARTS = (
+        "dump of {lines:,} lines is over {limit:,} (ReadLimits.max_dump_lines): segmented in parts of"
+        " about that many lines, each cut after a blank line where one is near"
+    )
     ARTICLE_TITLE_MOVED = "; its title, too long to stay one, opens the body"
     UNDECODABLE = (
         "{count} undecodable byte(s) in {encoding}, first at byte offset {offset}; replaced with U+FFFD"
