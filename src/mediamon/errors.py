@@ -121,6 +121,10 @@ class Msg:
     GAZ_SUFFIX = "unknown gazetteer format {suffix!r} (use .jsonl, .csv, .tsv or .jrc.tsv)"
     GAZ_DUP_ID = "entity {id!r} has type {old!r} here but {new!r} in {other}"
     GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
+    GAZ_TOO_BIG = (
+        "more than {limit:,} bytes (after decompression; ReadLimits.max_bytes); a gazetteer is read"
+        " whole, so it is refused: split it into files of at most that size"
+    )
     GAZ_DIRECTORY = "is a directory; a gazetteer is a file (-g FILE, once for each)"
     USAGE_OUTPUT = (
         "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv, .tsv, or .db for a store)"

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediamon
 from mediamon.cli import main
@@ -373,3 +375,28 @@ def test_a_compressed_gazetteer_without_its_suffix_is_told_by_its_content(
     cut = tmp_path / "cut.jsonl"
     cut.write_bytes(data[: len(data) // 2])
     assert [p.reason.startswith("cannot read: ") for p in check_file(cut)] == [True]
+
+
+def test_a_gazetteer_over_the_size_cap_is_refused_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 200 KB ``.jsonl.gz`` of 200 MB of newlines took 2.1 GB; a gazetteer is now read to
+    ``ReadLimits.max_bytes`` (after decompression) and one over it refused in one line."""
+    import attrs
+
+    from mediamon.io import inputs
+
+    path = tmp_path / "bomb.jsonl.gz"
+    entry = b'{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n'
+    path.write_bytes(gzip.compress(entry + b"\n" * 5000))
+    assert [e.id for e in Gazetteer.load(path)] == ["x:1"]
+    monkeypatch.setattr(inputs, "LIMITS", attrs.evolve(inputs.LIMITS, max_bytes=4000))
+    assert [(p.path, p.reason) for p in check_file(path)] == [(str(path), Msg.GAZ_TOO_BIG.format(limit=4000))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("ab\n", max_size=40), st.integers(1, 8))
+def test_gazetteer_lines_are_numbered_as_split_lines_are(text: str, block: int) -> None:
+    from mediamon.match.gazetteer import _numbered_lines
+
+    assert list(_numbered_lines(text, block)) == list(enumerate(text.split("\n"), start=1))

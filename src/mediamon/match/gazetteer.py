@@ -311,6 +311,21 @@ def _regular(path: str) -> bool:
         return True
 
 
+def _numbered_lines(text: str, block: int = 1 << 20) -> Iterator[tuple[int, str]]:
+    """(line number, line) of ``text`` split at ``\\n``, a block of about ``block`` characters
+    at a time: a list of every line at once is eight bytes a line even when all are empty."""
+    number = 0
+    start = 0
+    length = len(text)
+    while start <= length:
+        end = text.find("\n", min(start + block, length))
+        end = length if end < 0 else end
+        for line in text[start:end].split("\n"):
+            number += 1
+            yield number, line
+        start = end + 1
+
+
 def _inflate(raw: bytes, suffix: str) -> bytes:
     """``raw`` decompressed, every stream of it (a gazetteer is read whole, as when named ``.gz``)."""
     out: list[bytes] = []
@@ -327,8 +342,12 @@ def _inflate(raw: bytes, suffix: str) -> bytes:
 def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem], dict[str, int]]:
     """Entities, problems, and the line where each entity id is first declared."""
     try:
+        from mediamon.io.inputs import LIMITS  # a cycle at import time: inputs reads through corpus
+
         with compression.open_read(path) as handle:
-            raw = handle.read()
+            raw = handle.read(LIMITS.max_bytes + 1)
+        if len(raw) > LIMITS.max_bytes:  # a gazetteer is read whole: one over the cap is refused
+            return [], [Problem(path, None, Msg.GAZ_TOO_BIG.format(limit=LIMITS.max_bytes))], {}
         packed = compression.by_magic(raw) if compression.by_name(path) is None else None
         if packed is not None:  # a pipe (``-g <(cat g.jsonl.gz)``) or a file misnamed: the content tells
             raw = _inflate(raw, packed)
@@ -441,7 +460,7 @@ class _Builder:
         return str(entity_id)
 
     def jsonl(self, text: str) -> None:
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in _numbered_lines(text):
             if not raw.strip():
                 continue
             take_repeats()
@@ -554,7 +573,7 @@ class _Builder:
             self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
 
     def jrc(self, text: str) -> None:
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in _numbered_lines(text):
             if not raw.strip() or raw.startswith("#"):
                 continue
             parts = raw.rstrip("\r").split("\t")
