@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import mediamon
 from mediamon.errors import Msg
 from mediamon.io.inputs import read_file
+from mediamon.io.record_files import numbered_lines, split_lines
 from mediamon.match.gazetteer import Gazetteer, GazetteerError, check_file
 
 BOM = "\ufeff"
@@ -131,3 +132,11 @@ def test_a_gazetteer_entry_naming_a_key_twice_is_refused_with_its_line(tmp_path:
         Gazetteer.load(path)
     want = "an object inside the entry names 'en' 2 times; write each key once"
     assert str(caught.value) == f"{path}:2: {want}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab\r\n", max_size=40), st.integers(1, 8))
+def test_lines_numbered_a_block_at_a_time_are_the_split_lines(text: str, block: int) -> None:
+    """JSON Lines (records and gazetteers) are split a block at a time: a list of every line of
+    a file of millions of short lines took gigabytes."""
+    assert list(numbered_lines(text, block)) == list(enumerate(split_lines(text), start=1))

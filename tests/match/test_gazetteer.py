@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import mediamon
 from mediamon.cli import main
@@ -392,11 +390,3 @@ def test_a_gazetteer_over_the_size_cap_is_refused_not_read(
     assert [e.id for e in Gazetteer.load(path)] == ["x:1"]
     monkeypatch.setattr(inputs, "LIMITS", attrs.evolve(inputs.LIMITS, max_bytes=4000))
     assert [(p.path, p.reason) for p in check_file(path)] == [(str(path), Msg.GAZ_TOO_BIG.format(limit=4000))]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text("ab\n", max_size=40), st.integers(1, 8))
-def test_gazetteer_lines_are_numbered_as_split_lines_are(text: str, block: int) -> None:
-    from mediamon.match.gazetteer import _numbered_lines
-
-    assert list(_numbered_lines(text, block)) == list(enumerate(text.split("\n"), start=1))

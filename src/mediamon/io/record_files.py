@@ -28,6 +28,7 @@ __all__ = [
     "csv_records",
     "json_records",
     "jsonl_records",
+    "numbered_lines",
     "repeats_reason",
     "split_lines",
     "table_rows",
@@ -46,6 +47,24 @@ def split_lines(text: str) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")
+
+
+def numbered_lines(text: str, block: int = 1 << 20) -> Iterator[tuple[int, str]]:
+    """(line number, line) of ``text`` as :func:`split_lines` numbers them, split a block of about
+    ``block`` characters at a time: a list of every line at once costs a string and a pointer a
+    line (gigabytes for a file of millions of short lines)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    number = 0
+    start = 0
+    length = len(text)
+    while start <= length:
+        end = text.find("\n", min(start + block, length))
+        end = length if end < 0 else end
+        for line in text[start:end].split("\n"):
+            number += 1
+            yield number, line
+        start = end + 1
 
 
 _Record = tuple[dict[str, Any], int, int]
@@ -137,8 +156,7 @@ def _as_record(
 
 def jsonl_records(text: str, path: str) -> Iterator[_Record | Problem]:
     """One JSON value a line; a file that is one JSON document spread over lines is read as JSON."""
-    lines = split_lines(text)
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         take_repeats()
@@ -300,7 +318,7 @@ def _trailing(text: str, pos: int, path: str) -> Problem:
 def _json_lines_like(text: str) -> bool:
     """Whether most non-blank lines of ``text`` are each a JSON object on their own."""
     objects = lines = 0
-    for line in split_lines(text):
+    for _, line in numbered_lines(text):
         if not line.strip():
             continue
         lines += 1
@@ -313,7 +331,7 @@ def _json_lines_like(text: str) -> bool:
 
 def _jsonl_records_strict(text: str, path: str) -> Iterator[_Record | Problem]:
     """JSON Lines without the fall-back to a whole JSON document."""
-    for number, line in enumerate(split_lines(text), start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         take_repeats()

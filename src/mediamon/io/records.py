@@ -12,6 +12,7 @@ its ``date_text``, ``origin``, ``meta`` and ``mentions``.
 
 from __future__ import annotations
 
+import array
 import functools
 import json
 import re
@@ -438,7 +439,9 @@ def records_to_articles(
     mapping = columns if isinstance(columns, Mapping) else None
     keys_seen: dict[str, None] = {}
     text_key = False
-    pending: list[Problem] = []
+    # Lines of records with neither title nor body, held until a record shows a text key (then
+    # each is reported) or the end (then one problem names the keys): 8 bytes each, not a Problem.
+    pending = array.array("q")
     sample: list[Mapping[str, Any]] = []
     checked = False
 
@@ -473,11 +476,11 @@ def records_to_articles(
             if text_key or exc.problem.reason != Msg.NO_TEXT_FIELDS:
                 on_problem(exc.problem)
             else:
-                pending.append(exc.problem)
+                pending.append(exc.problem.line or 0)
         if text_key and pending:
-            for problem in pending:
-                on_problem(problem)
-            pending.clear()
+            for line in pending:
+                on_problem(Problem(path, line or None, Msg.NO_TEXT_FIELDS))
+            del pending[:]
     if not checked and sample:
         check()
     if pending:

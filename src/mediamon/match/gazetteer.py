@@ -28,7 +28,15 @@ import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
 from mediamon.io import compression
-from mediamon.io.record_files import JSON, repeats_reason, table_rows, take_repeats, tsv_quoting, without_bom
+from mediamon.io.record_files import (
+    JSON,
+    numbered_lines,
+    repeats_reason,
+    table_rows,
+    take_repeats,
+    tsv_quoting,
+    without_bom,
+)
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -311,21 +319,6 @@ def _regular(path: str) -> bool:
         return True
 
 
-def _numbered_lines(text: str, block: int = 1 << 20) -> Iterator[tuple[int, str]]:
-    """(line number, line) of ``text`` split at ``\\n``, a block of about ``block`` characters
-    at a time: a list of every line at once is eight bytes a line even when all are empty."""
-    number = 0
-    start = 0
-    length = len(text)
-    while start <= length:
-        end = text.find("\n", min(start + block, length))
-        end = length if end < 0 else end
-        for line in text[start:end].split("\n"):
-            number += 1
-            yield number, line
-        start = end + 1
-
-
 def _inflate(raw: bytes, suffix: str) -> bytes:
     """``raw`` decompressed, every stream of it (a gazetteer is read whole, as when named ``.gz``)."""
     out: list[bytes] = []
@@ -460,7 +453,7 @@ class _Builder:
         return str(entity_id)
 
     def jsonl(self, text: str) -> None:
-        for number, raw in _numbered_lines(text):
+        for number, raw in numbered_lines(text):
             if not raw.strip():
                 continue
             take_repeats()
@@ -573,7 +566,7 @@ class _Builder:
             self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
 
     def jrc(self, text: str) -> None:
-        for number, raw in _numbered_lines(text):
+        for number, raw in numbered_lines(text):
             if not raw.strip() or raw.startswith("#"):
                 continue
             parts = raw.rstrip("\r").split("\t")
