@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediamon.cli import main
-from mediamon.cli.common import visible
+from mediamon.cli.common import LINE_MAX, visible
 from mediamon.io import inputs
 from mediamon.io.output import json_text
 
@@ -126,6 +126,28 @@ def test_visible_is_printable_for_any_text(text: str) -> None:
     shown.encode("utf-8")
 
 
+def test_a_problem_quoting_huge_input_is_one_line_of_bounded_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gazetteer alias of 100,000 ``!`` or a WARC line of megabytes came back whole in one
+    ``mediamon:`` line; the line keeps its start (file and line) and its end (what was done)."""
+    gazetteer = tmp_path / "g.jsonl"
+    entry = {"id": "x:1", "type": "PER", "names": {"en": ["!" * 100_000]}}
+    gazetteer.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "gazetteer", "check", gazetteer)
+    (line,) = err.splitlines()
+    assert status == 1 and len(line) <= len("mediamon: ") + LINE_MAX
+    assert line.startswith(f"mediamon: {gazetteer}:1: alias '!!!") and "characters left out" in line
+    assert line.endswith("!!' has no letters or digits (tatweel and other modifiers do not count)")
+    crawl = tmp_path / "c.warc"
+    crawl.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n" + b"J" * 3_000_000
+    )
+    status, _, err = run(capsys, "segment", crawl, "-o", tmp_path / "out.jsonl")
+    assert status == 1 and max(len(line) for line in err.splitlines()) <= len("mediamon: ") + LINE_MAX
+    assert "kept the 1 record(s) before it" in err
+
+
 def test_stats_prints_hostile_titles_and_names_escaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -227,6 +249,27 @@ def test_report_of_lone_surrogates_and_odd_file_names(
     status, _, err = run(capsys, "report", os.fsdecode(path), "-o", out)
     assert status == 0, err
     assert "\ufffd" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("incremental", [False, True], ids=["store", "incremental"])
+def test_a_file_name_that_is_not_utf8_annotates_into_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], incremental: bool
+) -> None:
+    """Was a ``UnicodeEncodeError`` traceback: the name's undecodable bytes (lone surrogates in
+    Python) went into SQLite as the article's origin and the run's list of files."""
+    folder = os.path.join(os.fsencode(tmp_path), b"in\xff")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"\xfe\xff.jsonl"), "wb") as handle:
+        handle.write(b'{"id": "1", "title": "Talks", "body": "Talks in Baghdad today."}\n')
+    store = tmp_path / "out.db"
+    options = ["--incremental"] if incremental else []
+    status, _, err = run(capsys, "annotate", "-q", *options, os.fsdecode(folder), "-o", store)
+    assert (status, err) == (0, "")
+    status, out, err = run(capsys, "search", store, "Baghdad")
+    assert status == 0 and "Talks" in out
+    if incremental:  # the second run knows the file by its content
+        status, _, err = run(capsys, "annotate", "--incremental", os.fsdecode(folder), "-o", store)
+        assert status == 0 and "1 skipped" in err
 
 
 @pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv.gz"])

@@ -37,11 +37,16 @@ class Msg:
         "article of {size:,} characters is over the {limit:,}-character cap (ReadLimits.max_article_chars);"
         " split into {parts} articles at paragraph breaks, nothing left out"
     )
+    DUMP_IN_PARTS = (
+        "dump of {lines:,} lines is over {limit:,} (ReadLimits.max_dump_lines): segmented in parts of"
+        " about that many lines, each cut after a blank line where one is near"
+    )
     ARTICLE_TITLE_MOVED = "; its title, too long to stay one, opens the body"
     UNDECODABLE = (
         "{count} undecodable byte(s) in {encoding}, first at byte offset {offset}; replaced with U+FFFD"
     )
     ENCODING_UNKNOWN = "unknown encoding {encoding!r}"
+    CODEC_FAILED = "cannot be read as {encoding} ({detail}); nothing read from it"
     ENCODING_UNCERTAIN = "encoding not recognised with confidence; decoded as {encoding}, text may be garbled"
     NUL_REMOVED = "{count} NUL character(s) removed, first at byte offset {offset}"
     NOT_FOUND = "no such file or directory"
@@ -66,20 +71,29 @@ class Msg:
     )
     WARC_DAMAGED = "WARC damaged at byte offset {offset} ({detail}); kept the {count} record(s) before it"
     WARC_EMPTY = "no WARC records found"
+    WARC_READER_SAID = "WARC record {number}: the reader reports {detail!r}; the record may be cut short"
+    WARC_LENGTH = (
+        "WARC record {number} does not end where its Content-Length says (byte offset {offset} holds"
+        " {found}); the length is likely wrong: its page may be cut short or run into the next record"
+    )
     WARC_PAYLOAD_CUT = (
         "WARC record {number}'s page is over {limit} bytes once its content encoding is undone;"
         " kept the first {limit}"
     )
     FEED_MALFORMED = "malformed feed ({detail}); kept the entries read"
     FEED_EMPTY = "feed has no entries"
+    FEED_CHARSET = "the feed declares the encoding {declared!r}, which cannot read it; read as {used}"
+    FEED_FAILED = "the feed reader failed ({detail}); nothing read from it"
     FEED_ENTRY_EMPTY = "feed entry has neither a title nor text"
     BAD_JSON = "bad JSON: {detail}"
     NOT_A_RECORD = "record is a JSON {kind}, expected an object"
+    JSON_REPEATED_KEYS = "{where} names {keys}; {outcome}"
     NO_TEXT_FIELDS = "record has neither a title nor a body"
     NO_TEXT_KEYS = (
         "no record has a title or body field (keys seen: {keys}); say which is which with"
         " columns= / --columns (e.g. --columns {example}=body) or add the names to data/records.json"
     )
+    CSV_HEADER_AGAIN = "the header row again (files joined together?); read as a header, not as a record"
     CSV_NO_HEADER = (
         "the first row looks like data, not a header ({detail}); if the file has no header row,"
         " name the columns in order with columns= / --columns (e.g. --columns title,date,body)"
@@ -105,8 +119,13 @@ class Msg:
     GAZ_BAD_QID = "meta.wikidata must be a Wikidata QID such as 'Q796', not {value!r}; left out"
     GAZ_HEADER = "header must name the columns id, type, lang, alias (found {found})"
     GAZ_SUFFIX = "unknown gazetteer format {suffix!r} (use .jsonl, .csv, .tsv or .jrc.tsv)"
-    GAZ_DUP_ID = "entity {id!r} has type {new!r} but {old!r} in the other gazetteer"
+    GAZ_DUP_ID = "entity {id!r} has type {old!r} here but {new!r} in {other}"
     GAZ_PLUGIN = "gazetteer plugin {name!r} failed: {detail}"
+    GAZ_TOO_BIG = (
+        "more than {limit:,} bytes (after decompression; ReadLimits.max_bytes); a gazetteer is read"
+        " whole, so it is refused: split it into files of at most that size"
+    )
+    GAZ_DIRECTORY = "is a directory; a gazetteer is a file (-g FILE, once for each)"
     USAGE_OUTPUT = (
         "unsupported output format {suffix!r} (use .jsonl, .ndjson, .json, .csv, .tsv, or .db for a store)"
     )

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +39,16 @@ def _inputs(tmp_path: Path, copies: int = 4) -> Path:
 
 
 def _spy_reads(monkeypatch: pytest.MonkeyPatch, before_each: Callable[[int], None]) -> None:
-    """Call ``before_each(n)`` before the n-th file (from 0) is read."""
-    real = inputs.read_file
+    """Call ``before_each(n)`` before the n-th file (from 0) is read (each is streamed)."""
+    real = inputs.stream_file
     calls = [0]
 
-    def spy(name: str, **kwargs: Any) -> inputs.Parsed:
+    def spy(name: str, **kwargs: Any) -> Iterator[mediamon.Article]:
         before_each(calls[0])
         calls[0] += 1
         return real(name, **kwargs)
 
-    monkeypatch.setattr(inputs, "read_file", spy)
+    monkeypatch.setattr(inputs, "stream_file", spy)
 
 
 def _leftovers(folder: Path) -> list[str]:

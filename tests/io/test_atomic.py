@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import lzma
 import os
@@ -100,3 +101,15 @@ def test_a_directory_in_the_way_raises_and_leaves_no_temporary(tmp_path: Path) -
     with pytest.raises(OSError), atomic_write(tmp_path / "out.txt") as handle:
         handle.write("x")
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_file_where_a_folder_of_the_path_should_be_is_not_a_directory(tmp_path: Path) -> None:
+    """``-o in.txt/out.jsonl`` said ``cannot write: File exists``."""
+    (tmp_path / "in.txt").write_text("x", encoding="utf-8")
+    with (
+        pytest.raises(NotADirectoryError) as caught,
+        atomic_write(tmp_path / "in.txt" / "deeper" / "out.jsonl"),
+    ):
+        pass
+    assert caught.value.strerror == os.strerror(errno.ENOTDIR)
+    assert os.listdir(tmp_path) == ["in.txt"]

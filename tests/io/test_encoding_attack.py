@@ -134,3 +134,48 @@ def test_an_explicit_encoding_is_not_second_guessed() -> None:
     data = "بغداد".encode() + " x\n".encode("cp1256")
     decoded = decode(data, path="d.txt", encoding="cp1256")
     assert decoded.text == data.decode("cp1256") and decoded.problems == ()
+
+
+#: Inputs of each kind a codec named with ``--encoding`` may be asked to read.
+NAMED_CODEC_INPUTS = {
+    "dump.txt": "A headline here\n\nThe minister met the delegation on Monday.\n",
+    "arabic.txt": "عنوان الخبر هنا\n\nزار الرئيس بغداد يوم الاثنين والتقى المسؤولين.\n",
+    "records.jsonl": '{"title": "T", "body": "The body of the record."}\n',
+    "page.html": "<html><body><article><h1>Head</h1><p>Body text of the page.</p></article></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_CODEC_INPUTS))
+@pytest.mark.parametrize("codec", ["punycode", "idna", "undefined"])
+def test_a_named_codec_that_cannot_read_a_file_is_one_problem_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], codec: str, name: str
+) -> None:
+    """``--encoding punycode`` (or ``undefined``; ``idna`` on non-ASCII bytes) was a
+    ``UnicodeError`` traceback: these codecs fail on no byte in particular, or cannot replace."""
+    from mediamon.cli import main
+
+    path = tmp_path / name
+    path.write_text(NAMED_CODEC_INPUTS[name], encoding="utf-8")
+    parsed = mediamon.io.inputs.read_file(str(path), encoding=codec)
+    for problem in parsed.problems:
+        assert problem.path == str(path) and "\n" not in problem.reason
+    if not parsed.articles:
+        assert any(p.reason.startswith(f"cannot be read as {codec} (") for p in parsed.problems)
+    status = main(["segment", "-q", "--encoding", codec, str(path), "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert status in (0, 1) and "Traceback" not in err
+
+
+def test_dumps_joined_together_lose_each_files_bom() -> None:
+    """The second file's byte-order mark stayed in its first title (``\\ufeffBaghdad ...``), so
+    the same article twice had two ids."""
+    one = (
+        "Baghdad talks resume after a long pause\n\nThe president of Iraq visited Baghdad on Monday"
+        " and met officials there for talks about the budget and the oil law.\n\n"
+    )
+    for joined in (one + "\ufeff" + one, one + "\r\n\ufeff" + one):
+        corpus = mediamon.read_dump(joined.encode("utf-8"))
+        assert [a.title for a in corpus] == ["Baghdad talks resume after a long pause"] * 2
+        assert len({a.id for a in corpus}) == 1
+    kept = "a zero\ufeffwidth no-break space inside a line"  # not a file's start: kept
+    assert kept in decode(("Title\n\n" + kept + "\n").encode("utf-8"), path="x").text

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon.errors import InputError, Msg, UsageError
+from mediamon.io import inputs
 from tests.conftest import DATA
 
 INPUTS = DATA / "inputs"
@@ -833,3 +834,66 @@ def test_read_dump_of_a_dash_is_text_not_stdin(monkeypatch: pytest.MonkeyPatch) 
 def test_surrogate_pair_in_str_input_becomes_its_character() -> None:
     corpus = mediamon.read_dump(DUMP.replace("A body", "A \ud83d\ude00 body"))
     assert corpus[0].body.startswith("A 😀 body") and corpus.problems == ()
+
+
+BODY = "The president of Iraq visited Baghdad on Monday and met officials there for talks on the budget."
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        pytest.param(b"title,body\nT,The body of the record.\n", "T", id="csv"),
+        pytest.param(b'"Title","Text"\n"T","The body, with a comma."\n', "T", id="csv quoted"),
+        pytest.param(b"Title\tText\tDate\nT\tThe body of the record.\t2024-01-02\n", "T", id="tsv"),
+        pytest.param('{"title": "T", "body": "The body."}\n'.encode("utf-16"), "T", id="utf-16 json lines"),
+        pytest.param(
+            f"Title, body and soul: a story\n\n{BODY}\n".encode(), "Title, body and soul: a story", id="dump"
+        ),
+        pytest.param(
+            f"title,body\n\n{BODY}\n".encode(), "title,body", id="dump with no row under its first line"
+        ),
+    ],
+)
+def test_a_table_on_standard_input_is_read_as_one(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, title: str
+) -> None:
+    """A CSV or TSV piped in was read as a dump (its rows set aside); UTF-16 JSON Lines too."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    parsed = inputs.read_file("-")
+    assert [a.title for a in parsed.articles] == [title] and parsed.problems == ()
+
+
+def test_a_dump_over_the_line_cap_is_segmented_in_parts_with_its_own_line_numbers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 50 MB dump of 16 million short lines took 12 GB (a few hundred bytes a line while
+    segmenting); now a dump is segmented ``ReadLimits.max_dump_lines`` lines at a time. Every
+    line is still accounted for, at its own line number."""
+    import attrs
+
+    lines: list[str] = []
+    for i in range(30):
+        lines += [
+            f"Rain floods the valley town number {i}",
+            "",
+            f"{BODY} Story {i}.",
+            "",
+            "Share | Tweet",
+            "",
+        ]
+    source = "\n".join(lines) + "\n"
+    whole = inputs.read_file("x.txt", data=source.encode())
+    monkeypatch.setattr(inputs, "LIMITS", attrs.evolve(inputs.LIMITS, max_dump_lines=25))
+    parts = inputs.read_file("x.txt", data=source.encode())
+    assert [p.reason for p in parts.problems] == [Msg.DUMP_IN_PARTS.format(lines=181, limit=25)]
+    assert whole.problems == () and len(parts.articles) >= 25
+    seen: set[int] = set()
+    for article in parts.articles:
+        assert article.origin is not None
+        first, last = article.origin.first_line, article.origin.last_line
+        assert lines[first - 1] in (article.title, article.body.split("\n")[0])
+        seen.update(n for n in range(first, last + 1) if lines[n - 1].strip())
+    for dropped in parts.dropped:
+        assert lines[dropped.line - 1].strip() == dropped.text
+        seen.add(dropped.line)
+    assert seen == {n for n, line in enumerate(lines, start=1) if line.strip()}

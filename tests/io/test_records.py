@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import mediamon
 from mediamon.errors import Msg, Problem, RecordError
+from mediamon.io.inputs import read_file
 from mediamon.io.records import FIELD_KEYS, language_code, record_to_article
 from mediamon.model import Article, Mention, Origin, article_id
 
@@ -293,3 +294,26 @@ def test_keys_resolved_once_per_shape_as_per_record(
     for pattern in nulls:
         record = {key: None if null else "v" for key, null in zip(keys, pattern, strict=False)}
         assert _resolve(record, columns) == _resolve_per_record(record, columns)
+
+
+@pytest.mark.parametrize(
+    ("records", "want"),
+    [
+        pytest.param(
+            [{f"k{i}_{j}": "v" for j in range(5)} for i in range(20_000)],
+            "'k3_4' and 99,980 more); say",
+            id="100,000 distinct keys",
+        ),
+        pytest.param(
+            [{"x" * 5000: "v", "ok": "w"}], f"{'x' * 60!r}..., 'ok'); say", id="a key of 5,000 characters"
+        ),
+    ],
+)
+def test_the_no_text_problem_is_one_readable_line_however_many_keys(
+    records: list[dict[str, str]], want: str
+) -> None:
+    """Was one line listing every key seen: 1.1 MB for 20,000 records of 5 keys each."""
+    data = "".join(json.dumps(record) + "\n" for record in records).encode()
+    (problem,) = read_file("x.jsonl", data=data).problems
+    assert want in problem.reason and len(problem.reason) < 2000 and "\n" not in problem.reason
+    assert "--columns k0_0=body" in problem.reason or "--columns ok=body" in problem.reason

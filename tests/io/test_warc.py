@@ -248,3 +248,68 @@ def test_a_page_whose_content_encoding_inflates_past_the_cap_is_cut_and_named(
     assert [p.line for p in parsed.problems] == [1]
     assert len(parsed.articles) == 1 and parsed.articles[0].body.startswith("Rain fell on the city.")
     assert len(parsed.articles[0].body) < 4000
+
+
+@pytest.mark.parametrize("delta", [-50, 50], ids=["too short", "too long"])
+def test_a_wrong_content_length_is_a_problem_of_its_record_not_a_stray_warning(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], delta: int
+) -> None:
+    """warcio wrote ``WARNING: Record not followed by newline ...`` on standard error, naming no
+    file, and the page was read cut short or the next record lost without a problem saying why."""
+    whole = tmp_path / "whole.warc"
+    offsets = _write(whole, gzip=False, extra=False)
+    data = whole.read_bytes()
+    head = data.index(b"Content-Length: ", offsets[2]) + len(b"Content-Length: ")
+    digits = data.index(b"\r\n", head)
+    wrong = str(int(data[head:digits]) + delta).encode()
+    path = tmp_path / "wrong.warc"
+    path.write_bytes(data[:head] + wrong + data[digits:])
+    capfd.readouterr()
+    corpus = mediamon.read(path)
+    assert capfd.readouterr().err == ""
+    slips = [p for p in corpus.problems if "Content-Length" in p.reason]
+    assert [(p.path, p.line) for p in slips] == [(str(path), 3)]
+    assert slips[0].reason.startswith("WARC record 3 does not end where its Content-Length says (byte")
+    assert [a.url for a in corpus][:2] == [PAGES[0][1], PAGES[1][1]]
+    # What follows the wrong length is not a record's start: the fourth record is named, after
+    # the three read (was: named as the third, "kept the 2 record(s)").
+    damaged = corpus.problems[-1]
+    assert damaged.line == 4 and damaged.reason.endswith("kept the 3 record(s) before it")
+
+
+def test_a_gzip_member_damaged_part_way_is_a_problem_not_a_stray_line(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio wrote zlib's ``Error -3 while decompressing data: ...`` on standard error, naming
+    no file, and read on; now that line is a problem of the record and standard error is clean."""
+    import random
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    words = random.Random(7)
+    body = " ".join(f"word{words.randrange(10**6)}" for _ in range(60_000))  # beyond warcio's 16 KB block
+    path = tmp_path / "late.warc.gz"
+    offsets = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, text in enumerate(("Rain fell on the city all day. " * 40, body)):
+            offsets.append(out.tell())
+            page = f"<html><body><article><h1>Page {number}</h1><p>{text}</p></article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            payload = io.BytesIO(page.encode())
+            url = f"https://x.example/{number}"
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=payload, http_headers=headers)
+            )
+    data = bytearray(path.read_bytes())
+    damage = offsets[1] + (len(data) - offsets[1]) * 4 // 5
+    data[damage : damage + 20] = bytes(b ^ 0x5A for b in data[damage : damage + 20])
+    path.write_bytes(bytes(data))
+    capfd.readouterr()
+    corpus = mediamon.read(path)
+    assert capfd.readouterr().err == ""
+    said = [p for p in corpus.problems if "the reader reports" in p.reason]
+    assert [(p.path, p.line) for p in said] == [(str(path), 2)]
+    assert "while decompressing data" in said[0].reason
+    assert corpus.articles[0].url == "https://x.example/0"

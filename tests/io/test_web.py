@@ -16,6 +16,7 @@ import pytest
 import mediamon
 from mediamon.corpus import Corpus
 from mediamon.errors import Msg
+from mediamon.io.inputs import read_file
 from mediamon.model import article_id
 
 WEB = Path(__file__).parents[1] / "data" / "web"
@@ -267,3 +268,61 @@ def test_article_with_a_row_of_teaser_cards_is_one_article(tmp_path: Path) -> No
     corpus = mediamon.read(path)
     assert len(corpus) == 1 and corpus.problems == ()
     assert corpus[0].source == "Site" and corpus[0].title == "A story"
+
+
+#: Codecs Python has that cannot be a page's: they do not read ASCII markup as ASCII.
+NOT_PAGE_CODECS = ["utf-16", "utf-32", "utf-7", "unicode_escape", "punycode", "cp037", "rot13", "base64"]
+PAGE_TEXT = "Le ministre a rencontré la délégation lundi, +AGE- et \\u0041 compris, pour parler du commerce."
+
+
+@pytest.mark.parametrize("charset", [*NOT_PAGE_CODECS, "idna", "undefined", "no-such-codec"])
+def test_a_page_declaring_a_codec_that_cannot_read_it_is_read_by_detection(charset: str) -> None:
+    """``<meta charset="punycode">`` was a ``UnicodeError`` traceback; ``utf-7`` and
+    ``unicode_escape`` turned ``+AGE-`` and ``\\u0041`` into other text."""
+    page = (
+        f"<html><head><meta charset='{charset}'><title>T</title></head><body><article>"
+        f"<h1>Un titre ici</h1><p>{PAGE_TEXT}</p><p>{PAGE_TEXT}</p></article></body></html>"
+    )
+    parsed = read_file("x.html", data=page.encode("utf-8"))
+    (article,) = parsed.articles
+    assert article.title == "Un titre ici" and PAGE_TEXT in article.body
+
+
+@pytest.mark.parametrize(
+    "declared", [c for c in NOT_PAGE_CODECS if c not in ("utf-16", "utf-32")] + ["undefined"]
+)
+def test_a_feed_declaring_a_codec_that_cannot_read_it_is_read_by_detection(declared: str) -> None:
+    """feedparser stopped with a ``UnicodeError`` (``punycode``, ``undefined``) or garbled the text."""
+    feed = (
+        f'<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><channel><title>t</title>'
+        f"<item><title>Un titre</title><description>{PAGE_TEXT}</description></item></channel></rss>"
+    )
+    parsed = read_file("x.rss", data=feed.encode("utf-8"))
+    assert [(a.title, a.body) for a in parsed.articles] == [("Un titre", PAGE_TEXT)]
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (1, Msg.FEED_CHARSET.format(declared=declared, used="utf-8"))
+    ]
+
+
+def test_a_feed_declaring_an_unknown_encoding_reads_as_before() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="no-such-codec"?><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>Un titre</title><description>{PAGE_TEXT}</description></item></channel></rss>"
+    )
+    parsed = read_file("x.rss", data=feed.encode("utf-8"))
+    assert [a.body for a in parsed.articles] == [PAGE_TEXT] and parsed.problems == ()
+
+
+def test_a_feed_reader_failure_is_a_problem_naming_the_feed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedparser
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise UnicodeError("decoding failed")
+
+    monkeypatch.setattr(feedparser, "parse", fail)
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title></item></channel></rss>'
+    parsed = read_file("x.rss", data=feed)
+    assert parsed.articles == ()
+    assert [str(p) for p in parsed.problems] == [
+        "x.rss: " + Msg.FEED_FAILED.format(detail="UnicodeError: decoding failed")
+    ]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
+import os
 import pickle
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import mediamon
 from mediamon.cli import main
-from mediamon.errors import GazetteerError
+from mediamon.errors import GazetteerError, Msg
 from mediamon.match.gazetteer import Entity, Gazetteer, check_file
 from tests.conftest import DATA
 
@@ -151,10 +155,43 @@ def test_merge_and_add() -> None:
     assert [e.id for e in merged] == ["x", "y"]
     assert merged["x"].names == {"en": ("Alpha",), "ar": ("ألفا",)}
     assert len(a) == 1  # merging does not change its operands
-    with pytest.raises(GazetteerError, match="has type 'ORG' but 'LOC'"):
+    with pytest.raises(GazetteerError, match="has type 'LOC' here but 'ORG' in gazetteer 'gazetteer'"):
         a.merge(Gazetteer([Entity.create("x", "ORG", {"en": ["X"]})]))
     a.add(Entity.create("z", "PER", {"en": ["Zed Zed"]}))
     assert "z" in a and a.alias_count() == 2
+
+
+def test_an_id_of_two_types_in_two_files_names_both_files_and_lines(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a.jsonl", '\n{"id": "x", "type": "LOC", "names": {"en": ["Alpha"]}}\n')
+    second = _write(
+        tmp_path / "b.jsonl",
+        '{"id": "y", "type": "ORG", "names": {"en": ["Beta"]}}\n'
+        '{"id": "x", "type": "ORG", "names": {"en": ["X"]}}\n',
+    )
+    loaded = Gazetteer.load(first)
+    with pytest.raises(GazetteerError) as caught:
+        loaded.merge(Gazetteer.load(second))
+    assert str(caught.value) == f"{first}:2: entity 'x' has type 'LOC' here but 'ORG' in {second}:2"
+    again = pickle.loads(pickle.dumps(loaded))  # what a worker process gets keeps the places
+    with pytest.raises(GazetteerError, match=f"{second}:2"):
+        again.merge(Gazetteer.load(second))
+
+
+def test_a_user_id_colliding_with_a_bundled_one_names_the_users_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was ``mediamon: <input>: entity ... in the other gazetteer``: no file, no line."""
+    bundled = next(iter(Gazetteer.bundled()))
+    other = "PER" if bundled.type != "PER" else "ORG"
+    mine = _write(
+        tmp_path / "mine.jsonl",
+        json.dumps({"id": bundled.id, "type": other, "names": {"en": ["Someone Else"]}}) + "\n",
+    )
+    dump = _write(tmp_path / "in.txt", "A headline\n\nA body of text long enough to be read as one.\n")
+    assert main(["annotate", "-q", "-g", str(mine), str(dump), "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"mediamon: {mine}:1: entity {bundled.id!r} has type {other!r} here but ")
+    assert "gazetteers" in err.split(" but ")[1] and err.count("\n") == 1 and "<input>" not in err
 
 
 def test_gazetteer_pickles() -> None:
@@ -239,3 +276,117 @@ def test_entity_to_dict_round_trip() -> None:
         "names": {"en": ["A"], "ar": ["ب"]},
         "meta": {"source": "curated"},
     }
+
+
+def _fifo_with(path: Path, text: str | bytes) -> threading.Thread:
+    """A named pipe at ``path`` that one reader gets ``text`` from (a ``<(zcat ...)`` stand-in)."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "wb") as pipe:
+            pipe.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param('{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n', "x:1", id="jsonl"),
+        pytest.param("id,type,lang,alias\nx:1,PER,en,Zorro Zed\n", "x:1", id="csv"),
+        pytest.param("id\ttype\tlang\talias\nx:1\tPER\ten\tZorro Zed\n", "x:1", id="tsv"),
+        pytest.param("1\tP\ten\tZorro+Zed\n", "jrc:1", id="jrc"),
+    ],
+)
+def test_a_gazetteer_through_a_pipe_is_read_once_by_its_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, entity: str
+) -> None:
+    """``-g <(zcat g.jsonl.gz)`` was refused as ``no such file or directory``; ``gazetteer check``
+    read the file twice, so a pipe gave ``ok, 0 entities``."""
+    writer = _fifo_with(tmp_path / "check", text)
+    assert main(["gazetteer", "check", str(tmp_path / "check")]) == 0
+    writer.join(5)
+    assert "ok, 1 entities, 1 aliases" in capsys.readouterr().out
+    dump = _write(
+        tmp_path / "in.txt", "Zorro Zed spoke\n\nZorro Zed spoke in the city on Monday at length.\n"
+    )
+    out = tmp_path / "out.jsonl"
+    writer = _fifo_with(tmp_path / "annotate", text)
+    assert (
+        main(["annotate", "-q", "--no-default", "-g", str(tmp_path / "annotate"), str(dump), "-o", str(out)])
+        == 0
+    )
+    writer.join(5)
+    (article,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {m["entity_id"] for m in article["mentions"]} == {entity}
+
+
+def test_a_directory_given_as_a_gazetteer_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was ``no such file or directory`` for a directory that is there."""
+    dump = _write(tmp_path / "in.txt", "A headline\n\nA body of text long enough to be read as one.\n")
+    assert main(["annotate", "-q", "-g", str(tmp_path), str(dump)]) == 2
+    assert capsys.readouterr().err == f"mediamon: {tmp_path}: {Msg.GAZ_DIRECTORY}\n"
+
+
+@pytest.mark.parametrize("sep", [",", "\t"], ids=["csv", "tsv"])
+def test_gazetteer_tables_joined_together_read_the_repeated_header_as_a_header(
+    tmp_path: Path, sep: str
+) -> None:
+    """Was refused: the header row again read as an entity ``id`` of language ``lang``."""
+    header = sep.join(("id", "type", "lang", "alias"))
+    rows = [
+        header,
+        sep.join(("x:1", "PER", "en", "Zorro Zed")),
+        "\ufeff" + header,
+        sep.join(("x:2", "PER", "en", "Abel Abe")),
+    ]
+    path = _write(tmp_path / ("g.csv" if sep == "," else "g.tsv"), "\n".join(rows) + "\n")
+    assert check_file(path) == []
+    assert [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]
+
+
+def test_json_lines_gazetteers_joined_with_a_bom_on_each_line_load(tmp_path: Path) -> None:
+    """Was refused: ``bad JSON: Unexpected UTF-8 BOM`` at the second file's first line."""
+    entries = [{"id": f"x:{i}", "type": "PER", "names": {"en": [f"Name{i} Zed"]}} for i in (1, 2)]
+    lines = ["\ufeff" + json.dumps(entry) for entry in entries]
+    path = _write(tmp_path / "g.jsonl", "\n".join(lines) + "\n")
+    assert check_file(path) == [] and [e.id for e in Gazetteer.load(path)] == ["x:1", "x:2"]
+
+
+@pytest.mark.parametrize("packed", [gzip.compress, lzma.compress], ids=["gzip", "xz"])
+def test_a_compressed_gazetteer_without_its_suffix_is_told_by_its_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], packed: Callable[[bytes], bytes]
+) -> None:
+    """``-g <(cat g.jsonl.gz)``, or ``g.jsonl`` that is gzip inside, was ``not UTF-8 text``."""
+    data = packed(b'{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n')
+    misnamed = tmp_path / "g.jsonl"
+    misnamed.write_bytes(data)
+    assert [e.id for e in Gazetteer.load(misnamed)] == ["x:1"]
+    writer = _fifo_with(tmp_path / "pipe", data)
+    assert main(["gazetteer", "check", str(tmp_path / "pipe")]) == 0
+    writer.join(5)
+    assert "ok, 1 entities, 1 aliases" in capsys.readouterr().out
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(data[: len(data) // 2])
+    assert [p.reason.startswith("cannot read: ") for p in check_file(cut)] == [True]
+
+
+def test_a_gazetteer_over_the_size_cap_is_refused_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 200 KB ``.jsonl.gz`` of 200 MB of newlines took 2.1 GB; a gazetteer is now read to
+    ``ReadLimits.max_bytes`` (after decompression) and one over it refused in one line."""
+    import attrs
+
+    from mediamon.io import inputs
+
+    path = tmp_path / "bomb.jsonl.gz"
+    entry = b'{"id": "x:1", "type": "PER", "names": {"en": ["Zorro Zed"]}}\n'
+    path.write_bytes(gzip.compress(entry + b"\n" * 5000))
+    assert [e.id for e in Gazetteer.load(path)] == ["x:1"]
+    monkeypatch.setattr(inputs, "LIMITS", attrs.evolve(inputs.LIMITS, max_bytes=4000))
+    assert [(p.path, p.reason) for p in check_file(path)] == [(str(path), Msg.GAZ_TOO_BIG.format(limit=4000))]

@@ -101,7 +101,10 @@ def check_annotator_options(args: argparse.Namespace) -> None:
     if args.no_default and not args.gazetteer:
         raise UsageError(Msg.USAGE_NO_DEFAULT)
     for name in args.gazetteer:
-        if not os.path.isfile(name):
+        # A pipe (``-g <(zcat g.jsonl.gz)``) or device is read like a file, its format by its content.
+        if os.path.isdir(name):
+            raise UsageError(Msg.GAZ_DIRECTORY, path=name)
+        if not os.path.exists(name):
             raise UsageError(Msg.NOT_FOUND, path=name)
 
 
@@ -187,9 +190,21 @@ def visible(text: object) -> str:
     return _UNSAFE.sub(_escape, shown) if _UNSAFE.search(shown) else shown
 
 
+#: The longest ``mediamon:`` line :func:`say` writes; a longer one (a message quoting a 100,000-
+#: character alias, a WARC line of megabytes) keeps its start and its end, the middle left out.
+LINE_MAX = 2000
+_LINE_HEAD = 1500
+
+
 def say(message: object) -> None:
-    """One line ``mediamon: message`` on standard error, made :func:`visible`."""
-    print(f"mediamon: {visible(message)}", file=sys.stderr)
+    """One line ``mediamon: message`` on standard error, made :func:`visible`, at most
+    :data:`LINE_MAX` characters (a message's end says what was done, so it is kept)."""
+    line = visible(message)
+    if len(line) > LINE_MAX:
+        cut = f" [... {len(line) - LINE_MAX:,} characters left out ...] "
+        tail = LINE_MAX - _LINE_HEAD - len(cut)
+        line = line[:_LINE_HEAD] + cut + line[-tail:]
+    print(f"mediamon: {line}", file=sys.stderr)
 
 
 def report_problems(problems: Sequence[Problem]) -> None:

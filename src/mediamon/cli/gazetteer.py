@@ -26,16 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mediamon.match.compile import CompiledGazetteer
-    from mediamon.match.gazetteer import Gazetteer, check_file
+    from mediamon.match.gazetteer import Gazetteer
 
     status = EXIT_OK
     for name in args.files:
-        problems = check_file(name)
-        if problems:
+        gazetteer, problems = Gazetteer.checked(name)
+        if gazetteer is None:
             status = EXIT_PROBLEMS
             report_problems(problems)
             continue
-        gazetteer = Gazetteer.load(name)
         compiled = CompiledGazetteer(gazetteer)
         for conflict in compiled.conflicts:
             say(

@@ -8,6 +8,7 @@ file, and no temporary file behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -86,7 +87,10 @@ def atomic_write(
             yield through
         return
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file where a folder of the path should be: say so
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), exc.filename) from exc
     mode = _new_file_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     raw = os.fdopen(fd, "wb")

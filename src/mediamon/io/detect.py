@@ -22,7 +22,16 @@ import re
 
 import attrs
 
-__all__ = ["HEAD_SIZE", "WEB_FORMATS", "Verdict", "binary_kind", "declared_charset", "head_of", "sniff"]
+__all__ = [
+    "HEAD_SIZE",
+    "WEB_FORMATS",
+    "Verdict",
+    "binary_kind",
+    "declared_charset",
+    "head_of",
+    "sniff",
+    "text_head",
+]
 
 #: How many bytes of a file's start are examined (decompressed, when the file is compressed).
 HEAD_SIZE = 1 << 16
@@ -154,7 +163,7 @@ _REFUSED_ROOTS = {
 _UTF16 = (b"\xff\xfe", b"\xfe\xff")
 
 
-def _text_head(head: bytes) -> bytes:
+def text_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16 with a byte-order mark re-encoded as UTF-8)."""
     if head.startswith(_UTF16):
         return head.decode("utf-16", "ignore").encode("utf-8")
@@ -170,7 +179,7 @@ def sniff(head: bytes, *, markup_suffix: bool = False) -> Verdict:
     kind = binary_kind(head)
     if kind is not None:
         return Verdict(kind=kind, binary=True)
-    head = _text_head(head)
+    head = text_head(head)
     if head.startswith(b"WARC/"):
         return Verdict(format="warc")
     start = _SKIP.match(head)

@@ -225,7 +225,7 @@ def _text_codec(encoding: str) -> str | None:
         return None
     try:
         b"\x00\x00\x00\x00".decode(name)
-    except UnicodeDecodeError:
+    except UnicodeError:  # undecodable zeros (UTF-32), or a codec that reads only its own text (punycode)
         pass
     except LookupError:  # a bytes-to-bytes codec such as "base64"
         return None
@@ -283,10 +283,16 @@ def _decode_as(
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
-        text = body.decode(codec, "replace")
-        bad = _utf8_bad_bytes(body) if codec == "utf-8" else _replacement_count(text, body, codec)
+        try:
+            text = body.decode(codec, "replace")
+            bad = _utf8_bad_bytes(body) if codec == "utf-8" else _replacement_count(text, body, codec)
+            line = _line_at(body, exc.start, codec)
+        except UnicodeError as failed:  # a codec that cannot replace what it cannot read (idna)
+            raise _codec_failed(failed, label, path) from failed
         problem = Msg.UNDECODABLE.format(count=bad, encoding=label, offset=start + exc.start)
-        problems.append(Problem(path, _line_at(body, exc.start, codec), problem))
+        problems.append(Problem(path, line, problem))
+    except UnicodeError as failed:  # the codec itself fails, on no byte in particular (punycode)
+        raise _codec_failed(failed, label, path) from failed
     else:
         if not explicit and _single_byte(codec) and not body.isascii():
             # A page we guessed, not one the caller named (the caller is right by definition).
@@ -296,6 +302,12 @@ def _decode_as(
     if explicit or _is_wide(codec):
         _reject_binary_text(text, path, label)
     return _finish(text, body, codec, path, start=start, problems=problems, label=label)
+
+
+def _codec_failed(failed: UnicodeError, label: str, path: str) -> DecodeError:
+    """The problem of a file the named codec cannot read at all, in one line."""
+    detail = (str(failed).strip().splitlines() or [type(failed).__name__])[0]
+    return DecodeError(Msg.CODEC_FAILED.format(encoding=label, detail=detail), path=path)
 
 
 #: Runs of UTF-8 multi-byte sequences in bytes otherwise read with a single-byte page.
@@ -355,7 +367,8 @@ def _finish(
     problems: list[Problem],
     label: str | None = None,
 ) -> Decoded:
-    """Remove NULs and a leading BOM, normalise line endings, and package the result."""
+    """Remove NULs and a leading BOM (and one opening any line: files joined together),
+    normalise line endings, and package the result."""
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
@@ -369,6 +382,8 @@ def _finish(
         if "\r" in text:
             text = text.replace("\r", "\n")
     if not text.isascii():
+        if "\n\ufeff" in text:  # files joined together: each one's BOM opens a line
+            text = text.replace("\n\ufeff", "\n")
         # UTF-7 (``+2AA-``) and the escape codecs decode to lone surrogates, which no UTF-8
         # output can hold.
         text, surrogates = replace_surrogates(text, path)

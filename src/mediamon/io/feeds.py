@@ -8,13 +8,14 @@ link as ``url`` and the feed's title as ``source``. A feed feedparser reads only
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from mediamon.errors import Msg, Problem
-from mediamon.io.html import Item, fragment_blocks, html_text, trim_edges
+from mediamon.io.html import Item, fragment_blocks, html_text, reads_markup, trim_edges
 from mediamon.io.records import language_code
 from mediamon.model import Article, Dropped, Origin, article_id
 from mediamon.text.langid import detect_language
@@ -80,11 +81,45 @@ def _entry_lang(entry: Any) -> str | None:
     return language_code(entry.get("language") or "") or None
 
 
+_XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+
+
+def _charset_override(raw: bytes, path: str) -> tuple[dict[str, str] | None, Problem | None]:
+    """An HTTP header for feedparser naming the encoding mediamon detects, when the codec the
+    feed's XML declaration names cannot read its markup (feedparser would garble the text with
+    ``utf-7`` or ``unicode_escape``, or stop with an error on ``punycode``), and the problem
+    saying so; else None."""
+    from mediamon.errors import InputError
+    from mediamon.io.encoding import decode
+
+    found = _XML_ENCODING.match(raw[:1024])
+    declared = found.group(1).decode("ascii", "replace").strip() if found else ""
+    try:
+        if not declared or reads_markup(codecs.lookup(declared).name):
+            return None, None
+    except LookupError:  # a name no codec has: feedparser tries others itself
+        return None, None
+    try:
+        used = decode(raw, path=path).encoding
+    except InputError:
+        return None, None
+    problem = Problem(path, 1, Msg.FEED_CHARSET.format(declared=declared, used=used))
+    return {"content-type": f"application/xml; charset={used}"}, problem
+
+
 def feed_items(raw: bytes, *, path: str, day_first: bool = True) -> Iterator[Item]:
     """Articles and problems of one feed's bytes (feedparser decodes them by their declaration)."""
     import feedparser
 
-    parsed = feedparser.parse(raw)
+    headers, problem = _charset_override(raw, path)
+    if problem is not None:
+        yield problem
+    try:
+        parsed = feedparser.parse(raw, response_headers=headers)
+    except Exception as failure:  # feedparser lets codec errors through (a declared 'punycode')
+        detail = f"{type(failure).__name__}: {failure}"
+        yield Problem(path, None, Msg.FEED_FAILED.format(detail=detail))
+        return
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         line = getattr(exc, "getLineNumber", lambda: None)()

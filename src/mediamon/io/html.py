@@ -14,6 +14,7 @@ month names, Eastern Arabic digits).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import json
@@ -262,8 +263,6 @@ def decode_page(
 ) -> tuple[str, list[Problem]]:
     """A page's text: the user's encoding, else the charset its HTTP header or ``<meta>`` declares
     (when the bytes decode with it), else mediamon's detection. Raises InputError for binary data."""
-    import codecs
-
     from mediamon.io.detect import declared_charset
     from mediamon.io.encoding import decode
 
@@ -273,12 +272,31 @@ def decode_page(
                 continue
             try:
                 codec = codecs.lookup(name).name
+                if not reads_markup(codec):
+                    continue
                 text = raw.decode(codec)
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError, ValueError):
                 continue
             return text.lstrip("\ufeff").replace("\x00", ""), []
     decoded = decode(raw, path=path, encoding=encoding)
     return decoded.text, list(decoded.problems)
+
+
+#: Markup, in ASCII, as a page's declared charset must read it: the declaration was found in the
+#: page's bytes read as ASCII, so a codec that reads them otherwise (UTF-16 or UTF-32, EBCDIC,
+#: ``punycode``; ``utf-7`` and ``unicode_escape``, which turn ``+...-`` and ``\\u`` into other text)
+#: is not the page's (HTML's rule: a ``<meta>`` saying UTF-16 means UTF-8); mediamon's detection reads it.
+_MARKUP = b"<meta charset=\"x\"><p class='a' id=b>+AGE- \\u0041 &amp;&#65; Az09.,:/-</p>\n"
+
+
+@functools.lru_cache(maxsize=64)
+def reads_markup(codec: str) -> bool:
+    """Whether the codec named ``codec`` decodes ASCII markup as ASCII (:data:`_MARKUP`): the one
+    test a charset a page or feed declares must pass to be used."""
+    try:
+        return _MARKUP.decode(codecs.lookup(codec).name) == _MARKUP.decode("ascii")
+    except (LookupError, UnicodeError, ValueError):
+        return False
 
 
 # --- trafilatura ---------------------------------------------------------------------

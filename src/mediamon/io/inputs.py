@@ -12,8 +12,10 @@ the rest of the input is still read.
 from __future__ import annotations
 
 import codecs
+import csv
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,10 +26,10 @@ import attrs
 from mediamon.corpus import Corpus
 from mediamon.errors import InputError, Msg, Problem, UsageError
 from mediamon.io import compression as compression_formats
-from mediamon.io import web
+from mediamon.io import detect, web
 from mediamon.io.encoding import decode, replace_surrogates
 from mediamon.io.record_files import csv_records, json_records, jsonl_records, split_lines, tsv_records
-from mediamon.io.records import Columns, parse_columns, records_to_articles
+from mediamon.io.records import FIELD_KEYS, Columns, header_like, parse_columns, records_to_articles
 from mediamon.io.split import split_article
 from mediamon.model import Article, Dropped
 from mediamon.text.segment import LineRole, segment_lines
@@ -74,11 +76,16 @@ class ReadLimits:
     decompression call may produce. ``max_article_chars``: the longest article passed on
     (title and body); a longer one is split into parts at paragraph breaks
     (:mod:`mediamon.io.split`), as annotating holds an article's text many times over.
+    ``max_dump_lines``: the most lines of a dump segmented at once; a longer dump is segmented
+    in parts of about that many lines, each cut after a blank line where one is near, and
+    its articles come part by part (segmenting holds a few hundred bytes a line: a 50 MB dump
+    of 16 million short lines took 12 GB in one piece).
     """
 
     max_bytes: int = 256 << 20
     step: int = 1 << 20
     max_article_chars: int = 4_000_000
+    max_dump_lines: int = 500_000
 
 
 #: The limits the readers use.
@@ -283,13 +290,33 @@ def _decompress(raw: bytes, compression: str, label: str) -> tuple[bytes, Proble
 
 
 def _sniff(raw: bytes) -> str:
-    """The format of standard input: records if it starts with ``{`` or ``[``, else a dump."""
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    """The format of standard input (or a pipe): records if it starts with ``{`` or ``[``, a
+    table if its first line is a header naming a title or body column, else a dump."""
+    text = detect.text_head(raw[:4096]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = text[:1]
     if head == b"[":
         return "json"
     if head == b"{":
         return "jsonl"  # a single pretty-printed object falls back to JSON (see jsonl_records)
+    lines = text.decode("utf-8", "replace").split("\n", 2)
+    delimiter, fmt = ("\t", "tsv") if "\t" in lines[0] else (",", "csv")
+    rows = [next(csv.reader([line], delimiter=delimiter), []) for line in lines[:2]]
+    cells = [cell.strip().casefold() for cell in rows[0]]
+    names = {key.casefold() for field in ("title", "body") for key in FIELD_KEYS[field]}
+    if (
+        len(cells) >= 2
+        and len(rows) == 2
+        and len(rows[1]) == len(cells)  # a record right under the header: a dump's title has none
+        and header_like(cells)
+        and all(_COLUMN_NAME.fullmatch(cell) for cell in cells)
+        and any(cell in names for cell in cells)
+    ):
+        return fmt
     return "dump"
+
+
+#: A column name as a header row writes it: a word or a few, no sentence punctuation.
+_COLUMN_NAME = re.compile(r"[\w][\w .@#/-]{0,39}")
 
 
 def read_file(
@@ -462,18 +489,30 @@ def _parse_items(
         on_problem(Problem(label, None, Msg.EMPTY))
         return
     if fmt == "dump":
-        articles, dropped = segment_lines(
-            split_lines(decoded.text),
-            path=label,
-            day_first=day_first,
-            settings=settings,
-            explain=explain,
-            jobs=jobs,
-        )
+        text = decoded.text
         del decoded  # the text is in the articles now
-        for one in dropped:
-            on_dropped(one)
-        yield from articles
+        parts = _dump_parts(text, LIMITS.max_dump_lines)
+        for index, (before, part) in enumerate(parts):
+            if index == 1:
+                lines = text.count("\n") + 1
+                on_problem(
+                    Problem(label, None, Msg.DUMP_IN_PARTS.format(lines=lines, limit=LIMITS.max_dump_lines))
+                )
+            roles: list[LineRole] | None = [] if explain is not None else None
+            articles, dropped = segment_lines(
+                split_lines(part),
+                path=label,
+                day_first=day_first,
+                settings=settings,
+                explain=roles,
+                jobs=jobs,
+            )
+            if explain is not None and roles is not None:
+                explain.extend(attrs.evolve(role, line=role.line + before) for role in roles)
+            for one in dropped:
+                on_dropped(attrs.evolve(one, line=one.line + before) if before else one)
+            for article in articles:
+                yield _moved(article, before)
         return
     if fmt in ("csv", "tsv"):
         names = columns if columns is not None and not isinstance(columns, Mapping) else None
@@ -482,6 +521,56 @@ def _parse_items(
         records = {"jsonl": jsonl_records, "json": json_records}[fmt](decoded.text, label)
     yield from records_to_articles(
         records, path=label, on_problem=on_problem, day_first=day_first, columns=columns
+    )
+
+
+def _dump_parts(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(lines before, part) for a dump's text: the whole text when it has at most ``limit`` lines,
+    else parts of about ``limit`` lines, each ending after a blank line when one comes within a
+    tenth of ``limit`` lines past the limit (so an article is seldom cut in two)."""
+    start = 0
+    before = 0
+    length = len(text)
+    while start < length:
+        pos = start
+        for _ in range(limit):
+            found = text.find("\n", pos)
+            if found < 0:
+                pos = length
+                break
+            pos = found + 1
+        else:
+            blank = _BLANK_LINE.search(text, pos - 1, _window_end(text, pos, limit // 10))
+            pos = blank.end() if blank is not None else pos
+        if pos >= length or (start == 0 and pos >= length):
+            yield before, text[start:]
+            return
+        part = text[start:pos]
+        yield before, part
+        before += part.count("\n")
+        start = pos
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _window_end(text: str, pos: int, lines: int) -> int:
+    """Where ``lines`` more lines from ``pos`` end (the end of the text when it has fewer)."""
+    for _ in range(lines):
+        found = text.find("\n", pos)
+        if found < 0:
+            return len(text)
+        pos = found + 1
+    return pos
+
+
+def _moved(article: Article, lines: int) -> Article:
+    """``article`` as read from a part of a dump that starts ``lines`` lines into it."""
+    origin = article.origin
+    if not lines or origin is None:
+        return article
+    return article.evolve(
+        origin=attrs.evolve(origin, first_line=origin.first_line + lines, last_line=origin.last_line + lines)
     )
 
 
@@ -575,20 +664,19 @@ class ArticleStream(Iterator[Article]):
                         else:
                             self._on_problem(one)
                     continue
-                parsed = read_file(
+                self.files += 1
+                bar.update()
+                # Streamed: what a file sets aside goes out as it is met, not held to its end
+                # (a dump of millions of set-aside lines held them all).
+                yield from stream_file(
                     item,
+                    on_dropped=self._on_dropped,
+                    on_problem=self._on_problem,
                     encoding=encoding,
                     day_first=day_first,
                     settings=self._settings,
                     columns=self._columns,
                 )
-                self.files += 1
-                bar.update()
-                for dropped in parsed.dropped:
-                    self._on_dropped(dropped)
-                for problem in parsed.problems:
-                    self._on_problem(problem)
-                yield from parsed.articles
         finally:
             bar.close()
 

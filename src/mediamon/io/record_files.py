@@ -14,21 +14,28 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from mediamon.errors import Msg, Problem
 from mediamon.io.records import header_like
 
 __all__ = [
+    "JSON",
+    "REPEATED_KEYS",
     "Row",
     "csv_records",
     "json_records",
     "jsonl_records",
+    "numbered_lines",
+    "repeats_reason",
     "split_lines",
     "table_rows",
+    "take_repeats",
     "tsv_quoting",
     "tsv_records",
+    "without_bom",
 ]
 
 #: Keys under which a JSON object holds its list of records.
@@ -42,9 +49,72 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def numbered_lines(text: str, block: int = 1 << 20) -> Iterator[tuple[int, str]]:
+    """(line number, line) of ``text`` as :func:`split_lines` numbers them, split a block of about
+    ``block`` characters at a time: a list of every line at once costs a string and a pointer a
+    line (gigabytes for a file of millions of short lines)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    number = 0
+    start = 0
+    length = len(text)
+    while start <= length:
+        end = text.find("\n", min(start + block, length))
+        end = length if end < 0 else end
+        for line in text[start:end].split("\n"):
+            number += 1
+            yield number, line
+        start = end + 1
+
+
 _Record = tuple[dict[str, Any], int, int]
-_DECODER = json.JSONDecoder()
 _WS = " \t\r\n"
+#: Where a record keeps the earlier values of a key its object names more than once.
+REPEATED_KEYS = "repeated_keys"
+
+_repeats = threading.local()
+#: Objects that named a key more than once, each with the earlier values of such keys.
+_Repeats = list[tuple[dict[str, Any], dict[str, list[Any]]]]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; one naming a key more than once (``json`` would keep the last value and
+    drop the others without a word) is noted, with the earlier values, for :func:`take_repeats`."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        earlier: dict[str, list[Any]] = {}
+        last = {key: index for index, (key, _) in enumerate(pairs)}
+        for index, (key, value) in enumerate(pairs):
+            if last[key] != index:
+                earlier.setdefault(key, []).append(value)
+        found = getattr(_repeats, "found", None)
+        if found is None:
+            found = _repeats.found = []
+        found.append((out, earlier))
+    return out
+
+
+#: Decodes JSON as ``json`` does, noting objects that repeat a key (:func:`take_repeats`).
+JSON = json.JSONDecoder(object_pairs_hook=_object)
+
+
+def take_repeats() -> _Repeats:
+    """The objects that named a key more than once (with each such key's earlier values) since
+    the last call, in the order they were decoded (an inner object before the one holding it)."""
+    found: _Repeats = getattr(_repeats, "found", None) or []
+    _repeats.found = []
+    return found
+
+
+def repeats_reason(earlier: Mapping[str, list[Any]], where: str, outcome: str) -> str:
+    """The one-line reason for an object that named the keys of ``earlier`` more than once."""
+    keys = ", ".join(f"{key!r} {len(values) + 1} times" for key, values in earlier.items())
+    return Msg.JSON_REPEATED_KEYS.format(where=where, keys=keys, outcome=outcome)
+
+
+def without_bom(line: str) -> str:
+    """A line of JSON Lines without a byte-order mark opening it (files joined together)."""
+    return line[1:] if line.startswith("\ufeff") else line
 
 
 def _json_detail(exc: Exception) -> str:
@@ -62,29 +132,43 @@ def _line_detail(exc: Exception) -> str:
     return _json_detail(exc)
 
 
-def _as_record(value: Any, path: str, line: int, last: int | None = None) -> _Record | Problem:
+def _as_record(
+    value: Any, path: str, line: int, last: int | None = None, repeats: _Repeats | None = None
+) -> Iterator[_Record | Problem]:
+    """The record decoded last, with a problem for each object in it that repeated a key
+    (``repeats``, default :func:`take_repeats`): the record's own earlier values are kept in its
+    ``repeated_keys``, an inner object's are reported."""
+    for found, earlier in take_repeats() if repeats is None else repeats:
+        if found is value:
+            kept = f"the last value is used, the earlier kept in meta.{REPEATED_KEYS}"
+            yield Problem(path, line, repeats_reason(earlier, "the record", kept))
+            value.setdefault(REPEATED_KEYS, earlier)
+        else:
+            inner = repeats_reason(earlier, "an object inside the record", "the last value is used")
+            yield Problem(path, line, inner)
     if isinstance(value, dict):
-        return value, line, last or line
+        yield value, line, last or line
+        return
     kind = "array" if isinstance(value, list) else "null" if value is None else type(value).__name__
     kind = {"str": "string", "int": "number", "float": "number", "bool": "boolean"}.get(kind, kind)
-    return Problem(path, line, Msg.NOT_A_RECORD.format(kind=kind))
+    yield Problem(path, line, Msg.NOT_A_RECORD.format(kind=kind))
 
 
 def jsonl_records(text: str, path: str) -> Iterator[_Record | Problem]:
     """One JSON value a line; a file that is one JSON document spread over lines is read as JSON."""
-    lines = split_lines(text)
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
+        take_repeats()
         try:
-            value = json.loads(line)
+            value = JSON.decode(without_bom(line))
         except (ValueError, RecursionError) as exc:
             if number == 1 and _whole_json(text):
                 yield from json_records(text, path)
                 return
             yield Problem(path, number, Msg.BAD_JSON.format(detail=_line_detail(exc)))
             continue
-        yield _as_record(value, path, number)
+        yield from _as_record(value, path, number)
 
 
 def _whole_json(text: str) -> bool:
@@ -156,8 +240,9 @@ def _decode_at(text: str, pos: int) -> tuple[Any, int] | _Fault:
     while True:
         whole = pos + size >= length
         chunk = text if whole and pos == 0 else text[pos : pos + size]
+        take_repeats()  # what an attempt cut short by its window noted is noted again
         try:
-            value, end = _DECODER.raw_decode(chunk)
+            value, end = JSON.raw_decode(chunk)
         except json.JSONDecodeError as exc:
             cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(chunk) - 1
             if whole or not cut:
@@ -200,20 +285,28 @@ def json_records(text: str, path: str) -> Iterator[_Record | Problem]:
         yield Problem(path, lines.at(decoded.pos), Msg.BAD_JSON.format(detail=_fault_detail(decoded, lines)))
         return
     value, end = decoded
+    repeats = take_repeats()
     rest = _skip_ws(text, end)
     if isinstance(value, dict):
+        # A wrapper naming its list twice ({"articles": [...], "articles": [...]}): every list is read.
+        repeated = next((earlier for found, earlier in repeats if found is value), {})
         for key in _LIST_KEYS:
             if isinstance(value.get(key), list):
                 pos = _list_member(text, start, key)
                 if pos is not None:
-                    yield from _json_array(text, pos + 1, path, nested=True)
+                    for nth in range(1, len(repeated.get(key, ())) + 2):
+                        yield from _json_array(text, pos + 1, path, nested=True)
+                        pos = _list_member(text, start, key, nth)
+                        if pos is None:
+                            break
                     if rest < len(text):
                         yield _trailing(text, rest, path)
                     return
     if rest < len(text):
         yield from _jsonl_records_strict(text, path)  # JSON Lines in a .json file
         return
-    yield _as_record(value, path, _Lines(text).at(start), text.count("\n", 0, len(text.rstrip())) + 1)
+    last = text.count("\n", 0, len(text.rstrip())) + 1
+    yield from _as_record(value, path, _Lines(text).at(start), last, repeats)
 
 
 def _trailing(text: str, pos: int, path: str) -> Problem:
@@ -225,7 +318,7 @@ def _trailing(text: str, pos: int, path: str) -> Problem:
 def _json_lines_like(text: str) -> bool:
     """Whether most non-blank lines of ``text`` are each a JSON object on their own."""
     objects = lines = 0
-    for line in split_lines(text):
+    for _, line in numbered_lines(text):
         if not line.strip():
             continue
         lines += 1
@@ -238,19 +331,21 @@ def _json_lines_like(text: str) -> bool:
 
 def _jsonl_records_strict(text: str, path: str) -> Iterator[_Record | Problem]:
     """JSON Lines without the fall-back to a whole JSON document."""
-    for number, line in enumerate(split_lines(text), start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
+        take_repeats()
         try:
-            value = json.loads(line)
+            value = JSON.decode(without_bom(line))
         except (ValueError, RecursionError) as exc:
             yield Problem(path, number, Msg.BAD_JSON.format(detail=_line_detail(exc)))
             continue
-        yield _as_record(value, path, number)
+        yield from _as_record(value, path, number)
 
 
-def _list_member(text: str, start: int, want: str | None) -> int | None:
-    """Position of the ``[`` opening member ``want`` of the top-level object at ``start``.
+def _list_member(text: str, start: int, want: str | None, skip: int = 0) -> int | None:
+    """Position of the ``[`` opening member ``want`` of the top-level object at ``start``
+    (after ``skip`` such members: an object may name one key more than once).
 
     With ``want=None``, the first member named in ``_LIST_KEYS`` whose value is an array.
     Members before it are decoded one by one; None when that fails or nothing matches.
@@ -271,7 +366,9 @@ def _list_member(text: str, start: int, want: str | None) -> int | None:
             return None
         pos = _skip_ws(text, pos + 1)
         if text[pos : pos + 1] == "[" and (key == want or (want is None and key in _LIST_KEYS)):
-            return pos
+            if not skip:
+                return pos
+            skip -= 1
         decoded = _decode_at(text, pos)
         if isinstance(decoded, _Fault):
             return None
@@ -330,7 +427,7 @@ def _json_array(text: str, pos: int, path: str, *, nested: bool = False) -> Iter
             pos = resume
             continue
         value, end = decoded
-        yield _as_record(value, path, line, line + text.count("\n", pos, end))
+        yield from _as_record(value, path, line, line + text.count("\n", pos, end))
         pos = _skip_ws(text, end)
         if text[pos : pos + 1] == "{":
             detail = f"missing ',' before the record at column {lines.column(pos)}; read it anyway"
@@ -405,6 +502,7 @@ def csv_records(
     as data is reported (it is still taken as the header).
     """
     header: list[str] | None = None
+    header_row: list[str] | None = None  # the header as written, to know it when it comes again
     for item in table_rows(text, path, delimiter=delimiter, quoting=quoting):
         if isinstance(item, Problem):
             yield item
@@ -412,7 +510,12 @@ def csv_records(
         row, first, last = item
         if not any(cell.strip() for cell in row):
             continue
+        if header_row is not None and _cells(row) == header_row:
+            yield Problem(path, first, Msg.CSV_HEADER_AGAIN)
+            continue
         if header is None:
+            if names is None and header_like(row):
+                header_row = _cells(row)
             if names is not None:
                 header = _header([*names, *([""] * (len(row) - len(names)))])
                 if header_like(row):
@@ -435,13 +538,18 @@ def csv_records(
         yield record, first, last
 
 
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells trimmed, a byte-order mark opening one removed (files joined together)."""
+    return [cell.strip().lstrip("\ufeff").strip() for cell in row]
+
+
 def _header(row: list[str]) -> list[str]:
     """Column names: trimmed, a BOM removed, blanks named ``column_N``, repeats numbered ``name.2``."""
     names: list[str] = []
     taken: set[str] = set()
     tried: dict[str, int] = {}  # base -> the last repeat number tried (those below stay taken)
-    for index, cell in enumerate(row, start=1):
-        name = cell.strip().lstrip("\ufeff").strip() or f"column_{index}"
+    for index, cell in enumerate(_cells(row), start=1):
+        name = cell or f"column_{index}"
         base, n = name, tried.get(name, 1)
         if n > 1:
             name = f"{base}.{n}"

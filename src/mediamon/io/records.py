@@ -12,6 +12,7 @@ its ``date_text``, ``origin``, ``meta`` and ``mentions``.
 
 from __future__ import annotations
 
+import array
 import functools
 import json
 import re
@@ -411,6 +412,15 @@ def _text_key(record: Mapping[str, Any], columns: Mapping[str, str] | None) -> b
     return any(key in record or key in folded for key in (*named, *FIELD_KEYS["title"], *FIELD_KEYS["body"]))
 
 
+#: How many of the keys seen, and how much of each, a "no title or body" problem lists.
+_KEYS_SHOWN = 20
+_KEY_SHOWN_CHARS = 60
+
+
+def _shown_key(key: str) -> str:
+    return repr(key) if len(key) <= _KEY_SHOWN_CHARS else f"{key[:_KEY_SHOWN_CHARS]!r}..."
+
+
 def records_to_articles(
     items: Iterable[_Item | Problem],
     *,
@@ -429,7 +439,9 @@ def records_to_articles(
     mapping = columns if isinstance(columns, Mapping) else None
     keys_seen: dict[str, None] = {}
     text_key = False
-    pending: list[Problem] = []
+    # Lines of records with neither title nor body, held until a record shows a text key (then
+    # each is reported) or the end (then one problem names the keys): 8 bytes each, not a Problem.
+    pending = array.array("q")
     sample: list[Mapping[str, Any]] = []
     checked = False
 
@@ -464,16 +476,25 @@ def records_to_articles(
             if text_key or exc.problem.reason != Msg.NO_TEXT_FIELDS:
                 on_problem(exc.problem)
             else:
-                pending.append(exc.problem)
+                pending.append(exc.problem.line or 0)
         if text_key and pending:
-            for problem in pending:
-                on_problem(problem)
-            pending.clear()
+            for line in pending:
+                on_problem(Problem(path, line or None, Msg.NO_TEXT_FIELDS))
+            del pending[:]
     if not checked and sample:
         check()
     if pending:
         keys = [key for key in keys_seen if key not in _OWN_KEYS]
         # The example names a key as a user would type it; keys with spaces or controls are only listed.
-        example = next((key for key in keys if key.isprintable() and key.strip() and " " not in key), "KEY")
-        shown = ", ".join(repr(key) for key in keys) or "none"
+        example = next(
+            (
+                key
+                for key in keys
+                if key.isprintable() and key.strip() and " " not in key and len(key) <= _KEY_SHOWN_CHARS
+            ),
+            "KEY",
+        )
+        shown = ", ".join(_shown_key(key) for key in keys[:_KEYS_SHOWN]) or "none"
+        if len(keys) > _KEYS_SHOWN:  # a line a reader can take in, however many keys the records have
+            shown += f" and {len(keys) - _KEYS_SHOWN:,} more"
         on_problem(Problem(path, None, Msg.NO_TEXT_KEYS.format(keys=shown, example=example)))

@@ -12,6 +12,8 @@ records read before the damage and reports the offset where it begins.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from collections.abc import Iterator
 from typing import IO, Any
@@ -69,36 +71,90 @@ def warc_items(
     limit = LIMITS.max_bytes
     size = _size(stream)
     records = ArchiveIterator(stream)
+    slips = _LengthSlips()
+    records.INC_RECORD = slips  # warcio's warning, written to stderr naming no file, becomes a problem
     number = 0
+    done = 0  # records read to their end
     end = 0
+    said: list[str] = []  # what warcio wrote on standard error (a gzip member damaged part way)
+    iterator = iter(records)
     try:
-        for record in records:
-            number += 1
-            record_info = _classify(record)
-            payload = _payload(record, record_info, limit)
+        while True:
+            with _stderr_into(said):
+                record = next(iterator, None)
+                if record is None:
+                    break
+                number += 1
+                record_info = _classify(record)
+                payload = _payload(record, record_info, limit)
+                # warcio knows a record's offset and length once the record is read to its end.
+                records.read_to_end(record)
+                offset = records.get_record_offset()
+                length = records.get_record_length()
+            cut = getattr(record.raw_stream, "limit", 0) > 0
             if payload is not None and len(payload) > limit:
                 payload = payload[:limit]
                 yield Problem(path, number, Msg.WARC_PAYLOAD_CUT.format(number=number, limit=limit))
-            # warcio knows a record's offset and length once the record is read to its end.
-            records.read_to_end(record)
-            offset = records.get_record_offset()
-            cut = getattr(record.raw_stream, "limit", 0) > 0
             yield from _record(
                 record, record_info, payload, number, offset, path, encoding, day_first, settings
             )
+            yield from _said(said, path, number)
+            for slip_offset, found in slips.take():
+                shown = repr(found[:40]) + ("..." if len(found) > 40 else "")
+                reason = Msg.WARC_LENGTH.format(number=number, offset=slip_offset, found=shown)
+                yield Problem(path, number, reason)
             if cut:
                 yield Problem(path, number, Msg.WARC_RECORD_CUT.format(number=number, offset=offset))
                 return
-            end = offset + records.get_record_length()
+            end = offset + length
+            done = number
     except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib and header errors)
+        yield from _said(said, path, done + 1)
         detail = _damage(exc)
-        reason = Msg.WARC_DAMAGED.format(offset=end, detail=detail, count=max(number - 1, 0))
-        yield Problem(path, number or None, reason)
+        reason = Msg.WARC_DAMAGED.format(offset=end, detail=detail, count=done)
+        yield Problem(path, done + 1, reason)
         return
+    yield from _said(said, path, None)
     if size is not None and size - end > _RECORD_END and number:
         yield Problem(path, None, Msg.WARC_CUT.format(offset=end, number=number))
     elif not number:
         yield Problem(path, None, Msg.WARC_EMPTY)
+
+
+@contextlib.contextmanager
+def _stderr_into(said: list[str]) -> Iterator[None]:
+    """What is written on standard error meanwhile, kept in ``said`` (one item a line): warcio
+    writes a damaged gzip member's zlib error there, naming no file, and reads on."""
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(buffer):
+            yield
+    finally:
+        said.extend(line.strip() for line in buffer.getvalue().splitlines() if line.strip())
+
+
+def _said(said: list[str], path: str, number: int | None) -> Iterator[Problem]:
+    """What warcio wrote on standard error while reading record ``number``, as its problems."""
+    for line in said:
+        yield Problem(path, number, Msg.WARC_READER_SAID.format(number=number or "-", detail=line))
+    said.clear()
+
+
+class _LengthSlips:
+    """Stands in for warcio's warning text (``ArchiveIterator.INC_RECORD``, written to standard
+    error naming no file) when a record is not followed by the blank lines that end it: the
+    byte offset and the line found there are kept, to be reported as a problem of the record."""
+
+    def __init__(self) -> None:
+        self._found: list[tuple[int, bytes]] = []
+
+    def format(self, offset: int, line: bytes) -> str:
+        self._found.append((offset, line.rstrip(b"\r\n")))
+        return ""
+
+    def take(self) -> list[tuple[int, bytes]]:
+        found, self._found = self._found, []
+        return found
 
 
 #: Errors warcio lets through from its own code when a record's headers lack what it reads

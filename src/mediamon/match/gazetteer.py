@@ -17,6 +17,7 @@ import functools
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,7 +28,15 @@ import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
 from mediamon.io import compression
-from mediamon.io.record_files import table_rows, tsv_quoting
+from mediamon.io.record_files import (
+    JSON,
+    numbered_lines,
+    repeats_reason,
+    table_rows,
+    take_repeats,
+    tsv_quoting,
+    without_bom,
+)
 from mediamon.model import FrozenDict
 from mediamon.resources import load_json, string_list
 
@@ -130,6 +139,8 @@ class Gazetteer:
     def __init__(self, entities: Iterable[Entity] = (), *, name: str = "gazetteer"):
         self.name = name
         self._entities: dict[str, Entity] = {}
+        #: id -> (file, line) where the entity was first declared, for entities read from a file.
+        self._places: dict[str, tuple[str, int | None]] = {}
         for entity in entities:
             self.add(entity)
 
@@ -152,11 +163,12 @@ class Gazetteer:
         return self.merge(other)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"name": self.name, "entities": [e.to_dict() for e in self]}
+        return {"name": self.name, "entities": [e.to_dict() for e in self], "places": self._places}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.name = state["name"]
         self._entities = {}
+        self._places = dict(state.get("places", {}))
         for item in state["entities"]:
             self.add(Entity.create(item["id"], item["type"], item["names"], item["name"], item.get("meta")))
 
@@ -165,20 +177,35 @@ class Gazetteer:
 
     def add(self, entity: Entity) -> None:
         """Add an entity; an existing id gains its aliases, a conflicting type is refused."""
+        self._add(entity, None, "the entity added")
+
+    def _add(self, entity: Entity, place: tuple[str, int | None] | None, source: str) -> None:
+        """:meth:`add`, the entity read at ``place`` (file, line) of gazetteer ``source``: a type
+        conflict names where the entity already here was read, and where the other was."""
         old = self._entities.get(entity.id)
         if old is None:
             self._entities[entity.id] = entity
+            if place is not None:
+                self._places[entity.id] = place
         elif old.type != entity.type:
-            raise GazetteerError(Msg.GAZ_DUP_ID.format(id=entity.id, new=entity.type, old=old.type))
+            where = self._places.get(entity.id)
+            other = _place_text(place) if place is not None else source
+            reason = Msg.GAZ_DUP_ID.format(id=entity.id, new=entity.type, old=old.type, other=other)
+            path, line = where if where is not None else (self.name, None)
+            raise GazetteerError(reason, path=path, line=line)
         else:
             self._entities[entity.id] = old.merged_with(entity)
 
+    def _absorb(self, other: Gazetteer) -> None:
+        """Add ``other``'s entities, in its order, keeping where each was read."""
+        for entity in other:
+            self._add(entity, other._places.get(entity.id), f"gazetteer {other.name!r}")
+
     def merge(self, *others: Gazetteer) -> Gazetteer:
         """A new gazetteer: this one's entities first, then the others' (same ids merged)."""
-        out = Gazetteer(self, name=" | ".join([self.name, *(o.name for o in others)]))
-        for other in others:
-            for entity in other:
-                out.add(entity)
+        out = Gazetteer(name=" | ".join([self.name, *(o.name for o in others)]))
+        for gazetteer in (self, *others):
+            out._absorb(gazetteer)
         return out
 
     def alias_count(self) -> int:
@@ -187,11 +214,24 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, format: str | None = None) -> Gazetteer:
         """Load a gazetteer file; raise GazetteerError (file, line, reason) at the first problem."""
-        entities, problems = _parse(os.fspath(path), format)
-        if problems:
+        loaded, problems = cls.checked(path, format=format)
+        if loaded is None:
             first = problems[0]
             raise GazetteerError(first.reason, path=first.path, line=first.line)
-        return cls(entities, name=os.path.basename(os.fspath(path)))
+        return loaded
+
+    @classmethod
+    def checked(
+        cls, path: str | os.PathLike[str], *, format: str | None = None
+    ) -> tuple[Gazetteer | None, list[Problem]]:
+        """The gazetteer of a file and every problem in it (None when there is one), reading the
+        file once: a pipe (``<(zcat g.jsonl.gz)``) can be read only once."""
+        entities, problems, lines = _parse(os.fspath(path), format)
+        if problems:
+            return None, problems
+        out = cls(entities, name=os.path.basename(os.fspath(path)))
+        out._places = {entity.id: (os.fspath(path), lines.get(entity.id)) for entity in entities}
+        return out, []
 
     @classmethod
     def bundled(cls, *, include: Iterable[str] | None = None) -> Gazetteer:
@@ -228,9 +268,13 @@ def _bundled(include: tuple[str, ...] | None) -> Gazetteer:
     for file_name in names:
         ref = folder.joinpath(file_name)
         with resources.as_file(ref) as real:
-            for entity in Gazetteer.load(real):
-                out.add(entity)
+            out._absorb(Gazetteer.load(real))
     return out
+
+
+def _place_text(place: tuple[str, int | None]) -> str:
+    path, line = place
+    return path if line is None else f"{path}:{line}"
 
 
 def check_file(path: str | os.PathLike[str], *, format: str | None = None) -> list[Problem]:
@@ -249,25 +293,68 @@ def _detect_format(path: str, text: str) -> str:
     if lower.endswith(".jrc") or lower.endswith(".jrc.tsv"):
         return "jrc"
     if lower.endswith(".tsv") or lower.endswith(".txt"):
-        first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split("\t")
-        return "tsv" if [c.strip() for c in first[:4]] == list(_CONTRACT_COLUMNS) else "jrc"
+        return "tsv" if _header_cells(text, "\t") == list(_CONTRACT_COLUMNS) else "jrc"
+    if not _regular(path):  # a pipe (``-g <(zcat g.jsonl.gz)``) has no suffix: its content tells
+        start = text.lstrip("\ufeff \t\r\n")[:1]
+        if start in ("{", ""):
+            return "jsonl"
+        for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
+            if _header_cells(text, delimiter) == list(_CONTRACT_COLUMNS):
+                return fmt
+        if "\t" in text.split("\n", 1)[0]:
+            return "jrc"
     raise GazetteerError(Msg.GAZ_SUFFIX.format(suffix=os.path.splitext(lower)[1] or lower), path=path)
 
 
-def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
+def _header_cells(text: str, delimiter: str) -> list[str]:
+    """The first four cells of the first line, trimmed and lower-cased."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split(delimiter)
+    return [c.strip() for c in first[:4]]
+
+
+def _regular(path: str) -> bool:
     try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
+def _inflate(raw: bytes, suffix: str) -> bytes:
+    """``raw`` decompressed, every stream of it (a gazetteer is read whole, as when named ``.gz``)."""
+    out: list[bytes] = []
+    rest = raw
+    while rest.strip(b"\x00"):
+        decompressor = compression.FORMATS[suffix].decompressor()
+        out.append(decompressor.decompress(rest))
+        if not decompressor.eof:
+            raise EOFError("compressed data ends before its end-of-stream marker")
+        rest = decompressor.unused_data
+    return b"".join(out)
+
+
+def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem], dict[str, int]]:
+    """Entities, problems, and the line where each entity id is first declared."""
+    try:
+        from mediamon.io.inputs import LIMITS  # a cycle at import time: inputs reads through corpus
+
         with compression.open_read(path) as handle:
-            raw = handle.read()
+            raw = handle.read(LIMITS.max_bytes + 1)
+        if len(raw) > LIMITS.max_bytes:  # a gazetteer is read whole: one over the cap is refused
+            return [], [Problem(path, None, Msg.GAZ_TOO_BIG.format(limit=LIMITS.max_bytes))], {}
+        packed = compression.by_magic(raw) if compression.by_name(path) is None else None
+        if packed is not None:  # a pipe (``-g <(cat g.jsonl.gz)``) or a file misnamed: the content tells
+            raw = _inflate(raw, packed)
         text = raw.decode("utf-8-sig")
     except compression.ERRORS as exc:
-        return [], [Problem(path, None, Msg.UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc))]
+        detail = getattr(exc, "strerror", None) or exc
+        return [], [Problem(path, None, Msg.UNREADABLE.format(detail=detail))], {}
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], [Problem(path, line, Msg.UNREADABLE.format(detail="not UTF-8 text"))]
+        return [], [Problem(path, line, Msg.UNREADABLE.format(detail="not UTF-8 text"))], {}
     try:
         fmt = format or _detect_format(path, text)
     except GazetteerError as exc:
-        return [], [exc.problem]
+        return [], [exc.problem], {}
     builder = _Builder(path)
     if fmt == "jsonl":
         builder.jsonl(text)
@@ -276,8 +363,8 @@ def _parse(path: str, format: str | None) -> tuple[list[Entity], list[Problem]]:
     elif fmt == "jrc":
         builder.jrc(text)
     else:
-        return [], [Problem(path, None, Msg.GAZ_SUFFIX.format(suffix=fmt))]
-    return builder.entities(), builder.problems
+        return [], [Problem(path, None, Msg.GAZ_SUFFIX.format(suffix=fmt))], {}
+    return builder.entities(), builder.problems, builder.lines()
 
 
 class _Builder:
@@ -366,14 +453,18 @@ class _Builder:
         return str(entity_id)
 
     def jsonl(self, text: str) -> None:
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in numbered_lines(text):
             if not raw.strip():
                 continue
+            take_repeats()
             try:
-                item = json.loads(raw)
+                item = JSON.decode(without_bom(raw))
             except (json.JSONDecodeError, RecursionError) as exc:
                 self._problem(number, Msg.BAD_JSON.format(detail=getattr(exc, "msg", "nested too deeply")))
                 continue
+            for found, earlier in take_repeats():  # json would keep the last value without a word
+                where = "the entry" if found is item else "an object inside the entry"
+                self._problem(number, repeats_reason(earlier, where, "write each key once"))
             if not isinstance(item, dict):
                 self._problem(number, Msg.NOT_A_RECORD.format(kind=type(item).__name__))
                 continue
@@ -442,7 +533,7 @@ class _Builder:
                 self._problem(number, Msg.GAZ_ROW_LINES.format(last=last))
                 continue
             if col is None:
-                header = [h.strip().lower() for h in row]
+                header = [h.strip().lstrip("\ufeff").strip().lower() for h in row]
                 if any(c not in header for c in _CONTRACT_COLUMNS):
                     self._problem(number, Msg.GAZ_HEADER.format(found=", ".join(header) or "nothing"))
                     return
@@ -450,6 +541,8 @@ class _Builder:
                 continue
             if not any(cell.strip() for cell in row):
                 continue
+            if [h.strip().lstrip("\ufeff").strip().lower() for h in row] == header:
+                continue  # the header again: files joined together (its "lang" is no language)
             if len(row) < len(_CONTRACT_COLUMNS):
                 self._problem(
                     number,
@@ -473,7 +566,7 @@ class _Builder:
             self._problem(1, Msg.GAZ_HEADER.format(found="nothing"))
 
     def jrc(self, text: str) -> None:
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in numbered_lines(text):
             if not raw.strip() or raw.startswith("#"):
                 continue
             parts = raw.rstrip("\r").split("\t")
@@ -499,6 +592,10 @@ class _Builder:
                 lang,
                 variant.replace("+", " "),
             )
+
+    def lines(self) -> dict[str, int]:
+        """Entity id -> the line declaring it first."""
+        return {entity_id: line for entity_id, (_, line) in self._types.items()}
 
     def entities(self) -> list[Entity]:
         """The entities, in file order; the builder's own tables are emptied as they are used.

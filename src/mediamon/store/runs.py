@@ -28,7 +28,7 @@ import attrs
 
 from mediamon.errors import Msg, UsageError
 from mediamon.model import Mention
-from mediamon.store.schema import has_column
+from mediamon.store.schema import clean, has_column
 
 if TYPE_CHECKING:
     import sqlite3
@@ -156,7 +156,7 @@ class RunLog:
                 self._conn.execute(statement)
             cursor = self._conn.execute(
                 "INSERT INTO runs (started, inputs) VALUES (?, ?)",
-                (_now(), json.dumps(list(inputs), ensure_ascii=False)),
+                (_now(), clean(json.dumps(list(inputs), ensure_ascii=False))),
             )
         known = {FileKey(str(s), int(n)) for s, n in self._conn.execute("SELECT sha256, size FROM run_files")}
         assert cursor.lastrowid is not None
@@ -168,7 +168,7 @@ class RunLog:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO run_files (sha256, size, path, run_id, articles)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [(k.sha256, k.size, path, run.id, n) for k, (path, n) in run.files.items()],
+                [(k.sha256, k.size, clean(path), run.id, n) for k, (path, n) in run.files.items()],
             )
             self._conn.execute(
                 "INSERT INTO run_articles (article_pk, run_id) SELECT pk, ? FROM articles"
