@@ -22,7 +22,7 @@ import functools
 import re
 import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -53,11 +53,13 @@ __all__ = [
     "load_rules",
     "make_token",
     "normalize",
+    "read_tokens",
     "same_line",
     "shape",
     "skip_words",
     "split_lines",
     "tagged",
+    "tagged_kinds",
     "word_band",
     "word_bands",
 ]
@@ -383,19 +385,32 @@ def skip_words(code: str) -> frozenset[str]:
 
 def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
     """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two of them."""
-    size = len(words)
+    return tagged_kinds([word.kind for word in words], gz)
+
+
+def tagged_kinds(kinds: Sequence[int], gz: Sequence[str]) -> list[int]:
+    """:func:`tagged` from the tokens' kinds (``CANDIDATE``, ``JOINER``, ``SKIP``) alone."""
+    size = len(kinds)
     out = []
-    for i, word in enumerate(words):
-        kind = word.kind
+    for i, kind in enumerate(kinds):
         if kind == CANDIDATE or gz[i]:
             out.append(i)
         elif (
             kind == JOINER
             and 0 < i < size - 1
-            and (words[i - 1].kind == CANDIDATE or gz[i - 1])
-            and (words[i + 1].kind == CANDIDATE or gz[i + 1])
+            and (kinds[i - 1] == CANDIDATE or gz[i - 1])
+            and (kinds[i + 1] == CANDIDATE or gz[i + 1])
         ):
             out.append(i)  # a joiner between two of them
+    return out
+
+
+def read_tokens(keep: Sequence[int], size: int) -> set[int]:
+    """The tokens whose features the items of the tokens ``keep`` read (:func:`window`): each
+    kept token and those one and two away from it, of ``size`` tokens."""
+    out: set[int] = set()
+    for i in keep:
+        out.update(range(max(i - 2, 0), min(i + 3, size)))
     return out
 
 
@@ -656,6 +671,18 @@ class CrfModel:
         return [labels[i] for i in decoded]
 
 
+_V = TypeVar("_V")
+
+
+def _memo(cache: dict[str, _V], form: str, make: Callable[[str], _V]) -> _V:
+    """``cache[form]``, made by ``make(form)`` on a miss (the cache emptied when it holds ``WORD_CACHE``)."""
+    found = cache.get(form)
+    if found is None:
+        make_room(cache, WORD_CACHE)
+        found = cache[form] = make(form)
+    return found
+
+
 class CrfFinder:
     """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
 
@@ -670,6 +697,8 @@ class CrfFinder:
     def __init__(self) -> None:
         self._words: dict[str, _Word] = {}
         self._tag_words: dict[str, _TagWord] = {}
+        #: Kinds of forms whose word :meth:`_prepare` did not need (:meth:`_kind`).
+        self._kinds: dict[str, int] = {}
 
     def tokens(self, text: str) -> list[Token]:
         raise NotImplementedError
@@ -692,11 +721,7 @@ class CrfFinder:
         return SKIP if form in self.skip else CANDIDATE
 
     def _word_items(self, form: str) -> _Word:
-        found = self._words.get(form)
-        if found is None:
-            make_room(self._words, WORD_CACHE)
-            found = self._words[form] = self._word(form)
-        return found
+        return _memo(self._words, form, self._word)
 
     def _word(self, form: str) -> _Word:
         """A word's feature strings, its own and what each neighbour offset sees (uncached)."""
@@ -781,16 +806,37 @@ class CrfFinder:
         word: Callable[[str], _W],
     ) -> tuple[list[Token], list[_W], list[int], dict[int, dict[str, str]]]:
         """The tokens of ``text``, their words (from ``cache``, else ``word(form)``), the tokens
-        tagged and the features that depend on the text around them (the gazetteer's tags among them)."""
+        tagged and the features that depend on the text around them (the gazetteer's tags among them).
+
+        A form not in ``cache`` has its word made only when an item reads it (:func:`read_tokens`:
+        a kept token or one of its neighbours); its kind alone decides what is kept
+        (:meth:`_kind`). Elsewhere its word is None: no item reads it, so the items are those of
+        every word made (a lower-case word far from any capitalised one in English, a text with
+        no candidate: nothing is described)."""
         tokens = self.tokens(text)
         gz = gazetteer_tags(tokens, known)
         get = cache.get
-        words = [get(t[3]) or word(t[3]) for t in tokens]  # t[3]: the form, without a property call
-        keep = tagged(words, gz)
+        found = [get(t[3]) for t in tokens]  # t[3]: the form, without a property call
+        if None in found:
+            kind = self._kind
+            keep = tagged_kinds(
+                [kind(t[3]) if w is None else w.kind for w, t in zip(found, tokens, strict=True)], gz
+            )
+            for i in read_tokens(keep, len(tokens)):
+                if found[i] is None:
+                    found[i] = word(tokens[i][3])
+            words = cast(list[_W], found)  # None where no item reads it
+        else:
+            words = cast(list[_W], found)
+            keep = tagged(words, gz)
         context: dict[int, dict[str, str]] = {i: {"gz": tag} for i, tag in enumerate(gz) if tag}
         for i, feats in self.context(text, tokens, keep).items():
             context.setdefault(i, {}).update(feats)
         return tokens, words, keep, context
+
+    def _kind(self, form: str) -> int:
+        """:meth:`kind` of a form whose word is not made (cached per form, like the words)."""
+        return _memo(self._kinds, form, self.kind)
 
     def _tag_word(self, form: str) -> _TagWord:
         """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`).
@@ -843,6 +889,7 @@ class CrfFinder:
         self.__dict__["skip"] = frozenset(skip)
         self._words.clear()
         self._tag_words.clear()
+        self._kinds.clear()
 
     @staticmethod
     def _open_tagger(path: str) -> Any:
