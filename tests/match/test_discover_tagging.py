@@ -25,7 +25,6 @@ from mediamon.match.discover import (
     bigram_rows,
     bio_spans,
     context_rows,
-    read_tokens,
 )
 from tests.conftest import DUMPS
 
@@ -265,7 +264,7 @@ def test_words_no_item_reads_are_not_made(finder: CrfFinder, annotator: mediamon
     lazy, read = [], set()
     for line, found in zip(lines, known, strict=True):
         tokens, words, kept, context = finder._prepare(line, found, finder._tag_words, finder._tag_word)
-        read.update(tokens[i].form for i in read_tokens(kept, len(tokens)))
+        read.update(tokens[j].form for i in kept for j in range(max(i - 2, 0), min(i + 3, len(tokens))))
         lazy.append((kept, finder.model.tag_window(words, kept, context_rows(finder.model, context, kept))))
     assert set(finder._tag_words) == read
     for line in lines:
@@ -275,11 +274,3 @@ def test_words_no_item_reads_are_not_made(finder: CrfFinder, annotator: mediamon
         _, words, full_kept, context = finder._prepare(line, found, finder._tag_words, finder._tag_word)
         assert None not in words and full_kept == kept
         assert finder.model.tag_window(words, kept, context_rows(finder.model, context, kept)) == labels
-
-
-def test_read_tokens() -> None:
-    """Each kept token and those one and two away, within the text."""
-    assert read_tokens([], 5) == set()
-    assert read_tokens([0], 5) == {0, 1, 2}
-    assert read_tokens([4], 5) == {2, 3, 4}
-    assert read_tokens([1, 6], 10) == {0, 1, 2, 3, 4, 5, 6, 7, 8}

@@ -28,6 +28,7 @@ import attrs
 
 from mediamon import engine
 from mediamon import lang as languages
+from mediamon.engine._python import kept_tokens
 from mediamon.errors import DataFileError, Msg
 from mediamon.memo import make_room
 from mediamon.model import Mention
@@ -53,13 +54,11 @@ __all__ = [
     "load_rules",
     "make_token",
     "normalize",
-    "read_tokens",
     "same_line",
     "shape",
     "skip_words",
     "split_lines",
     "tagged",
-    "tagged_kinds",
     "word_band",
     "word_bands",
 ]
@@ -314,22 +313,6 @@ def bio_spans(labels: Sequence[str], at: Sequence[int] | None = None) -> list[tu
     return out
 
 
-def gazetteer_tags(tokens: Sequence[Token], known: Sequence[tuple[int, int, str]]) -> list[str]:
-    """Per token, ``B-<type>``/``I-<type>`` of the gazetteer mention covering it, else ``""``."""
-    tags = [""] * len(tokens)
-    if not known:
-        return tags
-    spans = sorted(known)
-    k = 0
-    for i, token in enumerate(tokens):
-        while k < len(spans) and spans[k][1] <= token.start:
-            k += 1
-        if k < len(spans) and spans[k][0] < token.end:
-            start, _, typ = spans[k]
-            tags[i] = ("B-" if start >= token.start else "I-") + typ
-    return tags
-
-
 #: Word features a token's neighbours see too, by offset (``-1:w=...``); ``gz`` is added per text.
 NEIGHBOUR_KEYS = ("w", "stem", "title", "trig", "org", "loc", "cap", "given", "shape", "pre", "zf")
 FAR_KEYS = ("w", "title", "trig")
@@ -366,6 +349,8 @@ class _TagWord(NamedTuple):
 
 
 _W = TypeVar("_W", _Word, _TagWord)
+#: Where a word's kind stands in :class:`_Word` and in :class:`_TagWord`.
+_WORD_KIND, _TAG_KIND = _Word._fields.index("kind"), _TagWord._fields.index("kind")
 #: The bigram rows of a word that ends none the model knows (shared, never written).
 _NO_BIGRAMS: dict[bytes, int] = {}
 #: (slot in :attr:`CrfModel.word_rows`' rows, the keys its neighbours see) per offset of ``OFFSETS``.
@@ -384,34 +369,9 @@ def skip_words(code: str) -> frozenset[str]:
 
 
 def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
-    """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two of them."""
-    return tagged_kinds([word.kind for word in words], gz)
-
-
-def tagged_kinds(kinds: Sequence[int], gz: Sequence[str]) -> list[int]:
-    """:func:`tagged` from the tokens' kinds (``CANDIDATE``, ``JOINER``, ``SKIP``) alone."""
-    size = len(kinds)
-    out = []
-    for i, kind in enumerate(kinds):
-        if kind == CANDIDATE or gz[i]:
-            out.append(i)
-        elif (
-            kind == JOINER
-            and 0 < i < size - 1
-            and (kinds[i - 1] == CANDIDATE or gz[i - 1])
-            and (kinds[i + 1] == CANDIDATE or gz[i + 1])
-        ):
-            out.append(i)  # a joiner between two of them
-    return out
-
-
-def read_tokens(keep: Sequence[int], size: int) -> set[int]:
-    """The tokens whose features the items of the tokens ``keep`` read (:func:`window`): each
-    kept token and those one and two away from it, of ``size`` tokens."""
-    out: set[int] = set()
-    for i in keep:
-        out.update(range(max(i - 2, 0), min(i + 3, size)))
-    return out
+    """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two
+    of them (the engine's ``token_words`` keeps these, from the tokens' kinds)."""
+    return kept_tokens([word.kind for word in words], gz)
 
 
 def _utf8(feature: str) -> bytes:
@@ -808,27 +768,15 @@ class CrfFinder:
         """The tokens of ``text``, their words (from ``cache``, else ``word(form)``), the tokens
         tagged and the features that depend on the text around them (the gazetteer's tags among them).
 
-        A form not in ``cache`` has its word made only when an item reads it (:func:`read_tokens`:
-        a kept token or one of its neighbours); its kind alone decides what is kept
-        (:meth:`_kind`). Elsewhere its word is None: no item reads it, so the items are those of
-        every word made (a lower-case word far from any capitalised one in English, a text with
-        no candidate: nothing is described)."""
+        A form not in ``cache`` has its word made only when an item reads it (a kept token or
+        one of those one and two away from it); its kind alone (:meth:`_kind`) decides what is
+        kept. Elsewhere its word is None: no item reads it, so the items are those of every
+        word made (a lower-case word far from any capitalised one in English, a text with no
+        candidate: nothing is described). One engine call per text (``token_words``)."""
         tokens = self.tokens(text)
-        gz = gazetteer_tags(tokens, known)
-        get = cache.get
-        found = [get(t[3]) for t in tokens]  # t[3]: the form, without a property call
-        if None in found:
-            kind = self._kind
-            keep = tagged_kinds(
-                [kind(t[3]) if w is None else w.kind for w, t in zip(found, tokens, strict=True)], gz
-            )
-            for i in read_tokens(keep, len(tokens)):
-                if found[i] is None:
-                    found[i] = word(tokens[i][3])
-            words = cast(list[_W], found)  # None where no item reads it
-        else:
-            words = cast(list[_W], found)
-            keep = tagged(words, gz)
+        kind_at = _TAG_KIND if cache is self._tag_words else _WORD_KIND
+        found, gz, keep = self._engine.token_words(tokens, sorted(known), cache, kind_at, self._kind, word)
+        words = cast(list[_W], found)  # None where no item reads it
         context: dict[int, dict[str, str]] = {i: {"gz": tag} for i, tag in enumerate(gz) if tag}
         for i, feats in self.context(text, tokens, keep).items():
             context.setdefault(i, {}).update(feats)
@@ -855,6 +803,11 @@ class CrfFinder:
                 own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)
             )
         return found
+
+    @functools.cached_property
+    def _engine(self) -> engine.Engine:
+        """The engine that reads a text's tokens (the one in use when first needed)."""
+        return engine.current()
 
     @functools.cached_property
     def model(self) -> CrfModel:
