@@ -690,7 +690,7 @@ class CrfFinder:
         near = tuple(
             [_utf8(f"{offset:+d}:{k}={feats[k]}") for k in keys if k in feats] for offset, keys in OFFSETS
         )
-        return _Word(own, near, _utf8(feats.get("w", form)), self.kind(form))
+        return _Word(own, near, _utf8(feats.get("w", form)), self._kind(form))
 
     def name_key(self, name: str) -> str:
         raise NotImplementedError
@@ -783,7 +783,9 @@ class CrfFinder:
         return tokens, words, keep, context
 
     def _kind(self, form: str) -> int:
-        """:meth:`kind` of a form whose word is not made (cached per form, like the words)."""
+        """:meth:`kind` of a form, cached per form like the words: :meth:`_prepare` asks it of a
+        form not yet cached before it knows whether the form's word is needed, and the word,
+        when made, takes it from here."""
         return _memo(self._kinds, form, self.kind)
 
     def _tag_word(self, form: str) -> _TagWord:
@@ -800,7 +802,7 @@ class CrfFinder:
             own, near = model.engine.feature_rows(feats, model.word_rows, _SLOTS)
             spelt = _utf8(feats.get("w", form))
             found = self._tag_words[form] = _TagWord(
-                own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)
+                own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self._kind(form)
             )
         return found
 
