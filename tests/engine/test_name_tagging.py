@@ -296,3 +296,102 @@ def test_feature_rows_refuse_malformed_rows(impl: ModuleType) -> None:
         impl.feature_rows({"w": "x"}, {"w": {"x": (_rows([1]),)}}, ((3, ("w",)),))
     with pytest.raises((TypeError, IndexError)):
         impl.feature_rows({"w": "x"}, {"w": {"x": ()}}, ())
+
+
+@st.composite
+def token_problem(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
+    """Tokens of a text (forms from a few, some cached with a kind), gazetteer spans over them."""
+    forms = draw(st.lists(st.sampled_from("abcdefgh"), max_size=14))
+    tokens, at = [], 0
+    for form in forms:
+        at += draw(st.integers(0, 2))
+        tokens.append((at, at + 1, at, form))
+        at += 1
+    spans, start = [], 0
+    while True:
+        start += draw(st.integers(0, 3))
+        if start >= at or draw(st.booleans()):
+            break
+        end = start + draw(st.integers(1, 4))
+        spans.append((start, end, draw(st.sampled_from(["LOC", "PER"]))))
+        start = end
+    kinds = {form: draw(st.integers(0, 2)) for form in "abcdefgh"}
+    cached = draw(st.sets(st.sampled_from("abcdefgh")))
+    return tokens, spans, kinds, cached
+
+
+def _token_words(module: ModuleType, problem: tuple) -> tuple:  # type: ignore[type-arg]
+    tokens, spans, kinds, cached = problem
+    calls: list[tuple[str, str]] = []
+    cache = {form: ("own", form, kinds[form]) for form in cached}
+
+    def kind(form: str) -> int:
+        calls.append(("kind", form))
+        return kinds[form]
+
+    def word(form: str) -> tuple[str, str, int]:
+        calls.append(("word", form))
+        return ("made", form, kinds[form])
+
+    return module.token_words(tokens, spans, cache, 2, kind, word), calls
+
+
+@settings(max_examples=400, deadline=None)
+@given(token_problem())
+def test_token_words_agree(impl: ModuleType, problem: tuple) -> None:  # type: ignore[type-arg]
+    """Both engines give the same words, tags and kept tokens, asking for the same kinds and
+    words in the same order."""
+    assert _token_words(impl, problem) == _token_words(_python, problem)
+
+
+@settings(max_examples=300, deadline=None)
+@given(token_problem())
+def test_token_words_read_only_what_items_read(problem: tuple) -> None:  # type: ignore[type-arg]
+    """A token's word is made exactly when an item reads it (a kept token or one up to two
+    away) and its form is not cached; its tag is the span's over it; kept: the candidates,
+    tagged tokens and a joiner between two of them."""
+    tokens, spans, kinds, cached = problem
+    (words, gz, keep), _ = _token_words(_python, problem)
+    read = {j for i in keep for j in range(i - 2, i + 3)}
+    for i, (start, end, _, form) in enumerate(tokens):
+        if form in cached:
+            assert words[i] == ("own", form, kinds[form])
+        else:
+            assert words[i] == (("made", form, kinds[form]) if i in read else None)
+        over = [s for s in spans if s[0] < end and start < s[1]]
+        assert gz[i] == ((("B-" if over[0][0] >= start else "I-") + over[0][2]) if over else "")
+    may = [kinds[t[3]] == 2 or bool(gz[i]) for i, t in enumerate(tokens)]
+    joins = [
+        i
+        for i, t in enumerate(tokens)
+        if kinds[t[3]] == 1 and 0 < i < len(tokens) - 1 and may[i - 1] and may[i + 1]
+    ]
+    assert keep == sorted({i for i, m in enumerate(may) if m} | set(joins))
+
+
+def test_token_words_of_an_english_line() -> None:
+    """``Bank of England said the talks``: the joiner between two candidates is kept, the rest
+    not; ``talks``, three tokens after the last one kept, is the one word never made."""
+    tokens = [
+        (0, 4, 0, "Bank"),
+        (5, 7, 5, "of"),
+        (8, 15, 8, "England"),
+        (16, 20, 16, "said"),
+        (21, 24, 21, "the"),
+        (25, 30, 25, "talks"),
+    ]
+    kinds = {"Bank": 2, "of": 1, "England": 2, "said": 0, "the": 1, "talks": 1}
+    words, gz, keep = _python.token_words(
+        tokens, [(8, 15, "LOC")], {}, 0, kinds.__getitem__, lambda f: (kinds[f], f)
+    )
+    assert keep == [0, 1, 2]
+    assert gz == ["", "", "B-LOC", "", "", ""]
+    assert [w is not None for w in words] == [True, True, True, True, True, False]
+
+
+def test_token_words_refuse_malformed_tokens(impl: ModuleType) -> None:
+    """A token that is not a tuple of four, or a cached word without its kind, is refused."""
+    with pytest.raises((TypeError, IndexError)):
+        impl.token_words([(0, 1)], [], {}, 0, lambda f: 0, lambda f: ())
+    with pytest.raises((TypeError, IndexError)):
+        impl.token_words([(0, 1, 0, "a")], [], {"a": ()}, 0, lambda f: 0, lambda f: ())

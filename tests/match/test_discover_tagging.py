@@ -19,7 +19,13 @@ import mediamon
 from mediamon import engine
 from mediamon import lang as languages
 from mediamon.errors import DataFileError
-from mediamon.match.discover import CrfFinder, CrfModel, bigram_rows, bio_spans, context_rows
+from mediamon.match.discover import (
+    CrfFinder,
+    CrfModel,
+    bigram_rows,
+    bio_spans,
+    context_rows,
+)
 from tests.conftest import DUMPS
 
 LINES = [
@@ -244,3 +250,27 @@ def test_a_model_asking_for_more_weights_than_its_file_holds_is_refused(
     monkeypatch.setattr(CrfModel, "_strings", staticmethod(inflated))
     with pytest.raises(DataFileError, match="more weights than its file holds"):
         CrfModel(real)
+
+
+@pytest.mark.parametrize("finder", list(_finders()), ids=lambda f: f.lang)
+def test_words_no_item_reads_are_not_made(finder: CrfFinder, annotator: mediamon.Annotator) -> None:
+    """A form's word is made only where an item reads it (a kept token or one of its two
+    neighbours either side): every line of the test dumps, with empty word caches, gives the
+    kept tokens and labels it gives when every form's word is cached, and makes no word more."""
+    language = languages.get(finder.lang)
+    lines = [line for line in LINES if language.owns(line)]
+    known = [[(m.start, m.end, m.entity_type) for m in annotator.annotate_text(line)] for line in lines]
+    finder.use_skip(finder.skip)  # empty caches
+    lazy, read = [], set()
+    for line, found in zip(lines, known, strict=True):
+        tokens, words, kept, context = finder._prepare(line, found, finder._tag_words, finder._tag_word)
+        read.update(tokens[j].form for i in kept for j in range(max(i - 2, 0), min(i + 3, len(tokens))))
+        lazy.append((kept, finder.model.tag_window(words, kept, context_rows(finder.model, context, kept))))
+    assert set(finder._tag_words) == read
+    for line in lines:
+        for token in finder.tokens(line):
+            finder._tag_word(token.form)
+    for (kept, labels), line, found in zip(lazy, lines, known, strict=True):
+        _, words, full_kept, context = finder._prepare(line, found, finder._tag_words, finder._tag_word)
+        assert None not in words and full_kept == kept
+        assert finder.model.tag_window(words, kept, context_rows(finder.model, context, kept)) == labels

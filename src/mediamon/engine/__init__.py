@@ -8,7 +8,8 @@ proclitics), ``CharSet``, ``words``, ``resolve``, ``name_hits`` and ``label_hits
 labelled candidates, one call per text); for language ID
 ``script_tally`` (letters by script), ``word_tally`` (function words) and ``nb_column``,
 ``nb_grams``, ``nb_trials`` (langdetect's naive-Bayes model and seeded trials); for name
-discovery ``marked_words`` and ``latin_words`` (the finders' tokens), ``crf_viterbi`` and
+discovery ``marked_words`` and ``latin_words`` (the finders' tokens), ``token_words`` (their
+words, gazetteer tags and the tokens tagged, one call per text), ``crf_viterbi`` and
 ``crf_window`` (the tagger's decoder), ``feature_rows`` (a new word's features as model
 rows). :func:`current` gives the one in use; objects that
 match text (a compiled gazetteer's sides) keep the one they were built with, so switching
@@ -113,6 +114,19 @@ class Engine(Protocol):
     ) -> list[Any] | None: ...
 
     def latin_words(self, text: str, make: Callable[[tuple[int, int, int, str]], Any]) -> list[Any]: ...
+
+    #: ``(tokens, spans, cache, kind_at, kind, word) -> (words, gz, keep)`` (``_python.token_words``).
+    token_words: Callable[
+        [
+            list[Any],
+            list[tuple[int, int, str]],
+            dict[str, Any],
+            int,
+            Callable[[str], int],
+            Callable[[str], Any],
+        ],
+        tuple[list[Any], list[str], list[int]],
+    ]
 
     def feature_rows(
         self,

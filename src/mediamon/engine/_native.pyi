@@ -102,6 +102,14 @@ def marked_words(
     make: Callable[[tuple[int, int, int, str]], _T],
 ) -> list[_T] | None: ...
 def latin_words(text: str, make: Callable[[tuple[int, int, int, str]], _T]) -> list[_T]: ...
+def token_words(
+    tokens: list[Any],
+    spans: list[tuple[int, int, str]],
+    cache: dict[str, Any],
+    kind_at: int,
+    kind: Callable[[str], int],
+    word: Callable[[str], Any],
+) -> tuple[list[Any], list[str], list[int]]: ...
 def label_hits(
     trie: Trie,
     mapped: Mapped,

@@ -1549,3 +1549,59 @@ cdef int _label(
         how = "clitic" if cut else "normalised"
     out.append(tuple.__new__(kind, (hit[0], hit[1], how, entity, pair[0], pair[1], code, bool(ambiguous), None)))
     return 0
+
+
+cdef enum:
+    KIND_JOINER = 1
+    KIND_CANDIDATE = 2
+
+
+cdef inline bint _may_join(list kinds, list gz, Py_ssize_t i):
+    """Whether token ``i`` is a candidate or a gazetteer hit (a joiner beside it is kept)."""
+    return <Py_ssize_t> kinds[i] == KIND_CANDIDATE or len(<str> gz[i]) > 0
+
+
+def token_words(list tokens, list spans, dict cache, Py_ssize_t kind_at, kind, word):
+    """The native twin of ``_python.token_words`` (see there): the same words, tags and kept
+    tokens, ``kind`` and ``word`` called for the same forms in the same order."""
+    cdef Py_ssize_t size = len(tokens), n_spans = len(spans), i, j, k = 0, lo, hi, tstart, tend
+    cdef list words = [None] * size, gz = [""] * size, kinds = [0] * size, keep = []
+    cdef object token, found, span, form
+    cdef tuple entry
+    for i in range(size):
+        token = tokens[i]
+        if not isinstance(token, tuple) or len(<tuple> token) < 4:
+            raise TypeError("each token must be a tuple (start, end, name_start, form, ...)")
+        tstart = (<tuple> token)[0]
+        tend = (<tuple> token)[1]
+        while k < n_spans and <Py_ssize_t> (<tuple?> spans[k])[1] <= tstart:
+            k += 1
+        if k < n_spans and <Py_ssize_t> (<tuple?> spans[k])[0] < tend:
+            span = spans[k]
+            gz[i] = ("B-" if <Py_ssize_t> (<tuple> span)[0] >= tstart else "I-") + (<tuple> span)[2]
+        form = (<tuple> token)[3]
+        found = cache.get(form)
+        if found is None:
+            kinds[i] = kind(form)
+        else:
+            if not isinstance(found, tuple) or kind_at < 0 or kind_at >= len(<tuple> found):
+                raise TypeError("a cached word must be a tuple holding its kind")
+            kinds[i] = (<tuple> found)[kind_at]
+            words[i] = found
+    for i in range(size):
+        if _may_join(kinds, gz, i):
+            keep.append(i)
+        elif (
+            <Py_ssize_t> kinds[i] == KIND_JOINER
+            and 0 < i < size - 1
+            and _may_join(kinds, gz, i - 1)
+            and _may_join(kinds, gz, i + 1)
+        ):
+            keep.append(i)
+    for i in keep:
+        lo = i - 2 if i >= 2 else 0
+        hi = i + 3 if i + 3 < size else size
+        for j in range(lo, hi):
+            if words[j] is None:
+                words[j] = word((<tuple> tokens[j])[3])
+    return words, gz, keep

@@ -44,6 +44,7 @@ __all__ = [
     "normalize",
     "resolve",
     "script_tally",
+    "token_words",
     "word_tally",
     "words",
 ]
@@ -861,3 +862,66 @@ def _label(
         pair = pairs[0]
         how = "clitic" if cut else "normalised"
     out.append(tuple.__new__(kind, (start, end, how, entity, pair[0], pair[1], code, bool(ambiguous), None)))
+
+
+#: A token's kind (``match/discover.py``): a name may start on it, or it may join two such tokens.
+CANDIDATE, JOINER = 2, 1
+
+
+def gazetteer_tags(tokens: Sequence[tuple[Any, ...]], spans: Sequence[tuple[int, int, str]]) -> list[str]:
+    """Per token ``(start, end, ...)``, ``B-<type>``/``I-<type>`` of the span of ``spans`` (the
+    gazetteer's ``(start, end, type)``, sorted and disjoint) covering it, else ``""``."""
+    tags = [""] * len(tokens)
+    k = 0
+    for i, token in enumerate(tokens):
+        while k < len(spans) and spans[k][1] <= token[0]:
+            k += 1
+        if k < len(spans) and spans[k][0] < token[1]:
+            start, _, typ = spans[k]
+            tags[i] = ("B-" if start >= token[0] else "I-") + typ
+    return tags
+
+
+def kept_tokens(kinds: Sequence[int], gz: Sequence[str]) -> list[int]:
+    """Indexes of the tokens worth tagging: candidates, gazetteer hits (``gz``), and a joiner
+    between two of them."""
+    size = len(kinds)
+    out = []
+    for i, kind in enumerate(kinds):
+        if kind == CANDIDATE or gz[i]:
+            out.append(i)
+        elif (
+            kind == JOINER
+            and 0 < i < size - 1
+            and (kinds[i - 1] == CANDIDATE or gz[i - 1])
+            and (kinds[i + 1] == CANDIDATE or gz[i + 1])
+        ):
+            out.append(i)  # a joiner between two of them
+    return out
+
+
+def token_words(
+    tokens: Sequence[tuple[Any, ...]],
+    spans: Sequence[tuple[int, int, str]],
+    cache: dict[str, tuple[Any, ...]],
+    kind_at: int,
+    kind: Callable[[str], int],
+    word: Callable[[str], tuple[Any, ...]],
+) -> tuple[list[Any], list[str], list[int]]:
+    """A text's tokens ``(start, end, name_start, form)`` as discovery tags them: ``(words, gz, keep)``.
+
+    ``gz``: :func:`gazetteer_tags` of ``spans`` (sorted). A token's kind is field ``kind_at``
+    of its form's word in ``cache``, else ``kind(form)``; ``keep``: :func:`kept_tokens`. A
+    token's word is its form's in ``cache``, else ``word(form)`` when an item reads it (a
+    kept token or one of those one and two away from it), else None (no item reads it).
+    """
+    gz = gazetteer_tags(tokens, spans)
+    words: list[Any] = [cache.get(t[3]) for t in tokens]
+    kinds = [kind(t[3]) if w is None else w[kind_at] for w, t in zip(words, tokens, strict=True)]
+    keep = kept_tokens(kinds, gz)
+    size = len(tokens)
+    for i in keep:
+        for j in range(max(i - 2, 0), min(i + 3, size)):
+            if words[j] is None:
+                words[j] = word(tokens[j][3])
+    return words, gz, keep

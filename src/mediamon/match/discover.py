@@ -22,12 +22,13 @@ import functools
 import re
 import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 import attrs
 
 from mediamon import engine
 from mediamon import lang as languages
+from mediamon.engine._python import kept_tokens
 from mediamon.errors import DataFileError, Msg
 from mediamon.memo import make_room
 from mediamon.model import Mention
@@ -312,22 +313,6 @@ def bio_spans(labels: Sequence[str], at: Sequence[int] | None = None) -> list[tu
     return out
 
 
-def gazetteer_tags(tokens: Sequence[Token], known: Sequence[tuple[int, int, str]]) -> list[str]:
-    """Per token, ``B-<type>``/``I-<type>`` of the gazetteer mention covering it, else ``""``."""
-    tags = [""] * len(tokens)
-    if not known:
-        return tags
-    spans = sorted(known)
-    k = 0
-    for i, token in enumerate(tokens):
-        while k < len(spans) and spans[k][1] <= token.start:
-            k += 1
-        if k < len(spans) and spans[k][0] < token.end:
-            start, _, typ = spans[k]
-            tags[i] = ("B-" if start >= token.start else "I-") + typ
-    return tags
-
-
 #: Word features a token's neighbours see too, by offset (``-1:w=...``); ``gz`` is added per text.
 NEIGHBOUR_KEYS = ("w", "stem", "title", "trig", "org", "loc", "cap", "given", "shape", "pre", "zf")
 FAR_KEYS = ("w", "title", "trig")
@@ -364,6 +349,8 @@ class _TagWord(NamedTuple):
 
 
 _W = TypeVar("_W", _Word, _TagWord)
+#: Where a word's kind stands in :class:`_Word` and in :class:`_TagWord`.
+_WORD_KIND, _TAG_KIND = _Word._fields.index("kind"), _TagWord._fields.index("kind")
 #: The bigram rows of a word that ends none the model knows (shared, never written).
 _NO_BIGRAMS: dict[bytes, int] = {}
 #: (slot in :attr:`CrfModel.word_rows`' rows, the keys its neighbours see) per offset of ``OFFSETS``.
@@ -382,21 +369,9 @@ def skip_words(code: str) -> frozenset[str]:
 
 
 def tagged(words: Sequence[_Word | _TagWord], gz: Sequence[str]) -> list[int]:
-    """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two of them."""
-    size = len(words)
-    out = []
-    for i, word in enumerate(words):
-        kind = word.kind
-        if kind == CANDIDATE or gz[i]:
-            out.append(i)
-        elif (
-            kind == JOINER
-            and 0 < i < size - 1
-            and (words[i - 1].kind == CANDIDATE or gz[i - 1])
-            and (words[i + 1].kind == CANDIDATE or gz[i + 1])
-        ):
-            out.append(i)  # a joiner between two of them
-    return out
+    """Indexes of the tokens worth tagging: candidates, gazetteer hits, and a joiner between two
+    of them (the engine's ``token_words`` keeps these, from the tokens' kinds)."""
+    return kept_tokens([word.kind for word in words], gz)
 
 
 def _utf8(feature: str) -> bytes:
@@ -656,6 +631,18 @@ class CrfModel:
         return [labels[i] for i in decoded]
 
 
+_V = TypeVar("_V")
+
+
+def _memo(cache: dict[str, _V], form: str, make: Callable[[str], _V]) -> _V:
+    """``cache[form]``, made by ``make(form)`` on a miss (the cache emptied when it holds ``WORD_CACHE``)."""
+    found = cache.get(form)
+    if found is None:
+        make_room(cache, WORD_CACHE)
+        found = cache[form] = make(form)
+    return found
+
+
 class CrfFinder:
     """A name finder that tags tokens with a CRF model; a language side supplies tokens and features.
 
@@ -670,6 +657,8 @@ class CrfFinder:
     def __init__(self) -> None:
         self._words: dict[str, _Word] = {}
         self._tag_words: dict[str, _TagWord] = {}
+        #: Kinds of forms whose word :meth:`_prepare` did not need (:meth:`_kind`).
+        self._kinds: dict[str, int] = {}
 
     def tokens(self, text: str) -> list[Token]:
         raise NotImplementedError
@@ -692,11 +681,7 @@ class CrfFinder:
         return SKIP if form in self.skip else CANDIDATE
 
     def _word_items(self, form: str) -> _Word:
-        found = self._words.get(form)
-        if found is None:
-            make_room(self._words, WORD_CACHE)
-            found = self._words[form] = self._word(form)
-        return found
+        return _memo(self._words, form, self._word)
 
     def _word(self, form: str) -> _Word:
         """A word's feature strings, its own and what each neighbour offset sees (uncached)."""
@@ -705,7 +690,7 @@ class CrfFinder:
         near = tuple(
             [_utf8(f"{offset:+d}:{k}={feats[k]}") for k in keys if k in feats] for offset, keys in OFFSETS
         )
-        return _Word(own, near, _utf8(feats.get("w", form)), self.kind(form))
+        return _Word(own, near, _utf8(feats.get("w", form)), self._kind(form))
 
     def name_key(self, name: str) -> str:
         raise NotImplementedError
@@ -781,16 +766,27 @@ class CrfFinder:
         word: Callable[[str], _W],
     ) -> tuple[list[Token], list[_W], list[int], dict[int, dict[str, str]]]:
         """The tokens of ``text``, their words (from ``cache``, else ``word(form)``), the tokens
-        tagged and the features that depend on the text around them (the gazetteer's tags among them)."""
+        tagged and the features that depend on the text around them (the gazetteer's tags among them).
+
+        A form not in ``cache`` has its word made only when an item reads it (a kept token or
+        one of those one and two away from it); its kind alone (:meth:`_kind`) decides what is
+        kept. Elsewhere its word is None: no item reads it, so the items are those of every
+        word made (a lower-case word far from any capitalised one in English, a text with no
+        candidate: nothing is described). One engine call per text (``token_words``)."""
         tokens = self.tokens(text)
-        gz = gazetteer_tags(tokens, known)
-        get = cache.get
-        words = [get(t[3]) or word(t[3]) for t in tokens]  # t[3]: the form, without a property call
-        keep = tagged(words, gz)
+        kind_at = _TAG_KIND if cache is self._tag_words else _WORD_KIND
+        found, gz, keep = self._engine.token_words(tokens, sorted(known), cache, kind_at, self._kind, word)
+        words = cast(list[_W], found)  # None where no item reads it
         context: dict[int, dict[str, str]] = {i: {"gz": tag} for i, tag in enumerate(gz) if tag}
         for i, feats in self.context(text, tokens, keep).items():
             context.setdefault(i, {}).update(feats)
         return tokens, words, keep, context
+
+    def _kind(self, form: str) -> int:
+        """:meth:`kind` of a form, cached per form like the words: :meth:`_prepare` asks it of a
+        form not yet cached before it knows whether the form's word is needed, and the word,
+        when made, takes it from here."""
+        return _memo(self._kinds, form, self.kind)
 
     def _tag_word(self, form: str) -> _TagWord:
         """A word's features as the model's attribute rows (cached per form; see :class:`_TagWord`).
@@ -806,9 +802,14 @@ class CrfFinder:
             own, near = model.engine.feature_rows(feats, model.word_rows, _SLOTS)
             spelt = _utf8(feats.get("w", form))
             found = self._tag_words[form] = _TagWord(
-                own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self.kind(form)
+                own, near, spelt, self._bigrams.get(spelt, _NO_BIGRAMS), self._kind(form)
             )
         return found
+
+    @functools.cached_property
+    def _engine(self) -> engine.Engine:
+        """The engine that reads a text's tokens (the one in use when first needed)."""
+        return engine.current()
 
     @functools.cached_property
     def model(self) -> CrfModel:
@@ -843,6 +844,7 @@ class CrfFinder:
         self.__dict__["skip"] = frozenset(skip)
         self._words.clear()
         self._tag_words.clear()
+        self._kinds.clear()
 
     @staticmethod
     def _open_tagger(path: str) -> Any:
