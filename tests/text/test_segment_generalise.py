@@ -39,7 +39,15 @@ RESERVED_KNOWN = {
 }
 #: Development dumps whose layouts are not read right yet, strict xfails until they are
 #: (segment15's X thread, Facebook page and forum exports read as labelled since segment17).
-OPEN: dict[str, str] = {}
+#: segment19's gen11 dumps (make_gen11.py, labelled before the segmenter ran on them) until the
+#: rules for their failure classes are in.
+OPEN: dict[str, str] = {
+    "gen11_maghreb_mixed.txt": "the French date lines are not date lines; the masthead opens an article",
+    "gen11_report_ar.txt": "the masthead and the tag cloud open articles of their own",
+    "gen11_notices_ar.txt": "the page's section heading is the first notice's title",
+    "gen11_council_mixed.txt": "the session line is the title; the Spanish date line is not a date line",
+    "gen11_gulf_en.txt": "the masthead opens an article; the French date line 'Le 04/12/2026' is a title",
+}
 #: Dumps not yet read right line by line: those above, and the podcast page of gen9s_video_mixed
 #: (read right by the light labels), whose show name over the episode's title is labelled
 #: boilerplate but read as a comment (no cue tells it from a commenter's line).
@@ -48,7 +56,9 @@ OPEN_LINES = (
     | RESERVED_KNOWN
     | {
         "gen9s_video_mixed.txt": "the podcast's show name over the episode title is read as a "
-        "comment (it follows the video's comment section)"
+        "comment (it follows the video's comment section)",
+        "gen11_briefing_en.txt": "the share bar, the 'Most read' header and the tag cloud are not "
+        "all set aside with their labelled reasons",
     }
 )
 KNOWN = RESERVED_KNOWN | OPEN
