@@ -24,9 +24,6 @@ CLASSES = json.loads((DATA / "segment_class_cases.json").read_text(encoding="utf
 RESERVED_KNOWN = {
     "gen10_results_held_out_en.txt": "a 'Player of the match' widget and the footer menu 'Contact "
     "the sports desk | Advertise | Terms' are read as body ('text after the article's header')",
-    "gen10_maghreb_held_out_ar.txt": "the French date line 'Publié le 04/12/2026 à 09h30' is read "
-    "as the title (the headline set aside as a short line outside any article); the French share, "
-    "'Lire aussi' and comment-form lines are read as body",
     "gen10_briefing_held_out_en.txt": "the numbered section heading '4. Recommendations' opens a "
     "second article ('headline shape after a separator'), scenario (c) is set aside as a "
     "boilerplate pattern, and 'Download PDF', the authors' bios and 'Related publications' are body",
@@ -37,15 +34,19 @@ RESERVED_KNOWN = {
     "('first line after a date standing above a headline'), the headline set aside above it; "
     "the Arabic report's headline is body of the English one, 'Watch the session' body",
 }
+#: Reserved dumps read as labelled since segment19 (measured after its fixes, not looked at) whose
+#: lines are not all set aside with their labelled reasons yet.
+RESERVED_LINES = {
+    "gen10_maghreb_held_out_ar.txt": "read as labelled since segment19 (French date lines and "
+    "furniture); some of its set-aside lines have another reason than the labelled one",
+}
 #: Development dumps whose layouts are not read right yet, strict xfails until they are
 #: (segment15's X thread, Facebook page and forum exports read as labelled since segment17).
 #: segment19's gen11 dumps (make_gen11.py, labelled before the segmenter ran on them) until the
 #: rules for their failure classes are in.
 OPEN: dict[str, str] = {
-    "gen11_maghreb_mixed.txt": "the French date lines are not date lines; the masthead opens an article",
     "gen11_report_ar.txt": "the masthead and the tag cloud open articles of their own",
     "gen11_notices_ar.txt": "the page's section heading is the first notice's title",
-    "gen11_council_mixed.txt": "the session line is the title; the Spanish date line is not a date line",
     "gen11_gulf_en.txt": "the masthead opens an article; the French date line 'Le 04/12/2026' is a title",
 }
 #: Dumps not yet read right line by line: those above, and the podcast page of gen9s_video_mixed
@@ -54,6 +55,7 @@ OPEN: dict[str, str] = {
 OPEN_LINES = (
     OPEN
     | RESERVED_KNOWN
+    | RESERVED_LINES
     | {
         "gen9s_video_mixed.txt": "the podcast's show name over the episode title is read as a "
         "comment (it follows the video's comment section)",
