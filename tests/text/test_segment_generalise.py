@@ -45,9 +45,9 @@ RESERVED_LINES = {
 #: segment19's gen11 dumps (make_gen11.py, labelled before the segmenter ran on them) until the
 #: rules for their failure classes are in.
 OPEN: dict[str, str] = {
-    "gen11_report_ar.txt": "the masthead and the tag cloud open articles of their own",
+    "gen11_report_ar.txt": "the tag cloud after the widget list (its last tag an outlet) opens an article",
     "gen11_notices_ar.txt": "the page's section heading is the first notice's title",
-    "gen11_gulf_en.txt": "the masthead opens an article; the French date line 'Le 04/12/2026' is a title",
+    "gen11_gulf_en.txt": "the footer links 'Advertise' and 'Careers' are read as the last body's lines",
 }
 #: Dumps not yet read right line by line: those above, and the podcast page of gen9s_video_mixed
 #: (read right by the light labels), whose show name over the episode's title is labelled
