@@ -2112,6 +2112,9 @@ class _Walker:
                 return None
         if self.related and self._next_cue(k) is None and (not self._body_ahead(k) or self._in_list(k)):
             return None  # a related headline -- unless a date or byline of its own follows
+        listed = self.related and self._in_list(k)
+        if listed and (cue := self._next_cue(k)) is not None and cue.kind is Kind.OUTLET:
+            return None  # the next item of a list: a tag naming an outlet under it is no header cue
         if self._strong(k):
             cue_line = self._next_cue(k)
             what = cue_line.kind.value if cue_line is not None else "repeat of itself"
