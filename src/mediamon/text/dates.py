@@ -6,7 +6,7 @@ says when the article was published) and parses it. Both use one grammar, so a l
 that ``match_date_line`` resolves always gets the same date from ``parse_date``.
 
 How it works: the text is normalised (NFKC, casefold, then the ``fold`` character
-maps of the data files), cut into tokens (numbers, ``d/m/y`` dates, ``hh:mm`` times,
+maps of the data files), cut into tokens (numbers, ``d/m/y`` dates, ``hh:mm`` or French ``10h32`` times,
 words, punctuation), and every token or data-file phrase gets a one-letter class
 (see ``_SHAPE``). A token outside the vocabulary rejects the text at once, which is
 what makes running sentences and headlines cheap to turn down. The string of
@@ -28,8 +28,9 @@ Resolution rules (a date is never invented):
 - Relative words (Today, اليوم) are ignored: they never override or supply a date.
 - A bare year (``2021``) is not a date.
 
-Data files: ``mediamon/data/<lang>/dates.json`` for each language of ``mediamon.lang.CODES``,
-one JSON object; only ``months`` is required, unknown keys are an error:
+Data files: ``mediamon/data/<lang>/dates.json`` for each language of ``mediamon.lang.CODES``
+and of ``DATE_ONLY_LANGUAGES`` (French, Spanish: their date lines only), one JSON object;
+only ``months`` is required, unknown keys are an error:
 
 - ``months``: object, name or abbreviation -> Gregorian month number 1-12.
 - ``hijri_months``: object, name -> Hijri month number 1-12 (recognised only).
@@ -77,6 +78,12 @@ from mediamon.resources import data_path, load_json, string_list
 
 __all__ = ["DateMatch", "as_date", "match_date_line", "match_relative_date", "parse_date"]
 
+DATE_ONLY_LANGUAGES: tuple[str, ...] = ("fr", "es")
+"""Languages mediamon has no ``lang/`` module for whose dates are still read: bilingual Maghreb,
+Lebanese and Gulf sites print French (and Spanish) date lines over Arabic or English articles
+('Publié le 4 décembre 2026 à 10h32', 'Actualizado el 4 de diciembre de 2026')."""
+
+LANGUAGES: tuple[str, ...] = (*lang_registry.CODES, *DATE_ONLY_LANGUAGES)
 """Languages whose ``data/<lang>/dates.json`` is loaded (all of them, always)."""
 
 MAX_LINE = 80
@@ -101,7 +108,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _TOKEN = re.compile(
     r"(?P<date>\d{1,4}(?P<delim>[/.\-])\d{1,2}(?P=delim)\d{1,4}(?!\d))"
-    r"|(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?!\d))"
+    r"|(?P<time>\d{1,2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|h\d{2})(?!\d))"
     r"|(?P<num>\d+)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<punct>\S)"
@@ -128,11 +135,12 @@ _PUNCT = {
 # One month name, or two for the same month ("M/M", "M-M", "M (M)").
 _MON = r"M\.?+(?:[/(\-]M\.?+\)?+)?+"
 # A date, alternatives in order (first match wins, no backtracking into it):
-# D; n M y (day may carry an ordinal and 'of'); M n y; y M n; Hijri (n H y, H n y);
+# D; n M y (day may carry an ordinal and 'of', the year a connector: '4 de diciembre de 2026');
+# M n y; y M n; Hijri (n H y, H n y);
 # then the dates without a day or a year: n M, M n, M y. An era marker may follow.
 _DATE = rf"""(?>
       D
-    | no?+[.,]?+f?+{_MON},?+[yn]
+    | no?+[.,]?+f?+{_MON},?+f?+[yn]
     | {_MON}no?+,?+[yn]
     | y[-,/]?+{_MON}[-,/]?+no?+
     | (?:no?+[.,]?+f?+)?+H,?+(?:no?+,?+)?+y?+
@@ -623,7 +631,7 @@ def _combine(old: tuple[str, int] | None, new: tuple[str, int], name: str, sourc
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     languages = []
-    for lang in lang_registry.CODES:
+    for lang in LANGUAGES:
         name = _DATA_NAME.format(lang=lang)
         languages.append(_check_language(load_json(name), source=data_path(name)))
     return _build(languages)

@@ -288,6 +288,12 @@ class SocialRules:
         return None
 
 
+#: Languages with no ``lang/`` module whose page furniture (menus, share bars, widget headers,
+#: footers, account links: ``data/<code>/segment.json``) is still read: bilingual Maghreb and
+#: Lebanese sites print it in French over Arabic articles.
+FURNITURE_ONLY_LANGUAGES: tuple[str, ...] = ("fr",)
+
+
 @attrs.frozen
 class SegmentRules:
     """The cue phrases and patterns of every supported language, compiled."""
@@ -337,6 +343,9 @@ class SegmentRules:
     #: A line that is itself a link to another article ('Read more: HEADLINE', 'اقرأ أيضا:
     #: HEADLINE'), whole-line patterns: set aside as a related link; the body goes on after it.
     related_link_patterns: tuple[re.Pattern[str], ...] = ()
+    #: A session or meeting line ('Session of 4 December 2026', 'الجلسة الثانية عشرة'): under a
+    #: date line below a headline it is a header line of the report, not the next headline.
+    session_patterns: tuple[re.Pattern[str], ...] = ()
     #: A date line with a header around its date (group 'date'): a social post's 'Name @handle ·
     #: Dec 4, 2026', a wire item's dateline 'PLACE DATE AGENCY' (group 'name', a known outlet).
     dated_header_patterns: tuple[re.Pattern[str], ...] = ()
@@ -367,9 +376,10 @@ class SegmentRules:
     @classmethod
     @functools.cache
     def default(cls) -> SegmentRules:
-        """Rules from the bundled ``segment.json`` of every language in the registry."""
+        """Rules from the bundled ``segment.json`` of every language in the registry, and the
+        furniture of :data:`FURNITURE_ONLY_LANGUAGES`."""
         merged: dict[str, list[Any]] = {}
-        for code in lang.CODES:
+        for code in (*lang.CODES, *FURNITURE_ONLY_LANGUAGES):
             name = f"{code}/segment.json"
             data = load_json(name)
             source = data_path(name)
@@ -400,6 +410,7 @@ class SegmentRules:
                 "end_mark_patterns",
                 "masthead_patterns",
                 "related_link_patterns",
+                "session_patterns",
             ):
                 merged.setdefault(key, []).extend(
                     compile_patterns(string_list(data, key, source=source), source=source, key=key)
@@ -445,6 +456,7 @@ class SegmentRules:
             ad_labels=frozenset(merged["ad_labels"]),
             bio_labels=frozenset(merged["bio_labels"]),
             related_link_patterns=tuple(merged["related_link_patterns"]),
+            session_patterns=tuple(merged["session_patterns"]),
             dated_header_patterns=tuple(merged["dated_header_patterns"]),
             **_monitoring_rules(),
             social=SocialRules.default(),
@@ -1313,8 +1325,9 @@ def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSett
     if not lines or not rules.masthead_patterns:
         return
     block = [line for line in lines if line.adjacent_block == lines[0].adjacent_block]
-    if len(block) > settings.masthead_max_lines:
-        return
+    long_block = len(block) > settings.masthead_max_lines
+    if long_block:
+        block = block[: settings.masthead_max_lines]
     cued = [
         line
         for line in block
@@ -1323,8 +1336,15 @@ def _mark_masthead(lines: list[Line], rules: SegmentRules, settings: SegmentSett
     ]
     if not cued:
         return
-    if any(line.kind in _HEADER_CUES and line not in cued for line in block):
+    if long_block:
+        # A menu under the masthead with no blank line between: the masthead is the block's
+        # lines down to its last masthead line ('Sign in | Subscribe'), the menu stays as it is.
+        block = block[: block.index(cued[-1]) + 1]
+    last_cued = max(block.index(line) for line in cued)
+    if any(line.kind in _HEADER_CUES and line not in cued and i > last_cued for i, line in enumerate(block)):
         return  # an article's header (a date or byline of its own): a page header over an article
+    # A date above the block's account links ('Friday, December 4, 2026' over 'Sign in |
+    # Subscribe') is the date of the day in the masthead, not an article's.
     for line in block:
         line.kind, line.date = Kind.BOILERPLATE, None
         line.cue = (
@@ -1857,6 +1877,8 @@ class _Walker:
         if j + 1 >= len(self.lines):
             return False
         below = self.lines[j + 1]
+        if self._session(below) and self._headline_above(j):
+            return False  # a session line under a headline's date: the report's header goes on
         return (
             below.number == self.lines[j].number + 1
             and below.kind is Kind.TEXT
@@ -1865,6 +1887,21 @@ class _Walker:
             and not below.block_caption
             and self._weak(j + 1)
         )
+
+    def _session(self, line: Line) -> bool:
+        """A session or meeting line ('Session of 4 December 2026', 'الجلسة الثانية عشرة')."""
+        return (
+            line.kind in (Kind.TEXT, Kind.OUTLET, Kind.SECTION)
+            and line.words <= self.settings.masthead_line_max_words
+            and any(p.search(line.text) for p in self.rules.session_patterns)
+        )
+
+    def _headline_above(self, j: int) -> bool:
+        """A headline-shaped text line touches line ``j`` from above."""
+        if j == 0:
+            return False
+        above = self.lines[j - 1]
+        return above.number + 1 == self.lines[j].number and above.kind is Kind.TEXT and above.title_like
 
     def _strong(self, k: int) -> bool:
         title = self.lines[k]
@@ -2075,6 +2112,9 @@ class _Walker:
                 return None
         if self.related and self._next_cue(k) is None and (not self._body_ahead(k) or self._in_list(k)):
             return None  # a related headline -- unless a date or byline of its own follows
+        listed = self.related and self._in_list(k)
+        if listed and (cue := self._next_cue(k)) is not None and cue.kind is Kind.OUTLET:
+            return None  # the next item of a list: a tag naming an outlet under it is no header cue
         if self._strong(k):
             cue_line = self._next_cue(k)
             what = cue_line.kind.value if cue_line is not None else "repeat of itself"
@@ -2628,6 +2668,7 @@ class _Walker:
                 and line.name_like
                 and (draft.author is None or draft.author_from_poster)
                 and not line.body_like
+                and not self._session(line)
             ):
                 self._author(draft, line.text)
                 draft.lines.append(line.number)

@@ -102,6 +102,22 @@ EN_MONTHS = {
     "december": 12,
     "dec": 12,
 }
+# French and Spanish month names, as bilingual Maghreb, Lebanese and Gulf sites print date lines
+# ('Publié le 4 décembre 2026 à 10h32', 'Actualizado el 4 de diciembre de 2026').
+FR_ES_MONTHS = {
+    **dict.fromkeys(["janvier", "janv", "enero", "ene"], 1),
+    **dict.fromkeys(["février", "fevrier", "févr", "fev", "febrero", "feb"], 2),
+    **dict.fromkeys(["mars", "marzo"], 3),
+    **dict.fromkeys(["avril", "avr", "abril", "abr"], 4),
+    **dict.fromkeys(["mai", "mayo"], 5),
+    **dict.fromkeys(["juin", "junio"], 6),
+    **dict.fromkeys(["juillet", "juil", "julio"], 7),
+    **dict.fromkeys(["août", "aout", "agosto", "ago"], 8),
+    **dict.fromkeys(["septembre", "sept", "septiembre", "setiembre"], 9),
+    **dict.fromkeys(["octobre", "octubre"], 10),
+    **dict.fromkeys(["novembre", "noviembre"], 11),
+    **dict.fromkeys(["décembre", "decembre", "déc", "diciembre", "dic"], 12),
+}
 AR_MONTHS = {
     # Levantine / Iraqi (Syriac) names
     "كانون الثاني": 1,
@@ -187,6 +203,8 @@ def parse_date(text: str) -> dt.date | None:
     if m := re.search(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", s):  # "04-12-2026, 10:15 AM" (forums)
         return dt.date(int(m[3]), int(m[2]), int(m[1]))
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?", " ", s)  # drop times
+    s = re.sub(r"\b\d{1,2}\s?h\s?\d{2}\b", " ", s)  # French times: '10h32'
+
     s = re.sub(r"\b\d{1,2}\.\d{2}\s+(?:GMT|UTC|BST|CET|EET)\b", " ", s)  # "10.05 GMT"
     month = None
     for name in sorted(AR_MONTHS, key=len, reverse=True):
@@ -195,9 +213,11 @@ def parse_date(text: str) -> dt.date | None:
             month, s = AR_MONTHS[name], s[: m.start()] + " " + s[m.end() :]
             break
     if month is None:
-        for m in re.finditer(r"[A-Za-z]+", s):
-            if m[0].lower() in EN_MONTHS:
-                month, s = EN_MONTHS[m[0].lower()], s[: m.start()] + " " + s[m.end() :]
+        for m in re.finditer(r"[^\W\d_]+", s):
+            word = m[0].lower()
+            if word in EN_MONTHS or word in FR_ES_MONTHS:
+                month = EN_MONTHS.get(word) or FR_ES_MONTHS[word]
+                s = s[: m.start()] + " " + s[m.end() :]
                 break
     if month is None:
         return None
