@@ -590,6 +590,13 @@ def _person_triggers(code: str) -> frozenset[str]:
 
 
 @functools.cache
+def _not_in_name_run(code: str) -> frozenset[str]:
+    """Capitalised words that make no run of a longer name before a person's alias: cues,
+    joiners, triggers and titles (:meth:`SupportModel._name_run_before`), united once."""
+    return _not_name_words(code) | _person_triggers(code) | load_rules(code).titles
+
+
+@functools.cache
 def _not_after_surname(code: str) -> frozenset[str]:
     """Capitalised words after a bare surname that make it no first name: cues, joiners and
     verbs of saying (:meth:`SupportModel._name_follows`), united once."""
@@ -1382,7 +1389,7 @@ class SupportModel:
         name ends there, however frequent its words are."""
         side = languages.FALLBACK
         own = {w for key in self.alias_keys(entity, side) for w in key.split()}
-        skip = _not_name_words(side) | _person_triggers(side) | load_rules(side).titles
+        skip = _not_in_name_run(side)
         frequent = word_frequencies(side)
         pos = start
         for _ in range(2):
@@ -2619,9 +2626,7 @@ class SupportModel:
         forms = _forms(side)
         if not forms.article:
             return False
-        key = self._weighty_key(text, cand, side)
-        if key is None and self._toggled_weighty(text, cand, side):
-            key = self.key(side, text[cand.start : cand.end])  # الخرطوم, its bare form a weighty word
+        key = self._weighty_form(text, cand, side)
         if key is None:
             return False
         adjectives, not_adjectives, _units = _weighty_cues(side)
@@ -2667,13 +2672,18 @@ class SupportModel:
         unit = _word_after(text, number.end())
         return unit is not None and self.key(side, unit.group()) in _weighty_cues(side)[2]
 
-    def _weighty_base(self, text: str, cand: Candidate, side: str) -> str | None:
-        """``cand``'s weighty-word key without the article (قطر for القطر), or None."""
+    def _weighty_form(self, text: str, cand: Candidate, side: str) -> str | None:
+        """``cand``'s weighty-word key as written: the class's word, or its form with the article
+        toggled (الخرطوم, its bare form a weighty word); None for any other word."""
         key = self._weighty_key(text, cand, side)
-        article = _forms(side).article
         if key is None and self._toggled_weighty(text, cand, side):
             key = self.key(side, text[cand.start : cand.end])
-        return None if key is None else key.removeprefix(article)
+        return key
+
+    def _weighty_base(self, text: str, cand: Candidate, side: str) -> str | None:
+        """``cand``'s weighty-word key without the article (قطر for القطر), or None."""
+        key = self._weighty_form(text, cand, side)
+        return None if key is None else key.removeprefix(_forms(side).article)
 
     def _weighty_words_read(
         self, texts: Mapping[str, str], raw: Mapping[str, Sequence[Candidate]]
@@ -3666,12 +3676,15 @@ class SupportModel:
             return False  # a platform after a name is where the name posts (Al-Qassam Telegram)
         side = languages.FALLBACK
         raw = _word_before(text, cand.start)
-        if raw.endswith(_NAME_RUN_ENDS) or self.key(side, raw) in demonyms(side):
+        if raw.endswith(_NAME_RUN_ENDS):
             return False
-        if self.key(side, raw) in load_rules(side).titles or self.key(side, raw) in self.alias_keys(
-            cand.entity, side
+        word = self.key(side, raw)
+        if (
+            word in demonyms(side)
+            or word in load_rules(side).titles
+            or word in self.alias_keys(cand.entity, side)
         ):
-            return False  # a title, or its own name again (in Haaretz Haaretz)
+            return False  # a demonym, a title, or its own name again (in Haaretz Haaretz)
         return self._inside_longer_name(text, cand.start, cand.end, side, after=False)
 
     def _national_body(self, text: str, cand: Candidate, side: str) -> bool:
