@@ -515,6 +515,9 @@ class _Tables:
     print_headers: PatternList
     page_breaks: PatternList
     dated_headers: PatternList
+    mail_headers: PatternList
+    mail_rules: PatternList
+    mail_quotes: PatternList
     cues: PatternList
     #: Classified lines, by (settings, day_first) and text: lines repeat within and across dumps.
     memo: dict[tuple[SegmentSettings, bool], dict[str, _Cue]] = attrs.field(factory=dict, eq=False)
@@ -554,6 +557,9 @@ class _Tables:
             print_headers=PatternList(tables=False, patterns=rules.print_header_patterns),
             page_breaks=PatternList(tables=False, patterns=rules.page_break_patterns),
             dated_headers=PatternList(tables=False, patterns=rules.dated_header_patterns),
+            mail_headers=PatternList(tables=False, patterns=rules.mail_header_patterns),
+            mail_rules=PatternList(tables=False, patterns=rules.mail_rule_patterns),
+            mail_quotes=PatternList(tables=False, patterns=rules.mail_quote_patterns),
             cues=PatternList.union(*classify),
         )
 
@@ -950,21 +956,6 @@ def _mark_digest(lines: list[Line], settings: SegmentSettings) -> None:
             above.kind, above.cue = Kind.BOILERPLATE, "a heading grouping a press review's items"
 
 
-@functools.lru_cache(maxsize=16)
-def _pattern_list(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """A group of patterns without named groups as one regex, built once per group (one search a
-    line where each pattern would be one)."""
-    if not patterns:
-        return re.compile(r"(?!)")  # matches nothing
-    flags = functools.reduce(operator.or_, (p.flags for p in patterns))
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
-
-
-def _touches(lines: list[Line], k: int) -> bool:
-    """Line ``k`` stands right under the line before it (no blank line between)."""
-    return k > 0 and lines[k].number == lines[k - 1].number + 1
-
-
 def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
     """An e-mail chain (a block of header fields 'From:', 'Date:', 'Subject:', 'To:'): the header
     blocks, the lines opening a forwarded or quoted message ('Forwarded message', 'Original
@@ -973,13 +964,13 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
     signature) are e-mail furniture; a press release under a header block stays an article."""
     if not rules.mail_header_patterns:
         return
-    headers = _pattern_list(rules.mail_header_patterns)
-    header = [headers.search(line.text) is not None for line in lines]
+    tables = rules.tables
+    header = [tables.mail_headers.any(line.text) for line in lines]
     blocks: list[tuple[int, int]] = []  # header blocks as [start, end) indexes
     k = 0
     while k < len(lines):
         end = k
-        while end < len(lines) and header[end] and (end == k or _touches(lines, end)):
+        while end < len(lines) and header[end] and (end == k or _touching(lines, end - 1)):
             end += 1
         if end - k >= _MAIL_HEADER_MIN_LINES:
             blocks.append((k, end))
@@ -993,12 +984,12 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "an e-mail's header block ('From:', 'Date:', 'Subject:', 'To:')"
     ends = {end for _, end in blocks}
-    opening, quoted = _pattern_list(rules.mail_rule_patterns), _pattern_list(rules.mail_quote_patterns)
+    opening, quoted = tables.mail_rules, tables.mail_quotes
     after = 0  # where the current message's text begins
     for k, line in enumerate(lines):
         if k in ends:
             after = k
-        if opening.search(line.text):
+        if opening.any(line.text):
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "opens a forwarded or quoted message ('Forwarded message', 'X wrote:')"
             note = lines[after:k]
@@ -1007,7 +998,7 @@ def _mark_mail(lines: list[Line], rules: SegmentRules) -> None:
                     m.kind, m.date = Kind.BOILERPLATE, None
                     m.cue = "a covering note above a forwarded or quoted message"
             after = k + 1
-        elif quoted.search(line.text):
+        elif quoted.any(line.text):
             line.kind, line.date = Kind.BOILERPLATE, None
             line.cue = "a quoted line of an earlier message ('> ...')"
 
