@@ -31,7 +31,6 @@ import argparse
 import hashlib
 import json
 import math
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -41,14 +40,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from mediamon import lang as languages  # noqa: E402
-from mediamon.match.support import weighty_words  # noqa: E402
+from mediamon.match.support import _SENTENCE_CUT, _WORD, weighty_words  # noqa: E402
 
 OUT = ROOT / "src" / "mediamon" / "data" / "ar" / "register.json"
 EVAL = ROOT / "tests" / "data" / "eval"
 SIDE = "ar"
 HELD_OUT = ("_trap_g", "_held_out")
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SENTENCE_ENDS = re.compile(r"[.!?؟\n]")
 
 
 def _gold_default() -> Path:
@@ -61,7 +58,7 @@ def _gold_default() -> Path:
 
 def sentences(text: str) -> Iterator[str]:
     """The sentences of ``text``, cut where the support stage cuts them."""
-    for piece in _SENTENCE_ENDS.split(text):
+    for piece in _SENTENCE_CUT.split(text):
         if piece.strip():
             yield piece
 

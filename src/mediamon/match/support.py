@@ -2787,8 +2787,7 @@ class SupportModel:
         model = register_model(side)
         if cue is not None or model is None or not news:
             return cue
-        sentence = self._sentence_text(text, cand.start, cand.end)
-        words = {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+        words = self._sentence_words(text, cand.start, cand.end, side)
         return "register" if model.score(words) >= model.sentence_threshold else None
 
     def _reads_as_news(self, text: str, side: str) -> bool:
@@ -3049,13 +3048,8 @@ class SupportModel:
         return head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
 
     def _sentence_words(self, text: str, start: int, end: int, side: str) -> set[str]:
-        """The normalised words of the sentence around [start, end) (at most 300 characters each way)."""
-        head = text[max(0, start - 300) : start]
-        cut = max(head.rfind(c) for c in ".!?؟\n")
-        tail = text[end : end + 300]
-        stops = [i for i in (tail.find(c) for c in ".!?؟\n") if i >= 0]
-        sentence = head[cut + 1 :] + " " + tail[: min(stops) if stops else len(tail)]
-        return {self.key(side, w.group()) for w in _WORD.finditer(sentence)}
+        """The normalised words of the sentence around [start, end) (:meth:`_sentence_text`)."""
+        return {self.key(side, w.group()) for w in _WORD.finditer(self._sentence_text(text, start, end))}
 
     def _addressed(self, text: str, start: int, end: int, side: str) -> bool:
         """An outlet told something: its alias right after the proclitic ``support.json:
