@@ -18,7 +18,9 @@ The order (docs/formats.md states it for users):
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 
 import attrs
 
@@ -29,9 +31,21 @@ __all__ = [
     "binary_kind",
     "declared_charset",
     "head_of",
+    "regular_file",
     "sniff",
     "text_head",
 ]
+
+
+def regular_file(path: str) -> bool:
+    """Whether ``path`` is a regular file; a pipe named explicitly (``<(zcat x.jsonl.gz)``,
+    ``/dev/fd/63``) has no suffix to go by, so its format is sniffed from its content. True when
+    ``path`` cannot be read at all: the read that follows reports what is wrong."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
 
 #: How many bytes of a file's start are examined (decompressed, when the file is compressed).
 HEAD_SIZE = 1 << 16

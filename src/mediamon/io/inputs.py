@@ -115,15 +115,6 @@ def _known(name: str) -> bool:
     return compression_formats.split_suffix(name)[0] in FORMATS
 
 
-def _regular(name: str) -> bool:
-    """Whether ``name`` is a regular file; a pipe named explicitly (``<(zcat x.jsonl.gz)``,
-    ``/dev/fd/63``) has no suffix to go by, so its format is sniffed as standard input's is."""
-    try:
-        return stat.S_ISREG(os.stat(name).st_mode)
-    except OSError:
-        return True  # the read that follows reports what is wrong
-
-
 def check_encoding(encoding: str | None) -> None:
     """Raise UsageError unless ``encoding`` is None or the name of a text codec."""
     if encoding is None:
@@ -390,7 +381,7 @@ def stream_file(
         on_dropped=on_dropped,
         on_problem=on_problem,
         fmt=format or fmt,
-        sniff=format is None and (name == STDIN or (not _known(name) and not _regular(name))),
+        sniff=format is None and (name == STDIN or (not _known(name) and not detect.regular_file(name))),
         compression=compression,
         encoding=encoding,
         day_first=day_first,

@@ -17,7 +17,6 @@ import functools
 import json
 import os
 import re
-import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,7 +26,7 @@ from typing import Any
 import attrs
 
 from mediamon.errors import GazetteerError, Msg, Problem
-from mediamon.io import compression
+from mediamon.io import compression, detect
 from mediamon.io.record_files import (
     JSON,
     numbered_lines,
@@ -294,7 +293,7 @@ def _detect_format(path: str, text: str) -> str:
         return "jrc"
     if lower.endswith(".tsv") or lower.endswith(".txt"):
         return "tsv" if _header_cells(text, "\t") == list(_CONTRACT_COLUMNS) else "jrc"
-    if not _regular(path):  # a pipe (``-g <(zcat g.jsonl.gz)``) has no suffix: its content tells
+    if not detect.regular_file(path):  # a pipe (``-g <(zcat g.jsonl.gz)``) has no suffix: its content tells
         start = text.lstrip("\ufeff \t\r\n")[:1]
         if start in ("{", ""):
             return "jsonl"
@@ -310,13 +309,6 @@ def _header_cells(text: str, delimiter: str) -> list[str]:
     """The first four cells of the first line, trimmed and lower-cased."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].lower().split(delimiter)
     return [c.strip() for c in first[:4]]
-
-
-def _regular(path: str) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return True
 
 
 def _inflate(raw: bytes, suffix: str) -> bytes:
