@@ -19,7 +19,7 @@ from typing import IO
 
 from mediamon.io.compression import FORMATS
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "is_special"]
 
 
 def _new_file_mode(target: Path) -> int:
@@ -47,7 +47,7 @@ def _umask() -> int:
     return mask
 
 
-def _is_special(path: str | os.PathLike[str]) -> bool:
+def is_special(path: str | os.PathLike[str]) -> bool:
     """An existing target that is not a regular file or a directory (``/dev/null``, a pipe, a tty)."""
     try:
         mode = os.stat(path).st_mode
@@ -82,7 +82,7 @@ def atomic_write(
     A target that exists and is not a regular file (``/dev/null``, a named pipe) is
     written directly, uncompressed.
     """
-    if _is_special(path):
+    if is_special(path):
         with _write_through(path, encoding=encoding, newline=newline, errors=errors) as through:
             yield through
         return

@@ -16,14 +16,13 @@ import json
 import math
 import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from mediamon.errors import Msg, Problem, UsageError
 from mediamon.io import compression
-from mediamon.io.atomic import atomic_write
+from mediamon.io.atomic import atomic_write, is_special
 from mediamon.io.encoding import LONE_SURROGATE
 from mediamon.model import ARTICLE_FIELDS, Article, Mention
 
@@ -67,15 +66,6 @@ def _is_stdout(path: str | os.PathLike[str] | None) -> bool:
     return path is None or os.fspath(path) in _STDOUT_NAMES
 
 
-def _is_device(name: str) -> bool:
-    """An existing target that is not a regular file (``/dev/null``, a pipe): written as JSON Lines."""
-    try:
-        mode = os.stat(name).st_mode
-    except (OSError, ValueError):
-        return False
-    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
-
-
 def _compression(name: str) -> str | None:
     lower = name.lower()
     return compression.by_name(lower)
@@ -93,7 +83,7 @@ def output_format(path: str | os.PathLike[str] | None) -> str:
     compression = _compression(name)
     base = name[: -len(compression)] if compression else name
     suffix = os.path.splitext(os.path.basename(base))[1].lower()
-    if suffix not in OUTPUT_FORMATS and _is_device(name):
+    if suffix not in OUTPUT_FORMATS and is_special(name):  # /dev/null, a pipe: JSON Lines
         return "jsonl"
     if suffix not in OUTPUT_FORMATS:
         shown = (suffix + (compression or "")) or os.path.basename(name) or name
