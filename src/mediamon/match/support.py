@@ -121,6 +121,8 @@ SENTENCE_ENDS = frozenset({"", ".", "!", "?", ":", '"', "“", "\n"})
 SUPPORTS = ("alias", "country", "cue", "credit", "context", "tag", "title", "trigger", "register")
 _WORD_PATTERN = r"[^\W_]+(?:['’.-][^\W_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
+#: A possessive ending (Regev's), left off a word before it is read as a surname
+_POSSESSIVE_END = re.compile(r"['’]s$")
 #: Where a sentence ends (as :meth:`SupportModel._sentence_text` cuts one; the register model's)
 _SENTENCE_CUT = re.compile(r"[.!?؟\n]")
 #: The last two words before a point, read on the reversed text (a word reads the same
@@ -3939,7 +3941,7 @@ class SupportModel:
         following = _word_after(text, end)
         if following is None:
             return False
-        word = following.group()
+        word = _POSSESSIVE_END.sub("", following.group())  # Miri Regev's question
         if not word[:1].isupper() or word.isupper() or len(word) < self.settings.min_name_letters:
             return False
         key = self.key(side, word)
