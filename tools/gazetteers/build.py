@@ -647,6 +647,8 @@ def apply_curated(ents: dict[str, dict[str, Any]], files: list[Path]) -> dict[st
 SUBDIVISION_NAME_SKIP = frozenset(
     {"US-GA", "US-NY", "US-WA", "JO-AM", "KW-KU", "BH-13", "BH-14", "BH-17", "LB-AS", "LB-JA"}
     | {"MR-07", "SD-NO", "QA-MS"}
+    # pycountry's 'Amara' is Iraq's Amarah, 'Afar' the people, 'North-West' a direction.
+    | {"ET-AM", "ET-AF", "ZA-NW"}
 )
 
 
